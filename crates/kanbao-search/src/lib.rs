@@ -1,0 +1,1 @@
+//! Kanbao search (being written).
