@@ -1,0 +1,35 @@
+//! `kanbao`: batch conversion of newspaper page text, natively, with the parser the app uses.
+
+mod cmd;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Kanbao (看报): structured articles from the text of Chinese newspaper pages.
+#[derive(Debug, Parser)]
+#[command(name = "kanbao", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Parse page text files into articles.
+    Parse(cmd::parse::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            // clap prints help and version to stdout with success; usage errors exit 2.
+            let _ = err.print();
+            return ExitCode::from(if err.use_stderr() { 2 } else { 0 });
+        }
+    };
+    match cli.command {
+        Command::Parse(args) => cmd::parse::run(&args),
+    }
+}

@@ -1,0 +1,61 @@
+// Shared by Kanbao's browser tests: serves dist/ on loopback, launches Debian's headless
+// Chromium, and saves a screenshot of any failing test under target/e2e/.
+import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from '../scripts/lib/static-server.mjs';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const DIST = process.env.KANBAO_DIST ?? join(ROOT, 'dist');
+const SHOTS = join(ROOT, 'target', 'e2e');
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+/** Starts the static server and the browser once per test file. */
+export async function start(dir = DIST) {
+  const server = await serve(dir, 0);
+  const base = `http://127.0.0.1:${server.address().port}/`;
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+  return {
+    base,
+    browser,
+    async close() {
+      await browser.close();
+      await new Promise((ok) => server.close(ok));
+    },
+  };
+}
+
+/**
+ * Runs `body` with a fresh page (its own context, so storage starts empty unless `context` is
+ * given); on failure saves a screenshot named after the test, then fails.
+ */
+export async function withPage(t, env, body, { context } = {}) {
+  const ctx = context ?? (await env.browser.newContext({ locale: 'zh-CN' }));
+  const page = await ctx.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e));
+  try {
+    await body(page, errors);
+  } catch (err) {
+    mkdirSync(SHOTS, { recursive: true });
+    const file = join(SHOTS, t.name.replace(/[^\p{L}\p{N}]+/gu, '-') + '.png');
+    await page.screenshot({ path: file, fullPage: true }).catch(() => {});
+    err.message += `\n(screenshot: ${file})`;
+    throw err;
+  } finally {
+    if (!context) await ctx.close();
+  }
+}
+
+/** Waits until the app has loaded its library. */
+export async function waitForApp(page) {
+  await page.waitForSelector('main[data-status="ready"], main[data-status="failed"]', { timeout: 20000 });
+}

@@ -1,0 +1,57 @@
+//! The only place that touches the network: the deployment manifest and its pages.
+
+use gloo::net::http::Request;
+use serde::Deserialize;
+
+use crate::state::LibraryPage;
+
+/// The deployment manifest, `static/library.json`: the pages a deployment publishes.
+#[derive(Debug, Deserialize)]
+pub struct Manifest {
+    pub pages: Vec<ManifestEntry>,
+}
+
+/// One page of the deployment manifest.
+#[derive(Debug, Deserialize)]
+pub struct ManifestEntry {
+    /// Path relative to the manifest.
+    pub path: String,
+    /// The paper's name.
+    #[serde(default)]
+    pub paper: Option<String>,
+}
+
+const MANIFEST_URL: &str = "static/library.json";
+
+/// Loads the deployment manifest and every page it lists.
+pub async fn load_deployment() -> Result<Vec<LibraryPage>, String> {
+    let response = Request::get(MANIFEST_URL)
+        .send()
+        .await
+        .map_err(|e| format!("无法读取 {MANIFEST_URL}：{e}"))?;
+    if !response.ok() {
+        return Err(format!("无法读取 {MANIFEST_URL}：HTTP {}", response.status()));
+    }
+    let manifest: Manifest = response
+        .json()
+        .await
+        .map_err(|e| format!("{MANIFEST_URL} 格式有误：{e}"))?;
+    let mut pages = Vec::with_capacity(manifest.pages.len());
+    for entry in manifest.pages {
+        let url = format!("static/{}", entry.path);
+        let response = Request::get(&url)
+            .send()
+            .await
+            .map_err(|e| format!("无法读取 {url}：{e}"))?;
+        if !response.ok() {
+            return Err(format!("无法读取 {url}：HTTP {}", response.status()));
+        }
+        let bytes = response.binary().await.map_err(|e| format!("无法读取 {url}：{e}"))?;
+        let decoded = kanbao_parse::decode(&bytes);
+        let mut page = kanbao_parse::parse_str(&decoded.text, &entry.path);
+        page.source.encoding = decoded.encoding;
+        page.source.bytes = bytes.len();
+        pages.push(LibraryPage { paper: entry.paper, text: decoded.text, page });
+    }
+    Ok(pages)
+}

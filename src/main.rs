@@ -1,0 +1,13 @@
+//! Kanbao's web app: reads, searches and filters newspaper pages entirely in the browser.
+
+mod app;
+mod components;
+mod data;
+mod state;
+
+fn main() {
+    if let Some(boot) = gloo::utils::document().get_element_by_id("boot") {
+        boot.remove();
+    }
+    yew::Renderer::<app::App>::new().render();
+}
