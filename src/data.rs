@@ -30,7 +30,10 @@ pub async fn load_deployment() -> Result<Vec<LibraryPage>, String> {
         .await
         .map_err(|e| format!("无法读取 {MANIFEST_URL}：{e}"))?;
     if !response.ok() {
-        return Err(format!("无法读取 {MANIFEST_URL}：HTTP {}", response.status()));
+        return Err(format!(
+            "无法读取 {MANIFEST_URL}：HTTP {}",
+            response.status()
+        ));
     }
     let manifest: Manifest = response
         .json()
@@ -46,12 +49,19 @@ pub async fn load_deployment() -> Result<Vec<LibraryPage>, String> {
         if !response.ok() {
             return Err(format!("无法读取 {url}：HTTP {}", response.status()));
         }
-        let bytes = response.binary().await.map_err(|e| format!("无法读取 {url}：{e}"))?;
+        let bytes = response
+            .binary()
+            .await
+            .map_err(|e| format!("无法读取 {url}：{e}"))?;
         let decoded = kanbao_parse::decode(&bytes);
         let mut page = kanbao_parse::parse_str(&decoded.text, &entry.path);
         page.source.encoding = decoded.encoding;
         page.source.bytes = bytes.len();
-        pages.push(LibraryPage { paper: entry.paper, text: decoded.text, page });
+        pages.push(LibraryPage {
+            paper: entry.paper,
+            text: decoded.text,
+            page,
+        });
     }
     Ok(pages)
 }

@@ -67,7 +67,7 @@ pub fn run(args: &Args) -> ExitCode {
     }
     let written = match &args.output {
         Some(dir) => write_files(dir, &pages, args.format),
-        None => print_all(&pages, args.format),
+        None => print_all(&pages, args.format, args.files.len() > 1),
     };
     if let Err(err) = written {
         eprintln!("kanbao: {err:#}");
@@ -89,9 +89,16 @@ fn read_page(path: &Path) -> anyhow::Result<Page> {
         );
     }
     let bytes = fs::read(path).context("cannot read")?;
-    let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
     let page = kanbao_parse::parse_bytes(&bytes, &name);
-    if let Some(d) = page.diagnostics.iter().find(|d| d.code == DiagnosticCode::Binary) {
+    if let Some(d) = page
+        .diagnostics
+        .iter()
+        .find(|d| d.code == DiagnosticCode::Binary)
+    {
         anyhow::bail!("{}", d.message);
     }
     Ok(page)
@@ -105,10 +112,13 @@ fn render_one(page: &Page, format: Format) -> anyhow::Result<String> {
     })
 }
 
-/// Renders everything before writing, so stdout never holds half a document.
-fn print_all(pages: &[(&PathBuf, Page)], format: Format) -> anyhow::Result<()> {
+/// Renders everything before writing, so stdout never holds half a document. The shape
+/// follows the command line, not what could be read: one FILE gives one object (or nothing),
+/// several give an array.
+fn print_all(pages: &[(&PathBuf, Page)], format: Format, several: bool) -> anyhow::Result<()> {
     let out = match (format, pages) {
-        (_, [(_, page)]) => render_one(page, format)?,
+        (_, []) if !several => return Ok(()),
+        (_, [(_, page)]) if !several => render_one(page, format)?,
         (Format::Json, _) => {
             let all: Vec<&Page> = pages.iter().map(|(_, p)| p).collect();
             serde_json::to_string_pretty(&all)? + "\n"
@@ -123,7 +133,9 @@ fn print_all(pages: &[(&PathBuf, Page)], format: Format) -> anyhow::Result<()> {
         }
     };
     let mut stdout = std::io::stdout().lock();
-    stdout.write_all(out.as_bytes()).context("cannot write to standard output")?;
+    stdout
+        .write_all(out.as_bytes())
+        .context("cannot write to standard output")?;
     stdout.flush().context("cannot write to standard output")
 }
 
@@ -131,7 +143,9 @@ fn write_files(dir: &Path, pages: &[(&PathBuf, Page)], format: Format) -> anyhow
     fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     let mut used = HashSet::new();
     for (path, page) in pages {
-        let stem = path.file_stem().map_or_else(|| "page".into(), |s| s.to_string_lossy().into_owned());
+        let stem = path
+            .file_stem()
+            .map_or_else(|| "page".into(), |s| s.to_string_lossy().into_owned());
         let mut name = format!("{stem}.{}", format.extension());
         let mut n = 2;
         while !used.insert(name.clone()) {
@@ -143,7 +157,8 @@ fn write_files(dir: &Path, pages: &[(&PathBuf, Page)], format: Format) -> anyhow
         // Write beside the target and rename, so a reader never sees half a file.
         let partial = dir.join(format!(".{name}.partial"));
         fs::write(&partial, body).with_context(|| format!("cannot write {}", partial.display()))?;
-        fs::rename(&partial, &target).with_context(|| format!("cannot write {}", target.display()))?;
+        fs::rename(&partial, &target)
+            .with_context(|| format!("cannot write {}", target.display()))?;
     }
     Ok(())
 }

@@ -1,0 +1,201 @@
+//! `kanbao` run as a process, the way batch conversions and deployments use it.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+const SAMPLE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../static/samples/yantai-daily-2023-11.txt"
+);
+
+fn kanbao(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_kanbao"))
+        .args(args)
+        .output()
+        .expect("kanbao runs")
+}
+
+fn stdout_json(out: &Output) -> Value {
+    serde_json::from_slice(&out.stdout).expect("stdout is one whole JSON document")
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let path = dir.join(name);
+    fs::write(&path, bytes).expect("fixture written");
+    path
+}
+
+const NEWS: &str = "海港新闻\n\n本报讯(记者 王超)近日,烟台港开通至釜山的集装箱新航线。\n";
+
+#[test]
+fn parsing_one_file_prints_one_page_object() {
+    let out = kanbao(&["parse", SAMPLE]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let page = stdout_json(&out);
+    assert_eq!(page["schema"], "kanbao.page/1");
+    assert_eq!(page["source"]["name"], "yantai-daily-2023-11.txt");
+    assert_eq!(page["source"]["encoding"], "utf-8");
+    assert_eq!(page["source"]["bytes"], 21367);
+    assert_eq!(page["articles"].as_array().map(Vec::len), Some(4));
+}
+
+#[test]
+fn parsing_several_files_prints_an_array_in_argument_order() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let news = write(dir.path(), "news.txt", NEWS.as_bytes());
+    let out = kanbao(&["parse", SAMPLE, news.to_str().expect("utf-8 path")]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let pages = stdout_json(&out);
+    let names: Vec<&str> = pages
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter_map(|p| p["source"]["name"].as_str())
+        .collect();
+    assert_eq!(names, ["yantai-daily-2023-11.txt", "news.txt"]);
+}
+
+#[test]
+fn a_gb18030_file_is_detected_and_decoded() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (bytes, _, _) = encoding_rs::GB18030.encode(NEWS);
+    let path = write(dir.path(), "gbk.txt", &bytes);
+    let out = kanbao(&["parse", path.to_str().expect("utf-8 path")]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let page = stdout_json(&out);
+    assert_eq!(page["source"]["encoding"], "gb18030");
+    assert!(page.to_string().contains("烟台港"));
+}
+
+#[test]
+fn markdown_and_text_formats_render_titles_and_bylines() {
+    let out = kanbao(&["parse", "--format", "markdown", SAMPLE]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let md = String::from_utf8(out.stdout).expect("utf-8");
+    assert!(md.contains("# “合纵连横”走在前 “港城标兵”作表率\n"), "{md}");
+    assert!(md.contains("记者 邵壮 王瑶"), "{md}");
+    let out = kanbao(&["parse", "--format", "text", SAMPLE]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = String::from_utf8(out.stdout).expect("utf-8");
+    assert!(
+        text.starts_with("“合纵连横”走在前 “港城标兵”作表率\n"),
+        "{text}"
+    );
+}
+
+#[test]
+fn output_dir_gets_one_file_per_input_and_nothing_on_stdout() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let news = write(dir.path(), "news.txt", NEWS.as_bytes());
+    let out_dir = dir.path().join("out");
+    let out = kanbao(&[
+        "parse",
+        "-o",
+        out_dir.to_str().expect("utf-8"),
+        SAMPLE,
+        news.to_str().expect("utf-8"),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(out.stdout.is_empty());
+    let mut files: Vec<String> = fs::read_dir(&out_dir)
+        .expect("out dir")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    assert_eq!(files, ["news.json", "yantai-daily-2023-11.json"]);
+    let page: Value =
+        serde_json::from_slice(&fs::read(out_dir.join("news.json")).expect("read")).expect("json");
+    assert_eq!(page["source"]["name"], "news.txt");
+}
+
+#[test]
+fn unreadable_inputs_are_named_with_a_reason_and_the_others_still_convert() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let png = write(
+        dir.path(),
+        "photo.png",
+        b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01",
+    );
+    let pdf = write(
+        dir.path(),
+        "page.pdf",
+        b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n\0\0",
+    );
+    let missing = dir.path().join("missing.txt");
+    let args = [
+        "parse",
+        SAMPLE,
+        png.to_str().expect("utf-8"),
+        pdf.to_str().expect("utf-8"),
+        missing.to_str().expect("utf-8"),
+        dir.path().to_str().expect("utf-8"),
+    ];
+    let out = kanbao(&args);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    for name in ["photo.png", "page.pdf", "missing.txt"] {
+        assert_eq!(
+            err.lines().filter(|l| l.contains(name)).count(),
+            1,
+            "one line names {name}: {err}"
+        );
+    }
+    assert!(err.contains("is a directory"), "{err}");
+    // The good file is still converted, in one whole document shaped by the command line.
+    let pages = stdout_json(&out);
+    assert_eq!(pages.as_array().map(Vec::len), Some(1));
+    assert_eq!(pages[0]["source"]["name"], "yantai-daily-2023-11.txt");
+}
+
+#[test]
+fn an_empty_file_gives_a_page_with_a_diagnostic() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let empty = write(dir.path(), "empty.txt", b"");
+    let out = kanbao(&["parse", empty.to_str().expect("utf-8")]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let page = stdout_json(&out);
+    assert_eq!(page["diagnostics"][0]["code"], "empty");
+    assert!(stderr(&out).contains("empty.txt"));
+}
+
+#[test]
+fn a_100_mb_file_is_refused_with_its_size() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("huge.txt");
+    let file = fs::File::create(&path).expect("create");
+    file.set_len(100_000_000).expect("sparse file");
+    let out = kanbao(&["parse", path.to_str().expect("utf-8")]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty(), "nothing half-written on stdout");
+    let err = stderr(&out);
+    assert!(
+        err.contains("huge.txt") && err.contains("100.0 MB"),
+        "{err}"
+    );
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(kanbao(&[]).status.code(), Some(2));
+    assert_eq!(kanbao(&["parse"]).status.code(), Some(2));
+    assert_eq!(
+        kanbao(&["parse", "--format", "pdf", SAMPLE]).status.code(),
+        Some(2)
+    );
+    assert_eq!(kanbao(&["frobnicate"]).status.code(), Some(2));
+}
+
+#[test]
+fn help_and_version_exit_0() {
+    let out = kanbao(&["--help"]);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("parse"));
+    assert!(kanbao(&["--version"]).status.success());
+}
