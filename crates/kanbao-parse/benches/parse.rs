@@ -6,7 +6,9 @@ fn sample(c: &mut Criterion) {
     let bytes = include_bytes!("../../../static/samples/yantai-daily-2023-11.txt");
     let mut group = c.benchmark_group("parse");
     group.throughput(Throughput::Bytes(bytes.len() as u64));
-    group.bench_function("sample", |b| b.iter(|| kanbao_parse::parse_bytes(bytes, "sample")));
+    group.bench_function("sample", |b| {
+        b.iter(|| kanbao_parse::parse_bytes(bytes, "sample"))
+    });
     group.finish();
 }
 

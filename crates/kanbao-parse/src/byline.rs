@@ -1,0 +1,558 @@
+//! Credits: byline lines, dateline leads, photo credits and commentary authors.
+
+use crate::normalize::is_han;
+
+/// People credited, by role, before they are merged into an article's [`crate::Byline`].
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub(crate) struct Credits {
+    pub reporters: Vec<String>,
+    pub correspondents: Vec<String>,
+    pub photographers: Vec<String>,
+    pub authors: Vec<String>,
+}
+
+impl Credits {
+    fn is_empty(&self) -> bool {
+        self.reporters.is_empty()
+            && self.correspondents.is_empty()
+            && self.photographers.is_empty()
+            && self.authors.is_empty()
+    }
+}
+
+/// A role word standing before the names it applies to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Role {
+    Reporter,
+    Correspondent,
+    Author,
+}
+
+/// A role word standing after the names it applies to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Post {
+    /// 摄 / 摄影 / 图: took the photos.
+    Photo,
+    /// 摄影报道: reported and took the photos.
+    PhotoReport,
+    /// 报道: reported.
+    Report,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Tok {
+    Role(Role),
+    Post(Post),
+    Name(String),
+    Single(char),
+    /// `文/图`: wrote and photographed.
+    TextPhoto,
+    Other,
+}
+
+/// Whether `s` looks like a personal name: 2–4 Han characters, or a longer one joined by `·`.
+pub(crate) fn is_name(s: &str) -> bool {
+    let n = s.chars().count();
+    if s.contains('·') {
+        return (3..=12).contains(&n)
+            && s.chars().all(|c| is_han(c) || c == '·')
+            && !s.starts_with('·')
+            && !s.ends_with('·');
+    }
+    (2..=4).contains(&n) && s.chars().all(is_han) && !NOT_NAMES.contains(&s)
+}
+
+/// Words that fit the shape of a name but are credit words or common caption endings.
+const NOT_NAMES: &[&str] = &[
+    "报道", "摄影", "记者", "作者", "通讯", "本报", "图片", "资料", "供图", "整理",
+];
+
+/// Classifies a role word with an optional prefix (`YMG全媒体记者`, `本报记者`, `特约通讯员`).
+fn role_word(t: &str) -> Option<Role> {
+    let prefix_ok = |p: &str| {
+        p.chars().count() <= 10 && p.chars().all(|c| is_han(c) || c.is_ascii_alphanumeric())
+    };
+    for (word, role) in [
+        ("记者", Role::Reporter),
+        ("实习生", Role::Reporter),
+        ("通讯员", Role::Correspondent),
+        ("作者", Role::Author),
+        ("评论员", Role::Author),
+        ("撰稿", Role::Author),
+        ("执笔", Role::Author),
+    ] {
+        if let Some(p) = t.strip_suffix(word)
+            && prefix_ok(p)
+        {
+            return Some(role);
+        }
+    }
+    None
+}
+
+fn post_word(t: &str) -> Option<Post> {
+    match t {
+        "摄" | "摄影" | "图" | "供图" => Some(Post::Photo),
+        "摄影报道" | "图文报道" => Some(Post::PhotoReport),
+        "报道" => Some(Post::Report),
+        _ => None,
+    }
+}
+
+fn classify(t: &str, out: &mut Vec<Tok>) {
+    if matches!(
+        t,
+        "文/图" | "图/文" | "文图" | "图文" | "文·图" | "图·文" | "文／图"
+    ) {
+        out.push(Tok::TextPhoto);
+    } else if let Some(p) = post_word(t) {
+        out.push(Tok::Post(p));
+    } else if let Some(r) = role_word(t) {
+        out.push(Tok::Role(r));
+    } else if is_name(t) {
+        out.push(Tok::Name(t.to_owned()));
+    } else if t.chars().count() == 1 && t.chars().all(is_han) {
+        out.push(Tok::Single(t.chars().next().unwrap_or('?')));
+    } else if let Some((role, name)) = split_glued(t) {
+        out.push(Tok::Role(role));
+        out.push(Tok::Name(name.to_owned()));
+    } else if let Some(name) = t.strip_suffix('摄').filter(|n| is_name(n)) {
+        out.push(Tok::Name(name.to_owned()));
+        out.push(Tok::Post(Post::Photo));
+    } else {
+        out.push(Tok::Other);
+    }
+}
+
+/// Splits `记者张三` into the role and the name.
+fn split_glued(t: &str) -> Option<(Role, &str)> {
+    for (word, role) in [
+        ("记者", Role::Reporter),
+        ("通讯员", Role::Correspondent),
+        ("作者", Role::Author),
+    ] {
+        if let Some(i) = t.find(word) {
+            let name = t.get(i + word.len()..)?;
+            if is_name(name) && role_word(t.get(..i + word.len())?).is_some() {
+                return Some((role, name));
+            }
+        }
+    }
+    None
+}
+
+fn tokenize(s: &str) -> Vec<Tok> {
+    let mut toks = Vec::new();
+    for word in s.split(|c: char| c.is_whitespace() || matches!(c, '、' | '，' | ',' | ':' | '：'))
+    {
+        if word.is_empty() {
+            continue;
+        }
+        classify(word, &mut toks);
+    }
+    toks
+}
+
+/// Parses a credit text (a byline line, a dateline parenthetical).
+///
+/// `default` is the role of names that stand under no role word. With `lenient`, words that are
+/// neither roles nor names are skipped (inside a dateline parenthesis); otherwise they make the
+/// text no credit at all. A credit needs at least one name and, unless `default` is given,
+/// one role word.
+pub(crate) fn parse_credits(s: &str, default: Option<Role>, lenient: bool) -> Option<Credits> {
+    // `文 / 图` is one credit word however it is spaced.
+    let s = s.replace(" / ", "/").replace('／', "/");
+    let toks = tokenize(&s);
+    let mut has_role = false;
+    let mut text_photo = false;
+    let mut names: Vec<String> = Vec::new();
+    let mut role: Option<Role> = None;
+    let mut out = Credits::default();
+    let mut i = 0;
+    while i < toks.len() {
+        match toks.get(i) {
+            Some(Tok::Role(r)) => {
+                flush(&mut out, &mut names, role.or(default), None, text_photo);
+                role = Some(*r);
+                has_role = true;
+            }
+            Some(Tok::Post(p)) => {
+                flush(&mut out, &mut names, role.or(default), Some(*p), text_photo);
+                role = None;
+                has_role = true;
+            }
+            Some(Tok::TextPhoto) => {
+                text_photo = true;
+                has_role = true;
+            }
+            Some(Tok::Name(n)) => names.push(n.clone()),
+            Some(Tok::Single(a)) => {
+                // A two-character name padded to three columns: `王 超`.
+                if let Some(Tok::Single(b)) = toks.get(i + 1) {
+                    names.push(format!("{a}{b}"));
+                    i += 1;
+                } else if !lenient {
+                    return None;
+                }
+            }
+            Some(Tok::Other) | None => {
+                if !lenient {
+                    return None;
+                }
+            }
+        }
+        i += 1;
+    }
+    flush(&mut out, &mut names, role.or(default), None, text_photo);
+    let ok = !out.is_empty() && (has_role || default.is_some());
+    ok.then_some(out)
+}
+
+fn flush(
+    out: &mut Credits,
+    names: &mut Vec<String>,
+    role: Option<Role>,
+    post: Option<Post>,
+    text_photo: bool,
+) {
+    if names.is_empty() {
+        return;
+    }
+    let writers = match role {
+        Some(Role::Reporter) | None => &mut out.reporters,
+        Some(Role::Correspondent) => &mut out.correspondents,
+        Some(Role::Author) => &mut out.authors,
+    };
+    // `摄` alone credits the photos only; the writers are credited elsewhere.
+    if post != Some(Post::Photo) {
+        for n in names.iter() {
+            push_unique(writers, n);
+        }
+    }
+    if text_photo || matches!(post, Some(Post::Photo | Post::PhotoReport)) {
+        for n in names.iter() {
+            push_unique(&mut out.photographers, n);
+        }
+    }
+    names.clear();
+}
+
+fn push_unique(list: &mut Vec<String>, name: &str) {
+    if !list.iter().any(|n| n == name) {
+        list.push(name.to_owned());
+    }
+}
+
+/// Parses a byline standing on its own line: `YMG全媒体记者 邵壮 王瑶 摄影报道`.
+pub(crate) fn parse_byline_line(line: &str) -> Option<Credits> {
+    if line.chars().count() > 60 {
+        return None;
+    }
+    // A credit in brackets, as briefs print it at their end: `(记者 张三)`.
+    let inner = strip_brackets(line).unwrap_or(line);
+    parse_credits(inner, None, false)
+}
+
+fn strip_brackets(s: &str) -> Option<&str> {
+    s.strip_prefix(['(', '（'])?
+        .strip_suffix([')', '）'])
+        .map(str::trim)
+}
+
+/// Commentary author marks that stand before the author's name.
+const AUTHOR_MARKS: &[char] = &['□', '■', '◎', '●', '◇', '◆', '○'];
+
+/// Parses `□ 作者` / `■ 本报评论员 李四`: every name credited is an author.
+pub(crate) fn parse_author_line(line: &str) -> Option<Credits> {
+    let rest = line.strip_prefix(AUTHOR_MARKS)?.trim_start();
+    if rest.chars().count() > 30 {
+        return None;
+    }
+    let c = parse_credits(rest, Some(Role::Author), false)?;
+    let mut out = Credits::default();
+    for n in c
+        .reporters
+        .iter()
+        .chain(&c.correspondents)
+        .chain(&c.authors)
+        .chain(&c.photographers)
+    {
+        push_unique(&mut out.authors, n);
+    }
+    Some(out)
+}
+
+/// Whether the line is a `(作者单位:…)` / `（作者系…）` note ending a commentary.
+pub(crate) fn is_author_note(line: &str) -> bool {
+    strip_brackets(line).is_some_and(|inner| {
+        inner.starts_with("作者") && inner.chars().count() <= 60 && !inner.contains('。')
+    })
+}
+
+/// A dateline lead found at the start of a paragraph.
+#[derive(Debug)]
+pub(crate) struct Dateline<'a> {
+    /// `本报讯`, `新华社北京3月16日电`.
+    pub dateline: &'a str,
+    /// The credit after it, as printed (`YMG全媒体记者 杨健 通讯员 秦雨`).
+    pub raw: Option<&'a str>,
+    pub credits: Option<Credits>,
+    /// Byte offset in the line where the paragraph text starts.
+    pub rest: usize,
+}
+
+/// Words that `…电` is part of, so that `本报电视台` is no dateline.
+const DIAN_WORDS: &str = "视话力影子台网商动池梯器脑车竞费价厂站源线缆信讯报气";
+
+/// Recognises a dateline lead: `本报讯(记者 …)`, `新华社北京3月16日电(记者 …)`,
+/// `本报济南1月3日讯 记者 王五 报道:`.
+pub(crate) fn parse_dateline(line: &str) -> Option<Dateline<'_>> {
+    let (idx, c) = line
+        .char_indices()
+        .take(32)
+        .find(|&(_, c)| c == '讯' || c == '电')?;
+    let end = idx + c.len_utf8();
+    let prefix = line.get(..end)?;
+    if !prefix
+        .chars()
+        .all(|c| is_han(c) || c.is_ascii_alphanumeric())
+    {
+        return None;
+    }
+    let accepted = prefix == "本报讯"
+        || [
+            "日电", "日讯", "社电", "网电", "报讯", "报电", "台电", "台讯", "社讯", "网讯",
+        ]
+        .iter()
+        .any(|s| prefix.ends_with(s));
+    if !accepted || prefix.ends_with("通讯") {
+        return None;
+    }
+    let after = line.get(end..)?;
+    if c == '电' && after.chars().next().is_some_and(|n| DIAN_WORDS.contains(n)) {
+        return None;
+    }
+    let mut d = Dateline {
+        dateline: prefix,
+        raw: None,
+        credits: None,
+        rest: end,
+    };
+    let trimmed = after.trim_start();
+    let mut pos = end + (after.len() - trimmed.len());
+    if trimmed.starts_with(['(', '（']) {
+        let close = trimmed
+            .char_indices()
+            .take(80)
+            .find(|&(_, c)| c == ')' || c == '）');
+        if let Some((ci, cc)) = close {
+            let inner = trimmed
+                .get(1 + usize::from(trimmed.starts_with('（')) * 2..ci)?
+                .trim();
+            if inner.contains("记者")
+                || inner.contains("通讯员")
+                || parse_credits(inner, Some(Role::Reporter), false).is_some()
+            {
+                d.credits = parse_credits(inner, Some(Role::Reporter), true);
+                d.raw = Some(inner);
+                pos += ci + cc.len_utf8();
+            }
+        }
+    } else {
+        // `记者 王五 报道:` before the text: take credit words while they last.
+        let mut credit_end = None;
+        let mut cursor = pos;
+        let mut words = 0;
+        while let Some(rest) = line.get(cursor..) {
+            let word_len = match rest
+                .char_indices()
+                .find(|&(_, c)| c.is_whitespace() || c == ':' || c == '：')
+            {
+                Some((at, c)) if c.is_whitespace() => at,
+                Some((at, c)) => at + c.len_utf8(),
+                None => rest.len(),
+            };
+            let word = rest.get(..word_len)?;
+            let bare = word.trim_end_matches([':', '：']);
+            let mut toks = Vec::new();
+            classify(bare, &mut toks);
+            if word.is_empty()
+                || toks
+                    .iter()
+                    .any(|t| matches!(t, Tok::Other | Tok::Single(_)))
+                || words > 8
+            {
+                break;
+            }
+            words += 1;
+            cursor += word_len;
+            credit_end = Some(cursor);
+            if bare.len() != word.len() {
+                break;
+            }
+            let ws = line.get(cursor..)?;
+            cursor += ws.len() - ws.trim_start().len();
+        }
+        if let Some(ce) = credit_end {
+            let raw = line.get(pos..ce)?.trim_end_matches([':', '：']).trim();
+            if let Some(credits) = parse_credits(raw, None, false) {
+                d.credits = Some(credits);
+                d.raw = Some(raw);
+                pos = ce;
+            }
+        }
+    }
+    let rest = line.get(pos..)?;
+    let body = rest.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '：'));
+    d.rest = pos + (rest.len() - body.len());
+    Some(d)
+}
+
+/// Finds a photographer credit ending a caption: `…赏菊。 YMG全媒体记者 王五 摄`, `(张三 摄)`.
+/// Returns where the credit starts and what it credits.
+pub(crate) fn photo_credit_suffix(line: &str) -> Option<(usize, Credits)> {
+    if let Some(body) = line.strip_suffix([')', '）']) {
+        let open = body
+            .char_indices()
+            .rev()
+            .take(40)
+            .find(|&(_, c)| c == '(' || c == '（')?;
+        let inner = body.get(open.0 + open.1.len_utf8()..)?.trim();
+        if inner.ends_with('摄') || inner.ends_with("摄影") {
+            let credits = parse_credits(inner, Some(Role::Reporter), false)?;
+            return (!credits.photographers.is_empty()).then_some((open.0, credits));
+        }
+        return None;
+    }
+    if !(line.ends_with('摄') || line.ends_with("摄影") || line.ends_with("供图")) {
+        return None;
+    }
+    // Walk back over credit words; stop at the first word that is not one.
+    let mut start = line.len();
+    let mut found_role = false;
+    let mut count = 0;
+    loop {
+        let head = line.get(..start)?.trim_end();
+        let word_start = head
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| c.is_whitespace())
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let word = head.get(word_start..)?;
+        if word.is_empty() || found_role || count >= 6 {
+            break;
+        }
+        let mut toks = Vec::new();
+        classify(word, &mut toks);
+        let credit = toks
+            .iter()
+            .all(|t| matches!(t, Tok::Name(_) | Tok::Role(_) | Tok::Post(_)));
+        if !credit {
+            // The word may end a sentence and carry a glued credit: `赏菊。王五摄`.
+            break;
+        }
+        found_role = toks.iter().any(|t| matches!(t, Tok::Role(_)));
+        start = word_start;
+        count += 1;
+        if word_start == 0 {
+            break;
+        }
+    }
+    let credit = line.get(start..)?;
+    let credits = parse_credits(credit, Some(Role::Reporter), false)?;
+    (!credits.photographers.is_empty()).then_some((start, credits))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn credits(r: &[&str], c: &[&str], p: &[&str], a: &[&str]) -> Credits {
+        let v = |x: &[&str]| x.iter().map(|s| s.to_string()).collect();
+        Credits {
+            reporters: v(r),
+            correspondents: v(c),
+            photographers: v(p),
+            authors: v(a),
+        }
+    }
+
+    #[test]
+    fn photo_report_bylines_credit_reporters_and_photographers() {
+        assert_eq!(
+            parse_byline_line("YMG全媒体记者 邵壮 王瑶 摄影报道"),
+            Some(credits(&["邵壮", "王瑶"], &[], &["邵壮", "王瑶"], &[]))
+        );
+        assert_eq!(
+            parse_byline_line("文/图 本报记者 刘明"),
+            Some(credits(&["刘明"], &[], &["刘明"], &[]))
+        );
+    }
+
+    #[test]
+    fn correspondents_and_padded_names_are_recognised() {
+        assert_eq!(
+            parse_byline_line("记者 张 伟 通讯员 王 超 李一鸣"),
+            Some(credits(&["张伟"], &["王超", "李一鸣"], &[], &[]))
+        );
+        assert_eq!(
+            parse_byline_line("通讯员 乔美云 王鹏超 张小艺")
+                .unwrap()
+                .correspondents
+                .len(),
+            3
+        );
+        assert!(parse_byline_line("开展优秀作品征集").is_none());
+        assert!(parse_byline_line("王瑶 邵壮").is_none());
+    }
+
+    #[test]
+    fn dateline_leads_give_dateline_credits_and_text_start() {
+        let line = "本报讯(YMG全媒体记者 杨健 通讯员 秦雨)近日,烟台";
+        let d = parse_dateline(line).unwrap();
+        assert_eq!(d.dateline, "本报讯");
+        assert_eq!(d.raw, Some("YMG全媒体记者 杨健 通讯员 秦雨"));
+        assert_eq!(&line[d.rest..], "近日,烟台");
+        let c = d.credits.unwrap();
+        assert_eq!(c.reporters, ["杨健"]);
+        assert_eq!(c.correspondents, ["秦雨"]);
+
+        let line = "本报济南1月3日讯 记者 王五 报道:日前,省里";
+        let d = parse_dateline(line).unwrap();
+        assert_eq!(d.dateline, "本报济南1月3日讯");
+        assert_eq!(d.raw, Some("记者 王五 报道"));
+        assert_eq!(&line[d.rest..], "日前,省里");
+
+        let line = "新华社北京3月16日电（记者 张三 李四）国务院";
+        let d = parse_dateline(line).unwrap();
+        assert_eq!(d.dateline, "新华社北京3月16日电");
+        assert_eq!(d.credits.unwrap().reporters, ["张三", "李四"]);
+        assert_eq!(&line[d.rest..], "国务院");
+
+        assert!(parse_dateline("本报电视台近日播出节目。").is_none());
+        assert!(parse_dateline("通讯员张三说,这是好事。").is_none());
+    }
+
+    #[test]
+    fn photo_credits_end_captions() {
+        let line = "市民在公园赏菊。 YMG全媒体记者 王五 摄";
+        let (at, c) = photo_credit_suffix(line).unwrap();
+        assert_eq!(&line[..at], "市民在公园赏菊。 ");
+        assert_eq!(c.photographers, ["王五"]);
+        assert!(c.reporters.is_empty());
+        let line = "游客在海边观景。(本报记者 赵小川 摄)";
+        let (at, c) = photo_credit_suffix(line).unwrap();
+        assert_eq!(&line[..at], "游客在海边观景。");
+        assert_eq!(c.photographers, ["赵小川"]);
+    }
+
+    #[test]
+    fn commentary_authors_follow_their_mark() {
+        assert_eq!(parse_author_line("□ 李文静").unwrap().authors, ["李文静"]);
+        assert_eq!(
+            parse_author_line("■本报评论员 周航").unwrap().authors,
+            ["周航"]
+        );
+        assert!(is_author_note("(作者单位:山东大学马克思主义学院)"));
+    }
+}

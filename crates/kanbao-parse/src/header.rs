@@ -1,0 +1,347 @@
+//! Page furniture recognised by its own shape: header lines, editor credits, jump markers.
+
+use crate::normalize::{collapse_spaces, is_han};
+
+/// What one header line told about the page.
+#[derive(Debug, Default)]
+pub(crate) struct HeaderLine {
+    pub date: Option<String>,
+    pub page: Option<String>,
+    pub section: Option<String>,
+    /// Tokens that only a header holds (a paper name, an issue number, a weekday).
+    pub other: bool,
+}
+
+/// Page names printed in the header on their own line (`要闻`), or standing next to the date.
+const PAGE_NAMES: &[&str] = &[
+    "要闻",
+    "综合",
+    "城事",
+    "城市",
+    "经济",
+    "财经",
+    "国内",
+    "国际",
+    "体育",
+    "文化",
+    "副刊",
+    "民生",
+    "社会",
+    "时政",
+    "评论",
+    "理论",
+    "教育",
+    "健康",
+    "科技",
+    "法治",
+    "视觉",
+    "区县",
+    "县域",
+    "专版",
+    "专题",
+    "文体",
+    "天下",
+    "新闻",
+    "本地",
+    "地方",
+    "深度",
+    "文旅",
+    "农业",
+    "生活",
+    "观点",
+    "党建",
+    "海洋",
+    "读书",
+    "周刊",
+    "乡村振兴",
+    "文化周刊",
+    "城市新闻",
+    "本埠新闻",
+    "经济新闻",
+    "国内新闻",
+    "国际新闻",
+];
+
+/// Whether `s` is a page name as headers print it.
+pub(crate) fn is_page_name(s: &str) -> bool {
+    PAGE_NAMES.contains(&s)
+        || (s.chars().count() <= 6 && (s.ends_with("新闻") || s.ends_with("周刊")))
+}
+
+/// Parses a line made only of header tokens: date, weekday, page number, page or paper name.
+pub(crate) fn parse_header_line(line: &str) -> Option<HeaderLine> {
+    if line.chars().count() > 60 {
+        return None;
+    }
+    let mut out = HeaderLine::default();
+    let mut names = Vec::new();
+    for token in line.split(|c: char| c.is_whitespace() || matches!(c, ':' | '：' | '|' | '｜')) {
+        if token.is_empty() {
+            continue;
+        }
+        if let Some((date, rest)) = parse_date(token) {
+            out.date.get_or_insert(date);
+            if !rest.is_empty() && !is_weekday(rest) {
+                return None;
+            }
+        } else if is_weekday(token) || token.starts_with("农历") && token.chars().count() <= 10 {
+            out.other = true;
+        } else if is_page_token(token) {
+            out.page.get_or_insert_with(|| page_number(token));
+        } else if (token.starts_with('第') || token.starts_with("总第"))
+            && (token.ends_with('期') || token.ends_with('号'))
+            || token.starts_with("今日") && token.ends_with('版')
+            || token.starts_with("CN") && token.len() <= 12
+        {
+            out.other = true;
+        } else if token.chars().count() <= 8 && token.chars().all(is_han) {
+            names.push(token);
+        } else {
+            return None;
+        }
+    }
+    for name in names {
+        if name.ends_with('报') {
+            out.other = true;
+        } else if out.section.is_none() {
+            out.section = Some(name.to_owned());
+        } else {
+            return None;
+        }
+    }
+    (out.date.is_some() || out.page.is_some() || out.section.is_some() || out.other).then_some(out)
+}
+
+fn is_weekday(s: &str) -> bool {
+    let day = s
+        .strip_prefix("星期")
+        .or_else(|| s.strip_prefix("周"))
+        .or_else(|| s.strip_prefix("礼拜"));
+    matches!(
+        day,
+        Some("一" | "二" | "三" | "四" | "五" | "六" | "日" | "天")
+    )
+}
+
+/// Parses `2026年1月5日` (optionally followed by more text) or `2026-01-05` into `2026-01-05`
+/// and what follows the date.
+pub(crate) fn parse_date(token: &str) -> Option<(String, &str)> {
+    let mut nums = [0u32; 3];
+    let mut rest = token;
+    for (i, num) in nums.iter_mut().enumerate() {
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        if digits == 0 || digits > 4 {
+            return None;
+        }
+        *num = rest.get(..digits)?.parse().ok()?;
+        rest = rest.get(digits..)?;
+        let sep = rest.chars().next();
+        let ok = match (i, sep) {
+            (0, Some('年')) | (1, Some('月')) | (2, Some('日')) => true,
+            (0 | 1, Some('-' | '.' | '/')) => true,
+            (2, _) => {
+                // ISO-like dates end without a suffix.
+                if !token.contains('年') {
+                    break;
+                }
+                false
+            }
+            _ => false,
+        };
+        if !ok {
+            return None;
+        }
+        let width = sep.map_or(0, char::len_utf8);
+        rest = rest.get(width..)?;
+    }
+    let [y, m, d] = nums;
+    if !(1900..=2999).contains(&y) || !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    Some((format!("{y:04}-{m:02}-{d:02}"), rest))
+}
+
+/// Whether `t` is a page number as headers print it: `A2`, `A02`, `第5版`, `5版`, `05`.
+pub(crate) fn is_page_token(t: &str) -> bool {
+    let core = t.strip_prefix('第').unwrap_or(t);
+    let core = core.strip_suffix('版').unwrap_or(core);
+    let chinese = core.chars().count() <= 3
+        && !core.is_empty()
+        && core.chars().all(|c| "一二三四五六七八九十".contains(c))
+        && t.ends_with('版');
+    if chinese {
+        return true;
+    }
+    let bytes = core.as_bytes();
+    let (letters, digits) = match bytes.first() {
+        Some(b) if b.is_ascii_uppercase() => (1, &bytes[1..]),
+        _ => (0, bytes),
+    };
+    !digits.is_empty()
+        && digits.len() <= 3
+        && digits.iter().all(u8::is_ascii_digit)
+        && (letters == 1 || t != core || digits.len() <= 2)
+}
+
+/// The page number without `第` and `版`: `第5版` gives `5`, `A02` stays `A02`.
+fn page_number(t: &str) -> String {
+    let core = t.strip_prefix('第').unwrap_or(t);
+    core.strip_suffix('版').unwrap_or(core).to_owned()
+}
+
+/// Editor roles as page footers and headers print them, longest first.
+const EDITOR_ROLES: &[&str] = &[
+    "责任编辑",
+    "值班编辑",
+    "本版编辑",
+    "见习编辑",
+    "美术编辑",
+    "版式设计",
+    "责编",
+    "美编",
+    "校对",
+    "校检",
+    "编辑",
+    "版式",
+    "组版",
+    "审读",
+    "终审",
+    "制图",
+    "设计",
+    "主编",
+];
+
+fn editor_role_at(s: &str) -> Option<&'static str> {
+    EDITOR_ROLES.iter().copied().find(|r| s.starts_with(r))
+}
+
+/// Parses `责任编辑:张三 美术编辑:李四 校对:王五` into `["责任编辑:张三", ...]`.
+pub(crate) fn parse_editors(line: &str) -> Option<Vec<String>> {
+    let body = line
+        .trim_start_matches(['【', '[', '(', '（'])
+        .trim_end_matches(['】', ']', ')', '）']);
+    if line.chars().count() > 80 || line.contains('。') {
+        return None;
+    }
+    let first = editor_role_at(body)?;
+    // The role must stand apart from what follows, or `编辑部门...` would count.
+    let after = body.get(first.len()..)?;
+    if !after.starts_with([':', '：', ' ', '　', '\t']) {
+        return None;
+    }
+    let mut entries: Vec<(&str, String)> = Vec::new();
+    let mut i = 0;
+    let mut name = String::new();
+    let mut role = "";
+    while i < body.len() {
+        let rest = body.get(i..)?;
+        let boundary = i == 0 || body[..i].ends_with(|c: char| c.is_whitespace() || !is_han(c));
+        if let Some(r) = editor_role_at(rest).filter(|_| boundary) {
+            if !role.is_empty() {
+                entries.push((role, std::mem::take(&mut name)));
+            }
+            role = r;
+            i += r.len();
+            continue;
+        }
+        let c = rest.chars().next()?;
+        name.push(if matches!(c, ':' | '：') { ' ' } else { c });
+        i += c.len_utf8();
+    }
+    if !role.is_empty() {
+        entries.push((role, name));
+    }
+    let out: Vec<String> = entries
+        .into_iter()
+        .map(|(role, name)| {
+            let names = collapse_spaces(&name.replace(['、', '，', ','], " "));
+            format!("{role}:{names}")
+        })
+        .filter(|e| !e.ends_with(':'))
+        .collect();
+    (!out.is_empty()).then_some(out)
+}
+
+/// The parenthesised jump marker `(下转第六版)` / `（上接第一版）`, or the same without brackets.
+pub(crate) fn is_jump(s: &str) -> bool {
+    let inner = s
+        .strip_prefix(['(', '（', '['])
+        .and_then(|x| x.strip_suffix([')', '）', ']']))
+        .unwrap_or(s)
+        .trim();
+    let n = inner.chars().count();
+    (3..=16).contains(&n)
+        && [
+            "下转", "上接", "转第", "接第", "紧接", "转至", "接上", "转下", "转A", "转B",
+        ]
+        .iter()
+        .any(|p| inner.starts_with(p))
+        && (inner.ends_with('版') || inner.ends_with('页') || inner.ends_with("版面"))
+}
+
+/// Byte length of a jump marker at the start of `s`, if one starts it.
+pub(crate) fn jump_prefix(s: &str) -> Option<usize> {
+    if !s.starts_with(['(', '（']) {
+        return None;
+    }
+    let close = s
+        .char_indices()
+        .take(18)
+        .find(|&(_, c)| c == ')' || c == '）')?;
+    let end = close.0 + close.1.len_utf8();
+    is_jump(s.get(..end)?).then_some(end)
+}
+
+/// Byte offset where a jump marker ending `s` begins, if one ends it.
+pub(crate) fn jump_suffix(s: &str) -> Option<usize> {
+    if !s.ends_with([')', '）']) {
+        return None;
+    }
+    let open = s
+        .char_indices()
+        .rev()
+        .take(18)
+        .find(|&(_, c)| c == '(' || c == '（')?;
+    is_jump(s.get(open.0..)?).then_some(open.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn header_lines_give_date_page_and_section() {
+        let h = parse_header_line("2026年1月5日 星期一 A2 要闻").unwrap();
+        assert_eq!(h.date.as_deref(), Some("2026-01-05"));
+        assert_eq!(h.page.as_deref(), Some("A2"));
+        assert_eq!(h.section.as_deref(), Some("要闻"));
+        let h = parse_header_line("第5版：城事").unwrap();
+        assert_eq!(h.page.as_deref(), Some("5"));
+        assert_eq!(h.section.as_deref(), Some("城事"));
+        assert!(parse_header_line("烟台自然博物馆获评 国家自然资源科普基地").is_none());
+    }
+
+    #[test]
+    fn editors_are_normalised_to_role_colon_names() {
+        assert_eq!(
+            parse_editors("责任编辑:张三 美术编辑：李四  校对 王五").unwrap(),
+            vec!["责任编辑:张三", "美术编辑:李四", "校对:王五"]
+        );
+        assert!(parse_editors("编辑部门近日开会。").is_none());
+    }
+
+    #[test]
+    fn jump_markers_are_found_alone_and_at_line_ends() {
+        assert!(is_jump("(下转第六版)"));
+        assert!(is_jump("（上接第一版）"));
+        assert_eq!(
+            jump_suffix("推进工作。(下转A2版)"),
+            Some("推进工作。".len())
+        );
+        assert_eq!(
+            jump_prefix("（上接第一版）各地"),
+            Some("（上接第一版）".len())
+        );
+        assert!(!is_jump("(同时命名为基地)"));
+    }
+}

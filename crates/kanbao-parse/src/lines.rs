@@ -1,0 +1,410 @@
+//! Splits the text into lines and tells what each non-blank line looks like on its own.
+
+use crate::byline::{
+    is_author_note, parse_author_line, parse_byline_line, parse_dateline, photo_credit_suffix,
+};
+use crate::header::{is_jump, jump_prefix, jump_suffix, parse_editors, parse_header_line};
+use crate::normalize::{ends_sentence, is_han};
+
+/// A non-blank line (or the part of one that a jump marker was cut from), trimmed.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Line<'a> {
+    pub text: &'a str,
+    /// Byte offset of `text` in the page text.
+    pub start: usize,
+    pub class: Class,
+}
+
+impl Line<'_> {
+    pub fn end(&self) -> usize {
+        self.start + self.text.len()
+    }
+}
+
+/// What a line looks like, judged on the line alone; the segmenter decides from context.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Class {
+    /// Date, page number, page name (outside the header zone only with a date).
+    Header,
+    /// `责任编辑:…`.
+    Editors,
+    /// `(下转第六版)`.
+    Jump,
+    /// No Han character and short: page numbers, codes, rules.
+    Noise,
+    /// A column or series label (栏目).
+    Label(LabelKind),
+    /// A byline on its own line.
+    Byline,
+    /// `□ 作者`.
+    Author,
+    /// `(作者单位:…)`.
+    AuthorNote,
+    /// A photo caption.
+    Caption,
+    /// `引题—— 主题` on one line.
+    Merged,
+    /// `——副题`.
+    Subtitle,
+    /// `一、…` heading.
+    Numbered,
+    /// Short line without sentence punctuation: title, kicker or section heading.
+    Short,
+    /// A paragraph starting with a dateline lead.
+    Dateline,
+    /// Body text.
+    Text,
+}
+
+impl Class {
+    /// Classes that make up a headline group or a section heading.
+    pub fn is_headline(self) -> bool {
+        matches!(
+            self,
+            Class::Label(_) | Class::Short | Class::Merged | Class::Subtitle | Class::Numbered
+        )
+    }
+}
+
+/// What a column label says about the articles under it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum LabelKind {
+    Brief,
+    Commentary,
+    Photo,
+    Other,
+}
+
+const BRIEF_LABELS: &[&str] = &[
+    "快讯",
+    "简讯",
+    "短讯",
+    "速读",
+    "新闻速递",
+    "资讯",
+    "要闻速览",
+    "一句话新闻",
+    "简讯速递",
+    "新闻简讯",
+    "本地简讯",
+];
+const COMMENTARY_LABELS: &[&str] = &[
+    "评论",
+    "时评",
+    "短评",
+    "快评",
+    "社评",
+    "社论",
+    "今日谈",
+    "论苑",
+    "评论员文章",
+    "本报评论员",
+    "大家谈",
+    "微评",
+    "观点",
+    "锐评",
+];
+const PHOTO_LABELS: &[&str] = &["图片新闻", "新闻图片", "图说", "视觉", "影像", "新闻图说"];
+const OTHER_LABELS: &[&str] = &[
+    "关注",
+    "聚焦",
+    "特别报道",
+    "深度报道",
+    "本期关注",
+    "新春走基层",
+    "一线调查",
+    "民生观察",
+    "记者调查",
+    "身边榜样",
+    "百姓故事",
+    "热点观察",
+    "数读",
+];
+const LABEL_SUFFIXES: &[&str] = &[
+    "巡礼",
+    "专栏",
+    "系列报道",
+    "系列评论",
+    "观察",
+    "速递",
+    "进行时",
+    "在行动",
+    "面对面",
+    "走笔",
+    "纪事",
+    "一线",
+];
+
+/// Recognises a column label such as `简讯`, `图片新闻` or `“产改”6周年巡礼`.
+pub(crate) fn label_kind(s: &str) -> Option<LabelKind> {
+    let s = s
+        .strip_prefix(['【', '[', '〖', '「'])
+        .and_then(|x| x.strip_suffix(['】', ']', '〗', '」']))
+        .unwrap_or(s)
+        .trim();
+    if s.chars().count() > 12 {
+        return None;
+    }
+    if BRIEF_LABELS.contains(&s) {
+        Some(LabelKind::Brief)
+    } else if COMMENTARY_LABELS.contains(&s) {
+        Some(LabelKind::Commentary)
+    } else if PHOTO_LABELS.contains(&s) {
+        Some(LabelKind::Photo)
+    } else if OTHER_LABELS.contains(&s)
+        || (LABEL_SUFFIXES.iter().any(|x| s.ends_with(x))
+            && s.chars().count() > 2
+            && !s.contains(['，', ',', '。']))
+    {
+        Some(LabelKind::Other)
+    } else {
+        None
+    }
+}
+
+/// Splits `text` into trimmed non-blank lines, cutting jump markers off the lines they end or
+/// start, and classifies each.
+pub(crate) fn split(text: &str) -> Vec<Line<'_>> {
+    let mut out = Vec::with_capacity(text.len() / 64 + 8);
+    let mut offset = 0;
+    for raw in text.split('\n') {
+        let line_start = offset;
+        offset += raw.len() + 1;
+        let trimmed = raw.trim_start();
+        let start = line_start + (raw.len() - trimmed.len());
+        let t = trimmed.trim_end();
+        if t.is_empty() {
+            continue;
+        }
+        push_cut(&mut out, t, start);
+    }
+    out
+}
+
+fn push_cut<'a>(out: &mut Vec<Line<'a>>, t: &'a str, start: usize) {
+    if !is_jump(t) {
+        if let Some(end) = jump_prefix(t) {
+            let rest = t.get(end..).unwrap_or("");
+            let body = rest.trim_start();
+            if let Some(jump) = t.get(..end) {
+                out.push(Line {
+                    text: jump,
+                    start,
+                    class: Class::Jump,
+                });
+                if !body.is_empty() {
+                    push_cut(out, body, start + end + (rest.len() - body.len()));
+                }
+                return;
+            }
+        }
+        if let Some(at) = jump_suffix(t)
+            && let (Some(head), Some(jump)) = (t.get(..at), t.get(at..))
+        {
+            let head = head.trim_end();
+            if !head.is_empty() {
+                out.push(Line {
+                    text: head,
+                    start,
+                    class: classify(head),
+                });
+            }
+            out.push(Line {
+                text: jump,
+                start: start + at,
+                class: Class::Jump,
+            });
+            return;
+        }
+    }
+    out.push(Line {
+        text: t,
+        start,
+        class: classify(t),
+    });
+}
+
+/// Numerals of numbered headings: `一、` … `二十、`, `（一）`.
+fn is_numbered(t: &str) -> bool {
+    const NUMS: &str = "一二三四五六七八九十";
+    let body = if let Some(rest) = t.strip_prefix(['(', '（']) {
+        let close = rest.find([')', '）']);
+        match close {
+            Some(i)
+                if i > 0
+                    && rest
+                        .get(..i)
+                        .is_some_and(|n| n.chars().all(|c| NUMS.contains(c))) =>
+            {
+                rest.get(i..)
+            }
+            _ => None,
+        }
+    } else {
+        let n = t.chars().take_while(|&c| NUMS.contains(c)).count();
+        let after: &str = t.get(n * 3..).unwrap_or("");
+        (n > 0 && n <= 3 && after.starts_with('、')).then_some(after)
+    };
+    let Some(body) = body else { return false };
+    let n = t.chars().count();
+    let stops = body.matches('。').count();
+    n <= 40
+        && (stops == 0 || (stops == 1 && body.ends_with('。') && n <= 25))
+        && body.chars().count() > 2
+}
+
+/// Classifies one trimmed non-blank line.
+pub(crate) fn classify(t: &str) -> Class {
+    let chars = t.chars().count();
+    let han = t.chars().filter(|&c| is_han(c)).count();
+    if parse_editors(t).is_some() {
+        return Class::Editors;
+    }
+    if is_jump(t) {
+        return Class::Jump;
+    }
+    if parse_header_line(t).is_some_and(|h| h.date.is_some()) {
+        return Class::Header;
+    }
+    if han == 0 {
+        return if chars <= 20 {
+            Class::Noise
+        } else {
+            Class::Text
+        };
+    }
+    if is_author_note(t) {
+        return Class::AuthorNote;
+    }
+    if parse_author_line(t).is_some() {
+        return Class::Author;
+    }
+    if parse_byline_line(t).is_some() {
+        return Class::Byline;
+    }
+    if is_caption_start(t) || photo_credit_suffix(t).is_some() {
+        return Class::Caption;
+    }
+    if let Some(kind) = label_kind(t) {
+        return Class::Label(kind);
+    }
+    if parse_dateline(t).is_some() {
+        return Class::Dateline;
+    }
+    if is_numbered(t) {
+        return Class::Numbered;
+    }
+    let stops = t.contains(['。', '；', ';']);
+    let commas = t.matches(['，', ',']).count();
+    if let Some(rest) = t.strip_prefix("——").or_else(|| t.strip_prefix("--"))
+        && !stops
+        && chars <= 50
+        && rest.trim().chars().count() >= 2
+    {
+        return Class::Subtitle;
+    }
+    if let Some(i) = t.find("——").filter(|&i| i > 0) {
+        let (left, right) = (
+            t.get(..i).unwrap_or(""),
+            t.get(i..).unwrap_or("").trim_start_matches('—').trim(),
+        );
+        if !stops
+            && !t.contains(['！', '？', '!', '?'])
+            && chars <= 70
+            && left.chars().count() >= 2
+            && (1..=32).contains(&right.chars().count())
+            && !ends_sentence(right)
+        {
+            return Class::Merged;
+        }
+    }
+    let last = t.chars().next_back();
+    let short_end_ok = match last {
+        Some('？' | '！' | '?' | '!') => chars <= 20,
+        Some(c) => {
+            !ends_sentence(t) && !matches!(c, '，' | '、' | ',' | '：' | ':')
+                || c == '”'
+                || c == '’'
+        }
+        None => false,
+    };
+    let inner_marks = t
+        .chars()
+        .filter(|c| matches!(c, '？' | '！' | '?' | '!'))
+        .count();
+    if chars <= 32
+        && !stops
+        && commas <= usize::from(chars <= 24)
+        && short_end_ok
+        && inner_marks <= 1
+    {
+        return Class::Short;
+    }
+    Class::Text
+}
+
+/// Caption openers: `- ①…`, `①…`, `图为…`, `▲…`.
+fn is_caption_start(t: &str) -> bool {
+    let t = t.trim_start_matches(['-', '·', '•']).trim_start();
+    let Some(first) = t.chars().next() else {
+        return false;
+    };
+    is_circled(first)
+        || matches!(first, '▲' | '△' | '↑' | '↓' | '▼')
+        || [
+            "图为", "上图", "下图", "左图", "右图", "图①", "图②", "图③", "图一", "图二",
+        ]
+        .iter()
+        .any(|p| t.starts_with(p))
+}
+
+/// Whether `c` is a circled or dingbat number used as a list marker.
+pub(crate) fn is_circled(c: char) -> bool {
+    matches!(c as u32, 0x2460..=0x2473 | 0x2776..=0x2793 | 0x3251..=0x325F)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sample_lines_are_classified_by_shape() {
+        assert_eq!(classify("“合纵连横”走在前 “港城标兵”作表率"), Class::Short);
+        assert_eq!(classify("YMG全媒体记者 邵壮 王瑶 摄影报道"), Class::Byline);
+        assert_eq!(
+            classify("- ①组织机关党员参观延安革命纪念馆。"),
+            Class::Caption
+        );
+        assert_eq!(classify("“产改”6周年巡礼"), Class::Label(LabelKind::Other));
+        assert_eq!(
+            classify(
+                "东方航天港产业园区全面塑造高素质航天产业工人队伍—— 千名航天人奋战百亿级产业集群"
+            ),
+            Class::Merged
+        );
+        assert_eq!(
+            classify("本报讯(YMG全媒体记者 杨健 通讯员 秦雨)近日,烟台。"),
+            Class::Dateline
+        );
+        assert_eq!(
+            classify("“‘港城标兵’是烟台机关党建的工作目标。”"),
+            Class::Text
+        );
+        assert_eq!(classify("一、坚持规划引领"), Class::Numbered);
+        assert_eq!(classify("A2"), Class::Noise);
+        assert_eq!(
+            classify("58.44万粒“三无”减肥产品 夹藏进境被海关查获"),
+            Class::Short
+        );
+    }
+
+    #[test]
+    fn jump_markers_are_cut_off_their_lines() {
+        let lines = split("推进工作。(下转第六版)\n(上接第一版)各地积极行动。\n");
+        let classes: Vec<_> = lines.iter().map(|l| (l.text, l.class)).collect();
+        assert_eq!(classes[0], ("推进工作。", Class::Text));
+        assert_eq!(classes[1], ("(下转第六版)", Class::Jump));
+        assert_eq!(classes[2], ("(上接第一版)", Class::Jump));
+        assert_eq!(classes[3], ("各地积极行动。", Class::Text));
+    }
+}

@@ -1,0 +1,159 @@
+//! Character classes and the full-width punctuation rule shared by every text field.
+
+/// Whether `c` is a Han character (CJK unified ideographs and their extensions).
+pub(crate) fn is_han(c: char) -> bool {
+    matches!(c as u32,
+        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2EBEF | 0x30000..=0x3134F)
+}
+
+/// Whether `c` is punctuation or a symbol that only appears in CJK typesetting.
+pub(crate) fn is_cjk_punct(c: char) -> bool {
+    matches!(c as u32,
+        0x3000..=0x303F      // 。、「」《》【】〔〕 and the ideographic space
+        | 0xFF00..=0xFFEF    // full-width forms: ，（）：；？！
+        | 0x2018..=0x201F    // “ ” ‘ ’ as Chinese text uses them
+        | 0x2014 | 0x2026    // —— and ……
+        | 0x00B7             // · between names and phrases
+        | 0x25A0..=0x25FF    // □ ■ ▲ △
+        | 0x2460..=0x24FF) // ① ② ...
+}
+
+/// Whether `c` counts as Chinese context for the punctuation rule.
+pub(crate) fn is_cjk(c: char) -> bool {
+    is_han(c) || is_cjk_punct(c)
+}
+
+/// Whether a line or paragraph ends a sentence, so that the next text block starts a new paragraph.
+///
+/// `：` and `；` count as final: a printed paragraph that ends with them was broken on purpose
+/// (a quotation or a list follows). `、`, `，`, `》`, `——`, letters and digits do not: a
+/// paragraph ending with them was cut by a column or page break.
+pub(crate) fn ends_sentence(s: &str) -> bool {
+    matches!(
+        s.trim_end().chars().next_back(),
+        Some(
+            '。' | '！'
+                | '？'
+                | '!'
+                | '?'
+                | '…'
+                | '；'
+                | ';'
+                | '：'
+                | ':'
+                | '”'
+                | '’'
+                | '」'
+                | '』'
+                | '）'
+                | ')'
+                | '"'
+                | '\''
+                | '.'
+                | '．'
+                | '】'
+                | '〕'
+        )
+    )
+}
+
+/// Converts half-width punctuation in Chinese context to full width.
+///
+/// A mark is in Chinese context when the character right before it (as already converted) or
+/// right after it is Han or CJK punctuation. Parentheses convert as pairs, so `(同时命名为“…”)`
+/// never ends up half converted. Numbers (`58.44`, `1,000`, `10:30`) and Latin text keep their
+/// marks because neither neighbour is Chinese.
+pub(crate) fn fullwidth(s: &str) -> String {
+    if !s
+        .bytes()
+        .any(|b| matches!(b, b',' | b'(' | b')' | b':' | b';' | b'?' | b'!'))
+    {
+        return s.to_owned();
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    let mut open: Vec<bool> = Vec::new();
+    let mut prev: Option<char> = None;
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied();
+        let context = || prev.is_some_and(is_cjk) || next.is_some_and(is_cjk);
+        let converted = match c {
+            '(' => {
+                let wide = context();
+                open.push(wide);
+                if wide { '（' } else { c }
+            }
+            ')' => {
+                let wide = open.pop().unwrap_or_else(context);
+                if wide { '）' } else { c }
+            }
+            ',' if context() => '，',
+            ':' if context() => '：',
+            ';' if context() => '；',
+            '?' if context() => '？',
+            '!' if context() => '！',
+            _ => c,
+        };
+        out.push(converted);
+        prev = Some(converted);
+    }
+    out
+}
+
+/// Collapses runs of whitespace into one ASCII space.
+pub(crate) fn collapse_spaces(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// FNV-1a, 32 bits: a tiny stable hash for article ids (the same on every platform and build).
+pub(crate) fn fnv1a32(bytes: &[u8]) -> u32 {
+    let mut hash: u32 = 0x811c_9dc5;
+    for &b in bytes {
+        hash ^= u32::from(b);
+        hash = hash.wrapping_mul(0x0100_0193);
+    }
+    hash
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn punctuation_next_to_chinese_becomes_full_width() {
+        assert_eq!(fullwidth("11月,“合纵连横"), "11月，“合纵连横");
+        assert_eq!(
+            fullwidth("本报讯(YMG全媒体记者 杨健)近日"),
+            "本报讯（YMG全媒体记者 杨健）近日"
+        );
+        assert_eq!(
+            fullwidth("教学点(同时命名为“阵地”),提供"),
+            "教学点（同时命名为“阵地”），提供"
+        );
+    }
+
+    #[test]
+    fn numbers_and_latin_keep_their_marks() {
+        assert_eq!(fullwidth("58.44万粒"), "58.44万粒");
+        assert_eq!(fullwidth("共1,000人"), "共1,000人");
+        assert_eq!(fullwidth("10:30开始"), "10:30开始");
+        assert_eq!(fullwidth("AIT (Assembly)工厂"), "AIT (Assembly)工厂");
+        assert_eq!(fullwidth("召开1—2次"), "召开1—2次");
+    }
+
+    #[test]
+    fn cut_paragraph_ends_are_not_sentence_ends() {
+        assert!(!ends_sentence("需"));
+        assert!(!ends_sentence("“网上"));
+        assert!(!ends_sentence("双重组织生活"));
+        assert!(ends_sentence("6名……"));
+        assert!(ends_sentence("工作目标。”"));
+    }
+}
