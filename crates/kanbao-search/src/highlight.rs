@@ -119,15 +119,14 @@ pub fn snippet(text: &str, query: &Query, max_chars: usize) -> Snippet {
         end = i + c.len_utf8();
     }
 
-    let highlights = marks
-        .iter()
-        .filter_map(|mark| {
-            let mut inside = placed.iter().filter(|(src, _)| mark.contains(src));
-            let first = inside.next()?;
-            let last = inside.last().unwrap_or(first);
-            Some(first.1.start..last.1.end)
-        })
-        .collect();
+    let highlights = marks.iter().filter_map(|mark| {
+        let mut inside = placed.iter().filter(|(src, _)| mark.contains(src));
+        let first = inside.next()?;
+        let last = inside.next_back().unwrap_or(first);
+        Some(first.1.start..last.1.end)
+    });
+    // Dropping a column break can bring two marks together.
+    let highlights = merge(highlights.collect());
     Snippet {
         text: out,
         highlights,

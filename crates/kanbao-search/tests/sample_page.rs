@@ -29,8 +29,11 @@ const HEADINGS: [&str; 10] = [
     "保障产业工人地位尊严",
 ];
 
-const BYLINES: [&str; 3] =
-    ["YMG全媒体记者 邵壮 王瑶 摄影报道", "YMG全媒体记者 钟嘉琳", "通讯员 乔美云 王鹏超 张小艺"];
+const BYLINES: [&str; 3] = [
+    "YMG全媒体记者 邵壮 王瑶 摄影报道",
+    "YMG全媒体记者 钟嘉琳",
+    "通讯员 乔美云 王鹏超 张小艺",
+];
 
 const COLUMNS: [&str; 1] = ["“产改”6周年巡礼"];
 
@@ -67,7 +70,10 @@ fn articles() -> Vec<Document> {
     let mut starts: Vec<usize> = TITLES.iter().filter_map(|t| PAGE.find(t)).collect();
     assert_eq!(starts.len(), 4, "every title is on the page");
     starts.push(PAGE.len());
-    starts.windows(2).map(|w| article(&PAGE[w[0]..w[1]])).collect()
+    starts
+        .windows(2)
+        .map(|w| article(&PAGE[w[0]..w[1]]))
+        .collect()
 }
 
 /// The four articles, then every line of the page as a document of its own: the many small
@@ -85,7 +91,11 @@ fn corpus() -> (Vec<Document>, Index) {
 }
 
 fn found(index: &Index, query: &str) -> BTreeSet<DocId> {
-    index.search(&Query::parse(query)).into_iter().map(|h| h.doc).collect()
+    index
+        .search(&Query::parse(query))
+        .into_iter()
+        .map(|h| h.doc)
+        .collect()
 }
 
 fn without_whitespace(s: &str) -> String {
@@ -100,8 +110,15 @@ fn every_substring_of_every_title_finds_its_article() {
         let title = without_whitespace(title);
         for sub in common::substrings(&title, 1, title.chars().count(), |_| true) {
             // A leading `-` would make the query an exclusion; quote it to search for it.
-            let query = if sub.starts_with('-') { format!("\"{sub}\"") } else { sub.clone() };
-            assert!(found(&index, &query).contains(&DocId(i as u32)), "{sub:?} misses article {i}");
+            let query = if sub.starts_with('-') {
+                format!("\"{sub}\"")
+            } else {
+                sub.clone()
+            };
+            assert!(
+                found(&index, &query).contains(&DocId(i as u32)),
+                "{sub:?} misses article {i}"
+            );
             queries += 1;
         }
     }
@@ -114,17 +131,25 @@ fn han_substrings_of_titles_and_body_sentences_have_perfect_recall_and_precision
     let mut sources: Vec<String> = TITLES.iter().map(|t| without_whitespace(t)).collect();
     let body = |i: usize| {
         let doc: &Document = &docs[i];
-        doc.fields.iter().filter(|f| f.kind == FieldKind::Body).map(|f| without_whitespace(&f.text)).collect::<String>()
+        doc.fields
+            .iter()
+            .filter(|f| f.kind == FieldKind::Body)
+            .map(|f| without_whitespace(&f.text))
+            .collect::<String>()
     };
     // Ten sentences from across the four bodies, including ones broken across a column.
-    let sentences: Vec<String> = (0..4).flat_map(|i| body(i).split('。').map(str::to_string).collect::<Vec<_>>()).collect();
+    let sentences: Vec<String> = (0..4)
+        .flat_map(|i| body(i).split('。').map(str::to_string).collect::<Vec<_>>())
+        .collect();
     assert!(sentences.len() > 40);
     let step = sentences.len() / 10;
     sources.extend(sentences.iter().step_by(step).take(10).cloned());
 
     let mut queries = BTreeSet::new();
     for source in &sources {
-        queries.extend(common::substrings(source, 2, 4, |s| s.chars().all(common::is_han)));
+        queries.extend(common::substrings(source, 2, 4, |s| {
+            s.chars().all(common::is_han)
+        }));
     }
     let (mut true_pos, mut false_pos, mut false_neg) = (0usize, 0usize, 0usize);
     for q in &queries {

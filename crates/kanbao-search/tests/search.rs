@@ -3,6 +3,7 @@
 mod common;
 
 use std::collections::BTreeSet;
+use std::ops::Range;
 
 use kanbao_search::{DocId, Document, FieldKind, Index, Query, highlight, snippet};
 
@@ -15,11 +16,24 @@ fn index_of(docs: &[Document]) -> Index {
 }
 
 fn found(index: &Index, query: &str) -> Vec<u32> {
-    index.search(&Query::parse(query)).into_iter().map(|h| h.doc.0).collect()
+    index
+        .search(&Query::parse(query))
+        .into_iter()
+        .map(|h| h.doc.0)
+        .collect()
 }
 
 fn found_set(index: &Index, query: &str) -> BTreeSet<DocId> {
-    index.search(&Query::parse(query)).into_iter().map(|h| h.doc).collect()
+    index
+        .search(&Query::parse(query))
+        .into_iter()
+        .map(|h| h.doc)
+        .collect()
+}
+
+/// Byte ranges from `(start, end)` pairs.
+fn spans(pairs: &[(usize, usize)]) -> Vec<Range<usize>> {
+    pairs.iter().map(|&(s, e)| s..e).collect()
 }
 
 fn body(text: &str) -> Document {
@@ -86,7 +100,10 @@ fn whitespace_and_line_breaks_inside_names_are_ignored() {
 fn full_width_and_half_width_forms_match_each_other() {
     let index = index_of(&synthetic());
     assert_eq!(found_set(&index, "58.44"), found_set(&index, "５８．４４"));
-    assert_eq!(found_set(&index, "58.44万粒"), BTreeSet::from([DocId(2), DocId(3)]));
+    assert_eq!(
+        found_set(&index, "58.44万粒"),
+        BTreeSet::from([DocId(2), DocId(3)])
+    );
     assert_eq!(found(&index, "oge"), [2, 4]);
     assert_eq!(found(&index, "ＯＧＥ平台"), [2]);
     assert_eq!(found(&index, "abc-123"), [5]);
@@ -152,9 +169,15 @@ fn an_empty_query_finds_nothing_and_terms_that_occur_nowhere_find_nothing() {
 #[test]
 fn a_title_match_ranks_above_a_body_match() {
     let index = index_of(&[
-        Document::new().with(FieldKind::Title, "通讯").with(FieldKind::Body, "港城标兵评选结果公布。"),
-        Document::new().with(FieldKind::Title, "港城标兵").with(FieldKind::Body, "通讯评选结果公布。"),
-        Document::new().with(FieldKind::Title, "通讯").with(FieldKind::Byline, "港城标兵"),
+        Document::new()
+            .with(FieldKind::Title, "通讯")
+            .with(FieldKind::Body, "港城标兵评选结果公布。"),
+        Document::new()
+            .with(FieldKind::Title, "港城标兵")
+            .with(FieldKind::Body, "通讯评选结果公布。"),
+        Document::new()
+            .with(FieldKind::Title, "通讯")
+            .with(FieldKind::Byline, "港城标兵"),
     ]);
     assert_eq!(found(&index, "港城标兵"), [1, 2, 0]);
 }
@@ -190,7 +213,12 @@ fn a_filter_keeps_only_allowed_documents_without_changing_scores() {
     let some = index.search_where(&query, |doc| doc.0 == 5);
     assert_eq!(some.len(), 1);
     assert_eq!(Some(&some[0]), all.iter().find(|h| h.doc.0 == 5));
-    assert_eq!(index.search_where(&Query::parse("-港"), |doc| doc.0 > 4).len(), 1);
+    assert_eq!(
+        index
+            .search_where(&Query::parse("-港"), |doc| doc.0 > 4)
+            .len(),
+        1
+    );
 }
 
 #[test]
@@ -221,8 +249,11 @@ fn an_index_survives_serialisation() {
 fn highlights_mark_exactly_the_matched_bytes() {
     let text = "港城标兵，航天港 新城";
     let q = Query::parse("港城");
-    assert_eq!(highlight(text, &q), [0..6]);
-    assert_eq!(&text[highlight(text, &Query::parse("港新"))[0].clone()], "港 新");
+    assert_eq!(highlight(text, &q), spans(&[(0, 6)]));
+    assert_eq!(
+        &text[highlight(text, &Query::parse("港新"))[0].clone()],
+        "港 新"
+    );
 }
 
 #[test]
@@ -244,8 +275,14 @@ fn highlights_cover_every_term_but_not_exclusions() {
 #[test]
 fn overlapping_matches_merge_into_one_highlight() {
     let text = "航天航天航天港";
-    assert_eq!(highlight(text, &Query::parse("航天航天")), [0..18]);
-    assert_eq!(highlight(text, &Query::parse("天航 航天港")), [3..21]);
+    assert_eq!(
+        highlight(text, &Query::parse("航天航天")),
+        spans(&[(0, 18)])
+    );
+    assert_eq!(
+        highlight(text, &Query::parse("天航 航天港")),
+        spans(&[(3, 21)])
+    );
 }
 
 #[test]
@@ -259,7 +296,10 @@ fn nothing_is_highlighted_without_a_match() {
 fn a_snippet_shows_context_before_the_first_match_and_marks_it() {
     let text = "第一句话结束。近年来，博物馆依托化石资源，积极探索科学普及的新途径";
     let s = snippet(text, &Query::parse("化石"), 30);
-    assert_eq!(s.text, "近年来，博物馆依托化石资源，积极探索科学普及的新途径");
+    assert_eq!(
+        s.text,
+        "近年来，博物馆依托化石资源，积极探索科学普及的新途径"
+    );
     assert_eq!(s.highlights.len(), 1);
     assert_eq!(&s.text[s.highlights[0].clone()], "化石");
     assert!(s.cut_before && !s.cut_after);
@@ -292,5 +332,17 @@ fn a_snippet_without_a_match_starts_at_the_beginning() {
 fn a_match_longer_than_the_snippet_is_cut_with_it() {
     let s = snippet("港城标兵作表率", &Query::parse("港城标兵作表率"), 3);
     assert_eq!(s.text, "港城标");
-    assert_eq!(s.highlights, [0..9]);
+    assert_eq!(s.highlights, spans(&[(0, 9)]));
+}
+
+#[test]
+fn marks_brought_together_by_a_dropped_column_break_merge_in_a_snippet() {
+    let text = "港城\n港城 港城";
+    assert_eq!(
+        highlight(text, &Query::parse("港城")),
+        [0..6, 7..13, 14..20]
+    );
+    let s = snippet(text, &Query::parse("港城"), 10);
+    assert_eq!(s.text, "港城港城 港城");
+    assert_eq!(s.highlights, [0..12, 13..19]);
 }

@@ -10,9 +10,10 @@ use kanbao_search::{DocId, Document};
 
 fn fold(c: char) -> String {
     match c {
-        '\u{FF01}'..='\u{FF5E}' => {
-            char::from_u32(c as u32 - 0xFEE0).into_iter().flat_map(char::to_lowercase).collect()
-        }
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0)
+            .into_iter()
+            .flat_map(char::to_lowercase)
+            .collect(),
         _ => c.to_lowercase().collect(),
     }
 }
@@ -45,7 +46,11 @@ pub fn normalize(text: &str) -> String {
 /// Whether some field of the document contains the term.
 pub fn contains(doc: &Document, term: &str) -> bool {
     let term = normalize(term);
-    !term.is_empty() && doc.fields.iter().any(|f| normalize(&f.text).contains(&term))
+    !term.is_empty()
+        && doc
+            .fields
+            .iter()
+            .any(|f| normalize(&f.text).contains(&term))
 }
 
 /// The documents that contain every required term and no excluded one, by brute force.
@@ -61,7 +66,12 @@ pub fn brute_force(docs: &[Document], required: &[&str], excluded: &[&str]) -> B
 }
 
 /// Every distinct substring of `text` with `min..=max` characters, all accepted by `keep`.
-pub fn substrings(text: &str, min: usize, max: usize, keep: impl Fn(&str) -> bool) -> BTreeSet<String> {
+pub fn substrings(
+    text: &str,
+    min: usize,
+    max: usize,
+    keep: impl Fn(&str) -> bool,
+) -> BTreeSet<String> {
     let chars: Vec<char> = text.chars().collect();
     let mut out = BTreeSet::new();
     for len in min..=max {
