@@ -439,14 +439,17 @@ pub(crate) fn photo_credit_suffix(line: &str) -> Option<(usize, Credits)> {
             .find(|&(_, c)| c.is_whitespace())
             .map_or(0, |(i, c)| i + c.len_utf8());
         let word = head.get(word_start..)?;
-        if word.is_empty() || found_role || count >= 6 {
+        if word.is_empty() || found_role || count >= 8 {
             break;
         }
         let mut toks = Vec::new();
         classify(word, &mut toks);
-        let credit = toks
-            .iter()
-            .all(|t| matches!(t, Tok::Name(_) | Tok::Role(_) | Tok::Post(_)));
+        let credit = toks.iter().all(|t| {
+            matches!(
+                t,
+                Tok::Name(_) | Tok::Single(_) | Tok::Role(_) | Tok::Post(_)
+            )
+        });
         if !credit {
             // The word may end a sentence and carry a glued credit: `赏菊。王五摄`.
             break;
@@ -540,6 +543,10 @@ mod tests {
         assert_eq!(&line[..at], "市民在公园赏菊。 ");
         assert_eq!(c.photographers, ["王五"]);
         assert!(c.reporters.is_empty());
+        let line = "救生员进行心肺复苏演练。 记者 张 伟 摄";
+        let (at, c) = photo_credit_suffix(line).unwrap();
+        assert_eq!(&line[..at], "救生员进行心肺复苏演练。 ");
+        assert_eq!(c.photographers, ["张伟"]);
         let line = "游客在海边观景。(本报记者 赵小川 摄)";
         let (at, c) = photo_credit_suffix(line).unwrap();
         assert_eq!(&line[..at], "游客在海边观景。");

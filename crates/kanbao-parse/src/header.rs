@@ -254,12 +254,21 @@ pub(crate) fn parse_editors(line: &str) -> Option<Vec<String>> {
     let out: Vec<String> = entries
         .into_iter()
         .map(|(role, name)| {
-            let names = collapse_spaces(&name.replace(['、', '，', ','], " "));
+            let names = join_padded(&collapse_spaces(&name.replace(['、', '，', ','], " ")));
             format!("{role}:{names}")
         })
         .filter(|e| !e.ends_with(':'))
         .collect();
     (!out.is_empty()).then_some(out)
+}
+
+/// Joins a two-character name padded with a space (`刘 畅`) when nothing else is listed.
+fn join_padded(names: &str) -> String {
+    let parts: Vec<&str> = names.split(' ').collect();
+    match parts.as_slice() {
+        [a, b] if a.chars().count() == 1 && b.chars().count() == 1 => format!("{a}{b}"),
+        _ => names.to_owned(),
+    }
 }
 
 /// The parenthesised jump marker `(下转第六版)` / `（上接第一版）`, or the same without brackets.
@@ -324,7 +333,7 @@ mod tests {
     #[test]
     fn editors_are_normalised_to_role_colon_names() {
         assert_eq!(
-            parse_editors("责任编辑:张三 美术编辑：李四  校对 王五").unwrap(),
+            parse_editors("责任编辑:张三 美术编辑：李四  校对 王 五").unwrap(),
             vec!["责任编辑:张三", "美术编辑:李四", "校对:王五"]
         );
         assert!(parse_editors("编辑部门近日开会。").is_none());

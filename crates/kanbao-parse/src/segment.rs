@@ -9,7 +9,8 @@
 //! its contiguous lines.
 
 use crate::byline::{
-    Credits, parse_author_line, parse_byline_line, parse_dateline, photo_credit_suffix,
+    Credits, parse_author_line, parse_byline_line, parse_credits, parse_dateline,
+    photo_credit_suffix,
 };
 use crate::header::{is_page_name, parse_editors, parse_header_line};
 use crate::lines::{Class, LabelKind, Line, is_circled, label_kind};
@@ -94,8 +95,16 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
                 owners.push(Owner::Fragment(Why::Jump));
                 cur = None;
             }
-            Class::Noise | Class::AuthorNote => match &cur {
+            Class::Noise => match &cur {
                 Some(c) => owners.push(Owner::Article(c.index)),
+                None => owners.push(Owner::Fragment(Why::Noise)),
+            },
+            Class::AuthorNote => match &mut cur {
+                Some(c) => {
+                    // `(作者单位:…)` ends a commentary.
+                    c.closed = c.body;
+                    owners.push(Owner::Article(c.index));
+                }
                 None => owners.push(Owner::Fragment(Why::Noise)),
             },
             Class::Byline | Class::Author => {
@@ -336,11 +345,10 @@ fn header_zone(lines: &[Line<'_>], meta: &mut Meta, owners: &mut Vec<Owner>) -> 
             owners.push(Owner::Fragment(Why::Editors));
         } else if let Some(h) = parse_header_line(line.text) {
             let section_only = h.date.is_none() && h.page.is_none() && !h.other;
-            let known = h.section.as_deref().is_none_or(is_page_name);
-            if section_only && !(seen && known) && !h.section.as_deref().is_some_and(is_page_name) {
-                break;
-            }
-            if section_only && !known {
+            // A lone page name counts only right under a date or page number: on its own
+            // at the top, `评论` or `图片新闻` is a column label.
+            let known = h.section.as_deref().is_some_and(is_page_name);
+            if section_only && !(seen && known && meta.section.is_none()) {
                 break;
             }
             fill_header(meta, line.text);
@@ -361,6 +369,8 @@ struct Draft {
     raw: String,
     marker: Option<String>,
     span: [usize; 2],
+    /// Byte length of the last source line joined into `raw`.
+    tail: usize,
 }
 
 fn merge(byline: &mut Byline, c: Credits) {
@@ -431,6 +441,7 @@ fn build(lines: &[Line<'_>], plan: &Plan, hash: u32, ordinal: usize) -> Option<A
                     raw: l.text.to_owned(),
                     marker: None,
                     span: [l.start, l.end()],
+                    tail: l.text.len(),
                 });
             }
             Class::Dateline | Class::Text => {
@@ -459,6 +470,7 @@ fn build(lines: &[Line<'_>], plan: &Plan, hash: u32, ordinal: usize) -> Option<A
                     Some((p, d)) => {
                         d.raw.push_str(body);
                         d.span[1] = start + body.len();
+                        d.tail = body.len();
                         p
                     }
                     None => {
@@ -467,6 +479,7 @@ fn build(lines: &[Line<'_>], plan: &Plan, hash: u32, ordinal: usize) -> Option<A
                             raw: body.to_owned(),
                             marker: None,
                             span: [start, start + body.len()],
+                            tail: body.len(),
                         });
                         drafts.len() - 1
                     }
@@ -476,6 +489,7 @@ fn build(lines: &[Line<'_>], plan: &Plan, hash: u32, ordinal: usize) -> Option<A
         }
     }
 
+    trailing_credit(&mut drafts, &mut byline);
     let paragraphs = drafts
         .iter()
         .filter(|d| d.kind == BlockKind::Paragraph)
@@ -530,6 +544,44 @@ fn build(lines: &[Line<'_>], plan: &Plan, hash: u32, ordinal: usize) -> Option<A
         blocks,
         span: [first.start, last.end()],
     })
+}
+
+/// Takes a credit in brackets off the end of the last paragraph: briefs end `…。(记者 刘洋)`.
+fn trailing_credit(drafts: &mut Vec<Draft>, byline: &mut Byline) {
+    let Some(d) = drafts.last_mut().filter(|d| d.kind == BlockKind::Paragraph) else {
+        return;
+    };
+    let Some(body) = d.raw.strip_suffix([')', '）']) else {
+        return;
+    };
+    let Some((open, c)) = body
+        .char_indices()
+        .rev()
+        .take(40)
+        .find(|&(_, c)| c == '(' || c == '（')
+    else {
+        return;
+    };
+    // The credit must lie on the paragraph's last source line for the span to shrink by it.
+    if d.raw.len() - open > d.tail {
+        return;
+    }
+    let Some(inner) = body.get(open + c.len_utf8()..) else {
+        return;
+    };
+    let Some(credits) = parse_credits(inner.trim(), None, false) else {
+        return;
+    };
+    let credit = d.raw.get(open..).unwrap_or("").to_owned();
+    let head = d.raw.get(..open).unwrap_or("").trim_end().to_owned();
+    merge(byline, credits);
+    byline.raw.push(credit);
+    if head.is_empty() {
+        drafts.pop();
+    } else {
+        d.span[1] -= d.raw.len() - head.len();
+        d.raw = head;
+    }
 }
 
 /// Assigns headline lines to kicker, title and subtitle.
@@ -617,6 +669,7 @@ fn caption(l: &Line<'_>, byline: &mut Byline) -> Draft {
         raw: text.to_owned(),
         marker,
         span: [l.start, l.end()],
+        tail: 0,
     }
 }
 
@@ -647,7 +700,7 @@ fn kind_of(
             && body_chars < 300)
     {
         Kind::Photo
-    } else if !headings && paragraphs.len() <= 2 && body_chars < 150 {
+    } else if !headings && paragraphs.len() <= 1 && body_chars < 100 {
         Kind::Brief
     } else if dateline {
         Kind::News
