@@ -59,3 +59,18 @@ export async function withPage(t, env, body, { context } = {}) {
 export async function waitForApp(page) {
   await page.waitForSelector('main[data-status="ready"], main[data-status="failed"]', { timeout: 20000 });
 }
+
+/**
+ * A copy of the built site whose deployment manifest lists `pages` ({name, text, paper}) instead
+ * of the bundled sample: lets a test open the app on pages of its own.
+ */
+export async function siteWithPages(pages) {
+  const { cpSync, mkdtempSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const dir = mkdtempSync(join(tmpdir(), 'kanbao-site-'));
+  cpSync(DIST, dir, { recursive: true });
+  for (const p of pages) writeFileSync(join(dir, 'static', p.name), p.text);
+  const manifest = { pages: pages.map((p) => ({ path: p.name, paper: p.paper })) };
+  writeFileSync(join(dir, 'static', 'library.json'), JSON.stringify(manifest));
+  return dir;
+}

@@ -1,15 +1,52 @@
-//! The root component.
+//! The root component: loads the library, follows the route, handles the keyboard.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo::events::EventListener;
+use gloo::utils::{document, window};
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlElement, HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;
 
-use crate::components::article_card::ArticleCard;
+use crate::components::search_box::SearchBox;
+use crate::components::toolbar::Toolbar;
 use crate::data;
+use crate::hooks::use_prefs::use_prefs;
+use crate::hooks::use_route::{RouteHandle, use_route};
+use crate::pages::article::ArticlePage;
+use crate::pages::list::ListPage;
+use crate::pages::not_found::NotFound;
+use crate::route::{ListQuery, Route};
 use crate::state::{Action, State, Status};
+
+/// What the keyboard handler needs to know of the latest render.
+#[derive(Debug, Default)]
+struct KeyContext {
+    route: Option<Route>,
+    hits: Vec<String>,
+    selected: Option<usize>,
+    came_from_list: bool,
+}
 
 /// The Kanbao app.
 #[function_component]
 pub fn App() -> Html {
     let state = use_reducer(State::default);
+    let prefs = use_prefs();
+    let RouteHandle {
+        route,
+        push,
+        replace,
+    } = use_route();
+    let lang = prefs.lang;
+    let search_ref = use_node_ref();
+    // The list's search and filters, kept while an article is open (highlights, "back").
+    let list_query = use_state(ListQuery::default);
+    let selected = use_state(|| None::<usize>);
+    let came_from_list = use_mut_ref(|| false);
+    let keys = use_mut_ref(KeyContext::default);
+
     {
         let state = state.clone();
         use_effect_with((), move |_| {
@@ -24,21 +61,195 @@ pub fn App() -> Html {
             });
         });
     }
-    let articles = state
-        .pages
-        .iter()
-        .flat_map(|p| p.page.articles.iter())
-        .map(|a| html! { <ArticleCard key={a.id.clone()} article={a.clone()} /> });
+    {
+        let (list_query, selected) = (list_query.clone(), selected.clone());
+        use_effect_with(route.clone(), move |route| {
+            if let Route::List(q) = route {
+                if *list_query != *q {
+                    selected.set(None);
+                }
+                list_query.set(q.clone());
+            }
+        });
+    }
+    let current_query = match &route {
+        Route::List(q) => q.clone(),
+        _ => (*list_query).clone(),
+    };
+    let results = {
+        let library = state.library.clone();
+        use_memo((library, current_query.clone()), |(library, query)| {
+            library.results(query)
+        })
+    };
+
+    let onquery = {
+        let push = push.clone();
+        Callback::from(move |q: ListQuery| push.emit(Route::List(q)))
+    };
+    let onsearch = {
+        let (replace, current_query) = (replace.clone(), current_query.clone());
+        Callback::from(move |text: String| {
+            replace.emit(Route::List(ListQuery {
+                q: text,
+                ..current_query.clone()
+            }))
+        })
+    };
+    let onback = {
+        let (push, list_query, came_from_list) =
+            (push.clone(), list_query.clone(), came_from_list.clone());
+        Callback::from(move |()| go_back(&push, &list_query, *came_from_list.borrow()))
+    };
+    {
+        // Remember whether the open article was reached from the list, so "back" can use history.
+        let came_from_list = came_from_list.clone();
+        let prev = use_mut_ref(|| None::<Route>);
+        let route = route.clone();
+        let was_list = matches!(*prev.borrow(), Some(Route::List(_)));
+        if *prev.borrow() != Some(route.clone()) {
+            *came_from_list.borrow_mut() = matches!(route, Route::Article(_)) && was_list;
+            *prev.borrow_mut() = Some(route);
+        }
+    }
+
+    *keys.borrow_mut() = KeyContext {
+        route: Some(route.clone()),
+        hits: results
+            .hits
+            .iter()
+            .filter_map(|&i| state.library.get(i).map(|(_, a)| a.id.clone()))
+            .collect(),
+        selected: *selected,
+        came_from_list: *came_from_list.borrow(),
+    };
+    {
+        let (keys, selected, search_ref) = (keys.clone(), selected.clone(), search_ref.clone());
+        let (push, list_query) = (push.clone(), list_query.clone());
+        use_effect_with((), move |_| {
+            let listener = EventListener::new(&document(), "keydown", move |e| {
+                if let Some(e) = e.dyn_ref::<KeyboardEvent>() {
+                    on_key(e, &keys, &selected, &search_ref, &push, &list_query);
+                }
+            });
+            move || drop(listener)
+        });
+    }
+    {
+        // Keep the selected card in view as j/k move it.
+        use_effect_with(*selected, |selected| {
+            if selected.is_some()
+                && let Ok(Some(card)) = document().query_selector(".card.selected")
+            {
+                card.scroll_into_view_with_bool(false);
+            }
+        });
+    }
+
+    let view = match &route {
+        Route::List(q) => html! {
+            <ListPage library={state.library.clone()} query={q.clone()} results={results.clone()}
+                selected={*selected} {lang} {onquery} />
+        },
+        Route::Article(id) => match state.library.find(id).and_then(|i| state.library.locate(i)) {
+            Some((page, index)) => html! {
+                <ArticlePage page={page.clone()} article={index} query={results.query.clone()} {lang} {onback} />
+            },
+            None if state.status == Status::Loading => html! {},
+            None => html! { <NotFound {lang} id={Some(id.clone())} /> },
+        },
+        Route::NotFound => html! { <NotFound {lang} /> },
+    };
+    let onprefs = {
+        let prefs = prefs.clone();
+        Callback::from(move |p| prefs.set(p))
+    };
     html! {
         <>
-            <header class="masthead"><h1>{ "看报" }</h1></header>
-            <main id="main" class="app-main" data-status={status_name(&state.status)}>
+            <a class="skip-link" href="#main" onclick={Callback::from(|e: MouseEvent| {
+                e.prevent_default();
+                if let Some(main) = document().get_element_by_id("main").and_then(|m| m.dyn_into::<HtmlElement>().ok()) {
+                    let _ = main.focus();
+                }
+            })}>{ lang.pick("跳到正文", "Skip to content") }</a>
+            <header class="masthead" role="banner">
+                <a class="brand" href="#/" aria-label={lang.pick("看报 首页", "Kanbao home")}>{ "看报" }<span class="brand-en">{ " Kanbao" }</span></a>
+                <SearchBox value={current_query.q.clone()} {lang} {onsearch} input_ref={search_ref} />
+                <Toolbar prefs={*prefs} onchange={onprefs} />
+            </header>
+            <main id="main" tabindex="-1" class="app-main" data-status={status_name(&state.status)}>
                 if let Status::Failed(message) = &state.status {
                     <p class="error" role="alert">{ message }</p>
                 }
-                <ul class="article-list">{ for articles }</ul>
+                if state.status == Status::Loading {
+                    <p class="loading" role="status">{ lang.pick("正在载入文库……", "Loading the library…") }</p>
+                }
+                { view }
             </main>
         </>
+    }
+}
+
+fn go_back(push: &Callback<Route>, list_query: &ListQuery, came_from_list: bool) {
+    if came_from_list && let Ok(history) = window().history() {
+        let _ = history.back();
+        return;
+    }
+    push.emit(Route::List(list_query.clone()));
+}
+
+/// `/` focuses search; `j`/`k` move through the list; Enter opens; Esc goes back.
+fn on_key(
+    e: &KeyboardEvent,
+    keys: &Rc<RefCell<KeyContext>>,
+    selected: &UseStateHandle<Option<usize>>,
+    search_ref: &NodeRef,
+    push: &Callback<Route>,
+    list_query: &UseStateHandle<ListQuery>,
+) {
+    if e.ctrl_key() || e.meta_key() || e.alt_key() {
+        return;
+    }
+    let in_field = e
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+    let keys = keys.borrow();
+    let on_list = matches!(keys.route, Some(Route::List(_)));
+    match e.key().as_str() {
+        "Escape" if in_field => {
+            if let Some(input) = search_ref.cast::<HtmlInputElement>() {
+                let _ = input.blur();
+            }
+        }
+        "Escape" if matches!(keys.route, Some(Route::Article(_)) | Some(Route::NotFound)) => {
+            go_back(push, list_query, keys.came_from_list);
+        }
+        _ if in_field => {}
+        "/" => {
+            if let Some(input) = search_ref.cast::<HtmlInputElement>() {
+                e.prevent_default();
+                let _ = input.focus();
+                input.select();
+            }
+        }
+        "j" | "k" if on_list && !keys.hits.is_empty() => {
+            let last = keys.hits.len() - 1;
+            let next = match (e.key().as_str(), keys.selected) {
+                ("j", None) => 0,
+                ("j", Some(i)) => (i + 1).min(last),
+                (_, None) => 0,
+                (_, Some(i)) => i.saturating_sub(1),
+            };
+            selected.set(Some(next.min(last)));
+        }
+        "Enter" if on_list => {
+            if let Some(id) = keys.selected.and_then(|i| keys.hits.get(i)) {
+                e.prevent_default();
+                push.emit(Route::Article(id.clone()));
+            }
+        }
+        _ => {}
     }
 }
 

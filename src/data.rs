@@ -3,7 +3,7 @@
 use gloo::net::http::Request;
 use serde::Deserialize;
 
-use crate::state::LibraryPage;
+use crate::library::LibraryPage;
 
 /// The deployment manifest, `static/library.json`: the pages a deployment publishes.
 #[derive(Debug, Deserialize)]

@@ -3,6 +3,11 @@
 mod app;
 mod components;
 mod data;
+mod hooks;
+mod i18n;
+mod library;
+mod pages;
+mod route;
 mod state;
 
 fn main() {

@@ -1,21 +1,11 @@
 //! The app's state and the actions that change it. Reducers are pure: loading happens in
-//! [`crate::data`].
+//! [`crate::data`], storage of preferences in [`crate::hooks`].
 
 use std::rc::Rc;
 
-use kanbao_parse::Page;
 use yew::Reducible;
 
-/// A page in the library: its decoded text and what the parser made of it.
-#[derive(Debug, PartialEq)]
-pub struct LibraryPage {
-    /// The paper's name, when the deployment manifest gives one.
-    pub paper: Option<String>,
-    /// The decoded source text (spans in `page` index into it).
-    pub text: String,
-    /// The parsed page.
-    pub page: Page,
-}
+use crate::library::{Library, LibraryPage};
 
 /// Whether the library is still loading, and what went wrong.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -26,10 +16,10 @@ pub enum Status {
     Failed(String),
 }
 
-/// Everything the app shows.
+/// The library and its loading status.
 #[derive(Debug, Default, PartialEq)]
 pub struct State {
-    pub pages: Vec<Rc<LibraryPage>>,
+    pub library: Rc<Library>,
     pub status: Status,
 }
 
@@ -48,13 +38,15 @@ impl Reducible for State {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let mut pages = self.pages.clone();
+        let mut library = self.library.clone();
         let mut status = self.status.clone();
         match action {
-            Action::AddPages(new) => pages.extend(new.into_iter().map(Rc::new)),
+            Action::AddPages(pages) => {
+                Rc::make_mut(&mut library).add(pages);
+            }
             Action::Loaded => status = Status::Ready,
             Action::Failed(message) => status = Status::Failed(message),
         }
-        Rc::new(State { pages, status })
+        Rc::new(State { library, status })
     }
 }

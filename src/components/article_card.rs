@@ -1,30 +1,112 @@
 //! A card in the article list.
 
-use kanbao_parse::Article;
+use std::ops::Range;
+use std::rc::Rc;
+
+use kanbao_parse::{Article, BlockKind};
+use kanbao_search::Query;
 use yew::prelude::*;
+
+use crate::components::byline::roles;
+use crate::components::highlighted::Highlighted;
+use crate::i18n::Lang;
+use crate::library::{LibraryPage, highlights};
+use crate::route::Route;
+
+/// How many characters of body text a card shows.
+const EXCERPT_CHARS: usize = 80;
 
 /// Props of [`ArticleCard`].
 #[derive(Debug, Properties, PartialEq)]
 pub struct ArticleCardProps {
-    pub article: Article,
+    pub page: Rc<LibraryPage>,
+    pub article: usize,
+    pub query: Option<Query>,
+    pub lang: Lang,
+    #[prop_or_default]
+    pub selected: bool,
 }
 
-/// One article in the list: its title and the first words of its text.
+/// One article in the list: headline group, byline, dateline, where it ran, an excerpt.
 #[function_component]
 pub fn ArticleCard(props: &ArticleCardProps) -> Html {
-    let article = &props.article;
-    let excerpt: String = article
-        .blocks
-        .iter()
-        .map(|b| b.text.as_str())
-        .collect::<String>()
-        .chars()
-        .take(80)
-        .collect();
+    let Some(a) = props.page.page.articles.get(props.article) else {
+        return html! {};
+    };
+    let q = props.query.as_ref();
+    let lang = props.lang;
+    let meta = &props.page.page.meta;
+    let (excerpt, excerpt_marks) = excerpt(a, q);
+    let label = a.column.as_ref().or(a.kicker.as_ref());
+    let href = Route::Article(a.id.clone()).to_hash();
+    let place: Vec<String> = [
+        props.page.paper.clone(),
+        meta.date.clone(),
+        meta.page.clone(),
+        meta.section.clone(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let byline = roles(&a.byline, lang)
+        .into_iter()
+        .map(|(role, names)| format!("{role} {}", names.join(" ")))
+        .collect::<Vec<_>>()
+        .join("　");
     html! {
-        <li class="card">
-            <h2 class="card-title">{ &article.title }</h2>
-            <p class="card-excerpt">{ excerpt }</p>
+        <li class={classes!("card", props.selected.then_some("selected"))} data-id={a.id.clone()}>
+            <div class="card-top">
+                <span class={classes!("badge", format!("kind-{}", crate::i18n::kind_key(a.kind)))}>{ lang.kind(a.kind) }</span>
+                if let Some(label) = label {
+                    <span class="card-label"><Highlighted text={label.clone()} ranges={highlights(label, q)} /></span>
+                }
+            </div>
+            <h2 class="card-title">
+                <a href={href}><Highlighted text={a.title.clone()} ranges={highlights(&a.title, q)} /></a>
+            </h2>
+            if let Some(subtitle) = &a.subtitle {
+                <p class="card-subtitle"><Highlighted text={subtitle.clone()} ranges={highlights(subtitle, q)} /></p>
+            }
+            <p class="card-meta">
+                if let Some(dateline) = &a.dateline { <strong class="dateline">{ dateline }</strong>{ " " } }
+                if !byline.is_empty() { <span class="card-byline"><Highlighted text={byline.clone()} ranges={highlights(&byline, q)} /></span> }
+                if !place.is_empty() { <span class="card-place">{ place.join(" · ") }</span> }
+            </p>
+            <p class="card-excerpt"><Highlighted text={excerpt} ranges={excerpt_marks} /></p>
         </li>
     }
+}
+
+/// The first characters of the body, or the stretch around the first match of a search.
+fn excerpt(a: &Article, q: Option<&Query>) -> (String, Vec<Range<usize>>) {
+    let body: String = a
+        .lead
+        .iter()
+        .map(String::as_str)
+        .chain(
+            a.blocks
+                .iter()
+                .filter(|b| b.kind == BlockKind::Paragraph)
+                .map(|b| b.text.as_str()),
+        )
+        .collect::<Vec<_>>()
+        .join(" ");
+    let start = highlights(&body, q)
+        .first()
+        .map(|r| {
+            // Some context before the match, so the reader sees where it stands.
+            let before = body[..r.start].chars().count();
+            before.saturating_sub(20)
+        })
+        .unwrap_or(0);
+    let mut text: String = body.chars().skip(start).take(EXCERPT_CHARS).collect();
+    let total = body.chars().count();
+    if start > 0 {
+        text.insert(0, '…');
+    }
+    if start + EXCERPT_CHARS < total {
+        text.push('…');
+    }
+    let marks = highlights(&text, q);
+    (text, marks)
 }

@@ -1,0 +1,4 @@
+//! The app's hooks, one per file.
+
+pub mod use_prefs;
+pub mod use_route;

@@ -1,0 +1,54 @@
+//! The current hash route, kept in step with the address bar (back and forward included).
+
+use gloo::events::EventListener;
+use gloo::utils::window;
+use wasm_bindgen::JsValue;
+use yew::prelude::*;
+
+use crate::route::Route;
+
+/// The route and a way to go elsewhere.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RouteHandle {
+    pub route: Route,
+    /// Goes to a route, adding a history entry.
+    pub push: Callback<Route>,
+    /// Goes to a route in place (typing in the search box should not flood history).
+    pub replace: Callback<Route>,
+}
+
+fn current() -> Route {
+    Route::parse(&window().location().hash().unwrap_or_default())
+}
+
+/// Follows `location.hash`.
+#[hook]
+pub fn use_route() -> RouteHandle {
+    let route = use_state(current);
+    {
+        let route = route.clone();
+        use_effect_with((), move |_| {
+            let listener =
+                EventListener::new(&window(), "hashchange", move |_| route.set(current()));
+            move || drop(listener)
+        });
+    }
+    let push = Callback::from(|to: Route| {
+        // Setting the hash fires `hashchange`, which updates the state.
+        let _ = window().location().set_hash(&to.to_hash());
+    });
+    let replace = {
+        let route = route.clone();
+        Callback::from(move |to: Route| {
+            if let Ok(history) = window().history() {
+                let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&to.to_hash()));
+            }
+            route.set(to);
+        })
+    };
+    RouteHandle {
+        route: (*route).clone(),
+        push,
+        replace,
+    }
+}

@@ -1,0 +1,428 @@
+//! The pages a reader has, as one flat list of articles with a search index and facets.
+//! Pure logic: no browser API, so it is tested natively.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::ops::Range;
+use std::rc::Rc;
+
+use kanbao_parse::{Article, BlockKind, Page};
+use kanbao_search::{Document, Field, FieldKind, Index, Query};
+
+use crate::i18n::kind_key;
+use crate::route::{Facet, ListQuery};
+
+/// A page in the library: its decoded text and what the parser made of it.
+#[derive(Debug, PartialEq)]
+pub struct LibraryPage {
+    /// The paper's name, when the deployment manifest gives one.
+    pub paper: Option<String>,
+    /// The decoded source text (spans in `page` index into it).
+    pub text: String,
+    /// The parsed page.
+    pub page: Page,
+}
+
+/// Where an article lives: page and article index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Entry {
+    pub page: usize,
+    pub article: usize,
+}
+
+/// All articles of all pages, searchable and filterable.
+#[derive(Debug, Clone, Default)]
+pub struct Library {
+    pages: Vec<Rc<LibraryPage>>,
+    entries: Vec<Entry>,
+    by_id: HashMap<String, usize>,
+    /// Document `i` of the index is `entries[i]`.
+    index: Index,
+}
+
+impl PartialEq for Library {
+    fn eq(&self, other: &Self) -> bool {
+        self.pages.len() == other.pages.len()
+            && self
+                .pages
+                .iter()
+                .zip(&other.pages)
+                .all(|(a, b)| Rc::ptr_eq(a, b))
+    }
+}
+
+/// One value of a facet with the number of articles it would show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FacetValue {
+    pub value: String,
+    pub count: usize,
+    pub selected: bool,
+}
+
+/// What the list shows for a query.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Results {
+    /// Matching entries, best first (page order when there is no search text).
+    pub hits: Vec<usize>,
+    /// Facets with values, each value counted as if it alone were picked in its facet.
+    pub facets: Vec<(Facet, Vec<FacetValue>)>,
+    /// The parsed search, for highlighting; `None` without search text.
+    pub query: Option<Query>,
+}
+
+impl Library {
+    /// Adds pages; a page whose text is already in the library is skipped (same text, same ids).
+    pub fn add(&mut self, pages: impl IntoIterator<Item = LibraryPage>) -> usize {
+        let mut added = 0;
+        for page in pages {
+            if page
+                .page
+                .articles
+                .first()
+                .is_some_and(|a| self.by_id.contains_key(&a.id))
+            {
+                continue;
+            }
+            let p = self.pages.len();
+            for (a, article) in page.page.articles.iter().enumerate() {
+                self.by_id.insert(article.id.clone(), self.entries.len());
+                self.entries.push(Entry {
+                    page: p,
+                    article: a,
+                });
+                self.index.add(&document(article));
+            }
+            self.pages.push(Rc::new(page));
+            added += 1;
+        }
+        added
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The page and article of entry `i`.
+    pub fn get(&self, i: usize) -> Option<(&Rc<LibraryPage>, &Article)> {
+        let e = self.entries.get(i)?;
+        let page = self.pages.get(e.page)?;
+        Some((page, page.page.articles.get(e.article)?))
+    }
+
+    /// The page of entry `i` and the article's position in it.
+    pub fn locate(&self, i: usize) -> Option<(&Rc<LibraryPage>, usize)> {
+        let e = self.entries.get(i)?;
+        Some((self.pages.get(e.page)?, e.article))
+    }
+
+    /// The entry of an article id.
+    pub fn find(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).copied()
+    }
+
+    /// The facet values of entry `i`.
+    pub fn values(&self, i: usize, facet: Facet) -> Vec<String> {
+        let Some((page, a)) = self.get(i) else {
+            return Vec::new();
+        };
+        let meta = &page.page.meta;
+        match facet {
+            Facet::Reporter => a.byline.reporters.clone(),
+            Facet::Correspondent => a.byline.correspondents.clone(),
+            Facet::Photographer => a.byline.photographers.clone(),
+            Facet::Author => a.byline.authors.clone(),
+            Facet::Kind => vec![kind_key(a.kind).to_owned()],
+            Facet::Section => match (&meta.page, &meta.section) {
+                (Some(p), Some(s)) => vec![format!("{p} {s}")],
+                (Some(v), None) | (None, Some(v)) => vec![v.clone()],
+                (None, None) => Vec::new(),
+            },
+            Facet::Date => meta.date.iter().cloned().collect(),
+            Facet::Source => vec![page.page.source.name.clone()],
+        }
+    }
+
+    /// Searches and filters: OR within a facet, AND across facets and with the search.
+    pub fn results(&self, query: &ListQuery) -> Results {
+        let parsed = (!query.q.trim().is_empty()).then(|| Query::parse(&query.q));
+        let searched: Vec<usize> = match &parsed {
+            Some(q) => self
+                .index
+                .search(q)
+                .into_iter()
+                .map(|h| h.doc.0 as usize)
+                .collect(),
+            None => (0..self.entries.len()).collect(),
+        };
+        let values: Vec<BTreeMap<Facet, Vec<String>>> = searched
+            .iter()
+            .map(|&i| Facet::ALL.iter().map(|&f| (f, self.values(i, f))).collect())
+            .collect();
+        let passes = |vals: &BTreeMap<Facet, Vec<String>>, skip: Option<Facet>| {
+            query.filters.iter().all(|(facet, wanted)| {
+                Some(*facet) == skip
+                    || vals
+                        .get(facet)
+                        .is_some_and(|have| have.iter().any(|v| wanted.contains(v)))
+            })
+        };
+        let hits = searched
+            .iter()
+            .zip(&values)
+            .filter(|(_, v)| passes(v, None))
+            .map(|(&i, _)| i)
+            .collect();
+        let facets = Facet::ALL
+            .iter()
+            .filter_map(|&facet| {
+                let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+                for v in values.iter().filter(|v| passes(v, Some(facet))) {
+                    let distinct: HashSet<&str> = v[&facet].iter().map(String::as_str).collect();
+                    for value in distinct {
+                        *counts.entry(value).or_default() += 1;
+                    }
+                }
+                // A value picked in the URL stays visible (with 0) so that it can be removed.
+                for picked in query.filters.get(&facet).into_iter().flatten() {
+                    counts.entry(picked).or_default();
+                }
+                if counts.is_empty() {
+                    return None;
+                }
+                let mut list: Vec<FacetValue> = counts
+                    .into_iter()
+                    .map(|(value, count)| FacetValue {
+                        value: value.to_owned(),
+                        count,
+                        selected: query.has(facet, value),
+                    })
+                    .collect();
+                list.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+                Some((facet, list))
+            })
+            .collect();
+        Results {
+            hits,
+            facets,
+            query: parsed,
+        }
+    }
+}
+
+/// Highlight ranges of `text` for a search, or none.
+pub fn highlights(text: &str, query: Option<&Query>) -> Vec<Range<usize>> {
+    query
+        .map(|q| kanbao_search::highlight(text, q))
+        .unwrap_or_default()
+}
+
+/// What of an article is searchable: headline group, bylines, dateline and every block.
+fn document(a: &Article) -> Document {
+    let mut fields = vec![Field {
+        kind: FieldKind::Title,
+        text: a.title.clone(),
+    }];
+    for t in [&a.kicker, &a.subtitle, &a.column].into_iter().flatten() {
+        fields.push(Field {
+            kind: FieldKind::Heading,
+            text: t.clone(),
+        });
+    }
+    let b = &a.byline;
+    for name in b
+        .reporters
+        .iter()
+        .chain(&b.correspondents)
+        .chain(&b.photographers)
+        .chain(&b.authors)
+        .chain(&b.raw)
+    {
+        fields.push(Field {
+            kind: FieldKind::Byline,
+            text: name.clone(),
+        });
+    }
+    if let Some(d) = &a.dateline {
+        fields.push(Field {
+            kind: FieldKind::Byline,
+            text: d.clone(),
+        });
+    }
+    if let Some(lead) = &a.lead {
+        fields.push(Field {
+            kind: FieldKind::Body,
+            text: lead.clone(),
+        });
+    }
+    for block in &a.blocks {
+        let kind = match block.kind {
+            BlockKind::Heading => FieldKind::Heading,
+            BlockKind::Caption => FieldKind::Caption,
+            BlockKind::Paragraph => FieldKind::Body,
+        };
+        fields.push(Field {
+            kind,
+            text: block.text.clone(),
+        });
+    }
+    Document { fields }
+}
+
+#[cfg(test)]
+mod tests {
+    use kanbao_parse::{Block, Byline, Encoding, Kind, Meta, SCHEMA, Source};
+
+    use super::*;
+
+    fn article(id: &str, title: &str, reporters: &[&str], kind: Kind, body: &str) -> Article {
+        Article {
+            id: id.into(),
+            kind,
+            column: None,
+            kicker: None,
+            title: title.into(),
+            subtitle: None,
+            dateline: None,
+            byline: Byline {
+                reporters: reporters.iter().map(|s| s.to_string()).collect(),
+                ..Default::default()
+            },
+            lead: None,
+            blocks: vec![Block {
+                kind: BlockKind::Paragraph,
+                text: body.into(),
+                marker: None,
+                span: [0, 0],
+            }],
+            span: [0, 0],
+        }
+    }
+
+    fn library() -> Library {
+        let page = Page {
+            schema: SCHEMA.into(),
+            source: Source {
+                name: "a.txt".into(),
+                encoding: Encoding::Utf8,
+                bytes: 0,
+            },
+            meta: Meta {
+                date: Some("2023-11-20".into()),
+                page: Some("A2".into()),
+                section: Some("要闻".into()),
+                editors: vec![],
+            },
+            articles: vec![
+                article(
+                    "p-1",
+                    "港城标兵作表率",
+                    &["邵壮", "王瑶"],
+                    Kind::Feature,
+                    "机关党建走在前。",
+                ),
+                article(
+                    "p-2",
+                    "自然博物馆获评科普基地",
+                    &["杨健"],
+                    Kind::News,
+                    "近日,烟台自然博物馆获评。",
+                ),
+                article(
+                    "p-3",
+                    "海关查获减肥产品",
+                    &["王鸿云"],
+                    Kind::News,
+                    "海关在港口查获。",
+                ),
+            ],
+            unassigned: vec![],
+            diagnostics: vec![],
+        };
+        let mut lib = Library::default();
+        lib.add([LibraryPage {
+            paper: None,
+            text: String::new(),
+            page,
+        }]);
+        lib
+    }
+
+    fn values(results: &Results, facet: Facet) -> Vec<(String, usize, bool)> {
+        results
+            .facets
+            .iter()
+            .find(|(f, _)| *f == facet)
+            .map(|(_, v)| {
+                v.iter()
+                    .map(|v| (v.value.clone(), v.count, v.selected))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn values_within_a_facet_are_ored_and_keep_their_counts() {
+        let lib = library();
+        let q = ListQuery::default().toggled(Facet::Reporter, "杨健");
+        let r = lib.results(&q);
+        assert_eq!(r.hits, [1]);
+        let reporters = values(&r, Facet::Reporter);
+        assert!(
+            reporters.contains(&("邵壮".into(), 1, false)),
+            "{reporters:?}"
+        );
+        assert!(reporters.contains(&("杨健".into(), 1, true)));
+        let r = lib.results(&q.toggled(Facet::Reporter, "王鸿云"));
+        assert_eq!(r.hits, [1, 2]);
+    }
+
+    #[test]
+    fn facets_are_anded_across_and_counted_within_the_other_filters() {
+        let lib = library();
+        let q = ListQuery::default().toggled(Facet::Kind, "news");
+        let r = lib.results(&q);
+        assert_eq!(r.hits, [1, 2]);
+        // Reporter counts reflect the kind filter: 邵壮 wrote no news.
+        assert!(
+            !values(&r, Facet::Reporter)
+                .iter()
+                .any(|(v, c, _)| v == "邵壮" && *c > 0)
+        );
+        let r = lib.results(&q.toggled(Facet::Reporter, "邵壮"));
+        assert!(r.hits.is_empty());
+    }
+
+    #[test]
+    fn search_and_filters_combine() {
+        let lib = library();
+        let q = ListQuery {
+            q: "港".into(),
+            ..Default::default()
+        };
+        assert_eq!(lib.results(&q).hits.len(), 2);
+        let r = lib.results(&q.toggled(Facet::Kind, "news"));
+        assert_eq!(r.hits, [2]);
+        assert_eq!(
+            values(&r, Facet::Section),
+            [("A2 要闻".to_string(), 1, false)]
+        );
+    }
+
+    #[test]
+    fn the_same_page_added_twice_is_kept_once() {
+        let mut lib = library();
+        let again = lib.get(0).map(|(p, _)| p.page.clone()).expect("a page");
+        assert_eq!(
+            lib.add([LibraryPage {
+                paper: None,
+                text: String::new(),
+                page: again
+            }]),
+            0
+        );
+        assert_eq!(lib.len(), 3);
+    }
+}

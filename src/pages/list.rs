@@ -1,0 +1,81 @@
+//! The article list: search, facets, chips and cards.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::components::article_card::ArticleCard;
+use crate::components::facet_panel::FacetPanel;
+use crate::components::filter_chips::FilterChips;
+use crate::i18n::Lang;
+use crate::library::{Library, Results};
+use crate::route::{Facet, ListQuery};
+
+/// Props of [`ListPage`].
+#[derive(Debug, Properties, PartialEq)]
+pub struct ListPageProps {
+    pub library: Rc<Library>,
+    pub query: ListQuery,
+    pub results: Rc<Results>,
+    /// Position in `results.hits` that j/k move.
+    pub selected: Option<usize>,
+    pub lang: Lang,
+    /// Called with the new filters (a history entry).
+    pub onquery: Callback<ListQuery>,
+}
+
+/// The list view.
+#[function_component]
+pub fn ListPage(props: &ListPageProps) -> Html {
+    let lang = props.lang;
+    let ontoggle = {
+        let (onquery, query) = (props.onquery.clone(), props.query.clone());
+        Callback::from(move |(facet, value): (Facet, String)| {
+            onquery.emit(query.toggled(facet, &value))
+        })
+    };
+    let onclear = {
+        let (onquery, q) = (props.onquery.clone(), props.query.q.clone());
+        Callback::from(move |()| {
+            onquery.emit(ListQuery {
+                q: q.clone(),
+                ..Default::default()
+            })
+        })
+    };
+    let results = &props.results;
+    let count = results.hits.len();
+    let summary = if props.query.is_active() {
+        match lang {
+            Lang::Zh => format!("找到 {count} 篇文章（共 {} 篇）", props.library.len()),
+            Lang::En => format!("{count} of {} articles", props.library.len()),
+        }
+    } else {
+        match lang {
+            Lang::Zh => format!("共 {count} 篇文章"),
+            Lang::En => format!("{count} articles"),
+        }
+    };
+    html! {
+        <div class="list-layout">
+            <FacetPanel facets={results.facets.clone()} {lang} ontoggle={ontoggle.clone()} />
+            <section class="results" aria-label={lang.pick("文章列表", "Articles")}>
+                <FilterChips query={props.query.clone()} {lang} onremove={ontoggle} {onclear} />
+                <p class="result-count" role="status">{ summary }</p>
+                if count == 0 && !props.library.is_empty() {
+                    <p class="empty">{ lang.pick("没有符合条件的文章。", "No article matches.") }</p>
+                }
+                <ul class="article-list">
+                    { for results.hits.iter().enumerate().filter_map(|(pos, &i)| {
+                        let (page, index) = props.library.locate(i)?;
+                        let id = page.page.articles.get(index)?.id.clone();
+                        Some(html! {
+                            <ArticleCard key={id} page={page.clone()} article={index}
+                                query={results.query.clone()} {lang} selected={props.selected == Some(pos)} />
+                        })
+                    }) }
+                </ul>
+            </section>
+        </div>
+    }
+}

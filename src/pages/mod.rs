@@ -1,0 +1,5 @@
+//! The app's views, one per route.
+
+pub mod article;
+pub mod list;
+pub mod not_found;

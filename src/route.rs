@@ -1,0 +1,244 @@
+//! Hash routes: `#/` (the list, with search and filters in the query), `#/a/<id>` (an
+//! article). Hash routes work from any static server and any sub-path, with no server rules.
+
+use std::collections::BTreeMap;
+
+/// A facet a list can be filtered on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Facet {
+    Reporter,
+    Correspondent,
+    Photographer,
+    Author,
+    Kind,
+    Section,
+    Date,
+    Source,
+}
+
+impl Facet {
+    /// Every facet, in the order the panel shows them.
+    pub const ALL: [Facet; 8] = [
+        Facet::Reporter,
+        Facet::Correspondent,
+        Facet::Photographer,
+        Facet::Author,
+        Facet::Kind,
+        Facet::Section,
+        Facet::Date,
+        Facet::Source,
+    ];
+
+    /// The query parameter that carries this facet's values.
+    pub fn key(self) -> &'static str {
+        match self {
+            Facet::Reporter => "reporter",
+            Facet::Correspondent => "correspondent",
+            Facet::Photographer => "photographer",
+            Facet::Author => "author",
+            Facet::Kind => "kind",
+            Facet::Section => "section",
+            Facet::Date => "date",
+            Facet::Source => "source",
+        }
+    }
+
+    fn from_key(key: &str) -> Option<Facet> {
+        Facet::ALL.into_iter().find(|f| f.key() == key)
+    }
+}
+
+/// Search text and facet filters of the list: what a shared link carries.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ListQuery {
+    pub q: String,
+    /// Selected values per facet: OR within a facet, AND across facets.
+    pub filters: BTreeMap<Facet, Vec<String>>,
+}
+
+impl ListQuery {
+    /// Whether `value` is selected in `facet`.
+    pub fn has(&self, facet: Facet, value: &str) -> bool {
+        self.filters
+            .get(&facet)
+            .is_some_and(|v| v.iter().any(|x| x == value))
+    }
+
+    /// The query with `value` in `facet` switched on or off.
+    pub fn toggled(&self, facet: Facet, value: &str) -> ListQuery {
+        let mut next = self.clone();
+        let values = next.filters.entry(facet).or_default();
+        if let Some(i) = values.iter().position(|x| x == value) {
+            values.remove(i);
+        } else {
+            values.push(value.to_owned());
+        }
+        if values.is_empty() {
+            next.filters.remove(&facet);
+        }
+        next
+    }
+
+    /// Whether any filter or search text is set.
+    pub fn is_active(&self) -> bool {
+        !self.q.trim().is_empty() || !self.filters.is_empty()
+    }
+}
+
+/// Where the app is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Route {
+    List(ListQuery),
+    Article(String),
+    NotFound,
+}
+
+impl Route {
+    /// Reads a route from a location hash (`#/a/x`, `#/?q=…`, or empty).
+    pub fn parse(hash: &str) -> Route {
+        let path = hash.strip_prefix('#').unwrap_or(hash);
+        let (path, query) = path.split_once('?').unwrap_or((path, ""));
+        match path.trim_end_matches('/') {
+            "" => Route::List(parse_query(query)),
+            p => match p.strip_prefix("/a/") {
+                Some(id) if !id.is_empty() => Route::Article(decode(id)),
+                _ => Route::NotFound,
+            },
+        }
+    }
+
+    /// The location hash for this route.
+    pub fn to_hash(&self) -> String {
+        match self {
+            Route::List(query) => {
+                let mut pairs: Vec<(String, &str)> = Vec::new();
+                if !query.q.is_empty() {
+                    pairs.push(("q".into(), &query.q));
+                }
+                for (facet, values) in &query.filters {
+                    for v in values {
+                        pairs.push((facet.key().into(), v));
+                    }
+                }
+                if pairs.is_empty() {
+                    "#/".into()
+                } else {
+                    let qs: Vec<String> = pairs
+                        .iter()
+                        .map(|(k, v)| format!("{k}={}", encode(v)))
+                        .collect();
+                    format!("#/?{}", qs.join("&"))
+                }
+            }
+            Route::Article(id) => format!("#/a/{}", encode(id)),
+            Route::NotFound => "#/404".into(),
+        }
+    }
+}
+
+/// Reads search and filters from a query string (`q=…&reporter=…`); unknown keys are ignored.
+pub fn parse_query(query: &str) -> ListQuery {
+    let mut out = ListQuery::default();
+    for pair in query.split('&').filter(|p| !p.is_empty()) {
+        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+        let v = decode(v);
+        if k == "q" {
+            out.q = v;
+        } else if let Some(facet) = Facet::from_key(k)
+            && !v.is_empty()
+            && !out.has(facet, &v)
+        {
+            out.filters.entry(facet).or_default().push(v);
+        }
+    }
+    out
+}
+
+fn encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(b as char)
+            }
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+fn decode(s: &str) -> String {
+    fn hex(b: u8) -> Option<u8> {
+        (b as char).to_digit(16).map(|d| d as u8)
+    }
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let escaped = match (
+            b,
+            bytes.get(i + 1).copied().and_then(hex),
+            bytes.get(i + 2).copied().and_then(hex),
+        ) {
+            (b'%', Some(hi), Some(lo)) => Some(hi << 4 | lo),
+            _ => None,
+        };
+        match escaped {
+            Some(byte) => {
+                out.push(byte);
+                i += 3;
+            }
+            None => {
+                out.push(if b == b'+' { b' ' } else { b });
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_list_route_with_search_and_filters_survives_a_round_trip() {
+        let mut query = ListQuery {
+            q: "港城 \"标兵\" -航天".into(),
+            ..Default::default()
+        };
+        query = query
+            .toggled(Facet::Reporter, "邵壮")
+            .toggled(Facet::Reporter, "王瑶")
+            .toggled(Facet::Kind, "news");
+        let route = Route::List(query);
+        assert_eq!(Route::parse(&route.to_hash()), route);
+    }
+
+    #[test]
+    fn article_links_and_unknown_paths_parse() {
+        assert_eq!(
+            Route::parse("#/a/1a2b3c4d-2"),
+            Route::Article("1a2b3c4d-2".into())
+        );
+        assert_eq!(Route::parse(""), Route::List(ListQuery::default()));
+        assert_eq!(Route::parse("#/"), Route::List(ListQuery::default()));
+        assert_eq!(Route::parse("#/nothing"), Route::NotFound);
+    }
+
+    #[test]
+    fn malformed_percent_escapes_do_not_panic() {
+        for s in ["#/?q=%", "#/?q=%E", "#/?q=%ZZ", "#/?q=%E6%B8", "#/a/%"] {
+            let _ = Route::parse(s);
+        }
+        assert_eq!(parse_query("q=%E6%B8%AF").q, "港");
+    }
+
+    #[test]
+    fn toggling_a_value_twice_removes_the_facet() {
+        let q = ListQuery::default()
+            .toggled(Facet::Kind, "news")
+            .toggled(Facet::Kind, "news");
+        assert!(q.filters.is_empty());
+    }
+}
