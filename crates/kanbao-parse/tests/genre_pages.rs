@@ -1,0 +1,301 @@
+//! Pages written in the genre, one convention after another, checked fact by fact.
+
+mod common;
+
+use kanbao_parse::{Article, BlockKind, DiagnosticCode, Encoding, Kind, Page, Why};
+
+fn page(name: &str) -> Page {
+    let bytes = std::fs::read(common::fixtures().join(name)).expect("fixture");
+    common::parse_and_check(&bytes)
+}
+
+fn texts(a: &Article, kind: BlockKind) -> Vec<&str> {
+    a.blocks
+        .iter()
+        .filter(|b| b.kind == kind)
+        .map(|b| b.text.as_str())
+        .collect()
+}
+
+fn fragments(page: &Page, why: Why) -> Vec<&str> {
+    page.unassigned
+        .iter()
+        .filter(|f| f.why == why)
+        .map(|f| f.text.as_str())
+        .collect()
+}
+
+#[test]
+fn the_page_header_fills_meta_and_stays_as_fragments() {
+    let p = page("jinan-evening-2026-01-05.txt");
+    assert_eq!(p.meta.date.as_deref(), Some("2026-01-05"));
+    assert_eq!(p.meta.page.as_deref(), Some("A2"));
+    assert_eq!(p.meta.section.as_deref(), Some("要闻"));
+    assert_eq!(
+        p.meta.editors,
+        ["责任编辑:孙立群", "美术编辑:赵晓彤", "校对:刘畅"]
+    );
+    assert_eq!(
+        fragments(&p, Why::PageHeader),
+        ["2026年1月5日 星期一", "A2", "要闻"]
+    );
+    assert_eq!(
+        fragments(&p, Why::Editors),
+        ["责任编辑:孙立群 美术编辑:赵晓彤 校对:刘 畅"]
+    );
+}
+
+#[test]
+fn jump_markers_and_stray_numbers_stay_out_of_articles() {
+    let p = page("jinan-evening-2026-01-05.txt");
+    assert_eq!(fragments(&p, Why::Jump), ["(下转第六版)"]);
+    assert_eq!(fragments(&p, Why::Noise), ["07"]);
+    let a = &p.articles[0];
+    let last = texts(a, BlockKind::Paragraph).last().copied().unwrap_or("");
+    assert!(last.ends_with("向“全时段”转变。"), "{last}");
+}
+
+#[test]
+fn a_city_dateline_with_reported_by_gives_dateline_and_reporter() {
+    let p = page("jinan-evening-2026-01-05.txt");
+    let a = &p.articles[0];
+    assert_eq!(a.kind, Kind::News);
+    assert_eq!(a.title, "全省冬季文旅消费季启动");
+    assert_eq!(a.subtitle.as_deref(), Some("百项活动点燃“冰雪热”"));
+    assert_eq!(a.dateline.as_deref(), Some("本报济南1月3日讯"));
+    assert_eq!(a.byline.reporters, ["王五"]);
+    assert_eq!(a.byline.raw, ["记者 王五 报道"]);
+    assert!(texts(a, BlockKind::Paragraph)[0].starts_with("1月3日，2026年山东省"));
+}
+
+#[test]
+fn text_and_photo_bylines_and_numbered_headings_make_a_feature() {
+    let p = page("jinan-evening-2026-01-05.txt");
+    let a = &p.articles[1];
+    assert_eq!(a.kind, Kind::Feature);
+    assert_eq!(a.title, "老街巷里的“微改造”");
+    assert_eq!(a.byline.reporters, ["陈雨桐"]);
+    assert_eq!(a.byline.photographers, ["陈雨桐"]);
+    assert_eq!(
+        texts(a, BlockKind::Heading),
+        [
+            "一、从“脏乱差”到“小而美”",
+            "二、让居民说了算",
+            "三、老街区焕发新活力"
+        ]
+    );
+    // The numbered heading sits inside a column break: the paragraph around it is joined.
+    assert!(
+        texts(a, BlockKind::Paragraph)
+            .iter()
+            .any(|t| t.contains("召开居民议事会30余场，广泛征求意见，"))
+    );
+    assert_eq!(texts(a, BlockKind::Caption), ["图为改造后的芙蓉街夜景。"]);
+}
+
+#[test]
+fn gb18030_commentary_gives_authors_and_the_author_note() {
+    let p = page("qingdao-daily-commentary-gb18030.txt");
+    assert_eq!(p.source.encoding, Encoding::Gb18030);
+    assert_eq!(p.articles.len(), 2);
+    let a = &p.articles[0];
+    assert_eq!(a.kind, Kind::Commentary);
+    assert_eq!(a.column.as_deref(), Some("评论"));
+    assert_eq!(a.title, "让“一刻钟便民生活圈”更有温度");
+    assert_eq!(a.byline.authors, ["李文静"]);
+    assert_eq!(a.byline.raw, ["□ 李文静", "(作者单位:青岛市社会科学院)"]);
+    assert!(
+        !texts(a, BlockKind::Paragraph)
+            .iter()
+            .any(|t| t.contains("作者单位"))
+    );
+    let b = &p.articles[1];
+    assert_eq!(b.kind, Kind::Commentary);
+    assert_eq!(b.column.as_deref(), Some("短评"));
+    assert_eq!(b.byline.authors, ["周航"]);
+    assert!(texts(b, BlockKind::Paragraph)[0].contains("下载App……"));
+}
+
+#[test]
+fn crlf_briefs_under_one_label_are_separate_articles() {
+    let p = page("dalian-daily-briefs-crlf.txt");
+    let decoded = kanbao_parse::decode(
+        &std::fs::read(common::fixtures().join("dalian-daily-briefs-crlf.txt")).unwrap(),
+    );
+    assert!(decoded.text.contains("\r\n"));
+    assert_eq!(p.meta.date.as_deref(), Some("2026-02-10"));
+    assert_eq!(p.meta.page.as_deref(), Some("3"));
+    assert_eq!(p.meta.section.as_deref(), Some("城市"));
+    let briefs: Vec<&Article> = p
+        .articles
+        .iter()
+        .filter(|a| a.kind == Kind::Brief)
+        .collect();
+    assert_eq!(briefs.len(), 4);
+    assert!(briefs.iter().all(|a| a.column.as_deref() == Some("简讯")));
+    assert_eq!(briefs[0].title, "星海广场冰雕展开幕");
+    assert_eq!(briefs[0].byline.reporters, ["刘洋"]);
+    assert!(texts(briefs[0], BlockKind::Paragraph)[0].ends_with("展期至2月28日。"));
+    assert_eq!(briefs[1].byline.correspondents, ["郑浩"]);
+    assert_eq!(briefs[2].title, "");
+    assert_eq!(briefs[3].byline.correspondents, ["曲波"]);
+    let last = p.articles.last().unwrap();
+    assert_eq!(last.kind, Kind::Feature);
+    assert_eq!(last.column, None);
+    assert_eq!(last.byline.reporters, ["何静"]);
+    assert_eq!(last.byline.correspondents, ["林晓峰"]);
+    assert!(p.articles.iter().all(|a| !a.title.contains('\r')));
+}
+
+#[test]
+fn utf16_page_with_padded_names_and_arrow_captions() {
+    let p = page("weihai-evening-utf16le.txt");
+    assert_eq!(p.source.encoding, Encoding::Utf16Le);
+    assert_eq!(p.meta.date.as_deref(), Some("2026-04-18"));
+    assert_eq!(p.meta.page.as_deref(), Some("A05"));
+    assert_eq!(p.meta.section.as_deref(), Some("城事"));
+    let a = &p.articles[0];
+    assert_eq!(a.kind, Kind::News);
+    assert_eq!(a.byline.reporters, ["张伟"]);
+    assert_eq!(a.byline.correspondents, ["王超", "李一鸣"]);
+    assert_eq!(a.byline.photographers, ["张伟"]);
+    let caption = a
+        .blocks
+        .iter()
+        .find(|b| b.kind == BlockKind::Caption)
+        .unwrap();
+    assert_eq!(caption.marker.as_deref(), Some("▲"));
+    assert_eq!(caption.text, "救生员在沙滩上进行心肺复苏演练。");
+    let b = &p.articles[1];
+    assert_eq!(b.byline.reporters, ["林涛"]);
+    assert_eq!(texts(b, BlockKind::Caption), ["图为刘公岛2号客运码头。"]);
+}
+
+#[test]
+fn a_caption_inside_a_cut_paragraph_does_not_break_it() {
+    let p = page("linyi-daily-feature-utf8bom.txt");
+    assert_eq!(p.source.encoding, Encoding::Utf8);
+    assert!(p.unassigned.is_empty(), "{:?}", p.unassigned);
+    let a = &p.articles[0];
+    assert_eq!(a.kind, Kind::Feature);
+    assert_eq!(a.title, "沂河岸边的“护鸟人”");
+    assert_eq!(
+        a.subtitle.as_deref(),
+        Some("——记临沂市野生动物保护志愿者协会会长刘长海")
+    );
+    assert_eq!(a.byline.reporters, ["马晓东"]);
+    assert_eq!(a.byline.photographers, ["马晓东"]);
+    let paras = texts(a, BlockKind::Paragraph);
+    assert!(
+        paras
+            .iter()
+            .any(|t| t.contains("鸟类达到127种，比十年前多了40余种。"))
+    );
+    // Indentation with U+3000 is no part of the text.
+    assert!(paras.iter().all(|t| !t.starts_with('\u{3000}')));
+    assert_eq!(
+        texts(a, BlockKind::Caption),
+        ["图为刘长海在沂河湿地观察鸟类。"]
+    );
+}
+
+#[test]
+fn wire_datelines_and_continued_text_from_another_page() {
+    let p = page("xinhua-wire-2026-03.txt");
+    assert_eq!(fragments(&p, Why::Jump), ["(上接第一版)", "(下转第4版)"]);
+    assert_eq!(p.articles[0].title, "");
+    let a = &p.articles[1];
+    assert_eq!(a.kind, Kind::News);
+    assert_eq!(a.dateline.as_deref(), Some("新华社北京3月16日电"));
+    assert_eq!(a.byline.reporters, ["张三", "李四"]);
+    assert!(texts(a, BlockKind::Paragraph)[0].starts_with("国务院常务会议3月16日召开"));
+    assert_eq!(p.articles[2].byline.reporters, ["赵雪", "胡喆"]);
+    let c = &p.articles[3];
+    assert_eq!(c.dateline.as_deref(), Some("中新社上海3月15日电"));
+    assert_eq!(c.byline.reporters, ["缪璐"]);
+    assert!(
+        texts(c, BlockKind::Paragraph)
+            .last()
+            .unwrap()
+            .ends_with("超过2600列。")
+    );
+}
+
+#[test]
+fn photo_news_credits_the_photographer_and_drops_codes() {
+    let p = page("zibo-daily-photos.txt");
+    assert_eq!(p.meta.page.as_deref(), Some("5"));
+    assert_eq!(p.meta.section.as_deref(), Some("视觉"));
+    assert_eq!(p.meta.editors, ["责任编辑:韩雪", "校对:于洋"]);
+    assert_eq!(fragments(&p, Why::Noise), ["ZB-0212", "18"]);
+    assert_eq!(p.articles.len(), 3);
+    assert!(
+        p.articles
+            .iter()
+            .all(|a| a.kind == Kind::Photo && a.column.as_deref() == Some("图片新闻"))
+    );
+    assert_eq!(p.articles[0].title, "周村古商城迎来赏灯游客");
+    assert_eq!(p.articles[0].byline.photographers, ["孙涛"]);
+    assert!(p.articles[0].byline.reporters.is_empty());
+    assert_eq!(p.articles[1].byline.photographers, ["齐鲁"]);
+    assert_eq!(p.articles[2].blocks[0].marker.as_deref(), Some("▲"));
+}
+
+#[test]
+fn kicker_title_and_dash_subtitle_form_one_headline_group() {
+    let p = page("rizhao-daily-2026-06.txt");
+    assert_eq!(p.meta.date.as_deref(), Some("2026-06-01"));
+    assert_eq!(p.meta.page.as_deref(), Some("05"));
+    let a = &p.articles[0];
+    assert_eq!(a.kicker.as_deref(), Some("聚焦海洋强市建设"));
+    assert_eq!(a.title, "港口“智”变 吞吐量创新高");
+    assert_eq!(
+        a.subtitle.as_deref(),
+        Some("——日照港一季度货物吞吐量同比增长8.2%")
+    );
+    assert_eq!(a.byline.reporters, ["徐峰"]);
+    assert_eq!(a.byline.correspondents, ["刘子涵"]);
+    let b = &p.articles[1];
+    assert_eq!(b.kind, Kind::Brief);
+    assert_eq!(b.dateline.as_deref(), Some("本报讯"));
+}
+
+#[test]
+fn odd_inputs_give_diagnostics_not_panics() {
+    let empty = kanbao_parse::parse_bytes(b"", "e");
+    assert_eq!(empty.diagnostics[0].code, DiagnosticCode::Empty);
+    let blank = kanbao_parse::parse_bytes(" \n\u{3000}\r\n".as_bytes(), "b");
+    assert_eq!(blank.diagnostics[0].code, DiagnosticCode::Empty);
+    let pdf = common::parse_and_check(b"%PDF-1.7\n1 0 obj\n<<>>\n");
+    assert_eq!(pdf.diagnostics[0].code, DiagnosticCode::Binary);
+    assert!(pdf.articles.is_empty());
+    let bad = common::parse_and_check(b"\xe4\xb8\xad\xff\xfe\xfd abc \xe6\x96\x87");
+    assert!(
+        bad.diagnostics
+            .iter()
+            .any(|d| d.code == DiagnosticCode::Malformed)
+    );
+    let none = common::parse_and_check("12\n34\n".as_bytes());
+    assert!(
+        none.diagnostics
+            .iter()
+            .any(|d| d.code == DiagnosticCode::NoArticles)
+    );
+}
+
+#[test]
+fn inputs_over_eight_mebibytes_are_flagged_but_parsed() {
+    let one = std::fs::read(common::fixtures().join("yantai-daily-2023-11.txt")).unwrap();
+    let mut big = Vec::new();
+    while big.len() <= 8 * 1024 * 1024 {
+        big.extend_from_slice(&one);
+        big.extend_from_slice(b"\n\n");
+    }
+    let p = kanbao_parse::parse_bytes(&big, "big");
+    assert!(
+        p.diagnostics
+            .iter()
+            .any(|d| d.code == DiagnosticCode::Large)
+    );
+    assert!(p.articles.len() > 1000);
+}
