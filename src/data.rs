@@ -54,7 +54,8 @@ pub async fn load_deployment() -> Result<Vec<LibraryPage>, String> {
             .await
             .map_err(|e| format!("无法读取 {url}：{e}"))?;
         let decoded = kanbao_parse::decode(&bytes);
-        let mut page = kanbao_parse::parse_str(&decoded.text, &entry.path);
+        let name = entry.path.rsplit('/').next().unwrap_or(&entry.path);
+        let mut page = kanbao_parse::parse_str(&decoded.text, name);
         page.source.encoding = decoded.encoding;
         page.source.bytes = bytes.len();
         pages.push(LibraryPage {
