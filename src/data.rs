@@ -23,8 +23,37 @@ pub struct ManifestEntry {
 
 const MANIFEST_URL: &str = "static/library.json";
 
-/// Loads the deployment manifest and every page it lists.
+/// A page inlined into a single-file bundle (`kanbao bundle`): the element
+/// `<script type="application/json" id="kanbao-inline-pages">` holds `[{name, paper, text}]`.
+#[derive(Debug, Deserialize)]
+struct InlinePage {
+    name: String,
+    #[serde(default)]
+    paper: Option<String>,
+    text: String,
+}
+
+/// Pages inlined into the document by `kanbao bundle`, if any.
+pub fn inline_pages() -> Option<Vec<LibraryPage>> {
+    let element = gloo::utils::document().get_element_by_id("kanbao-inline-pages")?;
+    let pages: Vec<InlinePage> = serde_json::from_str(&element.text_content()?).ok()?;
+    Some(
+        pages
+            .into_iter()
+            .map(|p| {
+                let page = kanbao_parse::parse_str(&p.text, &p.name);
+                LibraryPage { paper: p.paper, text: p.text, page }
+            })
+            .collect(),
+    )
+}
+
+/// Loads the deployment's pages: those inlined in a bundle, or the manifest and every page it
+/// lists.
 pub async fn load_deployment() -> Result<Vec<LibraryPage>, String> {
+    if let Some(pages) = inline_pages() {
+        return Ok(pages);
+    }
     let response = Request::get(MANIFEST_URL)
         .send()
         .await
