@@ -1,6 +1,6 @@
 //! The root component: loads the library, follows the route, handles the keyboard.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use gloo::events::EventListener;
@@ -9,13 +9,18 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;
 
+use crate::components::notices::Notices;
 use crate::components::search_box::SearchBox;
 use crate::components::toolbar::Toolbar;
-use crate::data;
+use crate::data::{self, Source};
+use crate::embed;
+use crate::export;
 use crate::hooks::use_prefs::use_prefs;
 use crate::hooks::use_route::{RouteHandle, use_route};
+use crate::i18n::Lang;
 use crate::pages::article::ArticlePage;
-use crate::pages::list::ListPage;
+use crate::pages::library::LibraryPageView;
+use crate::pages::list::{ExportFormat, ListPage};
 use crate::pages::not_found::NotFound;
 use crate::route::{ListQuery, Route};
 use crate::state::{Action, State, Status};
@@ -47,18 +52,110 @@ pub fn App() -> Html {
     let came_from_list = use_mut_ref(|| false);
     let keys = use_mut_ref(KeyContext::default);
 
-    {
+    let dispatch = {
         let state = state.clone();
+        Callback::from(move |action: Action| state.dispatch(action))
+    };
+    {
+        let dispatch = dispatch.clone();
         use_effect_with((), move |_| {
-            wasm_bindgen_futures::spawn_local(async move {
-                match data::load_deployment().await {
-                    Ok(pages) => {
-                        state.dispatch(Action::AddPages(pages));
-                        state.dispatch(Action::Loaded);
-                    }
-                    Err(message) => state.dispatch(Action::Failed(message)),
+            wasm_bindgen_futures::spawn_local(load(dispatch, lang));
+        });
+    }
+    let cancel = use_mut_ref(|| Rc::new(Cell::new(false)));
+    let onimport = {
+        let (dispatch, library, cancel) = (dispatch.clone(), state.library.clone(), cancel.clone());
+        Callback::from(move |sources: Vec<Source>| {
+            let flag = Rc::new(Cell::new(false));
+            *cancel.borrow_mut() = flag.clone();
+            let known = library.pages().iter().map(|p| p.key.clone()).collect();
+            wasm_bindgen_futures::spawn_local(data::import(
+                sources,
+                known,
+                dispatch.clone(),
+                flag,
+                lang,
+            ));
+        })
+    };
+    let oncancel = {
+        let cancel = cancel.clone();
+        Callback::from(move |()| cancel.borrow().set(true))
+    };
+    let onremove = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |keys: Vec<String>| {
+            wasm_bindgen_futures::spawn_local(data::remove(keys, dispatch.clone(), lang))
+        })
+    };
+    let usage = use_state(|| None::<f64>);
+    {
+        let usage = usage.clone();
+        let on_library = route == Route::Library;
+        use_effect_with(
+            (on_library, state.library.clone()),
+            move |(on_library, _)| {
+                if *on_library {
+                    wasm_bindgen_futures::spawn_local(async move {
+                        usage.set(crate::storage::usage().await)
+                    });
                 }
-            });
+            },
+        );
+    }
+    {
+        // Files and folders dropped anywhere on the page are imported.
+        let onimport = onimport.clone();
+        let dispatch = dispatch.clone();
+        use_effect_with((), move |_| {
+            let over = EventListener::new_with_options(
+                &document(),
+                "dragover",
+                gloo::events::EventListenerOptions::enable_prevent_default(),
+                |e| e.prevent_default(),
+            );
+            let drop = EventListener::new_with_options(
+                &document(),
+                "drop",
+                gloo::events::EventListenerOptions::enable_prevent_default(),
+                move |e| {
+                    e.prevent_default();
+                    let Some(transfer) = e
+                        .dyn_ref::<web_sys::DragEvent>()
+                        .and_then(|d| d.data_transfer())
+                    else {
+                        return;
+                    };
+                    let (onimport, dispatch) = (onimport.clone(), dispatch.clone());
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let (files, skipped) = data::dropped_files(&transfer).await;
+                        if skipped > 0 {
+                            let text = match lang {
+                                Lang::Zh => format!(
+                                    "文件夹中有 {skipped} 个文件不是 .txt 或 .json，已跳过。"
+                                ),
+                                Lang::En => format!(
+                                    "Skipped {skipped} files in the folder that are not .txt or .json."
+                                ),
+                            };
+                            dispatch.emit(Action::Notify { error: false, text });
+                        }
+                        if !files.is_empty() {
+                            onimport.emit(files.into_iter().map(Source::File).collect());
+                        }
+                    });
+                },
+            );
+            move || drop_both(over, drop)
+        });
+    }
+    let embed = use_memo((), |_| embed::is_embedded());
+    {
+        let (onimport, push, replace) = (onimport.clone(), push.clone(), replace.clone());
+        use_effect_with((), move |_| {
+            let listener = embed::listen(onimport, replace);
+            let _ = push;
+            move || drop(listener)
         });
     }
     {
@@ -146,11 +243,67 @@ pub fn App() -> Html {
         });
     }
 
+    {
+        // The host page of an embedded view hears which article the reader opened.
+        let opened = match &route {
+            Route::Article(id) => state
+                .library
+                .find(id)
+                .and_then(|i| state.library.get(i))
+                .map(|(_, a)| (a.id.clone(), a.title.clone())),
+            _ => None,
+        };
+        use_effect_with(opened, |opened| {
+            if let Some((id, title)) = opened {
+                embed::post_opened(id, title);
+            }
+        });
+    }
     let view = match &route {
-        Route::List(q) => html! {
-            <ListPage library={state.library.clone()} query={q.clone()} results={results.clone()}
-                selected={*selected} {lang} {onquery} />
-        },
+        Route::List(q) => {
+            let onexport = {
+                let (library, results) = (state.library.clone(), results.clone());
+                Callback::from(move |format: ExportFormat| {
+                    let hits = &results.hits;
+                    let (name, mime, content) = match format {
+                        ExportFormat::Json => (
+                            "kanbao-articles.json",
+                            "application/json",
+                            export::json(&library, hits),
+                        ),
+                        ExportFormat::Markdown => (
+                            "kanbao-articles.md",
+                            "text/markdown",
+                            export::markdown(&library, hits),
+                        ),
+                        ExportFormat::Csv => (
+                            "kanbao-articles.csv",
+                            "text/csv",
+                            export::csv(&library, hits),
+                        ),
+                    };
+                    data::download(name, mime, &content);
+                })
+            };
+            html! {
+                <ListPage library={state.library.clone()} query={q.clone()} results={results.clone()}
+                    selected={*selected} {lang} {onquery} {onexport} compact={*embed} />
+            }
+        }
+        Route::Library => {
+            let library = state.library.clone();
+            let onexport = Callback::from(move |()| {
+                data::download(
+                    "kanbao-library.json",
+                    "application/json",
+                    &data::library_file(library.pages()),
+                )
+            });
+            html! {
+                <LibraryPageView library={state.library.clone()} {lang} usage={*usage} onimport={onimport.clone()}
+                    onremove={onremove.clone()} {onexport} />
+            }
+        }
         Route::Article(id) => match state.library.find(id).and_then(|i| state.library.locate(i)) {
             Some((page, index)) => html! {
                 <ArticlePage page={page.clone()} article={index} query={results.query.clone()} {lang} {onback} />
@@ -172,15 +325,24 @@ pub fn App() -> Html {
                     let _ = main.focus();
                 }
             })}>{ lang.pick("跳到正文", "Skip to content") }</a>
-            <header class="masthead" role="banner">
-                <a class="brand" href="#/" aria-label={lang.pick("看报 首页", "Kanbao home")}>{ "看报" }<span class="brand-en">{ " Kanbao" }</span></a>
-                <SearchBox value={current_query.q.clone()} {lang} {onsearch} input_ref={search_ref} />
-                <Toolbar prefs={*prefs} onchange={onprefs} />
-            </header>
-            <main id="main" tabindex="-1" class="app-main" data-status={status_name(&state.status)}>
-                if let Status::Failed(message) = &state.status {
-                    <p class="error" role="alert">{ message }</p>
+            <header class={classes!("masthead", embed.then_some("compact"))} role="banner">
+                if !*embed {
+                    <a class="brand" href="#/" aria-label={lang.pick("看报 首页", "Kanbao home")}>{ "看报" }<span class="brand-en">{ " Kanbao" }</span></a>
                 }
+                <SearchBox value={current_query.q.clone()} {lang} {onsearch} input_ref={search_ref} />
+                if !*embed {
+                    <nav class="site-nav" aria-label={lang.pick("栏目", "Sections")}>
+                        <a href="#/" aria-current={matches!(route, Route::List(_)).then_some("page")}>{ lang.pick("文章", "Articles") }</a>
+                        <a href={Route::Library.to_hash()} aria-current={(route == Route::Library).then_some("page")}>
+                            { lang.pick("文库与导入", "Library & import") }
+                        </a>
+                    </nav>
+                    <Toolbar prefs={*prefs} onchange={onprefs} />
+                }
+            </header>
+            <Notices notices={state.notices.clone()} progress={state.progress} {lang}
+                ondismiss={dispatch.reform(Action::Dismiss)} {oncancel} />
+            <main id="main" tabindex="-1" class="app-main" data-status={status_name(state.status)}>
                 if state.status == Status::Loading {
                     <p class="loading" role="status">{ lang.pick("正在载入文库……", "Loading the library…") }</p>
                 }
@@ -188,6 +350,49 @@ pub fn App() -> Html {
             </main>
         </>
     }
+}
+
+/// Loads the deployment's pages, the reader's stored pages and any `?src=` link.
+async fn load(dispatch: Callback<Action>, lang: Lang) {
+    match data::load_deployment(&dispatch, lang).await {
+        Ok(pages) => dispatch.emit(Action::AddPages(pages)),
+        Err(message) => {
+            let text = match lang {
+                Lang::Zh => format!("无法载入本站发布的版面：{message}"),
+                Lang::En => format!("Could not load the pages published here: {message}"),
+            };
+            dispatch.emit(Action::Notify { error: true, text });
+        }
+    }
+    match data::load_stored().await {
+        Ok(pages) => dispatch.emit(Action::AddPages(pages)),
+        Err(err) => {
+            let text = match lang {
+                Lang::Zh => format!("无法读取浏览器中保存的版面：{}", err.reason(lang)),
+                Lang::En => format!(
+                    "Could not read the pages stored in this browser: {}",
+                    err.reason(lang)
+                ),
+            };
+            dispatch.emit(Action::Notify { error: true, text });
+        }
+    }
+    if let Some(src) = embed::search_param("src") {
+        match data::load_src(&src, &dispatch, lang).await {
+            Ok(pages) => dispatch.emit(Action::AddPages(pages)),
+            Err(err) => dispatch.emit(Action::Notify {
+                error: true,
+                text: err.message(&src, lang),
+            }),
+        }
+    }
+    dispatch.emit(Action::Loaded);
+    embed::post_ready();
+}
+
+fn drop_both(a: EventListener, b: EventListener) {
+    drop(a);
+    drop(b);
 }
 
 fn go_back(push: &Callback<Route>, list_query: &ListQuery, came_from_list: bool) {
@@ -253,10 +458,9 @@ fn on_key(
     }
 }
 
-fn status_name(status: &Status) -> &'static str {
+fn status_name(status: Status) -> &'static str {
     match status {
         Status::Loading => "loading",
         Status::Ready => "ready",
-        Status::Failed(_) => "failed",
     }
 }

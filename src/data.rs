@@ -1,9 +1,24 @@
-//! The only place that touches the network: the deployment manifest and its pages.
+//! Everything that reaches outside the app: the deployment manifest and its pages, `?src=`
+//! links, files the reader brings, and (through [`crate::storage`]) the browser's storage.
+
+use std::cell::Cell;
+use std::collections::HashSet;
+use std::rc::Rc;
 
 use gloo::net::http::Request;
-use serde::Deserialize;
+use js_sys::Promise;
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{DataTransfer, File, FileSystemDirectoryEntry, FileSystemEntry, FileSystemFileEntry};
+use yew::Callback;
 
-use crate::library::LibraryPage;
+use crate::i18n::Lang;
+use crate::import::{self, ImportError};
+use crate::library::{LibraryPage, Origin};
+use crate::state::{Action, Progress};
+use crate::storage::{self, StoredPage};
 
 /// The deployment manifest, `static/library.json`: the pages a deployment publishes.
 #[derive(Debug, Deserialize)]
@@ -21,77 +36,443 @@ pub struct ManifestEntry {
     pub paper: Option<String>,
 }
 
-const MANIFEST_URL: &str = "static/library.json";
-
-/// A page inlined into a single-file bundle (`kanbao bundle`): the element
-/// `<script type="application/json" id="kanbao-inline-pages">` holds `[{name, paper, text}]`.
-#[derive(Debug, Deserialize)]
-struct InlinePage {
-    name: String,
+/// A page as the library file and bundles carry it.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct PageText {
+    pub name: String,
     #[serde(default)]
-    paper: Option<String>,
-    text: String,
+    pub paper: Option<String>,
+    pub text: String,
 }
 
-/// Pages inlined into the document by `kanbao bundle`, if any.
+/// The file "export library" writes and import reads back.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct LibraryFile {
+    pub schema: String,
+    pub pages: Vec<PageText>,
+}
+
+/// Schema tag of [`LibraryFile`].
+pub const LIBRARY_SCHEMA: &str = "kanbao.library/1";
+
+const MANIFEST_URL: &str = "static/library.json";
+
+/// Pages inlined into a single-file bundle (`kanbao bundle`): the element
+/// `<script type="application/json" id="kanbao-inline-pages">` holds `[{name, paper, text}]`.
 pub fn inline_pages() -> Option<Vec<LibraryPage>> {
     let element = gloo::utils::document().get_element_by_id("kanbao-inline-pages")?;
-    let pages: Vec<InlinePage> = serde_json::from_str(&element.text_content()?).ok()?;
+    let pages: Vec<PageText> = serde_json::from_str(&element.text_content()?).ok()?;
     Some(
         pages
             .into_iter()
-            .map(|p| {
-                let page = kanbao_parse::parse_str(&p.text, &p.name);
-                LibraryPage { paper: p.paper, text: p.text, page }
-            })
+            .map(|p| LibraryPage::new(&p.name, p.paper, p.text, Origin::Deployment))
             .collect(),
     )
 }
 
+async fn fetch_bytes(url: &str) -> Result<Vec<u8>, ImportError> {
+    let network = |detail: String| ImportError::Network { detail };
+    let response = Request::get(url)
+        .send()
+        .await
+        .map_err(|e| network(e.to_string()))?;
+    if !response.ok() {
+        return Err(network(format!(
+            "HTTP {} {}",
+            response.status(),
+            response.status_text()
+        )));
+    }
+    response.binary().await.map_err(|e| network(e.to_string()))
+}
+
+/// Loads a manifest and the pages it lists, relative to the manifest's URL. Pages that fail
+/// are reported one by one; the others still load.
+async fn load_manifest(
+    url: &str,
+    bytes: &[u8],
+    notify: &Callback<Action>,
+    lang: Lang,
+) -> Result<Vec<LibraryPage>, ImportError> {
+    let manifest: Manifest =
+        serde_json::from_slice(bytes).map_err(|e| ImportError::BadLibraryFile {
+            detail: e.to_string(),
+        })?;
+    let base = url.rsplit_once('/').map_or("", |(dir, _)| dir);
+    let mut pages = Vec::with_capacity(manifest.pages.len());
+    for entry in manifest.pages {
+        let page_url = if base.is_empty() {
+            entry.path.clone()
+        } else {
+            format!("{base}/{}", entry.path)
+        };
+        let name = entry
+            .path
+            .rsplit('/')
+            .next()
+            .unwrap_or(&entry.path)
+            .to_owned();
+        let result = match fetch_bytes(&page_url).await {
+            Ok(bytes) => import::page_from_bytes(&name, entry.paper, &bytes, Origin::Deployment),
+            Err(e) => Err(e),
+        };
+        match result {
+            Ok(page) => pages.push(page),
+            Err(err) => notify.emit(Action::Notify {
+                error: true,
+                text: err.message(&page_url, lang),
+            }),
+        }
+    }
+    Ok(pages)
+}
+
 /// Loads the deployment's pages: those inlined in a bundle, or the manifest and every page it
-/// lists.
-pub async fn load_deployment() -> Result<Vec<LibraryPage>, String> {
+/// lists. A deployment without a manifest is an empty library, not an error.
+pub async fn load_deployment(
+    notify: &Callback<Action>,
+    lang: Lang,
+) -> Result<Vec<LibraryPage>, String> {
     if let Some(pages) = inline_pages() {
         return Ok(pages);
     }
     let response = Request::get(MANIFEST_URL)
         .send()
         .await
-        .map_err(|e| format!("无法读取 {MANIFEST_URL}：{e}"))?;
+        .map_err(|e| format!("{MANIFEST_URL}: {e}"))?;
+    if response.status() == 404 {
+        return Ok(Vec::new());
+    }
     if !response.ok() {
-        return Err(format!(
-            "无法读取 {MANIFEST_URL}：HTTP {}",
-            response.status()
-        ));
+        return Err(format!("{MANIFEST_URL}: HTTP {}", response.status()));
     }
-    let manifest: Manifest = response
-        .json()
+    let bytes = response
+        .binary()
         .await
-        .map_err(|e| format!("{MANIFEST_URL} 格式有误：{e}"))?;
-    let mut pages = Vec::with_capacity(manifest.pages.len());
-    for entry in manifest.pages {
-        let url = format!("static/{}", entry.path);
-        let response = Request::get(&url)
-            .send()
-            .await
-            .map_err(|e| format!("无法读取 {url}：{e}"))?;
-        if !response.ok() {
-            return Err(format!("无法读取 {url}：HTTP {}", response.status()));
-        }
-        let bytes = response
-            .binary()
-            .await
-            .map_err(|e| format!("无法读取 {url}：{e}"))?;
-        let decoded = kanbao_parse::decode(&bytes);
-        let name = entry.path.rsplit('/').next().unwrap_or(&entry.path);
-        let mut page = kanbao_parse::parse_str(&decoded.text, name);
-        page.source.encoding = decoded.encoding;
-        page.source.bytes = bytes.len();
-        pages.push(LibraryPage {
-            paper: entry.paper,
-            text: decoded.text,
-            page,
-        });
+        .map_err(|e| format!("{MANIFEST_URL}: {e}"))?;
+    load_manifest(MANIFEST_URL, &bytes, notify, lang)
+        .await
+        .map_err(|e| e.message(MANIFEST_URL, lang))
+}
+
+/// The pages the reader imported before, from browser storage.
+pub async fn load_stored() -> Result<Vec<LibraryPage>, ImportError> {
+    Ok(storage::load_all()
+        .await?
+        .into_iter()
+        .map(|p| LibraryPage::new(&p.name, p.paper, p.text, Origin::Imported))
+        .collect())
+}
+
+/// Loads `?src=<url>`: a page, or a manifest (JSON) listing pages, from this same site.
+pub async fn load_src(
+    src: &str,
+    notify: &Callback<Action>,
+    lang: Lang,
+) -> Result<Vec<LibraryPage>, ImportError> {
+    let location = gloo::utils::window().location();
+    let here = location.href().unwrap_or_default();
+    let url = web_sys::Url::new_with_base(src, &here).map_err(|_| ImportError::Network {
+        detail: "bad URL".into(),
+    })?;
+    if url.origin() != location.origin().unwrap_or_default() {
+        return Err(ImportError::OtherSite);
     }
-    Ok(pages)
+    let href = url.href();
+    let bytes = fetch_bytes(&href).await?;
+    if url.pathname().ends_with(".json") {
+        return load_manifest(&href, &bytes, notify, lang).await;
+    }
+    let name = url
+        .pathname()
+        .rsplit('/')
+        .next()
+        .unwrap_or("page.txt")
+        .to_owned();
+    import::page_from_bytes(&name, None, &bytes, Origin::Deployment).map(|p| vec![p])
+}
+
+/// Something the reader brought to import.
+#[derive(Debug)]
+pub enum Source {
+    File(File),
+    Text {
+        name: String,
+        text: String,
+        paper: Option<String>,
+    },
+}
+
+impl Source {
+    fn name(&self) -> String {
+        match self {
+            Source::File(f) => f.name(),
+            Source::Text { name, .. } => name.clone(),
+        }
+    }
+}
+
+async fn read_source(source: &Source) -> Result<Vec<LibraryPage>, ImportError> {
+    let bytes = match source {
+        Source::Text { text, .. } => text.clone().into_bytes(),
+        Source::File(file) => {
+            import::check_size(file.size() as u64)?;
+            let blob = gloo::file::Blob::from(file.clone());
+            gloo::file::futures::read_as_bytes(&blob)
+                .await
+                .map_err(|e| ImportError::Unreadable {
+                    detail: e.to_string(),
+                })?
+        }
+    };
+    let name = source.name();
+    if name.ends_with(".json") {
+        let file: LibraryFile =
+            serde_json::from_slice(&bytes).map_err(|e| ImportError::BadLibraryFile {
+                detail: e.to_string(),
+            })?;
+        if file.schema != LIBRARY_SCHEMA {
+            return Err(ImportError::BadLibraryFile {
+                detail: format!("schema {}", file.schema),
+            });
+        }
+        return Ok(file
+            .pages
+            .into_iter()
+            .map(|p| LibraryPage::new(&p.name, p.paper, p.text, Origin::Imported))
+            .collect());
+    }
+    let paper = match source {
+        Source::Text { paper, .. } => paper.clone(),
+        Source::File(_) => None,
+    };
+    import::page_from_bytes(&name, paper, &bytes, Origin::Imported).map(|p| vec![p])
+}
+
+/// Imports what the reader brought: reads and parses each source, reporting every one that
+/// fails by name, then stores the new pages in one transaction and adds them to the library.
+/// When storing fails for lack of space nothing is added, so the library stays as it was.
+pub async fn import(
+    sources: Vec<Source>,
+    known: HashSet<String>,
+    dispatch: Callback<Action>,
+    cancel: Rc<Cell<bool>>,
+    lang: Lang,
+) {
+    let total = sources.len();
+    let mut pages: Vec<LibraryPage> = Vec::new();
+    let mut seen = known;
+    let mut duplicates = 0;
+    for (done, source) in sources.iter().enumerate() {
+        if cancel.get() {
+            dispatch.emit(Action::Progress(None));
+            dispatch.emit(Action::Notify {
+                error: false,
+                text: format!(
+                    "{} {done}/{total}",
+                    lang.pick(
+                        "已取消导入，未保存任何版面：",
+                        "Import cancelled, nothing saved:"
+                    )
+                ),
+            });
+            return;
+        }
+        dispatch.emit(Action::Progress(Some(Progress { done, total })));
+        match read_source(source).await {
+            Ok(new) => {
+                for page in new {
+                    if seen.insert(page.key.clone()) {
+                        pages.push(page);
+                    } else {
+                        duplicates += 1;
+                    }
+                }
+            }
+            Err(err) => dispatch.emit(Action::Notify {
+                error: true,
+                text: err.message(&source.name(), lang),
+            }),
+        }
+        // Let the page paint and take input between files.
+        gloo::timers::future::TimeoutFuture::new(0).await;
+    }
+    dispatch.emit(Action::Progress(None));
+    if cancel.get() {
+        return;
+    }
+    if pages.is_empty() {
+        if duplicates > 0 {
+            dispatch.emit(Action::Notify {
+                error: false,
+                text: lang
+                    .pick(
+                        "这些版面已在文库中。",
+                        "These pages are already in the library.",
+                    )
+                    .into(),
+            });
+        }
+        return;
+    }
+    let stored: Vec<StoredPage> = pages
+        .iter()
+        .map(|p| StoredPage {
+            key: p.key.clone(),
+            name: p.page.source.name.clone(),
+            paper: p.paper.clone(),
+            text: p.text.clone(),
+        })
+        .collect();
+    let summary_name = match pages.as_slice() {
+        [one] => one.page.source.name.clone(),
+        many => format!("{} {}", many.len(), lang.pick("个版面", "pages")),
+    };
+    match storage::put_all(&stored).await {
+        Err(err @ ImportError::QuotaExceeded) => {
+            dispatch.emit(Action::Notify {
+                error: true,
+                text: err.message(&summary_name, lang),
+            });
+            return;
+        }
+        Err(err) => dispatch.emit(Action::Notify {
+            error: true,
+            text: err.message(&summary_name, lang),
+        }),
+        Ok(()) => {}
+    }
+    let articles: usize = pages.iter().map(|p| p.page.articles.len()).sum();
+    let text = match lang {
+        Lang::Zh => format!("已导入 {}（{articles} 篇文章）。", summary_name),
+        Lang::En => format!("Imported {summary_name} ({articles} articles)."),
+    };
+    dispatch.emit(Action::AddPages(pages));
+    dispatch.emit(Action::Notify { error: false, text });
+}
+
+/// Removes imported pages from storage, then from the library.
+pub async fn remove(keys: Vec<String>, dispatch: Callback<Action>, lang: Lang) {
+    match storage::delete(&keys).await {
+        Ok(()) => dispatch.emit(Action::RemovePages(keys)),
+        Err(err) => dispatch.emit(Action::Notify {
+            error: true,
+            text: err.reason(lang),
+        }),
+    }
+}
+
+/// The library as one file that imports again.
+pub fn library_file(pages: &[Rc<LibraryPage>]) -> String {
+    let file = LibraryFile {
+        schema: LIBRARY_SCHEMA.into(),
+        pages: pages
+            .iter()
+            .map(|p| PageText {
+                name: p.page.source.name.clone(),
+                paper: p.paper.clone(),
+                text: p.text.clone(),
+            })
+            .collect(),
+    };
+    serde_json::to_string(&file).unwrap_or_default()
+}
+
+/// Offers `content` as a download named `name`.
+pub fn download(name: &str, mime: &str, content: &str) {
+    let parts = js_sys::Array::of1(&JsValue::from_str(content));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    let document = gloo::utils::document();
+    if let Ok(a) = document.create_element("a").and_then(|a| {
+        a.dyn_into::<web_sys::HtmlAnchorElement>()
+            .map_err(JsValue::from)
+    }) {
+        a.set_href(&url);
+        a.set_download(name);
+        a.click();
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// The files of a drop, folders walked recursively. In folders only `.txt` and `.json` files
+/// are taken; the count of the others is returned so the reader can be told.
+pub async fn dropped_files(transfer: &DataTransfer) -> (Vec<File>, usize) {
+    let items = transfer.items();
+    let entries: Vec<FileSystemEntry> = (0..items.length())
+        .filter_map(|i| items.get(i))
+        .filter_map(|item| item.webkit_get_as_entry().ok().flatten())
+        .collect();
+    if entries.is_empty() {
+        let files = transfer.files();
+        let list = files
+            .map(|f| (0..f.length()).filter_map(|i| f.get(i)).collect())
+            .unwrap_or_default();
+        return (list, 0);
+    }
+    let mut files: Vec<File> = Vec::new();
+    let mut skipped = 0;
+    let mut stack: Vec<(FileSystemEntry, bool)> = entries.into_iter().map(|e| (e, false)).collect();
+    while let Some((entry, in_folder)) = stack.pop() {
+        if entry.is_directory() {
+            let dir: FileSystemDirectoryEntry = entry.unchecked_into();
+            let reader = dir.create_reader();
+            // readEntries returns a batch at a time until it returns none.
+            loop {
+                let batch = Promise::new(&mut |resolve, reject| {
+                    let ok = Closure::once_into_js(move |v: JsValue| {
+                        let _ = resolve.call1(&JsValue::NULL, &v);
+                    });
+                    let err = Closure::once_into_js(move |v: JsValue| {
+                        let _ = reject.call1(&JsValue::NULL, &v);
+                    });
+                    let _ = reader.read_entries_with_callback_and_callback(
+                        ok.unchecked_ref(),
+                        err.unchecked_ref(),
+                    );
+                });
+                let Ok(batch) = JsFuture::from(batch).await else {
+                    break;
+                };
+                let batch = js_sys::Array::from(&batch);
+                if batch.length() == 0 {
+                    break;
+                }
+                stack.extend(
+                    batch
+                        .iter()
+                        .map(|e| (e.unchecked_into::<FileSystemEntry>(), true)),
+                );
+            }
+        } else if entry.is_file() {
+            let name = entry.name();
+            if in_folder
+                && (name.starts_with('.') || !(name.ends_with(".txt") || name.ends_with(".json")))
+            {
+                skipped += 1;
+                continue;
+            }
+            let file_entry: FileSystemFileEntry = entry.unchecked_into();
+            let file = Promise::new(&mut |resolve, reject| {
+                let ok = Closure::once_into_js(move |v: JsValue| {
+                    let _ = resolve.call1(&JsValue::NULL, &v);
+                });
+                let err = Closure::once_into_js(move |v: JsValue| {
+                    let _ = reject.call1(&JsValue::NULL, &v);
+                });
+                file_entry.file_with_callback_and_callback(ok.unchecked_ref(), err.unchecked_ref());
+            });
+            if let Ok(file) = JsFuture::from(file).await {
+                files.push(file.unchecked_into());
+            }
+        }
+    }
+    files.sort_by_key(|f| f.name());
+    (files, skipped)
 }

@@ -11,15 +11,50 @@ use kanbao_search::{Document, Field, FieldKind, Index, Query};
 use crate::i18n::kind_key;
 use crate::route::{Facet, ListQuery};
 
+/// Where a page came from: the deployment publishes its pages again at every start, the
+/// reader's own imports are kept in the browser.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    Deployment,
+    Imported,
+}
+
 /// A page in the library: its decoded text and what the parser made of it.
 #[derive(Debug, PartialEq)]
 pub struct LibraryPage {
-    /// The paper's name, when the deployment manifest gives one.
+    /// Identity of the page: a hash of its text (the same text imported twice is one page).
+    pub key: String,
+    /// The paper's name, when the deployment manifest or the importer gives one.
     pub paper: Option<String>,
     /// The decoded source text (spans in `page` index into it).
     pub text: String,
     /// The parsed page.
     pub page: Page,
+    pub origin: Origin,
+}
+
+impl LibraryPage {
+    /// Parses decoded text into a library page.
+    pub fn new(name: &str, paper: Option<String>, text: String, origin: Origin) -> LibraryPage {
+        let page = kanbao_parse::parse_str(&text, name);
+        LibraryPage {
+            key: page_key(&text),
+            paper,
+            text,
+            page,
+            origin,
+        }
+    }
+}
+
+/// FNV-1a over the text: stable across sessions, so a stored page keeps its key.
+pub fn page_key(text: &str) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in text.bytes() {
+        hash ^= u64::from(b);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{hash:016x}")
 }
 
 /// Where an article lives: page and article index.
@@ -74,27 +109,45 @@ impl Library {
     pub fn add(&mut self, pages: impl IntoIterator<Item = LibraryPage>) -> usize {
         let mut added = 0;
         for page in pages {
-            if page
-                .page
-                .articles
-                .first()
-                .is_some_and(|a| self.by_id.contains_key(&a.id))
-            {
+            if self.contains(&page.key) {
                 continue;
             }
-            let p = self.pages.len();
-            for (a, article) in page.page.articles.iter().enumerate() {
-                self.by_id.insert(article.id.clone(), self.entries.len());
-                self.entries.push(Entry {
-                    page: p,
-                    article: a,
-                });
-                self.index.add(&document(article));
-            }
-            self.pages.push(Rc::new(page));
+            self.push(Rc::new(page));
             added += 1;
         }
         added
+    }
+
+    /// Whether a page with this key is in the library.
+    pub fn contains(&self, key: &str) -> bool {
+        self.pages.iter().any(|p| p.key == key)
+    }
+
+    /// The pages, in the order they were added.
+    pub fn pages(&self) -> &[Rc<LibraryPage>] {
+        &self.pages
+    }
+
+    /// The library without the pages `drop` picks; the index is rebuilt.
+    pub fn without(&self, drop: impl Fn(&LibraryPage) -> bool) -> Library {
+        let mut next = Library::default();
+        for page in self.pages.iter().filter(|p| !drop(p)) {
+            next.push(page.clone());
+        }
+        next
+    }
+
+    fn push(&mut self, page: Rc<LibraryPage>) {
+        let p = self.pages.len();
+        for (a, article) in page.page.articles.iter().enumerate() {
+            self.by_id.insert(article.id.clone(), self.entries.len());
+            self.entries.push(Entry {
+                page: p,
+                article: a,
+            });
+            self.index.add(&document(article));
+        }
+        self.pages.push(page);
     }
 
     pub fn len(&self) -> usize {
@@ -343,9 +396,11 @@ mod tests {
         };
         let mut lib = Library::default();
         lib.add([LibraryPage {
+            key: "k".into(),
             paper: None,
             text: String::new(),
             page,
+            origin: Origin::Imported,
         }]);
         lib
     }
@@ -417,12 +472,36 @@ mod tests {
         let again = lib.get(0).map(|(p, _)| p.page.clone()).expect("a page");
         assert_eq!(
             lib.add([LibraryPage {
+                key: "k".into(),
                 paper: None,
                 text: String::new(),
-                page: again
+                page: again,
+                origin: Origin::Imported
             }]),
             0
         );
         assert_eq!(lib.len(), 3);
+    }
+
+    #[test]
+    fn removing_a_page_removes_its_articles_from_search_and_facets() {
+        let lib = library().without(|p| p.key == "k");
+        assert!(lib.is_empty());
+        assert!(
+            lib.results(&ListQuery {
+                q: "港".into(),
+                ..Default::default()
+            })
+            .hits
+            .is_empty()
+        );
+        assert!(lib.find("p-1").is_none());
+    }
+
+    #[test]
+    fn page_keys_are_stable_and_differ_by_text() {
+        assert_eq!(page_key("看报"), page_key("看报"));
+        assert_ne!(page_key("看报"), page_key("看报 "));
+        assert_eq!(page_key("").len(), 16);
     }
 }

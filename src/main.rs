@@ -3,12 +3,16 @@
 mod app;
 mod components;
 mod data;
+mod embed;
+mod export;
 mod hooks;
 mod i18n;
+mod import;
 mod library;
 mod pages;
 mod route;
 mod state;
+mod storage;
 
 fn main() {
     if let Some(boot) = gloo::utils::document().get_element_by_id("boot") {

@@ -90,6 +90,8 @@ impl ListQuery {
 pub enum Route {
     List(ListQuery),
     Article(String),
+    /// The reader's pages: import, remove, export, storage used.
+    Library,
     NotFound,
 }
 
@@ -100,6 +102,7 @@ impl Route {
         let (path, query) = path.split_once('?').unwrap_or((path, ""));
         match path.trim_end_matches('/') {
             "" => Route::List(parse_query(query)),
+            "/library" => Route::Library,
             p => match p.strip_prefix("/a/") {
                 Some(id) if !id.is_empty() => Route::Article(decode(id)),
                 _ => Route::NotFound,
@@ -131,6 +134,7 @@ impl Route {
                 }
             }
             Route::Article(id) => format!("#/a/{}", encode(id)),
+            Route::Library => "#/library".into(),
             Route::NotFound => "#/404".into(),
         }
     }
@@ -224,6 +228,7 @@ mod tests {
         assert_eq!(Route::parse(""), Route::List(ListQuery::default()));
         assert_eq!(Route::parse("#/"), Route::List(ListQuery::default()));
         assert_eq!(Route::parse("#/nothing"), Route::NotFound);
+        assert_eq!(Route::parse(&Route::Library.to_hash()), Route::Library);
     }
 
     #[test]

@@ -1,5 +1,5 @@
-//! The app's state and the actions that change it. Reducers are pure: loading happens in
-//! [`crate::data`], storage of preferences in [`crate::hooks`].
+//! The app's state and the actions that change it. Reducers are pure: loading, importing and
+//! storage happen in [`crate::data`] and [`crate::storage`].
 
 use std::rc::Rc;
 
@@ -7,46 +7,88 @@ use yew::Reducible;
 
 use crate::library::{Library, LibraryPage};
 
-/// Whether the library is still loading, and what went wrong.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+/// Whether the library is still loading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Status {
     #[default]
     Loading,
     Ready,
-    Failed(String),
 }
 
-/// The library and its loading status.
+/// A message for the reader: an import that failed, or one that succeeded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    pub id: u32,
+    pub error: bool,
+    pub text: String,
+}
+
+/// How far an import has come.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    pub done: usize,
+    pub total: usize,
+}
+
+/// The library, its loading status, and what the reader is told.
 #[derive(Debug, Default, PartialEq)]
 pub struct State {
     pub library: Rc<Library>,
     pub status: Status,
+    pub notices: Vec<Notice>,
+    pub progress: Option<Progress>,
+    next_notice: u32,
 }
 
 /// What can happen to the state.
 #[derive(Debug)]
 pub enum Action {
-    /// Pages arrived from the deployment or an import.
+    /// Pages arrived from the deployment, storage or an import.
     AddPages(Vec<LibraryPage>),
+    /// Pages removed by key.
+    RemovePages(Vec<String>),
     /// Loading finished.
     Loaded,
-    /// Loading failed; the message is for the user.
-    Failed(String),
+    /// Tell the reader something.
+    Notify {
+        error: bool,
+        text: String,
+    },
+    Dismiss(u32),
+    /// An import's progress; `None` when it ends.
+    Progress(Option<Progress>),
 }
 
 impl Reducible for State {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let mut library = self.library.clone();
-        let mut status = self.status.clone();
+        let mut next = State {
+            library: self.library.clone(),
+            status: self.status,
+            notices: self.notices.clone(),
+            progress: self.progress,
+            next_notice: self.next_notice,
+        };
         match action {
             Action::AddPages(pages) => {
-                Rc::make_mut(&mut library).add(pages);
+                Rc::make_mut(&mut next.library).add(pages);
             }
-            Action::Loaded => status = Status::Ready,
-            Action::Failed(message) => status = Status::Failed(message),
+            Action::RemovePages(keys) => {
+                next.library = Rc::new(self.library.without(|p| keys.contains(&p.key)));
+            }
+            Action::Loaded => next.status = Status::Ready,
+            Action::Notify { error, text } => {
+                next.notices.push(Notice {
+                    id: next.next_notice,
+                    error,
+                    text,
+                });
+                next.next_notice += 1;
+            }
+            Action::Dismiss(id) => next.notices.retain(|n| n.id != id),
+            Action::Progress(p) => next.progress = p,
         }
-        Rc::new(State { library, status })
+        Rc::new(next)
     }
 }

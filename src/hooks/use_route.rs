@@ -18,7 +18,12 @@ pub struct RouteHandle {
 }
 
 fn current() -> Route {
-    Route::parse(&window().location().hash().unwrap_or_default())
+    let hash = window().location().hash().unwrap_or_default();
+    if hash.is_empty() || hash == "#" {
+        // `?q=…&reporter=…` on the page URL presets the list (links into an embedded view).
+        return Route::List(crate::embed::preset_query());
+    }
+    Route::parse(&hash)
 }
 
 /// Follows `location.hash`.

@@ -11,6 +11,14 @@ use crate::i18n::Lang;
 use crate::library::{Library, Results};
 use crate::route::{Facet, ListQuery};
 
+/// Formats the filtered articles can be exported in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportFormat {
+    Json,
+    Markdown,
+    Csv,
+}
+
 /// Props of [`ListPage`].
 #[derive(Debug, Properties, PartialEq)]
 pub struct ListPageProps {
@@ -22,6 +30,10 @@ pub struct ListPageProps {
     pub lang: Lang,
     /// Called with the new filters (a history entry).
     pub onquery: Callback<ListQuery>,
+    pub onexport: Callback<ExportFormat>,
+    /// The embedded view: no facet panel, no export.
+    #[prop_or_default]
+    pub compact: bool,
 }
 
 /// The list view.
@@ -57,13 +69,31 @@ pub fn ListPage(props: &ListPageProps) -> Html {
         }
     };
     html! {
-        <div class="list-layout">
-            <FacetPanel facets={results.facets.clone()} {lang} ontoggle={ontoggle.clone()} />
+        <div class={classes!("list-layout", props.compact.then_some("compact"))}>
+            if !props.compact {
+                <FacetPanel facets={results.facets.clone()} {lang} ontoggle={ontoggle.clone()} />
+            }
             <section class="results" aria-label={lang.pick("文章列表", "Articles")}>
                 <FilterChips query={props.query.clone()} {lang} onremove={ontoggle} {onclear} />
-                <p class="result-count" role="status">{ summary }</p>
+                <div class="list-bar">
+                    <p class="result-count" role="status">{ summary }</p>
+                    if !props.compact && count > 0 {
+                        <div class="export" role="group" aria-label={lang.pick("导出筛选出的文章", "Export the listed articles")}>
+                            <span class="export-label">{ lang.pick("导出：", "Export:") }</span>
+                            { for [(ExportFormat::Json, "JSON"), (ExportFormat::Markdown, "Markdown"), (ExportFormat::Csv, "CSV")].into_iter().map(|(f, label)| html! {
+                                <button type="button" class={format!("export-{}", label.to_lowercase())} onclick={props.onexport.reform(move |_| f)}>{ label }</button>
+                            }) }
+                        </div>
+                    }
+                </div>
                 if count == 0 && !props.library.is_empty() {
                     <p class="empty">{ lang.pick("没有符合条件的文章。", "No article matches.") }</p>
+                }
+                if props.library.is_empty() {
+                    <p class="empty">
+                        { lang.pick("文库是空的。", "The library is empty. ") }
+                        <a href={crate::route::Route::Library.to_hash()}>{ lang.pick("导入版面", "Import pages") }</a>
+                    </p>
                 }
                 <ul class="article-list">
                     { for results.hits.iter().enumerate().filter_map(|(pos, &i)| {

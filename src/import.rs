@@ -1,0 +1,178 @@
+//! Turning bytes a reader brings (a file, pasted text, a URL) into library pages, with a clear
+//! reason for everything that cannot become one. Pure: tested natively.
+
+use kanbao_parse::DiagnosticCode;
+
+use crate::i18n::Lang;
+use crate::library::{LibraryPage, Origin, page_key};
+
+/// Larger files are refused before they are read: no newspaper page comes near it.
+pub const MAX_PAGE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Why something could not be imported.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportError {
+    TooLarge {
+        bytes: u64,
+    },
+    Empty,
+    /// Not text: the parser's description of what it looks like.
+    NotText {
+        detail: String,
+    },
+    NoArticles,
+    Unreadable {
+        detail: String,
+    },
+    Network {
+        detail: String,
+    },
+    OtherSite,
+    BadLibraryFile {
+        detail: String,
+    },
+    Storage {
+        detail: String,
+    },
+    QuotaExceeded,
+}
+
+impl ImportError {
+    /// The reason, for a person, in their language.
+    pub fn reason(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (ImportError::TooLarge { bytes }, Lang::Zh) => format!(
+                "文件过大（{:.1} MB），报纸版面文本不会超过 {} MB",
+                *bytes as f64 / 1e6,
+                MAX_PAGE_BYTES / 1024 / 1024
+            ),
+            (ImportError::TooLarge { bytes }, Lang::En) => format!(
+                "the file is too large ({:.1} MB); newspaper page text is never over {} MB",
+                *bytes as f64 / 1e6,
+                MAX_PAGE_BYTES / 1024 / 1024
+            ),
+            (ImportError::Empty, _) => lang.pick("文件是空的", "the file is empty").into(),
+            (ImportError::NotText { detail }, Lang::Zh) => format!("这不是文本文件（{detail}）"),
+            (ImportError::NotText { detail }, Lang::En) => format!("this is not a text file ({detail})"),
+            (ImportError::NoArticles, _) => lang
+                .pick("没有识别出文章，这可能不是报纸版面的文字", "no article was found; this may not be newspaper page text")
+                .into(),
+            (ImportError::Unreadable { detail }, Lang::Zh) => format!("无法读取文件（{detail}）"),
+            (ImportError::Unreadable { detail }, Lang::En) => format!("the file could not be read ({detail})"),
+            (ImportError::Network { detail }, Lang::Zh) => format!("无法从网络读取（{detail}）"),
+            (ImportError::Network { detail }, Lang::En) => format!("it could not be fetched ({detail})"),
+            (ImportError::OtherSite, _) => lang
+                .pick("只能加载本站的地址", "only addresses on this site can be loaded")
+                .into(),
+            (ImportError::BadLibraryFile { detail }, Lang::Zh) => format!("文库文件格式有误（{detail}）"),
+            (ImportError::BadLibraryFile { detail }, Lang::En) => format!("the library file is malformed ({detail})"),
+            (ImportError::Storage { detail }, Lang::Zh) => format!("无法保存到浏览器（{detail}），文库保持不变"),
+            (ImportError::Storage { detail }, Lang::En) => {
+                format!("it could not be saved in the browser ({detail}); the library is unchanged")
+            }
+            (ImportError::QuotaExceeded, _) => lang
+                .pick(
+                    "浏览器存储空间已满，未能保存；文库保持不变。可以先移除一些版面",
+                    "browser storage is full, so it was not saved; the library is unchanged. Remove some pages first",
+                )
+                .into(),
+        }
+    }
+
+    /// `name: reason`, the line the reader sees.
+    pub fn message(&self, name: &str, lang: Lang) -> String {
+        match lang {
+            Lang::Zh => format!("无法导入 {name}：{}", self.reason(lang)),
+            Lang::En => format!("Could not import {name}: {}", self.reason(lang)),
+        }
+    }
+}
+
+/// Checks a size before reading a file.
+pub fn check_size(bytes: u64) -> Result<(), ImportError> {
+    if bytes > MAX_PAGE_BYTES {
+        Err(ImportError::TooLarge { bytes })
+    } else {
+        Ok(())
+    }
+}
+
+/// Decodes and parses the bytes of one page file.
+pub fn page_from_bytes(
+    name: &str,
+    paper: Option<String>,
+    bytes: &[u8],
+    origin: Origin,
+) -> Result<LibraryPage, ImportError> {
+    check_size(bytes.len() as u64)?;
+    let parsed = kanbao_parse::parse_bytes(bytes, name);
+    let diagnostics = &parsed.diagnostics;
+    if let Some(d) = diagnostics
+        .iter()
+        .find(|d| d.code == DiagnosticCode::Binary)
+    {
+        return Err(ImportError::NotText {
+            detail: d.message.clone(),
+        });
+    }
+    if diagnostics.iter().any(|d| d.code == DiagnosticCode::Empty) {
+        return Err(ImportError::Empty);
+    }
+    if parsed.articles.is_empty() {
+        return Err(ImportError::NoArticles);
+    }
+    // Spans index the decoded text, which the reader's "source" view shows.
+    let text = kanbao_parse::decode(bytes).text;
+    Ok(LibraryPage {
+        key: page_key(&text),
+        paper,
+        text,
+        page: parsed,
+        origin,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NEWS: &str = "海港新闻\n\n本报讯(记者 王超)近日,烟台港开通至釜山的集装箱新航线。\n";
+
+    #[test]
+    fn a_page_file_imports_with_its_encoding() {
+        let (gbk, _, _) = encoding_rs::GB18030.encode(NEWS);
+        let page = page_from_bytes("gbk.txt", None, &gbk, Origin::Imported).expect("imports");
+        assert_eq!(page.page.source.encoding, kanbao_parse::Encoding::Gb18030);
+        assert_eq!(page.page.articles[0].title, "海港新闻");
+        assert_eq!(page.key, crate::library::page_key(NEWS));
+    }
+
+    #[test]
+    fn binary_empty_and_huge_inputs_are_refused_with_a_reason() {
+        let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01";
+        let err = page_from_bytes("photo.png", None, png, Origin::Imported).expect_err("refused");
+        assert!(matches!(err, ImportError::NotText { .. }), "{err:?}");
+        assert!(
+            err.message("photo.png", Lang::Zh)
+                .starts_with("无法导入 photo.png：这不是文本文件")
+        );
+        let pdf = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n\0\0";
+        assert!(matches!(
+            page_from_bytes("a.pdf", None, pdf, Origin::Imported),
+            Err(ImportError::NotText { .. })
+        ));
+        assert_eq!(
+            page_from_bytes("e.txt", None, b"", Origin::Imported).err(),
+            Some(ImportError::Empty)
+        );
+        assert_eq!(
+            page_from_bytes("e.txt", None, b" \n\r\n", Origin::Imported).err(),
+            Some(ImportError::Empty)
+        );
+        let err = check_size(50_000_000).expect_err("too large");
+        assert_eq!(
+            err.message("big.txt", Lang::En),
+            "Could not import big.txt: the file is too large (50.0 MB); newspaper page text is never over 16 MB"
+        );
+    }
+}

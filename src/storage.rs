@@ -1,0 +1,188 @@
+//! The reader's own pages, kept in IndexedDB across reloads. Writes are one transaction, so a
+//! full quota leaves what was stored as it was.
+
+use js_sys::{Array, Promise};
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{
+    DomException, IdbDatabase, IdbObjectStoreParameters, IdbRequest, IdbTransaction,
+    IdbTransactionMode,
+};
+
+use crate::import::ImportError;
+
+const DB_NAME: &str = "kanbao";
+const DB_VERSION: u32 = 1;
+const STORE: &str = "pages";
+
+/// A stored page: its decoded text is enough, since parsing again is fast and always current.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StoredPage {
+    pub key: String,
+    pub name: String,
+    pub paper: Option<String>,
+    pub text: String,
+}
+
+fn error_name(value: &JsValue) -> String {
+    value
+        .dyn_ref::<DomException>()
+        .map(|e| format!("{}: {}", e.name(), e.message()))
+        .or_else(|| value.as_string())
+        .unwrap_or_else(|| "unknown error".into())
+}
+
+fn to_import_error(value: &JsValue) -> ImportError {
+    match value.dyn_ref::<DomException>() {
+        Some(e) if e.name() == "QuotaExceededError" => ImportError::QuotaExceeded,
+        _ => ImportError::Storage {
+            detail: error_name(value),
+        },
+    }
+}
+
+/// Waits for a request: its result, or its error.
+async fn request(req: &IdbRequest) -> Result<JsValue, JsValue> {
+    let promise = Promise::new(&mut |resolve, reject| {
+        let done = req.clone();
+        let on_success = Closure::once_into_js(move || {
+            let _ = resolve.call1(&JsValue::NULL, &done.result().unwrap_or(JsValue::UNDEFINED));
+        });
+        let failed = req.clone();
+        let on_error = Closure::once_into_js(move || {
+            let error = failed
+                .error()
+                .ok()
+                .flatten()
+                .map(JsValue::from)
+                .unwrap_or(JsValue::UNDEFINED);
+            let _ = reject.call1(&JsValue::NULL, &error);
+        });
+        req.set_onsuccess(Some(on_success.unchecked_ref()));
+        req.set_onerror(Some(on_error.unchecked_ref()));
+    });
+    JsFuture::from(promise).await
+}
+
+/// Waits until a transaction has committed (quota errors surface here, as an abort).
+async fn committed(tx: &IdbTransaction) -> Result<(), JsValue> {
+    let promise = Promise::new(&mut |resolve, reject| {
+        let on_complete = Closure::once_into_js(move || {
+            let _ = resolve.call0(&JsValue::NULL);
+        });
+        let failed = tx.clone();
+        let on_abort = Closure::once_into_js(move || {
+            let error = failed
+                .error()
+                .map(JsValue::from)
+                .unwrap_or_else(|| JsValue::from_str("aborted"));
+            let _ = reject.call1(&JsValue::NULL, &error);
+        });
+        tx.set_oncomplete(Some(on_complete.unchecked_ref()));
+        tx.set_onabort(Some(on_abort.unchecked_ref()));
+        tx.set_onerror(None);
+    });
+    JsFuture::from(promise).await.map(|_| ())
+}
+
+async fn open() -> Result<IdbDatabase, ImportError> {
+    let factory = gloo::utils::window()
+        .indexed_db()
+        .map_err(|e| to_import_error(&e))?
+        .ok_or(ImportError::Storage {
+            detail: "IndexedDB is not available".into(),
+        })?;
+    let req = factory
+        .open_with_u32(DB_NAME, DB_VERSION)
+        .map_err(|e| to_import_error(&e))?;
+    let upgrading = req.clone();
+    let on_upgrade = Closure::once_into_js(move || {
+        if let Ok(db) = upgrading.result().and_then(|r| r.dyn_into::<IdbDatabase>())
+            && !db.object_store_names().contains(STORE)
+        {
+            let params = IdbObjectStoreParameters::new();
+            params.set_key_path(&JsValue::from_str("key"));
+            let _ = db.create_object_store_with_optional_parameters(STORE, &params);
+        }
+    });
+    req.set_onupgradeneeded(Some(on_upgrade.unchecked_ref()));
+    let db = request(&req).await.map_err(|e| to_import_error(&e))?;
+    db.dyn_into::<IdbDatabase>()
+        .map_err(|e| to_import_error(&e))
+}
+
+fn transaction(db: &IdbDatabase, mode: IdbTransactionMode) -> Result<IdbTransaction, ImportError> {
+    db.transaction_with_str_and_mode(STORE, mode)
+        .map_err(|e| to_import_error(&e))
+}
+
+/// Every stored page.
+pub async fn load_all() -> Result<Vec<StoredPage>, ImportError> {
+    let db = open().await?;
+    let tx = transaction(&db, IdbTransactionMode::Readonly)?;
+    let store = tx.object_store(STORE).map_err(|e| to_import_error(&e))?;
+    let all = request(&store.get_all().map_err(|e| to_import_error(&e))?)
+        .await
+        .map_err(|e| to_import_error(&e))?;
+    db.close();
+    Ok(Array::from(&all)
+        .iter()
+        .filter_map(|v| serde_wasm_bindgen::from_value(v).ok())
+        .collect())
+}
+
+/// Stores pages, all or none.
+pub async fn put_all(pages: &[StoredPage]) -> Result<(), ImportError> {
+    if pages.is_empty() {
+        return Ok(());
+    }
+    let db = open().await?;
+    let tx = transaction(&db, IdbTransactionMode::Readwrite)?;
+    let store = tx.object_store(STORE).map_err(|e| to_import_error(&e))?;
+    for page in pages {
+        let value = serde_wasm_bindgen::to_value(page).map_err(|e| ImportError::Storage {
+            detail: e.to_string(),
+        })?;
+        if let Err(e) = store.put(&value) {
+            let _ = tx.abort();
+            db.close();
+            return Err(to_import_error(&e));
+        }
+    }
+    let result = committed(&tx).await.map_err(|e| to_import_error(&e));
+    db.close();
+    result
+}
+
+/// Removes stored pages by key.
+pub async fn delete(keys: &[String]) -> Result<(), ImportError> {
+    let db = open().await?;
+    let tx = transaction(&db, IdbTransactionMode::Readwrite)?;
+    let store = tx.object_store(STORE).map_err(|e| to_import_error(&e))?;
+    for key in keys {
+        store
+            .delete(&JsValue::from_str(key))
+            .map_err(|e| to_import_error(&e))?;
+    }
+    let result = committed(&tx).await.map_err(|e| to_import_error(&e));
+    db.close();
+    result
+}
+
+/// Bytes this site stores in the browser, as the browser estimates them.
+pub async fn usage() -> Option<f64> {
+    let estimate = JsFuture::from(
+        gloo::utils::window()
+            .navigator()
+            .storage()
+            .estimate()
+            .ok()?,
+    )
+    .await
+    .ok()?;
+    js_sys::Reflect::get(&estimate, &JsValue::from_str("usage"))
+        .ok()?
+        .as_f64()
+}
