@@ -108,10 +108,9 @@ pub fn listen(onimport: Callback<Vec<Source>>, onroute: Callback<Route>) -> Even
         let Some(e) = e.dyn_ref::<MessageEvent>() else {
             return;
         };
+        // The parent's window is no instance of this frame's `Window`: compare identities.
         let from_parent = match (e.source(), window().parent()) {
-            (Some(source), Ok(Some(parent))) => source
-                .dyn_ref::<web_sys::Window>()
-                .is_some_and(|s| *s == parent),
+            (Some(source), Ok(Some(parent))) => js_sys::Object::is(&source, &parent),
             _ => false,
         };
         let origin_ok = allowed_origin().is_none_or(|o| o == e.origin());

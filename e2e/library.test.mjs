@@ -1,0 +1,224 @@
+// The library as people keep it: imports of every kind, bad input, persistence, quota, export,
+// and embedding in a host page.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, readFileSync, openSync, ftruncateSync, closeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { start, withPage, waitForApp, siteWithPages } from './harness.mjs';
+import { serve } from '../scripts/lib/static-server.mjs';
+
+let env;
+const dir = mkdtempSync(join(tmpdir(), 'kanbao-import-'));
+const NEWS = '海港新闻\n\n本报讯(记者 王超 通讯员 李明)近日,烟台港开通至釜山的集装箱新航线。\n\n航线每周两班。\n';
+const file = (name, content) => { const p = join(dir, name); writeFileSync(p, content); return p; };
+
+before(async () => { env = await start(); });
+after(async () => { await env?.close(); });
+
+function gb18030(text) {
+  const out = spawnSync('python3', ['-c', 'import sys; sys.stdout.buffer.write(sys.stdin.read().encode("gb18030"))'], { input: text });
+  assert.equal(out.status, 0, String(out.stderr));
+  return out.stdout;
+}
+
+async function openLibrary(page) {
+  await page.goto(env.base + '#/library');
+  await waitForApp(page);
+}
+const cardCount = (page) => page.evaluate(() => document.querySelectorAll('.card').length);
+const notices = (page) => page.locator('.notice').allTextContents();
+
+test('files chosen in the picker import, a GB18030 page among them, and survive a reload', async (t) => {
+  await withPage(t, env, async (page) => {
+    await openLibrary(page);
+    const gbk = file('gbk-page.txt', gb18030('港口要闻\n\n本报讯(记者 赵敏)近日,港口吞吐量创新高。\n'));
+    await page.setInputFiles('#import-files', [file('news.txt', NEWS), gbk]);
+    await page.waitForSelector('.notice:has-text("已导入")');
+    assert.match((await notices(page)).join('\n'), /已导入 2 个版面（2 篇文章）/);
+    await page.reload();
+    await waitForApp(page);
+    const names = await page.locator('.page-name').allTextContents();
+    assert.deepEqual(names.sort(), ['gbk-page.txt', 'news.txt', 'yantai-daily-2023-11.txt']);
+    await page.goto(env.base + '#/?q=' + encodeURIComponent('吞吐量'));
+    await page.waitForFunction(() => document.querySelectorAll('.card').length === 1);
+    assert.equal(await page.locator('.card-title').textContent(), '港口要闻');
+  });
+});
+
+test('bad files are refused one by one with a reason, and nothing already there is lost', async (t) => {
+  await withPage(t, env, async (page) => {
+    await openLibrary(page);
+    await page.setInputFiles('#import-files', [file('news.txt', NEWS)]);
+    await page.waitForSelector('.notice:has-text("已导入")');
+    const big = join(dir, 'huge.txt');
+    const fd = openSync(big, 'w'); ftruncateSync(fd, 50_000_000); closeSync(fd);
+    await page.setInputFiles('#import-files', [
+      file('photo.png', Buffer.from('89504e470d0a1a0a0000000d4948445200000001', 'hex')),
+      file('page.pdf', Buffer.concat([Buffer.from('%PDF-1.7\n%\xe2\xe3\n1 0 obj\n'), Buffer.alloc(8)])),
+      file('empty.txt', ''),
+      big,
+      file('notes.json', '{"not": "a library"}'),
+    ]);
+    await page.waitForFunction(() => document.querySelectorAll('.notice-error').length === 5);
+    const errors = await page.locator('.notice-error').allTextContents();
+    const line = (name) => errors.find((e) => e.includes(name)) ?? '';
+    assert.match(line('photo.png'), /无法导入 photo.png：这不是文本文件/);
+    assert.match(line('page.pdf'), /无法导入 page.pdf：这不是文本文件/);
+    assert.match(line('empty.txt'), /文件是空的/);
+    assert.match(line('huge.txt'), /文件过大（50.0 MB）/);
+    assert.match(line('notes.json'), /文库文件格式有误/);
+    assert.equal(await page.locator('.page-row').count(), 2);
+    await page.reload();
+    await waitForApp(page);
+    assert.equal(await page.locator('.page-row').count(), 2);
+  });
+});
+
+test('pasted text imports as a page', async (t) => {
+  await withPage(t, env, async (page) => {
+    await openLibrary(page);
+    await page.fill('#paste-text', NEWS.replace('海港新闻', '粘贴的新闻'));
+    await page.click('.import-paste');
+    await page.waitForSelector('.notice:has-text("已导入")');
+    await page.goto(env.base + '#/?q=' + encodeURIComponent('粘贴的新闻'));
+    await page.waitForFunction(() => document.querySelectorAll('.card').length === 1);
+  });
+});
+
+test('a dropped file imports', async (t) => {
+  await withPage(t, env, async (page) => {
+    await openLibrary(page);
+    await page.evaluate((text) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([text], 'dropped.txt', { type: 'text/plain' }));
+      document.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    }, NEWS.replace('海港新闻', '拖进来的新闻'));
+    await page.waitForSelector('.notice:has-text("已导入 dropped.txt")');
+    assert.ok((await page.locator('.page-name').allTextContents()).includes('dropped.txt'));
+  });
+});
+
+test('removing a page and clearing all imported pages persist, published pages stay', async (t) => {
+  await withPage(t, env, async (page) => {
+    await openLibrary(page);
+    await page.setInputFiles('#import-files', [file('a.txt', NEWS), file('b.txt', NEWS.replace('海港', '空港'))]);
+    await page.waitForSelector('.notice:has-text("已导入")');
+    await page.locator('.page-row:has-text("a.txt") .remove-page').click();
+    await page.waitForFunction(() => document.querySelectorAll('.page-row').length === 2);
+    await page.reload();
+    await waitForApp(page);
+    assert.deepEqual((await page.locator('.page-name').allTextContents()).sort(), ['b.txt', 'yantai-daily-2023-11.txt']);
+    await page.click('.clear-imported');
+    await page.waitForFunction(() => document.querySelectorAll('.page-row').length === 1);
+    await page.reload();
+    await waitForApp(page);
+    assert.deepEqual(await page.locator('.page-name').allTextContents(), ['yantai-daily-2023-11.txt']);
+    assert.match(await page.locator('.storage-usage').textContent(), /MB/);
+  });
+});
+
+test('a full storage quota is reported and leaves the library as it was', async (t) => {
+  await withPage(t, env, async (page) => {
+    await openLibrary(page);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin: env.base.replace(/\/$/, ''), quotaSize: 2000 });
+    await page.setInputFiles('#import-files', [file('big-news.txt', NEWS + '港口'.repeat(20000) + '。\n')]);
+    await page.waitForSelector('.notice-error');
+    assert.match(await page.locator('.notice-error').textContent(), /无法导入 big-news.txt：浏览器存储空间已满/);
+    assert.equal(await page.locator('.page-row').count(), 1);
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin: env.base.replace(/\/$/, '') });
+    await page.reload();
+    await waitForApp(page);
+    assert.equal(await page.locator('.page-row').count(), 1);
+  });
+});
+
+test('?src= loads a page from the site, and an unreachable one says so', async (t) => {
+  await withPage(t, env, async (page) => {
+    await page.goto(env.base + '?src=static/samples/missing.txt');
+    await waitForApp(page);
+    assert.match(await page.locator('.notice-error').textContent(), /无法导入 static\/samples\/missing.txt：无法从网络读取（HTTP 404/);
+    assert.equal(await cardCount(page), 4);
+    await page.goto(env.base + '?src=http://example.invalid/page.txt');
+    await waitForApp(page);
+    assert.match(await page.locator('.notice-error').textContent(), /只能加载本站的地址/);
+  });
+  // A site that publishes a page outside its manifest, and a second manifest.
+  const site = await siteWithPages([{ name: 'listed.txt', text: NEWS }]);
+  writeFileSync(join(site, 'static', 'linked.txt'), NEWS.replace('海港新闻', '链接来的新闻'));
+  writeFileSync(join(site, 'static', 'more.json'), JSON.stringify({ pages: [{ path: 'linked.txt', paper: '港城晚报' }] }));
+  const server = await serve(site, 0);
+  const base = `http://127.0.0.1:${server.address().port}/`;
+  try {
+    await withPage(t, env, async (page) => {
+      await page.goto(base + '?src=static/linked.txt');
+      await waitForApp(page);
+      assert.deepEqual((await page.locator('.card-title').allTextContents()).sort(), ['海港新闻', '链接来的新闻']);
+      await page.goto(base + '?src=static/more.json');
+      await waitForApp(page);
+      assert.ok((await page.locator('.card-place').allTextContents()).some((p) => p.includes('港城晚报')));
+      assert.equal(await page.locator('.notice-error').count(), 0);
+    });
+  } finally {
+    await new Promise((ok) => server.close(ok));
+  }
+});
+
+test('the filtered articles export as CSV, JSON and Markdown, and the library file imports again', async (t) => {
+  await withPage(t, env, async (page) => {
+    await page.goto(env.base + '#/?reporter=' + encodeURIComponent('杨健'));
+    await waitForApp(page);
+    const saveBytes = async (selector) => {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
+      return readFileSync(await download.path());
+    };
+    const save = async (selector) => (await saveBytes(selector)).toString('utf8');
+    const csvBytes = await saveBytes('.export-csv');
+    // A BOM, so that spreadsheet programs read the file as UTF-8.
+    assert.deepEqual([...csvBytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+    const rows = csvBytes.subarray(3).toString('utf8').trim().split('\r\n');
+    assert.equal(rows.length, 2);
+    assert.ok(rows[0].startsWith('id,title,'), rows[0]);
+    assert.ok(rows[1].includes('"烟台自然博物馆获评 国家自然资源科普基地"'));
+    const json = JSON.parse(await save('.export-json'));
+    assert.deepEqual(json.map((a) => a.byline.reporters), [['杨健']]);
+    assert.match(await save('.export-markdown'), /^# 烟台自然博物馆获评 国家自然资源科普基地\n/m);
+
+    await page.goto(env.base + '#/library');
+    await page.setInputFiles('#import-files', [file('news.txt', NEWS)]);
+    await page.waitForSelector('.notice:has-text("已导入")');
+    const library = await save('.export-library');
+    assert.equal(JSON.parse(library).schema, 'kanbao.library/1');
+    await page.click('.clear-imported');
+    await page.waitForFunction(() => document.querySelectorAll('.page-row').length === 1);
+    await page.setInputFiles('#import-files', [file('kanbao-library.json', library)]);
+    await page.waitForFunction(() => document.querySelectorAll('.page-row').length === 2);
+    assert.ok((await page.locator('.page-name').allTextContents()).includes('news.txt'));
+  });
+});
+
+test('the embedded view follows its URL and the host page, and tells the host what opens', async (t) => {
+  await withPage(t, env, async (page) => {
+    await page.goto(env.base + 'static/embed-example.html');
+    const frame = page.frameLocator('#kanbao');
+    await frame.locator('main[data-status="ready"]').waitFor();
+    // Preset by ?q=党建&reporter=邵壮, in the compact view without chrome.
+    assert.deepEqual(await frame.locator('.card-title').allTextContents(), ['“合纵连横”走在前 “港城标兵”作表率']);
+    assert.equal(await frame.locator('.facets, .toolbar, .brand').count(), 0);
+    await page.waitForFunction(() => document.getElementById('log').textContent.includes('kanbao:ready'));
+
+    await page.click('#filter');
+    await frame.locator('.card-title', { hasText: '58.44万粒' }).waitFor();
+    assert.equal(await frame.locator('.card').count(), 1);
+
+    await page.click('#add-page');
+    await page.click('#clear');
+    await frame.locator('.card-title', { hasText: '机关食堂推出党建主题宣传周' }).waitFor();
+    await frame.locator('.card-title a', { hasText: '机关食堂' }).click();
+    await page.waitForFunction(() => document.getElementById('log').textContent.includes('kanbao:article-opened'));
+    const log = await page.locator('#log').textContent();
+    assert.match(log, /"title":"机关食堂推出党建主题宣传周"/);
+  });
+});
