@@ -105,13 +105,9 @@ impl Prefs {
                 Theme::System => root.remove_attribute("data-theme"),
                 theme => root.set_attribute("data-theme", theme.code()),
             };
-            let _ = root.set_attribute(
-                "style",
-                &format!(
-                    "--text-scale: {}",
-                    TEXT_SIZES[self.text_size] as f64 / 100.0
-                ),
-            );
+            // An attribute the stylesheet maps to a size: the CSP bars inline styles.
+            let size = TEXT_SIZES.get(self.text_size).copied().unwrap_or(100);
+            let _ = root.set_attribute("data-text-size", &size.to_string());
         }
     }
 }
