@@ -5,7 +5,9 @@ use std::hint::black_box;
 use std::path::Path;
 
 fn fixture(name: &str) -> Vec<u8> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name);
     std::fs::read(path).expect("fixture page")
 }
 
@@ -33,11 +35,15 @@ fn bench(c: &mut Criterion) {
     let sample = fixture("yantai-daily-2023-11.txt");
     let mut group = c.benchmark_group("parse_bytes");
     group.throughput(Throughput::Bytes(sample.len() as u64));
-    group.bench_function("yantai-sample", |b| b.iter(|| kanbao_parse::parse_bytes(black_box(&sample), "p")));
+    group.bench_function("yantai-sample", |b| {
+        b.iter(|| kanbao_parse::parse_bytes(black_box(&sample), "p"))
+    });
     let big = many_pages();
     group.throughput(Throughput::Bytes(big.len() as u64));
     group.sample_size(10);
-    group.bench_function("10MB-of-pages", |b| b.iter(|| kanbao_parse::parse_bytes(black_box(&big), "p")));
+    group.bench_function("10MB-of-pages", |b| {
+        b.iter(|| kanbao_parse::parse_bytes(black_box(&big), "p"))
+    });
     group.finish();
 }
 

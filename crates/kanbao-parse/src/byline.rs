@@ -153,6 +153,20 @@ fn tokenize(s: &str) -> Vec<Tok> {
     toks
 }
 
+/// Every role word contains one of these; a text without any is no credit.
+const CREDIT_WORDS: &[&str] = &[
+    "记者",
+    "通讯员",
+    "作者",
+    "评论员",
+    "实习生",
+    "撰稿",
+    "执笔",
+    "摄",
+    "图",
+    "报道",
+];
+
 /// Parses a credit text (a byline line, a dateline parenthetical).
 ///
 /// `default` is the role of names that stand under no role word. With `lenient`, words that are
@@ -160,6 +174,10 @@ fn tokenize(s: &str) -> Vec<Tok> {
 /// text no credit at all. A credit needs at least one name and, unless `default` is given,
 /// one role word.
 pub(crate) fn parse_credits(s: &str, default: Option<Role>, lenient: bool) -> Option<Credits> {
+    // Most lines hold no credit word at all: reject them before tokenising.
+    if default.is_none() && !CREDIT_WORDS.iter().any(|w| s.contains(w)) {
+        return None;
+    }
     // `文 / 图` is one credit word however it is spaced.
     let s = s.replace(" / ", "/").replace('／', "/");
     let toks = tokenize(&s);

@@ -31,8 +31,13 @@ pub(crate) fn sniff(bytes: &[u8]) -> Sniffed {
         return utf16(bytes, encoding);
     }
     let binary = signature || bytes.contains(&0);
-    if std::str::from_utf8(bytes).is_ok() {
-        return utf8(bytes, binary);
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Sniffed {
+            text: text.to_owned(),
+            encoding: Encoding::Utf8,
+            malformed: false,
+            binary,
+        };
     }
     if !binary
         && let Some(text) = GB18030.decode_without_bom_handling_and_without_replacement(bytes)

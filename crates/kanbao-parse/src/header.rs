@@ -174,7 +174,7 @@ pub(crate) fn is_page_token(t: &str) -> bool {
     }
     let bytes = core.as_bytes();
     let (letters, digits) = match bytes.first() {
-        Some(b) if b.is_ascii_uppercase() => (1, &bytes[1..]),
+        Some(b) if b.is_ascii_uppercase() => (1, bytes.get(1..).unwrap_or(&[])),
         _ => (0, bytes),
     };
     !digits.is_empty()
@@ -235,7 +235,9 @@ pub(crate) fn parse_editors(line: &str) -> Option<Vec<String>> {
     let mut role = "";
     while i < body.len() {
         let rest = body.get(i..)?;
-        let boundary = i == 0 || body[..i].ends_with(|c: char| c.is_whitespace() || !is_han(c));
+        let boundary = body.get(..i).is_none_or(|before| {
+            before.is_empty() || before.ends_with(|c: char| c.is_whitespace() || !is_han(c))
+        });
         if let Some(r) = editor_role_at(rest).filter(|_| boundary) {
             if !role.is_empty() {
                 entries.push((role, std::mem::take(&mut name)));
@@ -273,6 +275,10 @@ fn join_padded(names: &str) -> String {
 
 /// The parenthesised jump marker `(下转第六版)` / `（上接第一版）`, or the same without brackets.
 pub(crate) fn is_jump(s: &str) -> bool {
+    // A marker is at most 16 characters within brackets; longer text is never one.
+    if s.len() > 80 {
+        return false;
+    }
     let inner = s
         .strip_prefix(['(', '（', '['])
         .and_then(|x| x.strip_suffix([')', '）', ']']))

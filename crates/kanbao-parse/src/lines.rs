@@ -181,41 +181,46 @@ pub(crate) fn split(text: &str) -> Vec<Line<'_>> {
     out
 }
 
-fn push_cut<'a>(out: &mut Vec<Line<'a>>, t: &'a str, start: usize) {
-    if !is_jump(t) {
-        if let Some(end) = jump_prefix(t) {
-            let rest = t.get(end..).unwrap_or("");
-            let body = rest.trim_start();
-            if let Some(jump) = t.get(..end) {
-                out.push(Line {
-                    text: jump,
-                    start,
-                    class: Class::Jump,
-                });
-                if !body.is_empty() {
-                    push_cut(out, body, start + end + (rest.len() - body.len()));
-                }
-                return;
-            }
+fn push_cut<'a>(out: &mut Vec<Line<'a>>, mut t: &'a str, mut start: usize) {
+    // A loop, not recursion: a line may hold any number of markers.
+    loop {
+        if is_jump(t) {
+            break;
         }
-        if let Some(at) = jump_suffix(t)
-            && let (Some(head), Some(jump)) = (t.get(..at), t.get(at..))
-        {
-            let head = head.trim_end();
-            if !head.is_empty() {
-                out.push(Line {
-                    text: head,
-                    start,
-                    class: classify(head),
-                });
-            }
-            out.push(Line {
-                text: jump,
-                start: start + at,
-                class: Class::Jump,
-            });
+        let Some(end) = jump_prefix(t) else { break };
+        let (Some(jump), Some(rest)) = (t.get(..end), t.get(end..)) else {
+            break;
+        };
+        out.push(Line {
+            text: jump,
+            start,
+            class: Class::Jump,
+        });
+        let body = rest.trim_start();
+        if body.is_empty() {
             return;
         }
+        start += end + (rest.len() - body.len());
+        t = body;
+    }
+    if !is_jump(t)
+        && let Some(at) = jump_suffix(t)
+        && let (Some(head), Some(jump)) = (t.get(..at), t.get(at..))
+    {
+        let head = head.trim_end();
+        if !head.is_empty() {
+            out.push(Line {
+                text: head,
+                start,
+                class: classify(head),
+            });
+        }
+        out.push(Line {
+            text: jump,
+            start: start + at,
+            class: Class::Jump,
+        });
+        return;
     }
     out.push(Line {
         text: t,

@@ -412,6 +412,7 @@ fn build(lines: &[Line<'_>], plan: &Plan, hash: u32, ordinal: usize) -> Option<A
     let mut drafts: Vec<Draft> = Vec::new();
     let mut pending: Option<usize> = None;
     let mut dateline: Option<String> = None;
+    let mut has_paragraph = false;
     for l in lines.get(k..).unwrap_or(&[]) {
         match l.class {
             Class::Noise | Class::Editors | Class::Header | Class::Jump => {}
@@ -447,9 +448,8 @@ fn build(lines: &[Line<'_>], plan: &Plan, hash: u32, ordinal: usize) -> Option<A
             Class::Dateline | Class::Text => {
                 let mut body = l.text;
                 let mut start = l.start;
-                let no_paragraph = !drafts.iter().any(|d| d.kind == BlockKind::Paragraph);
                 if dateline.is_none()
-                    && no_paragraph
+                    && !has_paragraph
                     && pending.is_none()
                     && let Some(d) = parse_dateline(body)
                 {
@@ -474,6 +474,7 @@ fn build(lines: &[Line<'_>], plan: &Plan, hash: u32, ordinal: usize) -> Option<A
                         p
                     }
                     None => {
+                        has_paragraph = true;
                         drafts.push(Draft {
                             kind: BlockKind::Paragraph,
                             raw: body.to_owned(),
@@ -579,7 +580,7 @@ fn trailing_credit(drafts: &mut Vec<Draft>, byline: &mut Byline) {
     if head.is_empty() {
         drafts.pop();
     } else {
-        d.span[1] -= d.raw.len() - head.len();
+        d.span[1] = d.span[1].saturating_sub(d.raw.len() - head.len());
         d.raw = head;
     }
 }
