@@ -222,3 +222,45 @@ test('the embedded view follows its URL and the host page, and tells the host wh
     assert.match(log, /"title":"机关食堂推出党建主题宣传周"/);
   });
 });
+
+/** `n` distinct small pages in the genre. */
+function manyPages(n) {
+  return Array.from({ length: n }, (_, i) => {
+    const name = `page-${String(i).padStart(3, '0')}.txt`;
+    return file(name, `第${i}号新闻标题\n\n本报讯(记者 王超 通讯员 李明)近日,第${i}号港口开通新航线。\n\n航线每周两班。\n`);
+  });
+}
+
+test('hundreds of files parse in a worker with a progress bar, and the page stays usable', async (t) => {
+  await withPage(t, env, async (page) => {
+    const workers = [];
+    page.on('worker', (w) => workers.push(w.url()));
+    const requests = [];
+    page.on('request', (r) => requests.push(r.url()));
+    await openLibrary(page);
+    await page.setInputFiles('#import-files', manyPages(300));
+    await page.waitForSelector('progress#import-progress');
+    // The page answers input while the import runs.
+    await page.fill('#paste-text', '仍可输入');
+    assert.equal(await page.inputValue('#paste-text'), '仍可输入');
+    await page.waitForSelector('.notice:has-text("已导入 300 个版面（300 篇文章）")', { timeout: 60000 });
+    assert.equal(await page.locator('progress').count(), 0);
+    assert.ok(workers.some((w) => w.endsWith('/kanbao-worker_loader.js')), `workers: ${workers}`);
+    assert.ok(requests.some((r) => r.endsWith('/kanbao-worker_bg.wasm')), 'the parse worker loaded its wasm');
+    assert.equal(await page.locator('.page-row').count(), 301);
+  });
+});
+
+test('cancelling a large import saves nothing and keeps the library as it was', async (t) => {
+  await withPage(t, env, async (page) => {
+    await openLibrary(page);
+    await page.setInputFiles('#import-files', manyPages(600));
+    await page.waitForSelector('progress#import-progress');
+    await page.click('.cancel-import');
+    await page.waitForSelector('.notice:has-text("已取消导入")');
+    assert.equal(await page.locator('.page-row').count(), 1);
+    await page.reload();
+    await waitForApp(page);
+    assert.equal(await page.locator('.page-row').count(), 1);
+  });
+});

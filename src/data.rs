@@ -17,6 +17,7 @@ use yew::Callback;
 use crate::i18n::Lang;
 use crate::import::{self, ImportError};
 use crate::library::{LibraryPage, Origin};
+use crate::parse_worker::ParseWorker;
 use crate::state::{Action, Progress};
 use crate::storage::{self, StoredPage};
 
@@ -212,7 +213,10 @@ impl Source {
     }
 }
 
-async fn read_source(source: &Source) -> Result<Vec<LibraryPage>, ImportError> {
+async fn read_source(
+    source: &Source,
+    worker: Option<&ParseWorker>,
+) -> Result<Vec<LibraryPage>, ImportError> {
     let bytes = match source {
         Source::Text { text, .. } => text.clone().into_bytes(),
         Source::File(file) => {
@@ -246,6 +250,12 @@ async fn read_source(source: &Source) -> Result<Vec<LibraryPage>, ImportError> {
         Source::Text { paper, .. } => paper.clone(),
         Source::File(_) => None,
     };
+    import::check_size(bytes.len() as u64)?;
+    if let Some(worker) = worker
+        && let Ok((page, text)) = worker.parse(&name, &bytes).await
+    {
+        return import::accept(page, text, paper, Origin::Imported).map(|p| vec![p]);
+    }
     import::page_from_bytes(&name, paper, &bytes, Origin::Imported).map(|p| vec![p])
 }
 
@@ -263,6 +273,8 @@ pub async fn import(
     let mut pages: Vec<LibraryPage> = Vec::new();
     let mut seen = known;
     let mut duplicates = 0;
+    // Parsing happens off the main thread where a worker can start; the worker ends with the import.
+    let worker = ParseWorker::start();
     for (done, source) in sources.iter().enumerate() {
         if cancel.get() {
             dispatch.emit(Action::Progress(None));
@@ -279,7 +291,7 @@ pub async fn import(
             return;
         }
         dispatch.emit(Action::Progress(Some(Progress { done, total })));
-        match read_source(source).await {
+        match read_source(source, worker.as_ref()).await {
             Ok(new) => {
                 for page in new {
                     if seen.insert(page.key.clone()) {

@@ -1,7 +1,7 @@
 //! Turning bytes a reader brings (a file, pasted text, a URL) into library pages, with a clear
 //! reason for everything that cannot become one. Pure: tested natively.
 
-use kanbao_parse::DiagnosticCode;
+use kanbao_parse::{DiagnosticCode, Page};
 
 use crate::i18n::Lang;
 use crate::library::{LibraryPage, Origin, page_key};
@@ -106,6 +106,18 @@ pub fn page_from_bytes(
 ) -> Result<LibraryPage, ImportError> {
     check_size(bytes.len() as u64)?;
     let parsed = kanbao_parse::parse_bytes(bytes, name);
+    // Spans index the decoded text, which the reader's "source" view shows.
+    let text = kanbao_parse::decode(bytes).text;
+    accept(parsed, text, paper, origin)
+}
+
+/// Takes a parsed page into the library, or says why not.
+pub fn accept(
+    parsed: Page,
+    text: String,
+    paper: Option<String>,
+    origin: Origin,
+) -> Result<LibraryPage, ImportError> {
     let diagnostics = &parsed.diagnostics;
     if let Some(d) = diagnostics
         .iter()
@@ -121,8 +133,6 @@ pub fn page_from_bytes(
     if parsed.articles.is_empty() {
         return Err(ImportError::NoArticles);
     }
-    // Spans index the decoded text, which the reader's "source" view shows.
-    let text = kanbao_parse::decode(bytes).text;
     Ok(LibraryPage {
         key: page_key(&text),
         paper,

@@ -10,6 +10,7 @@ mod i18n;
 mod import;
 mod library;
 mod pages;
+mod parse_worker;
 mod route;
 mod state;
 mod storage;
