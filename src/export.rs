@@ -1,8 +1,6 @@
 //! The filtered articles as JSON, Markdown or CSV, for a download. Pure: tested natively.
 
-use std::fmt::Write;
-
-use kanbao_parse::{Article, BlockKind};
+use kanbao_parse::Article;
 use serde::Serialize;
 
 use crate::i18n::kind_key;
@@ -55,61 +53,23 @@ fn body(a: &Article) -> String {
         .join("\n\n")
 }
 
-/// Markdown: one section per article.
+/// Markdown: one section per article, with where it ran under the headline.
 pub fn markdown(library: &Library, hits: &[usize]) -> String {
-    let mut out = String::new();
-    for (i, (p, a)) in articles(library, hits).enumerate() {
-        if i > 0 {
-            out.push_str("\n---\n\n");
-        }
-        for label in [&a.column, &a.kicker].into_iter().flatten() {
-            let _ = writeln!(out, "*{label}*\n");
-        }
-        let _ = writeln!(out, "# {}\n", a.title);
-        if let Some(subtitle) = &a.subtitle {
-            let _ = writeln!(out, "## {subtitle}\n");
-        }
-        let place: Vec<&str> = [
-            p.paper.as_deref(),
-            p.page.meta.date.as_deref(),
-            p.page.meta.page.as_deref(),
-        ]
-        .into_iter()
-        .flatten()
-        .collect();
-        let byline = crate::components::byline::roles(&a.byline, crate::i18n::Lang::Zh)
+    articles(library, hits)
+        .map(|(p, a)| {
+            let meta = &p.page.meta;
+            let place: Vec<&str> = [
+                p.paper.as_deref(),
+                meta.date.as_deref(),
+                meta.page.as_deref(),
+            ]
             .into_iter()
-            .map(|(role, names)| format!("{role} {}", names.join(" ")))
-            .collect::<Vec<_>>();
-        let credit: Vec<String> = place.iter().map(|s| s.to_string()).chain(byline).collect();
-        if !credit.is_empty() {
-            let _ = writeln!(out, "{}\n", credit.join(" · "));
-        }
-        if let Some(lead) = &a.lead {
-            let _ = writeln!(out, "> {lead}\n");
-        }
-        let mut dateline = a.dateline.clone();
-        for b in &a.blocks {
-            let marker = b.marker.as_deref().unwrap_or("");
-            match b.kind {
-                BlockKind::Heading => {
-                    let _ = writeln!(out, "### {}\n", b.text);
-                }
-                BlockKind::Caption => {
-                    let _ = writeln!(out, "*{marker}{}*\n", b.text);
-                }
-                BlockKind::Paragraph => match dateline.take() {
-                    Some(d) => {
-                        let _ = writeln!(out, "**{d}** {}\n", b.text);
-                    }
-                    None => {
-                        let _ = writeln!(out, "{}\n", b.text);
-                    }
-                },
-            }
-        }
-    }
-    out
+            .flatten()
+            .collect();
+            kanbao_parse::render::article_markdown(a, Some(&place.join(" · ")))
+        })
+        .collect::<Vec<_>>()
+        .join("\n---\n\n")
 }
 
 /// One CSV cell: quoted, and defused so that a spreadsheet never runs it as a formula.

@@ -43,6 +43,7 @@ mod header;
 mod lines;
 mod model;
 mod normalize;
+pub mod render;
 mod segment;
 
 pub use model::{

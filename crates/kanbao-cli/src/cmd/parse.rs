@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 use kanbao_parse::{DiagnosticCode, Page};
 
-use super::render;
+use kanbao_parse::render;
 
 /// Larger files are refused: no newspaper page comes near it, and reading one whole would
 /// only exhaust memory.
@@ -107,8 +107,8 @@ fn read_page(path: &Path) -> anyhow::Result<Page> {
 fn render_one(page: &Page, format: Format) -> anyhow::Result<String> {
     Ok(match format {
         Format::Json => serde_json::to_string_pretty(page)? + "\n",
-        Format::Markdown => render::markdown(page),
-        Format::Text => render::text(page),
+        Format::Markdown => render::page_markdown(page),
+        Format::Text => render::page_text(page),
     })
 }
 

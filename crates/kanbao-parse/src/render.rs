@@ -1,0 +1,107 @@
+//! Articles as Markdown and as plain text, for the CLI and the app's exports.
+
+use std::fmt::Write;
+
+use crate::model::{Article, BlockKind, Byline, Page};
+
+/// The byline as a reader writes it: `记者 邵壮 王瑶　通讯员 秦雨`.
+pub fn byline_line(byline: &Byline) -> String {
+    [
+        ("记者", &byline.reporters),
+        ("通讯员", &byline.correspondents),
+        ("摄影", &byline.photographers),
+        ("作者", &byline.authors),
+    ]
+    .iter()
+    .filter(|(_, names)| !names.is_empty())
+    .map(|(role, names)| format!("{role} {}", names.join(" ")))
+    .collect::<Vec<_>>()
+    .join("　")
+}
+
+/// One article as Markdown; `credit` (where it ran) goes under the headline with the byline.
+pub fn article_markdown(a: &Article, credit: Option<&str>) -> String {
+    let mut out = String::new();
+    for label in [&a.column, &a.kicker].into_iter().flatten() {
+        let _ = writeln!(out, "*{label}*\n");
+    }
+    let _ = writeln!(out, "# {}\n", a.title);
+    if let Some(subtitle) = &a.subtitle {
+        let _ = writeln!(out, "## {subtitle}\n");
+    }
+    let byline = byline_line(&a.byline);
+    let credit: Vec<&str> = credit
+        .into_iter()
+        .chain(Some(byline.as_str()))
+        .filter(|s| !s.is_empty())
+        .collect();
+    if !credit.is_empty() {
+        let _ = writeln!(out, "{}\n", credit.join(" · "));
+    }
+    if let Some(lead) = &a.lead {
+        let _ = writeln!(out, "> {lead}\n");
+    }
+    let mut dateline = a.dateline.as_deref();
+    for b in &a.blocks {
+        let marker = b.marker.as_deref().unwrap_or("");
+        let _ = match b.kind {
+            BlockKind::Heading => writeln!(out, "### {}\n", b.text),
+            BlockKind::Caption => writeln!(out, "*{marker}{}*\n", b.text),
+            BlockKind::Paragraph => match dateline.take() {
+                Some(d) => writeln!(out, "**{d}** {}\n", b.text),
+                None => writeln!(out, "{}\n", b.text),
+            },
+        };
+    }
+    out
+}
+
+/// A page as Markdown: its articles, separated by rules.
+pub fn page_markdown(page: &Page) -> String {
+    page.articles
+        .iter()
+        .map(|a| article_markdown(a, None))
+        .collect::<Vec<_>>()
+        .join("\n---\n\n")
+}
+
+/// One article as plain text: headline group, byline, then one block a paragraph.
+pub fn article_text(a: &Article) -> String {
+    let mut out = String::new();
+    for part in [&a.column, &a.kicker].into_iter().flatten() {
+        let _ = writeln!(out, "{part}");
+    }
+    let _ = writeln!(out, "{}", a.title);
+    if let Some(subtitle) = &a.subtitle {
+        let _ = writeln!(out, "{subtitle}");
+    }
+    let byline = byline_line(&a.byline);
+    if !byline.is_empty() {
+        let _ = writeln!(out, "{byline}");
+    }
+    if let Some(lead) = &a.lead {
+        let _ = writeln!(out, "\n{lead}");
+    }
+    let mut dateline = a.dateline.as_deref();
+    for b in &a.blocks {
+        let marker = b.marker.as_deref().unwrap_or("");
+        let prefix = match (b.kind, dateline) {
+            (BlockKind::Paragraph, Some(d)) => {
+                dateline = None;
+                format!("{d} ")
+            }
+            _ => String::new(),
+        };
+        let _ = writeln!(out, "\n{prefix}{marker}{}", b.text);
+    }
+    out
+}
+
+/// A page as plain text: its articles, separated by blank lines.
+pub fn page_text(page: &Page) -> String {
+    page.articles
+        .iter()
+        .map(article_text)
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
