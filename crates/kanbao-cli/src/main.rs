@@ -18,6 +18,8 @@ struct Cli {
 enum Command {
     /// Parse page text files into articles.
     Parse(cmd::parse::Args),
+    /// Write a deterministic corpus of made-up pages, for benchmarks.
+    Gen(cmd::r#gen::Args),
 }
 
 fn main() -> ExitCode {
@@ -31,5 +33,6 @@ fn main() -> ExitCode {
     };
     match cli.command {
         Command::Parse(args) => cmd::parse::run(&args),
+        Command::Gen(args) => cmd::r#gen::run(&args),
     }
 }
