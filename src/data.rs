@@ -14,6 +14,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{DataTransfer, File, FileSystemDirectoryEntry, FileSystemEntry, FileSystemFileEntry};
 use yew::Callback;
 
+use crate::browser_decode::BrowserGb18030;
 use crate::i18n::Lang;
 use crate::import::{self, ImportError};
 use crate::library::{LibraryPage, Origin};
@@ -114,7 +115,13 @@ async fn load_manifest(
             .unwrap_or(&entry.path)
             .to_owned();
         let result = match fetch_bytes(&page_url).await {
-            Ok(bytes) => import::page_from_bytes(&name, entry.paper, &bytes, Origin::Deployment),
+            Ok(bytes) => import::page_from_bytes(
+                &name,
+                entry.paper,
+                &bytes,
+                Origin::Deployment,
+                &BrowserGb18030,
+            ),
             Err(e) => Err(e),
         };
         match result {
@@ -190,7 +197,8 @@ pub async fn load_src(
         .next()
         .unwrap_or("page.txt")
         .to_owned();
-    import::page_from_bytes(&name, None, &bytes, Origin::Deployment).map(|p| vec![p])
+    import::page_from_bytes(&name, None, &bytes, Origin::Deployment, &BrowserGb18030)
+        .map(|p| vec![p])
 }
 
 /// Something the reader brought to import.
@@ -256,7 +264,8 @@ async fn read_source(
     {
         return import::accept(page, text, paper, Origin::Imported).map(|p| vec![p]);
     }
-    import::page_from_bytes(&name, paper, &bytes, Origin::Imported).map(|p| vec![p])
+    import::page_from_bytes(&name, paper, &bytes, Origin::Imported, &BrowserGb18030)
+        .map(|p| vec![p])
 }
 
 /// Imports what the reader brought: reads and parses each source, reporting every one that

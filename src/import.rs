@@ -1,7 +1,7 @@
 //! Turning bytes a reader brings (a file, pasted text, a URL) into library pages, with a clear
 //! reason for everything that cannot become one. Pure: tested natively.
 
-use kanbao_parse::{DiagnosticCode, Page};
+use kanbao_parse::{DiagnosticCode, Gb18030, Page};
 
 use crate::i18n::Lang;
 use crate::library::{LibraryPage, Origin, page_key};
@@ -97,18 +97,19 @@ pub fn check_size(bytes: u64) -> Result<(), ImportError> {
     }
 }
 
-/// Decodes and parses the bytes of one page file.
+/// Decodes and parses the bytes of one page file, GB18030 with `gb18030`.
 pub fn page_from_bytes(
     name: &str,
     paper: Option<String>,
     bytes: &[u8],
     origin: Origin,
+    gb18030: &dyn Gb18030,
 ) -> Result<LibraryPage, ImportError> {
     check_size(bytes.len() as u64)?;
-    let parsed = kanbao_parse::parse_bytes(bytes, name);
+    let decoded = kanbao_parse::decode_with(bytes, gb18030);
+    let parsed = kanbao_parse::parse_decoded(&decoded, name);
     // Spans index the decoded text, which the reader's "source" view shows.
-    let text = kanbao_parse::decode(bytes).text;
-    accept(parsed, text, paper, origin)
+    accept(parsed, decoded.text, paper, origin)
 }
 
 /// Takes a parsed page into the library, or says why not.
@@ -144,6 +145,8 @@ pub fn accept(
 
 #[cfg(test)]
 mod tests {
+    use kanbao_parse::EncodingRs;
+
     use super::*;
 
     const NEWS: &str = "海港新闻\n\n本报讯(记者 王超)近日,烟台港开通至釜山的集装箱新航线。\n";
@@ -151,7 +154,8 @@ mod tests {
     #[test]
     fn a_page_file_imports_with_its_encoding() {
         let (gbk, _, _) = encoding_rs::GB18030.encode(NEWS);
-        let page = page_from_bytes("gbk.txt", None, &gbk, Origin::Imported).expect("imports");
+        let page =
+            page_from_bytes("gbk.txt", None, &gbk, Origin::Imported, &EncodingRs).expect("imports");
         assert_eq!(page.page.source.encoding, kanbao_parse::Encoding::Gb18030);
         assert_eq!(page.page.articles[0].title, "海港新闻");
         assert_eq!(page.key, crate::library::page_key(NEWS));
@@ -160,7 +164,8 @@ mod tests {
     #[test]
     fn binary_empty_and_huge_inputs_are_refused_with_a_reason() {
         let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01";
-        let err = page_from_bytes("photo.png", None, png, Origin::Imported).expect_err("refused");
+        let err = page_from_bytes("photo.png", None, png, Origin::Imported, &EncodingRs)
+            .expect_err("refused");
         assert!(matches!(err, ImportError::NotText { .. }), "{err:?}");
         assert!(
             err.message("photo.png", Lang::Zh)
@@ -168,15 +173,15 @@ mod tests {
         );
         let pdf = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n\0\0";
         assert!(matches!(
-            page_from_bytes("a.pdf", None, pdf, Origin::Imported),
+            page_from_bytes("a.pdf", None, pdf, Origin::Imported, &EncodingRs),
             Err(ImportError::NotText { .. })
         ));
         assert_eq!(
-            page_from_bytes("e.txt", None, b"", Origin::Imported).err(),
+            page_from_bytes("e.txt", None, b"", Origin::Imported, &EncodingRs).err(),
             Some(ImportError::Empty)
         );
         assert_eq!(
-            page_from_bytes("e.txt", None, b" \n\r\n", Origin::Imported).err(),
+            page_from_bytes("e.txt", None, b" \n\r\n", Origin::Imported, &EncodingRs).err(),
             Some(ImportError::Empty)
         );
         let err = check_size(50_000_000).expect_err("too large");

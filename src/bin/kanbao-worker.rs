@@ -4,6 +4,10 @@
 //! Says `{ready: true}` once it listens, then takes `{id, name, bytes: Uint8Array}` and answers
 //! `{id, page, text}`: the parsed page and the decoded text its spans index.
 
+// Shared with the app: the worker is a second binary of the same package.
+#[path = "../browser_decode.rs"]
+mod browser_decode;
+
 use js_sys::{Object, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
@@ -14,8 +18,9 @@ fn answer(data: &JsValue) -> Result<JsValue, JsValue> {
         .as_string()
         .unwrap_or_default();
     let bytes = Uint8Array::new(&Reflect::get(data, &"bytes".into())?).to_vec();
-    let page = kanbao_parse::parse_bytes(&bytes, &name);
-    let text = kanbao_parse::decode(&bytes).text;
+    let decoded = kanbao_parse::decode_with(&bytes, &browser_decode::BrowserGb18030);
+    let page = kanbao_parse::parse_decoded(&decoded, &name);
+    let text = decoded.text;
     let out = Object::new();
     Reflect::set(&out, &"id".into(), &id)?;
     Reflect::set(&out, &"page".into(), &serde_wasm_bindgen::to_value(&page)?)?;

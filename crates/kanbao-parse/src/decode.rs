@@ -1,7 +1,36 @@
 //! Encoding detection: UTF-8 (with or without BOM), GB18030/GBK, UTF-16 (with or without BOM).
+//!
+//! UTF-8 and UTF-16 are decoded here; GB18030 by a [`Gb18030`] decoder the caller brings, so
+//! that a browser build can use the browser's own decoder instead of carrying the tables.
 
 use crate::Encoding;
-use encoding_rs::{GB18030, UTF_8, UTF_16BE, UTF_16LE};
+
+/// Decodes GB18030 (a superset of GBK and GB2312).
+pub trait Gb18030 {
+    /// The text, or `None` when the bytes are not valid GB18030.
+    fn decode_strict(&self, bytes: &[u8]) -> Option<String>;
+    /// The text, with U+FFFD for each undecodable sequence.
+    fn decode_lossy(&self, bytes: &[u8]) -> String;
+}
+
+/// The GB18030 decoder of `encoding_rs` (the WHATWG Encoding Standard's, as browsers have).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct EncodingRs;
+
+impl Gb18030 for EncodingRs {
+    fn decode_strict(&self, bytes: &[u8]) -> Option<String> {
+        encoding_rs::GB18030
+            .decode_without_bom_handling_and_without_replacement(bytes)
+            .map(|text| text.into_owned())
+    }
+
+    fn decode_lossy(&self, bytes: &[u8]) -> String {
+        encoding_rs::GB18030
+            .decode_without_bom_handling(bytes)
+            .0
+            .into_owned()
+    }
+}
 
 /// Text decoded from a page's bytes.
 pub(crate) struct Sniffed {
@@ -16,7 +45,7 @@ pub(crate) struct Sniffed {
 const SIGNATURES: &[&[u8]] = &[b"%PDF", b"\x89PNG", b"PK\x03\x04", b"GIF8", b"\xFF\xD8\xFF"];
 
 /// Detects the encoding of `bytes`, decodes them and tells whether they look binary.
-pub(crate) fn sniff(bytes: &[u8]) -> Sniffed {
+pub(crate) fn sniff(bytes: &[u8], gb18030: &dyn Gb18030) -> Sniffed {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         return utf8(rest, false);
     }
@@ -39,56 +68,70 @@ pub(crate) fn sniff(bytes: &[u8]) -> Sniffed {
             binary,
         };
     }
-    if !binary
-        && let Some(text) = GB18030.decode_without_bom_handling_and_without_replacement(bytes)
-    {
+    if !binary && let Some(text) = gb18030.decode_strict(bytes) {
         return Sniffed {
-            text: text.into_owned(),
+            text,
             encoding: Encoding::Gb18030,
             malformed: false,
             binary,
         };
     }
     // Neither decodes cleanly: keep whichever loses fewer characters.
-    let (as_utf8, _) = UTF_8.decode_without_bom_handling(bytes);
-    let (as_gb, _) = GB18030.decode_without_bom_handling(bytes);
+    let as_utf8 = String::from_utf8_lossy(bytes);
     let lost = |s: &str| s.chars().filter(|&c| c == '\u{FFFD}').count();
-    if !binary && lost(&as_gb) < lost(&as_utf8) {
-        Sniffed {
-            text: as_gb.into_owned(),
-            encoding: Encoding::Gb18030,
-            malformed: true,
-            binary,
-        }
-    } else {
-        Sniffed {
-            text: as_utf8.into_owned(),
-            encoding: Encoding::Utf8,
-            malformed: true,
-            binary,
+    if !binary {
+        let as_gb = gb18030.decode_lossy(bytes);
+        if lost(&as_gb) < lost(&as_utf8) {
+            return Sniffed {
+                text: as_gb,
+                encoding: Encoding::Gb18030,
+                malformed: true,
+                binary,
+            };
         }
     }
-}
-
-fn utf8(bytes: &[u8], binary: bool) -> Sniffed {
-    let (text, malformed) = UTF_8.decode_without_bom_handling(bytes);
     Sniffed {
-        text: text.into_owned(),
+        text: as_utf8.into_owned(),
         encoding: Encoding::Utf8,
-        malformed,
+        malformed: true,
         binary,
     }
 }
 
-fn utf16(bytes: &[u8], encoding: Encoding) -> Sniffed {
-    let codec = if encoding == Encoding::Utf16Be {
-        UTF_16BE
-    } else {
-        UTF_16LE
-    };
-    let (text, malformed) = codec.decode_without_bom_handling(bytes);
+fn utf8(bytes: &[u8], binary: bool) -> Sniffed {
+    let text = String::from_utf8_lossy(bytes);
     Sniffed {
+        malformed: matches!(text, std::borrow::Cow::Owned(_)),
         text: text.into_owned(),
+        encoding: Encoding::Utf8,
+        binary,
+    }
+}
+
+/// Decodes UTF-16 without a BOM; unpaired surrogates and a trailing odd byte become U+FFFD.
+fn decode_utf16(bytes: &[u8], encoding: Encoding) -> (String, bool) {
+    let units = bytes.chunks_exact(2).map(|pair| match encoding {
+        Encoding::Utf16Be => u16::from_be_bytes([pair[0], pair[1]]),
+        _ => u16::from_le_bytes([pair[0], pair[1]]),
+    });
+    let mut malformed = bytes.len() % 2 == 1;
+    let mut text = String::with_capacity(bytes.len());
+    for c in char::decode_utf16(units) {
+        text.push(c.unwrap_or_else(|_| {
+            malformed = true;
+            '\u{FFFD}'
+        }));
+    }
+    if bytes.len() % 2 == 1 {
+        text.push('\u{FFFD}');
+    }
+    (text, malformed)
+}
+
+fn utf16(bytes: &[u8], encoding: Encoding) -> Sniffed {
+    let (text, malformed) = decode_utf16(bytes, encoding);
+    Sniffed {
+        text,
         encoding,
         malformed,
         binary: false,
@@ -121,12 +164,7 @@ fn bomless_utf16(bytes: &[u8]) -> Option<Encoding> {
     } else {
         return None;
     };
-    let codec = if encoding == Encoding::Utf16Be {
-        UTF_16BE
-    } else {
-        UTF_16LE
-    };
-    let (text, malformed) = codec.decode_without_bom_handling(sample);
+    let (text, malformed) = decode_utf16(sample, encoding);
     let controls = text
         .chars()
         .filter(|&c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
@@ -140,9 +178,27 @@ fn bomless_utf16(bytes: &[u8]) -> Option<Encoding> {
 mod tests {
     use super::*;
 
+    fn sniff(bytes: &[u8]) -> Sniffed {
+        super::sniff(bytes, &EncodingRs)
+    }
+
+    #[test]
+    fn utf16_decoding_matches_encoding_rs_on_odd_input() {
+        for bytes in [
+            &b"\x00\xd8a\x00"[..],
+            b"a\x00b",
+            b"\x3d\xd8\x00\xde",
+            b"\x00\xdc\x00\xdc",
+        ] {
+            let (ours, lost) = decode_utf16(bytes, Encoding::Utf16Le);
+            let (theirs, malformed) = encoding_rs::UTF_16LE.decode_without_bom_handling(bytes);
+            assert_eq!((ours.as_str(), lost), (&*theirs, malformed), "{bytes:?}");
+        }
+    }
+
     #[test]
     fn gbk_bytes_decode_as_gb18030() {
-        let (bytes, _, _) = GB18030.encode("本报讯 近日,烟台市举行活动。");
+        let (bytes, _, _) = encoding_rs::GB18030.encode("本报讯 近日,烟台市举行活动。");
         let s = sniff(&bytes);
         assert_eq!(s.encoding, Encoding::Gb18030);
         assert_eq!(s.text, "本报讯 近日,烟台市举行活动。");

@@ -46,6 +46,7 @@ mod normalize;
 pub mod render;
 mod segment;
 
+pub use decode::{EncodingRs, Gb18030};
 pub use model::{
     Article, Block, BlockKind, Byline, Diagnostic, DiagnosticCode, Encoding, Fragment, Kind, Meta,
     Page, SCHEMA, Source, Span, Why,
@@ -63,6 +64,10 @@ pub struct Decoded {
     pub encoding: Encoding,
     /// Whether some bytes could not be decoded and were replaced.
     pub malformed: bool,
+    /// Whether the bytes look like a binary file (a PDF, an image) rather than text.
+    pub binary: bool,
+    /// Size of the input in bytes, before decoding.
+    pub bytes: usize,
 }
 
 /// Detects the encoding of `bytes` and decodes them.
@@ -71,29 +76,41 @@ pub struct Decoded {
 /// by NUL bytes on one side of every code unit; then valid UTF-8; then GB18030 if it decodes
 /// cleanly; otherwise whichever of UTF-8 and GB18030 loses fewer characters.
 pub fn decode(bytes: &[u8]) -> Decoded {
-    let s = decode::sniff(bytes);
+    decode_with(bytes, &EncodingRs)
+}
+
+/// [`decode`] with another GB18030 decoder, such as a browser's `TextDecoder`.
+pub fn decode_with(bytes: &[u8], gb18030: &dyn Gb18030) -> Decoded {
+    let s = decode::sniff(bytes, gb18030);
     Decoded {
         text: s.text,
         encoding: s.encoding,
         malformed: s.malformed,
+        binary: s.binary,
+        bytes: bytes.len(),
     }
 }
 
 /// Parses raw bytes of a page, detecting the encoding.
 pub fn parse_bytes(bytes: &[u8], name: &str) -> Page {
-    let s = decode::sniff(bytes);
-    let mut page = parse_text(&s.text, name, s.binary);
-    page.source.encoding = s.encoding;
-    page.source.bytes = bytes.len();
-    if s.malformed {
-        let at = s.text.find('\u{FFFD}');
+    parse_decoded(&decode(bytes), name)
+}
+
+/// Parses a page decoded by [`decode`] or [`decode_with`]: the same page as [`parse_bytes`]
+/// gives for those bytes.
+pub fn parse_decoded(decoded: &Decoded, name: &str) -> Page {
+    let mut page = parse_text(&decoded.text, name, decoded.binary);
+    page.source.encoding = decoded.encoding;
+    page.source.bytes = decoded.bytes;
+    if decoded.malformed {
+        let at = decoded.text.find('\u{FFFD}');
         page.diagnostics.push(Diagnostic {
             code: DiagnosticCode::Malformed,
             message: "some bytes could not be decoded and were replaced with U+FFFD".to_owned(),
             span: at.map(|a| [a, a + '\u{FFFD}'.len_utf8()]),
         });
     }
-    finish(&mut page, bytes.len());
+    finish(&mut page, decoded.bytes);
     page
 }
 
