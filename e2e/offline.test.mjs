@@ -1,0 +1,126 @@
+// Offline: once the service worker has stored the app and the deployment's pages, Kanbao opens,
+// lists and searches with the server gone and the browser offline.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { start, withPage, waitForApp, DIST } from './harness.mjs';
+import { serve } from '../scripts/lib/static-server.mjs';
+
+const SAMPLE_TITLES = [
+  '“合纵连横”走在前 “港城标兵”作表率',
+  '烟台自然博物馆获评 国家自然资源科普基地',
+  '58.44万粒“三无”减肥产品 夹藏进境被海关查获',
+  '千名航天人奋战百亿级产业集群',
+];
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env?.close(); });
+
+const titles = (page) => page.locator('.card-title').allTextContents();
+
+/** Waits until the service worker controls the page and has stored everything it precaches. */
+async function waitForServiceWorker(page) {
+  await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 20000 });
+  return page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.ready;
+    const names = (await caches.keys()).filter((n) => n.startsWith(`kanbao:${registration.scope}:`));
+    const cache = await caches.open(names.at(-1));
+    return { scope: registration.scope, names, cached: (await cache.keys()).map((r) => r.url) };
+  });
+}
+
+test('the build lists its hashed files and a content version for the service worker', () => {
+  const { version, urls } = JSON.parse(readFileSync(join(DIST, 'precache.json'), 'utf8'));
+  assert.match(version, /^[0-9a-f]{16}$/);
+  assert.ok(urls.includes('index.html'));
+  assert.ok(urls.includes('static/library.json'));
+  assert.ok(urls.includes('static/samples/yantai-daily-2023-11.txt'));
+  assert.ok(urls.some((u) => /^kanbao-web-[0-9a-f]+_bg\.wasm$/.test(u)), urls.join(' '));
+  assert.ok(urls.some((u) => /^app-[0-9a-f]+\.css$/.test(u)), urls.join(' '));
+  assert.ok(urls.every((u) => !u.startsWith('/') && !u.includes('://')), 'all URLs relative');
+  assert.ok(!urls.includes('sw.js') && !urls.includes('precache.json'));
+  const manifest = JSON.parse(readFileSync(join(DIST, 'static', 'manifest.webmanifest'), 'utf8'));
+  assert.equal(manifest.display, 'standalone');
+  for (const icon of manifest.icons) {
+    assert.ok(readFileSync(join(DIST, 'static', icon.src)).length > 0, icon.src);
+  }
+});
+
+test('with the server stopped and the browser offline, the app still lists and searches', async (t) => {
+  // A server of its own, so that it can be stopped halfway; served under a sub-path, as on an
+  // intranet site.
+  const server = await serve(join(DIST, '..'), 0);
+  let serverOpen = true;
+  const base = `http://127.0.0.1:${server.address().port}/dist/`;
+  const context = await env.browser.newContext({ locale: 'zh-CN' });
+  try {
+    await withPage(t, env, async (page, errors) => {
+      await page.goto(base);
+      await waitForApp(page);
+      assert.deepEqual((await titles(page)).sort(), [...SAMPLE_TITLES].sort());
+      const sw = await waitForServiceWorker(page);
+      assert.equal(sw.scope, base);
+      assert.equal(sw.names.length, 1);
+      const { urls } = JSON.parse(readFileSync(join(DIST, 'precache.json'), 'utf8'));
+      for (const u of urls) assert.ok(sw.cached.includes(new URL(u, base).href), `${u} cached`);
+
+      await new Promise((ok) => server.close(ok));
+      serverOpen = false;
+      await context.setOffline(true);
+      // Nothing answers any more: a file the worker does not hold cannot be fetched.
+      const uncached = await page.evaluate(() =>
+        fetch('static/no-such-file.txt').then((r) => `HTTP ${r.status}`, (e) => e.name));
+      assert.equal(uncached, 'TypeError');
+
+      const response = await page.reload();
+      assert.ok(response.fromServiceWorker(), 'index.html comes from the service worker');
+      await waitForApp(page);
+      assert.equal(await page.locator('main').getAttribute('data-status'), 'ready');
+      assert.deepEqual((await titles(page)).sort(), [...SAMPLE_TITLES].sort());
+      await page.fill('#search-input', '航天港');
+      await page.waitForFunction(() => document.querySelectorAll('.card').length === 1);
+      assert.deepEqual(await titles(page), ['千名航天人奋战百亿级产业集群']);
+
+      // A deep link opened offline works too.
+      const id = await page.locator('.card').first().getAttribute('data-id');
+      await page.goto(`${base}#/a/${id}`);
+      await page.waitForSelector('article.reader');
+      assert.deepEqual(errors, []);
+    }, { context });
+  } finally {
+    await context.close();
+    if (serverOpen) await new Promise((ok) => server.close(ok));
+  }
+});
+
+test('a new build replaces the cache of the old one', async (t) => {
+  const { cpSync, mkdtempSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const dir = mkdtempSync(join(tmpdir(), 'kanbao-sw-'));
+  cpSync(DIST, dir, { recursive: true });
+  const server = await serve(dir, 0);
+  const base = `http://127.0.0.1:${server.address().port}/`;
+  try {
+    await withPage(t, env, async (page) => {
+      await page.goto(base);
+      await waitForApp(page);
+      const first = await waitForServiceWorker(page);
+
+      // A new deployment: another version, and a worker that differs by a byte (as a new build's
+      // worker would, or the browser keeps the old one).
+      const precache = JSON.parse(readFileSync(join(dir, 'precache.json'), 'utf8'));
+      writeFileSync(join(dir, 'precache.json'), JSON.stringify({ ...precache, version: 'feedfacefeedface' }));
+      writeFileSync(join(dir, 'sw.js'), readFileSync(join(dir, 'sw.js'), 'utf8') + '\n// next\n');
+      await page.evaluate(async () => (await navigator.serviceWorker.ready).update());
+      await page.waitForFunction(async () => {
+        const names = await caches.keys();
+        return names.length === 1 && names[0].endsWith(':feedfacefeedface');
+      }, null, { timeout: 20000, polling: 200 });
+      assert.notEqual(first.names[0], `kanbao:${base}:feedfacefeedface`);
+    });
+  } finally {
+    await new Promise((ok) => server.close(ok));
+  }
+});
