@@ -236,3 +236,39 @@ test('page text that looks like HTML is shown as text, never run', async (t) => 
     await new Promise((ok) => server.close(ok));
   }
 });
+
+test('pages with a header get date and page facets', async (t) => {
+  const page1 = '2026年1月5日 星期一\nA2 要闻\n责任编辑:张三\n\n港口新航线开通\n\n本报讯(记者 王超)近日,烟台港开通至釜山的集装箱新航线。\n';
+  const page2 = '2026年1月6日 星期二\nA3 城事\n责任编辑:李四\n\n城区新添口袋公园\n\n本报讯(记者 林晓)近日,城区三座口袋公园建成开放。\n';
+  const dir = await siteWithPages([{ name: 'a2.txt', text: page1, paper: '烟台日报' }, { name: 'a3.txt', text: page2, paper: '烟台日报' }]);
+  const server = await serve(dir, 0);
+  const base = `http://127.0.0.1:${server.address().port}/`;
+  try {
+    await withPage(t, env, async (page) => {
+      await page.goto(base);
+      await waitForApp(page);
+      const values = (facet) => page.locator(`fieldset[data-facet="${facet}"] .facet-name`).allTextContents();
+      assert.deepEqual((await values('date')).sort(), ['2026-01-05', '2026-01-06']);
+      assert.deepEqual((await values('section')).sort(), ['A2 要闻', 'A3 城事']);
+      await page.locator('fieldset[data-facet="date"] input[data-value="2026-01-06"]').check();
+      await page.waitForFunction(() => document.querySelectorAll('.card').length === 1);
+      assert.deepEqual(await page.locator('.card-title').allTextContents(), ['城区新添口袋公园']);
+      assert.match(await page.locator('.card-place').textContent(), /烟台日报 · 2026-01-06 · A3/);
+    });
+  } finally {
+    await new Promise((ok) => server.close(ok));
+  }
+});
+
+test('printing an article leaves out the app around it', async (t) => {
+  await withPage(t, env, async (page) => {
+    await openList(page);
+    await page.locator('.card-title a').first().click();
+    await page.waitForSelector('article.reader');
+    await page.emulateMedia({ media: 'print' });
+    for (const hidden of ['.masthead', '.reader-nav']) {
+      assert.equal(await page.locator(hidden).evaluate((el) => getComputedStyle(el).display), 'none', hidden);
+    }
+    assert.notEqual(await page.locator('article.reader .body').evaluate((el) => getComputedStyle(el).display), 'none');
+  });
+});
