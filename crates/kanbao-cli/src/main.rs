@@ -20,6 +20,8 @@ enum Command {
     Parse(cmd::parse::Args),
     /// Write a deterministic corpus of made-up pages, for benchmarks.
     Gen(cmd::r#gen::Args),
+    /// Build a static, searchable archive from a directory of page text files.
+    Build(cmd::build::Args),
 }
 
 fn main() -> ExitCode {
@@ -34,5 +36,6 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Parse(args) => cmd::parse::run(&args),
         Command::Gen(args) => cmd::r#gen::run(&args),
+        Command::Build(args) => cmd::build::run(&args),
     }
 }

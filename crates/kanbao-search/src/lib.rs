@@ -17,6 +17,10 @@
 //! [`highlight`] and [`snippet`] find the same matches in a field's original text, for
 //! marking them in the reading view and on result cards.
 //!
+//! [`ArchiveBuilder`] writes the same index as static shard files for archives too large to
+//! download whole, and [`ArchiveIndex`] searches the few shards a query needs, with the same
+//! results.
+//!
 //! Nothing here touches the browser, the file system or the clock: the crate runs natively and
 //! in wasm alike, and no input makes it fail or panic.
 //!
@@ -48,6 +52,7 @@
 //! assert_eq!(&byline[10..17], "王 超");
 //! ```
 
+mod archive;
 mod document;
 mod highlight;
 mod index;
@@ -55,6 +60,10 @@ mod query;
 mod score;
 mod tokenize;
 
+pub use archive::{
+    ARCHIVE_FORMAT, Archive, ArchiveBuilder, ArchiveError, ArchiveIndex, Layer, Manifest, Shard,
+    ShardId, Sizes,
+};
 pub use document::{Document, Field, FieldKind};
 pub use highlight::{Snippet, highlight, snippet};
 pub use index::{DocId, Hit, Index};

@@ -1,0 +1,263 @@
+//! `kanbao build DIR -o SITE`: a directory of page text files into a static, searchable archive.
+//!
+//! Writes `SITE/archive/`:
+//! - `records/NNNN.json`: the articles, in chunks of `--chunk-size`, each an array of records
+//!   (what the reader shows: headline group, byline, kind, page, lead, blocks); article `i` of
+//!   the archive is record `i % chunk_size` of chunk `i / chunk_size`;
+//! - `index/manifest.json`, `index/lengths.bin`, `index/docs/NNNN.bin`,
+//!   `index/positions/NNNN.bin`: the sharded search index ([`kanbao_search::ArchiveBuilder`]),
+//!   so a browser downloads only the shards a query needs.
+//!
+//! Page files are found recursively and taken in path order, so the same directory always
+//! gives the same archive. A file that cannot be read is named on stderr and skipped; the
+//! others are still built, and the exit code is 1. The archive is written beside the old one
+//! and then moved into place, so `SITE/archive` is always whole.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::Context;
+use kanbao_parse::{Article, BlockKind, DiagnosticCode, Page};
+use kanbao_search::{Archive, ArchiveBuilder, Document, FieldKind};
+use serde_json::{Value, json};
+
+/// Larger files are no newspaper page (the same limit as `kanbao parse`).
+const MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Arguments of `kanbao build`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Directory of page text files (searched recursively).
+    dir: PathBuf,
+    /// Site directory; the archive goes to SITE/archive.
+    #[arg(long = "output", short = 'o', value_name = "SITE")]
+    output: PathBuf,
+    /// Articles per record chunk.
+    #[arg(long, default_value_t = 256, value_parser = clap::value_parser!(u32).range(1..))]
+    chunk_size: u32,
+    /// Target size of one index shard, in KiB.
+    #[arg(long, default_value_t = 64, value_parser = clap::value_parser!(u32).range(1..))]
+    shard_kib: u32,
+}
+
+/// Runs `kanbao build`: exit 0 when every file was built, 1 when some could not be read.
+pub fn run(args: &Args) -> ExitCode {
+    match build(args) {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::from(1),
+        Err(err) => {
+            eprintln!("kanbao: {err:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Builds the archive; returns whether every file could be read.
+fn build(args: &Args) -> anyhow::Result<bool> {
+    let started = Instant::now();
+    let mut files = Vec::new();
+    walk(&args.dir, &mut files)
+        .with_context(|| format!("cannot read directory {}", args.dir.display()))?;
+    files.sort();
+
+    let archive_dir = args.output.join("archive");
+    let partial = args.output.join(".archive-partial");
+    if partial.exists() {
+        fs::remove_dir_all(&partial)
+            .with_context(|| format!("cannot remove {}", partial.display()))?;
+    }
+    let records_dir = partial.join("records");
+    fs::create_dir_all(&records_dir)
+        .with_context(|| format!("cannot create {}", records_dir.display()))?;
+
+    let mut builder = ArchiveBuilder::new(args.chunk_size);
+    let mut chunk: Vec<Value> = Vec::with_capacity(args.chunk_size as usize);
+    let mut chunks = 0u32;
+    let (mut pages, mut text_bytes, mut all_read) = (0usize, 0u64, true);
+    for path in &files {
+        let name = path.strip_prefix(&args.dir).unwrap_or(path);
+        let name = name.to_string_lossy().replace('\\', "/");
+        let page = match read_page(path, &name) {
+            Ok(page) => page,
+            Err(err) => {
+                eprintln!("kanbao: {}: {err:#}", path.display());
+                all_read = false;
+                continue;
+            }
+        };
+        pages += 1;
+        text_bytes += page.source.bytes as u64;
+        for article in &page.articles {
+            let doc = builder.add(&document(article));
+            chunk.push(record(doc.0, article, &page));
+            if chunk.len() == args.chunk_size as usize {
+                write_chunk(&records_dir, chunks, &chunk)?;
+                chunks += 1;
+                chunk.clear();
+            }
+        }
+    }
+    if !chunk.is_empty() {
+        write_chunk(&records_dir, chunks, &chunk)?;
+    }
+    let articles = builder.len();
+    let archive = builder.finish(args.shard_kib as usize * 1024);
+    let index_bytes = write_index(&partial.join("index"), &archive)?;
+
+    if archive_dir.exists() {
+        fs::remove_dir_all(&archive_dir)
+            .with_context(|| format!("cannot replace {}", archive_dir.display()))?;
+    }
+    fs::rename(&partial, &archive_dir)
+        .with_context(|| format!("cannot move the archive to {}", archive_dir.display()))?;
+    let m = &archive.manifest;
+    println!(
+        "kanbao: built {} from {pages} pages ({:.1} MB of text): {articles} articles in {} chunks, \
+         index {:.1} MB ({:.0}% of the text) in {} docs and {} positions shards, {:.1} s",
+        archive_dir.display(),
+        text_bytes as f64 / 1e6,
+        m.chunks,
+        index_bytes as f64 / 1e6,
+        100.0 * index_bytes as f64 / text_bytes.max(1) as f64,
+        m.doc_shards,
+        m.position_shards,
+        started.elapsed().as_secs_f64(),
+    );
+    Ok(all_read)
+}
+
+/// Collects every non-hidden file under `dir`.
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    for entry in fs::read_dir(dir)? {
+        let entry = entry?;
+        if entry.file_name().to_string_lossy().starts_with('.') {
+            continue;
+        }
+        let path = entry.path();
+        if entry.file_type()?.is_dir() {
+            walk(&path, out)?;
+        } else {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+fn read_page(path: &Path, name: &str) -> anyhow::Result<Page> {
+    let meta = fs::metadata(path).context("cannot read")?;
+    if meta.len() > MAX_INPUT_BYTES {
+        anyhow::bail!(
+            "is {:.1} MB, larger than any newspaper page text",
+            meta.len() as f64 / 1e6
+        );
+    }
+    let bytes = fs::read(path).context("cannot read")?;
+    let page = kanbao_parse::parse_bytes(&bytes, name);
+    if let Some(d) = page
+        .diagnostics
+        .iter()
+        .find(|d| d.code == DiagnosticCode::Binary)
+    {
+        anyhow::bail!("{}", d.message);
+    }
+    Ok(page)
+}
+
+/// What of an article is searchable, field by field: the same as the app's library, so that
+/// the archive finds what the app finds for the same pages.
+fn document(a: &Article) -> Document {
+    let mut doc = Document::new();
+    doc.push(FieldKind::Title, a.title.clone());
+    for t in [&a.kicker, &a.subtitle, &a.column].into_iter().flatten() {
+        doc.push(FieldKind::Heading, t.clone());
+    }
+    let b = &a.byline;
+    let names = b.reporters.iter().chain(&b.correspondents);
+    for name in names
+        .chain(&b.photographers)
+        .chain(&b.authors)
+        .chain(&b.raw)
+    {
+        doc.push(FieldKind::Byline, name.clone());
+    }
+    if let Some(d) = &a.dateline {
+        doc.push(FieldKind::Byline, d.clone());
+    }
+    if let Some(lead) = &a.lead {
+        doc.push(FieldKind::Body, lead.clone());
+    }
+    for block in &a.blocks {
+        let kind = match block.kind {
+            BlockKind::Heading => FieldKind::Heading,
+            BlockKind::Caption => FieldKind::Caption,
+            BlockKind::Paragraph => FieldKind::Body,
+        };
+        doc.push(kind, block.text.clone());
+    }
+    doc
+}
+
+/// An article as the reader needs it; spans stay in the page JSON, not here.
+fn record(doc: u32, a: &Article, page: &Page) -> Value {
+    let blocks: Vec<Value> = a
+        .blocks
+        .iter()
+        .map(|b| match &b.marker {
+            Some(m) => json!({"type": b.kind, "text": b.text, "marker": m}),
+            None => json!({"type": b.kind, "text": b.text}),
+        })
+        .collect();
+    json!({
+        "doc": doc,
+        "id": a.id,
+        "kind": a.kind,
+        "title": a.title,
+        "kicker": a.kicker,
+        "subtitle": a.subtitle,
+        "column": a.column,
+        "dateline": a.dateline,
+        "byline": {
+            "reporters": a.byline.reporters,
+            "correspondents": a.byline.correspondents,
+            "photographers": a.byline.photographers,
+            "authors": a.byline.authors,
+            "raw": a.byline.raw,
+        },
+        "page": {
+            "date": page.meta.date,
+            "page": page.meta.page,
+            "section": page.meta.section,
+            "source": page.source.name,
+        },
+        "lead": a.lead,
+        "blocks": blocks,
+    })
+}
+
+fn write_chunk(dir: &Path, n: u32, records: &[Value]) -> anyhow::Result<()> {
+    let path = dir.join(format!("{n:04}.json"));
+    let json = serde_json::to_string(records)?;
+    fs::write(&path, json).with_context(|| format!("cannot write {}", path.display()))
+}
+
+/// Writes the index files; returns their total size in bytes.
+fn write_index(dir: &Path, archive: &Archive) -> anyhow::Result<u64> {
+    for sub in ["docs", "positions"] {
+        fs::create_dir_all(dir.join(sub))
+            .with_context(|| format!("cannot create {}", dir.join(sub).display()))?;
+    }
+    let manifest = serde_json::to_string(&archive.manifest)?;
+    let mut files: Vec<(PathBuf, &[u8])> = vec![
+        (dir.join("manifest.json"), manifest.as_bytes()),
+        (dir.join("lengths.bin"), &archive.lengths),
+    ];
+    files.extend(archive.shards().map(|(id, b)| (dir.join(id.path()), b)));
+    let mut total = 0;
+    for (path, bytes) in files {
+        fs::write(&path, bytes).with_context(|| format!("cannot write {}", path.display()))?;
+        total += bytes.len() as u64;
+    }
+    Ok(total)
+}

@@ -1,0 +1,196 @@
+//! `kanbao build` run as a process: generated pages into a static archive that searches like
+//! the in-memory index.
+
+use std::collections::HashMap;
+use std::fs;
+use std::path::Path;
+use std::process::{Command, Output};
+
+use kanbao_search::{ArchiveIndex, Document, FieldKind, Index, Manifest, Query, Shard};
+use serde_json::Value;
+
+fn kanbao(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_kanbao"))
+        .args(args)
+        .output()
+        .expect("kanbao runs")
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+fn gen_and_build(dir: &Path, pages: &str) -> Output {
+    let (src, site) = (dir.join("pages"), dir.join("site"));
+    let out = kanbao(&["gen", "--pages", pages, "-o", src.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    kanbao(&[
+        "build",
+        src.to_str().unwrap(),
+        "-o",
+        site.to_str().unwrap(),
+        "--chunk-size",
+        "50",
+        "--shard-kib",
+        "4",
+    ])
+}
+
+/// Every record of the archive, in chunk order.
+fn records(archive: &Path) -> Vec<Value> {
+    let mut out = Vec::new();
+    for n in 0.. {
+        let path = archive.join(format!("records/{n:04}.json"));
+        let Ok(bytes) = fs::read(&path) else { break };
+        let chunk: Vec<Value> = serde_json::from_slice(&bytes).expect("chunk JSON");
+        out.extend(chunk);
+    }
+    out
+}
+
+/// A record's searchable fields, as the app maps an article.
+fn document(r: &Value) -> Document {
+    let s = |v: &Value| v.as_str().unwrap_or("").to_string();
+    let mut d = Document::new().with(FieldKind::Title, s(&r["title"]));
+    for key in ["kicker", "subtitle", "column"] {
+        if !r[key].is_null() {
+            d.push(FieldKind::Heading, s(&r[key]));
+        }
+    }
+    for role in [
+        "reporters",
+        "correspondents",
+        "photographers",
+        "authors",
+        "raw",
+    ] {
+        for name in r["byline"][role].as_array().expect("names") {
+            d.push(FieldKind::Byline, s(name));
+        }
+    }
+    if !r["dateline"].is_null() {
+        d.push(FieldKind::Byline, s(&r["dateline"]));
+    }
+    if !r["lead"].is_null() {
+        d.push(FieldKind::Body, s(&r["lead"]));
+    }
+    for b in r["blocks"].as_array().expect("blocks") {
+        let kind = match b["type"].as_str() {
+            Some("heading") => FieldKind::Heading,
+            Some("caption") => FieldKind::Caption,
+            _ => FieldKind::Body,
+        };
+        d.push(kind, s(&b["text"]));
+    }
+    d
+}
+
+#[test]
+fn a_built_archive_finds_exactly_what_the_in_memory_index_finds() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let out = gen_and_build(tmp.path(), "48");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let archive = tmp.path().join("site/archive");
+    let records = records(&archive);
+    let manifest: Manifest =
+        serde_json::from_slice(&fs::read(archive.join("index/manifest.json")).expect("manifest"))
+            .expect("manifest JSON");
+    assert_eq!(manifest.docs as usize, records.len());
+    assert_eq!(manifest.chunks as usize, records.len().div_ceil(50));
+    assert!(manifest.doc_shards > 1 && manifest.position_shards > 1);
+    for (i, r) in records.iter().enumerate() {
+        assert_eq!(r["doc"], i);
+        assert!(
+            r["page"]["date"]
+                .as_str()
+                .is_some_and(|d| d.starts_with("2016-01-0"))
+        );
+        assert!(
+            r["page"]["source"]
+                .as_str()
+                .is_some_and(|s| s.ends_with(".txt"))
+        );
+    }
+
+    let lengths = fs::read(archive.join("index/lengths.bin")).expect("lengths");
+    let index = ArchiveIndex::new(manifest, &lengths).expect("archive opens");
+    let mut memory = Index::new();
+    for r in &records {
+        memory.add(&document(r));
+    }
+    // Two- to four-character substrings of every seventh title.
+    let mut queries = Vec::new();
+    for r in records.iter().step_by(7) {
+        let title: Vec<char> = r["title"].as_str().unwrap_or("").chars().collect();
+        for len in 2..=4 {
+            for start in (0..title.len().saturating_sub(len)).step_by(3) {
+                queries.push(title[start..start + len].iter().collect::<String>());
+            }
+        }
+    }
+    assert!(queries.len() > 100, "{} queries", queries.len());
+    let mut cache: HashMap<_, Shard> = HashMap::new();
+    for q in &queries {
+        let query = Query::parse(&format!("\"{q}\""));
+        for id in index.plan(&query) {
+            cache.entry(id).or_insert_with(|| {
+                let bytes = fs::read(archive.join("index").join(id.path())).expect("shard");
+                Shard::decode(&bytes).expect("shard decodes")
+            });
+        }
+        let hits = index.search(&query, &cache).expect("search");
+        assert!(!hits.is_empty(), "{q:?} is in a title");
+        assert_eq!(hits, memory.search(&query), "query {q:?}");
+    }
+}
+
+#[test]
+fn unreadable_files_are_named_and_skipped_and_the_rest_is_built() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let pages = tmp.path().join("pages");
+    let out = kanbao(&["gen", "--pages", "3", "-o", pages.to_str().unwrap()]);
+    assert!(out.status.success());
+    fs::write(
+        pages.join("2016-01-01/scan.pdf"),
+        b"%PDF-1.7\x00\x01\x02binary",
+    )
+    .expect("write");
+    fs::write(pages.join(".hidden.txt"), "ignored").expect("write");
+    let site = tmp.path().join("site");
+    let out = kanbao(&[
+        "build",
+        pages.to_str().unwrap(),
+        "-o",
+        site.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("scan.pdf"), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("hidden"), "{}", stderr(&out));
+    let records = records(&site.join("archive"));
+    assert!(records.len() >= 9, "{} records", records.len());
+
+    // Building again replaces the archive whole.
+    fs::remove_file(pages.join("2016-01-01/scan.pdf")).expect("remove");
+    let out = kanbao(&[
+        "build",
+        pages.to_str().unwrap(),
+        "-o",
+        site.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!site.join(".archive-partial").exists());
+}
+
+#[test]
+fn a_missing_directory_is_an_error() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let missing = tmp.path().join("nope");
+    let out = kanbao(&[
+        "build",
+        missing.to_str().unwrap(),
+        "-o",
+        tmp.path().to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("nope"), "{}", stderr(&out));
+}
