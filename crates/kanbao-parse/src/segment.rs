@@ -174,10 +174,24 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
                     && lines.get(j).is_some_and(|l| l.text.ends_with('…'));
                 let credit_follows =
                     matches!(next, Some(Class::Dateline | Class::Byline | Class::Author));
+                // A headline over captions that end in a photo credit is photo news, not a
+                // section heading of the article before it.
+                let mut after_captions = j;
+                while lines
+                    .get(after_captions)
+                    .is_some_and(|l| l.class == Class::Caption)
+                {
+                    after_captions += 1;
+                }
+                let photo_follows = next == Some(Class::Caption)
+                    && lines
+                        .get(after_captions)
+                        .is_some_and(|l| l.class == Class::Byline);
                 let new = match &cur {
                     None => true,
                     Some(c) if c.closed => true,
                     Some(_) if credit_follows => true,
+                    Some(c) if !c.cut && photo_follows => true,
                     Some(c) if c.cut => false,
                     Some(_) if headline_only => true,
                     Some(c) if c.brief => !all_numbered,
