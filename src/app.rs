@@ -250,7 +250,7 @@ pub fn App() -> Html {
                 .library
                 .find(id)
                 .and_then(|i| state.library.get(i))
-                .map(|(_, a)| (a.id.clone(), a.title.clone())),
+                .map(|(_, a)| (a.id.clone(), crate::library::display_title(a))),
             _ => None,
         };
         use_effect_with(opened, |opened| {

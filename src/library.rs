@@ -265,6 +265,24 @@ impl Library {
     }
 }
 
+/// The title to show: an article printed without one (a brief, a text continued from another
+/// page) is named by the start of its text.
+pub fn display_title(a: &Article) -> String {
+    if !a.title.is_empty() {
+        return a.title.clone();
+    }
+    let body = a
+        .lead
+        .as_deref()
+        .or_else(|| a.blocks.first().map(|b| b.text.as_str()))
+        .unwrap_or_default();
+    let mut title: String = body.chars().take(24).collect();
+    if body.chars().count() > 24 {
+        title.push('…');
+    }
+    title
+}
+
 /// Highlight ranges of `text` for a search, or none.
 pub fn highlights(text: &str, query: Option<&Query>) -> Vec<Range<usize>> {
     query
@@ -496,6 +514,23 @@ mod tests {
             .is_empty()
         );
         assert!(lib.find("p-1").is_none());
+    }
+
+    #[test]
+    fn an_untitled_article_is_shown_by_the_start_of_its_text() {
+        let mut a = article(
+            "x",
+            "",
+            &[],
+            Kind::Brief,
+            "国家统计局17日发布数据，1至2月份，全国规模以上工业增加值同比增长7.0%。",
+        );
+        assert_eq!(
+            display_title(&a),
+            "国家统计局17日发布数据，1至2月份，全国规模以…"
+        );
+        a.title = "标题".into();
+        assert_eq!(display_title(&a), "标题");
     }
 
     #[test]

@@ -10,7 +10,7 @@ use yew::prelude::*;
 use crate::components::byline::roles;
 use crate::components::highlighted::Highlighted;
 use crate::i18n::Lang;
-use crate::library::{LibraryPage, highlights};
+use crate::library::{LibraryPage, display_title, highlights};
 use crate::route::Route;
 
 /// How many characters of body text a card shows.
@@ -37,6 +37,7 @@ pub fn ArticleCard(props: &ArticleCardProps) -> Html {
     let lang = props.lang;
     let meta = &props.page.page.meta;
     let (excerpt, excerpt_marks) = excerpt(a, q);
+    let title = display_title(a);
     let label = a.column.as_ref().or(a.kicker.as_ref());
     let href = Route::Article(a.id.clone()).to_hash();
     let place: Vec<String> = [
@@ -62,7 +63,7 @@ pub fn ArticleCard(props: &ArticleCardProps) -> Html {
                 }
             </div>
             <h2 class="card-title">
-                <a href={href}><Highlighted text={a.title.clone()} ranges={highlights(&a.title, q)} /></a>
+                <a href={href}><Highlighted text={title.clone()} ranges={highlights(&title, q)} /></a>
             </h2>
             if let Some(subtitle) = &a.subtitle {
                 <p class="card-subtitle"><Highlighted text={subtitle.clone()} ranges={highlights(subtitle, q)} /></p>

@@ -9,7 +9,7 @@ use yew::prelude::*;
 use crate::components::byline::{BylineView, roles};
 use crate::components::highlighted::Highlighted;
 use crate::i18n::Lang;
-use crate::library::{LibraryPage, highlights};
+use crate::library::{LibraryPage, display_title, highlights};
 
 /// Props of [`ArticlePage`].
 #[derive(Debug, Properties, PartialEq)]
@@ -25,7 +25,7 @@ pub struct ArticlePageProps {
 /// The citation a reader copies: `《title》，paper，date，page，记者 …`.
 pub fn citation(page: &LibraryPage, a: &Article) -> String {
     let meta = &page.page.meta;
-    let mut parts = vec![format!("《{}》", a.title)];
+    let mut parts = vec![format!("《{}》", display_title(a))];
     parts.extend(
         [page.paper.clone(), meta.date.clone(), meta.page.clone()]
             .into_iter()
@@ -104,7 +104,7 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
             <header class="headline">
                 if let Some(column) = &a.column { <p class="column">{ mark(column) }</p> }
                 if let Some(kicker) = &a.kicker { <p class="kicker">{ mark(kicker) }</p> }
-                <h1 id="article-title">{ mark(&a.title) }</h1>
+                <h1 id="article-title">{ mark(&display_title(a)) }</h1>
                 if let Some(subtitle) = &a.subtitle { <p class="subtitle">{ mark(subtitle) }</p> }
                 <BylineView byline={a.byline.clone()} {lang} />
                 if !place.is_empty() { <p class="place">{ place.join(" · ") }</p> }
