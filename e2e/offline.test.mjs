@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { start, withPage, waitForApp, DIST } from './harness.mjs';
+import { start, withPage, waitForApp, siteWithPages, DIST } from './harness.mjs';
 import { serve } from '../scripts/lib/static-server.mjs';
 
 const SAMPLE_TITLES = [
@@ -25,7 +25,8 @@ async function waitForServiceWorker(page) {
   await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 20000 });
   return page.evaluate(async () => {
     const registration = await navigator.serviceWorker.ready;
-    const names = (await caches.keys()).filter((n) => n.startsWith(`kanbao:${registration.scope}:`));
+    const names = (await caches.keys())
+      .filter((n) => n.startsWith(`kanbao:${registration.scope}:`) && !n.endsWith(':runtime'));
     const cache = await caches.open(names.at(-1));
     return { scope: registration.scope, names, cached: (await cache.keys()).map((r) => r.url) };
   });
@@ -115,12 +116,38 @@ test('a new build replaces the cache of the old one', async (t) => {
       writeFileSync(join(dir, 'sw.js'), readFileSync(join(dir, 'sw.js'), 'utf8') + '\n// next\n');
       await page.evaluate(async () => (await navigator.serviceWorker.ready).update());
       await page.waitForFunction(async () => {
-        const names = await caches.keys();
+        const names = (await caches.keys()).filter((n) => !n.endsWith(':runtime'));
         return names.length === 1 && names[0].endsWith(':feedfacefeedface');
       }, null, { timeout: 20000, polling: 200 });
       assert.notEqual(first.names[0], `kanbao:${base}:feedfacefeedface`);
     });
   } finally {
     await new Promise((ok) => server.close(ok));
+  }
+});
+
+test('pages a deployment lists after the build are kept for offline use too', async (t) => {
+  const dir = await siteWithPages([{
+    name: 'port.txt',
+    paper: '烟台日报',
+    text: '烟台港开通新航线\n\n本报讯(记者 王超)近日,烟台港开通至釜山的集装箱新航线。\n',
+  }]);
+  const server = await serve(dir, 0);
+  let serverOpen = true;
+  const base = `http://127.0.0.1:${server.address().port}/`;
+  try {
+    await withPage(t, env, async (page) => {
+      await page.goto(base);
+      await waitForApp(page);
+      const sw = await waitForServiceWorker(page);
+      assert.ok(sw.cached.includes(`${base}static/port.txt`), sw.cached.join(' '));
+      await new Promise((ok) => server.close(ok));
+      serverOpen = false;
+      await page.reload();
+      await waitForApp(page);
+      assert.deepEqual(await titles(page), ['烟台港开通新航线']);
+    });
+  } finally {
+    if (serverOpen) await new Promise((ok) => server.close(ok));
   }
 });

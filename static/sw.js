@@ -8,9 +8,10 @@
 //   contents) and stores every file it lists, then every page static/library.json lists, which
 //   also covers pages a deployment added after the build.
 // - activate: deletes this site's caches of earlier versions.
-// - fetch: index.html (the site's root) and static/library.json go to the network first, so a
-//   new deployment is picked up, and fall back to the cache; everything else comes from the
-//   cache first, and what the network adds is kept.
+// - fetch: what the precache holds comes from it; index.html (the site's root) and
+//   static/library.json go to the network first, so that a new deployment is picked up, and so
+//   does anything else (a page loaded with ?src=); what the network answers is kept for when
+//   it does not answer.
 'use strict';
 
 const SCOPE = self.registration.scope;
@@ -18,66 +19,66 @@ const SCOPE = self.registration.scope;
 const PREFIX = `kanbao:${SCOPE}:`;
 const INDEX = new URL('index.html', SCOPE).href;
 const LIBRARY = new URL('static/library.json', SCOPE).href;
-let cacheName = null;
+// What the network answered for anything outside the precache (index.html, library.json, pages
+// loaded with ?src=): kept across versions, always asked of the network first.
+const RUNTIME = `${PREFIX}runtime`;
+let precacheName = null;
 
-async function currentCache() {
-  if (!cacheName) {
-    // A worker restarted after install finds its cache by prefix: there is only one after
-    // activate.
-    const names = (await caches.keys()).filter((n) => n.startsWith(PREFIX));
-    cacheName = names[names.length - 1] ?? `${PREFIX}runtime`;
+/** The cache of this version's files (one after activate). */
+async function precache() {
+  if (!precacheName) {
+    const names = (await caches.keys()).filter((n) => n.startsWith(PREFIX) && n !== RUNTIME);
+    precacheName = names[names.length - 1] ?? `${PREFIX}none`;
   }
-  return caches.open(cacheName);
+  return caches.open(precacheName);
 }
 
 async function install() {
   const response = await fetch(new URL('precache.json', SCOPE), { cache: 'no-cache' });
   if (!response.ok) throw new Error(`precache.json: HTTP ${response.status}`);
   const { version, urls } = await response.json();
-  cacheName = PREFIX + version;
-  const cache = await caches.open(cacheName);
+  precacheName = PREFIX + version;
+  const cache = await caches.open(precacheName);
   await cache.addAll(urls.map((u) => new Request(new URL(u, SCOPE), { cache: 'no-cache' })));
-  // The deployment's pages as static/library.json lists them now.
+  // The deployment's pages as static/library.json lists them now: a deployment may have
+  // added pages after the build.
   const library = await cache.match(LIBRARY);
   if (library) {
-    const { pages = [] } = await library.clone().json();
-    const pageUrls = pages.map((p) => new URL(`static/${p.path}`, SCOPE).href);
+    const { pages = [] } = await library.json();
     const missing = [];
-    for (const url of pageUrls) if (!(await cache.match(url))) missing.push(url);
+    for (const p of pages) {
+      const url = new URL(`static/${p.path}`, SCOPE).href;
+      if (!(await cache.match(url))) missing.push(url);
+    }
     await cache.addAll(missing);
   }
   await self.skipWaiting();
 }
 
 async function activate() {
-  const keep = cacheName ?? (await caches.keys()).filter((n) => n.startsWith(PREFIX)).pop();
+  await precache();
   for (const name of await caches.keys()) {
-    if (name.startsWith(PREFIX) && name !== keep) await caches.delete(name);
+    if (name.startsWith(PREFIX) && name !== precacheName && name !== RUNTIME) await caches.delete(name);
   }
-  cacheName = keep ?? null;
   await self.clients.claim();
 }
 
-async function networkFirst(request, key) {
-  const cache = await currentCache();
+async function networkFirst(request, key = request) {
+  const runtime = await caches.open(RUNTIME);
   try {
     const response = await fetch(request);
-    if (response.ok) await cache.put(key, response.clone());
+    if (response.ok && response.type === 'basic') await runtime.put(key, response.clone());
     return response;
   } catch (err) {
-    const cached = await cache.match(key);
+    const cached = (await runtime.match(key)) ?? (await (await precache()).match(key));
     if (cached) return cached;
     throw err;
   }
 }
 
-async function cacheFirst(request) {
-  const cache = await currentCache();
-  const cached = await cache.match(request, { ignoreSearch: true });
-  if (cached) return cached;
-  const response = await fetch(request);
-  if (response.ok && response.type === 'basic') await cache.put(request, response.clone());
-  return response;
+async function precachedOrNetwork(request) {
+  const cached = await (await precache()).match(request, { ignoreSearch: true });
+  return cached ?? networkFirst(request);
 }
 
 self.addEventListener('install', (event) => event.waitUntil(install()));
@@ -95,6 +96,6 @@ self.addEventListener('fetch', (event) => {
   } else if (url.href === LIBRARY) {
     event.respondWith(networkFirst(request, LIBRARY));
   } else {
-    event.respondWith(cacheFirst(request));
+    event.respondWith(precachedOrNetwork(request));
   }
 });

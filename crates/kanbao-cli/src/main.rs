@@ -22,6 +22,8 @@ enum Command {
     Gen(cmd::r#gen::Args),
     /// Build a static, searchable archive from a directory of page text files.
     Build(cmd::build::Args),
+    /// Write the built app and its pages as one HTML file that runs from disk.
+    Bundle(cmd::bundle::Args),
 }
 
 fn main() -> ExitCode {
@@ -37,5 +39,6 @@ fn main() -> ExitCode {
         Command::Parse(args) => cmd::parse::run(&args),
         Command::Gen(args) => cmd::r#gen::run(&args),
         Command::Build(args) => cmd::build::run(&args),
+        Command::Bundle(args) => cmd::bundle::run(&args),
     }
 }

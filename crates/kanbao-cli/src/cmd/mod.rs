@@ -1,5 +1,6 @@
 //! One module per subcommand.
 
 pub mod build;
+pub mod bundle;
 pub mod r#gen;
 pub mod parse;
