@@ -264,3 +264,19 @@ test('cancelling a large import saves nothing and keeps the library as it was', 
     assert.equal(await page.locator('.page-row').count(), 1);
   });
 });
+
+test('a large library lists in steps of a hundred cards', async (t) => {
+  await withPage(t, env, async (page) => {
+    await openLibrary(page);
+    await page.setInputFiles('#import-files', manyPages(250));
+    await page.waitForSelector('.notice:has-text("已导入 250 个版面")', { timeout: 60000 });
+    await page.goto(env.base + '#/');
+    await page.waitForFunction(() => document.querySelectorAll('.card').length === 100);
+    assert.match(await page.locator('.show-more').textContent(), /还有 154 篇/);
+    await page.click('.show-more');
+    await page.waitForFunction(() => document.querySelectorAll('.card').length === 200);
+    await page.click('.show-more');
+    await page.waitForFunction(() => document.querySelectorAll('.card').length === 254);
+    assert.equal(await page.locator('.show-more').count(), 0);
+  });
+});

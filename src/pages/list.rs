@@ -11,6 +11,9 @@ use crate::i18n::Lang;
 use crate::library::{Library, Results};
 use crate::route::{Facet, ListQuery};
 
+/// How many cards the list shows at first, and adds with each "show more".
+const CARDS_PER_STEP: usize = 100;
+
 /// Formats the filtered articles can be exported in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExportFormat {
@@ -57,6 +60,17 @@ pub fn ListPage(props: &ListPageProps) -> Html {
     };
     let results = &props.results;
     let count = results.hits.len();
+    // A large library lists in steps, so the page stays quick; a new search starts over.
+    let shown = use_state(|| CARDS_PER_STEP);
+    {
+        let shown = shown.clone();
+        use_effect_with(props.query.clone(), move |_| shown.set(CARDS_PER_STEP));
+    }
+    let limit = (*shown).max(props.selected.map_or(0, |s| s + 1));
+    let onmore = {
+        let shown = shown.clone();
+        Callback::from(move |_| shown.set(limit + CARDS_PER_STEP))
+    };
     let summary = if props.query.is_active() {
         match lang {
             Lang::Zh => format!("找到 {count} 篇文章（共 {} 篇）", props.library.len()),
@@ -96,7 +110,7 @@ pub fn ListPage(props: &ListPageProps) -> Html {
                     </p>
                 }
                 <ul class="article-list">
-                    { for results.hits.iter().enumerate().filter_map(|(pos, &i)| {
+                    { for results.hits.iter().take(limit).enumerate().filter_map(|(pos, &i)| {
                         let (page, index) = props.library.locate(i)?;
                         let id = page.page.articles.get(index)?.id.clone();
                         Some(html! {
@@ -105,6 +119,14 @@ pub fn ListPage(props: &ListPageProps) -> Html {
                         })
                     }) }
                 </ul>
+                if count > limit {
+                    <button type="button" class="show-more" onclick={onmore}>
+                        { match lang {
+                            Lang::Zh => format!("显示更多（还有 {} 篇）", count - limit),
+                            Lang::En => format!("Show more ({} more)", count - limit),
+                        } }
+                    </button>
+                }
             </section>
         </div>
     }
