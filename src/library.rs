@@ -47,6 +47,22 @@ impl LibraryPage {
     }
 }
 
+impl LibraryPage {
+    /// Where the page ran, as far as it says: paper, date, page number, page name.
+    pub fn place(&self) -> Vec<String> {
+        let meta = &self.page.meta;
+        [
+            self.paper.clone(),
+            meta.date.clone(),
+            meta.page.clone(),
+            meta.section.clone(),
+        ]
+        .into_iter()
+        .flatten()
+        .collect()
+    }
+}
+
 /// FNV-1a over the text: stable across sessions, so a stored page keeps its key.
 pub fn page_key(text: &str) -> String {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;

@@ -35,20 +35,11 @@ pub fn ArticleCard(props: &ArticleCardProps) -> Html {
     };
     let q = props.query.as_ref();
     let lang = props.lang;
-    let meta = &props.page.page.meta;
     let (excerpt, excerpt_marks) = excerpt(a, q);
     let title = display_title(a);
     let label = a.column.as_ref().or(a.kicker.as_ref());
     let href = Route::Article(a.id.clone()).to_hash();
-    let place: Vec<String> = [
-        props.page.paper.clone(),
-        meta.date.clone(),
-        meta.page.clone(),
-        meta.section.clone(),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
+    let place = props.page.place();
     let byline = roles(&a.byline, lang)
         .into_iter()
         .map(|(role, names)| format!("{role} {}", names.join(" ")))

@@ -51,16 +51,7 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
     let q = props.query.as_ref();
     let mark =
         |text: &String| html! { <Highlighted text={text.clone()} ranges={highlights(text, q)} /> };
-    let meta = &props.page.page.meta;
-    let place: Vec<String> = [
-        props.page.paper.clone(),
-        meta.date.clone(),
-        meta.page.clone(),
-        meta.section.clone(),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
+    let place = props.page.place();
     let oncopy = {
         let text = citation(&props.page, a);
         let copied = copied.clone();
