@@ -1,0 +1,44 @@
+"""Build time, memory and sizes of one `kanbao build` run, as JSON: sizes.py PAGES DIR"""
+import json
+import os
+import sys
+import zlib
+
+
+def du(path, gzip=False):
+    total = 0
+    for root, _, files in os.walk(path):
+        for f in files:
+            p = os.path.join(root, f)
+            if gzip:
+                with open(p, "rb") as fh:
+                    total += len(zlib.compress(fh.read(), 6)) + 18
+            else:
+                total += os.path.getsize(p)
+    return total
+
+
+pages, d = int(sys.argv[1]), sys.argv[2]
+elapsed, rss_kb = open(os.path.join(d, "time")).read().split()
+archive = os.path.join(d, "site", "archive")
+manifest = json.load(open(os.path.join(archive, "index", "manifest.json")))
+text = du(os.path.join(d, "pages"))
+index = du(os.path.join(archive, "index"))
+out = {
+    "pages": pages,
+    "articles": manifest["docs"],
+    "text_bytes": text,
+    "build_s": float(elapsed),
+    "build_max_rss_mb": int(rss_kb) / 1024,
+    "index_bytes": index,
+    "index_gzip_bytes": du(os.path.join(archive, "index"), gzip=True),
+    "docs_layer_bytes": sum(manifest["sizes"]["docs"]),
+    "positions_layer_bytes": sum(manifest["sizes"]["positions"]),
+    "records_bytes": du(os.path.join(archive, "records")),
+    "doc_shards": manifest["doc_shards"],
+    "position_shards": manifest["position_shards"],
+    "index_bytes_per_page": index / pages,
+    "index_to_text": index / text,
+    "summary": open(os.path.join(d, "build.txt")).read().strip(),
+}
+print(json.dumps(out, indent=2))
