@@ -5,8 +5,8 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
 use std::rc::Rc;
 
-use kanbao_parse::{Article, BlockKind, Page};
-use kanbao_search::{Document, Field, FieldKind, Index, Query};
+use kanbao_parse::{Article, Page};
+use kanbao_search::{Document, Index, Query};
 
 use crate::i18n::kind_key;
 use crate::route::{Facet, ListQuery};
@@ -161,7 +161,7 @@ impl Library {
                 page: p,
                 article: a,
             });
-            self.index.add(&document(article));
+            self.index.add(&Document::from(article));
         }
         self.pages.push(page);
     }
@@ -306,61 +306,9 @@ pub fn highlights(text: &str, query: Option<&Query>) -> Vec<Range<usize>> {
         .unwrap_or_default()
 }
 
-/// What of an article is searchable: headline group, bylines, dateline and every block.
-fn document(a: &Article) -> Document {
-    let mut fields = vec![Field {
-        kind: FieldKind::Title,
-        text: a.title.clone(),
-    }];
-    for t in [&a.kicker, &a.subtitle, &a.column].into_iter().flatten() {
-        fields.push(Field {
-            kind: FieldKind::Heading,
-            text: t.clone(),
-        });
-    }
-    let b = &a.byline;
-    for name in b
-        .reporters
-        .iter()
-        .chain(&b.correspondents)
-        .chain(&b.photographers)
-        .chain(&b.authors)
-        .chain(&b.raw)
-    {
-        fields.push(Field {
-            kind: FieldKind::Byline,
-            text: name.clone(),
-        });
-    }
-    if let Some(d) = &a.dateline {
-        fields.push(Field {
-            kind: FieldKind::Byline,
-            text: d.clone(),
-        });
-    }
-    if let Some(lead) = &a.lead {
-        fields.push(Field {
-            kind: FieldKind::Body,
-            text: lead.clone(),
-        });
-    }
-    for block in &a.blocks {
-        let kind = match block.kind {
-            BlockKind::Heading => FieldKind::Heading,
-            BlockKind::Caption => FieldKind::Caption,
-            BlockKind::Paragraph => FieldKind::Body,
-        };
-        fields.push(Field {
-            kind,
-            text: block.text.clone(),
-        });
-    }
-    Document { fields }
-}
-
 #[cfg(test)]
 mod tests {
-    use kanbao_parse::{Block, Byline, Encoding, Kind, Meta, SCHEMA, Source};
+    use kanbao_parse::{Block, BlockKind, Byline, Encoding, Kind, Meta, SCHEMA, Source};
 
     use super::*;
 

@@ -59,3 +59,39 @@ impl Document {
         });
     }
 }
+
+impl From<&kanbao_parse::Article> for Document {
+    /// What of an article is searchable: the headline group (title; kicker, subtitle and
+    /// column as headings), every name of the byline and the dateline, the lead and every
+    /// block. The app's library and `kanbao build` index articles through this one mapping, so
+    /// an archive finds what the app finds for the same pages.
+    fn from(a: &kanbao_parse::Article) -> Document {
+        use kanbao_parse::BlockKind;
+
+        let mut doc = Document::new().with(FieldKind::Title, a.title.clone());
+        for t in [&a.kicker, &a.subtitle, &a.column].into_iter().flatten() {
+            doc.push(FieldKind::Heading, t.clone());
+        }
+        let b = &a.byline;
+        let names = b
+            .reporters
+            .iter()
+            .chain(&b.correspondents)
+            .chain(&b.photographers);
+        for name in names.chain(&b.authors).chain(&b.raw).chain(&a.dateline) {
+            doc.push(FieldKind::Byline, name.clone());
+        }
+        if let Some(lead) = &a.lead {
+            doc.push(FieldKind::Body, lead.clone());
+        }
+        for block in &a.blocks {
+            let kind = match block.kind {
+                BlockKind::Heading => FieldKind::Heading,
+                BlockKind::Caption => FieldKind::Caption,
+                BlockKind::Paragraph => FieldKind::Body,
+            };
+            doc.push(kind, block.text.clone());
+        }
+        doc
+    }
+}

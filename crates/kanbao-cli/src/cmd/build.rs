@@ -19,8 +19,8 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use anyhow::Context;
-use kanbao_parse::{Article, BlockKind, DiagnosticCode, Page};
-use kanbao_search::{Archive, ArchiveBuilder, Document, FieldKind};
+use kanbao_parse::{Article, DiagnosticCode, Page};
+use kanbao_search::{Archive, ArchiveBuilder, Document};
 use serde_json::{Value, json};
 
 /// Larger files are no newspaper page (the same limit as `kanbao parse`).
@@ -90,7 +90,7 @@ fn build(args: &Args) -> anyhow::Result<bool> {
         pages += 1;
         text_bytes += page.source.bytes as u64;
         for article in &page.articles {
-            let doc = builder.add(&document(article));
+            let doc = builder.add(&Document::from(article));
             chunk.push(record(doc.0, article, &page));
             if chunk.len() == args.chunk_size as usize {
                 write_chunk(&records_dir, chunks, &chunk)?;
@@ -163,40 +163,6 @@ fn read_page(path: &Path, name: &str) -> anyhow::Result<Page> {
         anyhow::bail!("{}", d.message);
     }
     Ok(page)
-}
-
-/// What of an article is searchable, field by field: the same as the app's library, so that
-/// the archive finds what the app finds for the same pages.
-fn document(a: &Article) -> Document {
-    let mut doc = Document::new();
-    doc.push(FieldKind::Title, a.title.clone());
-    for t in [&a.kicker, &a.subtitle, &a.column].into_iter().flatten() {
-        doc.push(FieldKind::Heading, t.clone());
-    }
-    let b = &a.byline;
-    let names = b.reporters.iter().chain(&b.correspondents);
-    for name in names
-        .chain(&b.photographers)
-        .chain(&b.authors)
-        .chain(&b.raw)
-    {
-        doc.push(FieldKind::Byline, name.clone());
-    }
-    if let Some(d) = &a.dateline {
-        doc.push(FieldKind::Byline, d.clone());
-    }
-    if let Some(lead) = &a.lead {
-        doc.push(FieldKind::Body, lead.clone());
-    }
-    for block in &a.blocks {
-        let kind = match block.kind {
-            BlockKind::Heading => FieldKind::Heading,
-            BlockKind::Caption => FieldKind::Caption,
-            BlockKind::Paragraph => FieldKind::Body,
-        };
-        doc.push(kind, block.text.clone());
-    }
-    doc
 }
 
 /// An article as the reader needs it; spans stay in the page JSON, not here.
