@@ -9,6 +9,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;
 
+use crate::archive::ArchiveClient;
 use crate::components::notices::Notices;
 use crate::components::search_box::SearchBox;
 use crate::components::toolbar::Toolbar;
@@ -18,6 +19,7 @@ use crate::export;
 use crate::hooks::use_prefs::use_prefs;
 use crate::hooks::use_route::{RouteHandle, use_route};
 use crate::i18n::Lang;
+use crate::pages::archive_article::ArchiveArticle;
 use crate::pages::article::ArticlePage;
 use crate::pages::library::LibraryPageView;
 use crate::pages::list::{ExportFormat, ListPage};
@@ -56,10 +58,26 @@ pub fn App() -> Html {
         let state = state.clone();
         Callback::from(move |action: Action| state.dispatch(action))
     };
+    // `None` while the archive is being opened, then whether the deployment has one.
+    let archive = use_state(|| None::<Option<Rc<ArchiveClient>>>);
     {
-        let dispatch = dispatch.clone();
+        let (dispatch, archive) = (dispatch.clone(), archive.clone());
         use_effect_with((), move |_| {
-            wasm_bindgen_futures::spawn_local(load(dispatch, lang));
+            wasm_bindgen_futures::spawn_local(load(dispatch.clone(), lang));
+            // The archive opens beside the library: its manifest and lengths, nothing more.
+            wasm_bindgen_futures::spawn_local(async move {
+                match ArchiveClient::open().await {
+                    Ok(opened) => archive.set(Some(opened.map(Rc::new))),
+                    Err(message) => {
+                        archive.set(Some(None));
+                        let text = format!(
+                            "{}{message}",
+                            lang.pick("无法打开档案：", "Could not open the archive: ")
+                        );
+                        dispatch.emit(Action::Notify { error: true, text });
+                    }
+                }
+            });
         });
     }
     let cancel = use_mut_ref(|| Rc::new(Cell::new(false)));
@@ -287,7 +305,7 @@ pub fn App() -> Html {
             };
             html! {
                 <ListPage library={state.library.clone()} query={q.clone()} results={results.clone()}
-                    selected={*selected} {lang} {onquery} {onexport} compact={*embed} />
+                    selected={*selected} {lang} {onquery} {onexport} compact={*embed} archive={(*archive).clone().flatten()} />
             }
         }
         Route::Library => {
@@ -310,6 +328,13 @@ pub fn App() -> Html {
             },
             None if state.status == Status::Loading => html! {},
             None => html! { <NotFound {lang} id={Some(id.clone())} /> },
+        },
+        Route::ArchiveArticle(doc) => match &*archive {
+            Some(Some(archive)) => html! {
+                <ArchiveArticle archive={archive.clone()} doc={*doc} query={results.query.clone()} {lang} {onback} />
+            },
+            None => html! {},
+            Some(None) => html! { <NotFound {lang} id={Some(doc.to_string())} /> },
         },
         Route::NotFound => html! { <NotFound {lang} /> },
     };

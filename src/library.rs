@@ -17,6 +17,9 @@ use crate::route::{Facet, ListQuery};
 pub enum Origin {
     Deployment,
     Imported,
+    /// A record of a built archive, fetched for a search or a link; its source text is not
+    /// published.
+    Archive,
 }
 
 /// A page in the library: its decoded text and what the parser made of it.

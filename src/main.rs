@@ -1,6 +1,7 @@
 //! Kanbao's web app: reads, searches and filters newspaper pages entirely in the browser.
 
 mod app;
+mod archive;
 mod browser_decode;
 mod components;
 mod data;

@@ -92,6 +92,8 @@ pub enum Route {
     Article(String),
     /// The reader's pages: import, remove, export, storage used.
     Library,
+    /// An article of the deployment's built archive, by document number.
+    ArchiveArticle(u32),
     NotFound,
 }
 
@@ -103,8 +105,9 @@ impl Route {
         match path.trim_end_matches('/') {
             "" => Route::List(parse_query(query)),
             "/library" => Route::Library,
-            p => match p.strip_prefix("/a/") {
-                Some(id) if !id.is_empty() => Route::Article(decode(id)),
+            p => match (p.strip_prefix("/a/"), p.strip_prefix("/archive/")) {
+                (Some(id), _) if !id.is_empty() => Route::Article(decode(id)),
+                (_, Some(doc)) => doc.parse().map_or(Route::NotFound, Route::ArchiveArticle),
                 _ => Route::NotFound,
             },
         }
@@ -135,6 +138,7 @@ impl Route {
             }
             Route::Article(id) => format!("#/a/{}", encode(id)),
             Route::Library => "#/library".into(),
+            Route::ArchiveArticle(doc) => format!("#/archive/{doc}"),
             Route::NotFound => "#/404".into(),
         }
     }
@@ -229,6 +233,8 @@ mod tests {
         assert_eq!(Route::parse("#/"), Route::List(ListQuery::default()));
         assert_eq!(Route::parse("#/nothing"), Route::NotFound);
         assert_eq!(Route::parse(&Route::Library.to_hash()), Route::Library);
+        assert_eq!(Route::parse("#/archive/1234"), Route::ArchiveArticle(1234));
+        assert_eq!(Route::parse("#/archive/x"), Route::NotFound);
     }
 
     #[test]

@@ -25,6 +25,9 @@ pub struct ArticleCardProps {
     pub lang: Lang,
     #[prop_or_default]
     pub selected: bool,
+    /// Where the card links; the article's own route when not given.
+    #[prop_or_default]
+    pub href: Option<String>,
 }
 
 /// One article in the list: headline group, byline, dateline, where it ran, an excerpt.
@@ -38,7 +41,10 @@ pub fn ArticleCard(props: &ArticleCardProps) -> Html {
     let (excerpt, excerpt_marks) = excerpt(a, q);
     let title = display_title(a);
     let label = a.column.as_ref().or(a.kicker.as_ref());
-    let href = Route::Article(a.id.clone()).to_hash();
+    let href = props
+        .href
+        .clone()
+        .unwrap_or_else(|| Route::Article(a.id.clone()).to_hash());
     let place = props.page.place();
     let byline = roles(&a.byline, lang)
         .into_iter()

@@ -83,9 +83,11 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
                     { lang.pick("← 返回列表", "← Back to list") }
                 </button>
                 <button type="button" class="copy-citation" onclick={oncopy}>{ lang.pick("复制引用", "Copy citation") }</button>
+                if !props.page.text.is_empty() {
                 <button type="button" class="toggle-source" aria-pressed={show_source.to_string()} onclick={ontoggle_source}>
                     { if *show_source { lang.pick("显示排版", "Show article") } else { lang.pick("显示原文", "Show source text") } }
                 </button>
+                }
                 if let Some(ok) = *copied {
                     <span class="copied" role="status">
                         { if ok { lang.pick("已复制引用", "Citation copied") } else { lang.pick("无法写入剪贴板", "Could not write to the clipboard") } }

@@ -4,12 +4,14 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::archive::{ArchiveClient, ArchiveResults};
 use crate::components::article_card::ArticleCard;
 use crate::components::facet_panel::FacetPanel;
 use crate::components::filter_chips::FilterChips;
 use crate::i18n::Lang;
 use crate::library::{Library, Results};
-use crate::route::{Facet, ListQuery};
+use crate::route::{Facet, ListQuery, Route};
+use kanbao_search::Query;
 
 /// How many cards the list shows at first, and adds with each "show more".
 const CARDS_PER_STEP: usize = 100;
@@ -37,7 +39,13 @@ pub struct ListPageProps {
     /// The embedded view: no facet panel, no export.
     #[prop_or_default]
     pub compact: bool,
+    /// The deployment's built archive, searched beside the library.
+    #[prop_or_default]
+    pub archive: Option<Rc<ArchiveClient>>,
 }
+
+/// How many archive results are fetched and shown for a search.
+const ARCHIVE_SHOWN: usize = 50;
 
 /// The list view.
 #[function_component]
@@ -67,6 +75,7 @@ pub fn ListPage(props: &ListPageProps) -> Html {
         use_effect_with(props.query.clone(), move |_| shown.set(CARDS_PER_STEP));
     }
     let limit = (*shown).max(props.selected.map_or(0, |s| s + 1));
+    let archive_results = use_archive_search(props.archive.clone(), results.query.clone());
     let onmore = {
         let shown = shown.clone();
         Callback::from(move |_| shown.set(limit + CARDS_PER_STEP))
@@ -119,6 +128,9 @@ pub fn ListPage(props: &ListPageProps) -> Html {
                         })
                     }) }
                 </ul>
+                if let Some(archive) = &props.archive {
+                    <ArchiveSection archive_len={archive.len()} fetched={archive.fetched()} results={archive_results} query={results.query.clone()} {lang} />
+                }
                 if count > limit {
                     <button type="button" class="show-more" onclick={onmore}>
                         { match lang {
@@ -129,5 +141,96 @@ pub fn ListPage(props: &ListPageProps) -> Html {
                 }
             </section>
         </div>
+    }
+}
+
+/// Where an archive search stands.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ArchiveSearch {
+    Idle,
+    Searching,
+    Done(ArchiveResults),
+    Failed(String),
+}
+
+/// Searches the archive whenever the search changes; a slower earlier search never overwrites
+/// a later one.
+#[hook]
+fn use_archive_search(archive: Option<Rc<ArchiveClient>>, query: Option<Query>) -> ArchiveSearch {
+    let state = use_state(|| ArchiveSearch::Idle);
+    let generation = use_mut_ref(|| 0u32);
+    {
+        let state = state.clone();
+        use_effect_with((archive, query), move |(archive, query)| {
+            *generation.borrow_mut() += 1;
+            let mine = *generation.borrow();
+            match (archive.clone(), query.clone()) {
+                (Some(archive), Some(query)) => {
+                    state.set(ArchiveSearch::Searching);
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let outcome = match archive.search(&query, ARCHIVE_SHOWN).await {
+                            Ok(r) => ArchiveSearch::Done(r),
+                            Err(e) => ArchiveSearch::Failed(e),
+                        };
+                        if *generation.borrow() == mine {
+                            state.set(outcome);
+                        }
+                    });
+                }
+                _ => state.set(ArchiveSearch::Idle),
+            }
+        });
+    }
+    (*state).clone()
+}
+
+/// Props of [`ArchiveSection`].
+#[derive(Debug, Properties, PartialEq)]
+struct ArchiveSectionProps {
+    archive_len: usize,
+    /// Bytes of the archive downloaded so far.
+    fetched: u64,
+    results: ArchiveSearch,
+    query: Option<Query>,
+    lang: Lang,
+}
+
+/// The archive's part of the list: its size, or what a search found in it.
+#[function_component]
+fn ArchiveSection(props: &ArchiveSectionProps) -> Html {
+    let lang = props.lang;
+    let body = match &props.results {
+        ArchiveSearch::Idle => html! {
+            <p class="archive-summary">{ match lang {
+                Lang::Zh => format!("档案中有 {} 篇文章，输入搜索词即可查找。", props.archive_len),
+                Lang::En => format!("The archive holds {} articles; type a search to look through it.", props.archive_len),
+            } }</p>
+        },
+        ArchiveSearch::Searching => html! {
+            <p class="archive-summary" role="status">{ lang.pick("正在检索档案……", "Searching the archive…") }</p>
+        },
+        ArchiveSearch::Failed(message) => html! { <p class="error" role="alert">{ message }</p> },
+        ArchiveSearch::Done(r) => html! {
+            <>
+                <p class="archive-summary" role="status">{ match (lang, r.total > r.pages.len()) {
+                    (Lang::Zh, false) => format!("档案中找到 {} 篇。", r.total),
+                    (Lang::Zh, true) => format!("档案中找到 {} 篇，显示前 {} 篇。", r.total, r.pages.len()),
+                    (Lang::En, false) => format!("{} found in the archive.", r.total),
+                    (Lang::En, true) => format!("{} found in the archive; the first {} shown.", r.total, r.pages.len()),
+                } }</p>
+                <ul class="article-list archive-list">
+                    { for r.pages.iter().map(|(doc, page)| html! {
+                        <ArticleCard key={*doc} page={page.clone()} article={0} query={props.query.clone()} {lang}
+                            href={Some(Route::ArchiveArticle(*doc).to_hash())} />
+                    }) }
+                </ul>
+            </>
+        },
+    };
+    html! {
+        <section class="archive-results" aria-labelledby="archive-heading" data-fetched={props.fetched.to_string()}>
+            <h2 id="archive-heading">{ lang.pick("档案", "Archive") }</h2>
+            { body }
+        </section>
     }
 }

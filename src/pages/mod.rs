@@ -1,5 +1,6 @@
 //! The app's views, one per route.
 
+pub mod archive_article;
 pub mod article;
 pub mod library;
 pub mod list;

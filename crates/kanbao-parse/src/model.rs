@@ -89,7 +89,9 @@ pub struct Article {
     pub lead: Option<String>,
     /// Body: paragraphs, section headings and captions.
     pub blocks: Vec<Block>,
-    /// Source range of the whole article.
+    /// Source range of the whole article (absent where the source is not kept, as in the
+    /// records of a built archive).
+    #[serde(default)]
     pub span: Span,
 }
 
@@ -135,6 +137,7 @@ pub struct Block {
     /// A list marker such as `①`, taken off the text.
     pub marker: Option<String>,
     /// Source range of the block (from its first to its last character).
+    #[serde(default)]
     pub span: Span,
 }
 
