@@ -115,6 +115,7 @@ test('keyboard: slash focuses search, j/k move, Enter opens, Esc goes back', asy
     await openList(page);
     await page.keyboard.press('/');
     assert.equal(await page.evaluate(() => document.activeElement.id), 'search-input');
+    assert.equal(await page.inputValue('#search-input'), '', 'the slash is not typed into the field');
     await page.keyboard.press('Escape');
     await page.keyboard.press('j');
     await page.keyboard.press('j');

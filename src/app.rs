@@ -242,11 +242,14 @@ pub fn App() -> Html {
         let (keys, selected, search_ref) = (keys.clone(), selected.clone(), search_ref.clone());
         let (push, list_query) = (push.clone(), list_query.clone());
         use_effect_with((), move |_| {
-            let listener = EventListener::new(&document(), "keydown", move |e| {
-                if let Some(e) = e.dyn_ref::<KeyboardEvent>() {
-                    on_key(e, &keys, &selected, &search_ref, &push, &list_query);
-                }
-            });
+            // Not passive: `/` must not type itself into the search field it focuses.
+            let options = gloo::events::EventListenerOptions::enable_prevent_default();
+            let listener =
+                EventListener::new_with_options(&document(), "keydown", options, move |e| {
+                    if let Some(e) = e.dyn_ref::<KeyboardEvent>() {
+                        on_key(e, &keys, &selected, &search_ref, &push, &list_query);
+                    }
+                });
             move || drop(listener)
         });
     }

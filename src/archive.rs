@@ -109,6 +109,17 @@ pub struct ArchiveResults {
 impl ArchiveClient {
     /// Opens the deployment's archive, or `None` when it publishes none.
     pub async fn open() -> Result<Option<ArchiveClient>, String> {
+        // A bundle opened from disk carries its pages inside and has no files beside it.
+        let bundled = gloo::utils::document()
+            .get_element_by_id("kanbao-inline-pages")
+            .is_some();
+        let served = matches!(
+            gloo::utils::window().location().protocol().as_deref(),
+            Ok("http:" | "https:")
+        );
+        if bundled || !served {
+            return Ok(None);
+        }
         let manifest_url = format!("{BASE}index/manifest.json");
         let Some(bytes) = fetch(&manifest_url).await? else {
             return Ok(None);
