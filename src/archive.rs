@@ -5,7 +5,7 @@ use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 
 use gloo::net::http::Request;
-use kanbao_parse::{Article, Encoding, Meta, Page, SCHEMA, Source};
+use kanbao_parse::{Article, Block, Byline, Encoding, Kind, Meta, Page, SCHEMA, Source};
 use kanbao_search::{ArchiveIndex, DocId, Manifest, Query, Shard, ShardId};
 use serde::Deserialize;
 
@@ -23,18 +23,40 @@ struct RecordPage {
     source: String,
 }
 
-/// One article of the archive as `kanbao build` writes it.
+/// One article of the archive as `kanbao build` writes it. (Fields spelled out rather than
+/// a flattened `Article`: flattening costs the wasm far more code.)
 #[derive(Debug, Clone, Deserialize)]
 struct Record {
     doc: u32,
     page: RecordPage,
-    #[serde(flatten)]
-    article: Article,
+    id: String,
+    kind: Kind,
+    column: Option<String>,
+    kicker: Option<String>,
+    title: String,
+    subtitle: Option<String>,
+    dateline: Option<String>,
+    byline: Byline,
+    lead: Option<String>,
+    blocks: Vec<Block>,
 }
 
 impl Record {
     /// The record as a library page of one article, so the reader's components show it.
     fn into_page(self) -> LibraryPage {
+        let article = Article {
+            id: self.id,
+            kind: self.kind,
+            column: self.column,
+            kicker: self.kicker,
+            title: self.title,
+            subtitle: self.subtitle,
+            dateline: self.dateline,
+            byline: self.byline,
+            lead: self.lead,
+            blocks: self.blocks,
+            span: [0, 0],
+        };
         let page = Page {
             schema: SCHEMA.to_owned(),
             source: Source {
@@ -48,7 +70,7 @@ impl Record {
                 section: self.page.section,
                 editors: Vec::new(),
             },
-            articles: vec![self.article],
+            articles: vec![article],
             unassigned: Vec::new(),
             diagnostics: Vec::new(),
         };
