@@ -19,12 +19,9 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use anyhow::Context;
-use kanbao_parse::{Article, DiagnosticCode, Page};
+use kanbao_parse::{Article, Page};
 use kanbao_search::{Archive, ArchiveBuilder, Document};
 use serde_json::{Value, json};
-
-/// Larger files are no newspaper page (the same limit as `kanbao parse`).
-const MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Arguments of `kanbao build`.
 #[derive(Debug, clap::Args)]
@@ -79,7 +76,7 @@ fn build(args: &Args) -> anyhow::Result<bool> {
     for path in &files {
         let name = path.strip_prefix(&args.dir).unwrap_or(path);
         let name = name.to_string_lossy().replace('\\', "/");
-        let page = match read_page(path, &name) {
+        let page = match super::parse::read_page(path, &name) {
             Ok(page) => page,
             Err(err) => {
                 eprintln!("kanbao: {}: {err:#}", path.display());
@@ -143,26 +140,6 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
         }
     }
     Ok(())
-}
-
-fn read_page(path: &Path, name: &str) -> anyhow::Result<Page> {
-    let meta = fs::metadata(path).context("cannot read")?;
-    if meta.len() > MAX_INPUT_BYTES {
-        anyhow::bail!(
-            "is {:.1} MB, larger than any newspaper page text",
-            meta.len() as f64 / 1e6
-        );
-    }
-    let bytes = fs::read(path).context("cannot read")?;
-    let page = kanbao_parse::parse_bytes(&bytes, name);
-    if let Some(d) = page
-        .diagnostics
-        .iter()
-        .find(|d| d.code == DiagnosticCode::Binary)
-    {
-        anyhow::bail!("{}", d.message);
-    }
-    Ok(page)
 }
 
 /// An article as the reader needs it; spans stay in the page JSON, not here.

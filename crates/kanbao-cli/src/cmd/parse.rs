@@ -52,7 +52,7 @@ pub fn run(args: &Args) -> ExitCode {
     let mut pages = Vec::with_capacity(args.files.len());
     let mut failed = false;
     for path in &args.files {
-        match read_page(path) {
+        match read_page(path, &file_name(path)) {
             Ok(page) => {
                 for d in &page.diagnostics {
                     eprintln!("kanbao: warning: {}: {}", path.display(), d.message);
@@ -76,7 +76,17 @@ pub fn run(args: &Args) -> ExitCode {
     ExitCode::from(if failed { 1 } else { 0 })
 }
 
-fn read_page(path: &Path) -> anyhow::Result<Page> {
+/// A path's file name, for the page's `source.name`.
+fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
+/// Reads and parses one page file named `name`: refuses directories, files over the size
+/// limit and binary files, each with a reason for the reader.
+pub(crate) fn read_page(path: &Path, name: &str) -> anyhow::Result<Page> {
     let meta = fs::metadata(path).context("cannot read")?;
     if meta.is_dir() {
         anyhow::bail!("is a directory, not a page text file");
@@ -89,11 +99,7 @@ fn read_page(path: &Path) -> anyhow::Result<Page> {
         );
     }
     let bytes = fs::read(path).context("cannot read")?;
-    let name = path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    );
-    let page = kanbao_parse::parse_bytes(&bytes, &name);
+    let page = kanbao_parse::parse_bytes(&bytes, name);
     if let Some(d) = page
         .diagnostics
         .iter()
