@@ -1,0 +1,415 @@
+// Kanbao's own app in headless Chromium (release build in dist/, loopback static server):
+//   cold start on a deployment with a built archive, beside the plain dist/ (sample only);
+//   archive search as the reader does it (URL hash `#/?q=`), cold and warm, and the bytes each
+//   cold search downloads (the app's own `data-fetched` counter);
+//   the in-memory library after importing generated pages through the file input: wasm heap,
+//   JS heap, and end-to-end import time.
+// Usage: node bench/browser/app.mjs WORK [--sizes 1000,10000,60000] [--runs 10] [--queries 100]
+//          [--memory-pages 1000] [--memory-runs 3] [--only cold-start,search,memory]
+// WORK/<n>/pages is `kanbao gen --pages <n> --seed 1` and WORK/<n>/site/archive its `kanbao build`
+// (what bench/run makes); sizes without them are skipped. WORK/<n>/app is made here: a copy of
+// dist/ with the archive linked into it. Writes bench/results/app-*.json.
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const ROOT = join(HERE, '..', '..');
+const DIST = process.env.KANBAO_DIST ?? join(ROOT, 'dist');
+const RESULTS = join(ROOT, 'bench', 'results');
+const require = createRequire(join(ROOT, 'e2e', 'package.json'));
+const { chromium } = require('playwright-core');
+const { serve } = await import(join(ROOT, 'scripts', 'lib', 'static-server.mjs'));
+
+const argv = process.argv.slice(2);
+const opt = (name, dflt) => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? argv[i + 1] : dflt;
+};
+const WORK = resolve(argv[0] ?? join(ROOT, 'target', 'bench'));
+const SIZES = opt('sizes', '1000,10000,60000').split(',').map(Number);
+const RUNS = Number(opt('runs', 10));
+const QUERIES = Number(opt('queries', 100));
+const MEMORY_PAGES = Number(opt('memory-pages', 1000));
+const MEMORY_RUNS = Number(opt('memory-runs', 3));
+const ONLY = opt('only', 'cold-start,search,memory').split(',');
+// The same flags as e2e/harness.mjs.
+const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+const MACHINE = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown cpu'}, ${Math.floor(totalmem() / 2 ** 30)} GB RAM`;
+
+if (!existsSync(join(DIST, 'index.html'))) throw new Error(`no ${DIST}/index.html: run trunk build --release first`);
+mkdirSync(RESULTS, { recursive: true });
+
+const pct = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] : null;
+};
+const r1 = (x) => (x == null ? x : Number(x.toFixed(1)));
+const summary = (xs) => ({ p50: r1(pct(xs, 50)), p95: r1(pct(xs, 95)), min: r1(Math.min(...xs)), max: r1(Math.max(...xs)) });
+// The machine is often shared: the 1-minute load average when each result is written.
+const save = (name, obj) => {
+  obj.load_average_1m = Number(loadavg()[0].toFixed(2));
+  writeFileSync(join(RESULTS, name), JSON.stringify(obj, null, 2) + '\n');
+  console.log(`wrote bench/results/${name}`);
+};
+function du(dir) {
+  let n = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    n += e.isDirectory() ? du(p) : statSync(p).size;
+  }
+  return n;
+}
+
+/** A deployment: dist/ copied, the size's archive linked in as archive/. */
+function appSite(n) {
+  const archive = join(WORK, String(n), 'site', 'archive');
+  if (!existsSync(join(archive, 'index', 'manifest.json'))) return null;
+  const site = join(WORK, String(n), 'app');
+  rmSync(site, { recursive: true, force: true });
+  cpSync(DIST, site, { recursive: true });
+  symlinkSync(archive, join(site, 'archive'));
+  return { site, archive };
+}
+
+/**
+ * The queries of bench/prepare.mjs (every Han-only 2–4 character substring of 200 titles sampled
+ * with seed 1, sorted), then `count` of them evenly spaced. Reads prepare.mjs's queries.json when
+ * it is there, otherwise samples the titles itself, one record chunk at a time.
+ */
+function sampleQueries(n, archive, count) {
+  let list;
+  const prepared = join(WORK, String(n), 'cmp', 'queries.json');
+  const manifest = JSON.parse(readFileSync(join(archive, 'index', 'manifest.json'), 'utf8'));
+  if (existsSync(prepared) && manifest.docs <= 100_000) {
+    list = JSON.parse(readFileSync(prepared, 'utf8'));
+  } else {
+    const dir = join(archive, 'records');
+    const titles = [];
+    for (const c of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+      for (const r of JSON.parse(readFileSync(join(dir, c), 'utf8'))) titles.push(r.title);
+    }
+    let state = 1n;
+    const M = (1n << 64n) - 1n;
+    const next = () => {
+      state = (state + 0x9e3779b97f4a7c15n) & M;
+      let z = state;
+      z = ((z ^ (z >> 30n)) * 0xbf58476d1ce4e5b9n) & M;
+      z = ((z ^ (z >> 27n)) * 0x94d049bb133111ebn) & M;
+      return z ^ (z >> 31n);
+    };
+    const picked = new Set();
+    while (picked.size < Math.min(200, titles.length)) picked.add(Number(next() % BigInt(titles.length)));
+    const han = /^\p{Script=Han}+$/u;
+    const set = new Set();
+    for (const i of [...picked].sort((a, b) => a - b)) {
+      const t = [...titles[i]];
+      for (let len = 2; len <= 4; len++) {
+        for (let s = 0; s + len <= t.length; s++) {
+          const q = t.slice(s, s + len).join('');
+          if (han.test(q)) set.add(q);
+        }
+      }
+    }
+    list = [...set].sort();
+  }
+  const step = Math.max(1, Math.floor(list.length / count));
+  return list.filter((_, i) => i % step === 0).slice(0, count);
+}
+
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+const servers = [];
+async function serveSite(dir) {
+  const server = await serve(dir, 0);
+  servers.push(server);
+  return `http://127.0.0.1:${server.address().port}/`;
+}
+
+/** Marks, relative to navigation start, when the first `.card` and `.archive-summary` appear. */
+function markFirstPaint() {
+  window.__marks = {};
+  new MutationObserver((_, observer) => {
+    const m = window.__marks;
+    if (m.card === undefined && document.querySelector('.card')) m.card = performance.now();
+    if (m.archive === undefined && document.querySelector('.archive-summary')) m.archive = performance.now();
+    if (m.card !== undefined && m.archive !== undefined) observer.disconnect();
+  }).observe(document, { childList: true, subtree: true });
+}
+
+async function coldStart() {
+  const result = { what: 'navigation start to the first library card and to the archive summary in the DOM; release build, loopback, fresh browser context per load (empty cache and storage, service workers blocked)', machine: MACHINE, runs: RUNS, sites: {} };
+  const sites = [['dist', DIST, false]];
+  for (const n of [10000, ...SIZES.filter((s) => s !== 10000)]) {
+    const app = appSite(n);
+    if (app) {
+      sites.push([`archive-${n}`, app.site, true, n]);
+      break;
+    }
+  }
+  for (const [label, dir, hasArchive, n] of sites) {
+    const base = await serveSite(dir);
+    const card = [], archive = [], fetched = [];
+    for (let i = 0; i < RUNS; i++) {
+      const context = await browser.newContext({ serviceWorkers: 'block', locale: 'zh-CN' });
+      const page = await context.newPage();
+      await page.addInitScript(markFirstPaint);
+      await page.goto(base);
+      await page.waitForFunction((a) => window.__marks.card !== undefined && (!a || window.__marks.archive !== undefined), hasArchive, { timeout: 30000 });
+      const m = await page.evaluate(() => window.__marks);
+      card.push(m.card);
+      if (hasArchive) {
+        archive.push(m.archive);
+        fetched.push(Number(await page.locator('.archive-results').getAttribute('data-fetched')));
+      }
+      await context.close();
+    }
+    const r = { first_card_ms: summary(card) };
+    if (hasArchive) {
+      r.pages = n;
+      r.archive_summary_ms = summary(archive);
+      r.archive_bytes_at_start = pct(fetched, 50);
+    }
+    result.sites[label] = r;
+    console.log('cold start', label, JSON.stringify(r));
+  }
+  save('app-cold-start.json', result);
+}
+
+/**
+ * Waits for the archive's answer to the search now under way: resolves with the time the
+ * summary says 档案中找到 (or the archive shows an error), relative to `t0`.
+ */
+const SEARCH = async ([q, home]) => {
+  const done = () => {
+    const s = document.querySelector('.archive-summary');
+    if (s && s.textContent.startsWith('档案中找到')) return 'found';
+    if (document.querySelector('.archive-results .error')) return 'error';
+    return null;
+  };
+  const idle = () => document.querySelector('.archive-summary')?.textContent.startsWith('档案中有');
+  const until = (test) =>
+    new Promise((ok) => {
+      if (test()) return ok(performance.now());
+      const o = new MutationObserver(() => {
+        if (test()) {
+          o.disconnect();
+          ok(performance.now());
+        }
+      });
+      o.observe(document.body, { childList: true, subtree: true, characterData: true });
+    });
+  if (home) {
+    // Back to no search, so that the next answer cannot be the previous one.
+    location.hash = '#/';
+    await until(idle);
+  }
+  const before = Number(document.querySelector('.archive-results').dataset.fetched);
+  performance.setResourceTimingBufferSize(100000);
+  performance.clearResourceTimings();
+  const t0 = performance.now();
+  location.hash = '#/?q=' + encodeURIComponent(q);
+  const t1 = await until(done);
+  const s = document.querySelector('.archive-summary');
+  // What the search downloaded, by kind (resource timing: body bytes as served).
+  const kind = { index: 0, records: 0, requests: 0 };
+  for (const e of performance.getEntriesByType('resource')) {
+    if (e.startTime < t0 || e.startTime > t1) continue;
+    const path = new URL(e.name).pathname;
+    if (path.includes('/archive/index/')) kind.index += e.encodedBodySize;
+    else if (path.includes('/archive/records/')) kind.records += e.encodedBodySize;
+    else continue;
+    kind.requests++;
+  }
+  return {
+    ...kind,
+    ms: t1 - t0,
+    state: done(),
+    text: s ? s.textContent : document.querySelector('.archive-results .error')?.textContent,
+    cards: document.querySelectorAll('.archive-list .card').length,
+    bytes: Number(document.querySelector('.archive-results').dataset.fetched) - before,
+  };
+};
+
+async function openApp(base) {
+  const context = await browser.newContext({ serviceWorkers: 'block', locale: 'zh-CN' });
+  const page = await context.newPage();
+  await page.goto(base);
+  await page.waitForSelector('.archive-summary:has-text("档案中有")', { timeout: 60000 });
+  return { context, page };
+}
+
+async function search(n) {
+  const app = appSite(n);
+  if (!app) {
+    console.log(`search: no archive at ${WORK}/${n}, skipped`);
+    return;
+  }
+  const queries = sampleQueries(n, app.archive, QUERIES);
+  const manifest = JSON.parse(readFileSync(join(app.archive, 'index', 'manifest.json'), 'utf8'));
+  const base = await serveSite(app.site);
+  const cold = [];
+  let atStart = 0;
+  for (const q of queries) {
+    const { context, page } = await openApp(base);
+    atStart = Number(await page.locator('.archive-results').getAttribute('data-fetched'));
+    const r = await page.evaluate(SEARCH, [q, false]);
+    cold.push({ q, ...r });
+    await context.close();
+  }
+  const { context, page } = await openApp(base);
+  const warm = [];
+  for (const q of queries) warm.push({ q, ...(await page.evaluate(SEARCH, [q, true])) });
+  await context.close();
+  const ok = (xs) => xs.filter((x) => x.state === 'found');
+  const totals = cold.map((x) => Number(x.text?.match(/档案中找到 (\d+)/)?.[1] ?? NaN));
+  const result = {
+    pages: n,
+    articles: manifest.docs,
+    machine: MACHINE,
+    what: 'URL hash set to #/?q=<term> on a loaded app, until .archive-summary says 档案中找到 (shards fetched and decoded, search run, record chunks of the first 50 results fetched, cards rendered); cold: a fresh browser context per query; warm: the queries one after another in one page (back to #/ between them); bytes: the growth of .archive-results[data-fetched]',
+    queries: queries.length,
+    failed: cold.length - ok(cold).length + warm.length - ok(warm).length,
+    zero_results: totals.filter((t) => t === 0).length,
+    results_per_query: summary(totals.filter((t) => !Number.isNaN(t))),
+    bytes_at_start: atStart,
+    index_bytes: du(join(app.archive, 'index')),
+    archive_bytes: du(app.archive),
+    cold_query_ms: summary(ok(cold).map((x) => x.ms)),
+    warm_query_ms: summary(ok(warm).map((x) => x.ms)),
+    cold_query_bytes: summary(ok(cold).map((x) => x.bytes)),
+    cold_query_index_bytes: summary(ok(cold).map((x) => x.index)),
+    cold_query_record_bytes: summary(ok(cold).map((x) => x.records)),
+    cold_query_requests: summary(ok(cold).map((x) => x.requests)),
+    record_chunks: readdirSync(join(app.archive, 'records')).length,
+    warm_query_bytes: summary(ok(warm).map((x) => x.bytes)),
+    samples: cold.map((x, i) => ({ q: x.q, total: totals[i], cold_ms: r1(x.ms), bytes: x.bytes, index_bytes: x.index, record_bytes: x.records, requests: x.requests, warm_ms: r1(warm[i].ms), ...(x.state === 'found' ? {} : { error: x.text }) })),
+  };
+  const { samples, ...brief } = result;
+  console.log('search', JSON.stringify(brief));
+  save(`app-search-${n}.json`, result);
+}
+
+/** Records the wasm exports (its memory) and when the import's file input changes. */
+function watchApp() {
+  addEventListener('TrunkApplicationStarted', (e) => {
+    window.__wasm = e.detail.wasm;
+  });
+  addEventListener('change', (e) => {
+    if (e.target?.id === 'import-files') window.__picked = performance.now();
+  }, true);
+}
+
+async function memory() {
+  const pagesDir = join(WORK, String(MEMORY_PAGES), 'pages');
+  if (!existsSync(pagesDir)) {
+    console.log(`memory: no ${pagesDir}, skipped`);
+    return;
+  }
+  const files = readdirSync(pagesDir, { recursive: true })
+    .map((f) => join(pagesDir, f))
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
+  const bytes = files.reduce((n, f) => n + statSync(f).size, 0);
+  const base = await serveSite(DIST);
+  const runs = [];
+  for (let i = 0; i < MEMORY_RUNS; i++) {
+    const context = await browser.newContext({ serviceWorkers: 'block', locale: 'zh-CN' });
+    const page = await context.newPage();
+    await page.addInitScript(watchApp);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const heaps = async () => {
+      await cdp.send('HeapProfiler.collectGarbage');
+      const metrics = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+      const usage = await cdp.send('Runtime.getHeapUsage');
+      return {
+        wasm_memory_bytes: await page.evaluate(() => window.__wasm.memory.buffer.byteLength),
+        js_heap_used_bytes: metrics.JSHeapUsedSize,
+        js_heap_total_bytes: metrics.JSHeapTotalSize,
+        runtime_heap_usage: usage,
+        dom_nodes: metrics.Nodes,
+      };
+    };
+    await page.goto(base + '#/library');
+    await page.waitForSelector('main[data-status="ready"]', { timeout: 30000 });
+    await page.waitForFunction(() => window.__wasm !== undefined);
+    const before = await heaps();
+    const t0 = Date.now();
+    await page.setInputFiles('#import-files', files);
+    await page.waitForSelector('.notice:has-text("已导入")', { timeout: 600000 });
+    const wall = Date.now() - t0;
+    const notice = (await page.locator('.notice:has-text("已导入")').first().textContent()).replace(/[×\s]+$/, '');
+    const inPage = await page.evaluate(() => performance.now() - window.__picked);
+    const after = await heaps();
+    const m = notice.match(/已导入 (\d+) 个版面（(\d+) 篇文章）/);
+    const run = {
+      notice,
+      pages: m ? Number(m[1]) : null,
+      articles: m ? Number(m[2]) : null,
+      import_ms_wall: wall,
+      import_ms_in_page: r1(inPage),
+      before,
+      after,
+    };
+    // The list with every imported page (library search UI over the whole library).
+    const t2 = Date.now();
+    await page.goto(base + '#/');
+    await page.waitForSelector('.card');
+    run.list_after_import_ms = Date.now() - t2;
+    console.log('memory run', i, JSON.stringify({ ...run, before: undefined, after: undefined, wasm: after.wasm_memory_bytes, js: after.js_heap_used_bytes }));
+    runs.push(run);
+    await context.close();
+  }
+  const mid = (f) => pct(runs.map(f), 50);
+  const importMs = mid((r) => r.import_ms_in_page);
+  save(`app-memory-${MEMORY_PAGES}.json`, {
+    machine: MACHINE,
+    what: 'kanbao gen pages imported through #import-files (setInputFiles with the file paths) on #/library of the plain dist/, until the notice 已导入; the parse worker (wasm) parses each file, the app stores the pages in IndexedDB and holds the library in its wasm heap. Import time in page: from the input\'s change event to the notice; wall: from setInputFiles to the notice seen by playwright. Heaps after a forced GC, main thread only (the worker\'s heap is not included); the wasm heap is the linear memory\'s size, which only grows.',
+    files: files.length,
+    bytes,
+    runs: runs.length,
+    pages: runs[0].pages,
+    articles: runs[0].articles,
+    import_ms: importMs,
+    import_ms_wall: mid((r) => r.import_ms_wall),
+    import_mb_per_s: Number((bytes / 1e6 / (importMs / 1000)).toFixed(2)),
+    wasm_memory_bytes_before: mid((r) => r.before.wasm_memory_bytes),
+    wasm_memory_bytes_after: mid((r) => r.after.wasm_memory_bytes),
+    js_heap_used_bytes_before: mid((r) => r.before.js_heap_used_bytes),
+    js_heap_used_bytes_after: mid((r) => r.after.js_heap_used_bytes),
+    samples: runs,
+  });
+}
+
+/** What the measured build downloads: its wasm and JS, raw and gzip -9 (as scripts/test). */
+function sizes() {
+  const files = {};
+  for (const f of readdirSync(DIST).filter((f) => /\.(wasm|js)$/.test(f)).sort()) {
+    const raw = readFileSync(join(DIST, f));
+    files[f] = { raw: raw.length, gzip: execFileSync('gzip', ['-9c', join(DIST, f)], { maxBuffer: 1 << 30 }).length };
+  }
+  const pick = (re) => Object.entries(files).filter(([f]) => re.test(f)).reduce((n, [, v]) => n + v.gzip, 0);
+  save('app-size.json', {
+    what: 'the release build in dist/ that was measured: each wasm and JS file, raw and gzip -9',
+    app_wasm_gzip: pick(/^kanbao-web-.*\.wasm$/),
+    app_js_gzip: pick(/^kanbao-web-.*\.js$/),
+    worker_gzip: pick(/^kanbao-worker/),
+    files,
+  });
+}
+
+try {
+  sizes();
+  if (ONLY.includes('search')) for (const n of SIZES) await search(n);
+  if (ONLY.includes('cold-start')) await coldStart();
+  if (ONLY.includes('memory')) await memory();
+} finally {
+  await browser.close();
+  for (const s of servers) await new Promise((ok) => s.close(ok));
+}
