@@ -28,7 +28,7 @@ before(async () => {
   site = join(work, 'site');
   cpSync(DIST, site, { recursive: true });
   kanbao('gen', '--pages', '300', '--seed', '7', '-o', join(work, 'pages'));
-  kanbao('build', join(work, 'pages'), '-o', site, '--chunk-size', '64', '--shard-kib', '16');
+  kanbao('build', join(work, 'pages'), '-o', site, '--shard-kib', '16');
   env = await start();
   server = await serve(site, 0);
   base = `http://127.0.0.1:${server.address().port}/`;
@@ -48,28 +48,63 @@ const text = (r) => [r.title, r.kicker, r.subtitle, r.column, r.dateline, r.lead
   ...r.byline.correspondents, ...r.byline.photographers, ...r.byline.authors, ...r.byline.raw,
   ...r.blocks.map((b) => b.text)].filter(Boolean).map((s) => s.replace(/\s+/g, ''));
 
-test('a search finds exactly the archived articles that contain it, fetching a part of the archive', async (t) => {
+test('a search finds exactly the archived articles that contain it, listing cards, not whole articles', async (t) => {
   const all = records();
-  const title = all.find((r) => r.title.length >= 6).title.replace(/\s+/g, '');
-  const term = title.slice(1, 4);
-  const expected = all.filter((r) => text(r).some((s) => s.includes(term))).length;
+  // A short common term, so that it has more results than one step of the list shows.
+  const counts = new Map();
+  for (const r of all) {
+    const title = r.title.replace(/\s+/g, '');
+    for (let i = 0; i + 2 <= title.length; i++) counts.set(title.slice(i, i + 2), (counts.get(title.slice(i, i + 2)) ?? 0) + 1);
+  }
+  const term = [...counts].filter(([k]) => /^\p{Script=Han}{2}$/u.test(k)).sort((a, b) => b[1] - a[1])[0][0];
+  const matching = all.filter((r) => text(r).some((s) => s.includes(term)));
+  const expected = matching.length;
+  assert.ok(expected > 40, `${term}: ${expected} matches`);
   await withPage(t, env, async (page) => {
+    const urls = [];
+    page.on('request', (r) => urls.push(new URL(r.url()).pathname));
     await page.goto(base + '#/?q=' + encodeURIComponent(term));
     await waitForApp(page);
     await page.waitForSelector('.archive-summary:has-text("档案中找到")');
     const summary = await page.locator('.archive-summary').textContent();
-    assert.match(summary, new RegExp(`档案中找到 ${expected} 篇`));
-    const cards = await page.locator('.archive-list .card-title').allTextContents();
-    assert.equal(cards.length, Math.min(expected, 50));
+    assert.match(summary, new RegExp(`档案中找到 ${expected} 篇，显示前 20 篇`));
+    let cards = await page.locator('.archive-list .card-title').allTextContents();
+    assert.equal(cards.length, 20);
+    for (const title of cards) assert.ok(matching.some((r) => r.title === title), title);
     assert.ok((await page.locator('.archive-list mark').allTextContents()).every((m) => m === term));
+    // Each card shows where its article ran and the opening of its body.
+    const first = matching.find((r) => r.title === cards[0]);
+    const excerpt = await page.locator('.archive-list .card-excerpt').first().textContent();
+    const body = [first.lead, ...first.blocks.filter((b) => b.type === 'paragraph').map((b) => b.text)].filter(Boolean).join(' ');
+    assert.ok(excerpt.replace(/^…|…$/g, '').length > 10 && body.includes(excerpt.replace(/^…|…$/g, '')), excerpt);
+    assert.match(await page.locator('.archive-list .card-place').first().textContent(), new RegExp(first.page.date));
+    assert.ok(urls.some((u) => u.includes('/archive/cards/')), 'cards are fetched');
+    assert.ok(!urls.some((u) => u.includes('/archive/records/')), `no whole article is fetched for a list: ${urls.filter((u) => u.includes('/records/'))}`);
     const fetched = Number(await page.locator('.archive-results').getAttribute('data-fetched'));
     const total = sizeOf(join(site, 'archive'));
-    assert.ok(fetched > 0 && fetched < total / 2, `fetched ${fetched} of ${total} bytes`);
-    t.diagnostic(`fetched ${fetched} of ${total} bytes`);
+    assert.ok(fetched > 0 && fetched < total / 4, `fetched ${fetched} of ${total} bytes`);
+    t.diagnostic(`fetched ${fetched} of ${total} bytes for ${term} (${expected} results)`);
+
+    // Show more: the next twenty, then the rest, each card once.
+    await page.locator('.archive-more').click();
+    await page.waitForSelector('.archive-summary:has-text("显示前 40 篇")');
+    cards = await page.locator('.archive-list .card-title').allTextContents();
+    assert.equal(cards.length, 40);
+    const ids = await page.locator('.archive-list .card').evaluateAll((els) => els.map((e) => e.dataset.id));
+    assert.equal(new Set(ids).size, 40);
+    while (await page.locator('.archive-more').count()) {
+      const before = await page.locator('.archive-list .card').count();
+      await page.locator('.archive-more').click();
+      await page.waitForFunction((n) => document.querySelectorAll('.archive-list .card').length > n, before);
+    }
+    assert.equal(await page.locator('.archive-list .card').count(), expected);
+    assert.match(await page.locator('.archive-summary').textContent(), new RegExp(`^档案中找到 ${expected} 篇。$`));
 
     await page.locator('.archive-list .card-title a').first().click();
     await page.waitForSelector('article.reader');
     assert.equal(await page.locator('#article-title').textContent(), cards[0]);
+    assert.ok(urls.some((u) => u.includes('/archive/records/')), 'the article is read from its record');
+    assert.ok((await page.locator('article.reader p').count()) >= first.blocks.length - 1, 'the whole body is shown');
     assert.equal(await page.locator('.toggle-source').count(), 0, 'archives publish no source text');
   });
 });

@@ -1,11 +1,13 @@
 //! A built archive (`kanbao build`) read lazily: its manifest and document lengths at start,
-//! then only the index shards and record chunks that a search or an article needs.
+//! then only the index shards a search needs, the card chunks of the results on screen, and
+//! the record chunk of an article that is opened.
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use gloo::net::http::Request;
-use kanbao_parse::{Article, Block, Byline, Encoding, Kind, Meta, Page, SCHEMA, Source};
+use kanbao_parse::{Article, Block, BlockKind, Byline, Encoding, Kind, Meta, Page, SCHEMA, Source};
 use kanbao_search::{ArchiveIndex, DocId, Manifest, Query, Shard, ShardId};
 use serde::Deserialize;
 
@@ -23,8 +25,9 @@ struct RecordPage {
     source: String,
 }
 
-/// One article of the archive as `kanbao build` writes it. (Fields spelled out rather than
-/// a flattened `Article`: flattening costs the wasm far more code.)
+/// One article of the archive as `kanbao build` writes it, whole in `records/` or as a card
+/// in `cards/` (no body blocks, an excerpt instead). Missing fields are empty. (Fields spelled
+/// out rather than a flattened `Article`: flattening costs the wasm far more code.)
 #[derive(Debug, Clone, Deserialize)]
 struct Record {
     doc: u32,
@@ -38,12 +41,24 @@ struct Record {
     dateline: Option<String>,
     byline: Byline,
     lead: Option<String>,
+    #[serde(default)]
     blocks: Vec<Block>,
+    /// A card's first characters of the body.
+    excerpt: Option<String>,
 }
 
 impl Record {
     /// The record as a library page of one article, so the reader's components show it.
     fn into_page(self) -> LibraryPage {
+        let mut blocks = self.blocks;
+        if let Some(text) = self.excerpt {
+            blocks.push(Block {
+                kind: BlockKind::Paragraph,
+                text,
+                marker: None,
+                span: Default::default(),
+            });
+        }
         let article = Article {
             id: self.id,
             kind: self.kind,
@@ -54,7 +69,7 @@ impl Record {
             dateline: self.dateline,
             byline: self.byline,
             lead: self.lead,
-            blocks: self.blocks,
+            blocks,
             span: [0, 0],
         };
         let page = Page {
@@ -89,7 +104,8 @@ impl Record {
 pub struct ArchiveClient {
     index: ArchiveIndex,
     shards: RefCell<HashMap<ShardId, Shard>>,
-    chunks: RefCell<HashMap<u32, Vec<Record>>>,
+    records: RefCell<HashMap<u32, Vec<Record>>>,
+    cards: RefCell<HashMap<u32, Vec<Record>>>,
     /// Bytes of index and records downloaded since the archive was opened.
     fetched: Cell<u64>,
 }
@@ -120,12 +136,21 @@ async fn fetch_required(url: &str) -> Result<Vec<u8>, String> {
     fetch(url).await?.ok_or_else(|| format!("{url}: HTTP 404"))
 }
 
-/// Search results from the archive: how many matched, and the first of them as pages.
+/// Search results from the archive: every match in rank order, and the first of them as
+/// cards.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ArchiveResults {
-    pub total: usize,
-    /// Document number and page of each result shown.
-    pub pages: Vec<(u32, std::rc::Rc<LibraryPage>)>,
+    /// Document numbers of every match, best first.
+    pub docs: Rc<[u32]>,
+    /// Document number and card (as a page of one article) of each result shown.
+    pub pages: Vec<(u32, Rc<LibraryPage>)>,
+}
+
+impl ArchiveResults {
+    /// How many articles matched.
+    pub fn total(&self) -> usize {
+        self.docs.len()
+    }
 }
 
 impl ArchiveClient {
@@ -154,7 +179,8 @@ impl ArchiveClient {
         Ok(Some(ArchiveClient {
             index,
             shards: RefCell::default(),
-            chunks: RefCell::default(),
+            records: RefCell::default(),
+            cards: RefCell::default(),
             fetched: Cell::new(fetched),
         }))
     }
@@ -169,28 +195,45 @@ impl ArchiveClient {
         self.fetched.get()
     }
 
-    async fn chunk(&self, n: u32) -> Result<(), String> {
-        if self.chunks.borrow().contains_key(&n) {
-            return Ok(());
+    /// The cache of one kind of chunk: whole records or cards.
+    fn cache(&self, kind: Chunk) -> &RefCell<HashMap<u32, Vec<Record>>> {
+        match kind {
+            Chunk::Records => &self.records,
+            Chunk::Cards => &self.cards,
         }
-        let url = format!("{BASE}records/{n:04}.json");
-        let bytes = fetch_required(&url).await?;
-        self.fetched.set(self.fetched.get() + bytes.len() as u64);
-        let records: Vec<Record> =
-            serde_json::from_slice(&bytes).map_err(|e| format!("{url}: {e}"))?;
-        self.chunks.borrow_mut().insert(n, records);
+    }
+
+    /// Fetches the chunks not yet cached, all at once.
+    async fn load(&self, kind: Chunk, numbers: &[u32]) -> Result<(), String> {
+        let mut missing: Vec<u32> = numbers
+            .iter()
+            .copied()
+            .filter(|n| !self.cache(kind).borrow().contains_key(n))
+            .collect();
+        missing.sort_unstable();
+        missing.dedup();
+        let fetches = missing.into_iter().map(|n| async move {
+            let url = format!("{BASE}{}/{n:04}.json", kind.dir());
+            let bytes = fetch_required(&url).await?;
+            self.fetched.set(self.fetched.get() + bytes.len() as u64);
+            let records: Vec<Record> =
+                serde_json::from_slice(&bytes).map_err(|e| format!("{url}: {e}"))?;
+            self.cache(kind).borrow_mut().insert(n, records);
+            Ok::<(), String>(())
+        });
+        futures::future::try_join_all(fetches).await?;
         Ok(())
     }
 
-    /// One archived article, by document number.
+    /// One archived article, whole, by document number.
     pub async fn article(&self, doc: u32) -> Result<Option<LibraryPage>, String> {
         if doc as usize >= self.len() {
             return Ok(None);
         }
         let (chunk, at) = self.index.chunk_of(DocId(doc));
-        self.chunk(chunk).await?;
+        self.load(Chunk::Records, &[chunk]).await?;
         Ok(self
-            .chunks
+            .records
             .borrow()
             .get(&chunk)
             .and_then(|c| c.get(at as usize))
@@ -198,32 +241,86 @@ impl ArchiveClient {
             .map(Record::into_page))
     }
 
-    /// Searches the archive, fetching only the shards the query needs, and returns the
-    /// number of matches with the first `first` of them.
+    /// The cards of some documents, in the order given.
+    async fn cards(&self, docs: &[u32]) -> Result<Vec<(u32, Rc<LibraryPage>)>, String> {
+        let places: Vec<(u32, u32, u32)> = docs
+            .iter()
+            .map(|&doc| {
+                let (chunk, at) = self.index.card_of(DocId(doc));
+                (doc, chunk, at)
+            })
+            .collect();
+        let chunks: Vec<u32> = places.iter().map(|&(_, chunk, _)| chunk).collect();
+        self.load(Chunk::Cards, &chunks).await?;
+        let cache = self.cards.borrow();
+        Ok(places
+            .into_iter()
+            .filter_map(|(doc, chunk, at)| {
+                let card = cache.get(&chunk)?.get(at as usize)?.clone();
+                Some((doc, Rc::new(card.into_page())))
+            })
+            .collect())
+    }
+
+    /// The results with `more` further cards shown.
+    pub async fn more(
+        &self,
+        results: &ArchiveResults,
+        more: usize,
+    ) -> Result<ArchiveResults, String> {
+        let shown = results.pages.len();
+        let end = (shown + more).min(results.docs.len());
+        let mut pages = results.pages.clone();
+        pages.extend(self.cards(&results.docs[shown..end]).await?);
+        Ok(ArchiveResults {
+            docs: results.docs.clone(),
+            pages,
+        })
+    }
+
+    /// Searches the archive, fetching only the shards the query needs, and returns every
+    /// match with the cards of the first `first`.
     pub async fn search(&self, query: &Query, first: usize) -> Result<ArchiveResults, String> {
-        for id in self.index.plan(query) {
-            if self.shards.borrow().contains_key(&id) {
-                continue;
-            }
+        let missing = self
+            .index
+            .plan(query)
+            .into_iter()
+            .filter(|id| !self.shards.borrow().contains_key(id));
+        let fetches = missing.map(|id| async move {
             let url = format!("{BASE}index/{}", id.path());
             let bytes = fetch_required(&url).await?;
             self.fetched.set(self.fetched.get() + bytes.len() as u64);
             let shard = Shard::decode(&bytes).map_err(|e| format!("{url}: {e}"))?;
             self.shards.borrow_mut().insert(id, shard);
-        }
-        let hits = self
+            Ok::<(), String>(())
+        });
+        futures::future::try_join_all(fetches).await?;
+        let docs: Rc<[u32]> = self
             .index
             .search(query, &self.shards.borrow())
-            .map_err(|e| e.to_string())?;
-        let mut pages = Vec::with_capacity(first.min(hits.len()));
-        for hit in hits.iter().take(first) {
-            if let Some(page) = self.article(hit.doc.0).await? {
-                pages.push((hit.doc.0, std::rc::Rc::new(page)));
-            }
+            .map_err(|e| e.to_string())?
+            .iter()
+            .map(|hit| hit.doc.0)
+            .collect();
+        let pages = self.cards(&docs[..first.min(docs.len())]).await?;
+        Ok(ArchiveResults { docs, pages })
+    }
+}
+
+/// The two kinds of chunk file in an archive.
+#[derive(Debug, Clone, Copy)]
+enum Chunk {
+    /// `records/`: whole articles, for the reading view.
+    Records,
+    /// `cards/`: what the result list shows.
+    Cards,
+}
+
+impl Chunk {
+    fn dir(self) -> &'static str {
+        match self {
+            Chunk::Records => "records",
+            Chunk::Cards => "cards",
         }
-        Ok(ArchiveResults {
-            total: hits.len(),
-            pages,
-        })
     }
 }

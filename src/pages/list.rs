@@ -44,8 +44,8 @@ pub struct ListPageProps {
     pub archive: Option<Rc<ArchiveClient>>,
 }
 
-/// How many archive results are fetched and shown for a search.
-const ARCHIVE_SHOWN: usize = 50;
+/// How many archive results a search shows at first, and adds with each "show more".
+const ARCHIVE_STEP: usize = 20;
 
 /// The list view.
 #[function_component]
@@ -75,7 +75,8 @@ pub fn ListPage(props: &ListPageProps) -> Html {
         use_effect_with(props.query.clone(), move |_| shown.set(CARDS_PER_STEP));
     }
     let limit = (*shown).max(props.selected.map_or(0, |s| s + 1));
-    let archive_results = use_archive_search(props.archive.clone(), results.query.clone());
+    let (archive_results, onmore_archive) =
+        use_archive_search(props.archive.clone(), results.query.clone());
     let onmore = {
         let shown = shown.clone();
         Callback::from(move |_| shown.set(limit + CARDS_PER_STEP))
@@ -128,9 +129,6 @@ pub fn ListPage(props: &ListPageProps) -> Html {
                         })
                     }) }
                 </ul>
-                if let Some(archive) = &props.archive {
-                    <ArchiveSection archive_len={archive.len()} fetched={archive.fetched()} results={archive_results} query={results.query.clone()} {lang} />
-                }
                 if count > limit {
                     <button type="button" class="show-more" onclick={onmore}>
                         { match lang {
@@ -138,6 +136,9 @@ pub fn ListPage(props: &ListPageProps) -> Html {
                             Lang::En => format!("Show more ({} more)", count - limit),
                         } }
                     </button>
+                }
+                if let Some(archive) = &props.archive {
+                    <ArchiveSection archive_len={archive.len()} fetched={archive.fetched()} results={archive_results} onmore={onmore_archive} query={results.query.clone()} {lang} />
                 }
             </section>
         </div>
@@ -153,12 +154,36 @@ pub enum ArchiveSearch {
     Failed(String),
 }
 
-/// Searches the archive whenever the search changes; a slower earlier search never overwrites
-/// a later one.
+/// Searches the archive whenever the search changes, and returns where the search stands
+/// with a callback that shows more of its results; a slower earlier search never overwrites a
+/// later one.
 #[hook]
-fn use_archive_search(archive: Option<Rc<ArchiveClient>>, query: Option<Query>) -> ArchiveSearch {
+fn use_archive_search(
+    archive: Option<Rc<ArchiveClient>>,
+    query: Option<Query>,
+) -> (ArchiveSearch, Callback<()>) {
     let state = use_state(|| ArchiveSearch::Idle);
     let generation = use_mut_ref(|| 0u32);
+    let onmore = {
+        let (state, generation, archive) = (state.clone(), generation.clone(), archive.clone());
+        Callback::from(move |()| {
+            let (Some(archive), ArchiveSearch::Done(results)) = (archive.clone(), (*state).clone())
+            else {
+                return;
+            };
+            let (state, generation) = (state.clone(), generation.clone());
+            let mine = *generation.borrow();
+            wasm_bindgen_futures::spawn_local(async move {
+                let outcome = match archive.more(&results, ARCHIVE_STEP).await {
+                    Ok(r) => ArchiveSearch::Done(r),
+                    Err(e) => ArchiveSearch::Failed(e),
+                };
+                if *generation.borrow() == mine {
+                    state.set(outcome);
+                }
+            });
+        })
+    };
     {
         let state = state.clone();
         use_effect_with((archive, query), move |(archive, query)| {
@@ -168,7 +193,7 @@ fn use_archive_search(archive: Option<Rc<ArchiveClient>>, query: Option<Query>) 
                 (Some(archive), Some(query)) => {
                     state.set(ArchiveSearch::Searching);
                     wasm_bindgen_futures::spawn_local(async move {
-                        let outcome = match archive.search(&query, ARCHIVE_SHOWN).await {
+                        let outcome = match archive.search(&query, ARCHIVE_STEP).await {
                             Ok(r) => ArchiveSearch::Done(r),
                             Err(e) => ArchiveSearch::Failed(e),
                         };
@@ -181,7 +206,7 @@ fn use_archive_search(archive: Option<Rc<ArchiveClient>>, query: Option<Query>) 
             }
         });
     }
-    (*state).clone()
+    ((*state).clone(), onmore)
 }
 
 /// Props of [`ArchiveSection`].
@@ -191,6 +216,8 @@ struct ArchiveSectionProps {
     /// Bytes of the archive downloaded so far.
     fetched: u64,
     results: ArchiveSearch,
+    /// Shows the next results.
+    onmore: Callback<()>,
     query: Option<Query>,
     lang: Lang,
 }
@@ -199,6 +226,19 @@ struct ArchiveSectionProps {
 #[function_component]
 fn ArchiveSection(props: &ArchiveSectionProps) -> Html {
     let lang = props.lang;
+    // Waiting for the next cards: the button is disabled until they come.
+    let loading = use_state(|| false);
+    {
+        let loading = loading.clone();
+        use_effect_with(props.results.clone(), move |_| loading.set(false));
+    }
+    let onmore = {
+        let (loading, onmore) = (loading.clone(), props.onmore.clone());
+        Callback::from(move |_: MouseEvent| {
+            loading.set(true);
+            onmore.emit(());
+        })
+    };
     let body = match &props.results {
         ArchiveSearch::Idle => html! {
             <p class="archive-summary">{ match lang {
@@ -212,11 +252,11 @@ fn ArchiveSection(props: &ArchiveSectionProps) -> Html {
         ArchiveSearch::Failed(message) => html! { <p class="error" role="alert">{ message }</p> },
         ArchiveSearch::Done(r) => html! {
             <>
-                <p class="archive-summary" role="status">{ match (lang, r.total > r.pages.len()) {
-                    (Lang::Zh, false) => format!("档案中找到 {} 篇。", r.total),
-                    (Lang::Zh, true) => format!("档案中找到 {} 篇，显示前 {} 篇。", r.total, r.pages.len()),
-                    (Lang::En, false) => format!("{} found in the archive.", r.total),
-                    (Lang::En, true) => format!("{} found in the archive; the first {} shown.", r.total, r.pages.len()),
+                <p class="archive-summary" role="status">{ match (lang, r.total() > r.pages.len()) {
+                    (Lang::Zh, false) => format!("档案中找到 {} 篇。", r.total()),
+                    (Lang::Zh, true) => format!("档案中找到 {} 篇，显示前 {} 篇。", r.total(), r.pages.len()),
+                    (Lang::En, false) => format!("{} found in the archive.", r.total()),
+                    (Lang::En, true) => format!("{} found in the archive; the first {} shown.", r.total(), r.pages.len()),
                 } }</p>
                 <ul class="article-list archive-list">
                     { for r.pages.iter().map(|(doc, page)| html! {
@@ -224,6 +264,16 @@ fn ArchiveSection(props: &ArchiveSectionProps) -> Html {
                             href={Some(Route::ArchiveArticle(*doc).to_hash())} />
                     }) }
                 </ul>
+                if r.total() > r.pages.len() {
+                    <button type="button" class="show-more archive-more" onclick={onmore} disabled={*loading}>
+                        { match (lang, *loading) {
+                            (Lang::Zh, false) => format!("显示更多档案结果（还有 {} 篇）", r.total() - r.pages.len()),
+                            (Lang::En, false) => format!("Show more from the archive ({} more)", r.total() - r.pages.len()),
+                            (Lang::Zh, true) => "正在加载……".to_owned(),
+                            (Lang::En, true) => "Loading…".to_owned(),
+                        } }
+                    </button>
+                }
             </>
         },
     };

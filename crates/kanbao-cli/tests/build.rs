@@ -31,6 +31,8 @@ fn gen_and_build(dir: &Path, pages: &str) -> Output {
         site.to_str().unwrap(),
         "--chunk-size",
         "50",
+        "--card-chunk-size",
+        "16",
         "--shard-kib",
         "4",
     ])
@@ -38,9 +40,14 @@ fn gen_and_build(dir: &Path, pages: &str) -> Output {
 
 /// Every record of the archive, in chunk order.
 fn records(archive: &Path) -> Vec<Value> {
+    chunks(archive, "records")
+}
+
+/// Every value of the numbered chunks in `archive/dir`, in order.
+fn chunks(archive: &Path, dir: &str) -> Vec<Value> {
     let mut out = Vec::new();
     for n in 0.. {
-        let path = archive.join(format!("records/{n:04}.json"));
+        let path = archive.join(format!("{dir}/{n:04}.json"));
         let Ok(bytes) = fs::read(&path) else { break };
         let chunk: Vec<Value> = serde_json::from_slice(&bytes).expect("chunk JSON");
         out.extend(chunk);
@@ -142,6 +149,75 @@ fn a_built_archive_finds_exactly_what_the_in_memory_index_finds() {
         assert!(!hits.is_empty(), "{q:?} is in a title");
         assert_eq!(hits, memory.search(&query), "query {q:?}");
     }
+}
+
+#[test]
+fn every_article_has_a_card_with_its_headline_byline_place_and_opening_text() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let out = gen_and_build(tmp.path(), "12");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let archive = tmp.path().join("site/archive");
+    let manifest: Manifest =
+        serde_json::from_slice(&fs::read(archive.join("index/manifest.json")).expect("manifest"))
+            .expect("manifest JSON");
+    let (records, cards) = (records(&archive), chunks(&archive, "cards"));
+    assert_eq!(cards.len(), records.len());
+    assert_eq!(manifest.card_chunk_size, 16);
+    assert_eq!(manifest.card_chunks as usize, records.len().div_ceil(16));
+    let lengths = fs::read(archive.join("index/lengths.bin")).expect("lengths");
+    let index = ArchiveIndex::new(manifest, &lengths).expect("archive opens");
+    let mut long_bodies = 0;
+    for (doc, (r, c)) in records.iter().zip(&cards).enumerate() {
+        let (chunk, at) = index.card_of(kanbao_search::DocId(doc as u32));
+        assert_eq!((chunk as usize, at as usize), (doc / 16, doc % 16));
+        for key in [
+            "doc", "id", "kind", "title", "kicker", "subtitle", "column", "dateline", "page",
+        ] {
+            assert_eq!(c[key], r[key], "{key} of card {doc}");
+        }
+        for role in ["reporters", "correspondents", "photographers", "authors"] {
+            assert_eq!(c["byline"][role], r["byline"][role], "{role} of card {doc}");
+        }
+        assert!(c.get("blocks").is_none() && c.get("lead").is_none());
+        let body: Vec<&str> = r["lead"]
+            .as_str()
+            .into_iter()
+            .chain(
+                r["blocks"]
+                    .as_array()
+                    .expect("blocks")
+                    .iter()
+                    .filter(|b| b["type"] == "paragraph")
+                    .filter_map(|b| b["text"].as_str()),
+            )
+            .collect();
+        let body = body.join(" ");
+        let excerpt = c["excerpt"].as_str().unwrap_or("");
+        assert!(body.starts_with(excerpt), "card {doc}: {excerpt:?}");
+        assert_eq!(
+            excerpt.chars().count(),
+            body.chars().count().min(121),
+            "card {doc}"
+        );
+        long_bodies += usize::from(body.chars().count() > 121);
+    }
+    assert!(
+        long_bodies > 0,
+        "some bodies are longer than a card's excerpt"
+    );
+    // A card is a small part of its record.
+    let size = |dir: &str| -> u64 {
+        fs::read_dir(archive.join(dir))
+            .expect("dir")
+            .map(|e| e.expect("entry").metadata().expect("meta").len())
+            .sum()
+    };
+    assert!(
+        size("cards") * 3 < size("records"),
+        "cards {} records {}",
+        size("cards"),
+        size("records")
+    );
 }
 
 #[test]

@@ -4,8 +4,8 @@
 //! index is split into files a static server can serve, and a browser fetches only those a
 //! query needs:
 //!
-//! - `manifest.json` ([`Manifest`]): counts, shard counts, the record chunk size, the field
-//!   weights, the hash that places keys in shards;
+//! - `manifest.json` ([`Manifest`]): counts, shard counts, the record and card chunk sizes,
+//!   the field weights, the hash that places keys in shards;
 //! - `lengths.bin`: the normalised length of every document (LEB128 varints, in id order),
 //!   which BM25 needs; loaded once with the manifest;
 //! - `docs/NNNN.bin`: for every unigram and bigram key, the documents containing it with the
@@ -30,7 +30,7 @@
 //! use std::collections::HashMap;
 //! use kanbao_search::{ArchiveBuilder, ArchiveIndex, Document, FieldKind, Query, Shard};
 //!
-//! let mut builder = ArchiveBuilder::new(256);
+//! let mut builder = ArchiveBuilder::new(256, 32);
 //! builder.add(&Document::new().with(FieldKind::Title, "港城标兵作表率"));
 //! builder.add(&Document::new().with(FieldKind::Title, "航天港 新城"));
 //! let archive = builder.finish(64 * 1024);
@@ -61,7 +61,7 @@ use crate::score::{Bm25, weight};
 use crate::tokenize::{bigram, normalize, unigram};
 
 /// The format tag written into every [`Manifest`].
-pub const ARCHIVE_FORMAT: &str = "kanbao.archive/1";
+pub const ARCHIVE_FORMAT: &str = "kanbao.archive/2";
 
 /// Magic bytes at the start of every shard file.
 const MAGIC: &[u8; 4] = b"KBA1";
@@ -126,6 +126,11 @@ pub struct Manifest {
     pub chunk_size: u32,
     /// Number of record chunks.
     pub chunks: u32,
+    /// Documents per card chunk: the card (what a result list shows of an article) of
+    /// document `i` is card `i % card_chunk_size` of card chunk `i / card_chunk_size`.
+    pub card_chunk_size: u32,
+    /// Number of card chunks.
+    pub card_chunks: u32,
     /// The ranking weight of each field kind.
     pub weights: Vec<(FieldKind, f32)>,
     /// How keys are placed in shards.
@@ -311,6 +316,7 @@ pub struct ArchiveBuilder {
     count: u32,
     total_len: u64,
     chunk_size: u32,
+    card_chunk_size: u32,
 }
 
 /// A built archive index: the bytes of each file.
@@ -357,8 +363,9 @@ impl Archive {
 }
 
 impl ArchiveBuilder {
-    /// Starts an archive whose records come in chunks of `chunk_size` documents.
-    pub fn new(chunk_size: u32) -> ArchiveBuilder {
+    /// Starts an archive whose records come in chunks of `chunk_size` documents and whose
+    /// cards come in chunks of `card_chunk_size`.
+    pub fn new(chunk_size: u32, card_chunk_size: u32) -> ArchiveBuilder {
         ArchiveBuilder {
             docs: HashMap::new(),
             positions: HashMap::new(),
@@ -366,6 +373,7 @@ impl ArchiveBuilder {
             count: 0,
             total_len: 0,
             chunk_size: chunk_size.max(1),
+            card_chunk_size: card_chunk_size.max(1),
         }
     }
 
@@ -468,6 +476,8 @@ impl ArchiveBuilder {
             position_shards: position_shards.len() as u32,
             chunk_size: self.chunk_size,
             chunks: self.count.div_ceil(self.chunk_size),
+            card_chunk_size: self.card_chunk_size,
+            card_chunks: self.count.div_ceil(self.card_chunk_size),
             weights: ALL_KINDS.iter().map(|&k| (k, weight(k))).collect(),
             hash: "splitmix64-finaliser(key) % shards".to_string(),
             sizes,
@@ -634,6 +644,12 @@ impl ArchiveIndex {
     /// The record chunk holding a document, and the document's place in it.
     pub fn chunk_of(&self, doc: DocId) -> (u32, u32) {
         let size = self.manifest.chunk_size.max(1);
+        (doc.0 / size, doc.0 % size)
+    }
+
+    /// The card chunk holding a document's card, and the card's place in it.
+    pub fn card_of(&self, doc: DocId) -> (u32, u32) {
+        let size = self.manifest.card_chunk_size.max(1);
         (doc.0 / size, doc.0 % size)
     }
 

@@ -24,7 +24,7 @@ fn search(archive: &Archive, query: &Query) -> Vec<Hit> {
 
 fn both(docs: &[Document], shard_bytes: usize) -> (Index, Archive) {
     let mut index = Index::new();
-    let mut builder = ArchiveBuilder::new(4);
+    let mut builder = ArchiveBuilder::new(4, 2);
     for d in docs {
         assert_eq!(index.add(d), builder.add(d));
     }

@@ -4,6 +4,9 @@
 //! - `records/NNNN.json`: the articles, in chunks of `--chunk-size`, each an array of records
 //!   (what the reader shows: headline group, byline, kind, page, lead, blocks); article `i` of
 //!   the archive is record `i % chunk_size` of chunk `i / chunk_size`;
+//! - `cards/NNNN.json`: what a result list shows of each article (headline group, byline,
+//!   kind, page and the first [`EXCERPT_CHARS`] characters of its body), in chunks of
+//!   `--card-chunk-size`, so listing search results never downloads whole articles;
 //! - `index/manifest.json`, `index/lengths.bin`, `index/docs/NNNN.bin`,
 //!   `index/positions/NNNN.bin`: the sharded search index ([`kanbao_search::ArchiveBuilder`]),
 //!   so a browser downloads only the shards a query needs.
@@ -19,9 +22,9 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use anyhow::Context;
-use kanbao_parse::{Article, Page};
+use kanbao_parse::{Article, BlockKind, Page};
 use kanbao_search::{Archive, ArchiveBuilder, Document};
-use serde_json::{Value, json};
+use serde_json::{Map, Value, json};
 
 /// Arguments of `kanbao build`.
 #[derive(Debug, clap::Args)]
@@ -31,9 +34,12 @@ pub struct Args {
     /// Site directory; the archive goes to SITE/archive.
     #[arg(long = "output", short = 'o', value_name = "SITE")]
     output: PathBuf,
-    /// Articles per record chunk.
-    #[arg(long, default_value_t = 256, value_parser = clap::value_parser!(u32).range(1..))]
+    /// Articles per record chunk (what opening one article downloads).
+    #[arg(long, default_value_t = 32, value_parser = clap::value_parser!(u32).range(1..))]
     chunk_size: u32,
+    /// Cards per card chunk (what showing one search result downloads).
+    #[arg(long, default_value_t = 32, value_parser = clap::value_parser!(u32).range(1..))]
+    card_chunk_size: u32,
     /// Target size of one index shard, in KiB.
     #[arg(long, default_value_t = 64, value_parser = clap::value_parser!(u32).range(1..))]
     shard_kib: u32,
@@ -65,13 +71,10 @@ fn build(args: &Args) -> anyhow::Result<bool> {
         fs::remove_dir_all(&partial)
             .with_context(|| format!("cannot remove {}", partial.display()))?;
     }
-    let records_dir = partial.join("records");
-    fs::create_dir_all(&records_dir)
-        .with_context(|| format!("cannot create {}", records_dir.display()))?;
+    let mut records = Chunks::new(partial.join("records"), args.chunk_size)?;
+    let mut cards = Chunks::new(partial.join("cards"), args.card_chunk_size)?;
 
-    let mut builder = ArchiveBuilder::new(args.chunk_size);
-    let mut chunk: Vec<Value> = Vec::with_capacity(args.chunk_size as usize);
-    let mut chunks = 0u32;
+    let mut builder = ArchiveBuilder::new(args.chunk_size, args.card_chunk_size);
     let (mut pages, mut text_bytes, mut all_read) = (0usize, 0u64, true);
     for path in &files {
         let name = path.strip_prefix(&args.dir).unwrap_or(path);
@@ -88,17 +91,12 @@ fn build(args: &Args) -> anyhow::Result<bool> {
         text_bytes += page.source.bytes as u64;
         for article in &page.articles {
             let doc = builder.add(&Document::from(article));
-            chunk.push(record(doc.0, article, &page));
-            if chunk.len() == args.chunk_size as usize {
-                write_chunk(&records_dir, chunks, &chunk)?;
-                chunks += 1;
-                chunk.clear();
-            }
+            records.push(record(doc.0, article, &page))?;
+            cards.push(card(doc.0, article, &page))?;
         }
     }
-    if !chunk.is_empty() {
-        write_chunk(&records_dir, chunks, &chunk)?;
-    }
+    records.finish()?;
+    cards.finish()?;
     let articles = builder.len();
     let archive = builder.finish(args.shard_kib as usize * 1024);
     let index_bytes = write_index(&partial.join("index"), &archive)?;
@@ -111,11 +109,12 @@ fn build(args: &Args) -> anyhow::Result<bool> {
         .with_context(|| format!("cannot move the archive to {}", archive_dir.display()))?;
     let m = &archive.manifest;
     println!(
-        "kanbao: built {} from {pages} pages ({:.1} MB of text): {articles} articles in {} chunks, \
+        "kanbao: built {} from {pages} pages ({:.1} MB of text): {articles} articles in {} record and {} card chunks, \
          index {:.1} MB ({:.0}% of the text) in {} docs and {} positions shards, {:.1} s",
         archive_dir.display(),
         text_bytes as f64 / 1e6,
         m.chunks,
+        m.card_chunks,
         index_bytes as f64 / 1e6,
         100.0 * index_bytes as f64 / text_bytes.max(1) as f64,
         m.doc_shards,
@@ -142,17 +141,10 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     Ok(())
 }
 
-/// An article as the reader needs it; spans stay in the page JSON, not here.
-fn record(doc: u32, a: &Article, page: &Page) -> Value {
-    let blocks: Vec<Value> = a
-        .blocks
-        .iter()
-        .map(|b| match &b.marker {
-            Some(m) => json!({"type": b.kind, "text": b.text, "marker": m}),
-            None => json!({"type": b.kind, "text": b.text}),
-        })
-        .collect();
-    json!({
+/// The fields an article's record and card share: headline group, byline, where it ran.
+/// Empty fields are left out; the reader takes a missing field as empty.
+fn head(doc: u32, a: &Article, page: &Page) -> Map<String, Value> {
+    let fields = json!({
         "doc": doc,
         "id": a.id,
         "kind": a.kind,
@@ -174,15 +166,107 @@ fn record(doc: u32, a: &Article, page: &Page) -> Value {
             "section": page.meta.section,
             "source": page.source.name,
         },
-        "lead": a.lead,
-        "blocks": blocks,
-    })
+    });
+    let Value::Object(mut map) = fields else {
+        unreachable!("json! of an object literal is an object")
+    };
+    map.retain(|_, v| !v.is_null());
+    if let Some(Value::Object(place)) = map.get_mut("page") {
+        place.retain(|_, v| !v.is_null());
+    }
+    map
 }
 
-fn write_chunk(dir: &Path, n: u32, records: &[Value]) -> anyhow::Result<()> {
-    let path = dir.join(format!("{n:04}.json"));
-    let json = serde_json::to_string(records)?;
-    fs::write(&path, json).with_context(|| format!("cannot write {}", path.display()))
+/// An article as the reader needs it; spans stay in the page JSON, not here.
+fn record(doc: u32, a: &Article, page: &Page) -> Value {
+    let mut map = head(doc, a, page);
+    if let Some(lead) = &a.lead {
+        map.insert("lead".into(), json!(lead));
+    }
+    let blocks: Vec<Value> = a
+        .blocks
+        .iter()
+        .map(|b| match &b.marker {
+            Some(m) => json!({"type": b.kind, "text": b.text, "marker": m}),
+            None => json!({"type": b.kind, "text": b.text}),
+        })
+        .collect();
+    map.insert("blocks".into(), Value::Array(blocks));
+    Value::Object(map)
+}
+
+/// Characters of body text a card keeps: enough for the list's excerpt with a match near the
+/// start in context.
+const EXCERPT_CHARS: usize = 120;
+
+/// What a result list shows of an article: its record without the body, and the body's first
+/// [`EXCERPT_CHARS`] characters (one more when the body is longer, so the list can tell).
+fn card(doc: u32, a: &Article, page: &Page) -> Value {
+    let mut map = head(doc, a, page);
+    if let Some(Value::Object(byline)) = map.get_mut("byline") {
+        byline.insert("raw".into(), json!([]));
+    }
+    let body = a
+        .lead
+        .iter()
+        .map(String::as_str)
+        .chain(
+            a.blocks
+                .iter()
+                .filter(|b| b.kind == BlockKind::Paragraph)
+                .map(|b| b.text.as_str()),
+        )
+        .collect::<Vec<_>>()
+        .join(" ");
+    let excerpt: String = body.chars().take(EXCERPT_CHARS + 1).collect();
+    if !excerpt.is_empty() {
+        map.insert("excerpt".into(), json!(excerpt));
+    }
+    Value::Object(map)
+}
+
+/// Numbered JSON files of up to `size` values each, written as they fill.
+struct Chunks {
+    dir: PathBuf,
+    size: usize,
+    next: u32,
+    values: Vec<Value>,
+}
+
+impl Chunks {
+    fn new(dir: PathBuf, size: u32) -> anyhow::Result<Chunks> {
+        fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
+        Ok(Chunks {
+            dir,
+            size: size as usize,
+            next: 0,
+            values: Vec::with_capacity(size as usize),
+        })
+    }
+
+    fn push(&mut self, value: Value) -> anyhow::Result<()> {
+        self.values.push(value);
+        if self.values.len() == self.size {
+            self.write()?;
+        }
+        Ok(())
+    }
+
+    fn finish(mut self) -> anyhow::Result<()> {
+        if !self.values.is_empty() {
+            self.write()?;
+        }
+        Ok(())
+    }
+
+    fn write(&mut self) -> anyhow::Result<()> {
+        let path = self.dir.join(format!("{:04}.json", self.next));
+        let json = serde_json::to_string(&self.values)?;
+        fs::write(&path, json).with_context(|| format!("cannot write {}", path.display()))?;
+        self.next += 1;
+        self.values.clear();
+        Ok(())
+    }
 }
 
 /// Writes the index files; returns their total size in bytes.

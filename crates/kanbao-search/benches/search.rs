@@ -1,11 +1,12 @@
-//! Index build and query times on an archive-sized corpus. Ignored by default; run with
-//! `cargo test -p kanbao-search --release --test scale -- --ignored --nocapture`.
+//! The in-memory index (the app's library): building it over some 10,000 articles, and
+//! answering queries of every shape over it. Run with `cargo bench -p kanbao-search`.
 
-use std::time::Instant;
+use std::hint::black_box;
 
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use kanbao_search::{Document, FieldKind, Index, Query};
 
-const PAGE: &str = include_str!("data/yantai-daily-2023-11.txt");
+const PAGE: &str = include_str!("../tests/data/yantai-daily-2023-11.txt");
 
 /// About 10,000 articles and 20 MB: paragraphs of the sample page, rotated so that the
 /// articles differ, with a numbered title each.
@@ -34,26 +35,32 @@ fn archive() -> Vec<Document> {
         .collect()
 }
 
-#[test]
-#[ignore = "timing; run in release"]
-fn an_archive_of_ten_thousand_articles_indexes_and_answers_quickly() {
+fn bench(c: &mut Criterion) {
     let docs = archive();
     let bytes: usize = docs
         .iter()
         .flat_map(|d| &d.fields)
         .map(|f| f.text.len())
         .sum();
-    let start = Instant::now();
+    let mut group = c.benchmark_group("index");
+    group.sample_size(10);
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.bench_function("build-10k-articles", |b| {
+        b.iter(|| {
+            let mut index = Index::new();
+            for doc in &docs {
+                index.add(black_box(doc));
+            }
+            index
+        })
+    });
+    group.finish();
+
     let mut index = Index::new();
     for doc in &docs {
         index.add(doc);
     }
-    println!(
-        "indexed {} articles, {:.1} MB, in {:?}: {index:?}",
-        docs.len(),
-        bytes as f64 / 1e6,
-        start.elapsed()
-    );
+    let mut group = c.benchmark_group("search-10k-articles");
     for q in [
         "港城",
         "航天港",
@@ -66,8 +73,11 @@ fn an_archive_of_ten_thousand_articles_indexes_and_answers_quickly() {
         "港城 -航天",
         "不存在的词",
     ] {
-        let start = Instant::now();
-        let hits = index.search(&Query::parse(q));
-        println!("{q:>10}: {:>6} hits in {:?}", hits.len(), start.elapsed());
+        let query = Query::parse(q);
+        group.bench_function(q, |b| b.iter(|| index.search(black_box(&query))));
     }
+    group.finish();
 }
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
