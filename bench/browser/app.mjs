@@ -217,11 +217,12 @@ const SEARCH = async ([q, home]) => {
   const t1 = await until(done);
   const s = document.querySelector('.archive-summary');
   // What the search downloaded, by kind (resource timing: body bytes as served).
-  const kind = { index: 0, records: 0, requests: 0 };
+  const kind = { index: 0, cards: 0, records: 0, requests: 0 };
   for (const e of performance.getEntriesByType('resource')) {
     if (e.startTime < t0 || e.startTime > t1) continue;
     const path = new URL(e.name).pathname;
     if (path.includes('/archive/index/')) kind.index += e.encodedBodySize;
+    else if (path.includes('/archive/cards/')) kind.cards += e.encodedBodySize;
     else if (path.includes('/archive/records/')) kind.records += e.encodedBodySize;
     else continue;
     kind.requests++;
@@ -234,6 +235,31 @@ const SEARCH = async ([q, home]) => {
     cards: document.querySelectorAll('.archive-list .card').length,
     bytes: Number(document.querySelector('.archive-results').dataset.fetched) - before,
   };
+};
+
+/** Opens the first result: the time until its reading view shows, and the bytes it took. */
+const OPEN = async () => {
+  const link = document.querySelector('.archive-list .card-title a');
+  if (!link) return null;
+  const before = Number(document.querySelector('.archive-results').dataset.fetched);
+  const t0 = performance.now();
+  location.hash = new URL(link.href).hash;
+  await new Promise((ok) => {
+    const test = () => document.querySelector('article.reader #article-title');
+    if (test()) return ok();
+    const o = new MutationObserver(() => test() && (o.disconnect(), ok()));
+    o.observe(document.body, { childList: true, subtree: true });
+  });
+  const ms = performance.now() - t0;
+  // The reading view has no archive section; the client's count lives on in the app.
+  history.back();
+  await new Promise((ok) => {
+    const test = () => document.querySelector('.archive-results');
+    if (test()) return ok();
+    const o = new MutationObserver(() => test() && (o.disconnect(), ok()));
+    o.observe(document.body, { childList: true, subtree: true });
+  });
+  return { ms, bytes: Number(document.querySelector('.archive-results').dataset.fetched) - before };
 };
 
 async function openApp(base) {
@@ -259,7 +285,8 @@ async function search(n) {
     const { context, page } = await openApp(base);
     atStart = Number(await page.locator('.archive-results').getAttribute('data-fetched'));
     const r = await page.evaluate(SEARCH, [q, false]);
-    cold.push({ q, ...r });
+    const open = r.state === 'found' ? await page.evaluate(OPEN) : null;
+    cold.push({ q, ...r, open });
     await context.close();
   }
   const { context, page } = await openApp(base);
@@ -272,7 +299,7 @@ async function search(n) {
     pages: n,
     articles: manifest.docs,
     machine: MACHINE,
-    what: 'URL hash set to #/?q=<term> on a loaded app, until .archive-summary says 档案中找到 (shards fetched and decoded, search run, record chunks of the first 50 results fetched, cards rendered); cold: a fresh browser context per query; warm: the queries one after another in one page (back to #/ between them); bytes: the growth of .archive-results[data-fetched]',
+    what: 'URL hash set to #/?q=<term> on a loaded app, until .archive-summary says 档案中找到 (shards fetched and decoded, search run, the card chunks of the first 20 results fetched, cards rendered); cold: a fresh browser context per query; warm: the queries one after another in one page (back to #/ between them); bytes: the growth of .archive-results[data-fetched]; open: after the cold search, the first result opened until its reading view shows (its record chunk fetched)',
     queries: queries.length,
     failed: cold.length - ok(cold).length + warm.length - ok(warm).length,
     zero_results: totals.filter((t) => t === 0).length,
@@ -284,11 +311,16 @@ async function search(n) {
     warm_query_ms: summary(ok(warm).map((x) => x.ms)),
     cold_query_bytes: summary(ok(cold).map((x) => x.bytes)),
     cold_query_index_bytes: summary(ok(cold).map((x) => x.index)),
+    cold_query_card_bytes: summary(ok(cold).map((x) => x.cards)),
     cold_query_record_bytes: summary(ok(cold).map((x) => x.records)),
+    open_first_ms: summary(ok(cold).filter((x) => x.open).map((x) => x.open.ms)),
+    open_first_bytes: summary(ok(cold).filter((x) => x.open).map((x) => x.open.bytes)),
     cold_query_requests: summary(ok(cold).map((x) => x.requests)),
     record_chunks: readdirSync(join(app.archive, 'records')).length,
+    card_chunks: readdirSync(join(app.archive, 'cards')).length,
+    cards_bytes: du(join(app.archive, 'cards')),
     warm_query_bytes: summary(ok(warm).map((x) => x.bytes)),
-    samples: cold.map((x, i) => ({ q: x.q, total: totals[i], cold_ms: r1(x.ms), bytes: x.bytes, index_bytes: x.index, record_bytes: x.records, requests: x.requests, warm_ms: r1(warm[i].ms), ...(x.state === 'found' ? {} : { error: x.text }) })),
+    samples: cold.map((x, i) => ({ q: x.q, total: totals[i], cold_ms: r1(x.ms), bytes: x.bytes, index_bytes: x.index, card_bytes: x.cards, record_bytes: x.records, open_ms: r1(x.open?.ms), open_bytes: x.open?.bytes, requests: x.requests, warm_ms: r1(warm[i].ms), ...(x.state === 'found' ? {} : { error: x.text }) })),
   };
   const { samples, ...brief } = result;
   console.log('search', JSON.stringify(brief));

@@ -81,14 +81,17 @@ else:
     w("| parse as WebAssembly | headless Chromium or node | not measured | see \"What is left\" |\n")
 
 w("## Building the archive (`kanbao build`, native, one thread)\n")
-w("| pages | articles | page text | build time | peak memory | index | index / text | index gzipped / text | index per page | records (JSON) | shards docs + positions |")
-w("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+w("| pages | articles | page text | build time | peak memory | index | index / text | index gzipped / text | index per page | records (JSON) | cards (JSON) | shards docs + positions |")
+w("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
 for n, b in build.items():
     w(f"| {n:,} | {b['articles']:,} | {mb(b['text_bytes'])} | {b['build_s']:.1f} s | {b['build_max_rss_mb']:,.0f} MB | "
       f"{mb(b['index_bytes'])} | {pc(b['index_to_text'])} | {pc(b['index_gzip_bytes'] / b['text_bytes'])} | "
-      f"{kb(b['index_bytes_per_page'])} | {mb(b['records_bytes'])} | {b['doc_shards']:,} + {b['position_shards']:,} |")
+      f"{kb(b['index_bytes_per_page'])} | {mb(b['records_bytes'])} | {mb(b['cards_bytes']) if 'cards_bytes' in b else '—'} | {b['doc_shards']:,} + {b['position_shards']:,} |")
 w("")
-w("Build time includes parsing every page, writing the record chunks and the shards.\n")
+w("Build time includes parsing every page, writing the record and card chunks and the shards. "
+  "Records are whole articles (what opening one downloads, 32 to a chunk); cards are what a "
+  "result list shows of each (headline group, byline, where it ran, the first 120 characters "
+  "of the body; 32 to a chunk).\n")
 
 w("## Search\n")
 w("Kanbao's archive is measured natively (`bench/native`: the same `kanbao-search` code the app "
@@ -120,9 +123,9 @@ w("")
 if pfbuild:
     w("Pagefind indexing time: " + ", ".join(f"{n:,} pages {v['pagefind_index_s']:.0f} s" for n, v in pfbuild.items()) + ".\n")
 
-def record_share(a):
-    """The median share of record chunks in the bytes of one cold query."""
-    xs = sorted(x["record_bytes"] / x["bytes"] for x in a["samples"] if x.get("bytes"))
+def share(a, key):
+    """The median share of one kind of file in the bytes of one cold query."""
+    xs = sorted(x.get(key, 0) / x["bytes"] for x in a["samples"] if x.get("bytes"))
     return xs[len(xs) // 2] if xs else 0
 
 
@@ -157,30 +160,32 @@ if app_search:
     w(f"**Archive search** ({some['queries']} queries per size, evenly spaced through the sorted query set "
       "above): the URL hash is set to `#/?q=<term>` in a loaded app, and the time runs until "
       "`.archive-summary` says `档案中找到 N 篇` — the shards the plan names fetched and decoded, "
-      "the search run, the record chunks of the first 50 results fetched, the cards rendered. "
+      "the search run, the card chunks of the first 20 results fetched, the cards rendered. "
       "Cold: one query per fresh context, after the app has started. Warm: every query one after "
-      "another in one page (back to `#/` between them), so shards and record chunks already "
-      "fetched are reused. Bytes are the growth of the app's own count (`data-fetched`), split "
-      "into index shards and record chunks by the page's resource timing.\n")
-    w("| pages | cold query p50 / p95 | warm query p50 / p95 | bytes per cold query p50 / p95 (max) | of which index shards p50 / p95 | of which record chunks p50 / p95 | requests per cold query p50 | read once at start | results per query p50 |")
-    w("| ---: | --- | --- | --- | --- | --- | ---: | ---: | ---: |")
+      "another in one page (back to `#/` between them), so shards and cards already fetched are "
+      "reused. Bytes are the growth of the app's own count (`data-fetched`), split into index "
+      "shards and card chunks by the page's resource timing. Opening the first result (in the "
+      "cold context, after the search) fetches its record chunk.\n")
+    w("| pages | cold query p50 / p95 | warm query p50 / p95 | bytes per cold query p50 / p95 (max) | of which index shards p50 / p95 | of which cards p50 / p95 | requests per cold query p50 | opening the first result p50 / p95 (bytes p50) | read once at start | results per query p50 |")
+    w("| ---: | --- | --- | --- | --- | --- | ---: | --- | ---: | ---: |")
     for n, a in app_search.items():
-        b, i, r = a["cold_query_bytes"], a["cold_query_index_bytes"], a["cold_query_record_bytes"]
+        b, i = a["cold_query_bytes"], a["cold_query_index_bytes"]
+        c = a.get("cold_query_card_bytes", a["cold_query_record_bytes"])
+        o = a.get("open_first_ms")
+        opened = f"{ms(o['p50'])} / {ms(o['p95'])} ({kb(a['open_first_bytes']['p50'])})" if o else "—"
         w(f"| {n:,} | {ms(a['cold_query_ms']['p50'])} / {ms(a['cold_query_ms']['p95'])} | "
           f"{ms(a['warm_query_ms']['p50'])} / {ms(a['warm_query_ms']['p95'])} | "
-          f"{kb(b['p50'])} / {kb(b['p95'])} ({kb(b['max'])}) | {kb(i['p50'])} / {kb(i['p95'])} | {kb(r['p50'])} / {kb(r['p95'])} | "
-          f"{a['cold_query_requests']['p50']:.0f} of {a['record_chunks']:,} chunks + shards | {kb(a['bytes_at_start'])} | {a['results_per_query']['p50']:,.0f} |")
+          f"{kb(b['p50'])} / {kb(b['p95'])} ({kb(b['max'])}) | {kb(i['p50'])} / {kb(i['p95'])} | {kb(c['p50'])} / {kb(c['p95'])} | "
+          f"{a['cold_query_requests']['p50']:.0f} | {opened} | {kb(a['bytes_at_start'])} | {a['results_per_query']['p50']:,.0f} |")
     w("")
     fails = sum(a["failed"] for a in app_search.values())
     zeros = sum(a["zero_results"] for a in app_search.values())
     w(f"Every query came from a title, so each finds at least that article ({zeros} answered `档案中找到 0 篇`; "
       f"{fails} failed). The index shards a cold query reads match the native figures above; the "
-      "record chunks are what the browser adds: to show one record the app fetches its whole "
-      f"chunk (about {some['articles'] / some['record_chunks']:.0f} records, "
-      f"{kb((some['archive_bytes'] - some['index_bytes']) / some['record_chunks'])} of uncompressed JSON on average), "
-      "and the first 50 results seldom share a chunk, so a cold query reads about one chunk per "
-      "result it shows, or most of the chunks of a small archive. Share of record chunks in a cold query's bytes, median: "
-      + ", ".join(f"{record_share(a):.0%} at {n:,} pages" for n, a in app_search.items()) + ".\n")
+      "cards are what the browser adds to show the first 20 results: one card chunk "
+      f"(about {kb(some.get('cards_bytes', 0) / max(1, some.get('card_chunks', 1)))} of uncompressed JSON at {next(iter(app_search)):,} pages) "
+      "per result whose chunk no earlier result shared. Share of index shards in a cold query's bytes, median: "
+      + ", ".join(f"{share(a, 'index_bytes'):.0%} at {n:,} pages" for n, a in app_search.items()) + ".\n")
     skipped = [n for n in sorted(native) if n not in app_search]
     if skipped:
         w("Not measured in the browser: " + ", ".join(f"{n:,} pages" for n in skipped) + ".\n")
@@ -242,7 +247,7 @@ if big_app:
     b = a["cold_query_bytes"]
     times = b["p95"] / 1024 / 150
     w(f"| ≤ 150 KB downloaded per cold query at 60,000 pages, in the browser | p50 {kb(b['p50'])}, p95 {kb(b['p95'])} at {big_app:,} pages "
-      f"(index shards p95 {kb(a['cold_query_index_bytes']['p95'])}, record chunks p95 {kb(a['cold_query_record_bytes']['p95'])}; plus {kb(a['bytes_at_start'])} once) | "
+      f"(index shards p95 {kb(a['cold_query_index_bytes']['p95'])}, cards p95 {kb(a.get('cold_query_card_bytes', a['cold_query_record_bytes'])['p95'])}; plus {kb(a['bytes_at_start'])} once) | "
       f"{'met' if b['p95'] <= 150 * 1024 else f'missed: p95 is {times:,.0f}× the target'} |")
 if cold_start:
     c = cold_start
@@ -280,19 +285,19 @@ w(f"- **Exact, from postings alone, at a size cost.** Matching is verified from 
 w("- **Bytes per query grow with the archive.** Shards stay near 64 KB, but the posting list "
   "of a common bigram grows linearly with the number of articles, and a query fetches whole "
   "lists. Next steps, in order of payoff: split long lists into blocks by document range "
-  "(newest first) and fetch further blocks only when the reader pages on; cover a long term "
-  "with non-overlapping bigrams (a four-character term needs two lists, not three); positions "
+  "(newest first) and fetch further blocks only when the reader pages on (a long term is "
+  "already read through a cover of its bigrams, so a four-character term needs two lists, not "
+  "three); positions "
   "in one coordinate per document with one field-kind header per document (about a third "
   "smaller); serve shards compressed (the gzipped column above).")
 if app_search:
-    w("- **In the browser, record chunks cost more than the index.** A cold search downloads the "
-      "shards the native figures show plus the record chunks of its first 50 results, about one "
-      "chunk per result: most of what a cold query fetches (a median of "
-      f"{min(map(record_share, app_search.values())):.0%} to {max(map(record_share, app_search.values())):.0%}"
-      ") is article records it does not show. Next steps: fetch the records of the results on screen only (fewer than "
-      "50, or a title-only record layer for the list), smaller chunks or chunks ordered like "
-      "the ranking, and serve records compressed. The native search-only figures stay the "
-      "floor; the browser adds fetches, wasm decoding and rendering.")
+    w("- **In the browser, a cold search costs its index shards and the cards of the results on "
+      "screen.** The result list reads cards (headline group, byline, place, the opening of the "
+      "body), not whole records, and shows 20 results at a time; a whole record is fetched only "
+      "when an article is opened. What a cold query fetches is then mostly index shards (a median "
+      f"of {min(share(a, 'index_bytes') for a in app_search.values()):.0%} to {max(share(a, 'index_bytes') for a in app_search.values()):.0%}), "
+      "so the index steps above are what is left to cut. A card shows the opening of the body, "
+      "not the passage around a match deep in it; the reading view highlights every match.")
 else:
     w("- **Kanbao's search was measured natively, not in the browser.** Its latency excludes "
       "network and wasm start-up; Pagefind's cold figures include loopback fetches and its wasm. "

@@ -35,6 +35,7 @@ out = {
     "docs_layer_bytes": sum(manifest["sizes"]["docs"]),
     "positions_layer_bytes": sum(manifest["sizes"]["positions"]),
     "records_bytes": du(os.path.join(archive, "records")),
+    "cards_bytes": du(os.path.join(archive, "cards")),
     "doc_shards": manifest["doc_shards"],
     "position_shards": manifest["position_shards"],
     "index_bytes_per_page": index / pages,

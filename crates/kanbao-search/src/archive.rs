@@ -17,9 +17,10 @@
 //! Latin and digits included, so no vocabulary scan is ever needed), and a key lives in shard
 //! `mix(key) % shards` of its layer. A term of one or two characters is answered from its one
 //! `docs` key: a document holds the key exactly when a field contains the term. A longer term
-//! is verified from positions alone: it occurs where each of its bigrams follows the previous
-//! one in the same field. So matching is exact without any article text, and results and
-//! scores equal those of [`Index`](crate::Index) over the same documents.
+//! is verified from positions alone: it occurs where a cover of its bigrams (those starting at
+//! 0, 2, 4, … and the last one) stands at the right offsets in the same field. So matching is
+//! exact without any article text, and results and scores equal those of
+//! [`Index`](crate::Index) over the same documents.
 //!
 //! Postings are delta-coded LEB128: document ids as gaps, and within a document the field
 //! ordinal gap and kind, the occurrence count and the position gaps.
@@ -655,21 +656,25 @@ impl ArchiveIndex {
 
     /// The shards a query needs, sorted and without duplicates: for each term, the `docs`
     /// shard of its one key when it has one or two characters, otherwise the `positions`
-    /// shards of its bigrams.
+    /// shards of a cover of its bigrams.
     pub fn plan(&self, query: &Query) -> Vec<ShardId> {
         let mut ids: Vec<ShardId> = query
             .terms()
             .iter()
             .flat_map(|t| self.needs(&t.normalized))
-            .map(|(id, _)| id)
+            .map(|(id, _, _)| id)
             .collect();
         ids.sort_unstable();
         ids.dedup();
         ids
     }
 
-    /// The keys a normalised term needs, each with its shard.
-    fn needs(&self, term: &str) -> Vec<(ShardId, u64)> {
+    /// The keys a normalised term needs, each with its shard and its offset in the term.
+    ///
+    /// A term of three or more characters needs only a cover of bigrams: those starting at
+    /// 0, 2, 4, … and, for an odd length, the last one, so every character lies in one of them
+    /// (a four-character term reads two position lists, not three).
+    fn needs(&self, term: &str) -> Vec<(ShardId, u64, u32)> {
         let chars: Vec<char> = term.chars().collect();
         let docs = |key| {
             let n = shard_of(key, self.manifest.doc_shards);
@@ -679,22 +684,22 @@ impl ArchiveIndex {
                     n,
                 },
                 key,
+                0,
             )
         };
         match chars.as_slice() {
             [] => Vec::new(),
             [c] => vec![docs(unigram(*c))],
             [a, b] => vec![docs(bigram(*a, *b))],
-            _ => chars
-                .windows(2)
-                .map(|w| {
-                    let key = bigram(w[0], w[1]);
+            _ => cover(chars.len())
+                .map(|at| {
+                    let key = bigram(chars[at], chars[at + 1]);
                     let n = shard_of(key, self.manifest.position_shards);
                     let id = ShardId {
                         layer: Layer::Positions,
                         n,
                     };
-                    (id, key)
+                    (id, key, at as u32)
                 })
                 .collect(),
         }
@@ -765,7 +770,7 @@ impl ArchiveIndex {
     ) -> Result<Vec<(u32, f32)>, ArchiveError> {
         let needs = self.needs(term);
         let mut lists = Vec::with_capacity(needs.len());
-        for &(id, key) in &needs {
+        for &(id, key, _) in &needs {
             let shard = shards.get(&id).ok_or(ArchiveError::MissingShard(id))?;
             if shard.layer != id.layer {
                 return Err(ArchiveError::MissingShard(id));
@@ -776,7 +781,7 @@ impl ArchiveIndex {
             }
         }
         match (needs.first(), lists.as_slice()) {
-            (Some((id, _)), [bytes]) if id.layer == Layer::Docs => {
+            (Some((id, _, _)), [bytes]) if id.layer == Layer::Docs => {
                 let mut r = Reader::new(bytes);
                 let n = r.get()?;
                 let mut out = Vec::with_capacity(n.min(1 << 24) as usize);
@@ -788,7 +793,10 @@ impl ArchiveIndex {
                 }
                 Ok(out)
             }
-            _ => verify(term.chars().count(), &lists),
+            _ => {
+                let offsets: Vec<u32> = needs.iter().map(|&(_, _, at)| at).collect();
+                verify(term.chars().count(), &offsets, &lists)
+            }
         }
     }
 }
@@ -823,9 +831,17 @@ fn decode_positions(bytes: &[u8]) -> Result<Vec<(u32, Occurrences)>, ArchiveErro
     Ok(out)
 }
 
-/// Finds a term of `len` ≥ 3 characters from the positions of its bigrams, in term order:
-/// it starts at `p` in a field where bigram `i` occurs at `p + i` for every `i`.
-fn verify(len: usize, lists: &[&[u8]]) -> Result<Vec<(u32, f32)>, ArchiveError> {
+/// Where the bigrams of a term of `len` ≥ 2 characters start that cover every character:
+/// 0, 2, 4, … and `len - 2`.
+fn cover(len: usize) -> impl Iterator<Item = usize> {
+    let last = len.saturating_sub(2);
+    (0..=last).step_by(2).chain((last % 2 == 1).then_some(last))
+}
+
+/// Finds a term of `len` ≥ 3 characters from the positions of a cover of its bigrams, in term
+/// order: it starts at `p` in a field where bigram `i` occurs at `p + offsets[i]` for every
+/// `i` (`offsets[0]` is 0).
+fn verify(len: usize, offsets: &[u32], lists: &[&[u8]]) -> Result<Vec<(u32, f32)>, ArchiveError> {
     // Decode each distinct list once; a term like 哈哈哈 repeats a bigram.
     let mut decoded: Vec<Vec<(u32, Occurrences)>> = Vec::new();
     let mut which = Vec::with_capacity(lists.len());
@@ -875,7 +891,7 @@ fn verify(len: usize, lists: &[&[u8]]) -> Result<Vec<(u32, f32)>, ArchiveError> 
                 let all = rest
                     .iter()
                     .enumerate()
-                    .all(|(i, pos)| pos.binary_search(&(p + i as u32 + 1)).is_ok());
+                    .all(|(i, pos)| pos.binary_search(&(p + offsets[i + 1])).is_ok());
                 if all {
                     count += 1;
                     next_free = p + len as u32;
@@ -888,4 +904,26 @@ fn verify(len: usize, lists: &[&[u8]]) -> Result<Vec<(u32, f32)>, ArchiveError> 
         }
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cover;
+
+    #[test]
+    fn a_cover_takes_every_second_bigram_and_the_last() {
+        let of = |len| cover(len).collect::<Vec<_>>();
+        assert_eq!(of(2), [0]);
+        assert_eq!(of(3), [0, 1]);
+        assert_eq!(of(4), [0, 2]);
+        assert_eq!(of(5), [0, 2, 3]);
+        assert_eq!(of(6), [0, 2, 4]);
+        for len in 2..40 {
+            let starts = of(len);
+            // Every character lies in a bigram of the cover, and no bigram is read twice.
+            assert!((0..len).all(|c| starts.iter().any(|&s| s == c || s + 1 == c)));
+            assert!(starts.windows(2).all(|w| w[0] < w[1]));
+            assert_eq!(starts.len(), len.div_ceil(2));
+        }
+    }
 }
