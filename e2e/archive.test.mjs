@@ -3,7 +3,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { start, withPage, waitForApp, ROOT, DIST } from './harness.mjs';
@@ -41,7 +42,7 @@ after(async () => {
 /** Every record of the archive, read from disk. */
 function records() {
   const dir = join(site, 'archive', 'records');
-  return readdirSync(dir).sort().flatMap((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')));
+  return readdirSync(dir).sort().flatMap((f) => JSON.parse(gunzipSync(readFileSync(join(dir, f))).toString('utf8')));
 }
 
 const text = (r) => [r.title, r.kicker, r.subtitle, r.column, r.dateline, r.lead, ...r.byline.reporters,
@@ -129,4 +130,31 @@ test('without a search the archive says how many articles it holds, and the libr
     assert.match(await page.locator('.archive-summary').textContent(), new RegExp(`档案中有 ${records().length} 篇文章`));
     assert.equal(await page.locator('.article-list:not(.archive-list) .card').count(), 4);
   });
+});
+
+test('a damaged archive file is reported in the list, and the library is untouched', async (t) => {
+  // A copy of the site whose position shards are not gzip.
+  const broken = mkdtempSync(join(tmpdir(), 'kanbao-broken-'));
+  cpSync(site, broken, { recursive: true });
+  const shards = join(broken, 'archive', 'index', 'positions');
+  for (const f of readdirSync(shards)) writeFileSync(join(shards, f), 'not gzip at all');
+  const other = await serve(broken, 0);
+  try {
+    await withPage(t, env, async (page) => {
+      const title = records().find((r) => r.title.length >= 6).title.replace(/\s+/g, '');
+      await page.goto(`http://127.0.0.1:${other.address().port}/#/?q=` + encodeURIComponent(title.slice(0, 4)));
+      await waitForApp(page);
+      const error = page.locator('.archive-results .error');
+      await error.waitFor();
+      assert.match(await error.textContent(), /档案检索失败，文库不受影响：.*positions\/\d{4}\.bin\.gz/);
+      // Two-character terms read other files and still work; the library lists as before.
+      await page.goto(`http://127.0.0.1:${other.address().port}/#/?q=` + encodeURIComponent(title.slice(0, 2)));
+      await page.waitForSelector('.archive-summary:has-text("档案中找到")');
+      await page.goto(`http://127.0.0.1:${other.address().port}/#/`);
+      await page.waitForSelector('.article-list:not(.archive-list) .card');
+      assert.equal(await page.locator('.article-list:not(.archive-list) .card').count(), 4);
+    });
+  } finally {
+    await new Promise((ok) => other.close(ok));
+  }
 });

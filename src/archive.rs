@@ -8,8 +8,9 @@ use std::rc::Rc;
 
 use gloo::net::http::Request;
 use kanbao_parse::{Article, Block, BlockKind, Byline, Encoding, Kind, Meta, Page, SCHEMA, Source};
-use kanbao_search::{ArchiveIndex, DocId, Manifest, Query, Shard, ShardId};
+use kanbao_search::{ArchiveIndex, Compression, DocId, Manifest, Query, Shard, ShardId};
 use serde::Deserialize;
+use wasm_bindgen::prelude::*;
 
 use crate::library::{LibraryPage, Origin};
 
@@ -136,6 +137,49 @@ async fn fetch_required(url: &str) -> Result<Vec<u8>, String> {
     fetch(url).await?.ok_or_else(|| format!("{url}: HTTP 404"))
 }
 
+#[wasm_bindgen]
+extern "C" {
+    /// The browser's own decompressor (web-sys has it only behind its unstable-API flag).
+    type DecompressionStream;
+    #[wasm_bindgen(constructor, catch)]
+    fn new(format: &str) -> Result<DecompressionStream, JsValue>;
+}
+
+/// Decompresses gzip with the browser's `DecompressionStream`, so the wasm carries no inflater.
+async fn gunzip(bytes: &[u8]) -> Result<Vec<u8>, JsValue> {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let blob = web_sys::Blob::new_with_u8_array_sequence(&parts)?;
+    let decoder = DecompressionStream::new("gzip")?;
+    let stream = blob
+        .stream()
+        .pipe_through(decoder.unchecked_ref::<web_sys::ReadableWritablePair>());
+    let response = web_sys::Response::new_with_opt_readable_stream(Some(&stream))?;
+    let buffer = wasm_bindgen_futures::JsFuture::from(response.array_buffer()?).await?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// Fetches one stored file of the archive by its path under `archive/` and returns its
+/// content, decompressed as the manifest says; adds the bytes downloaded to `fetched`.
+async fn fetch_stored(
+    path: &str,
+    compression: Compression,
+    fetched: &Cell<u64>,
+) -> Result<Vec<u8>, String> {
+    let url = format!("{BASE}{path}{}", compression.suffix());
+    let bytes = fetch_required(&url).await?;
+    fetched.set(fetched.get() + bytes.len() as u64);
+    match compression {
+        Compression::None => Ok(bytes),
+        Compression::Gzip => gunzip(&bytes).await.map_err(|e| {
+            let why = e
+                .dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+                .unwrap_or_default();
+            format!("{url}: not readable gzip {why}")
+        }),
+    }
+}
+
 /// Search results from the archive: every match in rank order, and the first of them as
 /// cards.
 #[derive(Debug, Clone, PartialEq)]
@@ -173,21 +217,25 @@ impl ArchiveClient {
         };
         let manifest: Manifest =
             serde_json::from_slice(&bytes).map_err(|e| format!("{manifest_url}: {e}"))?;
-        let lengths = fetch_required(&format!("{BASE}index/lengths.bin")).await?;
-        let fetched = (bytes.len() + lengths.len()) as u64;
+        let fetched = Cell::new(bytes.len() as u64);
+        let lengths = fetch_stored("index/lengths.bin", manifest.compression, &fetched).await?;
         let index = ArchiveIndex::new(manifest, &lengths).map_err(|e| e.to_string())?;
         Ok(Some(ArchiveClient {
             index,
             shards: RefCell::default(),
             records: RefCell::default(),
             cards: RefCell::default(),
-            fetched: Cell::new(fetched),
+            fetched,
         }))
     }
 
     /// Number of articles in the archive.
     pub fn len(&self) -> usize {
         self.index.len()
+    }
+
+    fn compression(&self) -> Compression {
+        self.index.manifest().compression
     }
 
     /// Bytes downloaded so far.
@@ -213,9 +261,9 @@ impl ArchiveClient {
         missing.sort_unstable();
         missing.dedup();
         let fetches = missing.into_iter().map(|n| async move {
-            let url = format!("{BASE}{}/{n:04}.json", kind.dir());
-            let bytes = fetch_required(&url).await?;
-            self.fetched.set(self.fetched.get() + bytes.len() as u64);
+            let path = format!("{}/{n:04}.json", kind.dir());
+            let bytes = fetch_stored(&path, self.compression(), &self.fetched).await?;
+            let url = format!("{BASE}{path}");
             let records: Vec<Record> =
                 serde_json::from_slice(&bytes).map_err(|e| format!("{url}: {e}"))?;
             self.cache(kind).borrow_mut().insert(n, records);
@@ -287,9 +335,9 @@ impl ArchiveClient {
             .into_iter()
             .filter(|id| !self.shards.borrow().contains_key(id));
         let fetches = missing.map(|id| async move {
-            let url = format!("{BASE}index/{}", id.path());
-            let bytes = fetch_required(&url).await?;
-            self.fetched.set(self.fetched.get() + bytes.len() as u64);
+            let path = format!("index/{}", id.path());
+            let bytes = fetch_stored(&path, self.compression(), &self.fetched).await?;
+            let url = format!("{BASE}{path}");
             let shard = Shard::decode(&bytes).map_err(|e| format!("{url}: {e}"))?;
             self.shards.borrow_mut().insert(id, shard);
             Ok::<(), String>(())

@@ -249,7 +249,12 @@ fn ArchiveSection(props: &ArchiveSectionProps) -> Html {
         ArchiveSearch::Searching => html! {
             <p class="archive-summary" role="status">{ lang.pick("正在检索档案……", "Searching the archive…") }</p>
         },
-        ArchiveSearch::Failed(message) => html! { <p class="error" role="alert">{ message }</p> },
+        ArchiveSearch::Failed(message) => html! {
+            <p class="error" role="alert">{ match lang {
+                Lang::Zh => format!("档案检索失败，文库不受影响：{message}"),
+                Lang::En => format!("The archive could not be searched; the library is unaffected: {message}"),
+            } }</p>
+        },
         ArchiveSearch::Done(r) => html! {
             <>
                 <p class="archive-summary" role="status">{ match (lang, r.total() > r.pages.len()) {

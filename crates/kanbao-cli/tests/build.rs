@@ -3,10 +3,14 @@
 
 use std::collections::HashMap;
 use std::fs;
+use std::io::Read;
 use std::path::Path;
 use std::process::{Command, Output};
 
-use kanbao_search::{ArchiveIndex, Document, FieldKind, Index, Manifest, Query, Shard};
+use flate2::read::GzDecoder;
+use kanbao_search::{
+    ArchiveIndex, Compression, Document, FieldKind, Index, Manifest, Query, Shard,
+};
 use serde_json::Value;
 
 fn kanbao(args: &[&str]) -> Output {
@@ -38,6 +42,18 @@ fn gen_and_build(dir: &Path, pages: &str) -> Output {
     ])
 }
 
+/// The content of an archive file, stored gzipped as `path.gz`; `None` when there is none.
+fn stored(path: &Path) -> Option<Vec<u8>> {
+    let mut name = path.as_os_str().to_owned();
+    name.push(".gz");
+    let gz = fs::read(name).ok()?;
+    let mut out = Vec::new();
+    GzDecoder::new(gz.as_slice())
+        .read_to_end(&mut out)
+        .expect("gzip");
+    Some(out)
+}
+
 /// Every record of the archive, in chunk order.
 fn records(archive: &Path) -> Vec<Value> {
     chunks(archive, "records")
@@ -47,8 +63,9 @@ fn records(archive: &Path) -> Vec<Value> {
 fn chunks(archive: &Path, dir: &str) -> Vec<Value> {
     let mut out = Vec::new();
     for n in 0.. {
-        let path = archive.join(format!("{dir}/{n:04}.json"));
-        let Ok(bytes) = fs::read(&path) else { break };
+        let Some(bytes) = stored(&archive.join(format!("{dir}/{n:04}.json"))) else {
+            break;
+        };
         let chunk: Vec<Value> = serde_json::from_slice(&bytes).expect("chunk JSON");
         out.extend(chunk);
     }
@@ -105,6 +122,31 @@ fn a_built_archive_finds_exactly_what_the_in_memory_index_finds() {
     assert_eq!(manifest.docs as usize, records.len());
     assert_eq!(manifest.chunks as usize, records.len().div_ceil(50));
     assert!(manifest.doc_shards > 1 && manifest.position_shards > 1);
+    // Every file but the manifest is stored gzipped, and the manifest knows its stored size.
+    assert_eq!(manifest.compression, Compression::Gzip);
+    let stored_size = |p: &str| fs::metadata(archive.join("index").join(p)).expect(p).len();
+    assert_eq!(manifest.sizes.lengths, stored_size("lengths.bin.gz"));
+    for (n, &size) in manifest.sizes.docs.iter().enumerate() {
+        assert_eq!(size, stored_size(&format!("docs/{n:04}.bin.gz")));
+    }
+    for (n, &size) in manifest.sizes.positions.iter().enumerate() {
+        assert_eq!(size, stored_size(&format!("positions/{n:04}.bin.gz")));
+    }
+    let mut names = Vec::new();
+    for dir in ["records", "cards", "index", "index/docs", "index/positions"] {
+        for e in fs::read_dir(archive.join(dir)).expect("dir") {
+            let e = e.expect("entry");
+            if e.file_type().expect("type").is_file() {
+                names.push(e.file_name().to_string_lossy().into_owned());
+            }
+        }
+    }
+    assert!(
+        names
+            .iter()
+            .all(|n| n.ends_with(".gz") || n == "manifest.json"),
+        "{names:?}"
+    );
     for (i, r) in records.iter().enumerate() {
         assert_eq!(r["doc"], i);
         assert!(
@@ -119,7 +161,7 @@ fn a_built_archive_finds_exactly_what_the_in_memory_index_finds() {
         );
     }
 
-    let lengths = fs::read(archive.join("index/lengths.bin")).expect("lengths");
+    let lengths = stored(&archive.join("index/lengths.bin")).expect("lengths");
     let index = ArchiveIndex::new(manifest, &lengths).expect("archive opens");
     let mut memory = Index::new();
     for r in &records {
@@ -141,7 +183,7 @@ fn a_built_archive_finds_exactly_what_the_in_memory_index_finds() {
         let query = Query::parse(&format!("\"{q}\""));
         for id in index.plan(&query) {
             cache.entry(id).or_insert_with(|| {
-                let bytes = fs::read(archive.join("index").join(id.path())).expect("shard");
+                let bytes = stored(&archive.join("index").join(id.path())).expect("shard");
                 Shard::decode(&bytes).expect("shard decodes")
             });
         }
@@ -164,7 +206,7 @@ fn every_article_has_a_card_with_its_headline_byline_place_and_opening_text() {
     assert_eq!(cards.len(), records.len());
     assert_eq!(manifest.card_chunk_size, 16);
     assert_eq!(manifest.card_chunks as usize, records.len().div_ceil(16));
-    let lengths = fs::read(archive.join("index/lengths.bin")).expect("lengths");
+    let lengths = stored(&archive.join("index/lengths.bin")).expect("lengths");
     let index = ArchiveIndex::new(manifest, &lengths).expect("archive opens");
     let mut long_bodies = 0;
     for (doc, (r, c)) in records.iter().zip(&cards).enumerate() {
@@ -206,17 +248,12 @@ fn every_article_has_a_card_with_its_headline_byline_place_and_opening_text() {
         "some bodies are longer than a card's excerpt"
     );
     // A card is a small part of its record.
-    let size = |dir: &str| -> u64 {
-        fs::read_dir(archive.join(dir))
-            .expect("dir")
-            .map(|e| e.expect("entry").metadata().expect("meta").len())
-            .sum()
-    };
+    let size = |values: &[Value]| -> usize { values.iter().map(|v| v.to_string().len()).sum() };
     assert!(
-        size("cards") * 3 < size("records"),
+        size(&cards) * 3 < size(&records),
         "cards {} records {}",
-        size("cards"),
-        size("records")
+        size(&cards),
+        size(&records)
     );
 }
 

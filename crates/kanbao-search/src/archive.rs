@@ -136,9 +136,36 @@ pub struct Manifest {
     pub weights: Vec<(FieldKind, f32)>,
     /// How keys are placed in shards.
     pub hash: String,
-    /// Bytes of the files, for planning and reporting: `lengths.bin`, then the `docs/` and
-    /// `positions/` shards in order.
+    /// Bytes of the files as stored, for planning and reporting: `lengths.bin`, then the
+    /// `docs/` and `positions/` shards in order.
     pub sizes: Sizes,
+    /// How every file but the manifest is stored.
+    #[serde(default)]
+    pub compression: Compression,
+}
+
+/// How an archive's files are stored. A compressed file's name ends in the compression's
+/// [`suffix`](Compression::suffix) (`docs/0012.bin.gz`); its content, once decompressed, is
+/// what this module describes. [`ArchiveBuilder`] yields the bytes uncompressed; whoever writes
+/// the files compresses them and says so here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Compression {
+    /// Stored as is.
+    #[default]
+    None,
+    /// gzip (RFC 1952), which browsers decompress natively (`DecompressionStream`).
+    Gzip,
+}
+
+impl Compression {
+    /// What the name of a stored file adds: `""` or `".gz"`.
+    pub fn suffix(self) -> &'static str {
+        match self {
+            Compression::None => "",
+            Compression::Gzip => ".gz",
+        }
+    }
 }
 
 /// Byte sizes of an archive's index files.
@@ -482,6 +509,7 @@ impl ArchiveBuilder {
             weights: ALL_KINDS.iter().map(|&k| (k, weight(k))).collect(),
             hash: "splitmix64-finaliser(key) % shards".to_string(),
             sizes,
+            compression: Compression::None,
         };
         Archive {
             manifest,

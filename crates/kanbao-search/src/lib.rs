@@ -61,8 +61,8 @@ mod score;
 mod tokenize;
 
 pub use archive::{
-    ARCHIVE_FORMAT, Archive, ArchiveBuilder, ArchiveError, ArchiveIndex, Layer, Manifest, Shard,
-    ShardId, Sizes,
+    ARCHIVE_FORMAT, Archive, ArchiveBuilder, ArchiveError, ArchiveIndex, Compression, Layer,
+    Manifest, Shard, ShardId, Sizes,
 };
 pub use document::{Document, Field, FieldKind};
 pub use highlight::{Snippet, highlight, snippet};
