@@ -123,21 +123,19 @@ fn is_weekday(s: &str) -> bool {
     )
 }
 
-/// Parses `2026年1月5日` (optionally followed by more text) or `2026-01-05` into `2026-01-05`
-/// and what follows the date.
+/// Parses a date as page headers print it, optionally followed by more text, into
+/// `YYYY-MM-DD` and what follows: `2026年1月5日`, `２０２６年１月５日` (full-width digits),
+/// `二〇二六年一月五日` (Chinese numerals), `2026-01-05`, `2026.1.5`, `2026/1/5`.
 pub(crate) fn parse_date(token: &str) -> Option<(String, &str)> {
     let mut nums = [0u32; 3];
     let mut rest = token;
     for (i, num) in nums.iter_mut().enumerate() {
-        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-        if digits == 0 || digits > 4 {
-            return None;
-        }
-        *num = rest.get(..digits)?.parse().ok()?;
-        rest = rest.get(digits..)?;
+        let (value, len) = number(rest, i == 0)?;
+        *num = value;
+        rest = rest.get(len..)?;
         let sep = rest.chars().next();
         let ok = match (i, sep) {
-            (0, Some('年')) | (1, Some('月')) | (2, Some('日')) => true,
+            (0, Some('年')) | (1, Some('月')) | (2, Some('日' | '号')) => true,
             (0 | 1, Some('-' | '.' | '/')) => true,
             (2, _) => {
                 // ISO-like dates end without a suffix.
@@ -159,6 +157,49 @@ pub(crate) fn parse_date(token: &str) -> Option<(String, &str)> {
         return None;
     }
     Some((format!("{y:04}-{m:02}-{d:02}"), rest))
+}
+
+/// The value of a digit: ASCII, full-width, or a Chinese numeral (`〇` and `零` are 0).
+fn digit(c: char) -> Option<u32> {
+    match c {
+        '0'..='9' => c.to_digit(10),
+        '０'..='９' => Some(c as u32 - '０' as u32),
+        _ => "〇一二三四五六七八九"
+            .chars()
+            .position(|d| d == c)
+            .or_else(|| (c == '零').then_some(0))
+            .map(|n| n as u32),
+    }
+}
+
+/// Reads the number at the start of `s`: up to four digits (ASCII, full-width or Chinese read
+/// digit by digit, as years are written: `二〇二六`), or, unless `year`, a Chinese number up to
+/// 39 (`十一`, `二十八`, `三十一`). Returns the value and its length in bytes.
+fn number(s: &str, year: bool) -> Option<(u32, usize)> {
+    let mut value = 0u32;
+    let mut len = 0usize;
+    let mut count = 0;
+    let mut tens = None;
+    for c in s.chars() {
+        if c == '十' && !year && tens.is_none() && count <= 1 {
+            // 十 = 10, 二十 = 20: the digit before it, if any, counts tens.
+            tens = Some(if count == 0 { 1 } else { value });
+            value = 0;
+            count = 0;
+        } else if let Some(d) = digit(c).filter(|_| count < 4) {
+            value = value * 10 + d;
+            count += 1;
+        } else {
+            break;
+        }
+        len += c.len_utf8();
+    }
+    match tens {
+        Some(t) if count <= 1 => Some((t * 10 + value, len)),
+        Some(_) => None,
+        None if count > 0 => Some((value, len)),
+        None => None,
+    }
 }
 
 /// Whether `t` is a page number as headers print it: `A2`, `A02`, `第5版`, `5版`, `05`.
@@ -323,6 +364,45 @@ pub(crate) fn jump_suffix(s: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_in_every_numeral_style_read_alike() {
+        for text in [
+            "2023年11月28日",
+            "２０２３年１１月２８日",
+            "二〇二三年十一月二十八日",
+            "二零二三年十一月二十八号",
+            "2023-11-28",
+            "2023.11.28",
+            "2023/11/28",
+        ] {
+            assert_eq!(parse_date(text), Some(("2023-11-28".into(), "")), "{text}");
+        }
+        assert_eq!(
+            parse_date("二〇二六年一月五日星期一"),
+            Some(("2026-01-05".into(), "星期一"))
+        );
+        assert_eq!(
+            parse_date("二〇二六年十月十日").map(|d| d.0),
+            Some("2026-10-10".into())
+        );
+        assert_eq!(
+            parse_date("二〇二六年十二月三十一日").map(|d| d.0),
+            Some("2026-12-31".into())
+        );
+        for not_a_date in [
+            "二〇二六年十三月一日",
+            "2026年2月",
+            "十年一月一日",
+            "一二三",
+            "2026年二十十日",
+        ] {
+            assert_eq!(parse_date(not_a_date), None, "{not_a_date}");
+        }
+        let h = parse_header_line("二〇二三年十一月二十八日 星期二 第三版 要闻").unwrap();
+        assert_eq!(h.date.as_deref(), Some("2023-11-28"));
+        assert_eq!(h.page.as_deref(), Some("三"));
+    }
 
     #[test]
     fn header_lines_give_date_page_and_section() {

@@ -29,3 +29,20 @@ fn photo_news_after_a_finished_article_is_an_article_of_its_own() {
     assert_eq!(photo.byline.photographers, ["孙伟"]);
     assert!(page.articles[0].byline.photographers.is_empty());
 }
+
+#[test]
+fn a_header_date_in_chinese_numerals_or_full_width_digits_fills_meta() {
+    for header in [
+        "二〇二三年十一月二十八日 星期二 第三版 城事",
+        "２０２３年１１月２８日 星期二 03 城事",
+    ] {
+        let text = format!(
+            "{header}\n\n冬季供暖准备就绪\n\n本报讯(记者 周涛)今年冬季供暖准备工作已全部就绪。\n"
+        );
+        let page = common::parse_and_check(text.as_bytes());
+        assert_eq!(page.meta.date.as_deref(), Some("2023-11-28"), "{header}");
+        assert_eq!(page.meta.section.as_deref(), Some("城事"), "{header}");
+        assert_eq!(page.articles.len(), 1, "{header}");
+        assert_eq!(page.articles[0].title, "冬季供暖准备就绪");
+    }
+}
