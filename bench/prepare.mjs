@@ -8,13 +8,14 @@
 // index is written, and every ninth query is kept, so that the brute-force scan stays minutes.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import MiniSearch from 'minisearch';
 import { MINISEARCH_OPTIONS } from './browser/tokenize.mjs';
 
 const [site, out, titles = '200', seed = '1'] = process.argv.slice(2);
 const dir = join(site, 'archive', 'records');
 const chunks = readdirSync(dir)
-  .filter((f) => f.endsWith('.json'))
+  .filter((f) => f.endsWith('.json') || f.endsWith('.json.gz'))
   .sort();
 const manifest = JSON.parse(readFileSync(join(site, 'archive', 'index', 'manifest.json'), 'utf8'));
 
@@ -44,7 +45,9 @@ const docs = [];
 const titleList = [];
 // Each article's fields, whitespace removed, joined by a character no query holds.
 const squash = [];
-for (const r of chunks.flatMap((c) => JSON.parse(readFileSync(join(dir, c), 'utf8')))) {
+/** A stored file's content: gzipped files (`kanbao build` stores them so) are decompressed. */
+const read = (path) => (path.endsWith('.gz') ? gunzipSync(readFileSync(path)) : readFileSync(path)).toString('utf8');
+for (const r of chunks.flatMap((c) => JSON.parse(read(join(dir, c))))) {
   const f = fields(r);
   titleList.push(r.title);
   squash.push(f.map((t) => t.replace(/\s+/g, '')).join('\u0001'));

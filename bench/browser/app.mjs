@@ -12,6 +12,7 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { gunzipSync } from 'node:zlib';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -92,8 +93,9 @@ function sampleQueries(n, archive, count) {
   } else {
     const dir = join(archive, 'records');
     const titles = [];
-    for (const c of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
-      for (const r of JSON.parse(readFileSync(join(dir, c), 'utf8'))) titles.push(r.title);
+    for (const c of readdirSync(dir).filter((f) => /\.json(\.gz)?$/.test(f)).sort()) {
+      const bytes = readFileSync(join(dir, c));
+      for (const r of JSON.parse((c.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8'))) titles.push(r.title);
     }
     let state = 1n;
     const M = (1n << 64n) - 1n;
@@ -217,12 +219,12 @@ const SEARCH = async ([q, home]) => {
   const t1 = await until(done);
   const s = document.querySelector('.archive-summary');
   // What the search downloaded, by kind (resource timing: body bytes as served).
-  const kind = { index: 0, cards: 0, records: 0, requests: 0 };
+  const kind = { index: 0, card_bytes: 0, records: 0, requests: 0 };
   for (const e of performance.getEntriesByType('resource')) {
     if (e.startTime < t0 || e.startTime > t1) continue;
     const path = new URL(e.name).pathname;
     if (path.includes('/archive/index/')) kind.index += e.encodedBodySize;
-    else if (path.includes('/archive/cards/')) kind.cards += e.encodedBodySize;
+    else if (path.includes('/archive/cards/')) kind.card_bytes += e.encodedBodySize;
     else if (path.includes('/archive/records/')) kind.records += e.encodedBodySize;
     else continue;
     kind.requests++;
@@ -311,7 +313,7 @@ async function search(n) {
     warm_query_ms: summary(ok(warm).map((x) => x.ms)),
     cold_query_bytes: summary(ok(cold).map((x) => x.bytes)),
     cold_query_index_bytes: summary(ok(cold).map((x) => x.index)),
-    cold_query_card_bytes: summary(ok(cold).map((x) => x.cards)),
+    cold_query_card_bytes: summary(ok(cold).map((x) => x.card_bytes)),
     cold_query_record_bytes: summary(ok(cold).map((x) => x.records)),
     open_first_ms: summary(ok(cold).filter((x) => x.open).map((x) => x.open.ms)),
     open_first_bytes: summary(ok(cold).filter((x) => x.open).map((x) => x.open.bytes)),
@@ -320,7 +322,7 @@ async function search(n) {
     card_chunks: readdirSync(join(app.archive, 'cards')).length,
     cards_bytes: du(join(app.archive, 'cards')),
     warm_query_bytes: summary(ok(warm).map((x) => x.bytes)),
-    samples: cold.map((x, i) => ({ q: x.q, total: totals[i], cold_ms: r1(x.ms), bytes: x.bytes, index_bytes: x.index, card_bytes: x.cards, record_bytes: x.records, open_ms: r1(x.open?.ms), open_bytes: x.open?.bytes, requests: x.requests, warm_ms: r1(warm[i].ms), ...(x.state === 'found' ? {} : { error: x.text }) })),
+    samples: cold.map((x, i) => ({ q: x.q, total: totals[i], cold_ms: r1(x.ms), bytes: x.bytes, index_bytes: x.index, card_bytes: x.card_bytes, record_bytes: x.records, open_ms: r1(x.open?.ms), open_bytes: x.open?.bytes, requests: x.requests, warm_ms: r1(warm[i].ms), ...(x.state === 'found' ? {} : { error: x.text }) })),
   };
   const { samples, ...brief } = result;
   console.log('search', JSON.stringify(brief));

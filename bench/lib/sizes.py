@@ -1,18 +1,19 @@
 """Build time, memory and sizes of one `kanbao build` run, as JSON: sizes.py PAGES DIR"""
+import gzip
 import json
 import os
 import sys
-import zlib
 
 
-def du(path, gzip=False):
+def du(path, raw=False):
+    """Bytes of the files under path as stored, or (raw) with gzipped files decompressed."""
     total = 0
     for root, _, files in os.walk(path):
         for f in files:
             p = os.path.join(root, f)
-            if gzip:
+            if raw and f.endswith(".gz"):
                 with open(p, "rb") as fh:
-                    total += len(zlib.compress(fh.read(), 6)) + 18
+                    total += len(gzip.decompress(fh.read()))
             else:
                 total += os.path.getsize(p)
     return total
@@ -31,11 +32,13 @@ out = {
     "build_s": float(elapsed),
     "build_max_rss_mb": int(rss_kb) / 1024,
     "index_bytes": index,
-    "index_gzip_bytes": du(os.path.join(archive, "index"), gzip=True),
+    "index_raw_bytes": du(os.path.join(archive, "index"), raw=True),
     "docs_layer_bytes": sum(manifest["sizes"]["docs"]),
     "positions_layer_bytes": sum(manifest["sizes"]["positions"]),
     "records_bytes": du(os.path.join(archive, "records")),
+    "records_raw_bytes": du(os.path.join(archive, "records"), raw=True),
     "cards_bytes": du(os.path.join(archive, "cards")),
+    "cards_raw_bytes": du(os.path.join(archive, "cards"), raw=True),
     "doc_shards": manifest["doc_shards"],
     "position_shards": manifest["position_shards"],
     "index_bytes_per_page": index / pages,

@@ -1,13 +1,16 @@
 //! Searches a built Kanbao archive natively the way a browser would: for each query, read the
-//! shards its plan names (cold: nothing cached), decode them and search. Prints JSON.
+//! shards its plan names (cold: nothing cached), decompress and decode them, and search.
+//! Bytes are as stored (gzipped). Prints JSON.
 //!
 //! Usage: kanbao-bench-native SITE QUERIES.json TRUTH.json
 
 use std::collections::HashMap;
 use std::fs;
+use std::io::Read;
 use std::path::Path;
 use std::time::Instant;
 
+use flate2::read::GzDecoder;
 use kanbao_search::{ArchiveIndex, Manifest, Query, Shard};
 use serde_json::json;
 
@@ -19,6 +22,18 @@ fn pct(xs: &[f64], p: f64) -> f64 {
         .min(s.len() as f64 - 1.0) as usize]
 }
 
+/// A stored file's size and its content, gunzipped when its name ends in `.gz`.
+fn stored(path: &Path) -> (u64, Vec<u8>) {
+    let bytes = fs::read(path).unwrap();
+    if path.extension().is_some_and(|e| e == "gz") {
+        let mut out = Vec::new();
+        GzDecoder::new(bytes.as_slice()).read_to_end(&mut out).unwrap();
+        (bytes.len() as u64, out)
+    } else {
+        (bytes.len() as u64, bytes)
+    }
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let dir = Path::new(&args[1]).join("archive/index");
@@ -27,8 +42,9 @@ fn main() {
 
     let t = Instant::now();
     let manifest_bytes = fs::read(dir.join("manifest.json")).unwrap();
-    let lengths = fs::read(dir.join("lengths.bin")).unwrap();
     let manifest: Manifest = serde_json::from_slice(&manifest_bytes).unwrap();
+    let suffix = manifest.compression.suffix();
+    let lengths = stored(&dir.join(format!("lengths.bin{suffix}"))).1;
     let index = ArchiveIndex::new(manifest, &lengths).unwrap();
     let open_ms = t.elapsed().as_secs_f64() * 1e3;
 
@@ -40,8 +56,8 @@ fn main() {
         let mut shards = HashMap::new();
         let mut n = 0u64;
         for id in index.plan(&query) {
-            let raw = fs::read(dir.join(id.path())).unwrap();
-            n += raw.len() as u64;
+            let (size, raw) = stored(&dir.join(format!("{}{suffix}", id.path())));
+            n += size;
             shards.insert(id, Shard::decode(&raw).unwrap());
         }
         let s = Instant::now();
