@@ -107,7 +107,7 @@ pub struct ArchiveClient {
     shards: RefCell<HashMap<ShardId, Shard>>,
     records: RefCell<HashMap<u32, Vec<Record>>>,
     cards: RefCell<HashMap<u32, Vec<Record>>>,
-    /// Bytes of index and records downloaded since the archive was opened.
+    /// Bytes of index, cards and records downloaded since the archive was opened.
     fetched: Cell<u64>,
 }
 
@@ -146,16 +146,34 @@ extern "C" {
 }
 
 /// Decompresses gzip with the browser's `DecompressionStream`, so the wasm carries no inflater.
-async fn gunzip(bytes: &[u8]) -> Result<Vec<u8>, JsValue> {
-    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
-    let blob = web_sys::Blob::new_with_u8_array_sequence(&parts)?;
-    let decoder = DecompressionStream::new("gzip")?;
-    let stream = blob
-        .stream()
-        .pipe_through(decoder.unchecked_ref::<web_sys::ReadableWritablePair>());
-    let response = web_sys::Response::new_with_opt_readable_stream(Some(&stream))?;
-    let buffer = wasm_bindgen_futures::JsFuture::from(response.array_buffer()?).await?;
-    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+async fn gunzip(bytes: &[u8]) -> Result<Vec<u8>, String> {
+    let message = |e: JsValue| {
+        e.dyn_ref::<js_sys::Error>()
+            .map(|e| String::from(e.message()))
+            .unwrap_or_default()
+    };
+    let has_decoder = js_sys::Reflect::has(&js_sys::global(), &"DecompressionStream".into());
+    if !has_decoder.unwrap_or(false) {
+        return Err(
+            "this browser cannot decompress the archive (no DecompressionStream: \
+                    Chrome or Edge 80, Firefox 113, Safari 16.4 or later can)"
+                .to_owned(),
+        );
+    }
+    let decoded = async {
+        let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+        let blob = web_sys::Blob::new_with_u8_array_sequence(&parts)?;
+        let decoder = DecompressionStream::new("gzip")?;
+        let stream = blob
+            .stream()
+            .pipe_through(decoder.unchecked_ref::<web_sys::ReadableWritablePair>());
+        let response = web_sys::Response::new_with_opt_readable_stream(Some(&stream))?;
+        let buffer = wasm_bindgen_futures::JsFuture::from(response.array_buffer()?).await?;
+        Ok::<_, JsValue>(js_sys::Uint8Array::new(&buffer).to_vec())
+    };
+    decoded
+        .await
+        .map_err(|e| format!("not gzip ({})", message(e)))
 }
 
 /// Fetches one stored file of the archive by its path under `archive/` and returns its
@@ -170,13 +188,7 @@ async fn fetch_stored(
     fetched.set(fetched.get() + bytes.len() as u64);
     match compression {
         Compression::None => Ok(bytes),
-        Compression::Gzip => gunzip(&bytes).await.map_err(|e| {
-            let why = e
-                .dyn_ref::<js_sys::Error>()
-                .map(|e| String::from(e.message()))
-                .unwrap_or_default();
-            format!("{url}: not readable gzip {why}")
-        }),
+        Compression::Gzip => gunzip(&bytes).await.map_err(|e| format!("{url}: {e}")),
     }
 }
 
