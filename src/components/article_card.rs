@@ -3,7 +3,7 @@
 use std::ops::Range;
 use std::rc::Rc;
 
-use kanbao_parse::{Article, BlockKind};
+use kanbao_parse::Article;
 use kanbao_search::Query;
 use yew::prelude::*;
 
@@ -77,18 +77,7 @@ pub fn ArticleCard(props: &ArticleCardProps) -> Html {
 
 /// The first characters of the body, or the stretch around the first match of a search.
 fn excerpt(a: &Article, q: Option<&Query>) -> (String, Vec<Range<usize>>) {
-    let body: String = a
-        .lead
-        .iter()
-        .map(String::as_str)
-        .chain(
-            a.blocks
-                .iter()
-                .filter(|b| b.kind == BlockKind::Paragraph)
-                .map(|b| b.text.as_str()),
-        )
-        .collect::<Vec<_>>()
-        .join(" ");
+    let body = a.body_text();
     let start = highlights(&body, q)
         .first()
         .map(|r| {

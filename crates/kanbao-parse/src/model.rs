@@ -95,6 +95,24 @@ pub struct Article {
     pub span: Span,
 }
 
+impl Article {
+    /// The running text: the lead and the paragraphs, joined by spaces (headings and captions
+    /// left out). What a list shows the opening of.
+    pub fn body_text(&self) -> String {
+        self.lead
+            .iter()
+            .map(String::as_str)
+            .chain(
+                self.blocks
+                    .iter()
+                    .filter(|b| b.kind == BlockKind::Paragraph)
+                    .map(|b| b.text.as_str()),
+            )
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
 /// Kinds of article readers tell apart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

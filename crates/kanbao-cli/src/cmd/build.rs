@@ -28,7 +28,7 @@ use std::time::Instant;
 
 use anyhow::Context;
 use flate2::write::GzEncoder;
-use kanbao_parse::{Article, BlockKind, Page};
+use kanbao_parse::{Article, Page};
 use kanbao_search::{Archive, ArchiveBuilder, Compression, Document, Layer, Sizes};
 use serde_json::{Map, Value, json};
 
@@ -212,19 +212,7 @@ fn card(doc: u32, a: &Article, page: &Page) -> Value {
     if let Some(Value::Object(byline)) = map.get_mut("byline") {
         byline.insert("raw".into(), json!([]));
     }
-    let body = a
-        .lead
-        .iter()
-        .map(String::as_str)
-        .chain(
-            a.blocks
-                .iter()
-                .filter(|b| b.kind == BlockKind::Paragraph)
-                .map(|b| b.text.as_str()),
-        )
-        .collect::<Vec<_>>()
-        .join(" ");
-    let excerpt: String = body.chars().take(EXCERPT_CHARS + 1).collect();
+    let excerpt: String = a.body_text().chars().take(EXCERPT_CHARS + 1).collect();
     if !excerpt.is_empty() {
         map.insert("excerpt".into(), json!(excerpt));
     }
