@@ -1,5 +1,7 @@
 //! The article list: search, facets, chips and cards.
 
+use std::cell::RefCell;
+use std::future::Future;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -171,35 +173,21 @@ fn use_archive_search(
             else {
                 return;
             };
-            let (state, generation) = (state.clone(), generation.clone());
-            let mine = *generation.borrow();
-            wasm_bindgen_futures::spawn_local(async move {
-                let outcome = match archive.more(&results, ARCHIVE_STEP).await {
-                    Ok(r) => ArchiveSearch::Done(r),
-                    Err(e) => ArchiveSearch::Failed(e),
-                };
-                if *generation.borrow() == mine {
-                    state.set(outcome);
-                }
+            settle(state.clone(), generation.clone(), async move {
+                archive.more(&results, ARCHIVE_STEP).await
             });
         })
     };
     {
         let state = state.clone();
         use_effect_with((archive, query), move |(archive, query)| {
+            // A new search: whatever an earlier one still brings is dropped.
             *generation.borrow_mut() += 1;
-            let mine = *generation.borrow();
             match (archive.clone(), query.clone()) {
                 (Some(archive), Some(query)) => {
                     state.set(ArchiveSearch::Searching);
-                    wasm_bindgen_futures::spawn_local(async move {
-                        let outcome = match archive.search(&query, ARCHIVE_STEP).await {
-                            Ok(r) => ArchiveSearch::Done(r),
-                            Err(e) => ArchiveSearch::Failed(e),
-                        };
-                        if *generation.borrow() == mine {
-                            state.set(outcome);
-                        }
+                    settle(state.clone(), generation.clone(), async move {
+                        archive.search(&query, ARCHIVE_STEP).await
                     });
                 }
                 _ => state.set(ArchiveSearch::Idle),
@@ -207,6 +195,24 @@ fn use_archive_search(
         });
     }
     ((*state).clone(), onmore)
+}
+
+/// Runs an archive request and sets its outcome, unless a newer search began meanwhile.
+fn settle(
+    state: UseStateHandle<ArchiveSearch>,
+    generation: Rc<RefCell<u32>>,
+    request: impl Future<Output = Result<ArchiveResults, String>> + 'static,
+) {
+    let mine = *generation.borrow();
+    wasm_bindgen_futures::spawn_local(async move {
+        let outcome = match request.await {
+            Ok(r) => ArchiveSearch::Done(r),
+            Err(e) => ArchiveSearch::Failed(e),
+        };
+        if *generation.borrow() == mine {
+            state.set(outcome);
+        }
+    });
 }
 
 /// Props of [`ArchiveSection`].
