@@ -312,8 +312,9 @@ w("- Pagefind and MiniSearch were not run at 60,000 pages (319,181 HTML pages; P
   "measured at 1,000 pages only.")
 w("- Parsing alone as WebAssembly (in Chromium or node) was not measured"
   + ("; only the app's end-to-end import (read, parse in the worker, store)." if app_memory else ".")
-  + " Browser figures are loopback without compression: a real network adds latency per "
-  "request and a compressing server shrinks the JSON records.\n")
+  + " Browser figures are loopback: a real network adds latency per request (a cold search "
+  "makes about 20, fetched concurrently). The archive's files are stored gzipped, so a "
+  "compressing server changes nothing for them.\n")
 open(out_md, "w").write("\n".join(L) + "\n")
 
 # Chart: bytes per cold query (p50, p95) and recall, per engine and size.
