@@ -75,8 +75,34 @@ pub(crate) fn parse_header_line(line: &str) -> Option<HeaderLine> {
     }
     let mut out = HeaderLine::default();
     let mut names = Vec::new();
-    for token in line.split(|c: char| c.is_whitespace() || matches!(c, ':' | '：' | '|' | '｜')) {
+    // Brackets too: exports cite the page as `《 人民日报 》（ 2023年11月28日 01 版）`.
+    let separator = |c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                ':' | '：'
+                    | '|'
+                    | '｜'
+                    | '《'
+                    | '》'
+                    | '('
+                    | ')'
+                    | '（'
+                    | '）'
+                    | '【'
+                    | '】'
+                    | '['
+                    | ']'
+            )
+    };
+    let mut previous_was_page = false;
+    for token in line.split(separator) {
         if token.is_empty() {
+            continue;
+        }
+        // `01 版`: the page number and its 版 apart.
+        let was_page = std::mem::replace(&mut previous_was_page, false);
+        if token == "版" && was_page {
             continue;
         }
         if let Some((date, rest)) = parse_date(token) {
@@ -88,13 +114,14 @@ pub(crate) fn parse_header_line(line: &str) -> Option<HeaderLine> {
             out.other = true;
         } else if is_page_token(token) {
             out.page.get_or_insert_with(|| page_number(token));
+            previous_was_page = true;
         } else if (token.starts_with('第') || token.starts_with("总第"))
             && (token.ends_with('期') || token.ends_with('号'))
             || token.starts_with("今日") && token.ends_with('版')
             || token.starts_with("CN") && token.len() <= 12
         {
             out.other = true;
-        } else if token.chars().count() <= 8 && token.chars().all(is_han) {
+        } else if token.chars().count() <= 8 && token.chars().all(is_han) && token != "版" {
             names.push(token);
         } else {
             return None;
@@ -410,6 +437,13 @@ mod tests {
         assert_eq!(h.date.as_deref(), Some("2026-01-05"));
         assert_eq!(h.page.as_deref(), Some("A2"));
         assert_eq!(h.section.as_deref(), Some("要闻"));
+        let h = parse_header_line("《 人民日报 》（ 2023年11月28日 01 版）").unwrap();
+        assert_eq!(h.date.as_deref(), Some("2023-11-28"));
+        assert_eq!(h.page.as_deref(), Some("01"));
+        let h = parse_header_line("【烟台日报】(2023-11-28 第5版)").unwrap();
+        assert_eq!(h.date.as_deref(), Some("2023-11-28"));
+        assert_eq!(h.page.as_deref(), Some("5"));
+        assert!(parse_header_line("（2023年11月28日 版）").is_none());
         let h = parse_header_line("第5版：城事").unwrap();
         assert_eq!(h.page.as_deref(), Some("5"));
         assert_eq!(h.section.as_deref(), Some("城事"));

@@ -299,3 +299,41 @@ fn inputs_over_eight_mebibytes_are_flagged_but_parsed() {
     );
     assert!(p.articles.len() > 1000);
 }
+
+#[test]
+fn a_national_daily_front_page_with_its_citation_line() {
+    let p = page("peoples-daily-2023-11-28.txt");
+    assert_eq!(p.meta.date.as_deref(), Some("2023-11-28"));
+    assert_eq!(p.meta.page.as_deref(), Some("01"));
+    let titles: Vec<&str> = p.articles.iter().map(|a| a.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "深化改革开放 推动高质量发展",
+            "冬日暖阳照乡村",
+            "我国成功发射新一代通信卫星"
+        ]
+    );
+    // Names listed with 、 in a dateline lead, and a staff reporter credited at the end.
+    let first = &p.articles[0];
+    assert_eq!(first.dateline.as_deref(), Some("本报北京11月27日电"));
+    assert_eq!(first.byline.reporters, ["王五", "赵六", "孙七"]);
+    assert_eq!(
+        first.subtitle.as_deref(),
+        Some("——各地各部门贯彻落实中央经济工作会议精神综述")
+    );
+    assert_eq!(p.articles[1].kind, Kind::Photo);
+    assert_eq!(p.articles[1].byline.photographers, ["李四"]);
+    let wire = &p.articles[2];
+    assert_eq!(wire.dateline.as_deref(), Some("新华社西昌11月27日电"));
+    assert_eq!(wire.byline.correspondents, ["吴九"]);
+    // The export's citation line is page furniture, never article text.
+    assert_eq!(
+        fragments(&p, Why::PageHeader),
+        [
+            "人民日报 2023年11月28日 星期二 第01版：要闻",
+            "《 人民日报 》（ 2023年11月28日 01 版）"
+        ]
+    );
+    assert!(wire.blocks.iter().all(|b| !b.text.contains("人民日报")));
+}
