@@ -26,6 +26,8 @@ pub(crate) enum Role {
     Reporter,
     Correspondent,
     Author,
+    /// `图/`, `摄影/`: the names that follow took the photos.
+    Photographer,
 }
 
 /// A role word standing after the names it applies to.
@@ -59,8 +61,16 @@ pub(crate) fn is_name(s: &str) -> bool {
             && !s.starts_with('·')
             && !s.ends_with('·');
     }
-    (2..=4).contains(&n) && s.chars().all(is_han) && !NOT_NAMES.contains(&s)
+    (2..=4).contains(&n)
+        && s.chars().all(is_han)
+        && !NOT_NAMES.contains(&s)
+        && !GLUED.iter().any(|w| s.contains(w))
+        && !s.ends_with("报道")
 }
+
+/// Credit words that, found inside a run of Han characters, make it no name: `记者张三` is a
+/// role glued to a name.
+const GLUED: &[&str] = &["记者", "通讯员", "实习生", "评论员"];
 
 /// Words that fit the shape of a name but are credit words or common caption endings.
 const NOT_NAMES: &[&str] = &[
@@ -100,10 +110,29 @@ fn post_word(t: &str) -> Option<Post> {
 }
 
 fn classify(t: &str, out: &mut Vec<Tok>) {
-    if matches!(
+    // `文/本报记者`, `图/本报记者 孙七`, `图/孙七`: who wrote, who took the photos.
+    let text_photo = matches!(
         t,
         "文/图" | "图/文" | "文图" | "图文" | "文·图" | "图·文" | "文／图"
-    ) {
+    );
+    if let Some((head, rest)) = t.split_once('/')
+        && !rest.is_empty()
+        && !text_photo
+    {
+        match head {
+            "文" | "撰文" => return classify(rest, out),
+            "图" | "摄影" | "摄" => {
+                out.push(Tok::Role(Role::Photographer));
+                // The role word after it says who the photographer is; the photo credit wins.
+                if role_word(rest).is_none() {
+                    classify(rest, out);
+                }
+                return;
+            }
+            _ => {}
+        }
+    }
+    if text_photo {
         out.push(Tok::TextPhoto);
     } else if let Some(p) = post_word(t) {
         out.push(Tok::Post(p));
@@ -119,6 +148,13 @@ fn classify(t: &str, out: &mut Vec<Tok>) {
     } else if let Some(name) = t.strip_suffix('摄').filter(|n| is_name(n)) {
         out.push(Tok::Name(name.to_owned()));
         out.push(Tok::Post(Post::Photo));
+    } else if let Some((name, post)) = ["摄影报道", "报道"]
+        .iter()
+        .find_map(|w| Some((t.strip_suffix(w)?, post_word(w)?)))
+    {
+        // `李四报道`, `通讯员李四报道`.
+        classify(name, out);
+        out.push(Tok::Post(post));
     } else {
         out.push(Tok::Other);
     }
@@ -240,6 +276,13 @@ fn flush(
         Some(Role::Reporter) | None => &mut out.reporters,
         Some(Role::Correspondent) => &mut out.correspondents,
         Some(Role::Author) => &mut out.authors,
+        Some(Role::Photographer) => {
+            for n in names.iter() {
+                push_unique(&mut out.photographers, n);
+            }
+            names.clear();
+            return;
+        }
     };
     // `摄` alone credits the photos only; the writers are credited elsewhere.
     if post != Some(Post::Photo) {
@@ -325,6 +368,9 @@ const DIAN_WORDS: &str = "视话力影子台网商动池梯器脑车竞费价厂
 /// Recognises a dateline lead: `本报讯(记者 …)`, `新华社北京3月16日电(记者 …)`,
 /// `本报济南1月3日讯 记者 王五 报道:`.
 pub(crate) fn parse_dateline(line: &str) -> Option<Dateline<'_>> {
+    if let Some(d) = credit_lead(line) {
+        return Some(d);
+    }
     let (idx, c) = line
         .char_indices()
         .take(32)
@@ -424,6 +470,30 @@ pub(crate) fn parse_dateline(line: &str) -> Option<Dateline<'_>> {
     let body = rest.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '：'));
     d.rest = pos + (rest.len() - body.len());
     Some(d)
+}
+
+/// A paragraph that opens with its credit in brackets and no dateline: `（记者 吴九）受冷空气影响…`.
+/// The dateline comes back empty.
+fn credit_lead(line: &str) -> Option<Dateline<'_>> {
+    let open = line.chars().next().filter(|&c| c == '(' || c == '（')?;
+    let (close, c) = line
+        .char_indices()
+        .take(40)
+        .find(|&(_, c)| c == ')' || c == '）')?;
+    let inner = line.get(open.len_utf8()..close)?.trim();
+    let credits = parse_credits(inner, None, false)?;
+    let rest = close + c.len_utf8();
+    let body = line.get(rest..)?.trim_start();
+    // A credit alone on its line is a byline line, not a lead.
+    if body.is_empty() {
+        return None;
+    }
+    Some(Dateline {
+        dateline: "",
+        raw: Some(inner),
+        credits: Some(credits),
+        rest: line.len() - body.len(),
+    })
 }
 
 /// Finds a photographer credit ending a caption: `…赏菊。 YMG全媒体记者 王五 摄`, `(张三 摄)`.

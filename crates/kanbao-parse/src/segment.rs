@@ -426,6 +426,8 @@ fn build(lines: &[Line<'_>], plan: &Plan, hash: u32, ordinal: usize) -> Option<A
     let mut drafts: Vec<Draft> = Vec::new();
     let mut pending: Option<usize> = None;
     let mut dateline: Option<String> = None;
+    // Opened by a dateline lead or a bracketed credit: news either way.
+    let mut led = false;
     let mut has_paragraph = false;
     for l in lines.get(k..).unwrap_or(&[]) {
         match l.class {
@@ -462,12 +464,14 @@ fn build(lines: &[Line<'_>], plan: &Plan, hash: u32, ordinal: usize) -> Option<A
             Class::Dateline | Class::Text => {
                 let mut body = l.text;
                 let mut start = l.start;
-                if dateline.is_none()
+                if !led
                     && !has_paragraph
                     && pending.is_none()
                     && let Some(d) = parse_dateline(body)
                 {
-                    dateline = Some(fullwidth(d.dateline));
+                    // A bracketed credit opening the text has no dateline of its own.
+                    dateline = (!d.dateline.is_empty()).then(|| fullwidth(d.dateline));
+                    led = true;
                     if let Some(c) = d.credits {
                         merge(&mut byline, c);
                     }
@@ -510,7 +514,7 @@ fn build(lines: &[Line<'_>], plan: &Plan, hash: u32, ordinal: usize) -> Option<A
         .filter(|d| d.kind == BlockKind::Paragraph)
         .count();
     let mut lead = None;
-    if dateline.is_none()
+    if !led
         && paragraphs >= 2
         && let Some(d) = drafts.first()
         && d.kind == BlockKind::Paragraph
@@ -539,13 +543,7 @@ fn build(lines: &[Line<'_>], plan: &Plan, hash: u32, ordinal: usize) -> Option<A
     {
         return None;
     }
-    let kind = kind_of(
-        plan,
-        column.as_deref(),
-        &blocks,
-        &byline,
-        dateline.is_some(),
-    );
+    let kind = kind_of(plan, column.as_deref(), &blocks, &byline, led);
     Some(Article {
         id: format!("{hash:08x}-{ordinal}"),
         kind,

@@ -337,3 +337,33 @@ fn a_national_daily_front_page_with_its_citation_line() {
     );
     assert!(wire.blocks.iter().all(|b| !b.text.contains("人民日报")));
 }
+
+#[test]
+fn names_glued_to_roles_slash_credits_and_a_bracketed_credit_lead() {
+    let p = page("zhifu-evening-2023-11-28.txt");
+    let titles: Vec<&str> = p.articles.iter().map(|a| a.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        ["老街焕新颜", "社区食堂开进居民楼", "一场秋雨一场寒"]
+    );
+    // `记者张三 通讯员李四报道`: roles glued to names, 报道 glued to the last one.
+    let first = &p.articles[0];
+    assert_eq!(first.dateline.as_deref(), Some("本报讯"));
+    assert_eq!(first.byline.reporters, ["张三"]);
+    assert_eq!(first.byline.correspondents, ["李四"]);
+    assert_eq!(first.blocks[0].text, "日前，芝罘区老街改造工程完工。");
+    // `文/本报记者 … 实习生 … 图/本报记者 …` opens an article; a trailing credit closes it.
+    let second = &p.articles[1];
+    assert_eq!(second.byline.reporters, ["王五", "赵六", "周八"]);
+    assert_eq!(second.byline.photographers, ["孙七"]);
+    assert!(second.blocks.iter().all(|b| b.kind == BlockKind::Paragraph));
+    // `（记者 吴九）` opening the text is the credit, with no dateline.
+    let third = &p.articles[2];
+    assert_eq!(third.dateline, None);
+    assert_eq!(third.byline.reporters, ["吴九"]);
+    assert_eq!(third.kind, Kind::News);
+    assert_eq!(
+        third.blocks[0].text,
+        "受冷空气影响，本周我市气温将明显下降。"
+    );
+}
