@@ -325,6 +325,14 @@ const AUTHOR_MARKS: &[char] = &['□', '■', '◎', '●', '◇', '◆', '○']
 
 /// Parses `□ 作者` / `■ 本报评论员 李四`: every name credited is an author.
 pub(crate) fn parse_author_line(line: &str) -> Option<Credits> {
+    // `本报评论员`, `■本报特约评论员`: the paper's commentary voice, signed with no name.
+    let unmarked = line.trim_start_matches(AUTHOR_MARKS).trim_start();
+    if unmarked.ends_with("评论员") && role_word(unmarked) == Some(Role::Author) {
+        return Some(Credits {
+            authors: vec![unmarked.to_owned()],
+            ..Credits::default()
+        });
+    }
     let rest = line.strip_prefix(AUTHOR_MARKS)?.trim_start();
     if rest.chars().count() > 30 {
         return None;
@@ -566,6 +574,20 @@ mod tests {
             photographers: v(p),
             authors: v(a),
         }
+    }
+
+    #[test]
+    fn the_papers_commentator_signs_without_a_name() {
+        for line in ["■本报评论员", "本报评论员", "□ 本报特约评论员"] {
+            let c = parse_author_line(line).unwrap();
+            assert_eq!(
+                c.authors,
+                [line.trim_start_matches(['■', '□', ' '])],
+                "{line}"
+            );
+        }
+        assert!(parse_author_line("评论员说").is_none());
+        assert!(parse_author_line("本报记者").is_none());
     }
 
     #[test]

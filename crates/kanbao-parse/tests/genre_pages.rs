@@ -367,3 +367,30 @@ fn names_glued_to_roles_slash_credits_and_a_bracketed_credit_lead() {
         "受冷空气影响，本周我市气温将明显下降。"
     );
 }
+
+#[test]
+fn colon_bylines_an_unnamed_commentator_and_a_link_label() {
+    let p = page("weifang-daily-2024-03-05.txt");
+    assert_eq!(p.meta.date.as_deref(), Some("2024-03-05"));
+    let titles: Vec<&str> = p.articles.iter().map(|a| a.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "一季度外贸开局良好",
+            "让“小切口”撬动“大民生”",
+            "今年以来全市新增市场主体2.3万户"
+        ]
+    );
+    assert_eq!(p.articles[0].byline.reporters, ["张三", "李四"]);
+    let commentary = &p.articles[1];
+    assert_eq!(commentary.kind, Kind::Commentary);
+    assert_eq!(commentary.byline.authors, ["本报评论员"]);
+    assert!(
+        commentary
+            .blocks
+            .iter()
+            .all(|b| b.kind == BlockKind::Paragraph)
+    );
+    assert_eq!(p.articles[2].column.as_deref(), Some("链接"));
+    assert_eq!(p.articles[2].byline.correspondents, ["赵六", "钱七"]);
+}
