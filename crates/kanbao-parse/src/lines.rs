@@ -188,7 +188,36 @@ pub(crate) fn split(text: &str) -> Vec<Line<'_>> {
         }
         push_cut(&mut out, t, start);
     }
+    long_headlines(&mut out);
     out
+}
+
+/// A long headline (over the length of [`Class::Short`]) is known by what follows it: a
+/// line without sentence punctuation directly before a dateline lead, or before a byline line
+/// that opens a body, is a title, not a paragraph cut by a column break.
+fn long_headlines(lines: &mut [Line<'_>]) {
+    for i in 0..lines.len() {
+        let next = |k: usize| lines.get(i + k).map(|l| l.class);
+        let opens_article = match next(1) {
+            Some(Class::Dateline) => true,
+            Some(Class::Byline) => matches!(next(2), Some(Class::Text | Class::Dateline)),
+            _ => false,
+        };
+        let t = lines[i].text;
+        if lines[i].class == Class::Text && opens_article && looks_like_headline(t) {
+            lines[i].class = Class::Short;
+        }
+    }
+}
+
+/// A line that could be a long headline: no sentence inside it or at its end.
+fn looks_like_headline(t: &str) -> bool {
+    let chars = t.chars().count();
+    (8..=64).contains(&chars)
+        && !t.contains(['。', '；', ';', '！', '？', '!', '?'])
+        && !ends_sentence(t)
+        && !t.ends_with(['，', '、', ',', '：', ':'])
+        && t.matches(['，', ',']).count() <= 3
 }
 
 fn push_cut<'a>(out: &mut Vec<Line<'a>>, mut t: &'a str, mut start: usize) {

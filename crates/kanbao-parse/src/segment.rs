@@ -708,6 +708,7 @@ fn kind_of(
     } else if label == Some(LabelKind::Photo)
         || (captions && paragraphs.is_empty())
         || (captions
+            && !dateline
             && !byline.photographers.is_empty()
             && paragraphs.len() <= 2
             && body_chars < 300)

@@ -394,3 +394,22 @@ fn colon_bylines_an_unnamed_commentator_and_a_link_label() {
     assert_eq!(p.articles[2].column.as_deref(), Some("链接"));
     assert_eq!(p.articles[2].byline.correspondents, ["赵六", "钱七"]);
 }
+
+#[test]
+fn a_long_headline_before_a_dateline_lead_starts_an_article() {
+    let p = page("yantai-daily-2024-06-18.txt");
+    let titles: Vec<&str> = p.articles.iter().map(|a| a.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "全面贯彻落实党的二十大精神",
+            "关于进一步优化营商环境、激发市场主体活力、推动民营经济高质量发展的若干措施出台"
+        ]
+    );
+    let second = &p.articles[1];
+    assert_eq!(second.kind, Kind::News);
+    assert_eq!(second.dateline.as_deref(), Some("本报讯"));
+    assert_eq!(second.byline.reporters, ["赵六"]);
+    assert_eq!(texts(second, BlockKind::Caption).len(), 2);
+    assert!(p.articles[0].byline.photographers.is_empty());
+}
