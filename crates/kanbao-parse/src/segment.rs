@@ -418,6 +418,11 @@ fn build(lines: &[Line<'_>], plan: &Plan, hash: u32, ordinal: usize) -> Option<A
         k += 1;
     }
     let (kicker, title, subtitle) = headline(&heads);
+    // A bullet that sets off the items of a brief list (`●我市启动…`) is no part of the title.
+    let title = match title.strip_prefix(TITLE_BULLETS) {
+        Some(rest) if !rest.trim().is_empty() => rest.trim_start().to_owned(),
+        _ => title,
+    };
     let mut column = labels
         .first()
         .map(|s| fullwidth(s))
@@ -596,6 +601,9 @@ fn trailing_credit(drafts: &mut Vec<Draft>, byline: &mut Byline) {
         d.raw = head;
     }
 }
+
+/// Marks that set off the titles of briefs in a list.
+const TITLE_BULLETS: &[char] = &['●', '○', '◆', '◇', '▶', '►', '■', '□', '★', '☆', '•', '·'];
 
 /// Assigns headline lines to kicker, title and subtitle.
 fn headline(heads: &[&Line<'_>]) -> (Option<String>, String, Option<String>) {

@@ -413,3 +413,30 @@ fn a_long_headline_before_a_dateline_lead_starts_an_article() {
     assert_eq!(texts(second, BlockKind::Caption).len(), 2);
     assert!(p.articles[0].byline.photographers.is_empty());
 }
+
+#[test]
+fn bulleted_briefs_lose_their_bullets_and_keep_credits_in_every_place() {
+    let p = page("rizhao-evening-briefs.txt");
+    let titles: Vec<&str> = p.articles.iter().map(|a| a.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "我市启动夏季消防安全检查",
+            "全市中考6月20日开考",
+            "海滨路夜间施工封闭"
+        ]
+    );
+    assert!(p.articles.iter().all(|a| a.kind == Kind::Brief));
+    assert!(
+        p.articles
+            .iter()
+            .all(|a| a.column.as_deref() == Some("新闻速递"))
+    );
+    assert_eq!(p.articles[1].byline.reporters, ["赵六"]);
+    assert_eq!(
+        texts(&p.articles[1], BlockKind::Paragraph),
+        ["今年全市共有5.2万名考生参加中考，设考点42个。"]
+    );
+    assert_eq!(p.articles[2].byline.correspondents, ["钱七"]);
+    assert_eq!(p.meta.editors, ["责任编辑:刘一", "校对:陈二"]);
+}
