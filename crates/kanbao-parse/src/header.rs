@@ -10,6 +10,8 @@ pub(crate) struct HeaderLine {
     pub section: Option<String>,
     /// Tokens that only a header holds (a paper name, an issue number, a weekday).
     pub other: bool,
+    /// Editors printed after the header tokens on the same line.
+    pub editors: Vec<String>,
 }
 
 /// Page names printed in the header on their own line (`要闻`), or standing next to the date.
@@ -73,6 +75,19 @@ pub(crate) fn parse_header_line(line: &str) -> Option<HeaderLine> {
     if line.chars().count() > 60 {
         return None;
     }
+    // `2024年06月18日 第03版 本版编辑：张三`: editors after the header tokens.
+    let editors_at = line.char_indices().find(|&(i, c)| {
+        i > 0
+            && line[..i].ends_with(|p: char| p.is_whitespace())
+            && !c.is_whitespace()
+            && editor_role_at(&line[i..]).is_some()
+    });
+    if let Some((at, _)) = editors_at {
+        let editors = parse_editors(line[at..].trim())?;
+        let mut out = parse_header_line(line[..at].trim_end())?;
+        out.editors = editors;
+        return Some(out);
+    }
     let mut out = HeaderLine::default();
     let mut names = Vec::new();
     // Brackets too: exports cite the page as `《 人民日报 》（ 2023年11月28日 01 版）`.
@@ -93,6 +108,8 @@ pub(crate) fn parse_header_line(line: &str) -> Option<HeaderLine> {
                     | '】'
                     | '['
                     | ']'
+                    | '·'
+                    | '•'
             )
     };
     let mut previous_was_page = false;
@@ -444,6 +461,15 @@ mod tests {
         assert_eq!(h.date.as_deref(), Some("2023-11-28"));
         assert_eq!(h.page.as_deref(), Some("5"));
         assert!(parse_header_line("（2023年11月28日 版）").is_none());
+        let h = parse_header_line("2024年06月18日 第03版 本版编辑：张三").unwrap();
+        assert_eq!(h.date.as_deref(), Some("2024-06-18"));
+        assert_eq!(h.page.as_deref(), Some("03"));
+        assert_eq!(h.editors, ["本版编辑:张三"]);
+        let h = parse_header_line("A3·要闻 2024-06-18").unwrap();
+        assert_eq!(
+            (h.page.as_deref(), h.section.as_deref()),
+            (Some("A3"), Some("要闻"))
+        );
         let h = parse_header_line("第5版：城事").unwrap();
         assert_eq!(h.page.as_deref(), Some("5"));
         assert_eq!(h.section.as_deref(), Some("城事"));

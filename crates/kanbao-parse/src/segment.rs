@@ -344,6 +344,7 @@ fn fill_header(meta: &mut Meta, text: &str) {
         if meta.section.is_none() {
             meta.section = h.section;
         }
+        meta.editors.extend(h.editors);
     }
 }
 

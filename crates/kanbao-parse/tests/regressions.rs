@@ -46,3 +46,18 @@ fn a_header_date_in_chinese_numerals_or_full_width_digits_fills_meta() {
         assert_eq!(page.articles[0].title, "冬季供暖准备就绪");
     }
 }
+
+#[test]
+fn editors_on_the_header_line_and_dotted_headers_fill_meta() {
+    let text =
+        "2024年06月18日 第03版 本版编辑：张三\n\n测试标题\n\n本报讯（记者 王五）正文内容。\n";
+    let page = common::parse_and_check(text.as_bytes());
+    assert_eq!(page.meta.date.as_deref(), Some("2024-06-18"));
+    assert_eq!(page.meta.page.as_deref(), Some("03"));
+    assert_eq!(page.meta.editors, ["本版编辑:张三"]);
+    assert_eq!(page.articles.len(), 1);
+    let page = common::parse_and_check("A3·要闻\n\n测试标题\n\n本报讯 正文内容。\n".as_bytes());
+    assert_eq!(page.meta.page.as_deref(), Some("A3"));
+    assert_eq!(page.meta.section.as_deref(), Some("要闻"));
+    assert_eq!(page.articles[0].title, "测试标题");
+}
