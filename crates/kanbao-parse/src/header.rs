@@ -72,7 +72,11 @@ pub(crate) fn is_page_name(s: &str) -> bool {
 
 /// Parses a line made only of header tokens: date, weekday, page number, page or paper name.
 pub(crate) fn parse_header_line(line: &str) -> Option<HeaderLine> {
-    if line.chars().count() > 60 {
+    // Most lines are sentences: no header holds sentence punctuation.
+    if line.len() > 240
+        || line.contains(['。', '，', '；', '！', '？'])
+        || line.chars().count() > 60
+    {
         return None;
     }
     // `2024年06月18日 第03版 本版编辑：张三`: editors after the header tokens.

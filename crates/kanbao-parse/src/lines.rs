@@ -299,8 +299,9 @@ fn is_numbered(t: &str) -> bool {
 
 /// Classifies one trimmed non-blank line.
 pub(crate) fn classify(t: &str) -> Class {
-    let chars = t.chars().count();
-    let han = t.chars().filter(|&c| is_han(c)).count();
+    // Every length test below is about short lines: counting stops past them.
+    let chars = t.chars().take(128).count();
+    let has_han = t.chars().any(is_han);
     if parse_editors(t).is_some() {
         return Class::Editors;
     }
@@ -310,7 +311,7 @@ pub(crate) fn classify(t: &str) -> Class {
     if parse_header_line(t).is_some_and(|h| h.date.is_some()) {
         return Class::Header;
     }
-    if han == 0 {
+    if !has_han {
         return if chars <= 20 {
             Class::Noise
         } else {
