@@ -158,3 +158,18 @@ test('a damaged archive file is reported in the list, and the library is untouch
     await new Promise((ok) => other.close(ok));
   }
 });
+
+test('a browser that cannot decompress the archive is told so, and the library still lists', async (t) => {
+  await withPage(t, env, async (page) => {
+    await page.addInitScript(() => {
+      delete window.DecompressionStream;
+    });
+    await page.goto(base);
+    await waitForApp(page);
+    const notice = page.locator('.notice-error');
+    await notice.waitFor();
+    assert.match(await notice.textContent(), /无法打开档案：.*lengths\.bin\.gz.*DecompressionStream/);
+    assert.equal(await page.locator('.archive-results').count(), 0);
+    assert.equal(await page.locator('.article-list .card').count(), 4);
+  });
+});

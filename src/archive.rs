@@ -176,20 +176,21 @@ async fn gunzip(bytes: &[u8]) -> Result<Vec<u8>, String> {
         .map_err(|e| format!("not gzip ({})", message(e)))
 }
 
-/// Fetches one stored file of the archive by its path under `archive/` and returns its
-/// content, decompressed as the manifest says; adds the bytes downloaded to `fetched`.
+/// Fetches one stored file of the archive by its path under `archive/` and decompresses it as
+/// the manifest says; adds the bytes downloaded to `fetched`. Returns the file's address as
+/// stored, which every error about it names, and its content.
 async fn fetch_stored(
     path: &str,
     compression: Compression,
     fetched: &Cell<u64>,
-) -> Result<Vec<u8>, String> {
+) -> Result<(String, Vec<u8>), String> {
     let url = format!("{BASE}{path}{}", compression.suffix());
-    let bytes = fetch_required(&url).await?;
+    let mut bytes = fetch_required(&url).await?;
     fetched.set(fetched.get() + bytes.len() as u64);
-    match compression {
-        Compression::None => Ok(bytes),
-        Compression::Gzip => gunzip(&bytes).await.map_err(|e| format!("{url}: {e}")),
+    if compression == Compression::Gzip {
+        bytes = gunzip(&bytes).await.map_err(|e| format!("{url}: {e}"))?;
     }
+    Ok((url, bytes))
 }
 
 /// Search results from the archive: every match in rank order, and the first of them as
@@ -230,8 +231,9 @@ impl ArchiveClient {
         let manifest: Manifest =
             serde_json::from_slice(&bytes).map_err(|e| format!("{manifest_url}: {e}"))?;
         let fetched = Cell::new(bytes.len() as u64);
-        let lengths = fetch_stored("index/lengths.bin", manifest.compression, &fetched).await?;
-        let index = ArchiveIndex::new(manifest, &lengths).map_err(|e| e.to_string())?;
+        let compression = manifest.compression;
+        let (url, lengths) = fetch_stored("index/lengths.bin", compression, &fetched).await?;
+        let index = ArchiveIndex::new(manifest, &lengths).map_err(|e| format!("{url}: {e}"))?;
         Ok(Some(ArchiveClient {
             index,
             shards: RefCell::default(),
@@ -274,8 +276,7 @@ impl ArchiveClient {
         missing.dedup();
         let fetches = missing.into_iter().map(|n| async move {
             let path = format!("{}/{n:04}.json", kind.dir());
-            let bytes = fetch_stored(&path, self.compression(), &self.fetched).await?;
-            let url = format!("{BASE}{path}");
+            let (url, bytes) = fetch_stored(&path, self.compression(), &self.fetched).await?;
             let records: Vec<Record> =
                 serde_json::from_slice(&bytes).map_err(|e| format!("{url}: {e}"))?;
             self.cache(kind).borrow_mut().insert(n, records);
@@ -348,8 +349,7 @@ impl ArchiveClient {
             .filter(|id| !self.shards.borrow().contains_key(id));
         let fetches = missing.map(|id| async move {
             let path = format!("index/{}", id.path());
-            let bytes = fetch_stored(&path, self.compression(), &self.fetched).await?;
-            let url = format!("{BASE}{path}");
+            let (url, bytes) = fetch_stored(&path, self.compression(), &self.fetched).await?;
             let shard = Shard::decode(&bytes).map_err(|e| format!("{url}: {e}"))?;
             self.shards.borrow_mut().insert(id, shard);
             Ok::<(), String>(())

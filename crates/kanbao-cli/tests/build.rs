@@ -54,6 +54,15 @@ fn stored(path: &Path) -> Option<Vec<u8>> {
     Some(out)
 }
 
+/// The archive's index, opened from its manifest and document lengths.
+fn open(archive: &Path) -> ArchiveIndex {
+    let manifest: Manifest =
+        serde_json::from_slice(&fs::read(archive.join("index/manifest.json")).expect("manifest"))
+            .expect("manifest JSON");
+    let lengths = stored(&archive.join("index/lengths.bin")).expect("lengths");
+    ArchiveIndex::new(manifest, &lengths).expect("archive opens")
+}
+
 /// Every record of the archive, in chunk order.
 fn records(archive: &Path) -> Vec<Value> {
     chunks(archive, "records")
@@ -116,9 +125,8 @@ fn a_built_archive_finds_exactly_what_the_in_memory_index_finds() {
     assert!(out.status.success(), "{}", stderr(&out));
     let archive = tmp.path().join("site/archive");
     let records = records(&archive);
-    let manifest: Manifest =
-        serde_json::from_slice(&fs::read(archive.join("index/manifest.json")).expect("manifest"))
-            .expect("manifest JSON");
+    let index = open(&archive);
+    let manifest = index.manifest();
     assert_eq!(manifest.docs as usize, records.len());
     assert_eq!(manifest.chunks as usize, records.len().div_ceil(50));
     assert!(manifest.doc_shards > 1 && manifest.position_shards > 1);
@@ -161,8 +169,6 @@ fn a_built_archive_finds_exactly_what_the_in_memory_index_finds() {
         );
     }
 
-    let lengths = stored(&archive.join("index/lengths.bin")).expect("lengths");
-    let index = ArchiveIndex::new(manifest, &lengths).expect("archive opens");
     let mut memory = Index::new();
     for r in &records {
         memory.add(&document(r));
@@ -199,15 +205,14 @@ fn every_article_has_a_card_with_its_headline_byline_place_and_opening_text() {
     let out = gen_and_build(tmp.path(), "12");
     assert!(out.status.success(), "{}", stderr(&out));
     let archive = tmp.path().join("site/archive");
-    let manifest: Manifest =
-        serde_json::from_slice(&fs::read(archive.join("index/manifest.json")).expect("manifest"))
-            .expect("manifest JSON");
+    let index = open(&archive);
     let (records, cards) = (records(&archive), chunks(&archive, "cards"));
     assert_eq!(cards.len(), records.len());
-    assert_eq!(manifest.card_chunk_size, 16);
-    assert_eq!(manifest.card_chunks as usize, records.len().div_ceil(16));
-    let lengths = stored(&archive.join("index/lengths.bin")).expect("lengths");
-    let index = ArchiveIndex::new(manifest, &lengths).expect("archive opens");
+    assert_eq!(index.manifest().card_chunk_size, 16);
+    assert_eq!(
+        index.manifest().card_chunks as usize,
+        records.len().div_ceil(16)
+    );
     let mut long_bodies = 0;
     for (doc, (r, c)) in records.iter().zip(&cards).enumerate() {
         let (chunk, at) = index.card_of(kanbao_search::DocId(doc as u32));
@@ -221,6 +226,10 @@ fn every_article_has_a_card_with_its_headline_byline_place_and_opening_text() {
             assert_eq!(c["byline"][role], r["byline"][role], "{role} of card {doc}");
         }
         assert!(c.get("blocks").is_none() && c.get("lead").is_none());
+        assert!(
+            c["byline"].get("raw").is_none(),
+            "card {doc}: the printed byline stays in the record"
+        );
         let body: Vec<&str> = r["lead"]
             .as_str()
             .into_iter()

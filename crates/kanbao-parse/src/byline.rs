@@ -272,25 +272,23 @@ fn flush(
     if names.is_empty() {
         return;
     }
+    // `图/` credits the names after it with the photos only.
     let writers = match role {
-        Some(Role::Reporter) | None => &mut out.reporters,
-        Some(Role::Correspondent) => &mut out.correspondents,
-        Some(Role::Author) => &mut out.authors,
-        Some(Role::Photographer) => {
-            for n in names.iter() {
-                push_unique(&mut out.photographers, n);
-            }
-            names.clear();
-            return;
-        }
+        Some(Role::Reporter) | None => Some(&mut out.reporters),
+        Some(Role::Correspondent) => Some(&mut out.correspondents),
+        Some(Role::Author) => Some(&mut out.authors),
+        Some(Role::Photographer) => None,
     };
     // `摄` alone credits the photos only; the writers are credited elsewhere.
-    if post != Some(Post::Photo) {
+    if let Some(writers) = writers.filter(|_| post != Some(Post::Photo)) {
         for n in names.iter() {
             push_unique(writers, n);
         }
     }
-    if text_photo || matches!(post, Some(Post::Photo | Post::PhotoReport)) {
+    if text_photo
+        || role == Some(Role::Photographer)
+        || matches!(post, Some(Post::Photo | Post::PhotoReport))
+    {
         for n in names.iter() {
             push_unique(&mut out.photographers, n);
         }
@@ -361,8 +359,8 @@ pub(crate) fn is_author_note(line: &str) -> bool {
 /// A dateline lead found at the start of a paragraph.
 #[derive(Debug)]
 pub(crate) struct Dateline<'a> {
-    /// `本报讯`, `新华社北京3月16日电`.
-    pub dateline: &'a str,
+    /// `本报讯`, `新华社北京3月16日电`; none when the text opens with a bracketed credit only.
+    pub dateline: Option<&'a str>,
     /// The credit after it, as printed (`YMG全媒体记者 杨健 通讯员 秦雨`).
     pub raw: Option<&'a str>,
     pub credits: Option<Credits>,
@@ -405,7 +403,7 @@ pub(crate) fn parse_dateline(line: &str) -> Option<Dateline<'_>> {
         return None;
     }
     let mut d = Dateline {
-        dateline: prefix,
+        dateline: Some(prefix),
         raw: None,
         credits: None,
         rest: end,
@@ -481,7 +479,7 @@ pub(crate) fn parse_dateline(line: &str) -> Option<Dateline<'_>> {
 }
 
 /// A paragraph that opens with its credit in brackets and no dateline: `（记者 吴九）受冷空气影响…`.
-/// The dateline comes back empty.
+/// It has no dateline.
 fn credit_lead(line: &str) -> Option<Dateline<'_>> {
     let open = line.chars().next().filter(|&c| c == '(' || c == '（')?;
     let (close, c) = line
@@ -497,7 +495,7 @@ fn credit_lead(line: &str) -> Option<Dateline<'_>> {
         return None;
     }
     Some(Dateline {
-        dateline: "",
+        dateline: None,
         raw: Some(inner),
         credits: Some(credits),
         rest: line.len() - body.len(),
@@ -623,7 +621,7 @@ mod tests {
     fn dateline_leads_give_dateline_credits_and_text_start() {
         let line = "本报讯(YMG全媒体记者 杨健 通讯员 秦雨)近日,烟台";
         let d = parse_dateline(line).unwrap();
-        assert_eq!(d.dateline, "本报讯");
+        assert_eq!(d.dateline, Some("本报讯"));
         assert_eq!(d.raw, Some("YMG全媒体记者 杨健 通讯员 秦雨"));
         assert_eq!(&line[d.rest..], "近日,烟台");
         let c = d.credits.unwrap();
@@ -632,13 +630,13 @@ mod tests {
 
         let line = "本报济南1月3日讯 记者 王五 报道:日前,省里";
         let d = parse_dateline(line).unwrap();
-        assert_eq!(d.dateline, "本报济南1月3日讯");
+        assert_eq!(d.dateline, Some("本报济南1月3日讯"));
         assert_eq!(d.raw, Some("记者 王五 报道"));
         assert_eq!(&line[d.rest..], "日前,省里");
 
         let line = "新华社北京3月16日电（记者 张三 李四）国务院";
         let d = parse_dateline(line).unwrap();
-        assert_eq!(d.dateline, "新华社北京3月16日电");
+        assert_eq!(d.dateline, Some("新华社北京3月16日电"));
         assert_eq!(d.credits.unwrap().reporters, ["张三", "李四"]);
         assert_eq!(&line[d.rest..], "国务院");
 

@@ -129,8 +129,9 @@ pub enum Kind {
     Brief,
 }
 
-/// People credited in an article, by role.
+/// People credited in an article, by role. A role missing from JSON input reads as empty.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Byline {
     /// 记者.
     pub reporters: Vec<String>,

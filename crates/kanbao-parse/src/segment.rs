@@ -475,8 +475,7 @@ fn build(lines: &[Line<'_>], plan: &Plan, hash: u32, ordinal: usize) -> Option<A
                     && pending.is_none()
                     && let Some(d) = parse_dateline(body)
                 {
-                    // A bracketed credit opening the text has no dateline of its own.
-                    dateline = (!d.dateline.is_empty()).then(|| fullwidth(d.dateline));
+                    dateline = d.dateline.map(fullwidth);
                     led = true;
                     if let Some(c) = d.credits {
                         merge(&mut byline, c);

@@ -17,6 +17,11 @@ fn texts(a: &Article, kind: BlockKind) -> Vec<&str> {
         .collect()
 }
 
+/// The titles of a page's articles, in order.
+fn titles(page: &Page) -> Vec<&str> {
+    page.articles.iter().map(|a| a.title.as_str()).collect()
+}
+
 fn fragments(page: &Page, why: Why) -> Vec<&str> {
     page.unassigned
         .iter()
@@ -305,9 +310,8 @@ fn a_national_daily_front_page_with_its_citation_line() {
     let p = page("peoples-daily-2023-11-28.txt");
     assert_eq!(p.meta.date.as_deref(), Some("2023-11-28"));
     assert_eq!(p.meta.page.as_deref(), Some("01"));
-    let titles: Vec<&str> = p.articles.iter().map(|a| a.title.as_str()).collect();
     assert_eq!(
-        titles,
+        titles(&p),
         [
             "深化改革开放 推动高质量发展",
             "冬日暖阳照乡村",
@@ -341,9 +345,8 @@ fn a_national_daily_front_page_with_its_citation_line() {
 #[test]
 fn names_glued_to_roles_slash_credits_and_a_bracketed_credit_lead() {
     let p = page("zhifu-evening-2023-11-28.txt");
-    let titles: Vec<&str> = p.articles.iter().map(|a| a.title.as_str()).collect();
     assert_eq!(
-        titles,
+        titles(&p),
         ["老街焕新颜", "社区食堂开进居民楼", "一场秋雨一场寒"]
     );
     // `记者张三 通讯员李四报道`: roles glued to names, 报道 glued to the last one.
@@ -372,9 +375,8 @@ fn names_glued_to_roles_slash_credits_and_a_bracketed_credit_lead() {
 fn colon_bylines_an_unnamed_commentator_and_a_link_label() {
     let p = page("weifang-daily-2024-03-05.txt");
     assert_eq!(p.meta.date.as_deref(), Some("2024-03-05"));
-    let titles: Vec<&str> = p.articles.iter().map(|a| a.title.as_str()).collect();
     assert_eq!(
-        titles,
+        titles(&p),
         [
             "一季度外贸开局良好",
             "让“小切口”撬动“大民生”",
@@ -398,9 +400,8 @@ fn colon_bylines_an_unnamed_commentator_and_a_link_label() {
 #[test]
 fn a_long_headline_before_a_dateline_lead_starts_an_article() {
     let p = page("yantai-daily-2024-06-18.txt");
-    let titles: Vec<&str> = p.articles.iter().map(|a| a.title.as_str()).collect();
     assert_eq!(
-        titles,
+        titles(&p),
         [
             "全面贯彻落实党的二十大精神",
             "关于进一步优化营商环境、激发市场主体活力、推动民营经济高质量发展的若干措施出台"
@@ -417,9 +418,8 @@ fn a_long_headline_before_a_dateline_lead_starts_an_article() {
 #[test]
 fn bulleted_briefs_lose_their_bullets_and_keep_credits_in_every_place() {
     let p = page("rizhao-evening-briefs.txt");
-    let titles: Vec<&str> = p.articles.iter().map(|a| a.title.as_str()).collect();
     assert_eq!(
-        titles,
+        titles(&p),
         [
             "我市启动夏季消防安全检查",
             "全市中考6月20日开考",

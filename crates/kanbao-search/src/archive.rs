@@ -672,14 +672,12 @@ impl ArchiveIndex {
 
     /// The record chunk holding a document, and the document's place in it.
     pub fn chunk_of(&self, doc: DocId) -> (u32, u32) {
-        let size = self.manifest.chunk_size.max(1);
-        (doc.0 / size, doc.0 % size)
+        place(doc, self.manifest.chunk_size)
     }
 
     /// The card chunk holding a document's card, and the card's place in it.
     pub fn card_of(&self, doc: DocId) -> (u32, u32) {
-        let size = self.manifest.card_chunk_size.max(1);
-        (doc.0 / size, doc.0 % size)
+        place(doc, self.manifest.card_chunk_size)
     }
 
     /// The shards a query needs, sorted and without duplicates: for each term, the `docs`
@@ -857,6 +855,12 @@ fn decode_positions(bytes: &[u8]) -> Result<Vec<(u32, Occurrences)>, ArchiveErro
         out.push((doc, occ));
     }
     Ok(out)
+}
+
+/// Chunk number and place in the chunk of a document, in chunks of `size` documents.
+fn place(doc: DocId, size: u32) -> (u32, u32) {
+    let size = size.max(1);
+    (doc.0 / size, doc.0 % size)
 }
 
 /// Where the bigrams of a term of `len` ≥ 2 characters start that cover every character:

@@ -32,6 +32,9 @@ use kanbao_parse::{Article, Page};
 use kanbao_search::{Archive, ArchiveBuilder, Compression, Document, Layer, Sizes};
 use serde_json::{Map, Value, json};
 
+/// How every file but the manifest is stored.
+const STORED: Compression = Compression::Gzip;
+
 /// Arguments of `kanbao build`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -209,8 +212,9 @@ const EXCERPT_CHARS: usize = 120;
 /// [`EXCERPT_CHARS`] characters (one more when the body is longer, so the list can tell).
 fn card(doc: u32, a: &Article, page: &Page) -> Value {
     let mut map = head(doc, a, page);
+    // The list shows roles and names; the byline as printed stays in the record.
     if let Some(Value::Object(byline)) = map.get_mut("byline") {
-        byline.insert("raw".into(), json!([]));
+        byline.remove("raw");
     }
     let excerpt: String = a.body_text().chars().take(EXCERPT_CHARS + 1).collect();
     if !excerpt.is_empty() {
@@ -254,8 +258,9 @@ impl Chunks {
     }
 
     fn write(&mut self) -> anyhow::Result<()> {
-        let gz = Compression::Gzip.suffix();
-        let path = self.dir.join(format!("{:04}.json{gz}", self.next));
+        let path = self
+            .dir
+            .join(format!("{:04}.json{}", self.next, STORED.suffix()));
         let json = serde_json::to_string(&self.values)?;
         write_gz(&path, json.as_bytes())?;
         self.next += 1;
@@ -271,7 +276,7 @@ fn write_index(dir: &Path, archive: &mut Archive) -> anyhow::Result<u64> {
         fs::create_dir_all(dir.join(sub))
             .with_context(|| format!("cannot create {}", dir.join(sub).display()))?;
     }
-    let gz = Compression::Gzip.suffix();
+    let gz = STORED.suffix();
     let mut sizes = Sizes {
         lengths: write_gz(&dir.join(format!("lengths.bin{gz}")), &archive.lengths)?,
         ..Sizes::default()
@@ -286,14 +291,14 @@ fn write_index(dir: &Path, archive: &mut Archive) -> anyhow::Result<u64> {
     let total =
         sizes.lengths + sizes.docs.iter().sum::<u64>() + sizes.positions.iter().sum::<u64>();
     archive.manifest.sizes = sizes;
-    archive.manifest.compression = Compression::Gzip;
+    archive.manifest.compression = STORED;
     let manifest = serde_json::to_string(&archive.manifest)?;
     let path = dir.join("manifest.json");
     fs::write(&path, &manifest).with_context(|| format!("cannot write {}", path.display()))?;
     Ok(total + manifest.len() as u64)
 }
 
-/// Writes `bytes` gzipped to `path`; returns the size written.
+/// Writes `bytes` as [`STORED`] (gzipped) to `path`; returns the size written.
 fn write_gz(path: &Path, bytes: &[u8]) -> anyhow::Result<u64> {
     let mut encoder = GzEncoder::new(
         Vec::with_capacity(bytes.len() / 2),
