@@ -29,7 +29,8 @@ before(async () => {
   site = join(work, 'site');
   cpSync(DIST, site, { recursive: true });
   kanbao('gen', '--pages', '300', '--seed', '7', '-o', join(work, 'pages'));
-  kanbao('build', join(work, 'pages'), '-o', site, '--shard-kib', '16');
+  // Small blocks, so that a common term's list spans many and a search reads only some.
+  kanbao('build', join(work, 'pages'), '-o', site, '--shard-kib', '16', '--block-kib', '1');
   env = await start();
   server = await serve(site, 0);
   base = `http://127.0.0.1:${server.address().port}/`;
@@ -49,7 +50,7 @@ const text = (r) => [r.title, r.kicker, r.subtitle, r.column, r.dateline, r.lead
   ...r.byline.correspondents, ...r.byline.photographers, ...r.byline.authors, ...r.byline.raw,
   ...r.blocks.map((b) => b.text)].filter(Boolean).map((s) => s.replace(/\s+/g, ''));
 
-test('a search finds exactly the archived articles that contain it, listing cards, not whole articles', async (t) => {
+test('a search lists the newest archived articles that contain it as cards, then the rest on request, exactly', async (t) => {
   const all = records();
   // A short common term, so that it has more results than one step of the list shows.
   const counts = new Map();
@@ -67,14 +68,16 @@ test('a search finds exactly the archived articles that contain it, listing card
     await page.goto(base + '#/?q=' + encodeURIComponent(term));
     await waitForApp(page);
     await page.waitForSelector('.archive-summary:has-text("档案中找到")');
+    // The first page comes from the newest blocks only: the total is not known yet.
     const summary = await page.locator('.archive-summary').textContent();
-    assert.match(summary, new RegExp(`档案中找到 ${expected} 篇，显示前 20 篇`));
+    assert.match(summary, /^档案中找到至少 \d+ 篇，显示最新的 20 篇。$/);
     let cards = await page.locator('.archive-list .card-title').allTextContents();
     assert.equal(cards.length, 20);
-    for (const title of cards) assert.ok(matching.some((r) => r.title === title), title);
+    const newest = matching.toReversed();
+    assert.deepEqual(cards, newest.slice(0, 20).map((r) => r.title), 'the newest matches, newest first');
     assert.ok((await page.locator('.archive-list mark').allTextContents()).every((m) => m === term));
     // Each card shows where its article ran and the opening of its body.
-    const first = matching.find((r) => r.title === cards[0]);
+    const first = newest[0];
     const excerpt = await page.locator('.archive-list .card-excerpt').first().textContent();
     const body = [first.lead, ...first.blocks.filter((b) => b.type === 'paragraph').map((b) => b.text)].filter(Boolean).join(' ');
     assert.ok(excerpt.replace(/^…|…$/g, '').length > 10 && body.includes(excerpt.replace(/^…|…$/g, '')), excerpt);
@@ -87,10 +90,11 @@ test('a search finds exactly the archived articles that contain it, listing card
     t.diagnostic(`fetched ${fetched} of ${total} bytes for ${term} (${expected} results)`);
 
     // Show more: the next twenty, then the rest, each card once.
+    assert.equal(await page.locator('.archive-more').textContent(), '显示更多档案结果');
     await page.locator('.archive-more').click();
-    await page.waitForSelector('.archive-summary:has-text("显示前 40 篇")');
+    await page.waitForFunction(() => document.querySelectorAll('.archive-list .card').length === 40);
     cards = await page.locator('.archive-list .card-title').allTextContents();
-    assert.equal(cards.length, 40);
+    assert.deepEqual(cards, newest.slice(0, 40).map((r) => r.title));
     const ids = await page.locator('.archive-list .card').evaluateAll((els) => els.map((e) => e.dataset.id));
     assert.equal(new Set(ids).size, 40);
     while (await page.locator('.archive-more').count()) {
@@ -99,6 +103,7 @@ test('a search finds exactly the archived articles that contain it, listing card
       await page.waitForFunction((n) => document.querySelectorAll('.archive-list .card').length > n, before);
     }
     assert.equal(await page.locator('.archive-list .card').count(), expected);
+    assert.deepEqual(await page.locator('.archive-list .card-title').allTextContents(), newest.map((r) => r.title));
     assert.match(await page.locator('.archive-summary').textContent(), new RegExp(`^档案中找到 ${expected} 篇。$`));
 
     await page.locator('.archive-list .card-title a').first().click();
@@ -147,9 +152,39 @@ test('a damaged archive file is reported in the list, and the library is untouch
       const error = page.locator('.archive-results .error');
       await error.waitFor();
       assert.match(await error.textContent(), /档案检索失败，文库不受影响：.*positions\/\d{4}\.bin\.gz/);
-      // Two-character terms read other files and still work; the library lists as before.
-      await page.goto(`http://127.0.0.1:${other.address().port}/#/?q=` + encodeURIComponent(title.slice(0, 2)));
+      // One-character terms read other files and still work; the library lists as before.
+      await page.goto(`http://127.0.0.1:${other.address().port}/#/?q=` + encodeURIComponent(title.slice(0, 1)));
       await page.waitForSelector('.archive-summary:has-text("档案中找到")');
+      await page.goto(`http://127.0.0.1:${other.address().port}/#/`);
+      await page.waitForSelector('.article-list:not(.archive-list) .card');
+      assert.equal(await page.locator('.article-list:not(.archive-list) .card').count(), 4);
+    });
+  } finally {
+    await new Promise((ok) => other.close(ok));
+  }
+});
+
+test('a damaged block of a long list is reported by its name, and the library is untouched', async (t) => {
+  const broken = mkdtempSync(join(tmpdir(), 'kanbao-broken-'));
+  cpSync(site, broken, { recursive: true });
+  const blocks = join(broken, 'archive', 'index', 'blocks');
+  for (const f of readdirSync(blocks, { recursive: true })) {
+    if (f.endsWith('.gz')) writeFileSync(join(blocks, f), 'not gzip at all');
+  }
+  const other = await serve(broken, 0);
+  try {
+    // The character in most articles: its list is cut into blocks.
+    const counts = new Map();
+    for (const r of records()) {
+      for (const c of new Set(text(r).join(''))) if (/\p{Script=Han}/u.test(c)) counts.set(c, (counts.get(c) ?? 0) + 1);
+    }
+    const common = [...counts].sort((a, b) => b[1] - a[1])[0][0];
+    await withPage(t, env, async (page) => {
+      await page.goto(`http://127.0.0.1:${other.address().port}/#/?q=` + encodeURIComponent(common));
+      await waitForApp(page);
+      const error = page.locator('.archive-results .error');
+      await error.waitFor();
+      assert.match(await error.textContent(), /档案检索失败，文库不受影响：.*blocks\/\d{3}\/\d{3}\.bin\.gz/);
       await page.goto(`http://127.0.0.1:${other.address().port}/#/`);
       await page.waitForSelector('.article-list:not(.archive-list) .card');
       assert.equal(await page.locator('.article-list:not(.archive-list) .card').count(), 4);
@@ -168,7 +203,7 @@ test('a browser that cannot decompress the archive is told so, and the library s
     await waitForApp(page);
     const notice = page.locator('.notice-error');
     await notice.waitFor();
-    assert.match(await notice.textContent(), /无法打开档案：.*lengths\.bin\.gz.*DecompressionStream/);
+    assert.match(await notice.textContent(), /无法打开档案：.*manifest\.json.*DecompressionStream/);
     assert.equal(await page.locator('.archive-results').count(), 0);
     assert.equal(await page.locator('.article-list .card').count(), 4);
   });

@@ -64,7 +64,7 @@ pub fn App() -> Html {
         let (dispatch, archive) = (dispatch.clone(), archive.clone());
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local(load(dispatch.clone(), lang));
-            // The archive opens beside the library: its manifest and lengths, nothing more.
+            // The archive opens beside the library: its manifest, nothing more.
             wasm_bindgen_futures::spawn_local(async move {
                 match ArchiveClient::open().await {
                     Ok(opened) => archive.set(Some(opened.map(Rc::new))),

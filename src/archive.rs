@@ -1,6 +1,6 @@
-//! A built archive (`kanbao build`) read lazily: its manifest and document lengths at start,
-//! then only the index shards a search needs, the card chunks of the results on screen, and
-//! the record chunk of an article that is opened.
+//! A built archive (`kanbao build`) read lazily: its manifest at start, then only the index
+//! shards and blocks a page of results needs (newest first), the card chunks of the results on
+//! screen, and the record chunk of an article that is opened.
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use gloo::net::http::Request;
 use kanbao_parse::{Article, Block, BlockKind, Byline, Encoding, Kind, Meta, Page, SCHEMA, Source};
-use kanbao_search::{ArchiveIndex, Compression, DocId, Manifest, Query, Shard, ShardId};
+use kanbao_search::{ArchiveIndex, Compression, DocId, FileId, Manifest, Query, Search, Shard};
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
@@ -104,7 +104,9 @@ impl Record {
 #[derive(Debug)]
 pub struct ArchiveClient {
     index: ArchiveIndex,
-    shards: RefCell<HashMap<ShardId, Shard>>,
+    shards: RefCell<HashMap<FileId, Shard>>,
+    /// Block files, decompressed.
+    blocks: RefCell<HashMap<FileId, Rc<[u8]>>>,
     records: RefCell<HashMap<u32, Vec<Record>>>,
     cards: RefCell<HashMap<u32, Vec<Record>>>,
     /// Bytes of index, cards and records downloaded since the archive was opened.
@@ -145,6 +147,15 @@ extern "C" {
     fn new(format: &str) -> Result<DecompressionStream, JsValue>;
 }
 
+/// Why a browser without `DecompressionStream` cannot read a gzipped archive.
+const NO_GUNZIP: &str = "this browser cannot decompress the archive (no DecompressionStream: \
+                         Chrome or Edge 80, Firefox 113, Safari 16.4 or later can)";
+
+/// Whether the browser has `DecompressionStream`.
+fn can_gunzip() -> bool {
+    js_sys::Reflect::has(&js_sys::global(), &"DecompressionStream".into()).unwrap_or(false)
+}
+
 /// Decompresses gzip with the browser's `DecompressionStream`, so the wasm carries no inflater.
 async fn gunzip(bytes: &[u8]) -> Result<Vec<u8>, String> {
     let message = |e: JsValue| {
@@ -152,13 +163,8 @@ async fn gunzip(bytes: &[u8]) -> Result<Vec<u8>, String> {
             .map(|e| String::from(e.message()))
             .unwrap_or_default()
     };
-    let has_decoder = js_sys::Reflect::has(&js_sys::global(), &"DecompressionStream".into());
-    if !has_decoder.unwrap_or(false) {
-        return Err(
-            "this browser cannot decompress the archive (no DecompressionStream: \
-                    Chrome or Edge 80, Firefox 113, Safari 16.4 or later can)"
-                .to_owned(),
-        );
+    if !can_gunzip() {
+        return Err(NO_GUNZIP.to_owned());
     }
     let decoded = async {
         let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
@@ -193,20 +199,39 @@ async fn fetch_stored(
     Ok((url, bytes))
 }
 
-/// Search results from the archive: every match in rank order, and the first of them as
-/// cards.
-#[derive(Debug, Clone, PartialEq)]
+/// Search results from the archive: the matches found so far, newest first, the first of
+/// them as cards, and the search itself, which finds more on request.
+#[derive(Debug, Clone)]
 pub struct ArchiveResults {
-    /// Document numbers of every match, best first.
+    /// Document numbers of the matches found so far, newest first.
     pub docs: Rc<[u32]>,
     /// Document number and card (as a page of one article) of each result shown.
     pub pages: Vec<(u32, Rc<LibraryPage>)>,
+    search: Rc<RefCell<Search>>,
+}
+
+impl PartialEq for ArchiveResults {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.search, &other.search)
+            && self.docs.len() == other.docs.len()
+            && self.pages.len() == other.pages.len()
+    }
 }
 
 impl ArchiveResults {
-    /// How many articles matched.
+    /// How many articles matched so far.
     pub fn total(&self) -> usize {
         self.docs.len()
+    }
+
+    /// Whether the whole archive has been searched, so [`total`](Self::total) is every match.
+    pub fn complete(&self) -> bool {
+        self.search.borrow().done()
+    }
+
+    /// Whether there are (or may be) results beyond those shown.
+    pub fn has_more(&self) -> bool {
+        self.total() > self.pages.len() || !self.complete()
     }
 }
 
@@ -230,13 +255,15 @@ impl ArchiveClient {
         };
         let manifest: Manifest =
             serde_json::from_slice(&bytes).map_err(|e| format!("{manifest_url}: {e}"))?;
+        if manifest.compression == Compression::Gzip && !can_gunzip() {
+            return Err(format!("{manifest_url}: {NO_GUNZIP}"));
+        }
         let fetched = Cell::new(bytes.len() as u64);
-        let compression = manifest.compression;
-        let (url, lengths) = fetch_stored("index/lengths.bin", compression, &fetched).await?;
-        let index = ArchiveIndex::new(manifest, &lengths).map_err(|e| format!("{url}: {e}"))?;
+        let index = ArchiveIndex::new(manifest).map_err(|e| format!("{manifest_url}: {e}"))?;
         Ok(Some(ArchiveClient {
             index,
             shards: RefCell::default(),
+            blocks: RefCell::default(),
             records: RefCell::default(),
             cards: RefCell::default(),
             fetched,
@@ -323,47 +350,102 @@ impl ArchiveClient {
             .collect())
     }
 
-    /// The results with `more` further cards shown.
+    /// The results with `more` further cards shown, searching further back as needed.
     pub async fn more(
         &self,
         results: &ArchiveResults,
         more: usize,
     ) -> Result<ArchiveResults, String> {
         let shown = results.pages.len();
-        let end = (shown + more).min(results.docs.len());
+        let mut docs = results.docs.to_vec();
+        self.advance(&results.search, &mut docs, shown + more)
+            .await?;
+        let end = (shown + more).min(docs.len());
         let mut pages = results.pages.clone();
-        pages.extend(self.cards(&results.docs[shown..end]).await?);
+        pages.extend(self.cards(&docs[shown..end]).await?);
         Ok(ArchiveResults {
-            docs: results.docs.clone(),
+            docs: docs.into(),
             pages,
+            search: results.search.clone(),
         })
     }
 
-    /// Searches the archive, fetching only the shards the query needs, and returns every
-    /// match with the cards of the first `first`.
+    /// Searches the archive, fetching only the shards and blocks its first `first` matches
+    /// need, and returns them with their cards.
     pub async fn search(&self, query: &Query, first: usize) -> Result<ArchiveResults, String> {
-        let missing = self
+        let missing: Vec<FileId> = self
             .index
             .plan(query)
             .into_iter()
-            .filter(|id| !self.shards.borrow().contains_key(id));
-        let fetches = missing.map(|id| async move {
-            let path = format!("index/{}", id.path());
-            let (url, bytes) = fetch_stored(&path, self.compression(), &self.fetched).await?;
+            .filter(|id| !self.shards.borrow().contains_key(id))
+            .collect();
+        let fetches = missing.into_iter().map(|id| async move {
+            let (url, bytes) = self.fetch_index(id).await?;
             let shard = Shard::decode(&bytes).map_err(|e| format!("{url}: {e}"))?;
             self.shards.borrow_mut().insert(id, shard);
             Ok::<(), String>(())
         });
         futures::future::try_join_all(fetches).await?;
-        let docs: Rc<[u32]> = self
+        let search = self
             .index
-            .search(query, &self.shards.borrow())
-            .map_err(|e| e.to_string())?
-            .iter()
-            .map(|hit| hit.doc.0)
-            .collect();
+            .start(query, &self.shards.borrow())
+            .map_err(|e| e.to_string())?;
+        let search = Rc::new(RefCell::new(search));
+        let mut docs = Vec::new();
+        self.advance(&search, &mut docs, first).await?;
         let pages = self.cards(&docs[..first.min(docs.len())]).await?;
-        Ok(ArchiveResults { docs, pages })
+        Ok(ArchiveResults {
+            docs: docs.into(),
+            pages,
+            search,
+        })
+    }
+
+    /// Fetches one index file.
+    async fn fetch_index(&self, id: FileId) -> Result<(String, Vec<u8>), String> {
+        let path = format!("index/{}", id.path());
+        fetch_stored(&path, self.compression(), &self.fetched).await
+    }
+
+    /// Runs a search on, a window at a time, until `docs` holds `want` matches or the whole
+    /// archive is searched; each window's blocks are fetched at once.
+    async fn advance(
+        &self,
+        search: &RefCell<Search>,
+        docs: &mut Vec<u32>,
+        want: usize,
+    ) -> Result<(), String> {
+        while docs.len() < want && !search.borrow().done() {
+            let needed = search.borrow_mut().plan(want - docs.len());
+            let fetches = needed.iter().map(|&id| async move {
+                let cached = self.blocks.borrow().get(&id).cloned();
+                let bytes = match cached {
+                    Some(bytes) => bytes,
+                    None => {
+                        let bytes: Rc<[u8]> = self.fetch_index(id).await?.1.into();
+                        self.blocks.borrow_mut().insert(id, bytes.clone());
+                        bytes
+                    }
+                };
+                Ok::<_, String>((id, bytes))
+            });
+            let loaded = futures::future::try_join_all(fetches).await?;
+            let mut search = search.borrow_mut();
+            for (id, bytes) in loaded {
+                search.load(id, &bytes).map_err(|e| {
+                    let url = format!("{BASE}index/{}{}", id.path(), self.compression().suffix());
+                    format!("{url}: {e}")
+                })?;
+            }
+            docs.extend(
+                search
+                    .step()
+                    .map_err(|e| e.to_string())?
+                    .iter()
+                    .map(|d| d.0),
+            );
+        }
+        Ok(())
     }
 }
 

@@ -263,25 +263,22 @@ fn ArchiveSection(props: &ArchiveSectionProps) -> Html {
         },
         ArchiveSearch::Done(r) => html! {
             <>
-                <p class="archive-summary" role="status">{ match (lang, r.total() > r.pages.len()) {
-                    (Lang::Zh, false) => format!("档案中找到 {} 篇。", r.total()),
-                    (Lang::Zh, true) => format!("档案中找到 {} 篇，显示前 {} 篇。", r.total(), r.pages.len()),
-                    (Lang::En, false) => format!("{} found in the archive.", r.total()),
-                    (Lang::En, true) => format!("{} found in the archive; the first {} shown.", r.total(), r.pages.len()),
-                } }</p>
+                <p class="archive-summary" role="status">{ summary(r, lang) }</p>
                 <ul class="article-list archive-list">
                     { for r.pages.iter().map(|(doc, page)| html! {
                         <ArticleCard key={*doc} page={page.clone()} article={0} query={props.query.clone()} {lang}
                             href={Some(Route::ArchiveArticle(*doc).to_hash())} />
                     }) }
                 </ul>
-                if r.total() > r.pages.len() {
+                if r.has_more() {
                     <button type="button" class="show-more archive-more" onclick={onmore} disabled={*loading}>
-                        { match (lang, *loading) {
-                            (Lang::Zh, false) => format!("显示更多档案结果（还有 {} 篇）", r.total() - r.pages.len()),
-                            (Lang::En, false) => format!("Show more from the archive ({} more)", r.total() - r.pages.len()),
-                            (Lang::Zh, true) => "正在加载……".to_owned(),
-                            (Lang::En, true) => "Loading…".to_owned(),
+                        { match (lang, *loading, r.complete()) {
+                            (Lang::Zh, false, true) => format!("显示更多档案结果（还有 {} 篇）", r.total() - r.pages.len()),
+                            (Lang::En, false, true) => format!("Show more from the archive ({} more)", r.total() - r.pages.len()),
+                            (Lang::Zh, false, false) => "显示更多档案结果".to_owned(),
+                            (Lang::En, false, false) => "Show more from the archive".to_owned(),
+                            (Lang::Zh, true, _) => "正在加载……".to_owned(),
+                            (Lang::En, true, _) => "Loading…".to_owned(),
                         } }
                     </button>
                 }
@@ -293,5 +290,21 @@ fn ArchiveSection(props: &ArchiveSectionProps) -> Html {
             <h2 id="archive-heading">{ lang.pick("档案", "Archive") }</h2>
             { body }
         </section>
+    }
+}
+
+/// What an archive search found: every match once the whole archive is searched, otherwise how
+/// many so far (the newest first).
+fn summary(r: &ArchiveResults, lang: Lang) -> String {
+    let (total, shown) = (r.total(), r.pages.len());
+    match (lang, r.complete(), total > shown) {
+        (Lang::Zh, true, false) => format!("档案中找到 {total} 篇。"),
+        (Lang::Zh, true, true) => format!("档案中找到 {total} 篇，显示前 {shown} 篇。"),
+        (Lang::Zh, false, _) => format!("档案中找到至少 {total} 篇，显示最新的 {shown} 篇。"),
+        (Lang::En, true, false) => format!("{total} found in the archive."),
+        (Lang::En, true, true) => format!("{total} found in the archive; the first {shown} shown."),
+        (Lang::En, false, _) => {
+            format!("At least {total} found in the archive; the newest {shown} shown.")
+        }
     }
 }

@@ -9,7 +9,7 @@ use std::process::{Command, Output};
 
 use flate2::read::GzDecoder;
 use kanbao_search::{
-    ArchiveIndex, Compression, Document, FieldKind, Index, Manifest, Query, Shard,
+    ArchiveIndex, Compression, Document, FieldKind, FileId, Index, Layer, Manifest, Query, Shard,
 };
 use serde_json::Value;
 
@@ -39,6 +39,8 @@ fn gen_and_build(dir: &Path, pages: &str) -> Output {
         "16",
         "--shard-kib",
         "4",
+        "--block-kib",
+        "2",
     ])
 }
 
@@ -54,13 +56,31 @@ fn stored(path: &Path) -> Option<Vec<u8>> {
     Some(out)
 }
 
-/// The archive's index, opened from its manifest and document lengths.
+/// The archive's index, opened from its manifest.
 fn open(archive: &Path) -> ArchiveIndex {
     let manifest: Manifest =
         serde_json::from_slice(&fs::read(archive.join("index/manifest.json")).expect("manifest"))
             .expect("manifest JSON");
-    let lengths = stored(&archive.join("index/lengths.bin")).expect("lengths");
-    ArchiveIndex::new(manifest, &lengths).expect("archive opens")
+    ArchiveIndex::new(manifest).expect("archive opens")
+}
+
+/// Every file under `dir`, recursively, as paths relative to it.
+fn files(dir: &Path) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut todo = vec![dir.to_path_buf()];
+    while let Some(d) = todo.pop() {
+        for e in fs::read_dir(&d).expect("dir") {
+            let path = e.expect("entry").path();
+            if path.is_dir() {
+                todo.push(path);
+            } else {
+                let rel = path.strip_prefix(dir).expect("under dir");
+                out.push(rel.to_string_lossy().replace('\\', "/"));
+            }
+        }
+    }
+    out.sort();
+    out
 }
 
 /// Every record of the archive, in chunk order.
@@ -130,31 +150,34 @@ fn a_built_archive_finds_exactly_what_the_in_memory_index_finds() {
     assert_eq!(manifest.docs as usize, records.len());
     assert_eq!(manifest.chunks as usize, records.len().div_ceil(50));
     assert!(manifest.doc_shards > 1 && manifest.position_shards > 1);
-    // Every file but the manifest is stored gzipped, and the manifest knows its stored size.
+    assert!(
+        manifest.blocks > 0,
+        "the long posting lists are cut into blocks"
+    );
+    // Every file but the manifest is stored gzipped, and the manifest knows their stored
+    // size by kind.
     assert_eq!(manifest.compression, Compression::Gzip);
-    let stored_size = |p: &str| fs::metadata(archive.join("index").join(p)).expect(p).len();
-    assert_eq!(manifest.sizes.lengths, stored_size("lengths.bin.gz"));
-    for (n, &size) in manifest.sizes.docs.iter().enumerate() {
-        assert_eq!(size, stored_size(&format!("docs/{n:04}.bin.gz")));
-    }
-    for (n, &size) in manifest.sizes.positions.iter().enumerate() {
-        assert_eq!(size, stored_size(&format!("positions/{n:04}.bin.gz")));
-    }
-    let mut names = Vec::new();
-    for dir in ["records", "cards", "index", "index/docs", "index/positions"] {
-        for e in fs::read_dir(archive.join(dir)).expect("dir") {
-            let e = e.expect("entry");
-            if e.file_type().expect("type").is_file() {
-                names.push(e.file_name().to_string_lossy().into_owned());
-            }
-        }
-    }
+    let names = files(&archive);
     assert!(
         names
             .iter()
-            .all(|n| n.ends_with(".gz") || n == "manifest.json"),
+            .all(|n| n.ends_with(".gz") || n == "index/manifest.json"),
         "{names:?}"
     );
+    let size = |prefix: &str| -> u64 {
+        names
+            .iter()
+            .filter(|n| n.starts_with(prefix))
+            .map(|n| fs::metadata(archive.join(n)).expect("file").len())
+            .sum()
+    };
+    assert_eq!(manifest.sizes.docs, size("index/docs/"));
+    assert_eq!(manifest.sizes.positions, size("index/positions/"));
+    assert_eq!(manifest.sizes.blocks, size("index/blocks/"));
+    let count = |prefix: &str| names.iter().filter(|n| n.starts_with(prefix)).count();
+    assert_eq!(count("index/docs/"), manifest.doc_shards as usize);
+    assert_eq!(count("index/positions/"), manifest.position_shards as usize);
+    assert_eq!(count("index/blocks/"), manifest.blocks as usize);
     for (i, r) in records.iter().enumerate() {
         assert_eq!(r["doc"], i);
         assert!(
@@ -184,19 +207,33 @@ fn a_built_archive_finds_exactly_what_the_in_memory_index_finds() {
         }
     }
     assert!(queries.len() > 100, "{} queries", queries.len());
+    let read = |id: FileId| stored(&archive.join("index").join(id.path())).expect("file");
     let mut cache: HashMap<_, Shard> = HashMap::new();
     for q in &queries {
         let query = Query::parse(&format!("\"{q}\""));
         for id in index.plan(&query) {
-            cache.entry(id).or_insert_with(|| {
-                let bytes = stored(&archive.join("index").join(id.path())).expect("shard");
-                Shard::decode(&bytes).expect("shard decodes")
-            });
+            cache
+                .entry(id)
+                .or_insert_with(|| Shard::decode(&read(id)).expect("shard decodes"));
         }
-        let hits = index.search(&query, &cache).expect("search");
-        assert!(!hits.is_empty(), "{q:?} is in a title");
-        assert_eq!(hits, memory.search(&query), "query {q:?}");
+        let mut search = index.start(&query, &cache).expect("search starts");
+        let mut found = Vec::new();
+        while !search.done() {
+            for id in search.plan(20) {
+                search.load(id, &read(id)).expect("block loads");
+            }
+            found.extend(search.step().expect("search").into_iter().map(|d| d.0));
+        }
+        assert!(!found.is_empty(), "{q:?} is in a title");
+        let mut want: Vec<u32> = memory.search(&query).iter().map(|h| h.doc.0).collect();
+        want.sort_unstable_by(|a, b| b.cmp(a));
+        assert_eq!(found, want, "query {q:?}");
     }
+    assert!(
+        cache
+            .keys()
+            .any(|id| matches!(id, FileId::Shard(Layer::Positions, _)))
+    );
 }
 
 #[test]

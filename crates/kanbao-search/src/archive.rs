@@ -2,78 +2,86 @@
 //!
 //! An archive of ten years of a daily paper holds hundreds of thousands of articles. Its
 //! index is split into files a static server can serve, and a browser fetches only those a
-//! query needs:
+//! query needs, newest articles first, and stops once it has a page of results:
 //!
-//! - `manifest.json` ([`Manifest`]): counts, shard counts, the record and card chunk sizes,
-//!   the field weights, the hash that places keys in shards;
-//! - `lengths.bin`: the normalised length of every document (LEB128 varints, in id order),
-//!   which BM25 needs; loaded once with the manifest;
-//! - `docs/NNNN.bin`: for every unigram and bigram key, the documents containing it with the
-//!   key's weighted frequency in each;
-//! - `positions/NNNN.bin`: for every bigram key, the documents, fields and character positions
-//!   where it occurs.
+//! - `manifest.json` ([`Manifest`]): counts, the record and card chunk sizes, the hash that
+//!   places keys in shards;
+//! - `docs/NNNN.bin`: for every unigram key (one character), the documents containing it;
+//! - `positions/NNNN.bin`: for every bigram key, the documents containing it and the
+//!   character positions where it occurs;
+//! - `blocks/NNN/NNN.bin`: the postings of keys too long to keep in their shard, cut at
+//!   document boundaries into blocks of about [`Layout::block_bytes`].
 //!
-//! Keys are the unigrams and bigrams of each field's normalised text (every character,
-//! Latin and digits included, so no vocabulary scan is ever needed), and a key lives in shard
-//! `mix(key) % shards` of its layer. A term of one or two characters is answered from its one
-//! `docs` key: a document holds the key exactly when a field contains the term. A longer term
-//! is verified from positions alone: it occurs where a cover of its bigrams (those starting at
-//! 0, 2, 4, … and the last one) stands at the right offsets in the same field. So matching is
-//! exact without any article text, and results and scores equal those of
-//! [`Index`](crate::Index) over the same documents.
+//! A key lives in shard `mix(key) % shards` of its layer. Its entry there holds either its
+//! postings (a short list) or a directory of its blocks: the first and last document of each,
+//! so a reader fetches only the blocks covering the documents it is looking at.
 //!
-//! Postings are delta-coded LEB128: document ids as gaps, and within a document the field
-//! ordinal gap and kind, the occurrence count and the position gaps.
+//! Keys are the unigrams and bigrams of each field's normalised text (every character, Latin
+//! and digits included, so no vocabulary scan is ever needed). A one-character term is
+//! answered by its unigram's documents; a longer one by a cover of its bigrams (those starting
+//! at 0, 2, 4, … and the last one) standing at the right distances. A document's positions
+//! run through its fields in order with one unused position between fields, so no match can
+//! straddle two fields. Matching is exact without any article text: the documents found are
+//! those [`Index`](crate::Index) finds over the same documents.
 //!
-//! A search goes in two steps, so the caller decides how to fetch:
+//! Document ids follow the order documents were added (for `kanbao build`, the path order of
+//! the page files, so dated folders give date order); a search yields matches from the
+//! highest id down. Postings are delta-coded LEB128.
+//!
+//! A search goes in rounds, so the caller decides how to fetch:
 //!
 //! ```
 //! use std::collections::HashMap;
-//! use kanbao_search::{ArchiveBuilder, ArchiveIndex, Document, FieldKind, Query, Shard};
+//! use kanbao_search::{ArchiveBuilder, ArchiveIndex, Document, FieldKind, Layout, Query, Shard};
 //!
-//! let mut builder = ArchiveBuilder::new(256, 32);
+//! let mut builder = ArchiveBuilder::new(Layout::default());
 //! builder.add(&Document::new().with(FieldKind::Title, "港城标兵作表率"));
 //! builder.add(&Document::new().with(FieldKind::Title, "航天港 新城"));
-//! let archive = builder.finish(64 * 1024);
+//! let archive = builder.finish();
 //!
-//! let index = ArchiveIndex::new(archive.manifest.clone(), &archive.lengths).unwrap();
+//! let index = ArchiveIndex::new(archive.manifest.clone()).unwrap();
 //! let query = Query::parse("港城标兵");
 //! let mut shards = HashMap::new();
 //! for id in index.plan(&query) {
 //!     // A browser fetches `index/{id.path()}` here.
-//!     let bytes = archive.shard(id).unwrap();
-//!     shards.insert(id, Shard::decode(bytes).unwrap());
+//!     shards.insert(id, Shard::decode(archive.file(id).unwrap()).unwrap());
 //! }
-//! let hits = index.search(&query, &shards).unwrap();
-//! assert_eq!(hits.len(), 1);
-//! assert_eq!(hits[0].doc.0, 0);
+//! let mut search = index.start(&query, &shards).unwrap();
+//! let mut found = Vec::new();
+//! while !search.done() {
+//!     for id in search.plan(20) {
+//!         search.load(id, archive.file(id).unwrap()).unwrap();
+//!     }
+//!     found.extend(search.step().unwrap());
+//! }
+//! assert_eq!(found.len(), 1);
+//! assert_eq!(found[0].0, 0);
 //! ```
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
 use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
-use crate::document::{Document, FieldKind};
-use crate::index::{DocId, Hit};
+use crate::document::Document;
+use crate::index::DocId;
 use crate::query::Query;
-use crate::score::{Bm25, weight};
 use crate::tokenize::{bigram, normalize, unigram};
 
 /// The format tag written into every [`Manifest`].
-pub const ARCHIVE_FORMAT: &str = "kanbao.archive/2";
+pub const ARCHIVE_FORMAT: &str = "kanbao.archive/3";
 
-/// Magic bytes at the start of every shard file.
-const MAGIC: &[u8; 4] = b"KBA1";
+/// Magic bytes at the start of every shard and block file.
+const MAGIC: &[u8; 4] = b"KBA3";
 
-/// The two kinds of shard file.
+/// The two layers of keys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Layer {
-    /// Documents and weighted frequency of every unigram and bigram.
+    /// The documents of every unigram.
     Docs,
-    /// Fields and positions of every bigram.
+    /// The documents and positions of every bigram.
     Positions,
 }
 
@@ -91,21 +99,58 @@ impl Layer {
             Layer::Positions => 1,
         }
     }
+
+    fn of(code: u8) -> Result<Layer, ArchiveError> {
+        match code {
+            0 => Ok(Layer::Docs),
+            1 => Ok(Layer::Positions),
+            _ => Err(ArchiveError::Corrupt("unknown layer")),
+        }
+    }
 }
 
-/// One shard file of an archive.
+/// One file of an archive's index.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct ShardId {
-    /// Which layer.
-    pub layer: Layer,
-    /// Its number within the layer.
-    pub n: u32,
+pub enum FileId {
+    /// A shard of a layer's key entries, by number.
+    Shard(Layer, u32),
+    /// A block of one key's postings, by number.
+    Block(u32),
 }
 
-impl ShardId {
-    /// The file's path relative to the index directory, such as `docs/0012.bin`.
+impl FileId {
+    /// The file's path relative to the index directory: `docs/0012.bin`,
+    /// `blocks/004/517.bin`.
     pub fn path(&self) -> String {
-        format!("{}/{:04}.bin", self.layer.dir(), self.n)
+        match self {
+            FileId::Shard(layer, n) => format!("{}/{n:04}.bin", layer.dir()),
+            FileId::Block(n) => format!("blocks/{:03}/{:03}.bin", n / 1000, n % 1000),
+        }
+    }
+}
+
+/// How an archive is cut into files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Layout {
+    /// Documents per record chunk.
+    pub chunk_size: u32,
+    /// Documents per card chunk.
+    pub card_chunk_size: u32,
+    /// Target size of a shard file, in bytes before compression.
+    pub shard_bytes: u32,
+    /// Target size of a block of postings, in bytes before compression. A key whose postings
+    /// take at most a quarter of this stays in its shard.
+    pub block_bytes: u32,
+}
+
+impl Default for Layout {
+    fn default() -> Layout {
+        Layout {
+            chunk_size: 32,
+            card_chunk_size: 32,
+            shard_bytes: 16 * 1024,
+            block_bytes: 16 * 1024,
+        }
     }
 }
 
@@ -116,12 +161,14 @@ pub struct Manifest {
     pub format: String,
     /// Number of documents; ids run from 0.
     pub docs: u32,
-    /// Characters of normalised text over all documents (BM25's average length).
-    pub total_len: u64,
     /// Number of `docs/` shards.
     pub doc_shards: u32,
     /// Number of `positions/` shards.
     pub position_shards: u32,
+    /// Number of `blocks/` files.
+    pub blocks: u32,
+    /// Target size of a block, in bytes before compression.
+    pub block_bytes: u32,
     /// Documents per record chunk: document `i` is record `i % chunk_size` of chunk
     /// `i / chunk_size`.
     pub chunk_size: u32,
@@ -132,12 +179,10 @@ pub struct Manifest {
     pub card_chunk_size: u32,
     /// Number of card chunks.
     pub card_chunks: u32,
-    /// The ranking weight of each field kind.
-    pub weights: Vec<(FieldKind, f32)>,
     /// How keys are placed in shards.
     pub hash: String,
-    /// Bytes of the files as stored, for planning and reporting: `lengths.bin`, then the
-    /// `docs/` and `positions/` shards in order.
+    /// Bytes of the index files as stored, by kind, for reporting.
+    #[serde(default)]
     pub sizes: Sizes,
     /// How every file but the manifest is stored.
     #[serde(default)]
@@ -168,25 +213,21 @@ impl Compression {
     }
 }
 
-/// Byte sizes of an archive's index files.
+/// Total bytes of an archive's index files as stored, by kind.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Sizes {
-    /// `lengths.bin`.
-    pub lengths: u64,
-    /// Each `docs/` shard.
-    pub docs: Vec<u64>,
-    /// Each `positions/` shard.
-    pub positions: Vec<u64>,
+    /// The `docs/` shards.
+    pub docs: u64,
+    /// The `positions/` shards.
+    pub positions: u64,
+    /// The `blocks/` files.
+    pub blocks: u64,
 }
 
 impl Sizes {
-    /// The size of one shard file, if it exists.
-    pub fn of(&self, id: ShardId) -> Option<u64> {
-        let list = match id.layer {
-            Layer::Docs => &self.docs,
-            Layer::Positions => &self.positions,
-        };
-        list.get(id.n as usize).copied()
+    /// All index files but the manifest.
+    pub fn total(&self) -> u64 {
+        self.docs + self.positions + self.blocks
     }
 }
 
@@ -197,8 +238,8 @@ pub enum ArchiveError {
     Format(String),
     /// A file ends early or holds bytes that are not a valid encoding.
     Corrupt(&'static str),
-    /// The search was given no shard for an id its plan asks for.
-    MissingShard(ShardId),
+    /// The search was given no file for an id its plan asks for, or a file it did not ask for.
+    MissingFile(FileId),
 }
 
 impl fmt::Display for ArchiveError {
@@ -208,7 +249,7 @@ impl fmt::Display for ArchiveError {
                 write!(f, "not a {ARCHIVE_FORMAT} archive (found {found:?})")
             }
             ArchiveError::Corrupt(what) => write!(f, "corrupt archive file: {what}"),
-            ArchiveError::MissingShard(id) => write!(f, "shard {} was not loaded", id.path()),
+            ArchiveError::MissingFile(id) => write!(f, "{} was not loaded", id.path()),
         }
     }
 }
@@ -246,10 +287,6 @@ impl<'a> Reader<'a> {
         Reader { bytes, at: 0 }
     }
 
-    fn done(&self) -> bool {
-        self.at >= self.bytes.len()
-    }
-
     fn get(&mut self) -> Result<u64, ArchiveError> {
         let mut n = 0u64;
         for shift in (0..64).step_by(7) {
@@ -268,71 +305,55 @@ impl<'a> Reader<'a> {
     fn get32(&mut self) -> Result<u32, ArchiveError> {
         u32::try_from(self.get()?).map_err(|_| ArchiveError::Corrupt("a number is too large"))
     }
-}
 
-fn kind_code(kind: FieldKind) -> u64 {
-    match kind {
-        FieldKind::Title => 0,
-        FieldKind::Heading => 1,
-        FieldKind::Byline => 2,
-        FieldKind::Body => 3,
-        FieldKind::Caption => 4,
-        FieldKind::Meta => 5,
+    fn rest(&self) -> &'a [u8] {
+        self.bytes.get(self.at..).unwrap_or_default()
     }
 }
 
-fn kind_of(code: u64) -> Result<FieldKind, ArchiveError> {
-    Ok(match code {
-        0 => FieldKind::Title,
-        1 => FieldKind::Heading,
-        2 => FieldKind::Byline,
-        3 => FieldKind::Body,
-        4 => FieldKind::Caption,
-        5 => FieldKind::Meta,
-        _ => return Err(ArchiveError::Corrupt("unknown field kind")),
-    })
+/// A block of a key's postings being written: where it starts in the key's bytes, its first
+/// and last document and how many documents it holds.
+#[derive(Debug, Clone, Copy)]
+struct Mark {
+    start: usize,
+    first: u32,
+    last: u32,
+    count: u32,
 }
 
-/// Twice a field's weight: weights are multiples of one half, so frequencies stay integers.
-fn weight2(kind: FieldKind) -> u32 {
-    (weight(kind) * 2.0) as u32
-}
-
-const ALL_KINDS: [FieldKind; 6] = [
-    FieldKind::Title,
-    FieldKind::Heading,
-    FieldKind::Byline,
-    FieldKind::Body,
-    FieldKind::Caption,
-    FieldKind::Meta,
-];
-
-/// A posting list under construction: documents are appended in id order.
+/// A key's postings under construction: documents are appended in id order, and a new block
+/// begins (its first document written whole) once the current one has `block_bytes`.
 #[derive(Debug, Default)]
 struct Postings {
-    count: u32,
-    last: Option<u32>,
     bytes: Vec<u8>,
+    blocks: Vec<Mark>,
 }
 
 impl Postings {
-    fn start(&mut self, doc: u32) {
-        let gap = match self.last {
-            Some(last) => doc - last,
-            None => doc,
-        };
-        put(&mut self.bytes, u64::from(gap));
-        self.last = Some(doc);
-        self.count += 1;
+    fn start(&mut self, doc: u32, block_bytes: usize) {
+        match self.blocks.last_mut() {
+            Some(b) if self.bytes.len() - b.start < block_bytes => {
+                put(&mut self.bytes, u64::from(doc - b.last));
+                b.last = doc;
+                b.count += 1;
+            }
+            _ => {
+                self.blocks.push(Mark {
+                    start: self.bytes.len(),
+                    first: doc,
+                    last: doc,
+                    count: 1,
+                });
+                put(&mut self.bytes, u64::from(doc));
+            }
+        }
     }
-}
 
-/// Occurrences of one bigram in one field of the document being added.
-#[derive(Debug)]
-struct Group {
-    ord: u32,
-    kind: FieldKind,
-    positions: Vec<u32>,
+    /// The bytes of block `i`.
+    fn block(&self, i: usize) -> &[u8] {
+        let end = self.blocks.get(i + 1).map_or(self.bytes.len(), |b| b.start);
+        &self.bytes[self.blocks[i].start..end]
+    }
 }
 
 /// Builds an archive index from documents added in id order.
@@ -340,11 +361,8 @@ struct Group {
 pub struct ArchiveBuilder {
     docs: HashMap<u64, Postings>,
     positions: HashMap<u64, Postings>,
-    lengths: Vec<u8>,
     count: u32,
-    total_len: u64,
-    chunk_size: u32,
-    card_chunk_size: u32,
+    layout: Layout,
 }
 
 /// A built archive index: the bytes of each file.
@@ -352,56 +370,30 @@ pub struct ArchiveBuilder {
 pub struct Archive {
     /// `manifest.json`'s content.
     pub manifest: Manifest,
-    /// `lengths.bin`.
-    pub lengths: Vec<u8>,
-    /// `docs/NNNN.bin`, by number.
-    pub doc_shards: Vec<Vec<u8>>,
-    /// `positions/NNNN.bin`, by number.
-    pub position_shards: Vec<Vec<u8>>,
+    /// Every other file of the index, uncompressed.
+    pub files: BTreeMap<FileId, Vec<u8>>,
 }
 
 impl Archive {
-    /// The bytes of one shard file.
-    pub fn shard(&self, id: ShardId) -> Option<&[u8]> {
-        let list = match id.layer {
-            Layer::Docs => &self.doc_shards,
-            Layer::Positions => &self.position_shards,
-        };
-        list.get(id.n as usize).map(Vec::as_slice)
-    }
-
-    /// Every shard with its id, in order.
-    pub fn shards(&self) -> impl Iterator<Item = (ShardId, &[u8])> {
-        let docs = self.doc_shards.iter().enumerate().map(|(n, b)| {
-            let id = ShardId {
-                layer: Layer::Docs,
-                n: n as u32,
-            };
-            (id, b.as_slice())
-        });
-        let positions = self.position_shards.iter().enumerate().map(|(n, b)| {
-            let id = ShardId {
-                layer: Layer::Positions,
-                n: n as u32,
-            };
-            (id, b.as_slice())
-        });
-        docs.chain(positions)
+    /// The bytes of one file.
+    pub fn file(&self, id: FileId) -> Option<&[u8]> {
+        self.files.get(&id).map(Vec::as_slice)
     }
 }
 
 impl ArchiveBuilder {
-    /// Starts an archive whose records come in chunks of `chunk_size` documents and whose
-    /// cards come in chunks of `card_chunk_size`.
-    pub fn new(chunk_size: u32, card_chunk_size: u32) -> ArchiveBuilder {
+    /// Starts an archive cut into files as `layout` says.
+    pub fn new(layout: Layout) -> ArchiveBuilder {
         ArchiveBuilder {
             docs: HashMap::new(),
             positions: HashMap::new(),
-            lengths: Vec::new(),
             count: 0,
-            total_len: 0,
-            chunk_size: chunk_size.max(1),
-            card_chunk_size: card_chunk_size.max(1),
+            layout: Layout {
+                chunk_size: layout.chunk_size.max(1),
+                card_chunk_size: layout.card_chunk_size.max(1),
+                shard_bytes: layout.shard_bytes.max(1),
+                block_bytes: layout.block_bytes.max(1),
+            },
         }
     }
 
@@ -419,140 +411,153 @@ impl ArchiveBuilder {
     /// [`Index::add`](crate::Index::add).
     pub fn add(&mut self, doc: &Document) -> DocId {
         let id = self.count;
-        let mut freq: HashMap<u64, u32> = HashMap::new();
-        let mut groups: HashMap<u64, Vec<Group>> = HashMap::new();
-        let mut len = 0u32;
-        let mut ord = 0u32;
+        let block = self.layout.block_bytes as usize;
+        let mut unigrams: HashSet<u64> = HashSet::new();
+        let mut bigrams: HashMap<u64, Vec<u32>> = HashMap::new();
+        let mut base = 0u32;
         for field in &doc.fields {
             let text = normalize(&field.text);
-            if text.is_empty() {
-                continue;
-            }
-            let chars: Vec<char> = text.chars().collect();
-            len = len.saturating_add(chars.len() as u32);
-            let w = weight2(field.kind);
-            // Length of the run of equal characters ending at the current one: in a run,
-            // only every second `cc` bigram starts a non-overlapping occurrence.
-            let mut run = 0u32;
-            for (i, &c) in chars.iter().enumerate() {
-                *freq.entry(unigram(c)).or_default() += w;
-                let Some(&p) = i.checked_sub(1).and_then(|j| chars.get(j)) else {
-                    run = 1;
-                    continue;
-                };
-                run = if p == c { run + 1 } else { 1 };
-                let key = bigram(p, c);
-                if p != c || run.is_multiple_of(2) {
-                    *freq.entry(key).or_default() += w;
+            let mut prev = None;
+            let mut at = base;
+            for c in text.chars() {
+                unigrams.insert(unigram(c));
+                if let Some(p) = prev {
+                    bigrams.entry(bigram(p, c)).or_default().push(at - 1);
                 }
-                let list = groups.entry(key).or_default();
-                match list.last_mut() {
-                    Some(g) if g.ord == ord => g.positions.push(i as u32 - 1),
-                    _ => list.push(Group {
-                        ord,
-                        kind: field.kind,
-                        positions: vec![i as u32 - 1],
-                    }),
-                }
+                prev = Some(c);
+                at += 1;
             }
-            ord += 1;
+            // One unused position between fields: no cover of a term can span two.
+            base = at + 1;
         }
-        for (key, f) in freq {
-            let p = self.docs.entry(key).or_default();
-            p.start(id);
-            put(&mut p.bytes, u64::from(f));
+        for key in unigrams {
+            self.docs.entry(key).or_default().start(id, block);
         }
-        for (key, list) in groups {
+        for (key, positions) in bigrams {
             let p = self.positions.entry(key).or_default();
-            p.start(id);
-            put(&mut p.bytes, list.len() as u64);
-            let mut last_ord = 0;
-            for g in list {
-                put(
-                    &mut p.bytes,
-                    (u64::from(g.ord - last_ord) << 3) | kind_code(g.kind),
-                );
-                last_ord = g.ord;
-                put(&mut p.bytes, g.positions.len() as u64);
-                let mut last = 0;
-                for pos in g.positions {
-                    put(&mut p.bytes, u64::from(pos - last));
-                    last = pos;
-                }
+            p.start(id, block);
+            put(&mut p.bytes, positions.len() as u64);
+            let mut last = 0;
+            for pos in positions {
+                put(&mut p.bytes, u64::from(pos - last));
+                last = pos;
             }
         }
-        put(&mut self.lengths, u64::from(len));
-        self.total_len += u64::from(len);
         self.count += 1;
         DocId(id)
     }
 
-    /// Splits the postings into shards of about `shard_bytes` each and writes the manifest.
-    pub fn finish(self, shard_bytes: usize) -> Archive {
-        let doc_shards = split(self.docs, Layer::Docs, shard_bytes);
-        let position_shards = split(self.positions, Layer::Positions, shard_bytes);
-        let sizes = Sizes {
-            lengths: self.lengths.len() as u64,
-            docs: doc_shards.iter().map(|s| s.len() as u64).collect(),
-            positions: position_shards.iter().map(|s| s.len() as u64).collect(),
-        };
+    /// Cuts the postings into shards and blocks and writes the manifest.
+    pub fn finish(self) -> Archive {
+        let mut files = BTreeMap::new();
+        let mut blocks = 0u32;
+        let layout = self.layout;
+        let doc_shards = write_layer(self.docs, Layer::Docs, layout, &mut files, &mut blocks);
+        let position_shards = write_layer(
+            self.positions,
+            Layer::Positions,
+            layout,
+            &mut files,
+            &mut blocks,
+        );
         let manifest = Manifest {
             format: ARCHIVE_FORMAT.to_string(),
             docs: self.count,
-            total_len: self.total_len,
-            doc_shards: doc_shards.len() as u32,
-            position_shards: position_shards.len() as u32,
-            chunk_size: self.chunk_size,
-            chunks: self.count.div_ceil(self.chunk_size),
-            card_chunk_size: self.card_chunk_size,
-            card_chunks: self.count.div_ceil(self.card_chunk_size),
-            weights: ALL_KINDS.iter().map(|&k| (k, weight(k))).collect(),
-            hash: "splitmix64-finaliser(key) % shards".to_string(),
-            sizes,
-            compression: Compression::None,
-        };
-        Archive {
-            manifest,
-            lengths: self.lengths,
             doc_shards,
             position_shards,
-        }
+            blocks,
+            block_bytes: layout.block_bytes,
+            chunk_size: layout.chunk_size,
+            chunks: self.count.div_ceil(layout.chunk_size),
+            card_chunk_size: layout.card_chunk_size,
+            card_chunks: self.count.div_ceil(layout.card_chunk_size),
+            hash: "splitmix64-finaliser(key) % shards".to_string(),
+            sizes: Sizes::default(),
+            compression: Compression::None,
+        };
+        Archive { manifest, files }
     }
 }
 
-/// Encodes postings into shard files: `KBA1`, the layer, the key count, then for each key
-/// in ascending order its gap from the previous key, the byte length of its postings, and the
-/// postings (document count, then per document the id gap and the layer's data).
-fn split(postings: HashMap<u64, Postings>, layer: Layer, shard_bytes: usize) -> Vec<Vec<u8>> {
-    let total: usize = postings.values().map(|p| p.bytes.len() + 8).sum();
-    let shards = total.div_ceil(shard_bytes.max(1)).max(1) as u32;
-    let mut keys: Vec<Vec<(u64, Postings)>> = (0..shards).map(|_| Vec::new()).collect();
-    for (key, p) in postings {
-        keys[shard_of(key, shards) as usize].push((key, p));
-    }
-    keys.into_iter()
-        .map(|mut list| {
-            list.sort_unstable_by_key(|(k, _)| *k);
-            let mut out = MAGIC.to_vec();
-            out.push(layer.code());
-            put(&mut out, list.len() as u64);
-            let mut last = 0;
-            let mut head = Vec::new();
-            for (key, p) in list {
-                put(&mut out, key - last);
-                last = key;
-                head.clear();
-                put(&mut head, u64::from(p.count));
-                put(&mut out, (head.len() + p.bytes.len()) as u64);
-                out.extend_from_slice(&head);
-                out.extend_from_slice(&p.bytes);
+/// Writes one layer: each key's entry (tag 0, document count and postings for a short list;
+/// tag 1, block count, first block number, then per block its first document as a gap from
+/// the previous block's last and its last as a gap from its first), block files (`KBA3`, the
+/// layer, document count, postings) numbered on from `blocks`, and shard files (`KBA3`, the
+/// layer, key count, then for each key in ascending order its gap from the previous key, the
+/// entry's length and the entry). Returns the number of shards.
+fn write_layer(
+    postings: HashMap<u64, Postings>,
+    layer: Layer,
+    layout: Layout,
+    files: &mut BTreeMap<FileId, Vec<u8>>,
+    blocks: &mut u32,
+) -> u32 {
+    let mut keys: Vec<(u64, Postings)> = postings.into_iter().collect();
+    keys.sort_unstable_by_key(|(k, _)| *k);
+    let inline = layout.block_bytes as usize / 4;
+    let mut entries = Vec::with_capacity(keys.len());
+    for (key, p) in keys {
+        let mut entry = Vec::new();
+        match p.blocks.as_slice() {
+            [only] if p.bytes.len() <= inline => {
+                put(&mut entry, 0);
+                put(&mut entry, u64::from(only.count));
+                entry.extend_from_slice(&p.bytes);
             }
-            out
-        })
-        .collect()
+            marks => {
+                put(&mut entry, 1);
+                put(&mut entry, marks.len() as u64);
+                put(&mut entry, u64::from(*blocks));
+                let mut last = 0;
+                for (i, m) in marks.iter().enumerate() {
+                    put(&mut entry, u64::from(m.first - last));
+                    put(&mut entry, u64::from(m.last - m.first));
+                    last = m.last;
+                    let mut file = MAGIC.to_vec();
+                    file.push(layer.code());
+                    put(&mut file, u64::from(m.count));
+                    file.extend_from_slice(p.block(i));
+                    files.insert(FileId::Block(*blocks), file);
+                    *blocks += 1;
+                }
+            }
+        }
+        entries.push((key, entry));
+    }
+    let total: usize = entries.iter().map(|(_, e)| e.len() + 4).sum();
+    let shards = total.div_ceil(layout.shard_bytes as usize).max(1) as u32;
+    let mut bins: Vec<Vec<(u64, Vec<u8>)>> = (0..shards).map(|_| Vec::new()).collect();
+    for (key, entry) in entries {
+        bins[shard_of(key, shards) as usize].push((key, entry));
+    }
+    for (n, list) in bins.into_iter().enumerate() {
+        let mut out = MAGIC.to_vec();
+        out.push(layer.code());
+        put(&mut out, list.len() as u64);
+        let mut last = 0;
+        for (key, entry) in list {
+            put(&mut out, key - last);
+            last = key;
+            put(&mut out, entry.len() as u64);
+            out.extend_from_slice(&entry);
+        }
+        files.insert(FileId::Shard(layer, n as u32), out);
+    }
+    shards
 }
 
-/// One decoded shard file: its keys and where each one's postings are.
+/// Reads a file's head: the magic bytes and the layer.
+fn head(bytes: &[u8]) -> Result<(Layer, &[u8]), ArchiveError> {
+    let body = bytes
+        .strip_prefix(MAGIC.as_slice())
+        .ok_or(ArchiveError::Corrupt("not an archive index file"))?;
+    let (&code, body) = body
+        .split_first()
+        .ok_or(ArchiveError::Corrupt("no layer"))?;
+    Ok((Layer::of(code)?, body))
+}
+
+/// One decoded shard file: its keys and where each one's entry is.
 #[derive(Clone)]
 pub struct Shard {
     layer: Layer,
@@ -573,17 +578,7 @@ impl fmt::Debug for Shard {
 impl Shard {
     /// Reads a shard file.
     pub fn decode(bytes: &[u8]) -> Result<Shard, ArchiveError> {
-        let body = bytes
-            .strip_prefix(MAGIC.as_slice())
-            .ok_or(ArchiveError::Corrupt("not a shard file"))?;
-        let (&code, body) = body
-            .split_first()
-            .ok_or(ArchiveError::Corrupt("no layer"))?;
-        let layer = match code {
-            0 => Layer::Docs,
-            1 => Layer::Positions,
-            _ => return Err(ArchiveError::Corrupt("unknown layer")),
-        };
+        let (layer, body) = head(bytes)?;
         let mut r = Reader::new(body);
         let n = r.get()?;
         let mut keys = Vec::with_capacity(n.min(1 << 20) as usize);
@@ -596,7 +591,7 @@ impl Shard {
             let end =
                 r.at.checked_add(len)
                     .filter(|&e| e <= body.len())
-                    .ok_or(ArchiveError::Corrupt("postings run past the end"))?;
+                    .ok_or(ArchiveError::Corrupt("an entry runs past the end"))?;
             keys.push((key, r.at..end));
             r.at = end;
         }
@@ -617,42 +612,179 @@ impl Shard {
         self.keys.len()
     }
 
-    fn postings(&self, key: u64) -> Option<&[u8]> {
+    fn entry(&self, key: u64) -> Option<&[u8]> {
         let i = self.keys.binary_search_by_key(&key, |(k, _)| *k).ok()?;
         self.bytes.get(self.keys[i].1.clone())
     }
 }
 
-/// A document's occurrences of one bigram: per field (ordinal, kind), positions ascending.
-type Occurrences = Vec<(u32, FieldKind, Vec<u32>)>;
+/// Decoded postings of one key over some documents: ascending ids and, in the positions
+/// layer, each document's positions (`pos[starts[i]..starts[i + 1]]`).
+#[derive(Debug, Clone, Default)]
+struct List {
+    docs: Vec<u32>,
+    starts: Vec<u32>,
+    pos: Vec<u32>,
+}
 
-/// The reader's side of an archive: plans which shards a query needs, then searches them.
+impl List {
+    fn decode(layer: Layer, count: u64, bytes: &[u8]) -> Result<List, ArchiveError> {
+        let mut r = Reader::new(bytes);
+        let n = count.min(bytes.len() as u64) as usize;
+        let mut list = List {
+            docs: Vec::with_capacity(n),
+            ..List::default()
+        };
+        let mut doc = 0u32;
+        for i in 0..count {
+            let gap = r.get32()?;
+            doc = if i == 0 {
+                gap
+            } else {
+                doc.checked_add(gap)
+                    .filter(|_| gap > 0)
+                    .ok_or(ArchiveError::Corrupt("document ids out of order"))?
+            };
+            list.docs.push(doc);
+            if layer == Layer::Positions {
+                list.starts.push(list.pos.len() as u32);
+                let mut p = 0u32;
+                for _ in 0..r.get()? {
+                    p = p
+                        .checked_add(r.get32()?)
+                        .ok_or(ArchiveError::Corrupt("position overflow"))?;
+                    list.pos.push(p);
+                }
+            }
+        }
+        if layer == Layer::Positions {
+            list.starts.push(list.pos.len() as u32);
+        }
+        if r.at != bytes.len() {
+            return Err(ArchiveError::Corrupt("postings do not fill their file"));
+        }
+        Ok(list)
+    }
+
+    /// The positions of the `i`th document.
+    fn positions(&self, i: usize) -> &[u32] {
+        match (self.starts.get(i), self.starts.get(i + 1)) {
+            (Some(&a), Some(&b)) => &self.pos[a as usize..b as usize],
+            _ => &[],
+        }
+    }
+}
+
+/// One block of a key as a search knows it: its document range, its file (none for a list
+/// kept in the shard) and, once loaded, its postings.
+#[derive(Debug, Clone)]
+struct Block {
+    first: u32,
+    last: u32,
+    file: Option<u32>,
+    list: Option<List>,
+}
+
+/// A key a query needs.
+#[derive(Debug, Clone)]
+struct KeyState {
+    layer: Layer,
+    blocks: Vec<Block>,
+}
+
+impl KeyState {
+    /// Reads a key's entry from its shard; a key the shard lacks has no blocks.
+    fn read(layer: Layer, entry: Option<&[u8]>) -> Result<KeyState, ArchiveError> {
+        let mut blocks = Vec::new();
+        if let Some(entry) = entry {
+            let mut r = Reader::new(entry);
+            match r.get()? {
+                0 => {
+                    let count = r.get()?;
+                    let list = List::decode(layer, count, r.rest())?;
+                    if let (Some(&first), Some(&last)) = (list.docs.first(), list.docs.last()) {
+                        blocks.push(Block {
+                            first,
+                            last,
+                            file: None,
+                            list: Some(list),
+                        });
+                    }
+                }
+                1 => {
+                    let n = r.get()?;
+                    let mut file = r.get32()?;
+                    let mut last = 0u32;
+                    for i in 0..n {
+                        let gap = r.get32()?;
+                        let first = last
+                            .checked_add(gap)
+                            .filter(|_| i == 0 || gap > 0)
+                            .ok_or(ArchiveError::Corrupt("blocks out of order"))?;
+                        last = first
+                            .checked_add(r.get32()?)
+                            .ok_or(ArchiveError::Corrupt("block range overflow"))?;
+                        blocks.push(Block {
+                            first,
+                            last,
+                            file: Some(file),
+                            list: None,
+                        });
+                        file = file
+                            .checked_add(1)
+                            .ok_or(ArchiveError::Corrupt("block number overflow"))?;
+                    }
+                }
+                _ => return Err(ArchiveError::Corrupt("unknown entry kind")),
+            }
+        }
+        Ok(KeyState { layer, blocks })
+    }
+
+    /// Whether every block holding documents below `hi` is loaded.
+    fn known_below(&self, hi: u32) -> bool {
+        self.blocks
+            .iter()
+            .filter(|b| b.first < hi)
+            .all(|b| b.list.is_some())
+    }
+
+    /// The loaded postings in `window`: (list, index) of each document, ascending.
+    fn within(&self, window: &Range<u32>) -> Vec<(&List, usize)> {
+        let mut out = Vec::new();
+        for b in &self.blocks {
+            if b.last < window.start || b.first >= window.end {
+                continue;
+            }
+            let Some(list) = &b.list else { continue };
+            let from = list.docs.partition_point(|&d| d < window.start);
+            let to = list.docs.partition_point(|&d| d < window.end);
+            out.extend((from..to).map(|i| (list, i)));
+        }
+        out
+    }
+}
+
+/// A term as keys: indexes into the search's keys with each one's offset in the term.
+#[derive(Debug, Clone)]
+struct TermKeys {
+    exclude: bool,
+    keys: Vec<(usize, u32)>,
+}
+
+/// The reader's side of an archive: plans which shards a query needs and starts searches.
 #[derive(Debug, Clone)]
 pub struct ArchiveIndex {
     manifest: Manifest,
-    lengths: Vec<u32>,
 }
 
 impl ArchiveIndex {
-    /// Opens an archive from its manifest and `lengths.bin`.
-    pub fn new(manifest: Manifest, lengths: &[u8]) -> Result<ArchiveIndex, ArchiveError> {
+    /// Opens an archive from its manifest.
+    pub fn new(manifest: Manifest) -> Result<ArchiveIndex, ArchiveError> {
         if manifest.format != ARCHIVE_FORMAT {
             return Err(ArchiveError::Format(manifest.format));
         }
-        let mut r = Reader::new(lengths);
-        let mut out = Vec::with_capacity(manifest.docs as usize);
-        while !r.done() {
-            out.push(r.get32()?);
-        }
-        if out.len() != manifest.docs as usize {
-            return Err(ArchiveError::Corrupt(
-                "lengths.bin does not match the manifest",
-            ));
-        }
-        Ok(ArchiveIndex {
-            manifest,
-            lengths: out,
-        })
+        Ok(ArchiveIndex { manifest })
     }
 
     /// The manifest.
@@ -662,12 +794,12 @@ impl ArchiveIndex {
 
     /// Number of documents.
     pub fn len(&self) -> usize {
-        self.lengths.len()
+        self.manifest.docs as usize
     }
 
     /// Whether the archive holds no documents.
     pub fn is_empty(&self) -> bool {
-        self.lengths.is_empty()
+        self.manifest.docs == 0
     }
 
     /// The record chunk holding a document, and the document's place in it.
@@ -680,181 +812,359 @@ impl ArchiveIndex {
         place(doc, self.manifest.card_chunk_size)
     }
 
-    /// The shards a query needs, sorted and without duplicates: for each term, the `docs`
-    /// shard of its one key when it has one or two characters, otherwise the `positions`
-    /// shards of a cover of its bigrams.
-    pub fn plan(&self, query: &Query) -> Vec<ShardId> {
-        let mut ids: Vec<ShardId> = query
+    /// The shards holding the entries of a query's keys, sorted and without duplicates.
+    pub fn plan(&self, query: &Query) -> Vec<FileId> {
+        let mut ids: Vec<FileId> = query
             .terms()
             .iter()
-            .flat_map(|t| self.needs(&t.normalized))
-            .map(|(id, _, _)| id)
+            .flat_map(|t| keys_of(&t.normalized))
+            .map(|(layer, key, _)| self.shard(layer, key))
             .collect();
         ids.sort_unstable();
         ids.dedup();
         ids
     }
 
-    /// The keys a normalised term needs, each with its shard and its offset in the term.
-    ///
-    /// A term of three or more characters needs only a cover of bigrams: those starting at
-    /// 0, 2, 4, … and, for an odd length, the last one, so every character lies in one of them
-    /// (a four-character term reads two position lists, not three).
-    fn needs(&self, term: &str) -> Vec<(ShardId, u64, u32)> {
-        let chars: Vec<char> = term.chars().collect();
-        let docs = |key| {
-            let n = shard_of(key, self.manifest.doc_shards);
-            (
-                ShardId {
-                    layer: Layer::Docs,
-                    n,
-                },
-                key,
-                0,
-            )
+    fn shard(&self, layer: Layer, key: u64) -> FileId {
+        let shards = match layer {
+            Layer::Docs => self.manifest.doc_shards,
+            Layer::Positions => self.manifest.position_shards,
         };
-        match chars.as_slice() {
-            [] => Vec::new(),
-            [c] => vec![docs(unigram(*c))],
-            [a, b] => vec![docs(bigram(*a, *b))],
-            _ => cover(chars.len())
-                .map(|at| {
-                    let key = bigram(chars[at], chars[at + 1]);
-                    let n = shard_of(key, self.manifest.position_shards);
-                    let id = ShardId {
-                        layer: Layer::Positions,
-                        n,
-                    };
-                    (id, key, at as u32)
-                })
-                .collect(),
-        }
+        FileId::Shard(layer, shard_of(key, shards))
     }
 
-    /// Finds the documents matching a query, best first, from the shards [`plan`] named.
-    ///
-    /// The results, scores included, are those of [`Index::search`](crate::Index::search)
-    /// over the same documents added in the same order.
-    ///
-    /// [`plan`]: ArchiveIndex::plan
-    pub fn search(
+    /// Starts a search from the shards [`plan`](ArchiveIndex::plan) named.
+    pub fn start(
         &self,
         query: &Query,
-        shards: &HashMap<ShardId, Shard>,
-    ) -> Result<Vec<Hit>, ArchiveError> {
-        if query.is_empty() {
-            return Ok(Vec::new());
-        }
-        let stats = Bm25::new(self.lengths.len() as u32, self.manifest.total_len);
-        let mut found: Option<Vec<(u32, f32)>> = None;
-        for term in query.required() {
-            let matches = self.matches(&term.normalized, shards)?;
-            let idf = stats.idf(matches.len());
-            let scored = matches.into_iter().filter_map(|(id, tf)| {
-                let len = *self.lengths.get(id as usize)?;
-                Some((id, stats.term(idf, tf, len)))
+        shards: &HashMap<FileId, Shard>,
+    ) -> Result<Search, ArchiveError> {
+        let mut slots: HashMap<(Layer, u64), usize> = HashMap::new();
+        let mut keys = Vec::new();
+        let mut terms = Vec::new();
+        for term in query.terms() {
+            let mut need = Vec::new();
+            for (layer, key, offset) in keys_of(&term.normalized) {
+                let slot = match slots.get(&(layer, key)) {
+                    Some(&slot) => slot,
+                    None => {
+                        let id = self.shard(layer, key);
+                        let shard = shards
+                            .get(&id)
+                            .filter(|s| s.layer == layer)
+                            .ok_or(ArchiveError::MissingFile(id))?;
+                        keys.push(KeyState::read(layer, shard.entry(key))?);
+                        slots.insert((layer, key), keys.len() - 1);
+                        keys.len() - 1
+                    }
+                };
+                need.push((slot, offset));
+            }
+            terms.push(TermKeys {
+                exclude: term.exclude,
+                keys: need,
             });
-            found = Some(match found {
-                None => scored.collect(),
-                Some(before) => {
-                    let now: Vec<(u32, f32)> = scored.collect();
-                    before
-                        .into_iter()
-                        .filter_map(|(id, s)| {
-                            let i = now.binary_search_by_key(&id, |&(d, _)| d).ok()?;
-                            Some((id, s + now[i].1))
-                        })
-                        .collect()
+        }
+        let mut files = HashMap::new();
+        for (k, state) in keys.iter().enumerate() {
+            for (b, block) in state.blocks.iter().enumerate() {
+                if let Some(n) = block.file {
+                    files.insert(n, (k, b));
                 }
-            });
-            if found.as_ref().is_some_and(Vec::is_empty) {
-                return Ok(Vec::new());
             }
         }
-        let mut found =
-            found.unwrap_or_else(|| (0..self.lengths.len() as u32).map(|i| (i, 0.0)).collect());
-        for term in query.excluded() {
-            let matches = self.matches(&term.normalized, shards)?;
-            found.retain(|&(id, _)| matches.binary_search_by_key(&id, |&(d, _)| d).is_err());
-        }
-        let mut hits: Vec<Hit> = found
-            .into_iter()
-            .map(|(id, score)| Hit {
-                doc: DocId(id),
-                score,
-            })
-            .collect();
-        hits.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc)));
-        Ok(hits)
-    }
-
-    /// Every document containing the normalised term, ascending, with its weighted frequency.
-    fn matches(
-        &self,
-        term: &str,
-        shards: &HashMap<ShardId, Shard>,
-    ) -> Result<Vec<(u32, f32)>, ArchiveError> {
-        let needs = self.needs(term);
-        let mut lists = Vec::with_capacity(needs.len());
-        for &(id, key, _) in &needs {
-            let shard = shards.get(&id).ok_or(ArchiveError::MissingShard(id))?;
-            if shard.layer != id.layer {
-                return Err(ArchiveError::MissingShard(id));
-            }
-            match shard.postings(key) {
-                Some(bytes) => lists.push(bytes),
-                None => return Ok(Vec::new()),
-            }
-        }
-        match (needs.first(), lists.as_slice()) {
-            (Some((id, _, _)), [bytes]) if id.layer == Layer::Docs => {
-                let mut r = Reader::new(bytes);
-                let n = r.get()?;
-                let mut out = Vec::with_capacity(n.min(1 << 24) as usize);
-                let mut doc = 0u32;
-                for i in 0..n {
-                    let gap = r.get32()?;
-                    doc = if i == 0 { gap } else { doc + gap };
-                    out.push((doc, r.get32()? as f32 / 2.0));
-                }
-                Ok(out)
-            }
-            _ => {
-                let offsets: Vec<u32> = needs.iter().map(|&(_, _, at)| at).collect();
-                verify(term.chars().count(), &offsets, &lists)
-            }
-        }
+        Ok(Search {
+            hi: if query.is_empty() {
+                0
+            } else {
+                self.manifest.docs
+            },
+            keys,
+            terms,
+            files,
+            window: None,
+            growth: 1,
+            pending: Vec::new(),
+        })
     }
 }
 
-/// Decodes positional postings.
-fn decode_positions(bytes: &[u8]) -> Result<Vec<(u32, Occurrences)>, ArchiveError> {
-    let mut r = Reader::new(bytes);
-    let n = r.get()?;
-    let mut out = Vec::with_capacity(n.min(1 << 24) as usize);
-    let mut doc = 0u32;
-    for i in 0..n {
-        let gap = r.get32()?;
-        doc = if i == 0 { gap } else { doc + gap };
-        let groups = r.get()?;
-        let mut occ = Vec::with_capacity(groups.min(1024) as usize);
-        let mut ord = 0u32;
-        for _ in 0..groups {
-            let head = r.get()?;
-            ord += (head >> 3) as u32;
-            let kind = kind_of(head & 7)?;
-            let count = r.get()?;
-            let mut positions = Vec::with_capacity(count.min(1 << 16) as usize);
-            let mut pos = 0u32;
-            for _ in 0..count {
-                pos += r.get32()?;
-                positions.push(pos);
-            }
-            occ.push((ord, kind, positions));
-        }
-        out.push((doc, occ));
+/// The keys of a normalised term, each with its layer and its offset in the term: a single
+/// character's unigram, or a cover of the bigrams of a longer term.
+fn keys_of(term: &str) -> Vec<(Layer, u64, u32)> {
+    let chars: Vec<char> = term.chars().collect();
+    match chars.as_slice() {
+        [] => Vec::new(),
+        [c] => vec![(Layer::Docs, unigram(*c), 0)],
+        _ => cover(chars.len())
+            .map(|at| {
+                let key = bigram(chars[at], chars[at + 1]);
+                (Layer::Positions, key, at as u32)
+            })
+            .collect(),
     }
-    Ok(out)
+}
+
+/// A search under way: it yields matches from the newest (highest id) down, a window of
+/// documents at a time, and says before each window which block files it needs.
+#[derive(Debug, Clone)]
+pub struct Search {
+    keys: Vec<KeyState>,
+    terms: Vec<TermKeys>,
+    /// Block file number → (key, block).
+    files: HashMap<u32, (usize, usize)>,
+    /// Documents at or above this id have been searched.
+    hi: u32,
+    /// The documents the next [`step`](Search::step) searches.
+    window: Option<Range<u32>>,
+    /// How many blocks of its densest key a window may span when no key is known whole.
+    growth: usize,
+    /// The block files the window needs.
+    pending: Vec<FileId>,
+}
+
+impl Search {
+    /// Whether every document has been searched.
+    pub fn done(&self) -> bool {
+        self.hi == 0 && self.window.is_none()
+    }
+
+    /// Chooses the next window of documents, large enough for about `want` more matches if
+    /// the keys allow, and returns the block files it needs that are not loaded yet. Call
+    /// [`load`](Search::load) with each, then [`step`](Search::step).
+    pub fn plan(&mut self, want: usize) -> Vec<FileId> {
+        if self.window.is_none() {
+            self.pending = self.choose(want.max(1));
+        }
+        self.pending.clone()
+    }
+
+    /// Whether a block file is loaded.
+    fn loaded(&self, id: FileId) -> bool {
+        match id {
+            FileId::Block(n) => self
+                .files
+                .get(&n)
+                .is_some_and(|&(k, b)| self.keys[k].blocks[b].list.is_some()),
+            FileId::Shard(..) => true,
+        }
+    }
+
+    /// Sets the next window and returns the block files it needs.
+    fn choose(&mut self, want: usize) -> Vec<FileId> {
+        let hi = self.hi;
+        if hi == 0 {
+            return Vec::new();
+        }
+        let mut required: Vec<usize> = self
+            .terms
+            .iter()
+            .filter(|t| !t.exclude)
+            .flat_map(|t| t.keys.iter().map(|&(k, _)| k))
+            .collect();
+        required.sort_unstable();
+        required.dedup();
+        if required.is_empty() {
+            let lo = hi.saturating_sub(u32::try_from(want * 2).unwrap_or(u32::MAX));
+            self.window = Some(lo..hi);
+            return self.missing(lo..hi, None);
+        }
+        // A required key with nothing below `hi` ends the search.
+        if required
+            .iter()
+            .any(|&k| !self.keys[k].blocks.iter().any(|b| b.first < hi))
+        {
+            self.hi = 0;
+            return Vec::new();
+        }
+        let known: Vec<usize> = required
+            .iter()
+            .copied()
+            .filter(|&k| self.keys[k].known_below(hi))
+            .collect();
+        if known.is_empty() {
+            // Each window spans up to `growth` blocks of the key whose blocks are densest
+            // here, and the allowance doubles with each window: a common match costs about
+            // one block per key, and a rare one is reached in about log2(blocks) rounds.
+            let lo = required
+                .iter()
+                .map(|&k| {
+                    let below: Vec<&Block> = self.keys[k]
+                        .blocks
+                        .iter()
+                        .filter(|b| b.first < hi)
+                        .collect();
+                    below[below.len().saturating_sub(self.growth)].first
+                })
+                .max()
+                .unwrap_or(0);
+            self.growth = self.growth.saturating_mul(2);
+            self.window = Some(lo..hi);
+            return self.missing(lo..hi, None);
+        }
+        // Candidates: documents below `hi` in every key known whole, newest first; the window
+        // reaches down to the oldest of the first few.
+        let candidates = self.candidates(&known, hi, want * 2 + 8);
+        let Some(&lowest) = candidates.last() else {
+            self.hi = 0;
+            return Vec::new();
+        };
+        let lo = if candidates.len() < want * 2 + 8 {
+            0
+        } else {
+            lowest
+        };
+        self.window = Some(lo..hi);
+        self.missing(lo..hi, Some(&candidates))
+    }
+
+    /// Up to `limit` documents below `hi` in all of `keys` (each loaded below `hi`),
+    /// descending.
+    fn candidates(&self, keys: &[usize], hi: u32, limit: usize) -> Vec<u32> {
+        let lists: Vec<Vec<(&List, usize)>> = keys
+            .iter()
+            .map(|&k| self.keys[k].within(&(0..hi)))
+            .collect();
+        let Some((base, rest)) = lists
+            .iter()
+            .min_by_key(|l| l.len())
+            .map(|base| (base, &lists))
+        else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for &(list, i) in base.iter().rev() {
+            let doc = list.docs[i];
+            let everywhere = rest
+                .iter()
+                .all(|l| l.binary_search_by_key(&doc, |&(l, i)| l.docs[i]).is_ok());
+            if everywhere {
+                out.push(doc);
+                if out.len() >= limit {
+                    break;
+                }
+            }
+        }
+        out
+    }
+
+    /// The block files not yet loaded that overlap `window`, and when `candidates` are given,
+    /// only those holding one of them.
+    fn missing(&self, window: Range<u32>, candidates: Option<&[u32]>) -> Vec<FileId> {
+        let mut out = Vec::new();
+        for key in &self.keys {
+            for b in &key.blocks {
+                let (Some(n), None) = (b.file, &b.list) else {
+                    continue;
+                };
+                if b.last < window.start || b.first >= window.end {
+                    continue;
+                }
+                let wanted =
+                    candidates.is_none_or(|c| c.iter().any(|&d| (b.first..=b.last).contains(&d)));
+                if wanted {
+                    out.push(FileId::Block(n));
+                }
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// Loads a block file the plan asked for.
+    pub fn load(&mut self, id: FileId, bytes: &[u8]) -> Result<(), ArchiveError> {
+        let FileId::Block(n) = id else {
+            return Err(ArchiveError::MissingFile(id));
+        };
+        let &(k, b) = self.files.get(&n).ok_or(ArchiveError::MissingFile(id))?;
+        let (layer, body) = head(bytes)?;
+        let key = &mut self.keys[k];
+        if layer != key.layer {
+            return Err(ArchiveError::Corrupt("a block of the wrong layer"));
+        }
+        let mut r = Reader::new(body);
+        let count = r.get()?;
+        let list = List::decode(layer, count, r.rest())?;
+        let block = &mut key.blocks[b];
+        if list.docs.first() != Some(&block.first) || list.docs.last() != Some(&block.last) {
+            return Err(ArchiveError::Corrupt(
+                "a block does not match its directory",
+            ));
+        }
+        block.list = Some(list);
+        Ok(())
+    }
+
+    /// Searches the planned window and returns its matches, newest first.
+    pub fn step(&mut self) -> Result<Vec<DocId>, ArchiveError> {
+        let Some(window) = self.window.take() else {
+            return Ok(Vec::new());
+        };
+        if let Some(&id) = self.pending.iter().find(|&&id| !self.loaded(id)) {
+            self.window = Some(window);
+            return Err(ArchiveError::MissingFile(id));
+        }
+        self.pending.clear();
+        let mut found: Option<Vec<u32>> = None;
+        for term in self.terms.iter().filter(|t| !t.exclude) {
+            let docs = self.matches(term, &window, found.as_deref());
+            let empty = docs.is_empty();
+            found = Some(docs);
+            if empty {
+                break;
+            }
+        }
+        let mut docs = found.unwrap_or_else(|| window.clone().collect());
+        for term in self.terms.iter().filter(|t| t.exclude) {
+            let out = self.matches(term, &window, Some(&docs));
+            docs.retain(|d| out.binary_search(d).is_err());
+        }
+        self.hi = window.start;
+        Ok(docs.into_iter().rev().map(DocId).collect())
+    }
+
+    /// The documents of `window` (and of `within`, when given) where a term occurs,
+    /// ascending.
+    fn matches(&self, term: &TermKeys, window: &Range<u32>, within: Option<&[u32]>) -> Vec<u32> {
+        let lists: Vec<Vec<(&List, usize)>> = term
+            .keys
+            .iter()
+            .map(|&(k, _)| self.keys[k].within(window))
+            .collect();
+        let Some(rarest) = (0..lists.len()).min_by_key(|&i| lists[i].len()) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        'docs: for &(list, i) in &lists[rarest] {
+            let doc = list.docs[i];
+            if within.is_some_and(|w| w.binary_search(&doc).is_err()) {
+                continue;
+            }
+            if lists.len() == 1 {
+                out.push(doc);
+                continue;
+            }
+            let mut per = Vec::with_capacity(lists.len());
+            for l in &lists {
+                match l.binary_search_by_key(&doc, |&(l, i)| l.docs[i]) {
+                    Ok(j) => per.push(l[j].0.positions(l[j].1)),
+                    Err(_) => continue 'docs,
+                }
+            }
+            let offsets = &term.keys;
+            let stands = per[0].iter().any(|&p| {
+                per.iter()
+                    .zip(offsets)
+                    .skip(1)
+                    .all(|(pos, &(_, off))| pos.binary_search(&(p + off)).is_ok())
+            });
+            if stands {
+                out.push(doc);
+            }
+        }
+        out
+    }
 }
 
 /// Chunk number and place in the chunk of a document, in chunks of `size` documents.
@@ -868,74 +1178,6 @@ fn place(doc: DocId, size: u32) -> (u32, u32) {
 fn cover(len: usize) -> impl Iterator<Item = usize> {
     let last = len.saturating_sub(2);
     (0..=last).step_by(2).chain((last % 2 == 1).then_some(last))
-}
-
-/// Finds a term of `len` ≥ 3 characters from the positions of a cover of its bigrams, in term
-/// order: it starts at `p` in a field where bigram `i` occurs at `p + offsets[i]` for every
-/// `i` (`offsets[0]` is 0).
-fn verify(len: usize, offsets: &[u32], lists: &[&[u8]]) -> Result<Vec<(u32, f32)>, ArchiveError> {
-    // Decode each distinct list once; a term like 哈哈哈 repeats a bigram.
-    let mut decoded: Vec<Vec<(u32, Occurrences)>> = Vec::new();
-    let mut which = Vec::with_capacity(lists.len());
-    for bytes in lists {
-        match lists.iter().position(|b| b.as_ptr() == bytes.as_ptr()) {
-            Some(first) if first < which.len() => which.push(which[first]),
-            _ => {
-                which.push(decoded.len());
-                decoded.push(decode_positions(bytes)?);
-            }
-        }
-    }
-    let rarest = (0..decoded.len())
-        .min_by_key(|&i| decoded[i].len())
-        .unwrap_or(0);
-    let Some(base) = decoded.get(rarest) else {
-        return Ok(Vec::new());
-    };
-    let mut out = Vec::new();
-    'docs: for (doc, _) in base {
-        let mut per: Vec<&Occurrences> = Vec::with_capacity(which.len());
-        for &w in &which {
-            match decoded[w].binary_search_by_key(doc, |(d, _)| *d) {
-                Ok(i) => per.push(&decoded[w][i].1),
-                Err(_) => continue 'docs,
-            }
-        }
-        let mut tf2 = 0u32;
-        for (ord, kind, starts) in per[0] {
-            let mut rest = Vec::with_capacity(per.len() - 1);
-            for occ in &per[1..] {
-                match occ.iter().find(|(o, _, _)| o == ord) {
-                    Some((_, _, p)) => rest.push(p),
-                    None => break,
-                }
-            }
-            if rest.len() + 1 < per.len() {
-                continue;
-            }
-            // Non-overlapping occurrences, leftmost first, as `str::matches` counts them.
-            let mut next_free = 0u32;
-            let mut count = 0u32;
-            for &p in starts {
-                if p < next_free {
-                    continue;
-                }
-                let all = rest
-                    .iter()
-                    .enumerate()
-                    .all(|(i, pos)| pos.binary_search(&(p + offsets[i + 1])).is_ok());
-                if all {
-                    count += 1;
-                    next_free = p + len as u32;
-                }
-            }
-            tf2 += weight2(*kind) * count;
-        }
-        if tf2 > 0 {
-            out.push((*doc, tf2 as f32 / 2.0));
-        }
-    }
-    Ok(out)
 }
 
 #[cfg(test)]

@@ -17,9 +17,9 @@
 //! [`highlight`] and [`snippet`] find the same matches in a field's original text, for
 //! marking them in the reading view and on result cards.
 //!
-//! [`ArchiveBuilder`] writes the same index as static shard files for archives too large to
-//! download whole, and [`ArchiveIndex`] searches the few shards a query needs, with the same
-//! results.
+//! [`ArchiveBuilder`] writes the index as static files for archives too large to download
+//! whole, and [`ArchiveIndex`] finds the same documents from the few files a page of results
+//! needs, newest first.
 //!
 //! Nothing here touches the browser, the file system or the clock: the crate runs natively and
 //! in wasm alike, and no input makes it fail or panic.
@@ -61,8 +61,8 @@ mod score;
 mod tokenize;
 
 pub use archive::{
-    ARCHIVE_FORMAT, Archive, ArchiveBuilder, ArchiveError, ArchiveIndex, Compression, Layer,
-    Manifest, Shard, ShardId, Sizes,
+    ARCHIVE_FORMAT, Archive, ArchiveBuilder, ArchiveError, ArchiveIndex, Compression, FileId,
+    Layer, Layout, Manifest, Search, Shard, Sizes,
 };
 pub use document::{Document, Field, FieldKind};
 pub use highlight::{Snippet, highlight, snippet};

@@ -1,34 +1,68 @@
-//! The sharded archive index gives what the in-memory index gives, for any query.
+//! The sharded archive index finds what the in-memory index finds, newest first, for any
+//! query, reading only the blocks a page of results needs.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 use kanbao_search::{
-    Archive, ArchiveBuilder, ArchiveError, ArchiveIndex, Document, FieldKind, Hit, Index, Layer,
-    Manifest, Query, Shard, ShardId,
+    Archive, ArchiveBuilder, ArchiveError, ArchiveIndex, Document, FieldKind, FileId, Index, Layer,
+    Layout, Manifest, Query, Search, Shard,
 };
 use proptest::prelude::*;
 
-/// Loads an archive the way a reader does: the manifest through JSON, then the planned shards
-/// decoded from their bytes.
-fn search(archive: &Archive, query: &Query) -> Vec<Hit> {
+/// Opens an archive the way a reader does (the manifest through JSON) and starts a search
+/// from the planned shards, decoded from their bytes.
+fn start(archive: &Archive, query: &Query) -> Search {
     let json = serde_json::to_string(&archive.manifest).expect("manifest serialises");
     let manifest: Manifest = serde_json::from_str(&json).expect("manifest reads back");
-    let index = ArchiveIndex::new(manifest, &archive.lengths).expect("archive opens");
+    let index = ArchiveIndex::new(manifest).expect("archive opens");
     let mut shards = HashMap::new();
     for id in index.plan(query) {
-        let bytes = archive.shard(id).expect("planned shard exists");
+        let bytes = archive.file(id).expect("planned shard exists");
         shards.insert(id, Shard::decode(bytes).expect("shard decodes"));
     }
-    index.search(query, &shards).expect("search runs")
+    index.start(query, &shards).expect("search starts")
 }
 
-fn both(docs: &[Document], shard_bytes: usize) -> (Index, Archive) {
+/// Runs a search to the end, `want` results a round; returns the documents in the order
+/// found and the block files loaded.
+fn run(archive: &Archive, query: &Query, want: usize) -> (Vec<u32>, BTreeSet<FileId>) {
+    let mut search = start(archive, query);
+    let (mut found, mut loaded) = (Vec::new(), BTreeSet::new());
+    while !search.done() {
+        for id in search.plan(want) {
+            assert!(loaded.insert(id), "{id:?} planned twice");
+            search
+                .load(id, archive.file(id).expect("planned block exists"))
+                .expect("block loads");
+        }
+        found.extend(search.step().expect("step runs").into_iter().map(|d| d.0));
+    }
+    (found, loaded)
+}
+
+/// What the in-memory index finds, newest (highest id) first.
+fn expected(index: &Index, query: &Query) -> Vec<u32> {
+    let mut docs: Vec<u32> = index.search(query).iter().map(|h| h.doc.0).collect();
+    docs.sort_unstable_by(|a, b| b.cmp(a));
+    docs
+}
+
+fn layout(shard_bytes: u32, block_bytes: u32) -> Layout {
+    Layout {
+        chunk_size: 4,
+        card_chunk_size: 2,
+        shard_bytes,
+        block_bytes,
+    }
+}
+
+fn both(docs: &[Document], layout: Layout) -> (Index, Archive) {
     let mut index = Index::new();
-    let mut builder = ArchiveBuilder::new(4, 2);
+    let mut builder = ArchiveBuilder::new(layout);
     for d in docs {
         assert_eq!(index.add(d), builder.add(d));
     }
-    (index, builder.finish(shard_bytes))
+    (index, builder.finish())
 }
 
 fn doc(fields: &[(FieldKind, &str)]) -> Document {
@@ -65,8 +99,8 @@ fn sample() -> Vec<Document> {
 #[test]
 fn archive_search_equals_in_memory_search_on_hand_picked_queries() {
     let docs = sample();
-    for shard_bytes in [16, 64 * 1024] {
-        let (index, archive) = both(&docs, shard_bytes);
+    for (shard_bytes, block_bytes) in [(16, 4), (16, 64 * 1024), (64 * 1024, 8)] {
+        let (index, archive) = both(&docs, layout(shard_bytes, block_bytes));
         for q in [
             "港",
             "港城",
@@ -92,59 +126,155 @@ fn archive_search_equals_in_memory_search_on_hand_picked_queries() {
             "\"港城 标兵\"",
         ] {
             let query = Query::parse(q);
-            assert_eq!(
-                search(&archive, &query),
-                index.search(&query),
-                "query {q:?}"
-            );
+            for want in [1, 20] {
+                assert_eq!(
+                    run(&archive, &query, want).0,
+                    expected(&index, &query),
+                    "query {q:?}"
+                );
+            }
         }
     }
 }
 
 #[test]
 fn a_term_never_matches_across_two_fields() {
-    let (_, archive) = both(&sample(), 1024);
+    let (_, archive) = both(&sample(), layout(1024, 1024));
     // 港 ends document 3's title and 城标兵 starts its body.
-    let hits = search(&archive, &Query::parse("港城标兵"));
-    assert_eq!(hits.iter().map(|h| h.doc.0).collect::<Vec<_>>(), [0]);
+    assert_eq!(run(&archive, &Query::parse("港城标兵"), 20).0, [0]);
 }
 
 #[test]
-fn plans_name_docs_shards_for_short_terms_and_positions_for_long_ones() {
-    let (_, archive) = both(&sample(), 64);
-    let index = ArchiveIndex::new(archive.manifest.clone(), &archive.lengths).expect("opens");
+fn plans_name_docs_shards_for_one_character_and_positions_for_longer_terms() {
+    let (_, archive) = both(&sample(), layout(64, 1024));
+    let index = ArchiveIndex::new(archive.manifest.clone()).expect("opens");
     assert!(archive.manifest.doc_shards > 1 && archive.manifest.position_shards > 1);
-    let short = index.plan(&Query::parse("港城 王"));
-    assert!(!short.is_empty() && short.iter().all(|s| s.layer == Layer::Docs));
-    let long = index.plan(&Query::parse("港城标兵"));
-    assert!(!long.is_empty() && long.iter().all(|s| s.layer == Layer::Positions));
+    let short = index.plan(&Query::parse("港 王"));
+    assert!(!short.is_empty());
+    assert!(
+        short
+            .iter()
+            .all(|s| matches!(s, FileId::Shard(Layer::Docs, _)))
+    );
+    let long = index.plan(&Query::parse("港城 港城标兵"));
+    assert!(!long.is_empty());
+    assert!(
+        long.iter()
+            .all(|s| matches!(s, FileId::Shard(Layer::Positions, _)))
+    );
     assert!(index.plan(&Query::parse("")).is_empty());
+    assert_eq!(FileId::Shard(Layer::Docs, 7).path(), "docs/0007.bin");
+    assert_eq!(FileId::Block(4517).path(), "blocks/004/517.bin");
+}
+
+/// Many dated articles about the same things, as in a long-running paper.
+fn many(n: usize) -> Vec<Document> {
+    (0..n)
+        .map(|i| {
+            let mut d = Document::new();
+            d.push(FieldKind::Title, format!("港城新闻第{i}期"));
+            let body = if i % 97 == 0 {
+                "标兵作表率，航天港建设加快。"
+            } else {
+                "港城经济平稳运行，城市建设加快。"
+            };
+            d.push(FieldKind::Body, body);
+            d
+        })
+        .collect()
 }
 
 #[test]
-fn searching_without_a_planned_shard_is_an_error_not_a_wrong_answer() {
-    let (_, archive) = both(&sample(), 64);
-    let index = ArchiveIndex::new(archive.manifest.clone(), &archive.lengths).expect("opens");
+fn a_first_page_of_a_common_term_loads_a_few_blocks_not_the_whole_list() {
+    let docs = many(4000);
+    let (index, archive) = both(&docs, layout(4096, 2048));
+    let query = Query::parse("港城经济");
+    let mut search = start(&archive, &query);
+    let mut found = Vec::new();
+    let mut loaded = 0;
+    while found.len() < 20 && !search.done() {
+        for id in search.plan(20 - found.len()) {
+            search.load(id, archive.file(id).unwrap()).unwrap();
+            loaded += 1;
+        }
+        found.extend(search.step().unwrap().into_iter().map(|d| d.0));
+    }
+    let all = expected(&index, &query);
+    assert!(all.len() > 3900);
+    assert_eq!(found[..20], all[..20], "the newest matches come first");
+    let blocks = archive
+        .files
+        .keys()
+        .filter(|id| matches!(id, FileId::Block(_)))
+        .count();
+    assert!(blocks > 100, "the test needs long lists ({blocks} blocks)");
+    assert!(loaded <= 4, "{loaded} blocks loaded for the first page");
+    // The rest follows on, in order, to the last match.
+    while !search.done() {
+        for id in search.plan(20) {
+            search.load(id, archive.file(id).unwrap()).unwrap();
+        }
+        found.extend(search.step().unwrap().into_iter().map(|d| d.0));
+    }
+    assert_eq!(found, all);
+}
+
+#[test]
+fn a_rare_term_beside_a_common_one_loads_only_the_blocks_of_its_documents() {
+    let docs = many(4000);
+    let (index, archive) = both(&docs, layout(4096, 2048));
+    // 标兵 is in one article of 97 and kept in its shard; 建设 is in every one.
+    let query = Query::parse("标兵 建设");
+    let (found, loaded) = run(&archive, &query, 20);
+    assert_eq!(found, expected(&index, &query));
+    assert_eq!(found.len(), 42);
+    assert!(loaded.len() <= 42, "{} blocks loaded", loaded.len());
+}
+
+#[test]
+fn stepping_without_a_planned_block_is_an_error_not_a_wrong_answer() {
+    let docs = many(500);
+    let (_, archive) = both(&docs, layout(4096, 256));
+    let mut search = start(&archive, &Query::parse("港城"));
+    let planned = search.plan(20);
+    assert!(!planned.is_empty());
+    assert_eq!(search.step(), Err(ArchiveError::MissingFile(planned[0])));
+    // Loading what was planned lets the same window run.
+    for id in search.plan(20) {
+        search.load(id, archive.file(id).unwrap()).unwrap();
+    }
+    let first = search.step().unwrap();
+    assert_eq!(first.first().map(|d| d.0), Some(499));
+}
+
+#[test]
+fn starting_without_a_planned_shard_is_an_error() {
+    let (_, archive) = both(&sample(), layout(64, 1024));
+    let index = ArchiveIndex::new(archive.manifest.clone()).expect("opens");
     let query = Query::parse("港城标兵");
     let missing = index.plan(&query)[0];
     assert_eq!(
-        index.search(&query, &HashMap::new()),
-        Err(ArchiveError::MissingShard(missing))
+        index.start(&query, &HashMap::new()).map(|_| ()),
+        Err(ArchiveError::MissingFile(missing))
     );
-    let wrong: ShardId = missing;
-    assert_eq!(wrong.path(), format!("positions/{:04}.bin", missing.n));
 }
 
 #[test]
 fn corrupt_files_are_reported() {
     assert!(Shard::decode(b"nope").is_err());
-    assert!(Shard::decode(b"KBA1\x00\x05\x01").is_err());
-    let (_, archive) = both(&sample(), 64);
+    assert!(Shard::decode(b"KBA3\x00\x05\x01").is_err());
+    let docs = many(300);
+    let (_, archive) = both(&docs, layout(4096, 256));
+    let mut search = start(&archive, &Query::parse("港城"));
+    let id = search.plan(20)[0];
+    let bytes = archive.file(id).unwrap();
+    assert!(search.load(id, &bytes[..bytes.len() - 1]).is_err());
+    assert!(search.load(id, b"KBA3\x00\x01\x05").is_err());
+    assert!(search.load(FileId::Block(u32::MAX), bytes).is_err());
     let mut manifest = archive.manifest.clone();
-    assert!(ArchiveIndex::new(manifest.clone(), &archive.lengths[1..]).is_err());
     manifest.format = "something/2".into();
     assert!(matches!(
-        ArchiveIndex::new(manifest, &archive.lengths),
+        ArchiveIndex::new(manifest),
         Err(ArchiveError::Format(_))
     ));
 }
@@ -172,7 +302,9 @@ proptest! {
     fn archive_search_equals_in_memory_search_on_random_documents(
         docs in prop::collection::vec(prop::collection::vec((kind(), text()), 0..4), 1..12),
         queries in prop::collection::vec("-?[港城标兵航天哈 a-bA0-9１.]{1,5}", 1..6),
-        shard_bytes in 8usize..400,
+        shard_bytes in 8u32..400,
+        block_bytes in 2u32..200,
+        want in 1usize..8,
     ) {
         let docs: Vec<Document> = docs
             .iter()
@@ -184,10 +316,10 @@ proptest! {
                 d
             })
             .collect();
-        let (index, archive) = both(&docs, shard_bytes);
+        let (index, archive) = both(&docs, layout(shard_bytes, block_bytes));
         for q in &queries {
             let query = Query::parse(q);
-            prop_assert_eq!(search(&archive, &query), index.search(&query), "query {:?}", q);
+            prop_assert_eq!(run(&archive, &query, want).0, expected(&index, &query), "query {:?}", q);
         }
     }
 }

@@ -7,16 +7,17 @@
 //! - `cards/NNNN.json`: what a result list shows of each article (headline group, byline,
 //!   kind, page and the first [`EXCERPT_CHARS`] characters of its body), in chunks of
 //!   `--card-chunk-size`, so listing search results never downloads whole articles;
-//! - `index/manifest.json`, `index/lengths.bin`, `index/docs/NNNN.bin`,
-//!   `index/positions/NNNN.bin`: the sharded search index ([`kanbao_search::ArchiveBuilder`]),
-//!   so a browser downloads only the shards a query needs.
+//! - `index/manifest.json`, `index/docs/NNNN.bin`, `index/positions/NNNN.bin`,
+//!   `index/blocks/NNN/NNN.bin`: the sharded search index ([`kanbao_search::ArchiveBuilder`]),
+//!   so a browser downloads only the shards and blocks a page of results needs.
 //!
 //! Every file but the manifest is stored gzipped, its name ending in `.gz`
 //! ([`Compression::Gzip`]): the browser decompresses it natively, so it travels compressed
 //! from any static server, and the archive takes about half the disk.
 //!
 //! Page files are found recursively and taken in path order, so the same directory always
-//! gives the same archive. A file that cannot be read is named on stderr and skipped; the
+//! gives the same archive, and a search lists the last in path order first: pages kept in
+//! dated folders or named by date come newest first. A file that cannot be read is named on stderr and skipped; the
 //! others are still built, and the exit code is 1. The archive is written beside the old one
 //! and then moved into place, so `SITE/archive` is always whole.
 
@@ -29,7 +30,7 @@ use std::time::Instant;
 use anyhow::Context;
 use flate2::write::GzEncoder;
 use kanbao_parse::{Article, Page};
-use kanbao_search::{Archive, ArchiveBuilder, Compression, Document, Layer, Sizes};
+use kanbao_search::{Archive, ArchiveBuilder, Compression, Document, FileId, Layer, Layout};
 use serde_json::{Map, Value, json};
 
 /// How every file but the manifest is stored.
@@ -49,9 +50,12 @@ pub struct Args {
     /// Cards per card chunk (what showing one search result downloads).
     #[arg(long, default_value_t = 32, value_parser = clap::value_parser!(u32).range(1..))]
     card_chunk_size: u32,
-    /// Target size of one index shard, in KiB.
-    #[arg(long, default_value_t = 64, value_parser = clap::value_parser!(u32).range(1..))]
+    /// Target size of one index shard, in KiB before compression.
+    #[arg(long, default_value_t = 16, value_parser = clap::value_parser!(u32).range(1..))]
     shard_kib: u32,
+    /// Target size of one block of a long posting list, in KiB before compression.
+    #[arg(long, default_value_t = 16, value_parser = clap::value_parser!(u32).range(1..))]
+    block_kib: u32,
 }
 
 /// Runs `kanbao build`: exit 0 when every file was built, 1 when some could not be read.
@@ -83,7 +87,12 @@ fn build(args: &Args) -> anyhow::Result<bool> {
     let mut records = Chunks::new(partial.join("records"), args.chunk_size)?;
     let mut cards = Chunks::new(partial.join("cards"), args.card_chunk_size)?;
 
-    let mut builder = ArchiveBuilder::new(args.chunk_size, args.card_chunk_size);
+    let mut builder = ArchiveBuilder::new(Layout {
+        chunk_size: args.chunk_size,
+        card_chunk_size: args.card_chunk_size,
+        shard_bytes: args.shard_kib.saturating_mul(1024),
+        block_bytes: args.block_kib.saturating_mul(1024),
+    });
     let (mut pages, mut text_bytes, mut all_read) = (0usize, 0u64, true);
     for path in &files {
         let name = path.strip_prefix(&args.dir).unwrap_or(path);
@@ -107,7 +116,7 @@ fn build(args: &Args) -> anyhow::Result<bool> {
     records.finish()?;
     cards.finish()?;
     let articles = builder.len();
-    let mut archive = builder.finish(args.shard_kib as usize * 1024);
+    let mut archive = builder.finish();
     let index_bytes = write_index(&partial.join("index"), &mut archive)?;
 
     if archive_dir.exists() {
@@ -119,7 +128,7 @@ fn build(args: &Args) -> anyhow::Result<bool> {
     let m = &archive.manifest;
     println!(
         "kanbao: built {} from {pages} pages ({:.1} MB of text): {articles} articles in {} record and {} card chunks, \
-         index {:.1} MB ({:.0}% of the text) in {} docs and {} positions shards, {:.1} s",
+         index {:.1} MB ({:.0}% of the text) in {} docs and {} positions shards and {} blocks, {:.1} s",
         archive_dir.display(),
         text_bytes as f64 / 1e6,
         m.chunks,
@@ -128,6 +137,7 @@ fn build(args: &Args) -> anyhow::Result<bool> {
         100.0 * index_bytes as f64 / text_bytes.max(1) as f64,
         m.doc_shards,
         m.position_shards,
+        m.blocks,
         started.elapsed().as_secs_f64(),
     );
     Ok(all_read)
@@ -272,24 +282,22 @@ impl Chunks {
 /// Writes the index files, each gzipped but the manifest, which records their stored sizes;
 /// returns their total size in bytes.
 fn write_index(dir: &Path, archive: &mut Archive) -> anyhow::Result<u64> {
-    for sub in ["docs", "positions"] {
-        fs::create_dir_all(dir.join(sub))
-            .with_context(|| format!("cannot create {}", dir.join(sub).display()))?;
-    }
     let gz = STORED.suffix();
-    let mut sizes = Sizes {
-        lengths: write_gz(&dir.join(format!("lengths.bin{gz}")), &archive.lengths)?,
-        ..Sizes::default()
-    };
-    for (id, bytes) in archive.shards() {
-        let size = write_gz(&dir.join(format!("{}{gz}", id.path())), bytes)?;
-        match id.layer {
-            Layer::Docs => sizes.docs.push(size),
-            Layer::Positions => sizes.positions.push(size),
+    let mut sizes = std::mem::take(&mut archive.manifest.sizes);
+    for (id, bytes) in &archive.files {
+        let path = dir.join(format!("{}{gz}", id.path()));
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent)
+                .with_context(|| format!("cannot create {}", parent.display()))?;
+        }
+        let size = write_gz(&path, bytes)?;
+        match id {
+            FileId::Shard(Layer::Docs, _) => sizes.docs += size,
+            FileId::Shard(Layer::Positions, _) => sizes.positions += size,
+            FileId::Block(_) => sizes.blocks += size,
         }
     }
-    let total =
-        sizes.lengths + sizes.docs.iter().sum::<u64>() + sizes.positions.iter().sum::<u64>();
+    let total = sizes.total();
     archive.manifest.sizes = sizes;
     archive.manifest.compression = STORED;
     let manifest = serde_json::to_string(&archive.manifest)?;
