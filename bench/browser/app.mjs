@@ -296,7 +296,7 @@ async function search(n) {
   for (const q of queries) warm.push({ q, ...(await page.evaluate(SEARCH, [q, true])) });
   await context.close();
   const ok = (xs) => xs.filter((x) => x.state === 'found');
-  const totals = cold.map((x) => Number(x.text?.match(/档案中找到 (\d+)/)?.[1] ?? NaN));
+  const totals = cold.map((x) => Number(x.text?.match(/档案中找到(?:至少)? (\d+)/)?.[1] ?? NaN));
   const result = {
     pages: n,
     articles: manifest.docs,

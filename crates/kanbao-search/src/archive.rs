@@ -147,7 +147,7 @@ impl Default for Layout {
     fn default() -> Layout {
         Layout {
             chunk_size: 32,
-            card_chunk_size: 32,
+            card_chunk_size: 8,
             shard_bytes: 16 * 1024,
             block_bytes: 16 * 1024,
         }
@@ -917,7 +917,8 @@ pub struct Search {
     hi: u32,
     /// The documents the next [`step`](Search::step) searches.
     window: Option<Range<u32>>,
-    /// How many blocks of its densest key a window may span when no key is known whole.
+    /// How far the next window may reach, doubled each round: in blocks of the densest key
+    /// when no key is known whole, otherwise in multiples of the candidates asked for.
     growth: usize,
     /// The block files the window needs.
     pending: Vec<FileId>,
@@ -1003,17 +1004,16 @@ impl Search {
             return self.missing(lo..hi, None);
         }
         // Candidates: documents below `hi` in every key known whole, newest first; the window
-        // reaches down to the oldest of the first few.
-        let candidates = self.candidates(&known, hi, want * 2 + 8);
+        // reaches down to the oldest of the first few, and takes twice as many each round, in
+        // case few candidates turn out to match.
+        let limit = (want * 2 + 8).saturating_mul(self.growth);
+        self.growth = self.growth.saturating_mul(2);
+        let candidates = self.candidates(&known, hi, limit);
         let Some(&lowest) = candidates.last() else {
             self.hi = 0;
             return Vec::new();
         };
-        let lo = if candidates.len() < want * 2 + 8 {
-            0
-        } else {
-            lowest
-        };
+        let lo = if candidates.len() < limit { 0 } else { lowest };
         self.window = Some(lo..hi);
         self.missing(lo..hi, Some(&candidates))
     }

@@ -47,8 +47,9 @@ pub struct Args {
     /// Articles per record chunk (what opening one article downloads).
     #[arg(long, default_value_t = 32, value_parser = clap::value_parser!(u32).range(1..))]
     chunk_size: u32,
-    /// Cards per card chunk (what showing one search result downloads).
-    #[arg(long, default_value_t = 32, value_parser = clap::value_parser!(u32).range(1..))]
+    /// Cards per card chunk (what showing one search result downloads: results far apart
+    /// in the archive each need their own chunk).
+    #[arg(long, default_value_t = 8, value_parser = clap::value_parser!(u32).range(1..))]
     card_chunk_size: u32,
     /// Target size of one index shard, in KiB before compression.
     #[arg(long, default_value_t = 16, value_parser = clap::value_parser!(u32).range(1..))]
