@@ -254,7 +254,7 @@ impl ArchiveClient {
             return Ok(None);
         };
         let manifest: Manifest =
-            serde_json::from_slice(&bytes).map_err(|e| format!("{manifest_url}: {e}"))?;
+            crate::json::from_slice(&bytes).map_err(|e| format!("{manifest_url}: {e}"))?;
         if manifest.compression == Compression::Gzip && !can_gunzip() {
             return Err(format!("{manifest_url}: {NO_GUNZIP}"));
         }
@@ -305,7 +305,7 @@ impl ArchiveClient {
             let path = format!("{}/{n:04}.json", kind.dir());
             let (url, bytes) = fetch_stored(&path, self.compression(), &self.fetched).await?;
             let records: Vec<Record> =
-                serde_json::from_slice(&bytes).map_err(|e| format!("{url}: {e}"))?;
+                crate::json::from_slice(&bytes).map_err(|e| format!("{url}: {e}"))?;
             self.cache(kind).borrow_mut().insert(n, records);
             Ok::<(), String>(())
         });

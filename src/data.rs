@@ -63,7 +63,7 @@ const MANIFEST_URL: &str = "static/library.json";
 /// `<script type="application/json" id="kanbao-inline-pages">` holds `[{name, paper, text}]`.
 pub fn inline_pages() -> Option<Vec<LibraryPage>> {
     let element = gloo::utils::document().get_element_by_id("kanbao-inline-pages")?;
-    let pages: Vec<PageText> = serde_json::from_str(&element.text_content()?).ok()?;
+    let pages: Vec<PageText> = crate::json::from_str(&element.text_content()?).ok()?;
     Some(
         pages
             .into_iter()
@@ -97,9 +97,7 @@ async fn load_manifest(
     lang: Lang,
 ) -> Result<Vec<LibraryPage>, ImportError> {
     let manifest: Manifest =
-        serde_json::from_slice(bytes).map_err(|e| ImportError::BadLibraryFile {
-            detail: e.to_string(),
-        })?;
+        crate::json::from_slice(bytes).map_err(|detail| ImportError::BadLibraryFile { detail })?;
     let base = url.rsplit_once('/').map_or("", |(dir, _)| dir);
     let mut pages = Vec::with_capacity(manifest.pages.len());
     for entry in manifest.pages {
@@ -239,10 +237,8 @@ async fn read_source(
     };
     let name = source.name();
     if name.ends_with(".json") {
-        let file: LibraryFile =
-            serde_json::from_slice(&bytes).map_err(|e| ImportError::BadLibraryFile {
-                detail: e.to_string(),
-            })?;
+        let file: LibraryFile = crate::json::from_slice(&bytes)
+            .map_err(|detail| ImportError::BadLibraryFile { detail })?;
         if file.schema != LIBRARY_SCHEMA {
             return Err(ImportError::BadLibraryFile {
                 detail: format!("schema {}", file.schema),

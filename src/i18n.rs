@@ -71,3 +71,23 @@ pub fn kind_key(kind: Kind) -> &'static str {
         Kind::Brief => "brief",
     }
 }
+
+/// Bytes as megabytes with one decimal (`12.3`), without pulling float formatting into the app.
+pub fn megabytes(bytes: f64) -> String {
+    let tenths = (bytes.max(0.0) / 1e5).round() as u64;
+    format!("{}.{}", tenths / 10, tenths % 10)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::megabytes;
+
+    #[test]
+    fn megabytes_have_one_decimal_rounded() {
+        assert_eq!(megabytes(0.0), "0.0");
+        assert_eq!(megabytes(49_999.0), "0.0");
+        assert_eq!(megabytes(50_000.0), "0.1");
+        assert_eq!(megabytes(16_777_216.0), "16.8");
+        assert_eq!(megabytes(123_456_789.0), "123.5");
+    }
+}

@@ -3,7 +3,7 @@
 
 use kanbao_parse::{DiagnosticCode, Gb18030, Page};
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, megabytes};
 use crate::library::{LibraryPage, Origin, page_key};
 
 /// Larger files are refused before they are read: no newspaper page comes near it.
@@ -42,13 +42,13 @@ impl ImportError {
     pub fn reason(&self, lang: Lang) -> String {
         match (self, lang) {
             (ImportError::TooLarge { bytes }, Lang::Zh) => format!(
-                "文件过大（{:.1} MB），报纸版面文本不会超过 {} MB",
-                *bytes as f64 / 1e6,
+                "文件过大（{} MB），报纸版面文本不会超过 {} MB",
+                megabytes(*bytes as f64),
                 MAX_PAGE_BYTES / 1024 / 1024
             ),
             (ImportError::TooLarge { bytes }, Lang::En) => format!(
-                "the file is too large ({:.1} MB); newspaper page text is never over {} MB",
-                *bytes as f64 / 1e6,
+                "the file is too large ({} MB); newspaper page text is never over {} MB",
+                megabytes(*bytes as f64),
                 MAX_PAGE_BYTES / 1024 / 1024
             ),
             (ImportError::Empty, _) => lang.pick("文件是空的", "the file is empty").into(),

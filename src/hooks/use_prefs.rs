@@ -1,6 +1,5 @@
 //! Reading preferences (language, colour scheme, text size), remembered in localStorage.
 
-use gloo::storage::{LocalStorage, Storage};
 use gloo::utils::document;
 use yew::prelude::*;
 
@@ -70,16 +69,32 @@ impl Default for Prefs {
 
 const KEY: &str = "kanbao.prefs";
 
+/// Preferences as stored in `localStorage`; anything missing or unknown is the default.
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Stored {
+    lang: Option<String>,
+    theme: Option<String>,
+    text_size: Option<u64>,
+}
+
+/// The browser's `localStorage`, when it has one and allows it.
+fn storage() -> Option<web_sys::Storage> {
+    gloo::utils::window().local_storage().ok().flatten()
+}
+
 impl Prefs {
     fn load() -> Prefs {
-        let stored: Option<serde_json::Value> = LocalStorage::get(KEY).ok();
+        let stored = storage()
+            .and_then(|s| s.get_item(KEY).ok().flatten())
+            .and_then(|text| crate::json::from_str::<Stored>(&text).ok());
         let mut prefs = Prefs::default();
         if let Some(v) = stored {
-            if let Some(lang) = v["lang"].as_str().and_then(Lang::from_code) {
+            if let Some(lang) = v.lang.as_deref().and_then(Lang::from_code) {
                 prefs.lang = lang;
             }
-            prefs.theme = Theme::from_code(v["theme"].as_str().unwrap_or_default());
-            if let Some(size) = v["textSize"].as_u64() {
+            prefs.theme = Theme::from_code(v.theme.as_deref().unwrap_or_default());
+            if let Some(size) = v.text_size {
                 prefs.text_size = (size as usize).min(TEXT_SIZES.len() - 1);
             }
         }
@@ -87,13 +102,18 @@ impl Prefs {
     }
 
     fn save(self) {
-        let value = serde_json::json!({
-            "lang": self.lang.code(),
-            "theme": self.theme.code(),
-            "textSize": self.text_size,
-        });
+        let value = Stored {
+            lang: Some(self.lang.code().to_owned()),
+            theme: Some(self.theme.code().to_owned()),
+            text_size: Some(self.text_size as u64),
+        };
         // Preferences are a convenience: when storage is full or blocked they last the session.
-        let _ = LocalStorage::set(KEY, value);
+        let text = serde_wasm_bindgen::to_value(&value)
+            .ok()
+            .and_then(|v| crate::json::stringify(&v));
+        if let (Some(storage), Some(text)) = (storage(), text) {
+            let _ = storage.set_item(KEY, &text);
+        }
     }
 
     /// Sets `<html>`'s language, theme and text size, which the stylesheet follows.

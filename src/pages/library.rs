@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use crate::components::import_panel::ImportPanel;
 use crate::data::Source;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, megabytes};
 use crate::library::{Library, Origin};
 
 /// Props of [`LibraryPageView`].
@@ -36,8 +36,8 @@ pub fn LibraryPageView(props: &LibraryPageViewProps) -> Html {
         Callback::from(move |_| onremove.emit(imported.clone()))
     };
     let usage = props.usage.map(|bytes| match lang {
-        Lang::Zh => format!("浏览器中已使用 {:.1} MB", bytes / 1e6),
-        Lang::En => format!("{:.1} MB stored in this browser", bytes / 1e6),
+        Lang::Zh => format!("浏览器中已使用 {} MB", megabytes(bytes)),
+        Lang::En => format!("{} MB stored in this browser", megabytes(bytes)),
     });
     html! {
         <div class="library-view">
