@@ -6,11 +6,11 @@ use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use gloo::net::http::Request;
 use kanbao_parse::{Article, Block, BlockKind, Byline, Encoding, Kind, Meta, Page, SCHEMA, Source};
 use kanbao_search::{ArchiveIndex, Compression, DocId, FileId, Manifest, Query, Search, Shard};
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
 
 use crate::library::{LibraryPage, Origin};
 
@@ -119,24 +119,31 @@ impl PartialEq for ArchiveClient {
     }
 }
 
-async fn fetch(url: &str) -> Result<Option<Vec<u8>>, String> {
-    let response = Request::get(url)
-        .send()
-        .await
-        .map_err(|e| format!("{url}: {e}"))?;
-    match response.status() {
-        404 => Ok(None),
-        200..=299 => response
-            .binary()
-            .await
-            .map(Some)
-            .map_err(|e| format!("{url}: {e}")),
-        status => Err(format!("{url}: HTTP {status}")),
-    }
+/// The message of a JS error, or a fallback.
+fn js_message(e: &JsValue, fallback: &str) -> String {
+    e.dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .unwrap_or_else(|| fallback.to_owned())
 }
 
-async fn fetch_required(url: &str) -> Result<Vec<u8>, String> {
-    fetch(url).await?.ok_or_else(|| format!("{url}: HTTP 404"))
+/// Fetches a file's bytes into a JS buffer (nothing is copied into the wasm yet); `None` for
+/// a 404.
+async fn fetch(url: &str) -> Result<Option<js_sys::ArrayBuffer>, String> {
+    let failed = |e: JsValue| format!("{url}: {}", js_message(&e, "the request failed"));
+    let response: web_sys::Response = JsFuture::from(gloo::utils::window().fetch_with_str(url))
+        .await
+        .and_then(|r| r.dyn_into())
+        .map_err(failed)?;
+    match response.status() {
+        404 => Ok(None),
+        200..=299 => {
+            let buffer = JsFuture::from(response.array_buffer().map_err(failed)?)
+                .await
+                .map_err(failed)?;
+            Ok(Some(buffer.unchecked_into()))
+        }
+        status => Err(format!("{url}: HTTP {status}")),
+    }
 }
 
 #[wasm_bindgen]
@@ -156,30 +163,26 @@ fn can_gunzip() -> bool {
     js_sys::Reflect::has(&js_sys::global(), &"DecompressionStream".into()).unwrap_or(false)
 }
 
-/// Decompresses gzip with the browser's `DecompressionStream`, so the wasm carries no inflater.
-async fn gunzip(bytes: &[u8]) -> Result<Vec<u8>, String> {
-    let message = |e: JsValue| {
-        e.dyn_ref::<js_sys::Error>()
-            .map(|e| String::from(e.message()))
-            .unwrap_or_default()
-    };
+/// Decompresses gzip with the browser's `DecompressionStream`, so the wasm carries no inflater:
+/// the buffer is streamed through it as a response body (no blob, no copy into the wasm before
+/// the result).
+async fn gunzip(buffer: &js_sys::ArrayBuffer) -> Result<Vec<u8>, String> {
     if !can_gunzip() {
         return Err(NO_GUNZIP.to_owned());
     }
     let decoded = async {
-        let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
-        let blob = web_sys::Blob::new_with_u8_array_sequence(&parts)?;
+        let body = web_sys::Response::new_with_opt_buffer_source(Some(buffer))?
+            .body()
+            .ok_or_else(|| JsValue::from_str("no body"))?;
         let decoder = DecompressionStream::new("gzip")?;
-        let stream = blob
-            .stream()
-            .pipe_through(decoder.unchecked_ref::<web_sys::ReadableWritablePair>());
+        let stream = body.pipe_through(decoder.unchecked_ref::<web_sys::ReadableWritablePair>());
         let response = web_sys::Response::new_with_opt_readable_stream(Some(&stream))?;
-        let buffer = wasm_bindgen_futures::JsFuture::from(response.array_buffer()?).await?;
+        let buffer = JsFuture::from(response.array_buffer()?).await?;
         Ok::<_, JsValue>(js_sys::Uint8Array::new(&buffer).to_vec())
     };
     decoded
         .await
-        .map_err(|e| format!("not gzip ({})", message(e)))
+        .map_err(|e| format!("not gzip ({})", js_message(&e, "")))
 }
 
 /// Fetches one stored file of the archive by its path under `archive/` and decompresses it as
@@ -191,11 +194,14 @@ async fn fetch_stored(
     fetched: &Cell<u64>,
 ) -> Result<(String, Vec<u8>), String> {
     let url = format!("{BASE}{path}{}", compression.suffix());
-    let mut bytes = fetch_required(&url).await?;
-    fetched.set(fetched.get() + bytes.len() as u64);
-    if compression == Compression::Gzip {
-        bytes = gunzip(&bytes).await.map_err(|e| format!("{url}: {e}"))?;
-    }
+    let buffer = fetch(&url)
+        .await?
+        .ok_or_else(|| format!("{url}: HTTP 404"))?;
+    fetched.set(fetched.get() + u64::from(buffer.byte_length()));
+    let bytes = match compression {
+        Compression::Gzip => gunzip(&buffer).await.map_err(|e| format!("{url}: {e}"))?,
+        Compression::None => js_sys::Uint8Array::new(&buffer).to_vec(),
+    };
     Ok((url, bytes))
 }
 
@@ -250,9 +256,10 @@ impl ArchiveClient {
             return Ok(None);
         }
         let manifest_url = format!("{BASE}index/manifest.json");
-        let Some(bytes) = fetch(&manifest_url).await? else {
+        let Some(buffer) = fetch(&manifest_url).await? else {
             return Ok(None);
         };
+        let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
         let manifest: Manifest =
             crate::json::from_slice(&bytes).map_err(|e| format!("{manifest_url}: {e}"))?;
         if manifest.compression == Compression::Gzip && !can_gunzip() {
