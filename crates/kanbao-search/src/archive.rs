@@ -1060,8 +1060,11 @@ impl Search {
                 if b.last < window.start || b.first >= window.end {
                     continue;
                 }
-                let wanted =
-                    candidates.is_none_or(|c| c.iter().any(|&d| (b.first..=b.last).contains(&d)));
+                // Candidates run newest first: the first at or below `last` decides.
+                let wanted = candidates.is_none_or(|c| {
+                    let i = c.partition_point(|&d| d > b.last);
+                    c.get(i).is_some_and(|&d| d >= b.first)
+                });
                 if wanted {
                     out.push(FileId::Block(n));
                 }
