@@ -885,6 +885,8 @@ impl ArchiveIndex {
             window: None,
             growth: 1,
             pending: Vec::new(),
+            scanned: 0,
+            matched: 0,
         })
     }
 }
@@ -922,6 +924,9 @@ pub struct Search {
     growth: usize,
     /// The block files the window needs.
     pending: Vec<FileId>,
+    /// Documents searched so far, and how many of them matched.
+    scanned: u64,
+    matched: u64,
 }
 
 impl Search {
@@ -987,7 +992,7 @@ impl Search {
             // Each window spans up to `growth` blocks of the key whose blocks are densest
             // here, and the allowance doubles with each window: a common match costs about
             // one block per key, and a rare one is reached in about log2(blocks) rounds.
-            let lo = required
+            let doubled = required
                 .iter()
                 .map(|&k| {
                     let below: Vec<&Block> = self.keys[k]
@@ -999,6 +1004,16 @@ impl Search {
                 })
                 .max()
                 .unwrap_or(0);
+            // Once matches have turned up, their rate says how far down `want` more lie: the
+            // window reaches that far with a quarter to spare, if that is short of doubling.
+            let lo = match self.matched {
+                0 => doubled,
+                matched => {
+                    let reach = (want as u64 * self.scanned * 5 / 4 / matched).max(1);
+                    let estimate = u64::from(hi).saturating_sub(reach) as u32;
+                    estimate.max(doubled)
+                }
+            };
             self.growth = self.growth.saturating_mul(2);
             self.window = Some(lo..hi);
             return self.missing(lo..hi, None);
@@ -1124,6 +1139,8 @@ impl Search {
             docs.retain(|d| out.binary_search(d).is_err());
         }
         self.hi = window.start;
+        self.scanned += u64::from(window.end - window.start);
+        self.matched += docs.len() as u64;
         Ok(docs.into_iter().rev().map(DocId).collect())
     }
 
