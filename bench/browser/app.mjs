@@ -301,7 +301,7 @@ async function search(n) {
     pages: n,
     articles: manifest.docs,
     machine: MACHINE,
-    what: 'URL hash set to #/?q=<term> on a loaded app, until .archive-summary says 档案中找到 (shards fetched and decoded, search run, the card chunks of the first 20 results fetched, cards rendered); cold: a fresh browser context per query; warm: the queries one after another in one page (back to #/ between them); bytes: the growth of .archive-results[data-fetched]; open: after the cold search, the first result opened until its reading view shows (its record chunk fetched)',
+    what: 'URL hash set to #/?q=<term> on a loaded app, until .archive-summary says 档案中找到 (the shards of the query keys fetched and decoded, rounds of blocks until the first 20 matches, newest first, the card chunks of those 20 fetched, cards rendered); cold: a fresh browser context per query; warm: the queries one after another in one page (back to #/ between them); bytes: the growth of .archive-results[data-fetched]; open: after the cold search, the first result opened until its reading view shows (its record chunk fetched)',
     queries: queries.length,
     failed: cold.length - ok(cold).length + warm.length - ok(warm).length,
     zero_results: totals.filter((t) => t === 0).length,

@@ -155,7 +155,7 @@ if app_cold:
         if "pages" in r:
             name = f"`dist/` + archive of {r['pages']:,} pages"
             arch = f"{ms(r['archive_summary_ms']['p50'])} / {ms(r['archive_summary_ms']['p95'])}"
-            got = kb(r["archive_bytes_at_start"])
+            got = f"{r['archive_bytes_at_start']:,} bytes"
         else:
             name, arch, got = "`dist/` alone (sample only)", "—", "—"
         w(f"| {name} | {ms(r['first_card_ms']['p50'])} / {ms(r['first_card_ms']['p95'])} | {arch} | {got} |")
@@ -303,17 +303,21 @@ w("- **Newest first, a page at a time.** A long posting list is cut into blocks 
   "ranking), and the total is known only once the whole archive is searched (`至少 N 篇` until "
   "then, `显示更多档案结果` reads further back).")
 if app_search:
-    w("- **In the browser, the cards cost as much as the index.** The result list reads cards "
-      "(headline group, byline, place, the opening of the body), 8 to a file, and a whole record "
-      "only when an article is opened. Twenty results far apart in the archive need twenty card "
-      "files (about 1.7 KB each), and every request is a round trip: the cold latency in the "
-      "browser is mostly those requests and the rounds of blocks before them, not the search "
-      "itself (about 1 ms natively). A card shows the opening of the body, not the passage "
-      "around a match deep in it; the reading view highlights every match.")
+    w("- **In the browser, the cards cost about as much as the index, and the first search costs "
+      "most.** The result list reads cards (headline group, byline, place, the opening of the "
+      "body), 8 to a file, and a whole record only when an article is opened. Twenty results far "
+      "apart in the archive need twenty card files (about 1.7 KB each). A cold search runs at "
+      "least three rounds of requests one after another (the shards of its keys, the blocks, the "
+      "cards), and a Chromium trace shows the main thread busy for most of the time: the first "
+      "run of the fetch, decompression, search and rendering code in a fresh page (the same "
+      "query run after another one in the same page takes about a third less; warm figures "
+      "above). The search itself takes about 1 ms natively. A card shows the opening of the "
+      "body, not the passage around a match deep in it; the reading view highlights every match.")
 else:
     w("- **Kanbao's search was measured natively, not in the browser.**")
 w("- Pagefind and MiniSearch were not run at 60,000 pages (319,181 HTML pages; Pagefind took "
-  "68 s for 10,000 and MiniSearch's index is already 74 MB there), and their recall was "
+  + (f"{pfbuild[max(pfbuild)]['pagefind_index_s']:.0f} s for {max(pfbuild):,}" if pfbuild else "over a minute for 10,000")
+  + " and MiniSearch's index is already 74 MB there), and their recall was "
   "measured at 1,000 pages only.")
 w("- Parsing alone as WebAssembly (in Chromium or node) was not measured"
   + ("; only the app's end-to-end import (read, parse in the worker, store)." if app_memory else ".")
