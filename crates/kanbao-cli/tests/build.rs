@@ -7,6 +7,8 @@ use std::io::Read;
 use std::path::Path;
 use std::process::{Command, Output};
 
+mod common;
+
 use flate2::read::GzDecoder;
 use kanbao_search::{
     ArchiveIndex, Compression, Document, FieldKind, FileId, Index, Layer, Manifest, Query, Shard,
@@ -64,23 +66,12 @@ fn open(archive: &Path) -> ArchiveIndex {
     ArchiveIndex::new(manifest).expect("archive opens")
 }
 
-/// Every file under `dir`, recursively, as paths relative to it.
+/// Every file under `dir`, as `/`-separated paths relative to it.
 fn files(dir: &Path) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut todo = vec![dir.to_path_buf()];
-    while let Some(d) = todo.pop() {
-        for e in fs::read_dir(&d).expect("dir") {
-            let path = e.expect("entry").path();
-            if path.is_dir() {
-                todo.push(path);
-            } else {
-                let rel = path.strip_prefix(dir).expect("under dir");
-                out.push(rel.to_string_lossy().replace('\\', "/"));
-            }
-        }
-    }
-    out.sort();
-    out
+    common::files_under(dir)
+        .iter()
+        .map(|p| p.to_string_lossy().replace('\\', "/"))
+        .collect()
 }
 
 /// Every record of the archive, in chunk order.

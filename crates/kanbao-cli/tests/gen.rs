@@ -1,5 +1,7 @@
 //! `kanbao gen` run as a process: the corpus the benchmarks are built on.
 
+mod common;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -15,21 +17,13 @@ fn kanbao(args: &[&str]) -> Output {
 
 /// Every file under `dir`, sorted, with its bytes.
 fn files(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for entry in fs::read_dir(&d).expect("readable dir") {
-            let path = entry.expect("entry").path();
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                let bytes = fs::read(&path).expect("readable file");
-                out.push((path.strip_prefix(dir).expect("inside").to_path_buf(), bytes));
-            }
-        }
-    }
-    out.sort();
-    out
+    common::files_under(dir)
+        .into_iter()
+        .map(|p| {
+            let bytes = fs::read(dir.join(&p)).expect("readable file");
+            (p, bytes)
+        })
+        .collect()
 }
 
 #[test]
