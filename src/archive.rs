@@ -235,6 +235,12 @@ impl ArchiveResults {
         self.search.borrow().done()
     }
 
+    /// How many articles match in all: exact once [`complete`](Self::complete), otherwise
+    /// estimated from the part of the archive searched so far.
+    pub fn estimate(&self) -> u64 {
+        self.search.borrow().estimate()
+    }
+
     /// Whether there are (or may be) results beyond those shown.
     pub fn has_more(&self) -> bool {
         self.total() > self.pages.len() || !self.complete()

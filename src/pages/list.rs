@@ -300,11 +300,67 @@ fn summary(r: &ArchiveResults, lang: Lang) -> String {
     match (lang, r.complete(), total > shown) {
         (Lang::Zh, true, false) => format!("档案中找到 {total} 篇。"),
         (Lang::Zh, true, true) => format!("档案中找到 {total} 篇，显示前 {shown} 篇。"),
-        (Lang::Zh, false, _) => format!("档案中找到至少 {total} 篇，显示最新的 {shown} 篇。"),
+        (Lang::Zh, false, _) => format!(
+            "档案中找到至少 {total} 篇（估计共约 {} 篇），显示最新的 {shown} 篇。",
+            wan(about(r.estimate()))
+        ),
         (Lang::En, true, false) => format!("{total} found in the archive."),
         (Lang::En, true, true) => format!("{total} found in the archive; the first {shown} shown."),
-        (Lang::En, false, _) => {
-            format!("At least {total} found in the archive; the newest {shown} shown.")
+        (Lang::En, false, _) => format!(
+            "At least {total} found in the archive (about {} in all, by estimate); the newest {shown} shown.",
+            thousands(about(r.estimate()))
+        ),
+    }
+}
+
+/// An estimate to two significant digits: 1,234 → 1,200.
+fn about(n: u64) -> u64 {
+    let mut unit = 1;
+    while n / unit >= 100 {
+        unit *= 10;
+    }
+    (n + unit / 2) / unit * unit
+}
+
+/// A round number as Chinese counts it from ten thousand up: 130000 → 13万, 12000 → 1.2万.
+fn wan(n: u64) -> String {
+    match (n / 10_000, n % 10_000 / 1_000) {
+        (0, _) => n.to_string(),
+        (w, 0) => format!("{w}万"),
+        (w, k) => format!("{w}.{k}万"),
+    }
+}
+
+/// A number with thousands separators: 130000 → 130,000.
+fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
         }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{about, thousands, wan};
+
+    #[test]
+    fn estimates_are_rounded_and_written_as_readers_count() {
+        assert_eq!(about(0), 0);
+        assert_eq!(about(99), 99);
+        assert_eq!(about(1_234), 1_200);
+        assert_eq!(about(134_299), 130_000);
+        assert_eq!(about(1_250), 1_300);
+        assert_eq!(wan(980), "980");
+        assert_eq!(wan(12_000), "1.2万");
+        assert_eq!(wan(130_000), "13万");
+        assert_eq!(wan(1_200_000), "120万");
+        assert_eq!(thousands(980), "980");
+        assert_eq!(thousands(130_000), "130,000");
+        assert_eq!(thousands(1_200_000), "1,200,000");
     }
 }

@@ -887,6 +887,7 @@ impl ArchiveIndex {
             pending: Vec::new(),
             scanned: 0,
             matched: 0,
+            docs: self.manifest.docs,
         })
     }
 }
@@ -927,12 +928,24 @@ pub struct Search {
     /// Documents searched so far, and how many of them matched.
     scanned: u64,
     matched: u64,
+    /// Documents in the archive.
+    docs: u32,
 }
 
 impl Search {
     /// Whether every document has been searched.
     pub fn done(&self) -> bool {
         self.hi == 0 && self.window.is_none()
+    }
+
+    /// How many documents match in all: exact once the search is [`done`](Search::done),
+    /// until then an estimate from the rate of matches in the documents searched so far (never
+    /// fewer than found).
+    pub fn estimate(&self) -> u64 {
+        if self.done() || self.scanned == 0 {
+            return self.matched;
+        }
+        (self.matched * u64::from(self.docs) / self.scanned).max(self.matched)
     }
 
     /// Chooses the next window of documents, large enough for about `want` more matches if

@@ -202,6 +202,13 @@ fn a_first_page_of_a_common_term_loads_a_few_blocks_not_the_whole_list() {
     let all = expected(&index, &query);
     assert!(all.len() > 3900);
     assert_eq!(found[..20], all[..20], "the newest matches come first");
+    // The total is estimated from the rate so far, and exact at the end.
+    let estimate = search.estimate() as f64;
+    assert!(
+        (estimate / all.len() as f64 - 1.0).abs() < 0.1,
+        "{estimate} for {}",
+        all.len()
+    );
     let blocks = archive
         .files
         .keys()
@@ -217,6 +224,7 @@ fn a_first_page_of_a_common_term_loads_a_few_blocks_not_the_whole_list() {
         found.extend(search.step().unwrap().into_iter().map(|d| d.0));
     }
     assert_eq!(found, all);
+    assert_eq!(search.estimate(), all.len() as u64);
 }
 
 #[test]
