@@ -26,7 +26,8 @@
 //!
 //! Document ids follow the order documents were added (for `kanbao build`, the path order of
 //! the page files, so dated folders give date order); a search yields matches from the
-//! highest id down. Postings are delta-coded LEB128.
+//! highest id down. Postings are delta-coded LEB128, each block in three runs (document gaps,
+//! then in the positions layer each document's number of positions, then the positions).
 //!
 //! A search goes in rounds, so the caller decides how to fetch:
 //!
@@ -311,48 +312,74 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// A block of a key's postings being written: where it starts in the key's bytes, its first
-/// and last document and how many documents it holds.
+/// A block of a key's postings being written: where it starts in each of the key's three
+/// streams, its first and last document and how many documents it holds.
 #[derive(Debug, Clone, Copy)]
 struct Mark {
-    start: usize,
+    at: [usize; 3],
     first: u32,
     last: u32,
     count: u32,
 }
 
-/// A key's postings under construction: documents are appended in id order, and a new block
-/// begins (its first document written whole) once the current one has `block_bytes`.
+/// A key's postings under construction, in three streams that are stored one after another
+/// in each block (gzip finds more to share within each): the document gaps, then (positions
+/// layer) each document's number of positions, then the positions. Documents are appended in
+/// id order, and a new block begins (its first document written whole) once the current one
+/// has `block_bytes`.
 #[derive(Debug, Default)]
 struct Postings {
-    bytes: Vec<u8>,
+    /// Document gaps, position counts, position gaps.
+    streams: [Vec<u8>; 3],
     blocks: Vec<Mark>,
 }
 
 impl Postings {
+    fn lens(&self) -> [usize; 3] {
+        self.streams.each_ref().map(Vec::len)
+    }
+
+    fn len(&self) -> usize {
+        self.lens().iter().sum()
+    }
+
     fn start(&mut self, doc: u32, block_bytes: usize) {
+        let size = self.len();
         match self.blocks.last_mut() {
-            Some(b) if self.bytes.len() - b.start < block_bytes => {
-                put(&mut self.bytes, u64::from(doc - b.last));
+            Some(b) if size - b.at.iter().sum::<usize>() < block_bytes => {
+                put(&mut self.streams[0], u64::from(doc - b.last));
                 b.last = doc;
                 b.count += 1;
             }
             _ => {
+                let at = self.lens();
                 self.blocks.push(Mark {
-                    start: self.bytes.len(),
+                    at,
                     first: doc,
                     last: doc,
                     count: 1,
                 });
-                put(&mut self.bytes, u64::from(doc));
+                put(&mut self.streams[0], u64::from(doc));
             }
         }
     }
 
-    /// The bytes of block `i`.
-    fn block(&self, i: usize) -> &[u8] {
-        let end = self.blocks.get(i + 1).map_or(self.bytes.len(), |b| b.start);
-        &self.bytes[self.blocks[i].start..end]
+    /// Appends the positions of the document just started.
+    fn positions(&mut self, positions: &[u32]) {
+        put(&mut self.streams[1], positions.len() as u64);
+        let mut last = 0;
+        for &pos in positions {
+            put(&mut self.streams[2], u64::from(pos - last));
+            last = pos;
+        }
+    }
+
+    /// The bytes of block `i`: its part of each stream, one after another.
+    fn block(&self, i: usize, out: &mut Vec<u8>) {
+        let end = self.blocks.get(i + 1).map_or(self.lens(), |b| b.at);
+        for (s, stream) in self.streams.iter().enumerate() {
+            out.extend_from_slice(&stream[self.blocks[i].at[s]..end[s]]);
+        }
     }
 }
 
@@ -436,12 +463,7 @@ impl ArchiveBuilder {
         for (key, positions) in bigrams {
             let p = self.positions.entry(key).or_default();
             p.start(id, block);
-            put(&mut p.bytes, positions.len() as u64);
-            let mut last = 0;
-            for pos in positions {
-                put(&mut p.bytes, u64::from(pos - last));
-                last = pos;
-            }
+            p.positions(&positions);
         }
         self.count += 1;
         DocId(id)
@@ -499,10 +521,10 @@ fn write_layer(
     for (key, p) in keys {
         let mut entry = Vec::new();
         match p.blocks.as_slice() {
-            [only] if p.bytes.len() <= inline => {
+            [only] if p.len() <= inline => {
                 put(&mut entry, 0);
                 put(&mut entry, u64::from(only.count));
-                entry.extend_from_slice(&p.bytes);
+                p.block(0, &mut entry);
             }
             marks => {
                 put(&mut entry, 1);
@@ -516,7 +538,7 @@ fn write_layer(
                     let mut file = MAGIC.to_vec();
                     file.push(layer.code());
                     put(&mut file, u64::from(m.count));
-                    file.extend_from_slice(p.block(i));
+                    p.block(i, &mut file);
                     files.insert(FileId::Block(*blocks), file);
                     *blocks += 1;
                 }
@@ -646,19 +668,28 @@ impl List {
                     .ok_or(ArchiveError::Corrupt("document ids out of order"))?
             };
             list.docs.push(doc);
-            if layer == Layer::Positions {
-                list.starts.push(list.pos.len() as u32);
+        }
+        if layer == Layer::Positions {
+            // Each document's number of positions, then all the positions.
+            let mut end = 0u32;
+            list.starts.reserve(n + 1);
+            list.starts.push(0);
+            for _ in 0..count {
+                end = end
+                    .checked_add(r.get32()?)
+                    .ok_or(ArchiveError::Corrupt("too many positions"))?;
+                list.starts.push(end);
+            }
+            list.pos.reserve((end as usize).min(bytes.len()));
+            for w in 1..list.starts.len() {
                 let mut p = 0u32;
-                for _ in 0..r.get()? {
+                for _ in list.starts[w - 1]..list.starts[w] {
                     p = p
                         .checked_add(r.get32()?)
                         .ok_or(ArchiveError::Corrupt("position overflow"))?;
                     list.pos.push(p);
                 }
             }
-        }
-        if layer == Layer::Positions {
-            list.starts.push(list.pos.len() as u32);
         }
         if r.at != bytes.len() {
             return Err(ArchiveError::Corrupt("postings do not fill their file"));
