@@ -774,14 +774,13 @@ impl KeyState {
 
     /// Whether every block holding documents below `hi` is loaded.
     fn known_below(&self, hi: u32) -> bool {
-        self.blocks
+        self.blocks[..self.blocks_below(hi)]
             .iter()
-            .filter(|b| b.first < hi)
             .all(|b| b.list.is_some())
     }
 
-    /// The loaded postings in `window`: (list, index) of each document, ascending.
-    fn within(&self, window: &Range<u32>) -> Vec<(&List, usize)> {
+    /// The loaded postings in `window`.
+    fn within(&self, window: &Range<u32>) -> Entries<'_> {
         let mut out = Vec::new();
         for b in &self.blocks {
             if b.last < window.start || b.first >= window.end {
@@ -792,7 +791,36 @@ impl KeyState {
             let to = list.docs.partition_point(|&d| d < window.end);
             out.extend((from..to).map(|i| (list, i)));
         }
-        out
+        Entries(out)
+    }
+
+    /// How many blocks start below `hi` (blocks run in document order).
+    fn blocks_below(&self, hi: u32) -> usize {
+        self.blocks.partition_point(|b| b.first < hi)
+    }
+}
+
+/// A key's loaded postings over some documents: (list, index) of each document, ascending.
+struct Entries<'a>(Vec<(&'a List, usize)>);
+
+impl Entries<'_> {
+    fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// The documents, ascending.
+    fn docs(&self) -> impl DoubleEndedIterator<Item = u32> + '_ {
+        self.0.iter().map(|&(list, i)| list.docs[i])
+    }
+
+    /// A document's positions, if the key occurs in it.
+    fn find(&self, doc: u32) -> Option<&[u32]> {
+        let j = self
+            .0
+            .binary_search_by_key(&doc, |&(list, i)| list.docs[i])
+            .ok()?;
+        let (list, i) = self.0[j];
+        Some(list.positions(i))
     }
 }
 
@@ -1020,10 +1048,7 @@ impl Search {
             return self.missing(lo..hi, None);
         }
         // A required key with nothing below `hi` ends the search.
-        if required
-            .iter()
-            .any(|&k| !self.keys[k].blocks.iter().any(|b| b.first < hi))
-        {
+        if required.iter().any(|&k| self.keys[k].blocks_below(hi) == 0) {
             self.hi = 0;
             return Vec::new();
         }
@@ -1039,12 +1064,8 @@ impl Search {
             let doubled = required
                 .iter()
                 .map(|&k| {
-                    let below: Vec<&Block> = self.keys[k]
-                        .blocks
-                        .iter()
-                        .filter(|b| b.first < hi)
-                        .collect();
-                    below[below.len().saturating_sub(self.growth)].first
+                    let key = &self.keys[k];
+                    key.blocks[key.blocks_below(hi).saturating_sub(self.growth)].first
                 })
                 .max()
                 .unwrap_or(0);
@@ -1080,31 +1101,19 @@ impl Search {
     /// Up to `limit` documents below `hi` in all of `keys` (each loaded below `hi`),
     /// descending.
     fn candidates(&self, keys: &[usize], hi: u32, limit: usize) -> Vec<u32> {
-        let lists: Vec<Vec<(&List, usize)>> = keys
+        let lists: Vec<Entries> = keys
             .iter()
             .map(|&k| self.keys[k].within(&(0..hi)))
             .collect();
-        let Some((base, rest)) = lists
-            .iter()
-            .min_by_key(|l| l.len())
-            .map(|base| (base, &lists))
-        else {
+        let Some(rarest) = lists.iter().min_by_key(|l| l.len()) else {
             return Vec::new();
         };
-        let mut out = Vec::new();
-        for &(list, i) in base.iter().rev() {
-            let doc = list.docs[i];
-            let everywhere = rest
-                .iter()
-                .all(|l| l.binary_search_by_key(&doc, |&(l, i)| l.docs[i]).is_ok());
-            if everywhere {
-                out.push(doc);
-                if out.len() >= limit {
-                    break;
-                }
-            }
-        }
-        out
+        rarest
+            .docs()
+            .rev()
+            .filter(|&doc| lists.iter().all(|l| l.find(doc).is_some()))
+            .take(limit)
+            .collect()
     }
 
     /// The block files not yet loaded that overlap `window`, and when `candidates` are given,
@@ -1191,43 +1200,35 @@ impl Search {
     /// The documents of `window` (and of `within`, when given) where a term occurs,
     /// ascending.
     fn matches(&self, term: &TermKeys, window: &Range<u32>, within: Option<&[u32]>) -> Vec<u32> {
-        let lists: Vec<Vec<(&List, usize)>> = term
+        let lists: Vec<Entries> = term
             .keys
             .iter()
             .map(|&(k, _)| self.keys[k].within(window))
             .collect();
-        let Some(rarest) = (0..lists.len()).min_by_key(|&i| lists[i].len()) else {
+        let Some(rarest) = lists.iter().min_by_key(|l| l.len()) else {
             return Vec::new();
         };
-        let mut out = Vec::new();
-        'docs: for &(list, i) in &lists[rarest] {
-            let doc = list.docs[i];
-            if within.is_some_and(|w| w.binary_search(&doc).is_err()) {
-                continue;
-            }
-            if lists.len() == 1 {
-                out.push(doc);
-                continue;
-            }
-            let mut per = Vec::with_capacity(lists.len());
-            for l in &lists {
-                match l.binary_search_by_key(&doc, |&(l, i)| l.docs[i]) {
-                    Ok(j) => per.push(l[j].0.positions(l[j].1)),
-                    Err(_) => continue 'docs,
-                }
-            }
-            let offsets = &term.keys;
-            let stands = per[0].iter().any(|&p| {
-                per.iter()
-                    .zip(offsets)
-                    .skip(1)
-                    .all(|(pos, &(_, off))| pos.binary_search(&(p + off)).is_ok())
-            });
-            if stands {
-                out.push(doc);
-            }
-        }
-        out
+        rarest
+            .docs()
+            .filter(|&doc| within.is_none_or(|w| w.binary_search(&doc).is_ok()))
+            .filter(|&doc| {
+                // The term starts at `p` where each bigram of its cover stands at its offset.
+                let Some(per) = lists
+                    .iter()
+                    .map(|l| l.find(doc))
+                    .collect::<Option<Vec<_>>>()
+                else {
+                    return false;
+                };
+                per.len() == 1
+                    || per[0].iter().any(|&p| {
+                        per.iter()
+                            .zip(&term.keys)
+                            .skip(1)
+                            .all(|(pos, &(_, off))| pos.binary_search(&(p + off)).is_ok())
+                    })
+            })
+            .collect()
     }
 }
 
