@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { start, withPage, waitForApp, ROOT, DIST } from './harness.mjs';
@@ -141,61 +141,74 @@ test('without a search the archive says how many articles it holds, and the libr
   });
 });
 
-test('a damaged archive file is reported in the list, and the library is untouched', async (t) => {
-  // A copy of the site whose position shards are not gzip.
+/**
+ * Serves a copy of the site whose files under `dir` (in archive/index) `damage` rewrites, and
+ * runs `body(page, url)` in a fresh page (`url(hash)` addresses the copy); at the end the
+ * library still lists its 4 cards.
+ */
+async function withDamaged(t, dir, damage, body) {
   const broken = mkdtempSync(join(tmpdir(), 'kanbao-broken-'));
   cpSync(site, broken, { recursive: true });
-  const shards = join(broken, 'archive', 'index', 'positions');
-  for (const f of readdirSync(shards)) writeFileSync(join(shards, f), 'not gzip at all');
+  const root = join(broken, 'archive', 'index', dir);
+  for (const f of readdirSync(root, { recursive: true })) {
+    if (f.endsWith('.gz')) writeFileSync(join(root, f), damage(readFileSync(join(root, f))));
+  }
   const other = await serve(broken, 0);
+  const url = (hash) => `http://127.0.0.1:${other.address().port}/${hash}`;
   try {
     await withPage(t, env, async (page) => {
-      const title = records().find((r) => r.title.length >= 6).title.replace(/\s+/g, '');
-      await page.goto(`http://127.0.0.1:${other.address().port}/#/?q=` + encodeURIComponent(title.slice(0, 4)));
-      await waitForApp(page);
-      const error = page.locator('.archive-results .error');
-      await error.waitFor();
-      assert.match(await error.textContent(), /档案检索失败，文库不受影响：.*positions\/\d{4}\.bin\.gz/);
-      // One-character terms read other files and still work; the library lists as before.
-      await page.goto(`http://127.0.0.1:${other.address().port}/#/?q=` + encodeURIComponent(title.slice(0, 1)));
-      await page.waitForSelector('.archive-summary:has-text("档案中找到")');
-      await page.goto(`http://127.0.0.1:${other.address().port}/#/`);
+      await body(page, url);
+      await page.goto(url('#/'));
       await page.waitForSelector('.article-list:not(.archive-list) .card');
       assert.equal(await page.locator('.article-list:not(.archive-list) .card').count(), 4);
     });
   } finally {
     await new Promise((ok) => other.close(ok));
   }
+}
+
+/** Waits for the archive's error message and returns it. */
+async function archiveError(page) {
+  const error = page.locator('.archive-results .error');
+  await error.waitFor();
+  return error.textContent();
+}
+
+/** The Han character in most archived articles: its list is cut into blocks. */
+function commonCharacter() {
+  const counts = new Map();
+  for (const r of records()) {
+    for (const c of new Set(text(r).join(''))) if (/\p{Script=Han}/u.test(c)) counts.set(c, (counts.get(c) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1])[0][0];
+}
+
+test('a damaged archive file is reported in the list, and the library is untouched', async (t) => {
+  // Position shards that are not gzip.
+  await withDamaged(t, 'positions', () => 'not gzip at all', async (page, url) => {
+    const title = records().find((r) => r.title.length >= 6).title.replace(/\s+/g, '');
+    await page.goto(url('#/?q=' + encodeURIComponent(title.slice(0, 4))));
+    await waitForApp(page);
+    assert.match(await archiveError(page), /档案检索失败，文库不受影响：.*positions\/\d{4}\.bin\.gz/);
+    // One-character terms read other files and still work.
+    await page.goto(url('#/?q=' + encodeURIComponent(title.slice(0, 1))));
+    await page.waitForSelector('.archive-summary:has-text("档案中找到")');
+  });
 });
 
 test('a damaged block of a long list is reported by its name, and the library is untouched', async (t) => {
-  const broken = mkdtempSync(join(tmpdir(), 'kanbao-broken-'));
-  cpSync(site, broken, { recursive: true });
-  const blocks = join(broken, 'archive', 'index', 'blocks');
-  for (const f of readdirSync(blocks, { recursive: true })) {
-    if (f.endsWith('.gz')) writeFileSync(join(blocks, f), 'not gzip at all');
-  }
-  const other = await serve(broken, 0);
-  try {
-    // The character in most articles: its list is cut into blocks.
-    const counts = new Map();
-    for (const r of records()) {
-      for (const c of new Set(text(r).join(''))) if (/\p{Script=Han}/u.test(c)) counts.set(c, (counts.get(c) ?? 0) + 1);
-    }
-    const common = [...counts].sort((a, b) => b[1] - a[1])[0][0];
-    await withPage(t, env, async (page) => {
-      await page.goto(`http://127.0.0.1:${other.address().port}/#/?q=` + encodeURIComponent(common));
-      await waitForApp(page);
-      const error = page.locator('.archive-results .error');
-      await error.waitFor();
-      assert.match(await error.textContent(), /档案检索失败，文库不受影响：.*blocks\/\d{3}\/\d{3}\.bin\.gz/);
-      await page.goto(`http://127.0.0.1:${other.address().port}/#/`);
-      await page.waitForSelector('.article-list:not(.archive-list) .card');
-      assert.equal(await page.locator('.article-list:not(.archive-list) .card').count(), 4);
-    });
-  } finally {
-    await new Promise((ok) => other.close(ok));
-  }
+  const common = commonCharacter();
+  // Blocks that are not gzip, and blocks that are gzip of something else: each is named.
+  await withDamaged(t, 'blocks', () => 'not gzip at all', async (page, url) => {
+    await page.goto(url('#/?q=' + encodeURIComponent(common)));
+    await waitForApp(page);
+    assert.match(await archiveError(page), /档案检索失败，文库不受影响：.*blocks\/\d{3}\/\d{3}\.bin\.gz.*not gzip/);
+  });
+  await withDamaged(t, 'blocks', (gz) => gzipSync(gunzipSync(gz).subarray(0, 7)), async (page, url) => {
+    await page.goto(url('#/?q=' + encodeURIComponent(common)));
+    await waitForApp(page);
+    assert.match(await archiveError(page), /档案检索失败，文库不受影响：.*blocks\/\d{3}\/\d{3}\.bin\.gz: corrupt archive file/);
+  });
 });
 
 test('a browser that cannot decompress the archive is told so, and the library still lists', async (t) => {

@@ -185,15 +185,21 @@ async fn gunzip(buffer: &js_sys::ArrayBuffer) -> Result<Vec<u8>, String> {
         .map_err(|e| format!("not gzip ({})", js_message(&e, "")))
 }
 
+/// The address of a file of the archive as stored, by its path under `archive/`: what every
+/// error about the file names.
+fn stored_url(path: &str, compression: Compression) -> String {
+    format!("{BASE}{path}{}", compression.suffix())
+}
+
 /// Fetches one stored file of the archive by its path under `archive/` and decompresses it as
 /// the manifest says; adds the bytes downloaded to `fetched`. Returns the file's address as
-/// stored, which every error about it names, and its content.
+/// stored and its content.
 async fn fetch_stored(
     path: &str,
     compression: Compression,
     fetched: &Cell<u64>,
 ) -> Result<(String, Vec<u8>), String> {
-    let url = format!("{BASE}{path}{}", compression.suffix());
+    let url = stored_url(path, compression);
     let buffer = fetch(&url)
         .await?
         .ok_or_else(|| format!("{url}: HTTP 404"))?;
@@ -416,8 +422,7 @@ impl ArchiveClient {
 
     /// Fetches one index file.
     async fn fetch_index(&self, id: FileId) -> Result<(String, Vec<u8>), String> {
-        let path = format!("index/{}", id.path());
-        fetch_stored(&path, self.compression(), &self.fetched).await
+        fetch_stored(&index_path(id), self.compression(), &self.fetched).await
     }
 
     /// Runs a search on, a window at a time, until `docs` holds `want` matches or the whole
@@ -446,8 +451,7 @@ impl ArchiveClient {
             let mut search = search.borrow_mut();
             for (id, bytes) in loaded {
                 search.load(id, &bytes).map_err(|e| {
-                    let url = format!("{BASE}index/{}{}", id.path(), self.compression().suffix());
-                    format!("{url}: {e}")
+                    format!("{}: {e}", stored_url(&index_path(id), self.compression()))
                 })?;
             }
             docs.extend(
@@ -460,6 +464,11 @@ impl ArchiveClient {
         }
         Ok(())
     }
+}
+
+/// An index file's path under `archive/`.
+fn index_path(id: FileId) -> String {
+    format!("index/{}", id.path())
 }
 
 /// The two kinds of chunk file in an archive.
