@@ -5,6 +5,9 @@ use std::cell::RefCell;
 
 use wasm_bindgen::prelude::*;
 
+#[path = "../../../crates/kanbao-parse/benches/support/pages_run.rs"]
+mod pages_run;
+
 thread_local! {
     static INPUT: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
 }
@@ -22,7 +25,7 @@ pub fn set_page(bytes: &[u8]) -> usize {
 #[wasm_bindgen]
 pub fn set_many_pages(files: &[u8], lengths: &[u32]) -> usize {
     let mut at = 0;
-    let mut pages: Vec<String> = lengths
+    let pages: Vec<String> = lengths
         .iter()
         .map(|&n| {
             let file = &files[at..at + n as usize];
@@ -30,16 +33,9 @@ pub fn set_many_pages(files: &[u8], lengths: &[u32]) -> usize {
             kanbao_parse::decode(file).text
         })
         .collect();
-    pages.sort();
-    let mut out = String::with_capacity(10_500_000);
-    while out.len() < 10_000_000 {
-        for page in &pages {
-            out.push_str(page);
-            out.push_str("\n\n");
-        }
-    }
+    let out = pages_run::pages_run(pages);
     let len = out.len();
-    INPUT.with(|i| *i.borrow_mut() = out.into_bytes());
+    INPUT.with(|i| *i.borrow_mut() = out);
     len
 }
 

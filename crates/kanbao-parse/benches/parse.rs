@@ -4,6 +4,9 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
 use std::path::Path;
 
+#[path = "support/pages_run.rs"]
+mod pages_run;
+
 fn fixture(name: &str) -> Vec<u8> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")
@@ -14,21 +17,13 @@ fn fixture(name: &str) -> Vec<u8> {
 /// About 10 MB of UTF-8 pages: every fixture decoded, repeated until the size is reached.
 fn many_pages() -> Vec<u8> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    let mut pages: Vec<String> = std::fs::read_dir(dir)
+    let pages: Vec<String> = std::fs::read_dir(dir)
         .expect("fixtures")
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "txt"))
         .map(|p| kanbao_parse::decode(&std::fs::read(p).expect("page")).text)
         .collect();
-    pages.sort();
-    let mut out = String::with_capacity(10_500_000);
-    while out.len() < 10_000_000 {
-        for page in &pages {
-            out.push_str(page);
-            out.push_str("\n\n");
-        }
-    }
-    out.into_bytes()
+    pages_run::pages_run(pages)
 }
 
 fn bench(c: &mut Criterion) {
