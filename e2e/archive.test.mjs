@@ -46,6 +46,31 @@ function records() {
   return readdirSync(dir).sort().flatMap((f) => JSON.parse(gunzipSync(readFileSync(join(dir, f))).toString('utf8')));
 }
 
+/**
+ * Presses "show more" until the archive has been searched through and every match is listed
+ * (a press may also find nothing further and end the search).
+ */
+async function showAll(page) {
+  while (await page.locator('.archive-more').count()) {
+    const before = await page.locator('.archive-list .card').count();
+    await page.locator('.archive-more').click();
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('.archive-list .card').length > n || !document.querySelector('.archive-more'),
+      before,
+    );
+  }
+}
+
+/** The most frequent two-Han-character strings of the archive's titles, most frequent first. */
+function titleBigrams() {
+  const counts = new Map();
+  for (const r of records()) {
+    const title = r.title.replace(/\s+/g, '');
+    for (let i = 0; i + 2 <= title.length; i++) counts.set(title.slice(i, i + 2), (counts.get(title.slice(i, i + 2)) ?? 0) + 1);
+  }
+  return [...counts].filter(([k]) => /^\p{Script=Han}{2}$/u.test(k)).sort((a, b) => b[1] - a[1]).map(([k]) => k);
+}
+
 const text = (r) => [r.title, r.kicker, r.subtitle, r.column, r.dateline, r.lead, ...r.byline.reporters,
   ...r.byline.correspondents, ...r.byline.photographers, ...r.byline.authors, ...r.byline.raw,
   ...r.blocks.map((b) => b.text)].filter(Boolean).map((s) => s.replace(/\s+/g, ''));
@@ -53,12 +78,7 @@ const text = (r) => [r.title, r.kicker, r.subtitle, r.column, r.dateline, r.lead
 test('a search lists the newest archived articles that contain it as cards, then the rest on request, exactly', async (t) => {
   const all = records();
   // A short common term, so that it has more results than one step of the list shows.
-  const counts = new Map();
-  for (const r of all) {
-    const title = r.title.replace(/\s+/g, '');
-    for (let i = 0; i + 2 <= title.length; i++) counts.set(title.slice(i, i + 2), (counts.get(title.slice(i, i + 2)) ?? 0) + 1);
-  }
-  const term = [...counts].filter(([k]) => /^\p{Script=Han}{2}$/u.test(k)).sort((a, b) => b[1] - a[1])[0][0];
+  const [term] = titleBigrams();
   const matching = all.filter((r) => text(r).some((s) => s.includes(term)));
   const expected = matching.length;
   assert.ok(expected > 40, `${term}: ${expected} matches`);
@@ -101,11 +121,7 @@ test('a search lists the newest archived articles that contain it as cards, then
     assert.deepEqual(cards, newest.slice(0, 40).map((r) => r.title));
     const ids = await page.locator('.archive-list .card').evaluateAll((els) => els.map((e) => e.dataset.id));
     assert.equal(new Set(ids).size, 40);
-    while (await page.locator('.archive-more').count()) {
-      const before = await page.locator('.archive-list .card').count();
-      await page.locator('.archive-more').click();
-      await page.waitForFunction((n) => document.querySelectorAll('.archive-list .card').length > n, before);
-    }
+    await showAll(page);
     assert.equal(await page.locator('.archive-list .card').count(), expected);
     assert.deepEqual(await page.locator('.archive-list .card-title').allTextContents(), newest.map((r) => r.title));
     assert.match(await page.locator('.archive-summary').textContent(), new RegExp(`^档案中找到 ${expected} 篇。$`));
@@ -116,6 +132,21 @@ test('a search lists the newest archived articles that contain it as cards, then
     assert.ok(urls.some((u) => u.includes('/archive/records/')), 'the article is read from its record');
     assert.ok((await page.locator('article.reader p').count()) >= first.blocks.length - 1, 'the whole body is shown');
     assert.equal(await page.locator('.toggle-source').count(), 0, 'archives publish no source text');
+  });
+});
+
+test('an excluded term leaves out of the archive list every article that contains it', async (t) => {
+  const has = (r, s) => text(r).some((x) => x.includes(s));
+  const [term, other] = titleBigrams();
+  const newest = records().filter((r) => has(r, term) && !has(r, other)).toReversed();
+  assert.ok(newest.length > 20 && records().some((r) => has(r, term) && has(r, other)), `${term} -${other}`);
+  await withPage(t, env, async (page) => {
+    await page.goto(base + '#/?q=' + encodeURIComponent(`${term} -${other}`));
+    await waitForApp(page);
+    await page.waitForSelector('.archive-summary:has-text("档案中找到")');
+    await showAll(page);
+    assert.deepEqual(await page.locator('.archive-list .card-title').allTextContents(), newest.map((r) => r.title));
+    assert.match(await page.locator('.archive-summary').textContent(), new RegExp(`^档案中找到 ${newest.length} 篇。$`));
   });
 });
 

@@ -115,7 +115,7 @@ test('removing a page and clearing all imported pages persist, published pages s
     await page.reload();
     await waitForApp(page);
     assert.deepEqual(await page.locator('.page-name').allTextContents(), ['yantai-daily-2023-11.txt']);
-    assert.match(await page.locator('.storage-usage').textContent(), /MB/);
+    assert.match(await page.locator('.storage-usage').textContent(), /^浏览器中已使用 \d+\.\d MB$/);
   });
 });
 
