@@ -119,17 +119,10 @@ impl PartialEq for ArchiveClient {
     }
 }
 
-/// The message of a JS error, or a fallback.
-fn js_message(e: &JsValue, fallback: &str) -> String {
-    e.dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
-        .unwrap_or_else(|| fallback.to_owned())
-}
-
 /// Fetches a file's bytes into a JS buffer (nothing is copied into the wasm yet); `None` for
 /// a 404.
 async fn fetch(url: &str) -> Result<Option<js_sys::ArrayBuffer>, String> {
-    let failed = |e: JsValue| format!("{url}: {}", js_message(&e, "the request failed"));
+    let failed = |e: JsValue| format!("{url}: {}", crate::js::message(&e, "the request failed"));
     let response: web_sys::Response = JsFuture::from(gloo::utils::window().fetch_with_str(url))
         .await
         .and_then(|r| r.dyn_into())
@@ -182,7 +175,7 @@ async fn gunzip(buffer: &js_sys::ArrayBuffer) -> Result<Vec<u8>, String> {
     };
     decoded
         .await
-        .map_err(|e| format!("not gzip ({})", js_message(&e, "")))
+        .map_err(|e| format!("not gzip ({})", crate::js::message(&e, "")))
 }
 
 /// The address of a file of the archive as stored, by its path under `archive/`: what every

@@ -3,15 +3,11 @@
 //! already come through) and no JSON parser of its own.
 
 use serde::de::DeserializeOwned;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 
 /// Parses JSON text into `T`; the error says what is wrong, as the browser or serde puts it.
 pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, String> {
-    let value = js_sys::JSON::parse(text).map_err(|e| {
-        e.dyn_ref::<js_sys::Error>()
-            .map(|e| String::from(e.message()))
-            .unwrap_or_else(|| "not JSON".to_owned())
-    })?;
+    let value = js_sys::JSON::parse(text).map_err(|e| crate::js::message(&e, "not JSON"))?;
     serde_wasm_bindgen::from_value(value).map_err(|e| e.to_string())
 }
 

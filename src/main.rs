@@ -10,6 +10,7 @@ mod export;
 mod hooks;
 mod i18n;
 mod import;
+mod js;
 mod json;
 mod library;
 mod pages;

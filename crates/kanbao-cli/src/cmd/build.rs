@@ -17,10 +17,11 @@
 //!
 //! Page files are found recursively and taken in path order, so the same directory always
 //! gives the same archive, and a search lists the last in path order first: pages kept in
-//! dated folders or named by date come newest first. A file that cannot be read is named on stderr and skipped; the
-//! others are still built, and the exit code is 1. The archive is written beside the old one
+//! dated folders or named by date come newest first. A file that cannot be read is named on
+//! stderr and skipped; the others are still built, and the exit code is 1. The archive is written beside the old one
 //! and then moved into place, so `SITE/archive` is always whole.
 
+use std::collections::HashSet;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -280,14 +281,16 @@ impl Chunks {
     }
 }
 
-/// Writes the index files, each gzipped but the manifest, which records their stored sizes;
-/// returns their total size in bytes.
+/// Writes the index files, each gzipped but the manifest, which records their stored sizes
+/// by kind; returns their total size in bytes.
 fn write_index(dir: &Path, archive: &mut Archive) -> anyhow::Result<u64> {
     let gz = STORED.suffix();
     let mut sizes = std::mem::take(&mut archive.manifest.sizes);
+    let mut made = HashSet::new();
     for (id, bytes) in &archive.files {
         let path = dir.join(format!("{}{gz}", id.path()));
-        if let Some(parent) = path.parent() {
+        // Each directory is made once, before its first file.
+        if let Some(parent) = path.parent().filter(|p| made.insert(p.to_path_buf())) {
             fs::create_dir_all(parent)
                 .with_context(|| format!("cannot create {}", parent.display()))?;
         }
