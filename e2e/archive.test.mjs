@@ -46,16 +46,22 @@ function records() {
   return readdirSync(dir).sort().flatMap((f) => JSON.parse(gunzipSync(readFileSync(join(dir, f))).toString('utf8')));
 }
 
+/** Waits until the archive has answered the search and every card it lists is in. */
+function settled(page) {
+  return page.waitForSelector('.archive-results[aria-busy="false"] .archive-summary:has-text("档案中找到")');
+}
+
 /**
  * Presses "show more" until the archive has been searched through and every match is listed
- * (a press may also find nothing further and end the search).
+ * with its card (a press may also find nothing further and end the search).
  */
 async function showAll(page) {
   while (await page.locator('.archive-more').count()) {
-    const before = await page.locator('.archive-list .card').count();
+    const before = await page.locator('.archive-list > li').count();
     await page.locator('.archive-more').click();
     await page.waitForFunction(
-      (n) => document.querySelectorAll('.archive-list .card').length > n || !document.querySelector('.archive-more'),
+      (n) => document.querySelector('.archive-results').getAttribute('aria-busy') === 'false'
+        && (document.querySelectorAll('.archive-list > li').length > n || !document.querySelector('.archive-more')),
       before,
     );
   }
@@ -87,7 +93,7 @@ test('a search lists the newest archived articles that contain it as cards, then
     page.on('request', (r) => urls.push(new URL(r.url()).pathname));
     await page.goto(base + '#/?q=' + encodeURIComponent(term));
     await waitForApp(page);
-    await page.waitForSelector('.archive-summary:has-text("档案中找到")');
+    await settled(page);
     // The first page comes from the newest blocks only: the total is not known yet.
     const summary = await page.locator('.archive-summary').textContent();
     const [, estimate] = summary.match(/^档案中找到至少 \d+ 篇（估计共约 (\d+(?:\.\d)?万|\d+) 篇），显示最新的 20 篇。$/) ?? [];
@@ -135,6 +141,91 @@ test('a search lists the newest archived articles that contain it as cards, then
   });
 });
 
+/** Runs `body(page)` in a fresh page whose requests a test may route: no service worker. */
+async function withRoutes(t, body) {
+  const context = await env.browser.newContext({ locale: 'zh-CN', serviceWorkers: 'block' });
+  try {
+    await withPage(t, env, body, { context });
+  } finally {
+    await context.close();
+  }
+}
+
+/** The archive's manifest. */
+const manifest = () => JSON.parse(readFileSync(join(site, 'archive', 'index', 'manifest.json'), 'utf8'));
+
+/**
+ * Opens a search for the most common title bigram with the first card chunk the app asks for
+ * (the newest result's) answered by `answer(route)` when `release` is called; returns the
+ * newest 20 matches and (once the chunk is asked for) the documents of that chunk among them.
+ */
+async function withFirstChunk(page, answer) {
+  // (A page run by the service worker fetches through it, past any route.)
+  const [term] = titleBigrams();
+  const newest = records().filter((r) => text(r).some((s) => s.includes(term))).toReversed().slice(0, 20);
+  let release, asked;
+  const held = new Promise((ok) => { release = ok; });
+  const chunk = new Promise((ok) => { asked = ok; });
+  let first = null;
+  await page.route('**/archive/cards/**', async (route) => {
+    if (first === null) {
+      first = Number(route.request().url().match(/cards\/(\d+)\.json/)[1]);
+      asked();
+      await held;
+      return answer(route);
+    }
+    return route.continue();
+  });
+  await page.goto(base + '#/?q=' + encodeURIComponent(term));
+  await waitForApp(page);
+  await page.waitForSelector('.archive-summary:has-text("档案中找到")');
+  await chunk;
+  const size = manifest().card_chunk_size;
+  const inFirst = () => newest.filter((r) => Math.floor(r.doc / size) === first);
+  return { newest, inFirst, release };
+}
+
+test('archive results are listed at once, cards showing as their chunks come in and placeholders keeping the places of the rest', async (t) => {
+  await withRoutes(t, async (page) => {
+    const { newest, inFirst, release } = await withFirstChunk(page, (route) => route.continue());
+    const waiting = inFirst();
+    assert.equal(waiting[0], newest[0], 'the newest result\'s chunk is asked for first');
+    assert.ok(waiting.length < newest.length, 'the newest 20 span more than one chunk');
+    // While the newest result's chunk is held, cards from the others show in their places.
+    await page.waitForFunction(() => document.querySelectorAll('.archive-list .card').length > 0);
+    const slots = await page.locator('.archive-list > li').evaluateAll((els) =>
+      els.map((e) => (e.classList.contains('card-placeholder') ? null : e.querySelector('.card-title').textContent)));
+    assert.equal(slots.length, newest.length);
+    newest.forEach((r, i) => {
+      if (waiting.includes(r)) assert.equal(slots[i], null, `${r.title} is still on its way`);
+      else if (slots[i] !== null) assert.equal(slots[i], r.title);
+    });
+    assert.equal(await page.locator('.archive-results').getAttribute('aria-busy'), 'true');
+    assert.equal(await page.locator('.card-placeholder').first().getAttribute('aria-hidden'), 'true');
+    release();
+    await settled(page);
+    assert.deepEqual(await page.locator('.archive-list .card-title').allTextContents(), newest.map((r) => r.title));
+    assert.equal(await page.locator('.card-placeholder').count(), 0);
+  });
+});
+
+test('a card chunk that cannot be read is named, and the other results and the library stay', async (t) => {
+  await withRoutes(t, async (page) => {
+    const { newest, inFirst, release } = await withFirstChunk(page, (route) => route.fulfill({ status: 200, body: 'not gzip at all' }));
+    release();
+    const error = page.locator('.archive-results .error');
+    await error.waitFor();
+    assert.match(await error.textContent(), /^部分档案结果无法显示：.*cards\/\d{4}\.json\.gz: not gzip/);
+    const rest = newest.filter((r) => !inFirst().includes(r));
+    await page.waitForFunction((n) => document.querySelectorAll('.archive-list .card').length === n, rest.length);
+    assert.deepEqual(await page.locator('.archive-list .card-title').allTextContents(), rest.map((r) => r.title));
+    assert.equal(await page.locator('.archive-results').getAttribute('aria-busy'), 'false');
+    await page.goto(base + '#/');
+    await page.waitForSelector('.article-list:not(.archive-list) .card');
+    assert.equal(await page.locator('.article-list:not(.archive-list) .card').count(), 4);
+  });
+});
+
 test('an excluded term leaves out of the archive list every article that contains it', async (t) => {
   const has = (r, s) => text(r).some((x) => x.includes(s));
   const [term, other] = titleBigrams();
@@ -143,7 +234,7 @@ test('an excluded term leaves out of the archive list every article that contain
   await withPage(t, env, async (page) => {
     await page.goto(base + '#/?q=' + encodeURIComponent(`${term} -${other}`));
     await waitForApp(page);
-    await page.waitForSelector('.archive-summary:has-text("档案中找到")');
+    await settled(page);
     await showAll(page);
     assert.deepEqual(await page.locator('.archive-list .card-title').allTextContents(), newest.map((r) => r.title));
     assert.match(await page.locator('.archive-summary').textContent(), new RegExp(`^档案中找到 ${newest.length} 篇。$`));
@@ -223,7 +314,7 @@ test('a damaged archive file is reported in the list, and the library is untouch
     assert.match(await archiveError(page), /档案检索失败，文库不受影响：.*positions\/\d{4}\.bin\.gz/);
     // One-character terms read other files and still work.
     await page.goto(url('#/?q=' + encodeURIComponent(title.slice(0, 1))));
-    await page.waitForSelector('.archive-summary:has-text("档案中找到")');
+    await settled(page);
   });
 });
 

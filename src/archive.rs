@@ -3,7 +3,7 @@
 //! screen, and the record chunk of an article that is opened.
 
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 use kanbao_parse::{Article, Block, BlockKind, Byline, Encoding, Kind, Meta, Page, SCHEMA, Source};
@@ -108,7 +108,10 @@ pub struct ArchiveClient {
     /// Block files, decompressed.
     blocks: RefCell<HashMap<FileId, Rc<[u8]>>>,
     records: RefCell<HashMap<u32, Vec<Record>>>,
-    cards: RefCell<HashMap<u32, Vec<Record>>>,
+    /// Card chunks, each card as a page of one article.
+    cards: RefCell<HashMap<u32, Vec<Rc<LibraryPage>>>>,
+    /// Card chunks on their way.
+    loading: RefCell<HashSet<u32>>,
     /// Bytes of index, cards and records downloaded since the archive was opened.
     fetched: Cell<u64>,
 }
@@ -204,14 +207,16 @@ async fn fetch_stored(
     Ok((url, bytes))
 }
 
-/// Search results from the archive: the matches found so far, newest first, the first of
-/// them as cards, and the search itself, which finds more on request.
+/// Search results from the archive: the matches found so far, newest first, how many of them
+/// the list shows, and the search itself, which finds more on request. The cards of the results
+/// shown come separately ([`ArchiveClient::card`], [`ArchiveClient::load_cards`]), so the list
+/// can show each as soon as its chunk is in.
 #[derive(Debug, Clone)]
 pub struct ArchiveResults {
     /// Document numbers of the matches found so far, newest first.
     pub docs: Rc<[u32]>,
-    /// Document number and card (as a page of one article) of each result shown.
-    pub pages: Vec<(u32, Rc<LibraryPage>)>,
+    /// How many of `docs` the list shows.
+    shown: usize,
     search: Rc<RefCell<Search>>,
 }
 
@@ -219,7 +224,7 @@ impl PartialEq for ArchiveResults {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.search, &other.search)
             && self.docs.len() == other.docs.len()
-            && self.pages.len() == other.pages.len()
+            && self.shown == other.shown
     }
 }
 
@@ -227,6 +232,11 @@ impl ArchiveResults {
     /// How many articles matched so far.
     pub fn total(&self) -> usize {
         self.docs.len()
+    }
+
+    /// The document numbers of the results the list shows, newest first.
+    pub fn shown(&self) -> &[u32] {
+        &self.docs[..self.shown]
     }
 
     /// Whether the whole archive has been searched, so [`total`](Self::total) is every match.
@@ -242,7 +252,7 @@ impl ArchiveResults {
 
     /// Whether there are (or may be) results beyond those shown.
     pub fn has_more(&self) -> bool {
-        self.total() > self.pages.len() || !self.complete()
+        self.total() > self.shown || !self.complete()
     }
 }
 
@@ -278,6 +288,7 @@ impl ArchiveClient {
             blocks: RefCell::default(),
             records: RefCell::default(),
             cards: RefCell::default(),
+            loading: RefCell::default(),
             fetched,
         }))
     }
@@ -296,33 +307,11 @@ impl ArchiveClient {
         self.fetched.get()
     }
 
-    /// The cache of one kind of chunk: whole records or cards.
-    fn cache(&self, kind: Chunk) -> &RefCell<HashMap<u32, Vec<Record>>> {
-        match kind {
-            Chunk::Records => &self.records,
-            Chunk::Cards => &self.cards,
-        }
-    }
-
-    /// Fetches the chunks not yet cached, all at once.
-    async fn load(&self, kind: Chunk, numbers: &[u32]) -> Result<(), String> {
-        let mut missing: Vec<u32> = numbers
-            .iter()
-            .copied()
-            .filter(|n| !self.cache(kind).borrow().contains_key(n))
-            .collect();
-        missing.sort_unstable();
-        missing.dedup();
-        let fetches = missing.into_iter().map(|n| async move {
-            let path = format!("{}/{n:04}.json", kind.dir());
-            let (url, bytes) = fetch_stored(&path, self.compression(), &self.fetched).await?;
-            let records: Vec<Record> =
-                crate::json::from_slice(&bytes).map_err(|e| format!("{url}: {e}"))?;
-            self.cache(kind).borrow_mut().insert(n, records);
-            Ok::<(), String>(())
-        });
-        futures::future::try_join_all(fetches).await?;
-        Ok(())
+    /// Fetches one chunk of records or cards.
+    async fn fetch_chunk(&self, kind: Chunk, n: u32) -> Result<Vec<Record>, String> {
+        let path = format!("{}/{n:04}.json", kind.dir());
+        let (url, bytes) = fetch_stored(&path, self.compression(), &self.fetched).await?;
+        crate::json::from_slice(&bytes).map_err(|e| format!("{url}: {e}"))
     }
 
     /// One archived article, whole, by document number.
@@ -331,7 +320,10 @@ impl ArchiveClient {
             return Ok(None);
         }
         let (chunk, at) = self.index.chunk_of(DocId(doc));
-        self.load(Chunk::Records, &[chunk]).await?;
+        if !self.records.borrow().contains_key(&chunk) {
+            let records = self.fetch_chunk(Chunk::Records, chunk).await?;
+            self.records.borrow_mut().insert(chunk, records);
+        }
         Ok(self
             .records
             .borrow()
@@ -341,49 +333,66 @@ impl ArchiveClient {
             .map(Record::into_page))
     }
 
-    /// The cards of some documents, in the order given.
-    async fn cards(&self, docs: &[u32]) -> Result<Vec<(u32, Rc<LibraryPage>)>, String> {
-        let places: Vec<(u32, u32, u32)> = docs
-            .iter()
-            .map(|&doc| {
-                let (chunk, at) = self.index.card_of(DocId(doc));
-                (doc, chunk, at)
-            })
-            .collect();
-        let chunks: Vec<u32> = places.iter().map(|&(_, chunk, _)| chunk).collect();
-        self.load(Chunk::Cards, &chunks).await?;
-        let cache = self.cards.borrow();
-        Ok(places
-            .into_iter()
-            .filter_map(|(doc, chunk, at)| {
-                let card = cache.get(&chunk)?.get(at as usize)?.clone();
-                Some((doc, Rc::new(card.into_page())))
-            })
-            .collect())
+    /// The card chunk that holds a document's card.
+    pub fn card_chunk(&self, doc: u32) -> u32 {
+        self.index.card_of(DocId(doc)).0
     }
 
-    /// The results with `more` further cards shown, searching further back as needed.
+    /// Whether a document's card chunk is on its way.
+    pub fn card_loading(&self, doc: u32) -> bool {
+        self.loading.borrow().contains(&self.card_chunk(doc))
+    }
+
+    /// A document's card (as a page of one article), once its chunk is loaded.
+    pub fn card(&self, doc: u32) -> Option<Rc<LibraryPage>> {
+        let (chunk, at) = self.index.card_of(DocId(doc));
+        self.cards.borrow().get(&chunk)?.get(at as usize).cloned()
+    }
+
+    /// The card chunks that the cards of `docs` need, neither loaded nor on their way, in the
+    /// order of the documents they first serve.
+    pub fn missing_cards(&self, docs: &[u32]) -> Vec<u32> {
+        let (cards, loading) = (self.cards.borrow(), self.loading.borrow());
+        let mut chunks: Vec<u32> = Vec::new();
+        for &doc in docs {
+            let chunk = self.card_chunk(doc);
+            if !cards.contains_key(&chunk) && !loading.contains(&chunk) && !chunks.contains(&chunk)
+            {
+                chunks.push(chunk);
+            }
+        }
+        chunks
+    }
+
+    /// Loads one chunk of cards (see [`missing_cards`](Self::missing_cards)); a chunk that
+    /// fails may be asked for again.
+    pub async fn load_cards(&self, chunk: u32) -> Result<(), String> {
+        self.loading.borrow_mut().insert(chunk);
+        let cards = self.fetch_chunk(Chunk::Cards, chunk).await;
+        self.loading.borrow_mut().remove(&chunk);
+        let pages = cards?.into_iter().map(|c| Rc::new(c.into_page())).collect();
+        self.cards.borrow_mut().insert(chunk, pages);
+        Ok(())
+    }
+
+    /// The results with `more` further shown, searching further back as needed.
     pub async fn more(
         &self,
         results: &ArchiveResults,
         more: usize,
     ) -> Result<ArchiveResults, String> {
-        let shown = results.pages.len();
+        let want = results.shown + more;
         let mut docs = results.docs.to_vec();
-        self.advance(&results.search, &mut docs, shown + more)
-            .await?;
-        let end = (shown + more).min(docs.len());
-        let mut pages = results.pages.clone();
-        pages.extend(self.cards(&docs[shown..end]).await?);
+        self.advance(&results.search, &mut docs, want).await?;
         Ok(ArchiveResults {
+            shown: want.min(docs.len()),
             docs: docs.into(),
-            pages,
             search: results.search.clone(),
         })
     }
 
     /// Searches the archive, fetching only the shards and blocks its first `first` matches
-    /// need, and returns them with their cards.
+    /// need, and returns them (their cards are loaded apart).
     pub async fn search(&self, query: &Query, first: usize) -> Result<ArchiveResults, String> {
         let missing: Vec<FileId> = self
             .index
@@ -405,10 +414,9 @@ impl ArchiveClient {
         let search = Rc::new(RefCell::new(search));
         let mut docs = Vec::new();
         self.advance(&search, &mut docs, first).await?;
-        let pages = self.cards(&docs[..first.min(docs.len())]).await?;
         Ok(ArchiveResults {
+            shown: first.min(docs.len()),
             docs: docs.into(),
-            pages,
             search,
         })
     }

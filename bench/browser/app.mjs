@@ -188,9 +188,10 @@ async function coldStart() {
  * summary says 档案中找到 (or the archive shows an error), relative to `t0`.
  */
 const SEARCH = async ([q, home]) => {
+  const section = () => document.querySelector('.archive-results');
   const done = () => {
     const s = document.querySelector('.archive-summary');
-    if (s && s.textContent.startsWith('档案中找到')) return 'found';
+    if (s && s.textContent.startsWith('档案中找到') && section().getAttribute('aria-busy') !== 'true') return 'found';
     if (document.querySelector('.archive-results .error')) return 'error';
     return null;
   };
@@ -204,7 +205,7 @@ const SEARCH = async ([q, home]) => {
           ok(performance.now());
         }
       });
-      o.observe(document.body, { childList: true, subtree: true, characterData: true });
+      o.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
     });
   if (home) {
     // Back to no search, so that the next answer cannot be the previous one.
@@ -216,7 +217,10 @@ const SEARCH = async ([q, home]) => {
   performance.clearResourceTimings();
   const t0 = performance.now();
   location.hash = '#/?q=' + encodeURIComponent(q);
+  // The first result on screen: its card, or (none found) the answer.
+  const first = until(() => document.querySelector('.archive-list .card') || done());
   const t1 = await until(done);
+  const tFirst = await first;
   const s = document.querySelector('.archive-summary');
   // What the search downloaded, by kind (resource timing: body bytes as served).
   const kind = { index: 0, card_bytes: 0, records: 0, requests: 0 };
@@ -232,6 +236,7 @@ const SEARCH = async ([q, home]) => {
   return {
     ...kind,
     ms: t1 - t0,
+    first_ms: tFirst - t0,
     state: done(),
     text: s ? s.textContent : document.querySelector('.archive-results .error')?.textContent,
     cards: document.querySelectorAll('.archive-list .card').length,
@@ -301,7 +306,7 @@ async function search(n) {
     pages: n,
     articles: manifest.docs,
     machine: MACHINE,
-    what: 'URL hash set to #/?q=<term> on a loaded app, until .archive-summary says 档案中找到 (the shards of the query keys fetched and decoded, rounds of blocks until the first 20 matches, newest first, the card chunks of those 20 fetched, cards rendered); cold: a fresh browser context per query; warm: the queries one after another in one page (back to #/ between them); bytes: the growth of .archive-results[data-fetched]; open: after the cold search, the first result opened until its reading view shows (its record chunk fetched)',
+    what: 'URL hash set to #/?q=<term> on a loaded app, until .archive-summary says 档案中找到 and every listed card is in (the shards of the query keys fetched and decoded, rounds of blocks until the first 20 matches, newest first, the card chunks of those 20 fetched, cards rendered); first_card: until the first card shows (each card shows as its chunk comes in); cold: a fresh browser context per query; warm: the queries one after another in one page (back to #/ between them); bytes: the growth of .archive-results[data-fetched]; open: after the cold search, the first result opened until its reading view shows (its record chunk fetched)',
     queries: queries.length,
     failed: cold.length - ok(cold).length + warm.length - ok(warm).length,
     zero_results: totals.filter((t) => t === 0).length,
@@ -311,6 +316,8 @@ async function search(n) {
     archive_bytes: du(app.archive),
     cold_query_ms: summary(ok(cold).map((x) => x.ms)),
     warm_query_ms: summary(ok(warm).map((x) => x.ms)),
+    cold_first_card_ms: summary(ok(cold).map((x) => x.first_ms)),
+    warm_first_card_ms: summary(ok(warm).map((x) => x.first_ms)),
     cold_query_bytes: summary(ok(cold).map((x) => x.bytes)),
     cold_query_index_bytes: summary(ok(cold).map((x) => x.index)),
     cold_query_card_bytes: summary(ok(cold).map((x) => x.card_bytes)),
@@ -322,7 +329,7 @@ async function search(n) {
     card_chunks: readdirSync(join(app.archive, 'cards')).length,
     cards_bytes: du(join(app.archive, 'cards')),
     warm_query_bytes: summary(ok(warm).map((x) => x.bytes)),
-    samples: cold.map((x, i) => ({ q: x.q, total: totals[i], cold_ms: r1(x.ms), bytes: x.bytes, index_bytes: x.index, card_bytes: x.card_bytes, record_bytes: x.records, open_ms: r1(x.open?.ms), open_bytes: x.open?.bytes, requests: x.requests, warm_ms: r1(warm[i].ms), ...(x.state === 'found' ? {} : { error: x.text }) })),
+    samples: cold.map((x, i) => ({ q: x.q, total: totals[i], cold_ms: r1(x.ms), bytes: x.bytes, index_bytes: x.index, card_bytes: x.card_bytes, record_bytes: x.records, open_ms: r1(x.open?.ms), open_bytes: x.open?.bytes, requests: x.requests, first_ms: r1(x.first_ms), warm_ms: r1(warm[i].ms), ...(x.state === 'found' ? {} : { error: x.text }) })),
   };
   const { samples, ...brief } = result;
   console.log('search', JSON.stringify(brief));

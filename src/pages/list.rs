@@ -11,7 +11,7 @@ use crate::components::article_card::ArticleCard;
 use crate::components::facet_panel::FacetPanel;
 use crate::components::filter_chips::FilterChips;
 use crate::i18n::Lang;
-use crate::library::{Library, Results};
+use crate::library::{Library, LibraryPage, Results};
 use crate::route::{Facet, ListQuery, Route};
 use kanbao_search::Query;
 
@@ -140,7 +140,7 @@ pub fn ListPage(props: &ListPageProps) -> Html {
                     </button>
                 }
                 if let Some(archive) = &props.archive {
-                    <ArchiveSection archive_len={archive.len()} fetched={archive.fetched()} results={archive_results} onmore={onmore_archive} query={results.query.clone()} {lang} />
+                    <ArchiveSection archive={archive.clone()} results={archive_results} onmore={onmore_archive} query={results.query.clone()} {lang} />
                 }
             </section>
         </div>
@@ -218,9 +218,7 @@ fn settle(
 /// Props of [`ArchiveSection`].
 #[derive(Debug, Properties, PartialEq)]
 struct ArchiveSectionProps {
-    archive_len: usize,
-    /// Bytes of the archive downloaded so far.
-    fetched: u64,
+    archive: Rc<ArchiveClient>,
     results: ArchiveSearch,
     /// Shows the next results.
     onmore: Callback<()>,
@@ -228,15 +226,58 @@ struct ArchiveSectionProps {
     lang: Lang,
 }
 
-/// The archive's part of the list: its size, or what a search found in it.
+/// The archive's part of the list: its size, or what a search found in it. The results are
+/// listed as soon as they are known; each card shows as soon as its chunk is in (newest first
+/// asked for first), a placeholder holding its place until then.
 #[function_component]
 fn ArchiveSection(props: &ArchiveSectionProps) -> Html {
     let lang = props.lang;
-    // Waiting for the next cards: the button is disabled until they come.
+    let archive = &props.archive;
+    // Waiting for the next results: the button is disabled until they come.
     let loading = use_state(|| false);
+    let card_error = use_state(|| None::<String>);
+    let update = use_force_update();
+    // The search on screen (numbered) and the documents it lists: a chunk that comes in is
+    // drawn, or its failure told, only if this list needs it.
+    let showing = use_mut_ref(|| (0u32, Rc::<[u32]>::from([])));
+    // The search whose first cards are on screen: after those, the others are drawn together
+    // once none is on its way, as each drawing of the list costs the browser a layout and a
+    // paint.
+    let drawn = use_mut_ref(|| 0u32);
     {
-        let loading = loading.clone();
-        use_effect_with(props.results.clone(), move |_| loading.set(false));
+        let (loading, card_error, archive) = (loading.clone(), card_error.clone(), archive.clone());
+        use_effect_with(props.results.clone(), move |results| {
+            loading.set(false);
+            card_error.set(None);
+            let shown: Rc<[u32]> = match results {
+                ArchiveSearch::Done(r) => r.shown().into(),
+                _ => Rc::from([]),
+            };
+            {
+                let mut showing = showing.borrow_mut();
+                *showing = (showing.0 + 1, shown.clone());
+            }
+            for chunk in archive.missing_cards(&shown) {
+                let (archive, update, drawn) = (archive.clone(), update.clone(), drawn.clone());
+                let (card_error, showing) = (card_error.clone(), showing.clone());
+                wasm_bindgen_futures::spawn_local(async move {
+                    let outcome = archive.load_cards(chunk).await;
+                    let (now, shown) = showing.borrow().clone();
+                    if !shown.iter().any(|&doc| archive.card_chunk(doc) == chunk) {
+                        return;
+                    }
+                    match outcome {
+                        Ok(()) => {
+                            let first = drawn.replace(now) != now;
+                            if first || !shown.iter().any(|&doc| archive.card_loading(doc)) {
+                                update.force_update();
+                            }
+                        }
+                        Err(e) => card_error.set(Some(e)),
+                    }
+                });
+            }
+        });
     }
     let onmore = {
         let (loading, onmore) = (loading.clone(), props.onmore.clone());
@@ -245,48 +286,74 @@ fn ArchiveSection(props: &ArchiveSectionProps) -> Html {
             onmore.emit(());
         })
     };
+    let mut busy = false;
     let body = match &props.results {
         ArchiveSearch::Idle => html! {
             <p class="archive-summary">{ match lang {
-                Lang::Zh => format!("档案中有 {} 篇文章，输入搜索词即可查找。", props.archive_len),
-                Lang::En => format!("The archive holds {} articles; type a search to look through it.", props.archive_len),
+                Lang::Zh => format!("档案中有 {} 篇文章，输入搜索词即可查找。", archive.len()),
+                Lang::En => format!("The archive holds {} articles; type a search to look through it.", archive.len()),
             } }</p>
         },
-        ArchiveSearch::Searching => html! {
-            <p class="archive-summary" role="status">{ lang.pick("正在检索档案……", "Searching the archive…") }</p>
-        },
+        ArchiveSearch::Searching => {
+            busy = true;
+            html! {
+                <p class="archive-summary" role="status">{ lang.pick("正在检索档案……", "Searching the archive…") }</p>
+            }
+        }
         ArchiveSearch::Failed(message) => html! {
             <p class="error" role="alert">{ match lang {
                 Lang::Zh => format!("档案检索失败，文库不受影响：{message}"),
                 Lang::En => format!("The archive could not be searched; the library is unaffected: {message}"),
             } }</p>
         },
-        ArchiveSearch::Done(r) => html! {
-            <>
-                <p class="archive-summary" role="status">{ summary(r, lang) }</p>
-                <ul class="article-list archive-list">
-                    { for r.pages.iter().map(|(doc, page)| html! {
-                        <ArticleCard key={*doc} page={page.clone()} article={0} query={props.query.clone()} {lang}
-                            href={Some(Route::ArchiveArticle(*doc).to_hash())} />
-                    }) }
-                </ul>
-                if r.has_more() {
-                    <button type="button" class="show-more archive-more" onclick={onmore} disabled={*loading}>
-                        { match (lang, *loading, r.complete()) {
-                            (Lang::Zh, false, true) => format!("显示更多档案结果（还有 {} 篇）", r.total() - r.pages.len()),
-                            (Lang::En, false, true) => format!("Show more from the archive ({} more)", r.total() - r.pages.len()),
-                            (Lang::Zh, false, false) => "显示更多档案结果".to_owned(),
-                            (Lang::En, false, false) => "Show more from the archive".to_owned(),
-                            (Lang::Zh, true, _) => "正在加载……".to_owned(),
-                            (Lang::En, true, _) => "Loading…".to_owned(),
-                        } }
-                    </button>
-                }
-            </>
-        },
+        ArchiveSearch::Done(r) => {
+            let cards: Vec<(u32, Option<Rc<LibraryPage>>)> = r
+                .shown()
+                .iter()
+                .map(|&doc| (doc, archive.card(doc)))
+                .collect();
+            // Cards still to come: on their way, or (before the first has come back and
+            // none has failed) about to be asked for.
+            busy = cards.iter().any(|&(doc, ref card)| {
+                card.is_none() && (archive.card_loading(doc) || card_error.is_none())
+            });
+            html! {
+                <>
+                    <p class="archive-summary" role="status">{ summary(r, lang) }</p>
+                    <ul class="article-list archive-list">
+                        { for cards.into_iter().map(|(doc, card)| match card {
+                            Some(page) => html! {
+                                <ArticleCard key={doc} {page} article={0} query={props.query.clone()} {lang}
+                                    href={Some(Route::ArchiveArticle(doc).to_hash())} />
+                            },
+                            None => html! { <li key={doc} class="card-placeholder" aria-hidden="true"></li> },
+                        }) }
+                    </ul>
+                    if let Some(message) = &*card_error {
+                        <p class="error" role="alert">{ match lang {
+                            Lang::Zh => format!("部分档案结果无法显示：{message}"),
+                            Lang::En => format!("Some archive results could not be shown: {message}"),
+                        } }</p>
+                    }
+                    if r.has_more() {
+                        <button type="button" class="show-more archive-more" onclick={onmore} disabled={*loading}>
+                            { match (lang, *loading, r.complete()) {
+                                (Lang::Zh, false, true) => format!("显示更多档案结果（还有 {} 篇）", r.total() - r.shown().len()),
+                                (Lang::En, false, true) => format!("Show more from the archive ({} more)", r.total() - r.shown().len()),
+                                (Lang::Zh, false, false) => "显示更多档案结果".to_owned(),
+                                (Lang::En, false, false) => "Show more from the archive".to_owned(),
+                                (Lang::Zh, true, _) => "正在加载……".to_owned(),
+                                (Lang::En, true, _) => "Loading…".to_owned(),
+                            } }
+                        </button>
+                    }
+                </>
+            }
+        }
     };
     html! {
-        <section class="archive-results" aria-labelledby="archive-heading" data-fetched={props.fetched.to_string()}>
+        <section class="archive-results" aria-labelledby="archive-heading" aria-busy={busy.to_string()}
+            data-fetched={archive.fetched().to_string()}>
             <h2 id="archive-heading">{ lang.pick("档案", "Archive") }</h2>
             { body }
         </section>
@@ -296,7 +363,7 @@ fn ArchiveSection(props: &ArchiveSectionProps) -> Html {
 /// What an archive search found: every match once the whole archive is searched, otherwise how
 /// many so far (the newest first).
 fn summary(r: &ArchiveResults, lang: Lang) -> String {
-    let (total, shown) = (r.total(), r.pages.len());
+    let (total, shown) = (r.total(), r.shown().len());
     match (lang, r.complete(), total > shown) {
         (Lang::Zh, true, false) => format!("档案中找到 {total} 篇。"),
         (Lang::Zh, true, true) => format!("档案中找到 {total} 篇，显示前 {shown} 篇。"),
