@@ -134,6 +134,14 @@ for n in sorted(set(native) | set(browser)):
           f"{ms(e['warm_query_ms']['p50'])} / {ms(e['warm_query_ms']['p95'])} | "
           f"{kb(e['cold_query_bytes']['p50'])} / {kb(e['cold_query_bytes']['p95'])} ({kb(e['cold_query_bytes']['max'])}) | {once} | {idx} |")
 w("")
+est = {n: k["estimate_after_first_page"] for n, k in native.items() if k.get("estimate_after_first_page", {}).get("queries")}
+if est:
+    w("Until a search reaches the oldest article, the app shows an estimate of the total (`估计共约 N 篇`): "
+      "the matches among the documents of the query's rarest key searched so far, applied to that key's "
+      "documents further back, counted from its blocks. Estimated over true total after the first page, "
+      "for the queries the first page did not finish (p5 / p50 / p95, and the share within 25%): "
+      + "; ".join(f"{n:,} pages {e['p5']:.2f} / {e['p50']:.2f} / {e['p95']:.2f}, {e['within_25_percent']:.0%} "
+                  f"({e['queries']:,} queries)" for n, e in est.items()) + ".\n")
 if pfbuild:
     w("Pagefind indexing time: " + ", ".join(f"{n:,} pages {v['pagefind_index_s']:.0f} s" for n, v in pfbuild.items()) + ".\n")
 

@@ -19,7 +19,11 @@ use serde_json::json;
 /// Results on the first page of the app's archive list.
 const PAGE: usize = 20;
 
+/// The `p`th percentile of `xs` (NaN, written as null, for none).
 fn pct(xs: &[f64], p: f64) -> f64 {
+    if xs.is_empty() {
+        return f64::NAN;
+    }
     let mut s = xs.to_vec();
     s.sort_by(f64::total_cmp);
     s[((p / 100.0) * s.len() as f64)
@@ -80,6 +84,8 @@ fn main() {
     let (mut cold_ms, mut bytes, mut requests, mut rounds) =
         (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     let (mut tp, mut fp, mut fn_, mut exact, mut first_page_ok) = (0usize, 0, 0, 0, 0);
+    // Estimate over the true total, after the first page of each query it did not finish.
+    let mut estimates = Vec::new();
     for (q, want) in queries.iter().zip(&truth) {
         let query = Query::parse(&format!("\"{q}\""));
         let mut files = Files {
@@ -110,6 +116,9 @@ fn main() {
         let mut newest = want.clone();
         newest.sort_unstable_by(|a, b| b.cmp(a));
         first_page_ok += usize::from(found[..found.len().min(PAGE)] == newest[..newest.len().min(PAGE)]);
+        if !search.done() && !want.is_empty() {
+            estimates.push(search.estimate() as f64 / want.len() as f64);
+        }
         while !search.done() {
             found.extend(files.round(&mut search, 200));
         }
@@ -139,6 +148,12 @@ fn main() {
         "position_shards": m.position_shards,
         "blocks": m.blocks,
         "first_page_newest": first_page_ok as f64 / queries.len().max(1) as f64,
+        "estimate_after_first_page": {
+            "what": "the estimated total over the true one, for queries not finished by the first page",
+            "queries": estimates.len(),
+            "p5": pct(&estimates, 5.0), "p50": pct(&estimates, 50.0), "p95": pct(&estimates, 95.0),
+            "within_25_percent": estimates.iter().filter(|r| (*r - 1.0).abs() <= 0.25).count() as f64 / estimates.len().max(1) as f64,
+        },
         "precision": tp as f64 / (tp + fp).max(1) as f64,
         "recall": tp as f64 / (tp + fn_).max(1) as f64,
         "queries_exact": exact as f64 / queries.len().max(1) as f64,

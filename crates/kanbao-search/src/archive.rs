@@ -714,6 +714,8 @@ struct Block {
     last: u32,
     file: Option<u32>,
     list: Option<List>,
+    /// Bytes of postings in the loaded file.
+    bytes: usize,
 }
 
 /// A key a query needs.
@@ -739,6 +741,7 @@ impl KeyState {
                             last,
                             file: None,
                             list: Some(list),
+                            bytes: 0,
                         });
                     }
                 }
@@ -760,6 +763,7 @@ impl KeyState {
                             last,
                             file: Some(file),
                             list: None,
+                            bytes: 0,
                         });
                         file = file
                             .checked_add(1)
@@ -797,6 +801,43 @@ impl KeyState {
     /// How many blocks start below `hi` (blocks run in document order).
     fn blocks_below(&self, hi: u32) -> usize {
         self.blocks.partition_point(|b| b.first < hi)
+    }
+
+    /// How many documents at or above `hi` hold the key, when every block there is loaded.
+    fn count_from(&self, hi: u32) -> Option<u64> {
+        let mut n = 0;
+        for b in self.blocks.iter().filter(|b| b.last >= hi) {
+            let docs = &b.list.as_ref()?.docs;
+            n += (docs.len() - docs.partition_point(|&d| d < hi)) as u64;
+        }
+        Some(n)
+    }
+
+    /// About how many documents below `hi` hold the key: exact in loaded blocks. Blocks are
+    /// cut once they reach `block_bytes`, so a block not loaded holds about as many documents
+    /// as that many bytes of the loaded ones do (and how far apart the blocks' ranges lie shows
+    /// how the key's frequency changes through the archive). `None` before any is loaded.
+    fn count_below(&self, hi: u32, block_bytes: u32) -> Option<u64> {
+        let (docs, bytes) = self
+            .blocks
+            .iter()
+            .filter_map(|b| Some((b.list.as_ref()?.docs.len(), b.bytes)))
+            .fold((0u64, 0u64), |(d, n), (docs, bytes)| {
+                (d + docs as u64, n + bytes as u64)
+            });
+        let full = (docs * u64::from(block_bytes)).checked_div(bytes);
+        let mut n = 0;
+        for b in self.blocks.iter().filter(|b| b.first < hi) {
+            n += match &b.list {
+                Some(list) => list.docs.partition_point(|&d| d < hi) as u64,
+                // A block reaching past `hi`: the part below it, by its share of the range.
+                None => {
+                    full? * u64::from(hi.min(b.last + 1) - b.first)
+                        / u64::from(b.last - b.first + 1)
+                }
+            };
+        }
+        Some(n)
     }
 }
 
@@ -946,7 +987,7 @@ impl ArchiveIndex {
             pending: Vec::new(),
             scanned: 0,
             matched: 0,
-            docs: self.manifest.docs,
+            block_bytes: self.manifest.block_bytes,
         })
     }
 }
@@ -987,8 +1028,8 @@ pub struct Search {
     /// Documents searched so far, and how many of them matched.
     scanned: u64,
     matched: u64,
-    /// Documents in the archive.
-    docs: u32,
+    /// The size at which blocks are cut.
+    block_bytes: u32,
 }
 
 impl Search {
@@ -998,13 +1039,46 @@ impl Search {
     }
 
     /// How many documents match in all: exact once the search is [`done`](Search::done),
-    /// until then an estimate from the rate of matches in the documents searched so far (never
-    /// fewer than found).
+    /// until then an estimate (never fewer than found). Matches are found among the documents
+    /// that hold every key of the query; the estimate takes the key held by the fewest
+    /// documents not yet searched, counts them from its blocks, and expects as many of them to
+    /// match as matched among its documents searched so far. So a term that grew rarer over
+    /// the years is not taken to be as common further back as in the newest papers. Without
+    /// such a key (none loaded yet), the rate of matches per document searched.
     pub fn estimate(&self) -> u64 {
         if self.done() || self.scanned == 0 {
             return self.matched;
         }
-        (self.matched * u64::from(self.docs) / self.scanned).max(self.matched)
+        let pivot = self
+            .required()
+            .into_iter()
+            .filter_map(|k| {
+                let key = &self.keys[k];
+                Some((
+                    key.count_below(self.hi, self.block_bytes)?,
+                    key.count_from(self.hi)?,
+                ))
+            })
+            .filter(|&(_, searched)| searched > 0)
+            .min_by_key(|&(below, _)| below);
+        let rest = match pivot {
+            Some((below, searched)) => self.matched * below / searched,
+            None => self.matched * u64::from(self.hi) / self.scanned,
+        };
+        self.matched + rest
+    }
+
+    /// The keys every match holds: those of the terms not excluded, without repeats.
+    fn required(&self) -> Vec<usize> {
+        let mut required: Vec<usize> = self
+            .terms
+            .iter()
+            .filter(|t| !t.exclude)
+            .flat_map(|t| t.keys.iter().map(|&(k, _)| k))
+            .collect();
+        required.sort_unstable();
+        required.dedup();
+        required
     }
 
     /// Chooses the next window of documents, large enough for about `want` more matches if
@@ -1034,14 +1108,7 @@ impl Search {
         if hi == 0 {
             return Vec::new();
         }
-        let mut required: Vec<usize> = self
-            .terms
-            .iter()
-            .filter(|t| !t.exclude)
-            .flat_map(|t| t.keys.iter().map(|&(k, _)| k))
-            .collect();
-        required.sort_unstable();
-        required.dedup();
+        let required = self.required();
         if required.is_empty() {
             let lo = hi.saturating_sub(u32::try_from(want * 2).unwrap_or(u32::MAX));
             self.window = Some(lo..hi);
@@ -1157,6 +1224,7 @@ impl Search {
         let mut r = Reader::new(body);
         let count = r.get()?;
         let list = List::decode(layer, count, r.rest())?;
+        let bytes = r.rest().len();
         let block = &mut key.blocks[b];
         if list.docs.first() != Some(&block.first) || list.docs.last() != Some(&block.last) {
             return Err(ArchiveError::Corrupt(
@@ -1164,6 +1232,7 @@ impl Search {
             ));
         }
         block.list = Some(list);
+        block.bytes = bytes;
         Ok(())
     }
 

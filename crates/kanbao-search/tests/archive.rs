@@ -227,6 +227,62 @@ fn a_first_page_of_a_common_term_loads_a_few_blocks_not_the_whole_list() {
     assert_eq!(search.estimate(), all.len() as u64);
 }
 
+/// A paper whose newest issues write about one topic in every other article, and whose
+/// older ones in one article of fifty; another word runs through the whole archive.
+fn faded(n: usize) -> Vec<Document> {
+    (0..n)
+        .map(|i| {
+            let mut d = Document::new();
+            d.push(FieldKind::Title, format!("本市新闻第{i}期"));
+            let topic = if i >= n * 9 / 10 {
+                i % 2 == 0
+            } else {
+                i % 50 == 0
+            };
+            let mut body = String::from("城市建设加快。");
+            if topic {
+                body.push_str("疫情防控有力有序。");
+            }
+            if i % 3 == 0 {
+                body.push_str("森林防控责任落实。");
+            }
+            d.push(FieldKind::Body, body);
+            d
+        })
+        .collect()
+}
+
+#[test]
+fn the_total_of_a_term_that_grew_rarer_is_estimated_from_its_own_postings() {
+    let docs = faded(4000);
+    let (index, archive) = both(&docs, layout(4096, 256));
+    for q in ["疫情", "疫情防控", "防控"] {
+        let query = Query::parse(q);
+        let all = expected(&index, &query);
+        let mut search = start(&archive, &query);
+        let mut found = Vec::new();
+        let mut blocks = 0;
+        while found.len() < 20 && !search.done() {
+            for id in search.plan(20 - found.len()) {
+                search.load(id, archive.file(id).unwrap()).unwrap();
+                blocks += 1;
+            }
+            found.extend(search.step().unwrap().into_iter().map(|d| d.0));
+        }
+        assert!(
+            blocks > 0 && !search.done(),
+            "{q}: the first page reads only the newest blocks"
+        );
+        // The newest documents alone would say about seven times as many for the topic.
+        let estimate = search.estimate() as f64;
+        assert!(
+            (estimate / all.len() as f64 - 1.0).abs() < 0.25,
+            "{q}: {estimate} for {}",
+            all.len()
+        );
+    }
+}
+
 #[test]
 fn a_rare_term_beside_a_common_one_loads_only_the_blocks_of_its_documents() {
     let docs = many(4000);
