@@ -3,7 +3,8 @@
 //! screen, and the record chunk of an article that is opened.
 
 use std::cell::{Cell, RefCell};
-use std::collections::{HashMap, HashSet};
+use std::collections::{HashMap, HashSet, VecDeque};
+use std::hash::Hash;
 use std::rc::Rc;
 
 use kanbao_parse::{Article, Block, BlockKind, Byline, Encoding, Kind, Meta, Page, SCHEMA, Source};
@@ -100,14 +101,61 @@ impl Record {
     }
 }
 
+/// Files of the archive kept up to a number of bytes, the oldest forgotten first (what is
+/// forgotten is fetched again when needed), so a long session of searches does not grow the
+/// page's memory without end.
+#[derive(Debug)]
+struct Bounded<K, V> {
+    map: HashMap<K, V>,
+    /// Keys in the order they came, with their sizes.
+    order: VecDeque<(K, usize)>,
+    bytes: usize,
+    cap: usize,
+}
+
+impl<K: Copy + Eq + Hash, V> Bounded<K, V> {
+    fn new(cap: usize) -> Self {
+        Bounded {
+            map: HashMap::new(),
+            order: VecDeque::new(),
+            bytes: 0,
+            cap,
+        }
+    }
+
+    /// Keeps `value` of `size` bytes, forgetting the oldest others while over the cap.
+    fn insert(&mut self, key: K, value: V, size: usize) {
+        if self.map.insert(key, value).is_none() {
+            self.order.push_back((key, size));
+            self.bytes += size;
+        }
+        while self.bytes > self.cap && self.order.len() > 1 {
+            if let Some((old, size)) = self.order.pop_front() {
+                self.map.remove(&old);
+                self.bytes -= size;
+            }
+        }
+    }
+
+    fn map(&self) -> &HashMap<K, V> {
+        &self.map
+    }
+}
+
+/// How many bytes of each kind of file an open archive keeps (decompressed): a search needs a
+/// few hundred KB of shards and blocks, an opened article one record chunk of about 50 KB.
+const SHARD_CACHE: usize = 4 << 20;
+const BLOCK_CACHE: usize = 8 << 20;
+const RECORD_CACHE: usize = 2 << 20;
+
 /// An open archive, with what it has fetched so far.
 #[derive(Debug)]
 pub struct ArchiveClient {
     index: ArchiveIndex,
-    shards: RefCell<HashMap<FileId, Shard>>,
+    shards: RefCell<Bounded<FileId, Shard>>,
     /// Block files, decompressed.
-    blocks: RefCell<HashMap<FileId, Rc<[u8]>>>,
-    records: RefCell<HashMap<u32, Vec<Record>>>,
+    blocks: RefCell<Bounded<FileId, Rc<[u8]>>>,
+    records: RefCell<Bounded<u32, Vec<Record>>>,
     /// Card chunks, each card as a page of one article.
     cards: RefCell<HashMap<u32, Vec<Rc<LibraryPage>>>>,
     /// Card chunks on their way.
@@ -284,9 +332,9 @@ impl ArchiveClient {
         let index = ArchiveIndex::new(manifest).map_err(|e| format!("{manifest_url}: {e}"))?;
         Ok(Some(ArchiveClient {
             index,
-            shards: RefCell::default(),
-            blocks: RefCell::default(),
-            records: RefCell::default(),
+            shards: RefCell::new(Bounded::new(SHARD_CACHE)),
+            blocks: RefCell::new(Bounded::new(BLOCK_CACHE)),
+            records: RefCell::new(Bounded::new(RECORD_CACHE)),
             cards: RefCell::default(),
             loading: RefCell::default(),
             fetched,
@@ -307,11 +355,12 @@ impl ArchiveClient {
         self.fetched.get()
     }
 
-    /// Fetches one chunk of records or cards.
-    async fn fetch_chunk(&self, kind: Chunk, n: u32) -> Result<Vec<Record>, String> {
+    /// Fetches one chunk of records or cards; returns it with its size in bytes.
+    async fn fetch_chunk(&self, kind: Chunk, n: u32) -> Result<(Vec<Record>, usize), String> {
         let path = format!("{}/{n:04}.json", kind.dir());
         let (url, bytes) = fetch_stored(&path, self.compression(), &self.fetched).await?;
-        crate::json::from_slice(&bytes).map_err(|e| format!("{url}: {e}"))
+        let records = crate::json::from_slice(&bytes).map_err(|e| format!("{url}: {e}"))?;
+        Ok((records, bytes.len()))
     }
 
     /// One archived article, whole, by document number.
@@ -320,13 +369,14 @@ impl ArchiveClient {
             return Ok(None);
         }
         let (chunk, at) = self.index.chunk_of(DocId(doc));
-        if !self.records.borrow().contains_key(&chunk) {
-            let records = self.fetch_chunk(Chunk::Records, chunk).await?;
-            self.records.borrow_mut().insert(chunk, records);
+        if !self.records.borrow().map().contains_key(&chunk) {
+            let (records, size) = self.fetch_chunk(Chunk::Records, chunk).await?;
+            self.records.borrow_mut().insert(chunk, records, size);
         }
         Ok(self
             .records
             .borrow()
+            .map()
             .get(&chunk)
             .and_then(|c| c.get(at as usize))
             .cloned()
@@ -370,7 +420,11 @@ impl ArchiveClient {
         self.loading.borrow_mut().insert(chunk);
         let cards = self.fetch_chunk(Chunk::Cards, chunk).await;
         self.loading.borrow_mut().remove(&chunk);
-        let pages = cards?.into_iter().map(|c| Rc::new(c.into_page())).collect();
+        let pages = cards?
+            .0
+            .into_iter()
+            .map(|c| Rc::new(c.into_page()))
+            .collect();
         self.cards.borrow_mut().insert(chunk, pages);
         Ok(())
     }
@@ -398,18 +452,18 @@ impl ArchiveClient {
             .index
             .plan(query)
             .into_iter()
-            .filter(|id| !self.shards.borrow().contains_key(id))
+            .filter(|id| !self.shards.borrow().map().contains_key(id))
             .collect();
         let fetches = missing.into_iter().map(|id| async move {
             let (url, bytes) = self.fetch_index(id).await?;
             let shard = Shard::decode(&bytes).map_err(|e| format!("{url}: {e}"))?;
-            self.shards.borrow_mut().insert(id, shard);
+            self.shards.borrow_mut().insert(id, shard, bytes.len());
             Ok::<(), String>(())
         });
         futures::future::try_join_all(fetches).await?;
         let search = self
             .index
-            .start(query, &self.shards.borrow())
+            .start(query, self.shards.borrow().map())
             .map_err(|e| e.to_string())?;
         let search = Rc::new(RefCell::new(search));
         let mut docs = Vec::new();
@@ -437,12 +491,13 @@ impl ArchiveClient {
         while docs.len() < want && !search.borrow().done() {
             let needed = search.borrow_mut().plan(want - docs.len());
             let fetches = needed.iter().map(|&id| async move {
-                let cached = self.blocks.borrow().get(&id).cloned();
+                let cached = self.blocks.borrow().map().get(&id).cloned();
                 let bytes = match cached {
                     Some(bytes) => bytes,
                     None => {
                         let bytes: Rc<[u8]> = self.fetch_index(id).await?.1.into();
-                        self.blocks.borrow_mut().insert(id, bytes.clone());
+                        let size = bytes.len();
+                        self.blocks.borrow_mut().insert(id, bytes.clone(), size);
                         bytes
                     }
                 };
@@ -487,5 +542,31 @@ impl Chunk {
             Chunk::Records => "records",
             Chunk::Cards => "cards",
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Bounded;
+
+    #[test]
+    fn a_bounded_cache_forgets_the_oldest_files_first_and_keeps_the_newest() {
+        let mut cache = Bounded::new(100);
+        cache.insert(1, "a", 40);
+        cache.insert(2, "b", 40);
+        assert_eq!(cache.map().len(), 2);
+        cache.insert(3, "c", 40);
+        assert!(
+            !cache.map().contains_key(&1),
+            "over the cap: the oldest goes"
+        );
+        assert_eq!(cache.map().get(&3), Some(&"c"));
+        assert_eq!(cache.bytes, 80);
+        // A file larger than the cap is still kept, alone, until the next one comes.
+        cache.insert(4, "d", 500);
+        assert_eq!(cache.map().keys().collect::<Vec<_>>(), [&4]);
+        cache.insert(5, "e", 10);
+        assert_eq!(cache.map().keys().collect::<Vec<_>>(), [&5]);
+        assert_eq!(cache.bytes, 10);
     }
 }
