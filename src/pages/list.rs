@@ -227,8 +227,9 @@ struct ArchiveSectionProps {
 }
 
 /// The archive's part of the list: its size, or what a search found in it. The results are
-/// listed as soon as they are known; each card shows as soon as its chunk is in (newest first
-/// asked for first), a placeholder holding its place until then.
+/// listed as soon as they are known, their card chunks asked for newest first: the cards of
+/// the first chunk to come in show at once, the others together once none is on its way, and
+/// a placeholder holds each place until its card is there.
 #[function_component]
 fn ArchiveSection(props: &ArchiveSectionProps) -> Html {
     let lang = props.lang;
