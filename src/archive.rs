@@ -101,13 +101,13 @@ impl Record {
     }
 }
 
-/// Files of the archive kept up to a number of bytes, the oldest forgotten first (what is
-/// forgotten is fetched again when needed), so a long session of searches does not grow the
-/// page's memory without end.
+/// Files of the archive kept up to a number of bytes, the least recently used forgotten first
+/// (what is forgotten is fetched again when needed), so a long session of searches does not
+/// grow the page's memory without end.
 #[derive(Debug)]
 struct Bounded<K, V> {
     map: HashMap<K, V>,
-    /// Keys in the order they came, with their sizes.
+    /// Keys from the least to the most recently used, with their sizes.
     order: VecDeque<(K, usize)>,
     bytes: usize,
     cap: usize,
@@ -123,7 +123,8 @@ impl<K: Copy + Eq + Hash, V> Bounded<K, V> {
         }
     }
 
-    /// Keeps `value` of `size` bytes, forgetting the oldest others while over the cap.
+    /// Keeps `value` of `size` bytes, forgetting the least recently used others while over
+    /// the cap.
     fn insert(&mut self, key: K, value: V, size: usize) {
         if self.map.insert(key, value).is_none() {
             self.order.push_back((key, size));
@@ -135,6 +136,15 @@ impl<K: Copy + Eq + Hash, V> Bounded<K, V> {
                 self.bytes -= size;
             }
         }
+    }
+
+    /// A kept value, now the most recently used.
+    fn get(&mut self, key: &K) -> Option<&V> {
+        let at = self.order.iter().position(|(k, _)| k == key)?;
+        if let Some(entry) = self.order.remove(at) {
+            self.order.push_back(entry);
+        }
+        self.map.get(key)
     }
 
     fn map(&self) -> &HashMap<K, V> {
@@ -369,7 +379,7 @@ impl ArchiveClient {
             return Ok(None);
         }
         let (chunk, at) = self.index.chunk_of(DocId(doc));
-        if !self.records.borrow().map().contains_key(&chunk) {
+        if self.records.borrow_mut().get(&chunk).is_none() {
             let (records, size) = self.fetch_chunk(Chunk::Records, chunk).await?;
             self.records.borrow_mut().insert(chunk, records, size);
         }
@@ -452,7 +462,7 @@ impl ArchiveClient {
             .index
             .plan(query)
             .into_iter()
-            .filter(|id| !self.shards.borrow().map().contains_key(id))
+            .filter(|id| self.shards.borrow_mut().get(id).is_none())
             .collect();
         let fetches = missing.into_iter().map(|id| async move {
             let (url, bytes) = self.fetch_index(id).await?;
@@ -491,7 +501,7 @@ impl ArchiveClient {
         while docs.len() < want && !search.borrow().done() {
             let needed = search.borrow_mut().plan(want - docs.len());
             let fetches = needed.iter().map(|&id| async move {
-                let cached = self.blocks.borrow().map().get(&id).cloned();
+                let cached = self.blocks.borrow_mut().get(&id).cloned();
                 let bytes = match cached {
                     Some(bytes) => bytes,
                     None => {
@@ -550,18 +560,21 @@ mod tests {
     use super::Bounded;
 
     #[test]
-    fn a_bounded_cache_forgets_the_oldest_files_first_and_keeps_the_newest() {
+    fn a_bounded_cache_forgets_the_least_recently_used_files_first() {
         let mut cache = Bounded::new(100);
         cache.insert(1, "a", 40);
         cache.insert(2, "b", 40);
         assert_eq!(cache.map().len(), 2);
+        assert_eq!(cache.get(&1), Some(&"a"));
         cache.insert(3, "c", 40);
         assert!(
-            !cache.map().contains_key(&1),
-            "over the cap: the oldest goes"
+            !cache.map().contains_key(&2),
+            "over the cap: the least recently used goes"
         );
+        assert_eq!(cache.map().get(&1), Some(&"a"));
         assert_eq!(cache.map().get(&3), Some(&"c"));
         assert_eq!(cache.bytes, 80);
+        assert_eq!(cache.get(&2), None);
         // A file larger than the cap is still kept, alone, until the next one comes.
         cache.insert(4, "d", 500);
         assert_eq!(cache.map().keys().collect::<Vec<_>>(), [&4]);
