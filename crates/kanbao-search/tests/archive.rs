@@ -184,14 +184,10 @@ fn many(n: usize) -> Vec<Document> {
         .collect()
 }
 
-#[test]
-fn a_first_page_of_a_common_term_loads_a_few_blocks_not_the_whole_list() {
-    let docs = many(4000);
-    let (index, archive) = both(&docs, layout(4096, 2048));
-    let query = Query::parse("港城经济");
-    let mut search = start(&archive, &query);
-    let mut found = Vec::new();
-    let mut loaded = 0;
+/// Runs a search until it has 20 matches or is done: the matches, and how many block files
+/// it loaded.
+fn first_page(archive: &Archive, search: &mut Search) -> (Vec<u32>, usize) {
+    let (mut found, mut loaded) = (Vec::new(), 0);
     while found.len() < 20 && !search.done() {
         for id in search.plan(20 - found.len()) {
             search.load(id, archive.file(id).unwrap()).unwrap();
@@ -199,6 +195,16 @@ fn a_first_page_of_a_common_term_loads_a_few_blocks_not_the_whole_list() {
         }
         found.extend(search.step().unwrap().into_iter().map(|d| d.0));
     }
+    (found, loaded)
+}
+
+#[test]
+fn a_first_page_of_a_common_term_loads_a_few_blocks_not_the_whole_list() {
+    let docs = many(4000);
+    let (index, archive) = both(&docs, layout(4096, 2048));
+    let query = Query::parse("港城经济");
+    let mut search = start(&archive, &query);
+    let (mut found, loaded) = first_page(&archive, &mut search);
     let all = expected(&index, &query);
     assert!(all.len() > 3900);
     assert_eq!(found[..20], all[..20], "the newest matches come first");
@@ -260,15 +266,7 @@ fn the_total_of_a_term_that_grew_rarer_is_estimated_from_its_own_postings() {
         let query = Query::parse(q);
         let all = expected(&index, &query);
         let mut search = start(&archive, &query);
-        let mut found = Vec::new();
-        let mut blocks = 0;
-        while found.len() < 20 && !search.done() {
-            for id in search.plan(20 - found.len()) {
-                search.load(id, archive.file(id).unwrap()).unwrap();
-                blocks += 1;
-            }
-            found.extend(search.step().unwrap().into_iter().map(|d| d.0));
-        }
+        let (_, blocks) = first_page(&archive, &mut search);
         assert!(
             blocks > 0 && !search.done(),
             "{q}: the first page reads only the newest blocks"
