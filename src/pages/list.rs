@@ -238,13 +238,13 @@ fn ArchiveSection(props: &ArchiveSectionProps) -> Html {
     let loading = use_state(|| false);
     let card_error = use_state(|| None::<String>);
     let update = use_force_update();
-    // The search on screen (numbered) and the documents it lists: a chunk that comes in is
-    // drawn, or its failure told, only if this list needs it.
-    let showing = use_mut_ref(|| (0u32, Rc::<[u32]>::from([])));
-    // The search whose first cards are on screen: after those, the others are drawn together
+    // The documents the list shows: a chunk that comes in is drawn, or its failure told, only
+    // if they need it.
+    let showing = use_mut_ref(|| Rc::<[u32]>::from([]));
+    // Whether the list's first cards are on screen: after those, the others are drawn together
     // once none is on its way, as each drawing of the list costs the browser a layout and a
     // paint.
-    let drawn = use_mut_ref(|| 0u32);
+    let drawn = use_mut_ref(|| false);
     {
         let (loading, card_error, archive) = (loading.clone(), card_error.clone(), archive.clone());
         use_effect_with(props.results.clone(), move |results| {
@@ -254,22 +254,20 @@ fn ArchiveSection(props: &ArchiveSectionProps) -> Html {
                 ArchiveSearch::Done(r) => r.shown().into(),
                 _ => Rc::from([]),
             };
-            {
-                let mut showing = showing.borrow_mut();
-                *showing = (showing.0 + 1, shown.clone());
-            }
+            *showing.borrow_mut() = shown.clone();
+            *drawn.borrow_mut() = false;
             for chunk in archive.missing_cards(&shown) {
                 let (archive, update, drawn) = (archive.clone(), update.clone(), drawn.clone());
                 let (card_error, showing) = (card_error.clone(), showing.clone());
                 wasm_bindgen_futures::spawn_local(async move {
                     let outcome = archive.load_cards(chunk).await;
-                    let (now, shown) = showing.borrow().clone();
+                    let shown = showing.borrow().clone();
                     if !shown.iter().any(|&doc| archive.card_chunk(doc) == chunk) {
                         return;
                     }
                     match outcome {
                         Ok(()) => {
-                            let first = drawn.replace(now) != now;
+                            let first = !drawn.replace(true);
                             if first || !shown.iter().any(|&doc| archive.card_loading(doc)) {
                                 update.force_update();
                             }
