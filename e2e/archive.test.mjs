@@ -141,16 +141,6 @@ test('a search lists the newest archived articles that contain it as cards, then
   });
 });
 
-/** Runs `body(page)` in a fresh page whose requests a test may route: no service worker. */
-async function withRoutes(t, body) {
-  const context = await env.browser.newContext({ locale: 'zh-CN', serviceWorkers: 'block' });
-  try {
-    await withPage(t, env, body, { context });
-  } finally {
-    await context.close();
-  }
-}
-
 /** The archive's manifest. */
 const manifest = () => JSON.parse(readFileSync(join(site, 'archive', 'index', 'manifest.json'), 'utf8'));
 
@@ -186,7 +176,7 @@ async function withFirstChunk(page, answer) {
 }
 
 test('archive results are listed at once, cards showing as their chunks come in and placeholders keeping the places of the rest', async (t) => {
-  await withRoutes(t, async (page) => {
+  await withPage(t, env, async (page) => {
     const { newest, inFirst, release } = await withFirstChunk(page, (route) => route.continue());
     const waiting = inFirst();
     assert.equal(waiting[0], newest[0], 'the newest result\'s chunk is asked for first');
@@ -206,11 +196,11 @@ test('archive results are listed at once, cards showing as their chunks come in 
     await settled(page);
     assert.deepEqual(await page.locator('.archive-list .card-title').allTextContents(), newest.map((r) => r.title));
     assert.equal(await page.locator('.card-placeholder').count(), 0);
-  });
+  }, { routes: true });
 });
 
 test('a card chunk that cannot be read is named, and the other results and the library stay', async (t) => {
-  await withRoutes(t, async (page) => {
+  await withPage(t, env, async (page) => {
     const { newest, inFirst, release } = await withFirstChunk(page, (route) => route.fulfill({ status: 200, body: 'not gzip at all' }));
     release();
     const error = page.locator('.archive-results .error');
@@ -223,7 +213,7 @@ test('a card chunk that cannot be read is named, and the other results and the l
     await page.goto(base + '#/');
     await page.waitForSelector('.article-list:not(.archive-list) .card');
     assert.equal(await page.locator('.article-list:not(.archive-list) .card').count(), 4);
-  });
+  }, { routes: true });
 });
 
 test('an excluded term leaves out of the archive list every article that contains it', async (t) => {

@@ -35,10 +35,12 @@ export async function start(dir = DIST) {
 
 /**
  * Runs `body` with a fresh page (its own context, so storage starts empty unless `context` is
- * given); on failure saves a screenshot named after the test, then fails.
+ * given); on failure saves a screenshot named after the test, then fails. `routes: true` keeps
+ * the app's service worker out, so that every request passes the page's routes
+ * (`page.route`), which a service worker would fetch past.
  */
-export async function withPage(t, env, body, { context } = {}) {
-  const ctx = context ?? (await env.browser.newContext({ locale: 'zh-CN' }));
+export async function withPage(t, env, body, { context, routes = false } = {}) {
+  const ctx = context ?? (await env.browser.newContext({ locale: 'zh-CN', serviceWorkers: routes ? 'block' : 'allow' }));
   const page = await ctx.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e));
