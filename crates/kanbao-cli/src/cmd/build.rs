@@ -18,8 +18,8 @@
 //! Page files are found recursively and taken in path order, so the same directory always
 //! gives the same archive, and a search lists the last in path order first: pages kept in
 //! dated folders or named by date come newest first. A file that cannot be read is named on
-//! stderr and skipped; the others are still built, and the exit code is 1. The archive is written beside the old one
-//! and then moved into place, so `SITE/archive` is always whole.
+//! stderr and skipped; the others are still built, and the exit code is 1. The archive is
+//! written beside the old one and then moved into place, so `SITE/archive` is always whole.
 
 use std::collections::HashSet;
 use std::fs;
