@@ -24,6 +24,8 @@ enum Command {
     Build(cmd::build::Args),
     /// Write the built app and its pages as one HTML file that runs from disk.
     Bundle(cmd::bundle::Args),
+    /// Score the parser against labelled pages: accuracy per field and per paper.
+    Eval(cmd::eval::Args),
 }
 
 fn main() -> ExitCode {
@@ -40,5 +42,6 @@ fn main() -> ExitCode {
         Command::Gen(args) => cmd::r#gen::run(&args),
         Command::Build(args) => cmd::build::run(&args),
         Command::Bundle(args) => cmd::bundle::run(&args),
+        Command::Eval(args) => cmd::eval::run(&args),
     }
 }

@@ -2,5 +2,6 @@
 
 pub mod build;
 pub mod bundle;
+pub mod eval;
 pub mod r#gen;
 pub mod parse;
