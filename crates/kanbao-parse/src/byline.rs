@@ -1,5 +1,6 @@
 //! Credits: byline lines, dateline leads, photo credits and commentary authors.
 
+use crate::names::{self, split_names, surname_len};
 use crate::normalize::is_han;
 
 /// People credited, by role, before they are merged into an article's [`crate::Byline`].
@@ -9,6 +10,8 @@ pub(crate) struct Credits {
     pub correspondents: Vec<String>,
     pub photographers: Vec<String>,
     pub authors: Vec<String>,
+    /// A run of names printed without spaces was split by guess.
+    pub guessed: bool,
 }
 
 impl Credits {
@@ -28,6 +31,8 @@ pub(crate) enum Role {
     Author,
     /// `图/`, `摄影/`: the names that follow took the photos.
     Photographer,
+    /// `策划`, `统筹`, `编辑`: credited for work that is none of the roles Kanbao lists.
+    Other,
 }
 
 /// A role word standing after the names it applies to.
@@ -39,6 +44,8 @@ enum Post {
     PhotoReport,
     /// 报道: reported.
     Report,
+    /// `/文`, `文` after a name: wrote.
+    Text,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,10 +56,13 @@ enum Tok {
     Single(char),
     /// `文/图`: wrote and photographed.
     TextPhoto,
+    /// A run of names printed without spaces, split by guess.
+    Guessed,
     Other,
 }
 
-/// Whether `s` looks like a personal name: 2–4 Han characters, or a longer one joined by `·`.
+/// Whether `s` looks like a personal name: 2–4 Han characters (4 only after a compound
+/// surname, or when no split into two names reads), or a longer one joined by `·`.
 pub(crate) fn is_name(s: &str) -> bool {
     let n = s.chars().count();
     if s.contains('·') {
@@ -63,19 +73,15 @@ pub(crate) fn is_name(s: &str) -> bool {
     }
     (2..=4).contains(&n)
         && s.chars().all(is_han)
-        && !NOT_NAMES.contains(&s)
+        && !names::is_credit_word(s)
         && !GLUED.iter().any(|w| s.contains(w))
         && !s.ends_with("报道")
+        && !(n == 4 && surname_len(s) != Some(2) && split_names(s).is_some())
 }
 
 /// Credit words that, found inside a run of Han characters, make it no name: `记者张三` is a
 /// role glued to a name.
 const GLUED: &[&str] = &["记者", "通讯员", "实习生", "评论员"];
-
-/// Words that fit the shape of a name but are credit words or common caption endings.
-const NOT_NAMES: &[&str] = &[
-    "报道", "摄影", "记者", "作者", "通讯", "本报", "图片", "资料", "供图", "整理",
-];
 
 /// Classifies a role word with an optional prefix (`YMG全媒体记者`, `本报记者`, `特约通讯员`).
 fn role_word(t: &str) -> Option<Role> {
@@ -104,10 +110,26 @@ fn post_word(t: &str) -> Option<Post> {
     match t {
         "摄" | "摄影" | "图" | "供图" => Some(Post::Photo),
         "摄影报道" | "图文报道" => Some(Post::PhotoReport),
-        "报道" => Some(Post::Report),
+        "报道" | "整理" | "参与采写" | "采写" | "采访整理" => Some(Post::Report),
+        "文" => Some(Post::Text),
         _ => None,
     }
 }
+
+/// Words that credit work other than writing, reporting or photographing.
+const OTHER_WORK: &[&str] = &[
+    "策划",
+    "专题策划",
+    "统筹",
+    "编辑",
+    "责编",
+    "监制",
+    "出品",
+    "制图",
+    "设计",
+    "视频",
+    "海报",
+];
 
 fn classify(t: &str, out: &mut Vec<Tok>) {
     // `文/本报记者`, `图/本报记者 孙七`, `图/孙七`: who wrote, who took the photos.
@@ -115,13 +137,22 @@ fn classify(t: &str, out: &mut Vec<Tok>) {
         t,
         "文/图" | "图/文" | "文图" | "图文" | "文·图" | "图·文" | "文／图"
     );
+    if !text_photo
+        && let Some(head) = t.strip_suffix("文/图").or_else(|| t.strip_suffix("图/文"))
+        && !head.is_empty()
+    {
+        // `记者朱某文/图`: the credit and then what the names did.
+        classify(head, out);
+        out.push(Tok::TextPhoto);
+        return;
+    }
     if let Some((head, rest)) = t.split_once('/')
         && !rest.is_empty()
         && !text_photo
     {
         match head {
-            "文" | "撰文" => return classify(rest, out),
-            "图" | "摄影" | "摄" => {
+            "文" | "撰文" | "专题撰文" | "采写" => return classify(rest, out),
+            "图" | "摄影" | "摄" | "专题摄影" => {
                 out.push(Tok::Role(Role::Photographer));
                 // The role word after it says who the photographer is; the photo credit wins.
                 if role_word(rest).is_none() {
@@ -131,50 +162,136 @@ fn classify(t: &str, out: &mut Vec<Tok>) {
             }
             _ => {}
         }
+        if let Some(r) = role_word(head) {
+            // `记者/某某`.
+            out.push(Tok::Role(r));
+            return classify(rest, out);
+        }
+        if is_name(head) {
+            // `郑某/文`, `马某/图`.
+            out.push(Tok::Name(head.to_owned()));
+            match rest {
+                "文" | "撰文" => out.push(Tok::Post(Post::Text)),
+                "图" | "摄" | "摄影" => out.push(Tok::Post(Post::Photo)),
+                _ => out.push(Tok::Other),
+            }
+            return;
+        }
     }
     if text_photo {
         out.push(Tok::TextPhoto);
     } else if let Some(p) = post_word(t) {
         out.push(Tok::Post(p));
+    } else if OTHER_WORK.contains(&t) {
+        out.push(Tok::Role(Role::Other));
+    } else if matches!(t, "撰文" | "专题撰文" | "采写") {
+        out.push(Tok::Role(Role::Reporter));
+    } else if t == "专题摄影" {
+        out.push(Tok::Role(Role::Photographer));
     } else if let Some(r) = role_word(t) {
         out.push(Tok::Role(r));
     } else if is_name(t) {
         out.push(Tok::Name(t.to_owned()));
     } else if t.chars().count() == 1 && t.chars().all(is_han) {
         out.push(Tok::Single(t.chars().next().unwrap_or('?')));
-    } else if let Some((role, name)) = split_glued(t) {
-        out.push(Tok::Role(role));
-        out.push(Tok::Name(name.to_owned()));
-    } else if let Some(name) = t.strip_suffix('摄').filter(|n| is_name(n)) {
+    } else if let Some(toks) = split_glued(t) {
+        out.extend(toks);
+    } else if let Some(name) = t
+        .strip_suffix("摄影")
+        .or_else(|| t.strip_suffix('摄'))
+        .filter(|n| is_name(n))
+    {
         out.push(Tok::Name(name.to_owned()));
         out.push(Tok::Post(Post::Photo));
-    } else if let Some((name, post)) = ["摄影报道", "报道"]
+    } else if let Some((name, post)) = ["摄影报道", "报道", "整理", "参与采写", "采写", "采访整理"]
         .iter()
-        .find_map(|w| Some((t.strip_suffix(w)?, post_word(w)?)))
+        .find_map(|w| Some((t.strip_suffix(w).filter(|n| !n.is_empty())?, *w)))
     {
-        // `李四报道`, `通讯员李四报道`.
+        // `李四报道`, `通讯员李四报道`, `董岩整理`.
         classify(name, out);
-        out.push(Tok::Post(post));
+        out.push(Tok::Post(post_word(post).unwrap_or(Post::Report)));
+    } else if let Some(split) = split_names(t) {
+        if split.guessed {
+            out.push(Tok::Guessed);
+        }
+        out.extend(split.names.into_iter().map(Tok::Name));
     } else {
         out.push(Tok::Other);
     }
 }
 
-/// Splits `记者张三` into the role and the name.
-fn split_glued(t: &str) -> Option<(Role, &str)> {
-    for (word, role) in [
+/// Role prefixes that may stand glued before a role word: `本报记者`, `本报通讯员`.
+const ROLE_PREFIXES: &[&str] = &[
+    "本报全媒体",
+    "本报融媒体",
+    "本报特约",
+    "本报特派",
+    "本报见习",
+    "全媒体",
+    "融媒体",
+    "本报",
+    "特约",
+    "特派",
+    "见习",
+    "首席",
+    "实习",
+];
+
+/// Splits roles glued to names: `记者张三`, `记者李铮通讯员王飞李永`,
+/// `本报记者熊思远本报通讯员司马晓雯`.
+fn split_glued(t: &str) -> Option<Vec<Tok>> {
+    const WORDS: &[(&str, Role)] = &[
         ("记者", Role::Reporter),
         ("通讯员", Role::Correspondent),
+        ("实习生", Role::Reporter),
         ("作者", Role::Author),
-    ] {
-        if let Some(i) = t.find(word) {
-            let name = t.get(i + word.len()..)?;
-            if is_name(name) && role_word(t.get(..i + word.len())?).is_some() {
-                return Some((role, name));
+        ("评论员", Role::Author),
+    ];
+    // Every role word in the token, in order.
+    let mut found: Vec<(usize, usize, Role)> = Vec::new();
+    let mut at = 0;
+    while at < t.len() {
+        let rest = t.get(at..)?;
+        match WORDS.iter().find(|(w, _)| rest.starts_with(w)) {
+            Some((w, r)) => {
+                found.push((at, at + w.len(), *r));
+                at += w.len();
             }
+            None => at += rest.chars().next()?.len_utf8(),
         }
     }
-    None
+    let (first, _, _) = *found.first()?;
+    // What stands before the first role word is its prefix (`本报`, `YMG全媒体`).
+    if role_word(t.get(..found.first()?.1)?).is_none() && first > 0 {
+        return None;
+    }
+    let mut toks = Vec::new();
+    for (k, &(_, end, role)) in found.iter().enumerate() {
+        let next = found.get(k + 1).map_or(t.len(), |f| f.0);
+        let mut names = t.get(end..next)?;
+        // The next role's prefix ends this run of names.
+        if k + 1 < found.len()
+            && let Some(p) = ROLE_PREFIXES.iter().find(|p| names.ends_with(*p))
+        {
+            names = names.get(..names.len() - p.len())?;
+        }
+        toks.push(Tok::Role(role));
+        if names.is_empty() {
+            continue;
+        }
+        let mut inner = Vec::new();
+        classify(names, &mut inner);
+        if inner
+            .iter()
+            .any(|t| matches!(t, Tok::Other | Tok::Role(_) | Tok::Single(_)))
+        {
+            return None;
+        }
+        toks.extend(inner);
+    }
+    toks.iter()
+        .any(|t| matches!(t, Tok::Name(_)))
+        .then_some(toks)
 }
 
 fn tokenize(s: &str) -> Vec<Tok> {
@@ -240,6 +357,7 @@ pub(crate) fn parse_credits(s: &str, default: Option<Role>, lenient: bool) -> Op
                 has_role = true;
             }
             Some(Tok::Name(n)) => names.push(n.clone()),
+            Some(Tok::Guessed) => out.guessed = true,
             Some(Tok::Single(a)) => {
                 // A two-character name padded to three columns: `王 超`.
                 if let Some(Tok::Single(b)) = toks.get(i + 1) {
@@ -259,7 +377,10 @@ pub(crate) fn parse_credits(s: &str, default: Option<Role>, lenient: bool) -> Op
     }
     flush(&mut out, &mut names, role.or(default), None, text_photo);
     let ok = !out.is_empty() && (has_role || default.is_some());
-    ok.then_some(out)
+    if !ok {
+        return None;
+    }
+    Some(out)
 }
 
 fn flush(
@@ -272,12 +393,12 @@ fn flush(
     if names.is_empty() {
         return;
     }
-    // `图/` credits the names after it with the photos only.
+    // `图/` credits the names after it with the photos only; `策划` with none of the roles.
     let writers = match role {
         Some(Role::Reporter) | None => Some(&mut out.reporters),
         Some(Role::Correspondent) => Some(&mut out.correspondents),
         Some(Role::Author) => Some(&mut out.authors),
-        Some(Role::Photographer) => None,
+        Some(Role::Photographer | Role::Other) => None,
     };
     // `摄` alone credits the photos only; the writers are credited elsewhere.
     if let Some(writers) = writers.filter(|_| post != Some(Post::Photo)) {
@@ -307,14 +428,16 @@ pub(crate) fn parse_byline_line(line: &str) -> Option<Credits> {
     if line.chars().count() > 60 {
         return None;
     }
-    // A credit in brackets, as briefs print it at their end: `(记者 张三)`.
+    // A credit in brackets, as briefs print it at their end: `(记者 张三)`; a mark before it:
+    // `□本报记者张靖本报通讯员郜敏`.
+    let line = line.trim_start_matches(AUTHOR_MARKS).trim_start();
     let inner = strip_brackets(line).unwrap_or(line);
     parse_credits(inner, None, false)
 }
 
 fn strip_brackets(s: &str) -> Option<&str> {
-    s.strip_prefix(['(', '（'])?
-        .strip_suffix([')', '）'])
+    s.strip_prefix(['(', '（', '【'])?
+        .strip_suffix([')', '）', '】'])
         .map(str::trim)
 }
 
@@ -333,6 +456,18 @@ pub(crate) fn parse_author_line(line: &str) -> Option<Credits> {
     }
     let rest = line.strip_prefix(AUTHOR_MARKS)?.trim_start();
     if rest.chars().count() > 30 {
+        return None;
+    }
+    // `□本报记者X本报通讯员Y` is a byline with its roles; a column label such as `□乡土人物`
+    // is no author: without a role word, every name must read as a person's name.
+    if parse_credits(rest, None, false).is_some() {
+        return None;
+    }
+    let plain = rest
+        .split(|c: char| c.is_whitespace() || c == '、')
+        .filter(|w| !w.is_empty())
+        .all(|w| names::is_person_name(w) || w.chars().count() == 1);
+    if !plain && names::bare_name(rest).is_none() {
         return None;
     }
     let c = parse_credits(rest, Some(Role::Author), false)?;
@@ -356,6 +491,60 @@ pub(crate) fn is_author_note(line: &str) -> bool {
     })
 }
 
+/// Reads a reprint credit: `据新华社福州6月13日电`, `（据中新社电）`, `□据新华社电`,
+/// `据《光明日报》报道`. Returns it without brackets and marks, as the article's dateline.
+pub(crate) fn parse_reprint(line: &str) -> Option<&str> {
+    let s = line.trim_start_matches(AUTHOR_MARKS).trim();
+    let s = strip_brackets(s).unwrap_or(s);
+    let n = s.chars().count();
+    let ok = s.starts_with('据')
+        && (4..=30).contains(&n)
+        && (s.ends_with('电') || s.ends_with("报道") || s.ends_with("消息") || s.ends_with('讯'))
+        && !s.contains(['。', '，', ',']);
+    ok.then_some(s)
+}
+
+/// Finds a credit glued to the end of a paragraph after its last sentence:
+/// `…价格比去年略低。文/本报记者 张某`, `…让人放心”。 扬子晚报记者 柳某`, `…合影留念。⑧3程全摄`.
+/// Returns where the credit starts (after any code such as `⑧3`) and what it credits.
+pub(crate) fn glued_credit(text: &str) -> Option<(usize, Credits)> {
+    let (mark, c) = text
+        .char_indices()
+        .rev()
+        .take(40)
+        .find(|&(_, c)| matches!(c, '。' | '！' | '？' | '”' | '…'))?;
+    let after = mark + c.len_utf8();
+    let tail = text.get(after..)?;
+    // A code glued before the credit: `⑧3`.
+    let code = tail
+        .char_indices()
+        .find(|&(_, c)| {
+            !(c.is_whitespace()
+                || c.is_ascii_digit()
+                || matches!(c as u32, 0x2460..=0x2473 | 0x2776..=0x2793 | 0x3251..=0x325F))
+        })
+        .map_or(tail.len(), |(i, _)| i);
+    let credit = tail.get(code..)?.trim_end();
+    if credit.is_empty() || credit.chars().count() > 36 {
+        return None;
+    }
+    let credits = parse_credits(credit, None, false).or_else(|| {
+        spaced_photo_credit(credit)
+            .filter(|(at, _)| *at == 0)
+            .map(|(_, c)| c)
+    })?;
+    Some((after + code, credits))
+}
+
+/// Credits inside a `（作者为…，本报记者X采访整理）` note: the reporter who took the text down.
+pub(crate) fn author_note_credits(line: &str) -> Option<Credits> {
+    let inner = strip_brackets(line)?;
+    inner
+        .split(['，', ',', '；', ';'])
+        .skip(1)
+        .find_map(|part| parse_credits(part.trim(), None, false))
+}
+
 /// A dateline lead found at the start of a paragraph.
 #[derive(Debug)]
 pub(crate) struct Dateline<'a> {
@@ -377,27 +566,14 @@ pub(crate) fn parse_dateline(line: &str) -> Option<Dateline<'_>> {
     if let Some(d) = credit_lead(line) {
         return Some(d);
     }
-    let (idx, c) = line
-        .char_indices()
-        .take(32)
-        .find(|&(_, c)| c == '讯' || c == '电')?;
-    let end = idx + c.len_utf8();
-    let prefix = line.get(..end)?;
-    if !prefix
-        .chars()
-        .all(|c| is_han(c) || c.is_ascii_alphanumeric())
-    {
-        return None;
+    // `□据新华社电`: a mark before the lead.
+    let marks = line.len() - line.trim_start_matches(AUTHOR_MARKS).len();
+    if marks > 0 {
+        let mut d = parse_dateline(line.get(marks..)?)?;
+        d.rest += marks;
+        return Some(d);
     }
-    let accepted = prefix == "本报讯"
-        || [
-            "日电", "日讯", "社电", "网电", "报讯", "报电", "台电", "台讯", "社讯", "网讯",
-        ]
-        .iter()
-        .any(|s| prefix.ends_with(s));
-    if !accepted || prefix.ends_with("通讯") {
-        return None;
-    }
+    let (prefix, end, c) = dateline_prefix(line)?;
     let after = line.get(end..)?;
     if c == '电' && after.chars().next().is_some_and(|n| DIAN_WORDS.contains(n)) {
         return None;
@@ -478,16 +654,78 @@ pub(crate) fn parse_dateline(line: &str) -> Option<Dateline<'_>> {
     Some(d)
 }
 
+/// Words ending in 讯 that are no dateline.
+const NOT_XUN: &[&str] = &[
+    "通讯", "资讯", "简讯", "快讯", "喜讯", "短讯", "电讯", "音讯", "视讯", "速讯", "死讯", "传讯",
+    "审讯", "问讯", "提讯", "闻讯", "应讯", "接讯",
+];
+
+/// Finds the dateline at the start of a paragraph: `本报讯`, `新华社北京3月16日电`, a paper's
+/// short name and 讯 (`南都讯`, `合肥晚报讯`, `本报百色讯`), `XX日报消息`,
+/// `京华时报3月5日报道`. Returns it, where it ends and its last character.
+fn dateline_prefix(line: &str) -> Option<(&str, usize, char)> {
+    let (idx, c) = line.char_indices().take(32).find(|&(i, c)| {
+        c == '讯'
+            || c == '电'
+            || line
+                .get(i..)
+                .is_some_and(|r| r.starts_with("消息") || r.starts_with("报道"))
+    })?;
+    let word = if c == '消' || c == '报' { 2 } else { 1 };
+    let end = idx + c.len_utf8() * word;
+    let prefix = line.get(..end)?;
+    if !prefix
+        .chars()
+        .all(|c| is_han(c) || c.is_ascii_alphanumeric())
+    {
+        return None;
+    }
+    let after = line.get(end..)?;
+    // What may follow a bare paper name's dateline: the end, a space, a bracket, a credit.
+    let apart = after.is_empty()
+        || after.starts_with(|c: char| c.is_whitespace() || matches!(c, '(' | '（' | '【'))
+        || after.starts_with("记者")
+        || after.starts_with("通讯员");
+    let n = prefix.chars().count();
+    let accepted = prefix == "本报讯"
+        || [
+            "日电", "日讯", "社电", "网电", "报讯", "报电", "台电", "台讯", "社讯", "网讯",
+        ]
+        .iter()
+        .any(|s| prefix.ends_with(s))
+        || c == '讯' && (3..=8).contains(&n) && apart
+        || c == '消' && (4..=12).contains(&n) && apart && prefix.contains('报')
+        || c == '报' && prefix.ends_with("日报道") && (6..=16).contains(&n) && apart;
+    if !accepted || NOT_XUN.iter().any(|w| prefix.ends_with(w)) {
+        return None;
+    }
+    Some((prefix, end, if word == 2 { '消' } else { c }))
+}
+
 /// A paragraph that opens with its credit in brackets and no dateline: `（记者 吴九）受冷空气影响…`.
 /// It has no dateline.
 fn credit_lead(line: &str) -> Option<Dateline<'_>> {
-    let open = line.chars().next().filter(|&c| c == '(' || c == '（')?;
+    let open = line
+        .chars()
+        .next()
+        .filter(|&c| matches!(c, '(' | '（' | '【' | '['))?;
     let (close, c) = line
         .char_indices()
-        .take(40)
-        .find(|&(_, c)| c == ')' || c == '）')?;
+        .take(48)
+        .find(|&(_, c)| matches!(c, ')' | '）' | '】' | ']'))?;
     let inner = line.get(open.len_utf8()..close)?.trim();
-    let credits = parse_credits(inner, None, false)?;
+    // `【环球时报报道 特约记者 某某】`: a dateline inside the brackets.
+    let (dateline, credit) = match dateline_prefix(inner) {
+        Some((prefix, end, _)) if matches!(open, '【' | '[') => {
+            (Some(prefix), inner.get(end..).unwrap_or("").trim())
+        }
+        _ => (None, inner),
+    };
+    let credits = if credit.is_empty() {
+        dateline.map(|_| Credits::default())
+    } else {
+        parse_credits(credit, None, dateline.is_some())
+    }?;
     let rest = close + c.len_utf8();
     let body = line.get(rest..)?.trim_start();
     // A credit alone on its line is a byline line, not a lead.
@@ -495,8 +733,8 @@ fn credit_lead(line: &str) -> Option<Dateline<'_>> {
         return None;
     }
     Some(Dateline {
-        dateline: None,
-        raw: Some(inner),
+        dateline,
+        raw: (!credit.is_empty()).then_some(credit),
         credits: Some(credits),
         rest: line.len() - body.len(),
     })
@@ -505,6 +743,43 @@ fn credit_lead(line: &str) -> Option<Dateline<'_>> {
 /// Finds a photographer credit ending a caption: `…赏菊。 YMG全媒体记者 王五 摄`, `(张三 摄)`.
 /// Returns where the credit starts and what it credits.
 pub(crate) fn photo_credit_suffix(line: &str) -> Option<(usize, Credits)> {
+    if let Some(head) = agency_suffix(line)
+        && let Some(found) = photo_credit_suffix(head)
+    {
+        return Some(found);
+    }
+    if let Some(found) = spaced_photo_credit(line) {
+        return Some(found);
+    }
+    glued_photo_credit(line)
+}
+
+/// `王明摄（人民视觉）`, `X摄（新华社发）`: the line before an agency named after the credit.
+fn agency_suffix(line: &str) -> Option<&str> {
+    let body = line.strip_suffix([')', '）'])?;
+    let (open, c) = body
+        .char_indices()
+        .rev()
+        .take(14)
+        .find(|&(_, c)| c == '(' || c == '（')?;
+    let inner = body.get(open + c.len_utf8()..)?;
+    let head = body.get(..open)?.trim_end();
+    (!inner.contains('摄') && (head.ends_with('摄') || head.ends_with("摄影"))).then_some(head)
+}
+
+/// A photo credit glued to the caption's last sentence, maybe after a code:
+/// `…村民在梯田里插秧。⑥2吴晓松摄`.
+fn glued_photo_credit(line: &str) -> Option<(usize, Credits)> {
+    if !(line.ends_with('摄') || line.ends_with("摄影")) {
+        return None;
+    }
+    let (at, credits) = glued_credit(line)?;
+    (!credits.photographers.is_empty()).then_some((at, credits))
+}
+
+/// A photo credit set apart by spaces or brackets: `…赏菊。 YMG全媒体记者 王五 摄`,
+/// `(本报记者 赵小川 摄)`.
+fn spaced_photo_credit(line: &str) -> Option<(usize, Credits)> {
     if let Some(body) = line.strip_suffix([')', '）']) {
         let open = body
             .char_indices()

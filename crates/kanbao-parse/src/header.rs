@@ -126,6 +126,10 @@ pub(crate) fn parse_header_line(line: &str) -> Option<HeaderLine> {
         if token == "版" && was_page {
             continue;
         }
+        // `第 15 版`: the 第 apart from its number.
+        if token == "第" {
+            continue;
+        }
         if let Some((date, rest)) = parse_date(token) {
             out.date.get_or_insert(date);
             if !rest.is_empty() && !is_weekday(rest) {
@@ -148,14 +152,20 @@ pub(crate) fn parse_header_line(line: &str) -> Option<HeaderLine> {
             return None;
         }
     }
+    // Page names joined by `·` (`深圳·广州`, `体育·财经`) are one page name.
+    let mut sections: Vec<&str> = Vec::new();
     for name in names {
         if name.ends_with('报') {
             out.other = true;
-        } else if out.section.is_none() {
-            out.section = Some(name.to_owned());
         } else {
-            return None;
+            sections.push(name);
         }
+    }
+    match sections.as_slice() {
+        [] => {}
+        [one] => out.section = Some((*one).to_owned()),
+        [a, b] if line.contains(&format!("{a}·{b}")) => out.section = Some(format!("{a}·{b}")),
+        _ => return None,
     }
     (out.date.is_some() || out.page.is_some() || out.section.is_some() || out.other).then_some(out)
 }
@@ -262,10 +272,14 @@ pub(crate) fn is_page_token(t: &str) -> bool {
         return true;
     }
     let bytes = core.as_bytes();
-    let (letters, digits) = match bytes.first() {
-        Some(b) if b.is_ascii_uppercase() => (1, bytes.get(1..).unwrap_or(&[])),
-        _ => (0, bytes),
-    };
+    // `A2`, `AA08`, `SA03`: up to two letters before the number.
+    let letters = bytes
+        .iter()
+        .take(2)
+        .take_while(|b| b.is_ascii_uppercase())
+        .count();
+    let digits = bytes.get(letters..).unwrap_or(&[]);
+    let letters = usize::from(letters > 0);
     !digits.is_empty()
         && digits.len() <= 3
         && digits.iter().all(u8::is_ascii_digit)

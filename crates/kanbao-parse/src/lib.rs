@@ -37,11 +37,15 @@
 //! text; text before the first headline (an article continued from an earlier page) becomes
 //! an article with an empty title.
 
+mod article;
+mod boundary;
 mod byline;
 mod decode;
 mod header;
+mod headline;
 mod lines;
 mod model;
+mod names;
 mod normalize;
 pub mod render;
 mod segment;
@@ -164,6 +168,7 @@ fn parse_text(text: &str, name: &str, binary: bool) -> Page {
     page.meta = parsed.meta;
     page.articles = parsed.articles;
     page.unassigned = parsed.unassigned;
+    page.diagnostics.extend(parsed.diagnostics);
     if page.articles.is_empty() {
         page.diagnostics.push(Diagnostic {
             code: DiagnosticCode::NoArticles,

@@ -13,6 +13,10 @@ pub(crate) struct Line<'a> {
     /// Byte offset of `text` in the page text.
     pub start: usize,
     pub class: Class,
+    /// A blank line (or the top of the page) stands before it.
+    pub blank_before: bool,
+    /// It is indented (`　　`, or two spaces or more): the first line of a paragraph.
+    pub indented: bool,
 }
 
 impl Line<'_> {
@@ -50,6 +54,15 @@ pub(crate) enum Class {
     Numbered,
     /// Short line without sentence punctuation: title, kicker or section heading.
     Short,
+    /// A line holding only a person's name (`张  铁`, `朱明远`): an author under a title.
+    Name,
+    /// The label of a sidebar that belongs to the article above: `记者手记`, `链接`, `编后`.
+    Sidebar,
+    /// An editor's note over a group of articles (`编者按：…`) or its signature (`——编  者`).
+    EditorNote,
+    /// A lead (导语) printed without final punctuation under the headline and byline: its own
+    /// paragraph, never the head of a cut one. Set by the segmenter.
+    Lead,
     /// A paragraph starting with a dateline lead.
     Dateline,
     /// Body text.
@@ -119,17 +132,71 @@ const OTHER_LABELS: &[&str] = &[
     "百姓故事",
     "热点观察",
     "数读",
+    "相关新闻",
+];
+
+/// Labels of sidebars: a box that belongs to the article above it.
+const SIDEBAR_LABELS: &[&str] = &[
     "链接",
     "相关链接",
     "新闻链接",
     "背景链接",
+    "知识链接",
     "延伸阅读",
-    "相关新闻",
     "记者手记",
+    "采访手记",
+    "手记",
     "编后",
     "编后语",
     "小贴士",
+    "短评",
+    "记者观察",
+    "背景",
+    "相关阅读",
 ];
+
+/// Recognises a sidebar label: `记者手记`, `【链接】`, `延伸阅读`.
+pub(crate) fn is_sidebar_label(t: &str) -> bool {
+    let s = t
+        .trim_start_matches(['□', '■', '◎', '●', '◆', '▲'])
+        .trim_start_matches(['【', '[', '〖', '「'])
+        .trim_end_matches(['】', ']', '〗', '」', '：', ':'])
+        .trim();
+    SIDEBAR_LABELS.contains(&s)
+}
+
+/// Recognises an editor's note over a group of articles (`编者按：…`, `【编者按】`) and its
+/// signature (`——编  者`, `—编者`).
+pub(crate) fn is_editor_note(t: &str) -> bool {
+    let s = t.trim_start_matches(['【', '[', '（', '(']);
+    if s.starts_with("编者按") || s.starts_with("编 者 按") || s.starts_with("编者的话") {
+        return true;
+    }
+    let sig: String = t
+        .trim_start_matches(['—', '-', '─'])
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    t.starts_with(['—', '-', '─']) && matches!(sig.as_str(), "编者" | "本报编辑部" | "编辑部")
+}
+
+/// Recognises a turn of an interview: `记者：…？`, `沈若兰：…`, `问：…`. A paragraph, never a
+/// heading, however short.
+pub(crate) fn is_interview_turn(t: &str) -> bool {
+    let Some(colon) = t.find(['：', ':']) else {
+        return false;
+    };
+    let (who, said) = (t.get(..colon).unwrap_or(""), t.get(colon..).unwrap_or(""));
+    let who = who.trim();
+    let said = said.chars().skip(1).count();
+    let speaker = matches!(
+        who,
+        "问" | "答" | "记者" | "本报记者" | "主持人" | "Q" | "A"
+    ) || who.ends_with("记者")
+        || who.ends_with('报') && who.chars().count() <= 6
+        || crate::names::is_person_name(who);
+    speaker && said >= 4 && who.chars().all(|c| is_han(c) || c.is_ascii_alphabetic())
+}
 const LABEL_SUFFIXES: &[&str] = &[
     "巡礼",
     "专栏",
@@ -177,6 +244,7 @@ pub(crate) fn label_kind(s: &str) -> Option<LabelKind> {
 pub(crate) fn split(text: &str) -> Vec<Line<'_>> {
     let mut out = Vec::with_capacity(text.len() / 64 + 8);
     let mut offset = 0;
+    let mut blank = true;
     for raw in text.split('\n') {
         let line_start = offset;
         offset += raw.len() + 1;
@@ -184,9 +252,16 @@ pub(crate) fn split(text: &str) -> Vec<Line<'_>> {
         let start = line_start + (raw.len() - trimmed.len());
         let t = trimmed.trim_end();
         if t.is_empty() {
+            blank = true;
             continue;
         }
+        let first = out.len();
         push_cut(&mut out, t, start);
+        if let Some(l) = out.get_mut(first) {
+            l.blank_before = blank;
+            l.indented = raw.starts_with('\u{3000}') || raw.starts_with("  ");
+        }
+        blank = false;
     }
     long_headlines(&mut out);
     out
@@ -234,6 +309,8 @@ fn push_cut<'a>(out: &mut Vec<Line<'a>>, mut t: &'a str, mut start: usize) {
             text: jump,
             start,
             class: Class::Jump,
+            blank_before: false,
+            indented: false,
         });
         let body = rest.trim_start();
         if body.is_empty() {
@@ -252,12 +329,16 @@ fn push_cut<'a>(out: &mut Vec<Line<'a>>, mut t: &'a str, mut start: usize) {
                 text: head,
                 start,
                 class: classify(head),
+                blank_before: false,
+                indented: false,
             });
         }
         out.push(Line {
             text: jump,
             start: start + at,
             class: Class::Jump,
+            blank_before: false,
+            indented: false,
         });
         return;
     }
@@ -265,6 +346,8 @@ fn push_cut<'a>(out: &mut Vec<Line<'a>>, mut t: &'a str, mut start: usize) {
         text: t,
         start,
         class: classify(t),
+        blank_before: false,
+        indented: false,
     });
 }
 
@@ -329,6 +412,18 @@ pub(crate) fn classify(t: &str) -> Class {
     }
     if is_caption_start(t) || photo_credit_suffix(t).is_some() {
         return Class::Caption;
+    }
+    if is_editor_note(t) {
+        return Class::EditorNote;
+    }
+    if is_sidebar_label(t) {
+        return Class::Sidebar;
+    }
+    if crate::names::bare_name(t).is_some() {
+        return Class::Name;
+    }
+    if is_interview_turn(t) {
+        return Class::Text;
     }
     if let Some(kind) = label_kind(t) {
         return Class::Label(kind);

@@ -224,4 +224,27 @@ pub enum DiagnosticCode {
     Large,
     /// No article could be recognised.
     NoArticles,
+    /// A new article was started at a headline with no byline or dateline after it.
+    ArticleStartWithoutCredit,
+    /// A run of short lines was read as section headings; it could open a new article.
+    HeadingOrTitle,
+    /// The unmarked lines of a headline group could be read as kicker, title and subtitle in
+    /// another way, about as well.
+    KickerOrTitle,
+    /// Names printed without spaces were split where more than one split reads as names.
+    NameSplitGuessed,
+}
+
+impl DiagnosticCode {
+    /// Whether the code marks a place where the parser was unsure of its reading (as opposed
+    /// to a problem with the input as a whole).
+    pub fn is_reading(self) -> bool {
+        matches!(
+            self,
+            DiagnosticCode::ArticleStartWithoutCredit
+                | DiagnosticCode::HeadingOrTitle
+                | DiagnosticCode::KickerOrTitle
+                | DiagnosticCode::NameSplitGuessed
+        )
+    }
 }

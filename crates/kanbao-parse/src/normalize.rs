@@ -29,6 +29,8 @@ pub(crate) fn is_cjk(c: char) -> bool {
 /// (a quotation or a list follows). `、`, `，`, `》`, `——`, letters and digits do not: a
 /// paragraph ending with them was cut by a column or page break.
 pub(crate) fn ends_sentence(s: &str) -> bool {
+    let s = s.trim_end();
+    let s = code_tail(s).and_then(|at| s.get(..at)).unwrap_or(s);
     matches!(
         s.trim_end().chars().next_back(),
         Some(
@@ -55,6 +57,22 @@ pub(crate) fn ends_sentence(s: &str) -> bool {
                 | '〕'
         )
     )
+}
+
+/// Where an editor's or layout code glued to the end of a paragraph starts: `…41.43%。②6`,
+/// `…说。③1`. The code is a circled number with up to two digits after a sentence's end.
+pub(crate) fn code_tail(s: &str) -> Option<usize> {
+    let (at, c) =
+        s.char_indices().rev().take(3).find(
+            |&(_, c)| matches!(c as u32, 0x2460..=0x2473 | 0x2776..=0x2793 | 0x3251..=0x325F),
+        )?;
+    let after = s.get(at + c.len_utf8()..)?;
+    let before = s.get(..at)?.trim_end();
+    let final_mark = matches!(
+        before.chars().next_back(),
+        Some('。' | '！' | '？' | '”' | '…' | '）' | ')' | '!' | '?')
+    );
+    (after.len() <= 2 && after.bytes().all(|b| b.is_ascii_digit()) && final_mark).then_some(at)
 }
 
 /// Converts half-width punctuation in Chinese context to full width.
@@ -125,6 +143,15 @@ pub(crate) fn fnv1a32(bytes: &[u8]) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn codes_glued_to_a_paragraphs_end_are_found_and_do_not_cut_it() {
+        let s = "占比达到41.43%。②6";
+        assert_eq!(code_tail(s), Some("占比达到41.43%。".len()));
+        assert!(ends_sentence(s));
+        assert_eq!(code_tail("见图①"), None);
+        assert_eq!(code_tail("增长12.6%。"), None);
+    }
 
     #[test]
     fn punctuation_next_to_chinese_becomes_full_width() {

@@ -1,21 +1,17 @@
 //! Article boundaries and the assembly of each article from its lines.
 //!
 //! Two passes. The first walks the classified lines once and gives each line an owner: an
-//! article or the page's unassigned fragments. A run of short lines becomes a new article's
-//! headline group or a section heading of the current one, decided by what follows the run
-//! (a dateline lead or a byline means a new article), by whether the current paragraph was
-//! cut (then the run sits inside a column break), and by headline-only signs (a merged
-//! `引题—— 主题` line, a `——副题`, a column label). The second pass builds each article from
-//! its contiguous lines.
+//! article or the page's unassigned fragments. A run of headline-shaped lines becomes a new
+//! article's headline group, section headings of the open article, or its unpunctuated lead,
+//! as [`crate::boundary::weigh`] decides from the cues around the run. The second pass builds
+//! each article from its contiguous lines ([`crate::article`]).
 
-use crate::byline::{
-    Credits, parse_author_line, parse_byline_line, parse_credits, parse_dateline,
-    photo_credit_suffix,
-};
+use crate::article::build;
+use crate::boundary::{self, RunCues, RunReading};
 use crate::header::{is_page_name, parse_editors, parse_header_line};
-use crate::lines::{Class, LabelKind, Line, is_circled, label_kind};
-use crate::normalize::{ends_sentence, fnv1a32, fullwidth};
-use crate::{Article, Block, BlockKind, Byline, Fragment, Kind, Meta, Why};
+use crate::lines::{Class, LabelKind, Line};
+use crate::normalize::{ends_sentence, fnv1a32};
+use crate::{Article, Diagnostic, DiagnosticCode, Fragment, Meta, Why};
 
 /// Who a line belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,10 +22,10 @@ enum Owner {
 
 /// What the first pass decided about an article besides its lines.
 #[derive(Debug, Clone, Default)]
-struct Plan {
+pub(crate) struct Plan {
     /// A column label inherited from the label above a run of briefs.
-    column: Option<String>,
-    brief: bool,
+    pub column: Option<String>,
+    pub brief: bool,
 }
 
 /// The state of the article the first pass is filling.
@@ -38,20 +34,65 @@ struct Current {
     index: usize,
     /// It has body text or a caption (not only a headline group and byline).
     body: bool,
+    /// It has paragraph text (not only captions).
+    text: bool,
     /// An end byline closed it: only more byline lines may still join.
     closed: bool,
     /// Its last paragraph was cut by a column break.
     cut: bool,
     brief: bool,
     column: Option<String>,
+    /// It has a byline, dateline lead or author.
+    credited: bool,
+    /// It has reached a sidebar (`链接`, `编后`) with text.
+    sidebar: bool,
 }
 
-/// The parse of a page's text, before diagnostics.
+/// The parse of a page's text.
 #[derive(Debug)]
 pub(crate) struct Parsed {
     pub meta: Meta,
     pub articles: Vec<Article>,
     pub unassigned: Vec<Fragment>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Opens a new article in `plans`.
+fn open(plans: &mut Vec<Plan>, column: Option<String>, brief: bool) -> Current {
+    plans.push(Plan {
+        column: column.clone(),
+        brief,
+    });
+    Current {
+        index: plans.len() - 1,
+        body: false,
+        text: false,
+        closed: false,
+        cut: false,
+        brief,
+        column,
+        credited: false,
+        sidebar: false,
+    }
+}
+
+/// Where a run of headline-shaped lines starting at `i` ends. A bare name line ends it (the
+/// author under a title); what follows the name is body.
+fn run_end(lines: &[Line<'_>], i: usize) -> usize {
+    let mut j = i;
+    while let Some(l) = lines.get(j) {
+        match l.class {
+            Class::Label(_)
+            | Class::Short
+            | Class::Merged
+            | Class::Subtitle
+            | Class::Numbered
+            | Class::Noise => j += 1,
+            Class::Name if j > i => return j + 1,
+            _ => break,
+        }
+    }
+    j
 }
 
 /// Segments classified lines into articles and unassigned fragments.
@@ -59,23 +100,9 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
     let mut meta = Meta::default();
     let mut owners: Vec<Owner> = Vec::with_capacity(lines.len());
     let mut plans: Vec<Plan> = Vec::new();
+    let mut diagnostics: Vec<Diagnostic> = Vec::new();
     let mut i = header_zone(lines, &mut meta, &mut owners);
     let mut cur: Option<Current> = None;
-
-    let start = |plans: &mut Vec<Plan>, column: Option<String>, brief: bool| -> Current {
-        plans.push(Plan {
-            column: column.clone(),
-            brief,
-        });
-        Current {
-            index: plans.len() - 1,
-            body: false,
-            closed: false,
-            cut: false,
-            brief,
-            column,
-        }
-    };
 
     while let Some(line) = lines.get(i) {
         match line.class {
@@ -95,6 +122,11 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
                 owners.push(Owner::Fragment(Why::Jump));
                 cur = None;
             }
+            Class::EditorNote => {
+                // An editor's note stands over the articles that follow, not in one of them.
+                owners.push(Owner::Fragment(Why::Furniture));
+                cur = None;
+            }
             Class::Noise => match &cur {
                 Some(c) => owners.push(Owner::Article(c.index)),
                 None => owners.push(Owner::Fragment(Why::Noise)),
@@ -103,156 +135,281 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
                 Some(c) => {
                     // `(作者单位:…)` ends a commentary.
                     c.closed = c.body;
+                    c.credited = true;
                     owners.push(Owner::Article(c.index));
                 }
                 None => owners.push(Owner::Fragment(Why::Noise)),
             },
             Class::Byline | Class::Author => {
-                let c = match cur.take() {
+                let mut c = match cur.take() {
                     Some(mut c) => {
                         if c.body {
                             c.closed = true;
                         }
                         c
                     }
-                    None => start(&mut plans, None, false),
+                    None => open(&mut plans, None, false),
                 };
+                c.credited = true;
                 owners.push(Owner::Article(c.index));
                 cur = Some(c);
+            }
+            Class::Name if cur.as_ref().is_some_and(|c| c.body) => {
+                // A bare name after the text: the article's author, signing off.
+                if let Some(c) = &mut cur {
+                    c.closed = true;
+                    c.credited = true;
+                    owners.push(Owner::Article(c.index));
+                }
+            }
+            Class::Sidebar if cur.is_some() => {
+                // `记者手记`, `链接`: a box of the article above, with its own heading lines.
+                let j = run_end(lines, i + 1);
+                if let Some(c) = &mut cur {
+                    c.closed = false;
+                    c.cut = false;
+                    c.sidebar = true;
+                    owners.extend((i..j).map(|_| Owner::Article(c.index)));
+                }
+                i = j;
+                continue;
             }
             Class::Caption => {
                 let mut c = match cur.take() {
                     Some(c) if !c.closed => c,
-                    _ => start(&mut plans, None, false),
+                    _ => open(&mut plans, None, false),
                 };
                 c.body = true;
                 owners.push(Owner::Article(c.index));
                 cur = Some(c);
             }
-            Class::Dateline | Class::Text => {
+            Class::Dateline | Class::Text | Class::Lead => {
                 let mut c = match cur.take() {
-                    Some(c) if !(c.closed || line.class == Class::Dateline && c.body && !c.cut) => {
+                    Some(c) if !(c.closed || line.class == Class::Dateline && c.text && !c.cut) => {
                         c
                     }
                     Some(c) if !c.closed && c.brief => {
                         let column = c.column.clone();
-                        start(&mut plans, column, true)
+                        open(&mut plans, column, true)
                     }
-                    _ => start(&mut plans, None, false),
+                    _ => open(&mut plans, None, false),
                 };
                 c.body = true;
+                c.text = true;
+                c.credited |= line.class == Class::Dateline;
                 c.cut = !ends_sentence(line.text);
                 owners.push(Owner::Article(c.index));
                 cur = Some(c);
             }
-            Class::Label(_) | Class::Short | Class::Merged | Class::Subtitle | Class::Numbered => {
-                let mut j = i;
-                while lines
-                    .get(j)
-                    .is_some_and(|l| l.class.is_headline() || l.class == Class::Noise)
-                {
-                    j += 1;
-                }
-                let run = lines.get(i..j).unwrap_or(&[]);
-                let next = lines.get(j).map(|l| l.class);
-                let labels: Vec<(&str, LabelKind)> = run
-                    .iter()
-                    .filter_map(|l| match l.class {
-                        Class::Label(k) => Some((l.text, k)),
-                        _ => None,
-                    })
-                    .collect();
-                let heads = run.iter().filter(|l| l.class != Class::Noise).count();
-                let only_labels = labels.len() == heads;
-                let headline_only = run
-                    .iter()
-                    .any(|l| matches!(l.class, Class::Merged | Class::Subtitle | Class::Label(_)));
-                let all_numbered = run
-                    .iter()
-                    .all(|l| matches!(l.class, Class::Numbered | Class::Noise));
-                let lead_follows = next == Some(Class::Text)
-                    && lines.get(j).is_some_and(|l| l.text.ends_with('…'));
-                let credit_follows =
-                    matches!(next, Some(Class::Dateline | Class::Byline | Class::Author));
-                // A headline over captions that end in a photo credit is photo news, not a
-                // section heading of the article before it.
-                let mut after_captions = j;
-                while lines
-                    .get(after_captions)
-                    .is_some_and(|l| l.class == Class::Caption)
-                {
-                    after_captions += 1;
-                }
-                let photo_follows = next == Some(Class::Caption)
-                    && lines
-                        .get(after_captions)
-                        .is_some_and(|l| l.class == Class::Byline);
-                let new = match &cur {
-                    None => true,
-                    Some(c) if c.closed => true,
-                    Some(_) if credit_follows => true,
-                    Some(c) if !c.cut && photo_follows => true,
-                    Some(c) if c.cut => false,
-                    Some(_) if headline_only => true,
-                    Some(c) if c.brief => !all_numbered,
-                    Some(_) => lead_follows && !all_numbered,
-                };
-                let furniture = only_labels
-                    && matches!(
-                        next,
-                        None | Some(Class::Jump | Class::Editors | Class::Header | Class::Label(_))
-                    );
-                if furniture && new {
-                    for l in run {
-                        owners.push(Owner::Fragment(if l.class == Class::Noise {
-                            Why::Noise
-                        } else {
-                            Why::Furniture
-                        }));
-                    }
-                    cur = None;
-                } else if new {
-                    let brief_label = labels.iter().any(|(_, k)| *k == LabelKind::Brief);
-                    let inherit = cur.as_ref().is_some_and(|c| c.brief)
-                        && labels.is_empty()
-                        && !credit_follows_byline(next)
-                        && !run
-                            .iter()
-                            .any(|l| matches!(l.class, Class::Merged | Class::Subtitle));
-                    let brief = brief_label || inherit;
-                    let column = if inherit {
-                        cur.as_ref().and_then(|c| c.column.clone())
-                    } else {
-                        labels.first().map(|(t, _)| (*t).to_owned())
-                    };
-                    let c = start(&mut plans, column, brief);
-                    owners.extend(run.iter().map(|_| Owner::Article(c.index)));
-                    cur = Some(c);
-                } else if let Some(c) = &mut cur {
-                    let sentence_like = heads == 1
-                        && run
-                            .iter()
-                            .any(|l| l.class == Class::Short && l.text.contains(['，', ',']));
-                    owners.extend(run.iter().map(|_| Owner::Article(c.index)));
-                    if sentence_like {
-                        // A heading has no comma; a short line with one inside an article is
-                        // the head of a paragraph cut by a column break.
-                        for l in lines.get_mut(i..j).unwrap_or(&mut []) {
-                            if l.class == Class::Short {
-                                l.class = Class::Text;
-                                c.cut = !ends_sentence(l.text);
-                                c.body = true;
-                            }
-                        }
-                    }
-                }
-                i = j;
+            Class::Label(_)
+            | Class::Short
+            | Class::Merged
+            | Class::Subtitle
+            | Class::Numbered
+            | Class::Name
+            | Class::Sidebar => {
+                let j = run_end(lines, i).max(i + 1);
+                i = headline_run(
+                    lines,
+                    i,
+                    j,
+                    &mut cur,
+                    &mut plans,
+                    &mut owners,
+                    &mut diagnostics,
+                );
                 continue;
             }
         }
         i += 1;
     }
 
+    let (articles, unassigned) = assemble(text, lines, &owners, &plans, &mut diagnostics);
+    Parsed {
+        meta,
+        articles,
+        unassigned,
+        diagnostics,
+    }
+}
+
+/// The cues around the run `lines[i..j]` with `cur` open above it.
+fn run_cues(lines: &[Line<'_>], i: usize, j: usize, cur: Option<&Current>) -> RunCues {
+    let run = lines.get(i..j).unwrap_or(&[]);
+    let next = lines.get(j);
+    let heads = run.iter().filter(|l| l.class != Class::Noise).count();
+    RunCues {
+        boundary: cur.is_none_or(|c| c.closed),
+        cut: cur.is_some_and(|c| c.cut),
+        credit_follows: boundary::credit_follows(next)
+            || run.iter().any(|l| l.class == Class::Name),
+        photo_follows: boundary::photo_follows(lines, j),
+        label: run.iter().any(|l| matches!(l.class, Class::Label(_))),
+        marked: run
+            .iter()
+            .any(|l| matches!(l.class, Class::Merged | Class::Subtitle)),
+        lead_follows: boundary::lead_follows(next),
+        end_credit_ahead: cur.is_some_and(|c| c.credited) && boundary::end_credit_ahead(lines, j),
+        after_sidebar: cur.is_some_and(|c| c.sidebar && c.text),
+        in_brief_run: cur.is_some_and(|c| c.brief),
+        numbered: run
+            .iter()
+            .all(|l| matches!(l.class, Class::Numbered | Class::Noise)),
+        sentence_like: boundary::sentence_like(run),
+        awaiting_body: cur.is_some_and(|c| !c.body && c.credited)
+            && next.is_some_and(|l| matches!(l.class, Class::Text | Class::Caption)),
+        lines: heads,
+    }
+}
+
+/// Decides the run `lines[i..j]` and gives its lines their owners; returns where to go on.
+fn headline_run(
+    lines: &mut [Line<'_>],
+    i: usize,
+    j: usize,
+    cur: &mut Option<Current>,
+    plans: &mut Vec<Plan>,
+    owners: &mut Vec<Owner>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> usize {
+    let Some(run) = lines.get(i..j) else {
+        return j;
+    };
+    let span = [
+        run.first().map_or(0, |l| l.start),
+        run.last().map_or(0, |l| l.end()),
+    ];
+    let next = lines.get(j).map(|l| l.class);
+    let cues = run_cues(lines, i, j, cur.as_ref());
+    let labels: Vec<(&str, LabelKind)> = run
+        .iter()
+        .filter_map(|l| match l.class {
+            Class::Label(k) => Some((l.text, k)),
+            _ => None,
+        })
+        .collect();
+    let heads = cues.lines;
+    // Labels alone before the next header or label: furniture, such as a run label above briefs
+    // that a label of its own follows.
+    let only_labels = labels.len() == heads;
+    let furniture_next = matches!(
+        next,
+        None | Some(
+            Class::Jump | Class::Editors | Class::Header | Class::Label(_) | Class::EditorNote
+        )
+    );
+    // A page banner or special-page name over an editor's note: furniture.
+    let banner_over_note = next == Some(Class::EditorNote);
+    let (reading, margin) = boundary::weigh(&cues);
+    match reading {
+        RunReading::Lead => {
+            for k in i..j {
+                if let Some(l) = lines.get_mut(k)
+                    && l.class != Class::Noise
+                {
+                    l.class = Class::Lead;
+                }
+            }
+            if let Some(c) = cur {
+                c.body = true;
+                c.text = true;
+                owners.extend((i..j).map(|_| Owner::Article(c.index)));
+            }
+            j
+        }
+        RunReading::NewArticle if (only_labels && furniture_next) || banner_over_note => {
+            for l in run {
+                owners.push(Owner::Fragment(if l.class == Class::Noise {
+                    Why::Noise
+                } else {
+                    Why::Furniture
+                }));
+            }
+            *cur = None;
+            j
+        }
+        RunReading::NewArticle => {
+            // A photo page opens with a banner over its first photo's title.
+            let banner = if plans.is_empty() && cues.photo_follows && heads >= 2 && !cues.label {
+                heads - 1
+            } else {
+                0
+            };
+            let mut k = i;
+            let mut skipped = 0;
+            while skipped < banner
+                && let Some(l) = lines.get(k)
+            {
+                owners.push(Owner::Fragment(if l.class == Class::Noise {
+                    Why::Noise
+                } else {
+                    skipped += 1;
+                    Why::Furniture
+                }));
+                k += 1;
+            }
+            let brief_label = labels.iter().any(|(_, k)| *k == LabelKind::Brief);
+            let inherit = cur.as_ref().is_some_and(|c| c.brief && !c.closed)
+                && labels.is_empty()
+                && !matches!(next, Some(Class::Byline | Class::Author))
+                && !cues.marked;
+            let brief = brief_label || inherit;
+            let column = if inherit {
+                cur.as_ref().and_then(|c| c.column.clone())
+            } else {
+                labels.first().map(|(t, _)| (*t).to_owned())
+            };
+            let c = open(plans, column, brief);
+            owners.extend((k..j).map(|_| Owner::Article(c.index)));
+            let credited = run.iter().any(|l| l.class == Class::Name);
+            if !cues.boundary && !cues.credit_follows && !cues.photo_follows && !inherit {
+                diagnostics.push(Diagnostic {
+                    code: DiagnosticCode::ArticleStartWithoutCredit,
+                    message: "a new article starts here with no credit after its headline"
+                        .to_owned(),
+                    span: Some(span),
+                });
+            }
+            *cur = Some(Current { credited, ..c });
+            j
+        }
+        RunReading::Headings => {
+            if let Some(c) = cur {
+                owners.extend((i..j).map(|_| Owner::Article(c.index)));
+                if cues.sentence_like {
+                    // A heading has no comma; a short line with one inside an article is the
+                    // head of a paragraph cut by a column break.
+                    for l in lines.get_mut(i..j).unwrap_or(&mut []) {
+                        if l.class == Class::Short {
+                            l.class = Class::Text;
+                            c.cut = !ends_sentence(l.text);
+                            c.body = true;
+                            c.text = true;
+                        }
+                    }
+                } else if margin <= 2 && !cues.cut && !cues.numbered {
+                    diagnostics.push(Diagnostic {
+                        code: DiagnosticCode::HeadingOrTitle,
+                        message:
+                            "read as a section heading; it could be the title of a new article"
+                                .to_owned(),
+                        span: Some(span),
+                    });
+                }
+            }
+            j
+        }
+    }
+}
+
+/// The second pass: builds each article from its contiguous lines and collects fragments.
+fn assemble(
+    text: &str,
+    lines: &[Line<'_>],
+    owners: &[Owner],
+    plans: &[Plan],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> (Vec<Article>, Vec<Fragment>) {
     let mut unassigned = Vec::new();
     let mut articles = Vec::new();
     let hash = fnv1a32(text.as_bytes());
@@ -289,7 +446,7 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
                 let plan = plans.get(a).cloned().unwrap_or_default();
                 let built = lines
                     .get(first..last)
-                    .and_then(|ls| build(ls, &plan, hash, articles.len() + 1));
+                    .and_then(|ls| build(ls, &plan, hash, articles.len() + 1, diagnostics));
                 for l in lines.get(k..first).unwrap_or(&[]) {
                     unassigned.push(fragment(l, Why::Noise));
                 }
@@ -314,15 +471,7 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
         }
     }
     unassigned.sort_by_key(|f| f.span[0]);
-    Parsed {
-        meta,
-        articles,
-        unassigned,
-    }
-}
-
-fn credit_follows_byline(next: Option<Class>) -> bool {
-    matches!(next, Some(Class::Byline | Class::Author))
+    (articles, unassigned)
 }
 
 fn fragment(l: &Line<'_>, why: Why) -> Fragment {
@@ -375,358 +524,4 @@ fn header_zone(lines: &[Line<'_>], meta: &mut Meta, owners: &mut Vec<Owner>) -> 
         i += 1;
     }
     i
-}
-
-/// A block while its text is still being joined across column breaks.
-#[derive(Debug)]
-struct Draft {
-    kind: BlockKind,
-    raw: String,
-    marker: Option<String>,
-    span: [usize; 2],
-    /// Byte length of the last source line joined into `raw`.
-    tail: usize,
-}
-
-fn merge(byline: &mut Byline, c: Credits) {
-    let add = |list: &mut Vec<String>, names: Vec<String>| {
-        for n in names {
-            if !list.contains(&n) {
-                list.push(n);
-            }
-        }
-    };
-    add(&mut byline.reporters, c.reporters);
-    add(&mut byline.correspondents, c.correspondents);
-    add(&mut byline.photographers, c.photographers);
-    add(&mut byline.authors, c.authors);
-}
-
-/// Builds one article from its lines; `None` if they hold nothing an article could show.
-fn build(lines: &[Line<'_>], plan: &Plan, hash: u32, ordinal: usize) -> Option<Article> {
-    let first = lines.first()?;
-    let last = lines.last()?;
-    let mut k = 0;
-    let mut labels: Vec<&str> = Vec::new();
-    let mut heads: Vec<&Line<'_>> = Vec::new();
-    while let Some(l) = lines.get(k) {
-        match l.class {
-            Class::Label(_) => labels.push(l.text),
-            Class::Noise => {}
-            c if c.is_headline() => heads.push(l),
-            _ => break,
-        }
-        k += 1;
-    }
-    let (kicker, title, subtitle) = headline(&heads);
-    // A bullet that sets off the items of a brief list (`●我市启动…`) is no part of the title.
-    let title = match title.strip_prefix(TITLE_BULLETS) {
-        Some(rest) if !rest.trim().is_empty() => rest.trim_start().to_owned(),
-        _ => title,
-    };
-    let mut column = labels
-        .first()
-        .map(|s| fullwidth(s))
-        .or_else(|| plan.column.as_deref().map(fullwidth));
-    let mut byline = Byline::default();
-    let mut drafts: Vec<Draft> = Vec::new();
-    let mut pending: Option<usize> = None;
-    let mut dateline: Option<String> = None;
-    // Opened by a dateline lead or a bracketed credit: news either way.
-    let mut led = false;
-    let mut has_paragraph = false;
-    for l in lines.get(k..).unwrap_or(&[]) {
-        match l.class {
-            Class::Noise | Class::Editors | Class::Header | Class::Jump => {}
-            Class::Byline => {
-                if let Some(c) = parse_byline_line(l.text) {
-                    merge(&mut byline, c);
-                }
-                byline.raw.push(l.text.to_owned());
-                pending = None;
-            }
-            Class::Author => {
-                if let Some(c) = parse_author_line(l.text) {
-                    merge(&mut byline, c);
-                }
-                byline.raw.push(l.text.to_owned());
-                pending = None;
-            }
-            Class::AuthorNote => {
-                byline.raw.push(l.text.to_owned());
-                pending = None;
-            }
-            Class::Caption => drafts.push(caption(l, &mut byline)),
-            Class::Label(_) if column.is_none() => column = Some(fullwidth(l.text)),
-            Class::Label(_) | Class::Short | Class::Merged | Class::Subtitle | Class::Numbered => {
-                drafts.push(Draft {
-                    kind: BlockKind::Heading,
-                    raw: l.text.to_owned(),
-                    marker: None,
-                    span: [l.start, l.end()],
-                    tail: l.text.len(),
-                });
-            }
-            Class::Dateline | Class::Text => {
-                let mut body = l.text;
-                let mut start = l.start;
-                if !led
-                    && !has_paragraph
-                    && pending.is_none()
-                    && let Some(d) = parse_dateline(body)
-                {
-                    dateline = d.dateline.map(fullwidth);
-                    led = true;
-                    if let Some(c) = d.credits {
-                        merge(&mut byline, c);
-                    }
-                    if let Some(raw) = d.raw {
-                        byline.raw.push(raw.to_owned());
-                    }
-                    body = body.get(d.rest..).unwrap_or("");
-                    start += d.rest;
-                }
-                if body.is_empty() {
-                    continue;
-                }
-                let at = match pending.and_then(|p| drafts.get_mut(p).map(|d| (p, d))) {
-                    Some((p, d)) => {
-                        d.raw.push_str(body);
-                        d.span[1] = start + body.len();
-                        d.tail = body.len();
-                        p
-                    }
-                    None => {
-                        has_paragraph = true;
-                        drafts.push(Draft {
-                            kind: BlockKind::Paragraph,
-                            raw: body.to_owned(),
-                            marker: None,
-                            span: [start, start + body.len()],
-                            tail: body.len(),
-                        });
-                        drafts.len() - 1
-                    }
-                };
-                pending = (!ends_sentence(body)).then_some(at);
-            }
-        }
-    }
-
-    trailing_credit(&mut drafts, &mut byline);
-    let paragraphs = drafts
-        .iter()
-        .filter(|d| d.kind == BlockKind::Paragraph)
-        .count();
-    let mut lead = None;
-    if !led
-        && paragraphs >= 2
-        && let Some(d) = drafts.first()
-        && d.kind == BlockKind::Paragraph
-        && d.raw.ends_with('…')
-    {
-        lead = Some(fullwidth(&d.raw));
-        drafts.remove(0);
-    }
-    let blocks: Vec<Block> = drafts
-        .into_iter()
-        .map(|d| Block {
-            kind: d.kind,
-            text: fullwidth(&d.raw),
-            marker: d.marker,
-            span: d.span,
-        })
-        .collect();
-    let empty_byline = byline.raw.is_empty();
-    if title.is_empty()
-        && blocks.is_empty()
-        && lead.is_none()
-        && dateline.is_none()
-        && empty_byline
-        && kicker.is_none()
-        && subtitle.is_none()
-    {
-        return None;
-    }
-    let kind = kind_of(plan, column.as_deref(), &blocks, &byline, led);
-    Some(Article {
-        id: format!("{hash:08x}-{ordinal}"),
-        kind,
-        column,
-        kicker,
-        title,
-        subtitle,
-        dateline,
-        byline,
-        lead,
-        blocks,
-        span: [first.start, last.end()],
-    })
-}
-
-/// Takes a credit in brackets off the end of the last paragraph: briefs end `…。(记者 刘洋)`.
-fn trailing_credit(drafts: &mut Vec<Draft>, byline: &mut Byline) {
-    let Some(d) = drafts.last_mut().filter(|d| d.kind == BlockKind::Paragraph) else {
-        return;
-    };
-    let Some(body) = d.raw.strip_suffix([')', '）']) else {
-        return;
-    };
-    let Some((open, c)) = body
-        .char_indices()
-        .rev()
-        .take(40)
-        .find(|&(_, c)| c == '(' || c == '（')
-    else {
-        return;
-    };
-    // The credit must lie on the paragraph's last source line for the span to shrink by it.
-    if d.raw.len() - open > d.tail {
-        return;
-    }
-    let Some(inner) = body.get(open + c.len_utf8()..) else {
-        return;
-    };
-    let Some(credits) = parse_credits(inner.trim(), None, false) else {
-        return;
-    };
-    let credit = d.raw.get(open..).unwrap_or("").to_owned();
-    let head = d.raw.get(..open).unwrap_or("").trim_end().to_owned();
-    merge(byline, credits);
-    byline.raw.push(credit);
-    if head.is_empty() {
-        drafts.pop();
-    } else {
-        d.span[1] = d.span[1].saturating_sub(d.raw.len() - head.len());
-        d.raw = head;
-    }
-}
-
-/// Marks that set off the titles of briefs in a list.
-const TITLE_BULLETS: &[char] = &['●', '○', '◆', '◇', '▶', '►', '■', '□', '★', '☆', '•', '·'];
-
-/// Assigns headline lines to kicker, title and subtitle.
-fn headline(heads: &[&Line<'_>]) -> (Option<String>, String, Option<String>) {
-    let join = |ls: &[&Line<'_>]| -> Option<String> {
-        let parts: Vec<String> = ls.iter().map(|l| fullwidth(l.text)).collect();
-        (!parts.is_empty()).then(|| parts.join(" "))
-    };
-    if let Some(m) = heads.iter().position(|l| l.class == Class::Merged) {
-        let line = heads.get(m).map_or("", |l| l.text);
-        let split = line.find("——").unwrap_or(line.len());
-        let left = line.get(..split).unwrap_or("").trim();
-        let right = line
-            .get(split..)
-            .unwrap_or("")
-            .trim_start_matches('—')
-            .trim();
-        let mut kicker: Vec<String> = heads
-            .get(..m)
-            .unwrap_or(&[])
-            .iter()
-            .map(|l| fullwidth(l.text))
-            .collect();
-        kicker.push(fullwidth(left));
-        let subtitle = join(heads.get(m + 1..).unwrap_or(&[]));
-        return (Some(kicker.join(" ")), fullwidth(right), subtitle);
-    }
-    let (subs, mains): (Vec<&Line<'_>>, Vec<&Line<'_>>) =
-        heads.iter().partition(|l| l.class == Class::Subtitle);
-    let dash_sub = join(&subs);
-    match mains.as_slice() {
-        [] => match subs.split_first() {
-            Some((t, rest)) => (None, fullwidth(t.text), join(rest)),
-            None => (None, String::new(), None),
-        },
-        [t] => (None, fullwidth(t.text), dash_sub),
-        [a, b] => {
-            if dash_sub.is_some() || looks_like_kicker(a.text) {
-                (Some(fullwidth(a.text)), fullwidth(b.text), dash_sub)
-            } else {
-                (None, fullwidth(a.text), Some(fullwidth(b.text)))
-            }
-        }
-        [a, b, rest @ ..] => {
-            let mut sub: Vec<String> = rest.iter().map(|l| fullwidth(l.text)).collect();
-            sub.extend(dash_sub);
-            (
-                Some(fullwidth(a.text)),
-                fullwidth(b.text),
-                Some(sub.join(" ")),
-            )
-        }
-    }
-}
-
-/// A first headline line that leads into the title rather than being it.
-fn looks_like_kicker(s: &str) -> bool {
-    s.ends_with("——")
-        || s.ends_with('：')
-        || s.ends_with(':')
-        || s.ends_with('…')
-        || s.starts_with("聚焦")
-}
-
-fn caption(l: &Line<'_>, byline: &mut Byline) -> Draft {
-    let stripped = l.text.trim_start_matches(['-', '·', '•']).trim_start();
-    let mut marker = None;
-    let mut text = stripped;
-    if let Some(c) = stripped.chars().next()
-        && (is_circled(c) || matches!(c, '▲' | '△' | '↑' | '↓' | '▼'))
-    {
-        marker = Some(c.to_string());
-        text = stripped.get(c.len_utf8()..).unwrap_or("").trim_start();
-    }
-    if let Some((at, credits)) = photo_credit_suffix(text)
-        && at > 0
-        && let (Some(head), Some(credit)) = (text.get(..at), text.get(at..))
-    {
-        merge(byline, credits);
-        byline.raw.push(credit.trim().to_owned());
-        text = head.trim_end();
-    }
-    Draft {
-        kind: BlockKind::Caption,
-        raw: text.to_owned(),
-        marker,
-        span: [l.start, l.end()],
-        tail: 0,
-    }
-}
-
-fn kind_of(
-    plan: &Plan,
-    column: Option<&str>,
-    blocks: &[Block],
-    byline: &Byline,
-    dateline: bool,
-) -> Kind {
-    let label = column.and_then(label_kind);
-    let paragraphs: Vec<&Block> = blocks
-        .iter()
-        .filter(|b| b.kind == BlockKind::Paragraph)
-        .collect();
-    let body_chars: usize = paragraphs.iter().map(|b| b.text.chars().count()).sum();
-    let captions = blocks.iter().any(|b| b.kind == BlockKind::Caption);
-    let headings = blocks.iter().any(|b| b.kind == BlockKind::Heading);
-    if plan.brief || label == Some(LabelKind::Brief) {
-        Kind::Brief
-    } else if !byline.authors.is_empty() || label == Some(LabelKind::Commentary) {
-        Kind::Commentary
-    } else if label == Some(LabelKind::Photo)
-        || (captions && paragraphs.is_empty())
-        || (captions
-            && !dateline
-            && !byline.photographers.is_empty()
-            && paragraphs.len() <= 2
-            && body_chars < 300)
-    {
-        Kind::Photo
-    } else if !headings && paragraphs.len() <= 1 && body_chars < 100 {
-        Kind::Brief
-    } else if dateline {
-        Kind::News
-    } else {
-        Kind::Feature
-    }
 }

@@ -1,0 +1,455 @@
+//! One article built from its lines: headline group, credits, lead and body blocks.
+
+use crate::byline::{
+    Credits, author_note_credits, glued_credit, parse_author_line, parse_byline_line,
+    parse_credits, parse_dateline, parse_reprint, photo_credit_suffix,
+};
+use crate::headline;
+use crate::lines::{Class, LabelKind, Line, is_circled, label_kind};
+use crate::names::bare_name;
+use crate::normalize::{code_tail, ends_sentence, fullwidth};
+use crate::segment::Plan;
+use crate::{Article, Block, BlockKind, Byline, Diagnostic, DiagnosticCode, Kind};
+
+/// A block while its text is still being joined across column breaks.
+#[derive(Debug)]
+struct Draft {
+    kind: BlockKind,
+    raw: String,
+    marker: Option<String>,
+    span: [usize; 2],
+    /// Byte length of the last source line joined into `raw`.
+    tail: usize,
+    /// Its first line is indented.
+    indented: bool,
+}
+
+fn merge(byline: &mut Byline, c: Credits) {
+    let add = |list: &mut Vec<String>, names: Vec<String>| {
+        for n in names {
+            if !list.contains(&n) {
+                list.push(n);
+            }
+        }
+    };
+    add(&mut byline.reporters, c.reporters);
+    add(&mut byline.correspondents, c.correspondents);
+    add(&mut byline.photographers, c.photographers);
+    add(&mut byline.authors, c.authors);
+}
+
+/// Builds one article from its lines; `None` if they hold nothing an article could show.
+/// Uncertain readings (a guessed headline reading or name split) are reported in `diagnostics`.
+pub(crate) fn build(
+    lines: &[Line<'_>],
+    plan: &Plan,
+    hash: u32,
+    ordinal: usize,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Article> {
+    let first = lines.first()?;
+    let last = lines.last()?;
+    let mut k = 0;
+    let mut heads: Vec<&Line<'_>> = Vec::new();
+    let mut authors: Vec<String> = Vec::new();
+    while let Some(l) = lines.get(k) {
+        match l.class {
+            Class::Noise => {}
+            Class::Name if !heads.is_empty() => authors.extend(bare_name(l.text)),
+            c if c.is_headline() => heads.push(l),
+            _ => break,
+        }
+        k += 1;
+    }
+    let h = headline::read(&heads);
+    if h.guessed
+        && let (Some(a), Some(b)) = (heads.first(), heads.last())
+    {
+        diagnostics.push(Diagnostic {
+            code: DiagnosticCode::KickerOrTitle,
+            message:
+                "the headline's lines could be read as kicker, title and subtitle in another way"
+                    .to_owned(),
+            span: Some([a.start, b.end()]),
+        });
+    }
+    let (kicker, title, subtitle) = (h.kicker, h.title, h.subtitle);
+    // A bullet that sets off the items of a brief list (`●我市启动…`) is no part of the title.
+    let title = match title.strip_prefix(TITLE_BULLETS) {
+        Some(rest) if !rest.trim().is_empty() => rest.trim_start().to_owned(),
+        _ => title,
+    };
+    // A column in brackets after the title, as web exports print it: `唤醒城市的“诗心”（金台随笔）`.
+    let (title, bracket_column) = bracketed_column(&title);
+    let mut column = h
+        .column
+        .or(bracket_column)
+        .or_else(|| plan.column.as_deref().map(fullwidth));
+    let mut byline = Byline::default();
+    if !authors.is_empty() {
+        merge(
+            &mut byline,
+            Credits {
+                authors,
+                ..Credits::default()
+            },
+        );
+        byline.raw.extend(
+            heads
+                .last()
+                .and_then(|_| lines.get(k.saturating_sub(1)))
+                .map(|l| l.text.to_owned()),
+        );
+    }
+    let mut guessed: Option<[usize; 2]> = None;
+    let mut drafts: Vec<Draft> = Vec::new();
+    let mut pending: Option<usize> = None;
+    let mut dateline: Option<String> = None;
+    // Opened by a dateline lead or a bracketed credit: news either way.
+    let mut led = false;
+    let mut has_paragraph = false;
+    for l in lines.get(k..).unwrap_or(&[]) {
+        match l.class {
+            Class::Noise | Class::Editors | Class::Header | Class::Jump => {}
+            Class::Byline => {
+                if let Some(c) = parse_byline_line(l.text) {
+                    if c.guessed {
+                        guessed = Some([l.start, l.end()]);
+                    }
+                    merge(&mut byline, c);
+                } else if let Some(d) = parse_reprint(l.text) {
+                    dateline.get_or_insert_with(|| fullwidth(d));
+                }
+                byline.raw.push(l.text.to_owned());
+                pending = None;
+            }
+            Class::Author => {
+                if let Some(c) = parse_author_line(l.text) {
+                    merge(&mut byline, c);
+                }
+                byline.raw.push(l.text.to_owned());
+                pending = None;
+            }
+            Class::Name => {
+                if let Some(n) = bare_name(l.text) {
+                    merge(
+                        &mut byline,
+                        Credits {
+                            authors: vec![n],
+                            ..Credits::default()
+                        },
+                    );
+                }
+                byline.raw.push(l.text.to_owned());
+                pending = None;
+            }
+            Class::AuthorNote => {
+                if let Some(c) = author_note_credits(l.text) {
+                    merge(&mut byline, c);
+                }
+                byline.raw.push(l.text.to_owned());
+                pending = None;
+            }
+            Class::Caption => drafts.push(caption(l, &mut byline)),
+            Class::Label(_) if column.is_none() && drafts.is_empty() => {
+                column = Some(fullwidth(l.text));
+            }
+            Class::Label(_)
+            | Class::Short
+            | Class::Merged
+            | Class::Subtitle
+            | Class::Numbered
+            | Class::Sidebar
+            | Class::EditorNote => {
+                drafts.push(Draft {
+                    kind: BlockKind::Heading,
+                    raw: l.text.to_owned(),
+                    marker: None,
+                    span: [l.start, l.end()],
+                    tail: l.text.len(),
+                    indented: false,
+                });
+            }
+            Class::Dateline | Class::Text | Class::Lead => {
+                let mut body = l.text;
+                let mut start = l.start;
+                if !led
+                    && !has_paragraph
+                    && pending.is_none()
+                    && let Some(d) = parse_dateline(body)
+                {
+                    dateline = d.dateline.map(fullwidth);
+                    led = true;
+                    if let Some(c) = d.credits {
+                        if c.guessed {
+                            guessed = Some([l.start, l.start + d.rest]);
+                        }
+                        merge(&mut byline, c);
+                    }
+                    if let Some(raw) = d.raw {
+                        byline.raw.push(raw.to_owned());
+                    }
+                    body = body.get(d.rest..).unwrap_or("");
+                    start += d.rest;
+                }
+                if body.is_empty() {
+                    continue;
+                }
+                // An indented line after an indented paragraph starts a paragraph of its own,
+                // whatever the last one ended with.
+                let indent_break = l.indented
+                    && pending
+                        .and_then(|p| drafts.get(p))
+                        .is_some_and(|d| d.indented);
+                if indent_break {
+                    pending = None;
+                }
+                let at = match pending.and_then(|p| drafts.get_mut(p).map(|d| (p, d))) {
+                    Some((p, d)) => {
+                        d.raw.push_str(body);
+                        d.span[1] = start + body.len();
+                        d.tail = body.len();
+                        p
+                    }
+                    None => {
+                        has_paragraph = true;
+                        drafts.push(Draft {
+                            kind: BlockKind::Paragraph,
+                            raw: body.to_owned(),
+                            marker: None,
+                            span: [start, start + body.len()],
+                            tail: body.len(),
+                            indented: l.indented,
+                        });
+                        drafts.len() - 1
+                    }
+                };
+                // A lead printed without final punctuation is whole.
+                pending = (!ends_sentence(body) && l.class != Class::Lead).then_some(at);
+            }
+        }
+    }
+
+    trailing_credit(&mut drafts, &mut byline, &mut dateline);
+    glued_end_credit(&mut drafts, &mut byline);
+    for d in &mut drafts {
+        if d.kind == BlockKind::Paragraph
+            && let Some(at) = code_tail(&d.raw)
+        {
+            // An editor's code glued to the end (`②6`) is no part of the text; the span keeps it.
+            d.raw.truncate(at);
+        }
+    }
+    if let Some(span) = guessed {
+        diagnostics.push(Diagnostic {
+            code: DiagnosticCode::NameSplitGuessed,
+            message: "names printed without spaces were split by guess".to_owned(),
+            span: Some(span),
+        });
+    }
+    let paragraphs = drafts
+        .iter()
+        .filter(|d| d.kind == BlockKind::Paragraph)
+        .count();
+    let mut lead = None;
+    if !led
+        && paragraphs >= 2
+        && let Some(d) = drafts.first()
+        && d.kind == BlockKind::Paragraph
+        && d.raw.ends_with('…')
+    {
+        lead = Some(fullwidth(&d.raw));
+        drafts.remove(0);
+    }
+    let blocks: Vec<Block> = drafts
+        .into_iter()
+        .map(|d| Block {
+            kind: d.kind,
+            text: fullwidth(&d.raw),
+            marker: d.marker,
+            span: d.span,
+        })
+        .collect();
+    let empty_byline = byline.raw.is_empty();
+    if title.is_empty()
+        && blocks.is_empty()
+        && lead.is_none()
+        && dateline.is_none()
+        && empty_byline
+        && kicker.is_none()
+        && subtitle.is_none()
+    {
+        return None;
+    }
+    let kind = kind_of(plan, column.as_deref(), &blocks, &byline, led);
+    Some(Article {
+        id: format!("{hash:08x}-{ordinal}"),
+        kind,
+        column,
+        kicker,
+        title,
+        subtitle,
+        dateline,
+        byline,
+        lead,
+        blocks,
+        span: [first.start, last.end()],
+    })
+}
+
+/// Takes a credit in brackets off the end of the last paragraph: briefs end `…。(记者 刘洋)`,
+/// reprints `…。（据新华社福州6月13日电）`.
+fn trailing_credit(drafts: &mut Vec<Draft>, byline: &mut Byline, dateline: &mut Option<String>) {
+    let Some(d) = drafts.last_mut().filter(|d| d.kind == BlockKind::Paragraph) else {
+        return;
+    };
+    let Some(body) = d.raw.strip_suffix([')', '）']) else {
+        return;
+    };
+    let Some((open, c)) = body
+        .char_indices()
+        .rev()
+        .take(40)
+        .find(|&(_, c)| c == '(' || c == '（')
+    else {
+        return;
+    };
+    // The credit must lie on the paragraph's last source line for the span to shrink by it.
+    if d.raw.len() - open > d.tail {
+        return;
+    }
+    let Some(inner) = body.get(open + c.len_utf8()..) else {
+        return;
+    };
+    let credits = parse_credits(inner.trim(), None, false);
+    let reprint = parse_reprint(inner.trim());
+    if credits.is_none() && reprint.is_none() {
+        return;
+    }
+    if let Some(r) = reprint
+        && dateline.is_none()
+    {
+        *dateline = Some(fullwidth(r));
+    }
+    let credit = d.raw.get(open..).unwrap_or("").to_owned();
+    let head = d.raw.get(..open).unwrap_or("").trim_end().to_owned();
+    if let Some(credits) = credits {
+        merge(byline, credits);
+    }
+    byline.raw.push(credit);
+    if head.is_empty() {
+        drafts.pop();
+    } else {
+        d.span[1] = d.span[1].saturating_sub(d.raw.len() - head.len());
+        d.raw = head;
+    }
+}
+
+/// Takes a credit glued after the last sentence of the last paragraph:
+/// `…价格比去年略低。文/本报记者 张某`.
+fn glued_end_credit(drafts: &mut Vec<Draft>, byline: &mut Byline) {
+    let Some(d) = drafts.last_mut().filter(|d| d.kind == BlockKind::Paragraph) else {
+        return;
+    };
+    let Some((at, credits)) = glued_credit(&d.raw) else {
+        return;
+    };
+    // The credit must lie on the paragraph's last source line for the span to shrink by it.
+    if d.raw.len() - at > d.tail {
+        return;
+    }
+    let credit = d.raw.get(at..).unwrap_or("").trim().to_owned();
+    let head = d.raw.get(..at).unwrap_or("").trim_end().to_owned();
+    merge(byline, credits);
+    byline.raw.push(credit);
+    d.span[1] = d.span[1].saturating_sub(d.raw.len() - head.len());
+    d.raw = head;
+}
+
+/// Splits a column printed in brackets after the title: `唤醒城市的“诗心”（金台随笔）`.
+fn bracketed_column(title: &str) -> (String, Option<String>) {
+    if let Some(body) = title.strip_suffix('）')
+        && let Some(open) = body.rfind('（')
+        && let Some(inner) = body.get(open + '（'.len_utf8()..)
+        && open > 0
+        && headline::column_shape(inner) == 2
+    {
+        return (
+            body.get(..open).unwrap_or("").trim_end().to_owned(),
+            Some(inner.to_owned()),
+        );
+    }
+    (title.to_owned(), None)
+}
+
+/// Marks that set off the titles of briefs in a list.
+const TITLE_BULLETS: &[char] = &['●', '○', '◆', '◇', '▶', '►', '■', '□', '★', '☆', '•', '·'];
+
+fn caption(l: &Line<'_>, byline: &mut Byline) -> Draft {
+    let stripped = l.text.trim_start_matches(['-', '·', '•']).trim_start();
+    let mut marker = None;
+    let mut text = stripped;
+    if let Some(c) = stripped.chars().next()
+        && (is_circled(c) || matches!(c, '▲' | '△' | '↑' | '↓' | '▼'))
+    {
+        marker = Some(c.to_string());
+        text = stripped.get(c.len_utf8()..).unwrap_or("").trim_start();
+    }
+    if let Some((at, credits)) = photo_credit_suffix(text)
+        && at > 0
+        && let (Some(head), Some(credit)) = (text.get(..at), text.get(at..))
+    {
+        merge(byline, credits);
+        byline.raw.push(credit.trim().to_owned());
+        text = head.trim_end();
+        // A code between the caption and its credit: `…插秧。⑥2吴晓松摄`.
+        if let Some(at) = code_tail(text) {
+            text = text.get(..at).unwrap_or(text).trim_end();
+        }
+    }
+    Draft {
+        kind: BlockKind::Caption,
+        raw: text.to_owned(),
+        marker,
+        span: [l.start, l.end()],
+        tail: 0,
+        indented: false,
+    }
+}
+
+fn kind_of(
+    plan: &Plan,
+    column: Option<&str>,
+    blocks: &[Block],
+    byline: &Byline,
+    dateline: bool,
+) -> Kind {
+    let label = column.and_then(label_kind);
+    let paragraphs: Vec<&Block> = blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Paragraph)
+        .collect();
+    let body_chars: usize = paragraphs.iter().map(|b| b.text.chars().count()).sum();
+    let captions = blocks.iter().any(|b| b.kind == BlockKind::Caption);
+    let headings = blocks.iter().any(|b| b.kind == BlockKind::Heading);
+    if plan.brief || label == Some(LabelKind::Brief) {
+        Kind::Brief
+    } else if !byline.authors.is_empty() || label == Some(LabelKind::Commentary) {
+        Kind::Commentary
+    } else if label == Some(LabelKind::Photo)
+        || (captions && paragraphs.is_empty())
+        || (captions
+            && !dateline
+            && !byline.photographers.is_empty()
+            && paragraphs.len() <= 2
+            && body_chars < 300)
+    {
+        Kind::Photo
+    } else if !headings && paragraphs.len() <= 1 && body_chars < 100 {
+        Kind::Brief
+    } else if dateline {
+        Kind::News
+    } else {
+        Kind::Feature
+    }
+}

@@ -1,0 +1,240 @@
+//! Article boundaries: whether a run of headline-shaped lines opens a new article, is a
+//! section heading of the article above, or is that article's unpunctuated lead.
+//!
+//! Each cue is a named function of the lines around the run; [`weigh`] adds them up in one
+//! place. No single cue decides, except that a run with no open article above it can only
+//! open one.
+
+use crate::byline::photo_credit_suffix;
+use crate::lines::{Class, Line};
+
+/// What the lines around a run of headline-shaped lines say about it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct RunCues {
+    /// No article is open: page top, or after a header, jump marker, citation line, editor's
+    /// note or an article closed by its end credit.
+    pub boundary: bool,
+    /// The open article's last paragraph was cut mid-sentence: the run sits in a column break.
+    pub cut: bool,
+    /// A byline, dateline lead or author line follows the run (or ends it).
+    pub credit_follows: bool,
+    /// Photo captions follow that carry a photographer's credit: photo news.
+    pub photo_follows: bool,
+    /// A column label is part of the run.
+    pub label: bool,
+    /// A merged `引题—— 主题` line or a `——副题` is part of the run.
+    pub marked: bool,
+    /// A lead summary ending in `……` follows.
+    pub lead_follows: bool,
+    /// The text after the run ends in a byline of its own, and the open article already has one.
+    pub end_credit_ahead: bool,
+    /// The open article has reached a sidebar (`链接`, `编后`, `延伸阅读`) and its text.
+    pub after_sidebar: bool,
+    /// The open article is an item of a run of briefs under a label such as `快讯`.
+    pub in_brief_run: bool,
+    /// Every line of the run is a numbered heading (`一、…`).
+    pub numbered: bool,
+    /// The run is one line with a comma inside: the head of a paragraph, not a heading.
+    pub sentence_like: bool,
+    /// The open article has its headline and credit but no text yet.
+    pub awaiting_body: bool,
+    /// Lines in the run, noise left out.
+    pub lines: usize,
+}
+
+/// How a run of headline-shaped lines is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum RunReading {
+    /// The headline group of a new article.
+    NewArticle,
+    /// Section headings (小标题) of the open article.
+    Headings,
+    /// The open article's lead, printed without final punctuation.
+    Lead,
+}
+
+/// Weighs the cues; returns the reading and its margin (how far the evidence was from the
+/// other reading: small margins are reported as diagnostics).
+pub(crate) fn weigh(c: &RunCues) -> (RunReading, i32) {
+    if c.boundary {
+        return (RunReading::NewArticle, 10);
+    }
+    let marks = c.credit_follows || c.label || c.marked || c.photo_follows;
+    if c.awaiting_body && !marks && c.lines <= 2 {
+        return (RunReading::Lead, 5);
+    }
+    // A short line inside an article is a section heading unless something says otherwise.
+    let mut score = -2;
+    for (cue, weight) in [
+        (c.credit_follows, 8),
+        (c.photo_follows && !c.cut, 6),
+        (c.label, 4),
+        (c.marked, 4),
+        (c.lead_follows, 3),
+        (c.end_credit_ahead, 4),
+        (c.after_sidebar, 4),
+        (c.in_brief_run && !c.numbered, 4),
+        (c.cut, -6),
+        (c.numbered, -6),
+        (c.sentence_like, -3),
+        (c.awaiting_body, -4),
+    ] {
+        if cue {
+            score += weight;
+        }
+    }
+    if score > 0 {
+        (RunReading::NewArticle, score)
+    } else {
+        (RunReading::Headings, -score)
+    }
+}
+
+/// Whether a credit comes right after the run: a byline line, an author line, a dateline lead.
+pub(crate) fn credit_follows(next: Option<&Line<'_>>) -> bool {
+    next.is_some_and(|l| {
+        matches!(
+            l.class,
+            Class::Dateline | Class::Byline | Class::Author | Class::Name
+        )
+    })
+}
+
+/// Whether photo captions follow the run and credit a photographer (in a caption, or on a
+/// byline line after them): the run is the title of photo news.
+pub(crate) fn photo_follows(lines: &[Line<'_>], j: usize) -> bool {
+    let mut k = j;
+    let mut credited = false;
+    while let Some(l) = lines.get(k).filter(|l| l.class == Class::Caption) {
+        credited |= photo_credit_suffix(l.text).is_some();
+        k += 1;
+    }
+    k > j
+        && (credited
+            || lines
+                .get(k)
+                .is_some_and(|l| l.class == Class::Byline && l.text.contains('摄')))
+}
+
+/// Whether a lead summary ending in `……` follows.
+pub(crate) fn lead_follows(next: Option<&Line<'_>>) -> bool {
+    next.is_some_and(|l| l.class == Class::Text && l.text.ends_with('…'))
+}
+
+/// Whether the text after the run (paragraphs and captions) ends in a byline line: an article
+/// whose credit stands at its end.
+pub(crate) fn end_credit_ahead(lines: &[Line<'_>], j: usize) -> bool {
+    let mut k = j;
+    let mut text = false;
+    while let Some(l) = lines.get(k) {
+        match l.class {
+            Class::Text | Class::Caption | Class::Noise => text |= l.class == Class::Text,
+            Class::Byline | Class::Author => return text,
+            _ => return false,
+        }
+        k += 1;
+    }
+    false
+}
+
+/// Whether the run is one line that reads as a sentence's head: a comma inside.
+pub(crate) fn sentence_like(run: &[Line<'_>]) -> bool {
+    let heads: Vec<&Line<'_>> = run.iter().filter(|l| l.class != Class::Noise).collect();
+    matches!(heads.as_slice(), [l] if l.class == Class::Short && l.text.contains(['，', ',']))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lines::split;
+
+    #[test]
+    fn a_run_with_no_open_article_opens_one() {
+        let c = RunCues {
+            boundary: true,
+            cut: true,
+            ..RunCues::default()
+        };
+        assert_eq!(weigh(&c).0, RunReading::NewArticle);
+    }
+
+    #[test]
+    fn a_short_line_inside_an_article_is_a_heading_by_default() {
+        let c = RunCues {
+            lines: 1,
+            ..RunCues::default()
+        };
+        assert_eq!(weigh(&c).0, RunReading::Headings);
+    }
+
+    #[test]
+    fn a_credit_after_the_run_opens_an_article_even_after_a_cut() {
+        let c = RunCues {
+            credit_follows: true,
+            lines: 1,
+            ..RunCues::default()
+        };
+        assert_eq!(weigh(&c).0, RunReading::NewArticle);
+        let cut = RunCues { cut: true, ..c };
+        assert_eq!(weigh(&cut).0, RunReading::NewArticle);
+    }
+
+    #[test]
+    fn a_cut_paragraph_keeps_a_label_less_run_inside_the_article() {
+        let c = RunCues {
+            cut: true,
+            lead_follows: true,
+            lines: 1,
+            ..RunCues::default()
+        };
+        assert_eq!(weigh(&c).0, RunReading::Headings);
+    }
+
+    #[test]
+    fn an_end_credit_ahead_of_a_credited_article_opens_a_new_one() {
+        let c = RunCues {
+            end_credit_ahead: true,
+            lines: 1,
+            ..RunCues::default()
+        };
+        assert_eq!(weigh(&c).0, RunReading::NewArticle);
+    }
+
+    #[test]
+    fn after_a_sidebar_a_headline_opens_a_new_article() {
+        let c = RunCues {
+            after_sidebar: true,
+            lines: 1,
+            ..RunCues::default()
+        };
+        assert_eq!(weigh(&c).0, RunReading::NewArticle);
+    }
+
+    #[test]
+    fn an_unpunctuated_line_under_headline_and_byline_is_the_lead() {
+        let c = RunCues {
+            awaiting_body: true,
+            lines: 1,
+            ..RunCues::default()
+        };
+        assert_eq!(weigh(&c).0, RunReading::Lead);
+    }
+
+    #[test]
+    fn photo_captions_with_a_credit_mark_photo_news() {
+        let lines = split("梯田插秧正当时\n6月8日，村民在梯田里插秧。⑥2吴晓松摄\n");
+        assert!(photo_follows(&lines, 1));
+        let lines = split("标题\n①村民插秧。\n②村民收割。\n本报记者 龙燕 摄影\n");
+        assert!(photo_follows(&lines, 1));
+        let lines = split("标题\n图为村民插秧。\n正文继续。\n");
+        assert!(!photo_follows(&lines, 1));
+    }
+
+    #[test]
+    fn an_end_byline_after_the_text_is_found() {
+        let lines = split("标题\n正文一段。\n正文二段。\n本报记者 邹文斌\n");
+        assert!(end_credit_ahead(&lines, 1));
+        let lines = split("标题\n正文一段。\n另一个标题\n本报记者 邹文斌\n");
+        assert!(!end_credit_ahead(&lines, 1));
+    }
+}

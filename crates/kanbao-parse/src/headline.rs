@@ -1,0 +1,429 @@
+//! Headline groups: which line of a group is the column label, the kicker (引题), the title
+//! (主题) and the subtitle (副题).
+//!
+//! Print marks some parts (`——副题`, a merged `引题—— 主题` line, a known column label) and
+//! leaves the rest to the reader. For the unmarked lines every reading in the genre's order
+//! (column → kicker → title → subtitle → column) is scored by the cues below, and the best
+//! reading wins; when the best two are close the reading is reported as a guess.
+
+use crate::lines::{Class, Line, label_kind};
+use crate::normalize::{fullwidth, is_han};
+
+/// A headline group read into its parts.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Headline {
+    pub column: Option<String>,
+    pub kicker: Option<String>,
+    pub title: String,
+    pub subtitle: Option<String>,
+    /// The reading of unmarked lines was close to another one.
+    pub guessed: bool,
+}
+
+/// Labels that print marks off (`□乡土人物`, `【链接】`), taken off for the comparison.
+fn bare(s: &str) -> &str {
+    let s = s
+        .trim_start_matches(['□', '■', '◎', '◆', '●', '▌', '▍', '|'])
+        .trim();
+    s.strip_prefix(['【', '[', '〖', '「'])
+        .and_then(|x| x.strip_suffix(['】', ']', '〗', '」']))
+        .unwrap_or(s)
+        .trim()
+}
+
+/// Word endings of column and series names: `长河时评`, `金台随笔`, `专家观点`, `读者来信`.
+const COLUMN_ENDINGS: &[&str] = &[
+    "时评",
+    "随笔",
+    "观点",
+    "来信",
+    "短评",
+    "论坛",
+    "人物",
+    "论苑",
+    "漫谈",
+    "札记",
+    "杂谈",
+    "视点",
+    "视角",
+    "访谈",
+    "对话",
+    "纵横",
+    "特写",
+    "故事",
+    "观察",
+    "调查",
+    "评论",
+    "速递",
+    "巡礼",
+    "一线",
+    "走笔",
+    "纪事",
+    "专栏",
+    "在行动",
+    "进行时",
+    "面对面",
+    "新观察",
+    "热评",
+    "快评",
+    "锐评",
+    "评弹",
+    "之声",
+    "茶座",
+    "讲堂",
+    "课堂",
+    "广角",
+    "镜头",
+    "聚焦",
+    "档案",
+    "笔谈",
+    "声音",
+    "侧记",
+];
+
+/// How strongly a line reads as a column label (栏目) by its shape: 2 for a known label, a
+/// name joined by `·`, a `□` mark or a column word ending; 1 for a short bare noun phrase
+/// (`观澜`, `新知`); 0 otherwise. A kicker carries numbers and quotes; a label does not.
+pub(crate) fn column_shape(line: &str) -> u8 {
+    let marked = line.starts_with(['□', '■', '◎', '▌', '【', '[']);
+    let s = bare(line);
+    let n = s.chars().count();
+    if n == 0 || n > 16 || s.contains(['，', ',', '。', '；', '？', '！', '：', ':', '“', '"'])
+    {
+        return 0;
+    }
+    let digits = s
+        .chars()
+        .any(|c| c.is_ascii_digit() || c.is_numeric() && !is_han(c));
+    if label_kind(s).is_some() {
+        return 2;
+    }
+    let dotted = s.contains('·') && s.split('·').all(|p| p.chars().count() >= 2);
+    if (dotted || marked) && n <= 14 {
+        return 2;
+    }
+    if COLUMN_ENDINGS.iter().any(|e| s.ends_with(e)) && (3..=8).contains(&n) && !digits {
+        return 2;
+    }
+    u8::from(n <= 4 && !digits && s.chars().all(is_han))
+}
+
+/// A kicker's own marks: it leads into the title (`…：`, `…——`, `聚焦…`), or sets a time or
+/// place for it (`前5个月`, `今起至6月底`).
+pub(crate) fn kicker_shape(s: &str) -> bool {
+    s.ends_with("——")
+        || s.ends_with(['：', ':', '…'])
+        || s.starts_with("聚焦")
+        || s.chars().any(|c| c.is_ascii_digit()) && s.chars().count() <= 8
+}
+
+/// A title printed as two parallel phrases split by a space: `一条山路通了 一个村子活了`.
+pub(crate) fn two_phrase_title(s: &str) -> bool {
+    let parts: Vec<&str> = s.split_whitespace().collect();
+    parts.len() == 2 && parts.iter().all(|p| p.chars().count() >= 4)
+}
+
+/// A line that explains the title rather than leading into it: a clause with a comma, `记…`
+/// (a profile), `访…` (an interview).
+pub(crate) fn subtitle_shape(s: &str, title: &str) -> i32 {
+    let mut score = 0;
+    if s.contains(['，', ',']) {
+        score += 2;
+    }
+    if s.starts_with('记') || s.starts_with('访') {
+        score += 2;
+    }
+    if two_phrase_title(title) {
+        score += 2;
+    }
+    if s.chars().count() >= title.chars().count() + 6 {
+        score += 1;
+    }
+    score
+}
+
+/// One way to read the unmarked lines: how many leading column lines, which line is the
+/// title, and whether the last line is a column label standing after the headline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Reading {
+    columns: usize,
+    title: usize,
+    trailing_column: bool,
+}
+
+/// Scores a reading of `lines` (all unmarked); higher is better.
+fn score(lines: &[&str], r: Reading, marked_subtitle: bool) -> i32 {
+    let mut s = 0;
+    for l in lines.iter().take(r.columns) {
+        s += match column_shape(l) {
+            2 => 3,
+            1 => 2,
+            _ => -6,
+        };
+    }
+    let Some(title) = lines.get(r.title) else {
+        return i32::MIN;
+    };
+    // A known label is not a title.
+    if column_shape(title) == 2 {
+        s -= 3;
+    }
+    for k in lines.get(r.columns..r.title).unwrap_or(&[]) {
+        // The genre's default for two unmarked lines is 引题 + 主题.
+        s += 1;
+        if kicker_shape(k) {
+            s += 2;
+        }
+        if k.chars().count() <= 4 {
+            s -= 1;
+        }
+    }
+    let end = lines.len() - usize::from(r.trailing_column);
+    for sub in lines.get(r.title + 1..end).unwrap_or(&[]) {
+        s += subtitle_shape(sub, title) - 1;
+        // A `——` subtitle below leaves no room for a plain one.
+        if marked_subtitle {
+            s -= 3;
+        }
+    }
+    if r.trailing_column {
+        s += match lines.last().map_or(0, |l| column_shape(l)) {
+            2 => 3,
+            _ => -6,
+        };
+    }
+    s
+}
+
+/// Every reading of `n` unmarked lines in the genre's order.
+fn readings(n: usize) -> Vec<Reading> {
+    let mut out = Vec::new();
+    for columns in 0..=n.saturating_sub(1).min(2) {
+        for title in columns..n {
+            for trailing_column in [false, true] {
+                if trailing_column && title + 1 >= n {
+                    continue;
+                }
+                out.push(Reading {
+                    columns,
+                    title,
+                    trailing_column,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Reads a headline group: `heads` are its lines in print order (labels, short lines, a
+/// merged line, `——` subtitles), author lines already taken out.
+pub(crate) fn read(heads: &[&Line<'_>]) -> Headline {
+    let text = |l: &Line<'_>| fullwidth(l.text);
+    let join = |v: Vec<String>| (!v.is_empty()).then(|| v.join(" "));
+    if let Some(m) = heads.iter().position(|l| l.class == Class::Merged) {
+        return read_merged(heads, m);
+    }
+    let subs: Vec<String> = heads
+        .iter()
+        .filter(|l| l.class == Class::Subtitle)
+        .map(|l| subtitle_text(l.text))
+        .collect();
+    let plain: Vec<&Line<'_>> = heads
+        .iter()
+        .copied()
+        .filter(|l| l.class != Class::Subtitle)
+        .collect();
+    if plain.is_empty() {
+        // Only `——` lines: the first is the title.
+        let mut subs = subs.into_iter();
+        let title = subs.next().unwrap_or_default();
+        return Headline {
+            title,
+            subtitle: join(subs.collect()),
+            ..Headline::default()
+        };
+    }
+    let texts: Vec<&str> = plain.iter().map(|l| l.text).collect();
+    let mut scored: Vec<(i32, Reading)> = readings(texts.len())
+        .into_iter()
+        .map(|r| (score(&texts, r, !subs.is_empty()), r))
+        .collect();
+    // Stable: among equal scores the earlier reading (fewer columns, earlier title) wins.
+    scored.sort_by_key(|(s, _)| std::cmp::Reverse(*s));
+    let Some(&(best_score, best)) = scored.first() else {
+        return Headline::default();
+    };
+    let runner_up = scored.get(1).map(|(s, _)| *s);
+    let column_lines: Vec<String> = plain
+        .get(..best.columns)
+        .unwrap_or(&[])
+        .iter()
+        .map(|l| fullwidth(bare(l.text)))
+        .collect();
+    let end = plain.len() - usize::from(best.trailing_column);
+    let mut subtitle: Vec<String> = plain
+        .get(best.title + 1..end)
+        .unwrap_or(&[])
+        .iter()
+        .map(|l| text(l))
+        .collect();
+    subtitle.extend(subs);
+    let trailing = best
+        .trailing_column
+        .then(|| plain.last().map(|l| fullwidth(bare(l.text))))
+        .flatten();
+    Headline {
+        column: column_lines.into_iter().next().or(trailing),
+        kicker: join(
+            plain
+                .get(best.columns..best.title)
+                .unwrap_or(&[])
+                .iter()
+                .map(|l| text(l))
+                .collect(),
+        ),
+        title: plain.get(best.title).map(|l| text(l)).unwrap_or_default(),
+        subtitle: join(subtitle),
+        guessed: texts.len() >= 2 && runner_up.is_some_and(|r| best_score - r <= 1),
+    }
+}
+
+/// A subtitle without its leading dash.
+fn subtitle_text(s: &str) -> String {
+    fullwidth(s.trim_start_matches(['—', '-']).trim())
+}
+
+/// Reads a group around a merged `引题—— 主题` line: lines before it are a column label (by
+/// shape) or more kicker; lines after it a subtitle, or a column label standing after.
+fn read_merged(heads: &[&Line<'_>], m: usize) -> Headline {
+    let line = heads.get(m).map_or("", |l| l.text);
+    let split = line.find("——").unwrap_or(line.len());
+    let left = line.get(..split).unwrap_or("").trim();
+    let right = line
+        .get(split..)
+        .unwrap_or("")
+        .trim_start_matches('—')
+        .trim();
+    let mut column = None;
+    let mut kicker: Vec<String> = Vec::new();
+    for l in heads.get(..m).unwrap_or(&[]) {
+        if column.is_none() && kicker.is_empty() && column_shape(l.text) > 0 {
+            column = Some(fullwidth(bare(l.text)));
+        } else {
+            kicker.push(fullwidth(l.text));
+        }
+    }
+    kicker.push(fullwidth(left));
+    let mut after: Vec<&Line<'_>> = heads.get(m + 1..).unwrap_or(&[]).to_vec();
+    if column.is_none()
+        && let Some(last) = after.last()
+        && last.class != Class::Subtitle
+        && column_shape(last.text) == 2
+    {
+        column = Some(fullwidth(bare(last.text)));
+        after.pop();
+    }
+    let subtitle: Vec<String> = after.iter().map(|l| subtitle_text(l.text)).collect();
+    Headline {
+        column,
+        kicker: Some(kicker.join(" ")),
+        title: fullwidth(right),
+        subtitle: (!subtitle.is_empty()).then(|| subtitle.join(" ")),
+        guessed: false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lines::classify;
+
+    fn group(texts: &[&'static str]) -> Headline {
+        let lines: Vec<Line<'static>> = texts
+            .iter()
+            .map(|t| Line {
+                text: t,
+                start: 0,
+                class: classify(t),
+                blank_before: true,
+                indented: false,
+            })
+            .collect();
+        let refs: Vec<&Line<'_>> = lines.iter().collect();
+        read(&refs)
+    }
+
+    #[test]
+    fn column_labels_are_known_by_shape_not_by_a_list() {
+        assert_eq!(column_shape("长河时评"), 2);
+        assert_eq!(column_shape("经济新方位·聚焦县域特色产业"), 2);
+        assert_eq!(column_shape("□乡土人物"), 2);
+        assert_eq!(column_shape("观澜"), 1);
+        assert_eq!(column_shape("前5个月"), 0);
+        assert_eq!(column_shape("一根竹子撑起百亿产业"), 0);
+        assert_eq!(column_shape("老街巷里的“共享修理铺”"), 0);
+    }
+
+    #[test]
+    fn two_unmarked_lines_are_kicker_and_title() {
+        let h = group(&[
+            "补齐产地“最先一公里”短板",
+            "首批20个县域冷链物流枢纽开工建设",
+        ]);
+        assert_eq!(h.kicker.as_deref(), Some("补齐产地“最先一公里”短板"));
+        assert_eq!(h.title, "首批20个县域冷链物流枢纽开工建设");
+        let h = group(&["今起至6月底", "城区12条道路“白改黑”分段施工"]);
+        assert_eq!(h.kicker.as_deref(), Some("今起至6月底"));
+    }
+
+    #[test]
+    fn an_explanatory_second_line_is_a_subtitle() {
+        let h = group(&[
+            "“合纵连横”走在前 “港城标兵”作表率",
+            "烟台市直机关新时代党建迈上高质量品牌之路",
+        ]);
+        assert_eq!(h.title, "“合纵连横”走在前 “港城标兵”作表率");
+        assert_eq!(
+            h.subtitle.as_deref(),
+            Some("烟台市直机关新时代党建迈上高质量品牌之路")
+        );
+        let h = group(&[
+            "□乡土人物",
+            "老街巷里的“共享修理铺”",
+            "南昌一群退休职工义务维修十二年,修好小家电三万余件",
+        ]);
+        assert_eq!(h.column.as_deref(), Some("乡土人物"));
+        assert_eq!(h.title, "老街巷里的“共享修理铺”");
+        assert!(h.subtitle.is_some());
+    }
+
+    #[test]
+    fn a_short_label_before_a_title_is_its_column() {
+        let h = group(&["观澜", "别让“打卡式”调研走了过场"]);
+        assert_eq!(h.column.as_deref(), Some("观澜"));
+        assert_eq!(h.kicker, None);
+        let h = group(&[
+            "经济新方位·聚焦县域特色产业",
+            "从小作坊到全产业链",
+            "一根竹子撑起百亿产业",
+            "——福建省南平市竹产业发展调查",
+        ]);
+        assert_eq!(h.column.as_deref(), Some("经济新方位·聚焦县域特色产业"));
+        assert_eq!(h.kicker.as_deref(), Some("从小作坊到全产业链"));
+        assert_eq!(h.title, "一根竹子撑起百亿产业");
+        assert_eq!(h.subtitle.as_deref(), Some("福建省南平市竹产业发展调查"));
+    }
+
+    #[test]
+    fn a_label_after_the_headline_is_its_column() {
+        let h = group(&["首批1200名“银龄教师”走上乡村讲台", "基层教育新观察"]);
+        assert_eq!(h.title, "首批1200名“银龄教师”走上乡村讲台");
+        assert_eq!(h.column.as_deref(), Some("基层教育新观察"));
+        let h = group(&[
+            "全省已建成农村客运招呼站点4300余个—— 山里人出门“抬脚就上车”",
+            "交通惠民·乡村行",
+        ]);
+        assert_eq!(h.title, "山里人出门“抬脚就上车”");
+        assert_eq!(h.column.as_deref(), Some("交通惠民·乡村行"));
+    }
+}

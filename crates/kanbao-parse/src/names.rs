@@ -1,0 +1,277 @@
+//! Knowledge of Chinese personal names: surnames, the shapes names take in print, and how to
+//! split a run of names printed without spaces (`王飞李永`).
+
+use crate::normalize::is_han;
+
+/// Compound surnames: a name that starts with one is three or four characters long.
+const COMPOUND: &[&str] = &[
+    "欧阳", "上官", "司马", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒",
+    "夏侯", "令狐", "端木", "西门", "南宫", "独孤", "百里", "呼延", "澹台", "闻人", "轩辕", "钟离",
+    "宗政", "濮阳", "公冶", "太叔", "申屠", "仲孙", "赫连", "拓跋", "东郭", "左丘", "司空", "司寇",
+    "巫马", "公良", "漆雕", "段干", "公西", "羊舌", "微生", "梁丘", "乐正",
+];
+
+/// Single-character surnames, the common ones first (together they name well over 95% of
+/// people in China).
+const SINGLE: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡\
+余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛\
+郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳\
+甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾\
+尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和\
+仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池乐匡揭寿鞠惠丰利伏荆邝宾邸迟蔺扬原储晋东海羊法楚冀谈\
+伊郁晁浦那鄢廉铁阎帅植来逯钮禹宣索蓟位鲜展封诸相井慕昝戈信郜檀栗练禄雍丘鄂茅竺粟上官初亓覃\
+笪籍豆巴步都荀钭幸仝冼于睢姬";
+
+/// Words of the right length that are credit labels, titles or common nouns, never a name.
+const NOT_NAMES: &[&str] = &[
+    "报道",
+    "摄影",
+    "记者",
+    "作者",
+    "通讯",
+    "本报",
+    "图片",
+    "资料",
+    "供图",
+    "整理",
+    "手记",
+    "调查",
+    "撰文",
+    "策划",
+    "专题",
+    "编者",
+    "编辑",
+    "编后",
+    "链接",
+    "评论",
+    "时评",
+    "短评",
+    "新知",
+    "数说",
+    "观点",
+    "对话",
+    "快讯",
+    "简讯",
+    "综合",
+    "文字",
+    "视觉",
+    "设计",
+    "制图",
+    "校对",
+    "美编",
+    "来信",
+    "图文",
+    "文图",
+    "海报",
+    "统筹",
+    "监制",
+    "出品",
+    "主编",
+    "执行",
+    "联合",
+    "特约",
+    "实习",
+    "全媒",
+    "时间",
+    "地点",
+    "新闻",
+    "图说",
+    "说明",
+    "背景",
+    "延伸",
+    "阅读",
+    "相关",
+    "聚焦",
+    "关注",
+    "观察",
+    "高速",
+    "高温",
+    "高考",
+    "金融",
+    "黄金",
+    "白色",
+    "方案",
+    "安全",
+    "安全生产",
+    "明天",
+    "明年",
+    "江河",
+    "海洋",
+    "和平",
+    "文化",
+    "文明",
+    "平安",
+    "乐山",
+    "连续",
+    "路线",
+    "周末",
+    "石油",
+    "林业",
+    "钱塘",
+    "金秋",
+    "新春",
+    "春节",
+    "程序",
+    "向上",
+    "向前",
+    "于是",
+    "东西",
+    "南北",
+    "万众",
+];
+
+/// Whether `s` is a credit label or common word that has a name's shape (`手记`, `调查`).
+pub(crate) fn is_credit_word(s: &str) -> bool {
+    NOT_NAMES.contains(&s)
+        || [
+            "撰文", "策划", "摄影", "统筹", "整理", "采写", "手记", "调查",
+        ]
+        .iter()
+        .any(|w| s.len() > w.len() && s.ends_with(w) && s.starts_with("专题"))
+}
+
+/// Whether `c` is a single-character surname.
+pub(crate) fn is_surname_char(c: char) -> bool {
+    SINGLE.contains(c)
+}
+
+/// The length in characters of the surname `s` starts with: 2 for a compound surname, 1 for a
+/// single one, none if it starts with no surname.
+pub(crate) fn surname_len(s: &str) -> Option<usize> {
+    if COMPOUND.iter().any(|c| s.starts_with(c)) {
+        return Some(2);
+    }
+    s.chars().next().filter(|&c| is_surname_char(c)).map(|_| 1)
+}
+
+/// Whether `s` reads as a personal name: a surname and one or two given characters (two or
+/// three after a compound surname), all Han, and no credit word or common noun.
+pub(crate) fn is_person_name(s: &str) -> bool {
+    let n = s.chars().count();
+    if !s.chars().all(is_han) || NOT_NAMES.contains(&s) {
+        return false;
+    }
+    match surname_len(s) {
+        // A compound surname may also be read as a single one (`东方` is both).
+        Some(2) => (3..=4).contains(&n) || (2..=3).contains(&n) && is_surname_char_first(s),
+        Some(_) => (2..=3).contains(&n),
+        None => false,
+    }
+}
+
+fn is_surname_char_first(s: &str) -> bool {
+    s.chars().next().is_some_and(is_surname_char)
+}
+
+/// Reads a line that holds only a person's name, as commentary and 理论 pages print an author
+/// under the title: `朱明远`, `张  铁` (a two-character name padded to three widths), `何　川`.
+/// Returns the name without spaces.
+pub(crate) fn bare_name(line: &str) -> Option<String> {
+    let t = line.trim();
+    let parts: Vec<&str> = t.split_whitespace().collect();
+    let name: String = parts.concat();
+    let ok = match parts.as_slice() {
+        [one] => is_person_name(one),
+        // Padded: one character, spaces, one character.
+        [a, b] => a.chars().count() == 1 && b.chars().count() == 1 && is_person_name(&name),
+        _ => false,
+    };
+    ok.then_some(name)
+}
+
+/// How a run of names printed without spaces was split.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Split {
+    pub names: Vec<String>,
+    /// More than one split reads as names: this one is a guess.
+    pub guessed: bool,
+}
+
+/// Splits a run of Han characters printed without spaces into names (`王飞李永` → `王飞`,
+/// `李永`; `欧阳志明胡晓燕` → `欧阳志明`, `胡晓燕`). Every part must start with a surname and
+/// be a name's length. Among several readings the one with the fewest two-character names
+/// wins (three-character names are the more common), and the split is marked as guessed.
+pub(crate) fn split_names(run: &str) -> Option<Split> {
+    let chars: Vec<char> = run.chars().collect();
+    if chars.is_empty() || chars.len() > 16 || !chars.iter().all(|&c| is_han(c)) {
+        return None;
+    }
+    let mut readings: Vec<Vec<String>> = Vec::new();
+    let mut stack: Vec<(usize, Vec<String>)> = vec![(0, Vec::new())];
+    while let Some((at, parts)) = stack.pop() {
+        if at == chars.len() {
+            readings.push(parts);
+            continue;
+        }
+        for len in 2..=4 {
+            let Some(part) = chars.get(at..at + len) else {
+                break;
+            };
+            let part: String = part.iter().collect();
+            if is_person_name(&part) && (len < 4 || surname_len(&part) == Some(2)) {
+                let mut next = parts.clone();
+                next.push(part);
+                stack.push((at + len, next));
+            }
+        }
+    }
+    let score = |r: &Vec<String>| {
+        let two = r.iter().filter(|n| n.chars().count() == 2).count();
+        (two, r.len())
+    };
+    readings.sort_by_key(score);
+    let best = readings.first()?.clone();
+    Some(Split {
+        guessed: readings.len() > 1,
+        names: best,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_start_with_a_surname_and_have_a_names_length() {
+        assert!(is_person_name("李铮"));
+        assert!(is_person_name("朱明远"));
+        assert!(is_person_name("上官立群"));
+        assert!(is_person_name("欧阳雪"));
+        assert!(!is_person_name("手记"));
+        assert!(!is_person_name("调查"));
+        assert!(!is_person_name("专题撰文"));
+        assert!(!is_person_name("数说"));
+        assert!(!is_person_name("王明阳光"));
+    }
+
+    #[test]
+    fn bare_author_lines_read_padded_and_plain_names() {
+        assert_eq!(bare_name("张  铁").as_deref(), Some("张铁"));
+        assert_eq!(bare_name("何\u{3000}川").as_deref(), Some("何川"));
+        assert_eq!(bare_name("朱绍岳").as_deref(), Some("朱绍岳"));
+        assert_eq!(bare_name("上官立群").as_deref(), Some("上官立群"));
+        assert_eq!(bare_name("新知"), None);
+        assert_eq!(bare_name("路修到哪里"), None);
+        assert_eq!(bare_name("王 军 李"), None);
+    }
+
+    #[test]
+    fn unspaced_names_are_split_where_only_one_reading_fits() {
+        let s = split_names("王飞李永").unwrap();
+        assert_eq!(s.names, ["王飞", "李永"]);
+        assert!(!s.guessed);
+        let s = split_names("欧阳志明胡晓燕").unwrap();
+        assert_eq!(s.names, ["欧阳志明", "胡晓燕"]);
+        assert_eq!(split_names("李铮").unwrap().names, ["李铮"]);
+    }
+
+    #[test]
+    fn an_ambiguous_split_is_reported_as_a_guess() {
+        // 刘海涛 + 方莉 or 刘海 + 涛方莉? 涛 is no surname, so one reading; 张伟 + 王超群 or
+        // 张伟王 + 超群? 超 is no surname either. 王丽李明华 is 2+3 or 3+2.
+        let s = split_names("王丽李明华").unwrap();
+        assert!(s.guessed);
+        assert_eq!(s.names.len(), 2);
+        assert!(split_names("记者").is_none());
+    }
+}
