@@ -20,8 +20,6 @@ struct Draft {
     span: [usize; 2],
     /// Byte length of the last source line joined into `raw`.
     tail: usize,
-    /// Its first line is indented.
-    indented: bool,
 }
 
 fn merge(byline: &mut Byline, c: Credits) {
@@ -167,7 +165,6 @@ pub(crate) fn build(
                     marker: None,
                     span: [l.start, l.end()],
                     tail: l.text.len(),
-                    indented: false,
                 });
             }
             Class::Dateline | Class::Text | Class::Lead => {
@@ -195,15 +192,6 @@ pub(crate) fn build(
                 if body.is_empty() {
                     continue;
                 }
-                // An indented line after an indented paragraph starts a paragraph of its own,
-                // whatever the last one ended with.
-                let indent_break = l.indented
-                    && pending
-                        .and_then(|p| drafts.get(p))
-                        .is_some_and(|d| d.indented);
-                if indent_break {
-                    pending = None;
-                }
                 let at = match pending.and_then(|p| drafts.get_mut(p).map(|d| (p, d))) {
                     Some((p, d)) => {
                         d.raw.push_str(body);
@@ -219,7 +207,6 @@ pub(crate) fn build(
                             marker: None,
                             span: [start, start + body.len()],
                             tail: body.len(),
-                            indented: l.indented,
                         });
                         drafts.len() - 1
                     }
@@ -413,7 +400,6 @@ fn caption(l: &Line<'_>, byline: &mut Byline) -> Draft {
         marker,
         span: [l.start, l.end()],
         tail: 0,
-        indented: false,
     }
 }
 

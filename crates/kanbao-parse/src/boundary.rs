@@ -60,13 +60,13 @@ pub(crate) fn weigh(c: &RunCues) -> (RunReading, i32) {
         return (RunReading::NewArticle, 10);
     }
     let marks = c.credit_follows || c.label || c.marked || c.photo_follows;
-    if c.awaiting_body && !marks && c.lines <= 2 {
+    if c.awaiting_body && !marks && c.lines == 1 && !c.numbered {
         return (RunReading::Lead, 5);
     }
     // A short line inside an article is a section heading unless something says otherwise.
     let mut score = -2;
     for (cue, weight) in [
-        (c.credit_follows, 8),
+        (c.credit_follows, 10),
         (c.photo_follows && !c.cut, 6),
         (c.label, 4),
         (c.marked, 4),

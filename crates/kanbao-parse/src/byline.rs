@@ -76,6 +76,7 @@ pub(crate) fn is_name(s: &str) -> bool {
         && !names::is_credit_word(s)
         && !GLUED.iter().any(|w| s.contains(w))
         && !s.ends_with("报道")
+        && !(n >= 3 && s.ends_with('摄'))
         && !(n == 4 && surname_len(s) != Some(2) && split_names(s).is_some())
 }
 
@@ -460,13 +461,17 @@ pub(crate) fn parse_author_line(line: &str) -> Option<Credits> {
     }
     // `□本报记者X本报通讯员Y` is a byline with its roles; a column label such as `□乡土人物`
     // is no author: without a role word, every name must read as a person's name.
-    if parse_credits(rest, None, false).is_some() {
+    let with_role = parse_credits(rest, None, false);
+    if with_role.as_ref().is_some_and(|c| {
+        !(c.reporters.is_empty() && c.correspondents.is_empty() && c.photographers.is_empty())
+    }) {
         return None;
     }
-    let plain = rest
-        .split(|c: char| c.is_whitespace() || c == '、')
-        .filter(|w| !w.is_empty())
-        .all(|w| names::is_person_name(w) || w.chars().count() == 1);
+    let plain = with_role.is_some()
+        || rest
+            .split(|c: char| c.is_whitespace() || c == '、')
+            .filter(|w| !w.is_empty())
+            .all(|w| names::is_person_name(w) || w.chars().count() == 1);
     if !plain && names::bare_name(rest).is_none() {
         return None;
     }
@@ -846,6 +851,7 @@ mod tests {
             correspondents: v(c),
             photographers: v(p),
             authors: v(a),
+            guessed: false,
         }
     }
 

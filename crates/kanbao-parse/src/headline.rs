@@ -88,6 +88,9 @@ pub(crate) fn column_shape(line: &str) -> u8 {
     let marked = line.starts_with(['□', '■', '◎', '▌', '【', '[']);
     let s = bare(line);
     let n = s.chars().count();
+    if label_kind(s).is_some() {
+        return 2;
+    }
     if n == 0 || n > 16 || s.contains(['，', ',', '。', '；', '？', '！', '：', ':', '“', '"'])
     {
         return 0;
@@ -95,9 +98,6 @@ pub(crate) fn column_shape(line: &str) -> u8 {
     let digits = s
         .chars()
         .any(|c| c.is_ascii_digit() || c.is_numeric() && !is_han(c));
-    if label_kind(s).is_some() {
-        return 2;
-    }
     let dotted = s.contains('·') && s.split('·').all(|p| p.chars().count() >= 2);
     if (dotted || marked) && n <= 14 {
         return 2;
@@ -288,9 +288,9 @@ pub(crate) fn read(heads: &[&Line<'_>]) -> Headline {
     }
 }
 
-/// A subtitle without its leading dash.
+/// A subtitle as printed, its leading dash kept (`——记…`).
 fn subtitle_text(s: &str) -> String {
-    fullwidth(s.trim_start_matches(['—', '-']).trim())
+    fullwidth(s.trim())
 }
 
 /// Reads a group around a merged `引题—— 主题` line: lines before it are a column label (by
@@ -346,7 +346,6 @@ mod tests {
                 start: 0,
                 class: classify(t),
                 blank_before: true,
-                indented: false,
             })
             .collect();
         let refs: Vec<&Line<'_>> = lines.iter().collect();
@@ -411,7 +410,7 @@ mod tests {
         assert_eq!(h.column.as_deref(), Some("经济新方位·聚焦县域特色产业"));
         assert_eq!(h.kicker.as_deref(), Some("从小作坊到全产业链"));
         assert_eq!(h.title, "一根竹子撑起百亿产业");
-        assert_eq!(h.subtitle.as_deref(), Some("福建省南平市竹产业发展调查"));
+        assert_eq!(h.subtitle.as_deref(), Some("——福建省南平市竹产业发展调查"));
     }
 
     #[test]

@@ -15,8 +15,6 @@ pub(crate) struct Line<'a> {
     pub class: Class,
     /// A blank line (or the top of the page) stands before it.
     pub blank_before: bool,
-    /// It is indented (`　　`, or two spaces or more): the first line of a paragraph.
-    pub indented: bool,
 }
 
 impl Line<'_> {
@@ -149,9 +147,6 @@ const SIDEBAR_LABELS: &[&str] = &[
     "编后",
     "编后语",
     "小贴士",
-    "短评",
-    "记者观察",
-    "背景",
     "相关阅读",
 ];
 
@@ -259,7 +254,6 @@ pub(crate) fn split(text: &str) -> Vec<Line<'_>> {
         push_cut(&mut out, t, start);
         if let Some(l) = out.get_mut(first) {
             l.blank_before = blank;
-            l.indented = raw.starts_with('\u{3000}') || raw.starts_with("  ");
         }
         blank = false;
     }
@@ -310,7 +304,6 @@ fn push_cut<'a>(out: &mut Vec<Line<'a>>, mut t: &'a str, mut start: usize) {
             start,
             class: Class::Jump,
             blank_before: false,
-            indented: false,
         });
         let body = rest.trim_start();
         if body.is_empty() {
@@ -330,7 +323,6 @@ fn push_cut<'a>(out: &mut Vec<Line<'a>>, mut t: &'a str, mut start: usize) {
                 start,
                 class: classify(head),
                 blank_before: false,
-                indented: false,
             });
         }
         out.push(Line {
@@ -338,7 +330,6 @@ fn push_cut<'a>(out: &mut Vec<Line<'a>>, mut t: &'a str, mut start: usize) {
             start: start + at,
             class: Class::Jump,
             blank_before: false,
-            indented: false,
         });
         return;
     }
@@ -347,7 +338,6 @@ fn push_cut<'a>(out: &mut Vec<Line<'a>>, mut t: &'a str, mut start: usize) {
         start,
         class: classify(t),
         blank_before: false,
-        indented: false,
     });
 }
 
@@ -453,7 +443,7 @@ pub(crate) fn classify(t: &str) -> Class {
             && chars <= 70
             && left.chars().count() >= 2
             && (1..=32).contains(&right.chars().count())
-            && !ends_sentence(right)
+            && (!ends_sentence(right) || right.ends_with(['”', '’']))
         {
             return Class::Merged;
         }

@@ -46,6 +46,8 @@ struct Current {
     credited: bool,
     /// It has reached a sidebar (`链接`, `编后`) with text.
     sidebar: bool,
+    /// Section headings read in it so far.
+    headings: usize,
 }
 
 /// The parse of a page's text.
@@ -73,6 +75,7 @@ fn open(plans: &mut Vec<Plan>, column: Option<String>, brief: bool) -> Current {
         column,
         credited: false,
         sidebar: false,
+        headings: 0,
     }
 }
 
@@ -162,7 +165,7 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
                     owners.push(Owner::Article(c.index));
                 }
             }
-            Class::Sidebar if cur.is_some() => {
+            Class::Sidebar if cur.is_some() && !sidebar_heads_news(lines, i) => {
                 // `记者手记`, `链接`: a box of the article above, with its own heading lines.
                 let j = run_end(lines, i + 1);
                 if let Some(c) = &mut cur {
@@ -208,6 +211,11 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
             | Class::Numbered
             | Class::Name
             | Class::Sidebar => {
+                if let Some(l) = lines.get_mut(i)
+                    && l.class == Class::Sidebar
+                {
+                    l.class = Class::Label(LabelKind::Other);
+                }
                 let j = run_end(lines, i).max(i + 1);
                 i = headline_run(
                     lines,
@@ -231,6 +239,13 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
         unassigned,
         diagnostics,
     }
+}
+
+/// Whether the sidebar label at `i` heads a news item of its own (a headline and a credit
+/// follow it): then it is that item's column label, as in `链接` over a related report.
+fn sidebar_heads_news(lines: &[Line<'_>], i: usize) -> bool {
+    let j = run_end(lines, i + 1);
+    j > i + 1 && boundary::credit_follows(lines.get(j))
 }
 
 /// The cues around the run `lines[i..j]` with `cur` open above it.
@@ -376,6 +391,7 @@ fn headline_run(
         RunReading::Headings => {
             if let Some(c) = cur {
                 owners.extend((i..j).map(|_| Owner::Article(c.index)));
+                c.headings += 1;
                 if cues.sentence_like {
                     // A heading has no comma; a short line with one inside an article is the
                     // head of a paragraph cut by a column break.
@@ -387,7 +403,10 @@ fn headline_run(
                             c.text = true;
                         }
                     }
-                } else if margin <= 2 && !cues.cut && !cues.numbered {
+                } else if (margin <= 1 || margin == 2 && c.headings == 0)
+                    && !cues.cut
+                    && !cues.numbered
+                {
                     diagnostics.push(Diagnostic {
                         code: DiagnosticCode::HeadingOrTitle,
                         message:

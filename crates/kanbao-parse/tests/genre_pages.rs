@@ -65,8 +65,10 @@ fn a_city_dateline_with_reported_by_gives_dateline_and_reporter() {
     let p = page("jinan-evening-2026-01-05.txt");
     let a = &p.articles[0];
     assert_eq!(a.kind, Kind::News);
-    assert_eq!(a.title, "全省冬季文旅消费季启动");
-    assert_eq!(a.subtitle.as_deref(), Some("百项活动点燃“冰雪热”"));
+    // Two unmarked headline lines read in the genre's order: 引题, then 主题.
+    assert_eq!(a.kicker.as_deref(), Some("全省冬季文旅消费季启动"));
+    assert_eq!(a.title, "百项活动点燃“冰雪热”");
+    assert_eq!(a.subtitle, None);
     assert_eq!(a.dateline.as_deref(), Some("本报济南1月3日讯"));
     assert_eq!(a.byline.reporters, ["王五"]);
     assert_eq!(a.byline.raw, ["记者 王五 报道"]);
@@ -403,7 +405,7 @@ fn a_long_headline_before_a_dateline_lead_starts_an_article() {
     assert_eq!(
         titles(&p),
         [
-            "全面贯彻落实党的二十大精神",
+            "奋力谱写中国式现代化烟台篇章",
             "关于进一步优化营商环境、激发市场主体活力、推动民营经济高质量发展的若干措施出台"
         ]
     );

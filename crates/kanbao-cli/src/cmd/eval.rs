@@ -72,7 +72,8 @@ pub struct TruthArticle {
     pub column: Option<String>,
     /// Kicker (引题).
     pub kicker: Option<String>,
-    /// Title (主题).
+    /// Title (主题); null for an article printed without one (continued from another page).
+    #[serde(default, deserialize_with = "null_as_empty")]
     pub title: String,
     /// Subtitle (副题).
     pub subtitle: Option<String>,
@@ -101,6 +102,10 @@ pub struct TruthArticle {
     /// Caption blocks.
     #[serde(default)]
     pub captions: usize,
+}
+
+fn null_as_empty<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    Ok(Option::<String>::deserialize(d)?.unwrap_or_default())
 }
 
 /// Right answers out of cases, for one field.
