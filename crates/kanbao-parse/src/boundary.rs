@@ -5,7 +5,7 @@
 //! place. No single cue decides, except that a run with no open article above it can only
 //! open one.
 
-use crate::byline::photo_credit_suffix;
+use crate::byline::{glued_credit, photo_credit_suffix};
 use crate::lines::{Class, Line};
 
 /// What the lines around a run of headline-shaped lines say about it.
@@ -28,6 +28,11 @@ pub(crate) struct RunCues {
     pub lead_follows: bool,
     /// The text after the run ends in a byline of its own, and the open article already has one.
     pub end_credit_ahead: bool,
+    /// The text after the run ends in a byline of its own and the run is a group of two lines
+    /// or more: the headline group of an item whose credit stands at its end.
+    pub group_with_end_credit: bool,
+    /// The run is shaped unlike the open article's earlier section headings.
+    pub unlike_headings: bool,
     /// The open article has reached a sidebar (`链接`, `编后`, `延伸阅读`) and its text.
     pub after_sidebar: bool,
     /// The open article is an item of a run of briefs under a label such as `快讯`.
@@ -72,6 +77,8 @@ pub(crate) fn weigh(c: &RunCues) -> (RunReading, i32) {
         (c.marked, 4),
         (c.lead_follows, 3),
         (c.end_credit_ahead, 4),
+        (c.group_with_end_credit && !c.end_credit_ahead, 3),
+        (c.unlike_headings, 1),
         (c.after_sidebar, 4),
         (c.in_brief_run && !c.numbered, 4),
         (c.cut, -6),
@@ -103,6 +110,33 @@ pub(crate) fn credit_follows(next: Option<&Line<'_>>) -> bool {
 /// Whether photo captions follow the run and credit a photographer (in a caption, or on a
 /// byline line after them): the run is the title of photo news.
 pub(crate) fn photo_follows(lines: &[Line<'_>], j: usize) -> bool {
+    photo_captions_follow(lines, j) || photo_credit_ahead(lines, j)
+}
+
+/// Whether a short text (a caption without a marker, at most three lines) after the run ends
+/// in a line that is only a photo credit: `新华社记者 陶亮摄`, `吕文正摄（影像中国）`.
+pub(crate) fn photo_credit_ahead(lines: &[Line<'_>], j: usize) -> bool {
+    for k in j..j + 4 {
+        let Some(l) = lines.get(k) else {
+            return false;
+        };
+        match l.class {
+            Class::Text | Class::Caption if !only_photo_credit(l.text) => {}
+            Class::Text | Class::Caption | Class::Byline => {
+                return k > j && only_photo_credit(l.text);
+            }
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// Whether the line is a photo credit and nothing else.
+fn only_photo_credit(t: &str) -> bool {
+    photo_credit_suffix(t).is_some_and(|(at, _)| at == 0) && t.chars().count() <= 30
+}
+
+fn photo_captions_follow(lines: &[Line<'_>], j: usize) -> bool {
     let mut k = j;
     let mut credited = false;
     while let Some(l) = lines.get(k).filter(|l| l.class == Class::Caption) {
@@ -128,13 +162,37 @@ pub(crate) fn end_credit_ahead(lines: &[Line<'_>], j: usize) -> bool {
     let mut text = false;
     while let Some(l) = lines.get(k) {
         match l.class {
-            Class::Text | Class::Caption | Class::Noise => text |= l.class == Class::Text,
+            Class::Text | Class::Caption | Class::Noise => {
+                text |= l.class == Class::Text;
+                // A credit glued after the last sentence: `…采样车”。  本报记者 金旻矣`.
+                if l.class == Class::Text
+                    && glued_credit(l.text).is_some()
+                    && lines.get(k + 1).is_none_or(|n| n.class != Class::Text)
+                {
+                    return true;
+                }
+            }
             Class::Byline | Class::Author => return text,
             _ => return false,
         }
         k += 1;
     }
     false
+}
+
+/// Whether a heading run looks unlike the first section heading of the article: one has a
+/// comma and the other not, or one is twice as long. Parallel headings share a shape; a new
+/// article's title need not.
+pub(crate) fn unlike_heading(run: &[Line<'_>], first_heading: Option<&str>) -> bool {
+    let Some(h) = first_heading else {
+        return false;
+    };
+    let Some(l) = run.iter().find(|l| l.class != Class::Noise) else {
+        return false;
+    };
+    let comma = |s: &str| s.contains(['，', ',']);
+    let (a, b) = (l.text.chars().count(), h.chars().count());
+    comma(l.text) != comma(h) || a * 2 < b || b * 2 < a
 }
 
 /// Whether the run is one line that reads as a sentence's head: a comma inside.
@@ -228,6 +286,30 @@ mod tests {
         assert!(photo_follows(&lines, 1));
         let lines = split("标题\n图为村民插秧。\n正文继续。\n");
         assert!(!photo_follows(&lines, 1));
+    }
+
+    #[test]
+    fn a_caption_ending_in_a_credit_line_marks_photo_news() {
+        let lines = split("大桥合龙\n1月5日，大桥合龙。\n图为合龙现场。\n新华社记者  陶  亮摄\n");
+        assert!(photo_follows(&lines, 1));
+        let lines = split("标题\n正文一段。\n正文二段。\n正文三段。\n正文四段。\n王五摄\n");
+        assert!(!photo_follows(&lines, 1));
+    }
+
+    #[test]
+    fn headings_of_another_shape_are_told_apart() {
+        let run = split("皖北持续提升产业能级\n");
+        assert!(unlike_heading(
+            &run,
+            Some("政策红利释放，离岛免税购物热度持续攀升")
+        ));
+        assert!(!unlike_heading(&run, Some("文旅融合持续发力")));
+    }
+
+    #[test]
+    fn a_credit_glued_to_the_last_paragraph_counts_as_an_end_credit() {
+        let lines = split("第2计\n麻绳为记\n正文一段。\n正文二段。  本报记者  金旻矣\n");
+        assert!(end_credit_ahead(&lines, 2));
     }
 
     #[test]

@@ -76,7 +76,7 @@ pub(crate) fn is_name(s: &str) -> bool {
         && !names::is_credit_word(s)
         && !GLUED.iter().any(|w| s.contains(w))
         && !s.ends_with("报道")
-        && !(n >= 3 && s.ends_with('摄'))
+        && !s.ends_with('摄')
         && !(n == 4 && surname_len(s) != Some(2) && split_names(s).is_some())
 }
 
@@ -204,7 +204,15 @@ fn classify(t: &str, out: &mut Vec<Tok>) {
     {
         out.push(Tok::Name(name.to_owned()));
         out.push(Tok::Post(Post::Photo));
-    } else if let Some((name, post)) = ["摄影报道", "报道", "整理", "参与采写", "采写", "采访整理"]
+    } else if let Some(given) = t
+        .strip_suffix('摄')
+        .and_then(|g| g.chars().next().filter(|_| g.chars().count() == 1))
+        .filter(|&c| is_han(c))
+    {
+        // `刘  畅摄`: the last character of a padded name, glued to 摄.
+        out.push(Tok::Single(given));
+        out.push(Tok::Post(Post::Photo));
+    } else if let Some((name, post)) = ["采访整理", "参与采写", "摄影报道", "报道", "整理", "采写"]
         .iter()
         .find_map(|w| Some((t.strip_suffix(w).filter(|n| !n.is_empty())?, *w)))
     {
@@ -282,16 +290,14 @@ fn split_glued(t: &str) -> Option<Vec<Tok>> {
         }
         let mut inner = Vec::new();
         classify(names, &mut inner);
-        if inner
-            .iter()
-            .any(|t| matches!(t, Tok::Other | Tok::Role(_) | Tok::Single(_)))
-        {
+        // A single character may be half of a padded name: `记者贺  磊`.
+        if inner.iter().any(|t| matches!(t, Tok::Other | Tok::Role(_))) {
             return None;
         }
         toks.extend(inner);
     }
     toks.iter()
-        .any(|t| matches!(t, Tok::Name(_)))
+        .any(|t| matches!(t, Tok::Name(_) | Tok::Single(_)))
         .then_some(toks)
 }
 
@@ -896,6 +902,74 @@ mod tests {
         );
         assert!(parse_byline_line("开展优秀作品征集").is_none());
         assert!(parse_byline_line("王瑶 邵壮").is_none());
+    }
+
+    #[test]
+    fn glued_roles_and_padded_names_are_read() {
+        let c = parse_credits("记者贺  磊", None, false).unwrap();
+        assert_eq!(c.reporters, ["贺磊"]);
+        let c = parse_credits("本报记者  刘  畅摄", None, false).unwrap();
+        assert_eq!(c.photographers, ["刘畅"]);
+        let c = parse_credits("本报记者邵文婧采访整理", None, false).unwrap();
+        assert_eq!(c.reporters, ["邵文婧"]);
+        let c = parse_byline_line("□本报记者熊思远本报通讯员司马晓雯").unwrap();
+        assert_eq!(c.reporters, ["熊思远"]);
+        assert_eq!(c.correspondents, ["司马晓雯"]);
+        let c = parse_credits("记者李铮通讯员王飞李永", None, false).unwrap();
+        assert_eq!(c.correspondents, ["王飞", "李永"]);
+    }
+
+    #[test]
+    fn other_papers_lead_credits_are_datelines() {
+        let d = parse_dateline("南都讯 记者 王某 近日，市里开会。").unwrap();
+        assert_eq!(d.dateline, Some("南都讯"));
+        assert_eq!(d.credits.unwrap().reporters, ["王某"]);
+        let d = parse_dateline("本报百色讯（记者/黄某 通讯员/李某）昨日，…").unwrap();
+        assert_eq!(d.dateline, Some("本报百色讯"));
+        assert_eq!(d.credits.unwrap().correspondents, ["李某"]);
+        let d = parse_dateline("□据新华社电 近日，…").unwrap();
+        assert_eq!(d.dateline, Some("据新华社电"));
+        let d = parse_dateline("【环球时报记者 刘 畅】当地时间5日，…").unwrap();
+        assert_eq!(d.credits.unwrap().reporters, ["刘畅"]);
+        let d = parse_dateline("XX日报消息 昨天，…").unwrap();
+        assert_eq!(d.dateline, Some("XX日报消息"));
+        assert!(parse_dateline("快讯 今天有雨。").is_none());
+        assert!(parse_dateline("他闻讯赶来。").is_none());
+    }
+
+    #[test]
+    fn credits_glued_to_a_paragraphs_end_are_found() {
+        let t = "价格比去年略低。文/本报记者 张某";
+        let (at, c) = glued_credit(t).unwrap();
+        assert_eq!(&t[at..], "文/本报记者 张某");
+        assert_eq!(c.reporters, ["张某"]);
+        let t = "让人放心”。 扬子晚报记者 柳某";
+        assert_eq!(glued_credit(t).unwrap().1.reporters, ["柳某"]);
+        let t = "合影留念。⑧3程全摄";
+        let (at, c) = glued_credit(t).unwrap();
+        assert_eq!(&t[at..], "程全摄");
+        assert_eq!(c.photographers, ["程全"]);
+        assert!(glued_credit("他说。这是好事").is_none());
+    }
+
+    #[test]
+    fn reprint_credits_are_datelines() {
+        assert_eq!(
+            parse_reprint("（据新华社福州6月13日电）"),
+            Some("据新华社福州6月13日电")
+        );
+        assert_eq!(parse_reprint("□据新华社电"), Some("据新华社电"));
+        assert_eq!(parse_reprint("据了解，这是好事。"), None);
+    }
+
+    #[test]
+    fn credit_labels_are_not_names() {
+        assert!(!is_name("手记"));
+        assert!(!is_name("调查"));
+        assert!(!is_name("专题撰文"));
+        assert!(
+            parse_byline_line("专题撰文 本报记者 张三").is_some_and(|c| c.reporters == ["张三"])
+        );
     }
 
     #[test]

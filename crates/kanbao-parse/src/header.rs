@@ -294,6 +294,10 @@ fn page_number(t: &str) -> String {
 
 /// Editor roles as page footers and headers print them, longest first.
 const EDITOR_ROLES: &[&str] = &[
+    "本版责编",
+    "本版主编",
+    "本版统筹",
+    "责任校对",
     "责任编辑",
     "值班编辑",
     "本版编辑",
@@ -306,6 +310,10 @@ const EDITOR_ROLES: &[&str] = &[
     "校检",
     "编辑",
     "版式",
+    "审核",
+    "审读",
+    "组版",
+    "制图",
     "组版",
     "审读",
     "终审",

@@ -424,6 +424,9 @@ pub(crate) fn classify(t: &str) -> Class {
     if is_numbered(t) {
         return Class::Numbered;
     }
+    if titled_with_column(t) {
+        return Class::Short;
+    }
     let stops = t.contains(['。', '；', ';']);
     let commas = t.matches(['，', ',']).count();
     if let Some(rest) = t.strip_prefix("——").or_else(|| t.strip_prefix("--"))
@@ -471,6 +474,28 @@ pub(crate) fn classify(t: &str) -> Class {
         return Class::Short;
     }
     Class::Text
+}
+
+/// A title with its column in brackets after it, as web exports print it:
+/// `唤醒城市的“诗心”（金台随笔）`, `一颗桃串起富民产业链（高质量发展在一线·小城宝藏）`.
+pub(crate) fn titled_with_column(t: &str) -> bool {
+    let Some(body) = t.strip_suffix(['）', ')']) else {
+        return false;
+    };
+    let Some(open) = body.rfind(['（', '(']) else {
+        return false;
+    };
+    let (title, inner) = (
+        body.get(..open).unwrap_or(""),
+        body.get(open..)
+            .unwrap_or("")
+            .trim_start_matches(['（', '(']),
+    );
+    let n = title.chars().count();
+    (4..=40).contains(&n)
+        && !title.contains(['。', '；', '！', '？', '，'])
+        && crate::headline::column_shape(inner) > 0
+        && crate::byline::parse_credits(inner, None, false).is_none()
 }
 
 /// Caption openers: `- ①…`, `①…`, `图为…`, `▲…`.
@@ -526,6 +551,15 @@ mod tests {
             classify("58.44万粒“三无”减肥产品 夹藏进境被海关查获"),
             Class::Short
         );
+    }
+
+    #[test]
+    fn a_title_with_its_column_in_brackets_is_a_headline() {
+        assert!(titled_with_column("唤醒城市的“诗心”（金台随笔）"));
+        assert!(titled_with_column("“预住院”服务的改革深意（新知）"));
+        assert_eq!(classify("看足迹也要看实绩（纵横）"), Class::Short);
+        assert!(!titled_with_column("我们来到了现场（记者 张三）"));
+        assert!(!titled_with_column("他说得对。（笑）"));
     }
 
     #[test]

@@ -20,7 +20,7 @@ const SINGLE: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林�
 尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和\
 仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池乐匡揭寿鞠惠丰利伏荆邝宾邸迟蔺扬原储晋东海羊法楚冀谈\
 伊郁晁浦那鄢廉铁阎帅植来逯钮禹宣索蓟位鲜展封诸相井慕昝戈信郜檀栗练禄雍丘鄂茅竺粟上官初亓覃\
-笪籍豆巴步都荀钭幸仝冼于睢姬";
+笪籍豆巴步都荀钭幸仝冼于睢姬郅阚逄佴郗禚訾隗邰蒯鄞谌庹缑";
 
 /// Words of the right length that are credit labels, titles or common nouns, never a name.
 const NOT_NAMES: &[&str] = &[
@@ -172,8 +172,9 @@ pub(crate) fn bare_name(line: &str) -> Option<String> {
     let name: String = parts.concat();
     let ok = match parts.as_slice() {
         [one] => is_person_name(one),
-        // Padded: one character, spaces, one character.
-        [a, b] => a.chars().count() == 1 && b.chars().count() == 1 && is_person_name(&name),
+        // Padded: a surname set apart from a one- or two-character given name (`张  铁`,
+        // `郅  延文`).
+        [a, b] => a.chars().count() == 1 && b.chars().count() <= 2 && is_person_name(&name),
         _ => false,
     };
     ok.then_some(name)
@@ -250,6 +251,7 @@ mod tests {
         assert_eq!(bare_name("何\u{3000}川").as_deref(), Some("何川"));
         assert_eq!(bare_name("朱绍岳").as_deref(), Some("朱绍岳"));
         assert_eq!(bare_name("上官立群").as_deref(), Some("上官立群"));
+        assert_eq!(bare_name("郅  延文").as_deref(), Some("郅延文"));
         assert_eq!(bare_name("新知"), None);
         assert_eq!(bare_name("路修到哪里"), None);
         assert_eq!(bare_name("王 军 李"), None);

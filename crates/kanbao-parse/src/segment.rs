@@ -48,6 +48,8 @@ struct Current {
     sidebar: bool,
     /// Section headings read in it so far.
     headings: usize,
+    /// The text of its first section heading.
+    first_heading: Option<String>,
 }
 
 /// The parse of a page's text.
@@ -76,6 +78,7 @@ fn open(plans: &mut Vec<Plan>, column: Option<String>, brief: bool) -> Current {
         credited: false,
         sidebar: false,
         headings: 0,
+        first_heading: None,
     }
 }
 
@@ -265,6 +268,11 @@ fn run_cues(lines: &[Line<'_>], i: usize, j: usize, cur: Option<&Current>) -> Ru
             .any(|l| matches!(l.class, Class::Merged | Class::Subtitle)),
         lead_follows: boundary::lead_follows(next),
         end_credit_ahead: cur.is_some_and(|c| c.credited) && boundary::end_credit_ahead(lines, j),
+        group_with_end_credit: heads >= 2 && boundary::end_credit_ahead(lines, j),
+        unlike_headings: boundary::unlike_heading(
+            run,
+            cur.and_then(|c| c.first_heading.as_deref()),
+        ),
         after_sidebar: cur.is_some_and(|c| c.sidebar && c.text),
         in_brief_run: cur.is_some_and(|c| c.brief),
         numbered: run
@@ -392,6 +400,12 @@ fn headline_run(
             if let Some(c) = cur {
                 owners.extend((i..j).map(|_| Owner::Article(c.index)));
                 c.headings += 1;
+                if c.first_heading.is_none() {
+                    c.first_heading = run
+                        .iter()
+                        .find(|l| l.class != Class::Noise)
+                        .map(|l| l.text.to_owned());
+                }
                 if cues.sentence_like {
                     // A heading has no comma; a short line with one inside an article is the
                     // head of a paragraph cut by a column break.
