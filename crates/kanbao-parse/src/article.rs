@@ -100,6 +100,8 @@ pub(crate) fn build(
         );
     }
     let mut guessed: Option<[usize; 2]> = None;
+    // A line that is only a photo credit (`新华社记者 陶亮摄`) was read.
+    let mut credit_only = false;
     let mut drafts: Vec<Draft> = Vec::new();
     let mut pending: Option<usize> = None;
     let mut dateline: Option<String> = None;
@@ -108,7 +110,7 @@ pub(crate) fn build(
     let mut has_paragraph = false;
     for l in lines.get(k..).unwrap_or(&[]) {
         match l.class {
-            Class::Noise | Class::Editors | Class::Header | Class::Jump => {}
+            Class::Noise | Class::Editors | Class::Header | Class::Citation | Class::Jump => {}
             Class::Byline => {
                 if let Some(c) = parse_byline_line(l.text) {
                     if c.guessed {
@@ -148,7 +150,13 @@ pub(crate) fn build(
                 byline.raw.push(l.text.to_owned());
                 pending = None;
             }
-            Class::Caption => drafts.push(caption(l, &mut byline)),
+            Class::Caption => {
+                if let Some(d) = caption(l, &mut byline) {
+                    drafts.push(d);
+                } else {
+                    credit_only = true;
+                }
+            }
             Class::Label(_) if column.is_none() && drafts.is_empty() => {
                 column = Some(fullwidth(l.text));
             }
@@ -227,6 +235,7 @@ pub(crate) fn build(
             d.raw.truncate(at);
         }
     }
+    photo_item_captions(&mut drafts, &byline, dateline.is_some(), credit_only);
     if let Some(span) = guessed {
         diagnostics.push(Diagnostic {
             code: DiagnosticCode::NameSplitGuessed,
@@ -332,6 +341,38 @@ fn trailing_credit(drafts: &mut Vec<Draft>, byline: &mut Byline, dateline: &mut 
     }
 }
 
+/// Photo news prints a caption and a photographer, often with no caption marker: when an
+/// article without dateline or headings holds at most two short paragraphs and ends in a
+/// photo credit, its paragraphs are the photo's caption.
+fn photo_item_captions(drafts: &mut [Draft], byline: &Byline, dated: bool, credit_only: bool) {
+    let ends_in_credit = credit_only
+        || drafts
+            .last()
+            .is_some_and(|d| d.kind == BlockKind::Caption && !byline.photographers.is_empty());
+    let paragraphs = drafts
+        .iter()
+        .filter(|d| d.kind == BlockKind::Paragraph)
+        .count();
+    let short = drafts
+        .iter()
+        .filter(|d| d.kind == BlockKind::Paragraph)
+        .all(|d| d.raw.chars().count() <= 250);
+    let headings = drafts.iter().any(|d| d.kind == BlockKind::Heading);
+    if ends_in_credit
+        && !dated
+        && !headings
+        && paragraphs <= 2
+        && short
+        && !byline.photographers.is_empty()
+    {
+        for d in drafts.iter_mut() {
+            if d.kind == BlockKind::Paragraph {
+                d.kind = BlockKind::Caption;
+            }
+        }
+    }
+}
+
 /// Takes a credit glued after the last sentence of the last paragraph:
 /// `…价格比去年略低。文/本报记者 张某`.
 fn glued_end_credit(drafts: &mut Vec<Draft>, byline: &mut Byline) {
@@ -372,7 +413,8 @@ fn bracketed_column(title: &str) -> (String, Option<String>) {
 /// Marks that set off the titles of briefs in a list.
 const TITLE_BULLETS: &[char] = &['●', '○', '◆', '◇', '▶', '►', '■', '□', '★', '☆', '•', '·'];
 
-fn caption(l: &Line<'_>, byline: &mut Byline) -> Draft {
+/// Reads a caption line; a line that is only a photo credit gives the credit and no block.
+fn caption(l: &Line<'_>, byline: &mut Byline) -> Option<Draft> {
     let stripped = l.text.trim_start_matches(['-', '·', '•']).trim_start();
     let mut marker = None;
     let mut text = stripped;
@@ -382,8 +424,9 @@ fn caption(l: &Line<'_>, byline: &mut Byline) -> Draft {
         marker = Some(c.to_string());
         text = stripped.get(c.len_utf8()..).unwrap_or("").trim_start();
     }
-    if let Some((at, credits)) = photo_credit_suffix(text)
-        && at > 0
+    let credit = photo_credit_suffix(text)
+        .or_else(|| glued_credit(text).filter(|(_, c)| !c.photographers.is_empty()));
+    if let Some((at, credits)) = credit
         && let (Some(head), Some(credit)) = (text.get(..at), text.get(at..))
     {
         merge(byline, credits);
@@ -393,14 +436,17 @@ fn caption(l: &Line<'_>, byline: &mut Byline) -> Draft {
         if let Some(at) = code_tail(text) {
             text = text.get(..at).unwrap_or(text).trim_end();
         }
+        if text.is_empty() && marker.is_none() {
+            return None;
+        }
     }
-    Draft {
+    Some(Draft {
         kind: BlockKind::Caption,
         raw: text.to_owned(),
         marker,
         span: [l.start, l.end()],
         tail: 0,
-    }
+    })
 }
 
 fn kind_of(

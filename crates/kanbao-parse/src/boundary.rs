@@ -28,11 +28,21 @@ pub(crate) struct RunCues {
     pub lead_follows: bool,
     /// The text after the run ends in a byline of its own, and the open article already has one.
     pub end_credit_ahead: bool,
-    /// The text after the run ends in a byline of its own and the run is a group of two lines
-    /// or more: the headline group of an item whose credit stands at its end.
+    /// The text after the run ends in a byline of its own and the run is a group of three lines
+    /// or more (a section heading has at most two): the headline group of an item whose credit
+    /// stands at its end.
     pub group_with_end_credit: bool,
     /// The run is shaped unlike the open article's earlier section headings.
     pub unlike_headings: bool,
+    /// The page indents its paragraphs (and its section headings) and the run stands at the
+    /// margin, as titles do.
+    pub at_margin: bool,
+    /// The open article is a short news item (a dateline lead, a few paragraphs, no section
+    /// heading yet): news items seldom carry headings.
+    pub short_news: bool,
+    /// The open article was signed at its top (a byline or author line before its text): a
+    /// feature or essay, which carries section headings.
+    pub signed: bool,
     /// The open article has reached a sidebar (`链接`, `编后`, `延伸阅读`) and its text.
     pub after_sidebar: bool,
     /// The open article is an item of a run of briefs under a label such as `快讯`.
@@ -83,7 +93,10 @@ pub(crate) fn weigh(c: &RunCues) -> (RunReading, i32) {
         (c.in_brief_run && !c.numbered, 4),
         (c.cut, -6),
         (c.numbered, -6),
-        (c.sentence_like, -3),
+        (c.sentence_like && !c.at_margin, -3),
+        (c.at_margin, 3),
+        (c.signed, -2),
+        (c.short_news, 3),
         (c.awaiting_body, -4),
     ] {
         if cue {
@@ -193,6 +206,14 @@ pub(crate) fn unlike_heading(run: &[Line<'_>], first_heading: Option<&str>) -> b
     let comma = |s: &str| s.contains(['，', ',']);
     let (a, b) = (l.text.chars().count(), h.chars().count());
     comma(l.text) != comma(h) || a * 2 < b || b * 2 < a
+}
+
+/// Whether most paragraphs of the page start indented (`　　`): then what stands at the
+/// margin is a headline.
+pub(crate) fn page_indents(lines: &[Line<'_>]) -> bool {
+    let text = lines.iter().filter(|l| l.class == Class::Text);
+    let (all, indented) = text.fold((0, 0), |(a, i), l| (a + 1, i + usize::from(l.indented)));
+    all >= 4 && indented * 10 >= all * 7
 }
 
 /// Whether the run is one line that reads as a sentence's head: a comma inside.
@@ -310,6 +331,26 @@ mod tests {
     fn a_credit_glued_to_the_last_paragraph_counts_as_an_end_credit() {
         let lines = split("第2计\n麻绳为记\n正文一段。\n正文二段。  本报记者  金旻矣\n");
         assert!(end_credit_ahead(&lines, 2));
+    }
+
+    #[test]
+    fn indented_pages_are_told_from_flush_ones() {
+        let text = "标题\n\u{3000}\u{3000}一段。\n\u{3000}\u{3000}二段。\n\u{3000}\u{3000}三段。\n\u{3000}\u{3000}四段。\n";
+        assert!(page_indents(&split(text)));
+        assert!(!page_indents(&split(
+            "标题\n一段。\n二段。\n三段。\n四段。\n"
+        )));
+    }
+
+    #[test]
+    fn a_margin_line_on_an_indented_page_opens_an_article() {
+        let c = RunCues {
+            at_margin: true,
+            sentence_like: true,
+            lines: 1,
+            ..RunCues::default()
+        };
+        assert_eq!(weigh(&c).0, RunReading::NewArticle);
     }
 
     #[test]

@@ -384,6 +384,26 @@ fn join_padded(names: &str) -> String {
     }
 }
 
+/// The citation line a page export prints after each article:
+/// `《人民日报》（2026年02月12日第 04 版）`, `《长河日报》（2025年05月20日 05 版）`.
+pub(crate) fn is_citation_line(t: &str) -> bool {
+    let Some(rest) = t.trim().strip_prefix('《') else {
+        return false;
+    };
+    let Some(close) = rest.find('》') else {
+        return false;
+    };
+    let paper = rest.get(..close).unwrap_or("").trim();
+    let after = rest.get(close + '》'.len_utf8()..).unwrap_or("").trim();
+    let n = paper.chars().count();
+    (2..=14).contains(&n)
+        && paper.ends_with(['报', '刊', '网', '志'])
+        && after.starts_with(['（', '('])
+        && after.ends_with(['）', ')'])
+        && after.chars().count() <= 40
+        && (after.contains('版') || after.contains('年'))
+}
+
 /// The parenthesised jump marker `(下转第六版)` / `（上接第一版）`, or the same without brackets.
 pub(crate) fn is_jump(s: &str) -> bool {
     // A marker is at most 16 characters within brackets; longer text is never one.

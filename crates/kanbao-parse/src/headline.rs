@@ -346,6 +346,7 @@ mod tests {
                 start: 0,
                 class: classify(t),
                 blank_before: true,
+                indented: false,
             })
             .collect();
         let refs: Vec<&Line<'_>> = lines.iter().collect();

@@ -3,7 +3,9 @@
 use crate::byline::{
     is_author_note, parse_author_line, parse_byline_line, parse_dateline, photo_credit_suffix,
 };
-use crate::header::{is_jump, jump_prefix, jump_suffix, parse_editors, parse_header_line};
+use crate::header::{
+    is_citation_line, is_jump, jump_prefix, jump_suffix, parse_editors, parse_header_line,
+};
 use crate::normalize::{ends_sentence, is_han};
 
 /// A non-blank line (or the part of one that a jump marker was cut from), trimmed.
@@ -15,6 +17,8 @@ pub(crate) struct Line<'a> {
     pub class: Class,
     /// A blank line (or the top of the page) stands before it.
     pub blank_before: bool,
+    /// It is indented (`　　`, or two spaces or more), as exports set a paragraph's first line.
+    pub indented: bool,
 }
 
 impl Line<'_> {
@@ -28,6 +32,8 @@ impl Line<'_> {
 pub(crate) enum Class {
     /// Date, page number, page name (outside the header zone only with a date).
     Header,
+    /// The citation line of a page export after an article: `《人民日报》（…第 04 版）`.
+    Citation,
     /// `责任编辑:…`.
     Editors,
     /// `(下转第六版)`.
@@ -254,6 +260,7 @@ pub(crate) fn split(text: &str) -> Vec<Line<'_>> {
         push_cut(&mut out, t, start);
         if let Some(l) = out.get_mut(first) {
             l.blank_before = blank;
+            l.indented = raw.starts_with('\u{3000}') || raw.starts_with("  ");
         }
         blank = false;
     }
@@ -304,6 +311,7 @@ fn push_cut<'a>(out: &mut Vec<Line<'a>>, mut t: &'a str, mut start: usize) {
             start,
             class: Class::Jump,
             blank_before: false,
+            indented: false,
         });
         let body = rest.trim_start();
         if body.is_empty() {
@@ -323,6 +331,7 @@ fn push_cut<'a>(out: &mut Vec<Line<'a>>, mut t: &'a str, mut start: usize) {
                 start,
                 class: classify(head),
                 blank_before: false,
+                indented: false,
             });
         }
         out.push(Line {
@@ -330,6 +339,7 @@ fn push_cut<'a>(out: &mut Vec<Line<'a>>, mut t: &'a str, mut start: usize) {
             start: start + at,
             class: Class::Jump,
             blank_before: false,
+            indented: false,
         });
         return;
     }
@@ -338,6 +348,7 @@ fn push_cut<'a>(out: &mut Vec<Line<'a>>, mut t: &'a str, mut start: usize) {
         start,
         class: classify(t),
         blank_before: false,
+        indented: false,
     });
 }
 
@@ -381,6 +392,9 @@ pub(crate) fn classify(t: &str) -> Class {
     if is_jump(t) {
         return Class::Jump;
     }
+    if is_citation_line(t) {
+        return Class::Citation;
+    }
     if parse_header_line(t).is_some_and(|h| h.date.is_some()) {
         return Class::Header;
     }
@@ -400,7 +414,7 @@ pub(crate) fn classify(t: &str) -> Class {
     if parse_byline_line(t).is_some() {
         return Class::Byline;
     }
-    if is_caption_start(t) || photo_credit_suffix(t).is_some() {
+    if is_caption_start(t) || photo_credit_suffix(t).is_some() || photo_credit_glued(t) {
         return Class::Caption;
     }
     if is_editor_note(t) {
@@ -493,9 +507,18 @@ pub(crate) fn titled_with_column(t: &str) -> bool {
     );
     let n = title.chars().count();
     (4..=40).contains(&n)
-        && !title.contains(['。', '；', '！', '？', '，'])
+        && !title.contains(['。', '；', ';'])
+        && title.matches(['，', ',']).count() <= 2
         && crate::headline::column_shape(inner) > 0
         && crate::byline::parse_credits(inner, None, false).is_none()
+}
+
+/// A text that ends in a photographer's credit glued after its last sentence
+/// (`…务工。  图/石  磊`): a caption.
+fn photo_credit_glued(t: &str) -> bool {
+    crate::byline::glued_credit(t).is_some_and(|(_, c)| {
+        !c.photographers.is_empty() && c.reporters.is_empty() && c.correspondents.is_empty()
+    })
 }
 
 /// Caption openers: `- ①…`, `①…`, `图为…`, `▲…`.
@@ -560,6 +583,22 @@ mod tests {
         assert_eq!(classify("看足迹也要看实绩（纵横）"), Class::Short);
         assert!(!titled_with_column("我们来到了现场（记者 张三）"));
         assert!(!titled_with_column("他说得对。（笑）"));
+        assert!(titled_with_column(
+            "摘掉不必要的牌子，扛起办实事的担子（编辑手记）"
+        ));
+    }
+
+    #[test]
+    fn citation_lines_of_page_exports_are_known_in_every_spacing() {
+        for t in [
+            "《人民日报》（2026年02月12日第 04 版）",
+            "《长河日报》（2025年05月20日 05 版）",
+            "《 人民日报 》（ 2023年11月28日 01 版）",
+            "《光明日报》(2024年3月5日 第7版)",
+        ] {
+            assert_eq!(classify(t), Class::Citation, "{t}");
+        }
+        assert_ne!(classify("《红楼梦》（清代小说）"), Class::Citation);
     }
 
     #[test]

@@ -50,6 +50,12 @@ struct Current {
     headings: usize,
     /// The text of its first section heading.
     first_heading: Option<String>,
+    /// It opened with a dateline lead.
+    dated: bool,
+    /// Paragraph lines read in it so far.
+    paragraphs: usize,
+    /// A byline or author line stood before its text.
+    signed: bool,
 }
 
 /// The parse of a page's text.
@@ -79,6 +85,9 @@ fn open(plans: &mut Vec<Plan>, column: Option<String>, brief: bool) -> Current {
         sidebar: false,
         headings: 0,
         first_heading: None,
+        dated: false,
+        paragraphs: 0,
+        signed: false,
     }
 }
 
@@ -109,6 +118,7 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
     let mut diagnostics: Vec<Diagnostic> = Vec::new();
     let mut i = header_zone(lines, &mut meta, &mut owners);
     let mut cur: Option<Current> = None;
+    let indented_page = boundary::page_indents(lines);
 
     while let Some(line) = lines.get(i) {
         match line.class {
@@ -120,6 +130,12 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
                 cur = None;
             }
             Class::Header => {
+                fill_header(&mut meta, line.text);
+                owners.push(Owner::Fragment(Why::PageHeader));
+                cur = None;
+            }
+            Class::Citation => {
+                // The export's citation line ends the article above it.
                 fill_header(&mut meta, line.text);
                 owners.push(Owner::Fragment(Why::PageHeader));
                 cur = None;
@@ -157,6 +173,7 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
                     None => open(&mut plans, None, false),
                 };
                 c.credited = true;
+                c.signed |= !c.body;
                 owners.push(Owner::Article(c.index));
                 cur = Some(c);
             }
@@ -185,6 +202,11 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
                     Some(c) if !c.closed => c,
                     _ => open(&mut plans, None, false),
                 };
+                // A photo credit closes a photo item (captions and no text of its own), as an
+                // end byline closes an article.
+                if !c.text && crate::byline::photo_credit_suffix(line.text).is_some() {
+                    c.closed = true;
+                }
                 c.body = true;
                 owners.push(Owner::Article(c.index));
                 cur = Some(c);
@@ -203,7 +225,17 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
                 c.body = true;
                 c.text = true;
                 c.credited |= line.class == Class::Dateline;
+                c.dated |= line.class == Class::Dateline && c.paragraphs == 0;
+                c.paragraphs += 1;
                 c.cut = !ends_sentence(line.text);
+                // A credit glued after the last sentence (`…略低。文/本报记者 张某`) ends it.
+                if line.class == Class::Text
+                    && crate::byline::glued_credit(line.text)
+                        .is_some_and(|(_, cr)| !cr.reporters.is_empty())
+                {
+                    c.closed = true;
+                    c.credited = true;
+                }
                 owners.push(Owner::Article(c.index));
                 cur = Some(c);
             }
@@ -221,6 +253,7 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
                 }
                 let j = run_end(lines, i).max(i + 1);
                 i = headline_run(
+                    indented_page,
                     lines,
                     i,
                     j,
@@ -252,7 +285,13 @@ fn sidebar_heads_news(lines: &[Line<'_>], i: usize) -> bool {
 }
 
 /// The cues around the run `lines[i..j]` with `cur` open above it.
-fn run_cues(lines: &[Line<'_>], i: usize, j: usize, cur: Option<&Current>) -> RunCues {
+fn run_cues(
+    lines: &[Line<'_>],
+    i: usize,
+    j: usize,
+    cur: Option<&Current>,
+    indented_page: bool,
+) -> RunCues {
     let run = lines.get(i..j).unwrap_or(&[]);
     let next = lines.get(j);
     let heads = run.iter().filter(|l| l.class != Class::Noise).count();
@@ -268,7 +307,7 @@ fn run_cues(lines: &[Line<'_>], i: usize, j: usize, cur: Option<&Current>) -> Ru
             .any(|l| matches!(l.class, Class::Merged | Class::Subtitle)),
         lead_follows: boundary::lead_follows(next),
         end_credit_ahead: cur.is_some_and(|c| c.credited) && boundary::end_credit_ahead(lines, j),
-        group_with_end_credit: heads >= 2 && boundary::end_credit_ahead(lines, j),
+        group_with_end_credit: heads >= 3 && boundary::end_credit_ahead(lines, j),
         unlike_headings: boundary::unlike_heading(
             run,
             cur.and_then(|c| c.first_heading.as_deref()),
@@ -281,12 +320,17 @@ fn run_cues(lines: &[Line<'_>], i: usize, j: usize, cur: Option<&Current>) -> Ru
         sentence_like: boundary::sentence_like(run),
         awaiting_body: cur.is_some_and(|c| !c.body && c.credited)
             && next.is_some_and(|l| matches!(l.class, Class::Text | Class::Caption)),
+        at_margin: indented_page && run.iter().all(|l| !l.indented || l.class == Class::Noise),
+        short_news: cur.is_some_and(|c| c.dated && c.headings == 0 && c.paragraphs <= 4),
+        signed: cur.is_some_and(|c| c.signed),
         lines: heads,
     }
 }
 
 /// Decides the run `lines[i..j]` and gives its lines their owners; returns where to go on.
+#[allow(clippy::too_many_arguments)]
 fn headline_run(
+    indented_page: bool,
     lines: &mut [Line<'_>],
     i: usize,
     j: usize,
@@ -303,7 +347,7 @@ fn headline_run(
         run.last().map_or(0, |l| l.end()),
     ];
     let next = lines.get(j).map(|l| l.class);
-    let cues = run_cues(lines, i, j, cur.as_ref());
+    let cues = run_cues(lines, i, j, cur.as_ref(), indented_page);
     let labels: Vec<(&str, LabelKind)> = run
         .iter()
         .filter_map(|l| match l.class {
@@ -318,7 +362,12 @@ fn headline_run(
     let furniture_next = matches!(
         next,
         None | Some(
-            Class::Jump | Class::Editors | Class::Header | Class::Label(_) | Class::EditorNote
+            Class::Jump
+                | Class::Editors
+                | Class::Header
+                | Class::Citation
+                | Class::Label(_)
+                | Class::EditorNote
         )
     );
     // A page banner or special-page name over an editor's note: furniture.
@@ -385,6 +434,7 @@ fn headline_run(
             let c = open(plans, column, brief);
             owners.extend((k..j).map(|_| Owner::Article(c.index)));
             let credited = run.iter().any(|l| l.class == Class::Name);
+            let signed = credited;
             if !cues.boundary && !cues.credit_follows && !cues.photo_follows && !inherit {
                 diagnostics.push(Diagnostic {
                     code: DiagnosticCode::ArticleStartWithoutCredit,
@@ -393,7 +443,11 @@ fn headline_run(
                     span: Some(span),
                 });
             }
-            *cur = Some(Current { credited, ..c });
+            *cur = Some(Current {
+                credited,
+                signed,
+                ..c
+            });
             j
         }
         RunReading::Headings => {
