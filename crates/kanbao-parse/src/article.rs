@@ -400,7 +400,7 @@ fn bracketed_column(title: &str) -> (String, Option<String>) {
         && let Some(open) = body.rfind('（')
         && let Some(inner) = body.get(open + '（'.len_utf8()..)
         && open > 0
-        && headline::column_shape(inner) > 0
+        && crate::lines::titled_with_column(title)
     {
         return (
             body.get(..open).unwrap_or("").trim_end().to_owned(),

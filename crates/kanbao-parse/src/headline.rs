@@ -88,7 +88,7 @@ pub(crate) fn column_shape(line: &str) -> u8 {
     let marked = line.starts_with(['□', '■', '◎', '▌', '【', '[']);
     let s = bare(line);
     let n = s.chars().count();
-    if label_kind(s).is_some() {
+    if label_kind(s).is_some() || series_mark(s) {
         return 2;
     }
     if n == 0 || n > 16 || s.contains(['，', ',', '。', '；', '？', '！', '：', ':', '“', '"'])
@@ -108,12 +108,40 @@ pub(crate) fn column_shape(line: &str) -> u8 {
     u8::from(n <= 4 && !digits && s.chars().all(is_han))
 }
 
-/// A kicker's own marks: it leads into the title (`…：`, `…——`, `聚焦…`), or sets a time or
-/// place for it (`前5个月`, `今起至6月底`).
+/// The number of an item in a series, standing over its headline: `第3计`, `第12期`, `之二`.
+pub(crate) fn series_mark(s: &str) -> bool {
+    const NUMS: &str = "0123456789一二三四五六七八九十百";
+    let body = s.strip_prefix('第').or_else(|| s.strip_prefix('之'));
+    let Some(body) = body else { return false };
+    let digits = body.chars().take_while(|c| NUMS.contains(*c)).count();
+    let rest: String = body.chars().skip(digits).collect();
+    digits > 0
+        && (rest.is_empty() && s.starts_with('之')
+            || matches!(
+                rest.as_str(),
+                "计" | "期" | "篇" | "章" | "讲" | "集" | "回" | "站" | "招" | "问"
+            ))
+}
+
+/// Words that end a kicker announcing what the title reports: `…作出重要指示强调`.
+const KICKER_VERBS: &[&str] = &[
+    "强调", "指出", "表示", "要求", "提出", "透露", "获悉", "宣布", "呼吁", "寄语", "称", "说",
+];
+
+/// Words that open a kicker setting the topic or the time of the title: `从…到…`, `聚焦…`,
+/// `今起…`, `前5个月`.
+const KICKER_OPENERS: &[&str] = &[
+    "聚焦", "围绕", "关注", "补齐", "坚持", "全面", "深入", "学习", "贯彻", "奋力", "推动", "打造",
+    "今起", "今年", "明年", "近日", "昨日", "昨天", "今天", "本周", "从",
+];
+
+/// A kicker's own marks: it leads into the title (`…：`, `…——`, `…强调`), or sets the topic or
+/// time for it (`聚焦…`, `从田间到早市`, `前5个月`, `今起至6月底`).
 pub(crate) fn kicker_shape(s: &str) -> bool {
     s.ends_with("——")
         || s.ends_with(['：', ':', '…'])
-        || s.starts_with("聚焦")
+        || KICKER_VERBS.iter().any(|v| s.ends_with(v)) && s.chars().count() >= 6
+        || KICKER_OPENERS.iter().any(|o| s.starts_with(o))
         || s.chars().any(|c| c.is_ascii_digit()) && s.chars().count() <= 8
 }
 
@@ -412,6 +440,28 @@ mod tests {
         assert_eq!(h.kicker.as_deref(), Some("从小作坊到全产业链"));
         assert_eq!(h.title, "一根竹子撑起百亿产业");
         assert_eq!(h.subtitle.as_deref(), Some("——福建省南平市竹产业发展调查"));
+    }
+
+    #[test]
+    fn series_numbers_are_column_labels() {
+        assert!(series_mark("第3计"));
+        assert!(series_mark("第12期"));
+        assert!(series_mark("之二"));
+        assert!(!series_mark("第一次"));
+        let h = group(&["第1计", "轻车熟路", "改装“移动采样车”"]);
+        assert_eq!(h.column.as_deref(), Some("第1计"));
+        assert_eq!(h.kicker.as_deref(), Some("轻车熟路"));
+        assert_eq!(h.title, "改装“移动采样车”");
+    }
+
+    #[test]
+    fn a_kicker_announcing_what_was_said_leads_into_the_title() {
+        let h = group(&[
+            "习近平对全面依法治国工作作出重要指示强调",
+            "坚持党的领导人民当家作主依法治国有机统一",
+        ]);
+        assert!(h.kicker.is_some());
+        assert!(!h.guessed);
     }
 
     #[test]

@@ -257,7 +257,17 @@ pub(crate) fn split(text: &str) -> Vec<Line<'_>> {
             continue;
         }
         let first = out.len();
-        push_cut(&mut out, t, start);
+        match headline_beside_text(t) {
+            Some((head, gap)) => {
+                push_cut(&mut out, head, start);
+                push_cut(
+                    &mut out,
+                    t.get(gap..).unwrap_or("").trim_start(),
+                    start + gap + (t.len() - gap - t.get(gap..).unwrap_or("").trim_start().len()),
+                );
+            }
+            None => push_cut(&mut out, t, start),
+        }
         if let Some(l) = out.get_mut(first) {
             l.blank_before = blank;
             l.indented = raw.starts_with('\u{3000}') || raw.starts_with("  ");
@@ -294,6 +304,27 @@ fn looks_like_headline(t: &str) -> bool {
         && !ends_sentence(t)
         && !t.ends_with(['，', '、', ',', '：', ':'])
         && t.matches(['，', ',']).count() <= 3
+}
+
+/// A headline and the text under it run together on one line, set apart by a wide gap (three
+/// spaces or more), as copies of e-paper index pages give them:
+/// `机动车行驶证电子化   新华社北京11月3日电 …`. Returns the headline and where the gap ends.
+fn headline_beside_text(t: &str) -> Option<(&str, usize)> {
+    let at = t.find("   ").or_else(|| t.find("\u{3000}\u{3000}"))?;
+    let head = t.get(..at)?.trim_end();
+    let rest = t.get(at..)?.trim_start();
+    let gap = t.len() - rest.len();
+    let n = head.chars().count();
+    let headline = (4..=40).contains(&n)
+        && !head.contains(['。', '；', '！', '？'])
+        && head.chars().any(is_han)
+        && !ends_sentence(head);
+    (headline && rest.chars().count() >= 20 && ends_sentence_somewhere(rest)).then_some((head, gap))
+}
+
+/// Whether a text holds a sentence's end: body text, not another headline.
+fn ends_sentence_somewhere(s: &str) -> bool {
+    s.contains(['。', '！', '？'])
 }
 
 fn push_cut<'a>(out: &mut Vec<Line<'a>>, mut t: &'a str, mut start: usize) {
@@ -506,10 +537,20 @@ pub(crate) fn titled_with_column(t: &str) -> bool {
             .trim_start_matches(['（', '(']),
     );
     let n = title.chars().count();
+    // `（上）`, `（之二）`, `（续）`: the part of a series, which stays in the title.
+    let part = inner.chars().count() <= 2
+        && inner
+            .chars()
+            .all(|c| "上中下续完一二三四五六七八九十之0123456789".contains(c));
+    // A column name may be a slogan of its own: `（稳中求进、提质增效 实现“十五五”良好开局）`.
+    let slogan = (4..=24).contains(&inner.chars().count())
+        && !inner.contains(['。', '，', ',', '；', '：', ':'])
+        && !inner.chars().any(|c| c.is_ascii_digit());
     (4..=40).contains(&n)
         && !title.contains(['。', '；', ';'])
         && title.matches(['，', ',']).count() <= 2
-        && crate::headline::column_shape(inner) > 0
+        && !part
+        && (crate::headline::column_shape(inner) > 0 || slogan)
         && crate::byline::parse_credits(inner, None, false).is_none()
 }
 
@@ -599,6 +640,18 @@ mod tests {
             assert_eq!(classify(t), Class::Citation, "{t}");
         }
         assert_ne!(classify("《红楼梦》（清代小说）"), Class::Citation);
+    }
+
+    #[test]
+    fn a_headline_run_together_with_its_text_is_cut_at_the_wide_gap() {
+        let lines = split(
+            "机动车行驶证电子化   新华社北京11月3日电 记者3日从公安部获悉，电子行驶证推广。\n",
+        );
+        assert_eq!(lines[0].text, "机动车行驶证电子化");
+        assert_eq!(lines[1].class, Class::Dateline);
+        assert_eq!(lines[1].start, "机动车行驶证电子化   ".len());
+        let lines = split("记者 张三   李四\n");
+        assert_eq!(lines.len(), 1);
     }
 
     #[test]
