@@ -199,3 +199,82 @@ fn help_and_version_exit_0() {
     assert!(String::from_utf8_lossy(&out.stdout).contains("parse"));
     assert!(kanbao(&["--version"]).status.success());
 }
+
+#[test]
+fn uncertain_readings_are_noted_once_per_file_and_listed_in_the_json() {
+    let dir = tempfile::tempdir().unwrap();
+    // The second headline has no credit under it: a place to check.
+    let page = write(
+        dir.path(),
+        "page.txt",
+        "城区新添三座口袋公园\n\n本报讯（记者 林晓）近日，城区三座口袋公园建成开放。\n\n\
+         公园配有健身步道。\n\n老街巷里的修理铺\n\n周六上午，修理铺门口排起了队。\n\n\
+         修理铺只收零件成本。\n\n本报记者 邹文斌\n"
+            .as_bytes(),
+    );
+    let out = kanbao(&["parse", page.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let json = stdout_json(&out);
+    let codes: Vec<&str> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, ["article-start-without-credit"]);
+    assert_eq!(json["articles"][1]["title"], "老街巷里的修理铺");
+    assert_eq!(json["articles"][1]["byline"]["reporters"][0], "邹文斌");
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("1 place where the reading is uncertain"),
+        "{err}"
+    );
+}
+
+#[test]
+fn eval_scores_labelled_pages_per_field_and_per_paper() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "a.txt",
+        "城区新添三座口袋公园\n\n本报讯（记者 林晓 通讯员 王 超）近日，城区三座口袋公园建成开放。\n"
+            .as_bytes(),
+    );
+    write(
+        dir.path(),
+        "truth.json",
+        r#"{"pages": [{"file": "a.txt", "paper": "某日报", "meta": {"date": null, "page": null, "section": null},
+            "articles": [{"column": null, "kicker": null, "title": "城区新添三座口袋公园", "subtitle": null,
+              "dateline": "本报讯", "kind": "news", "reporters": ["林晓"], "correspondents": ["王超", "李四"],
+              "photographers": [], "authors": [], "paragraphs": 1, "headings": [], "captions": 0}],
+            "furniture": []}]}"#
+            .as_bytes(),
+    );
+    let out = kanbao(&["eval", dir.path().to_str().unwrap(), "--details"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("| field | all | 某日报 |"), "{text}");
+    assert!(
+        text.contains("| articles | 1/1 (100%) | 1/1 (100%) |"),
+        "{text}"
+    );
+    assert!(text.contains("| names by role | 2/3 (67%) |"), "{text}");
+    assert!(text.contains("correspondents: 李四 missing"), "{text}");
+    let out = kanbao(&["eval", dir.path().to_str().unwrap(), "--json"]);
+    let json = stdout_json(&out);
+    assert_eq!(json["total"]["fields"]["dateline"]["right"], 1);
+    assert_eq!(json["articles"], 1);
+}
+
+#[test]
+fn eval_names_a_missing_truth_file_and_exits_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = kanbao(&["eval", dir.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("cannot read the truth file"),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -54,8 +54,21 @@ pub fn run(args: &Args) -> ExitCode {
     for path in &args.files {
         match read_page(path, &file_name(path)) {
             Ok(page) => {
+                let mut uncertain = 0;
                 for d in &page.diagnostics {
-                    eprintln!("kanbao: warning: {}: {}", path.display(), d.message);
+                    if d.code.is_reading() {
+                        uncertain += 1;
+                    } else {
+                        eprintln!("kanbao: warning: {}: {}", path.display(), d.message);
+                    }
+                }
+                if uncertain > 0 {
+                    // Each place is in the page's diagnostics with its span; one line says so.
+                    eprintln!(
+                        "kanbao: note: {}: {uncertain} place{} where the reading is uncertain (see \"diagnostics\")",
+                        path.display(),
+                        if uncertain == 1 { "" } else { "s" }
+                    );
                 }
                 pages.push((path, page));
             }
