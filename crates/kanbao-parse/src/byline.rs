@@ -706,7 +706,12 @@ fn dateline_prefix(line: &str) -> Option<(&str, usize, char)> {
         .any(|s| prefix.ends_with(s))
         || c == '讯' && (3..=8).contains(&n) && apart
         || c == '消' && (4..=12).contains(&n) && apart && prefix.contains('报')
-        || c == '报' && prefix.ends_with("日报道") && (6..=16).contains(&n) && apart;
+        || c == '报'
+            && (6..=16).contains(&n)
+            && apart
+            && ["日报道", "报报道", "社报道", "台报道", "网报道"]
+                .iter()
+                .any(|e| prefix.ends_with(e));
     if !accepted || NOT_XUN.iter().any(|w| prefix.ends_with(w)) {
         return None;
     }
@@ -929,6 +934,9 @@ mod tests {
         assert_eq!(d.credits.unwrap().correspondents, ["李某"]);
         let d = parse_dateline("□据新华社电 近日，…").unwrap();
         assert_eq!(d.dateline, Some("据新华社电"));
+        let d = parse_dateline("【江滨晚报报道 特约记者 苏晴】当地时间2日，…").unwrap();
+        assert_eq!(d.dateline, Some("江滨晚报报道"));
+        assert_eq!(d.credits.unwrap().reporters, ["苏晴"]);
         let d = parse_dateline("【环球时报记者 刘 畅】当地时间5日，…").unwrap();
         assert_eq!(d.credits.unwrap().reporters, ["刘畅"]);
         let d = parse_dateline("XX日报消息 昨天，…").unwrap();

@@ -226,7 +226,7 @@ fn score(lines: &[&str], r: Reading, marked_subtitle: bool) -> i32 {
 /// Every reading of `n` unmarked lines in the genre's order.
 fn readings(n: usize) -> Vec<Reading> {
     let mut out = Vec::new();
-    for columns in 0..=n.saturating_sub(1).min(2) {
+    for columns in 0..=n.saturating_sub(1).min(1) {
         for title in columns..n {
             for trailing_column in [false, true] {
                 if trailing_column && title + 1 >= n {

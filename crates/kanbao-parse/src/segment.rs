@@ -56,6 +56,9 @@ struct Current {
     paragraphs: usize,
     /// A byline or author line stood before its text.
     signed: bool,
+    /// A photo credit closed it before any text: photo news, unless a dateline lead follows
+    /// (then the photo stood between the headline and the lead).
+    photo_closed: bool,
 }
 
 /// The parse of a page's text.
@@ -88,6 +91,7 @@ fn open(plans: &mut Vec<Plan>, column: Option<String>, brief: bool) -> Current {
         dated: false,
         paragraphs: 0,
         signed: false,
+        photo_closed: false,
     }
 }
 
@@ -206,6 +210,7 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
                 // end byline closes an article.
                 if !c.text && crate::byline::photo_credit_suffix(line.text).is_some() {
                     c.closed = true;
+                    c.photo_closed = true;
                 }
                 c.body = true;
                 owners.push(Owner::Article(c.index));
@@ -214,6 +219,11 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
             Class::Dateline | Class::Text | Class::Lead => {
                 let mut c = match cur.take() {
                     Some(c) if !(c.closed || line.class == Class::Dateline && c.text && !c.cut) => {
+                        c
+                    }
+                    Some(mut c) if c.photo_closed && !c.text && line.class == Class::Dateline => {
+                        c.closed = false;
+                        c.photo_closed = false;
                         c
                     }
                     Some(c) if !c.closed && c.brief => {

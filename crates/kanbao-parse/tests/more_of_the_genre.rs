@@ -1,0 +1,208 @@
+//! Conventions that real pages of many papers follow ("More of the genre" in the notes on
+//! newspaper page text), each on a page written for it, checked where a reader would look.
+
+mod common;
+
+use kanbao_parse::{Article, BlockKind, DiagnosticCode, Kind, Page, Why};
+
+fn page(name: &str) -> Page {
+    let bytes = std::fs::read(common::fixtures().join(name)).expect("fixture");
+    common::parse_and_check(&bytes)
+}
+
+fn texts(a: &Article, kind: BlockKind) -> Vec<&str> {
+    a.blocks
+        .iter()
+        .filter(|b| b.kind == kind)
+        .map(|b| b.text.as_str())
+        .collect()
+}
+
+fn titles(page: &Page) -> Vec<&str> {
+    page.articles.iter().map(|a| a.title.as_str()).collect()
+}
+
+#[test]
+fn lead_credits_of_other_papers_open_articles_with_their_datelines() {
+    let p = page("metro-evening-lead-credits.txt");
+    assert_eq!(
+        titles(&p),
+        [
+            "秋季学期首日 校门口多了“护学岗”",
+            "旧厂房变身“城市书房”",
+            "海外仓助力跨境小商品出海",
+            "全国秋粮收购陆续展开",
+            "早市里的“秋味”",
+            "“地铁开到家门口，生活半径变大了”"
+        ]
+    );
+    let datelines: Vec<Option<&str>> = p.articles.iter().map(|a| a.dateline.as_deref()).collect();
+    assert_eq!(
+        datelines,
+        [
+            Some("江滨晚报讯"),
+            Some("本报百色讯"),
+            Some("江滨晚报报道"),
+            Some("据新华社电"),
+            None,
+            None
+        ]
+    );
+    assert_eq!(p.articles[0].byline.reporters, ["林小雨"]);
+    // `记者/黄明远 通讯员/韦丽`: roles written with a slash.
+    assert_eq!(p.articles[1].byline.reporters, ["黄明远"]);
+    assert_eq!(p.articles[1].byline.correspondents, ["韦丽"]);
+    // `【江滨晚报报道 特约记者 苏晴】`: the paper is the dateline, not a reporter.
+    assert_eq!(p.articles[2].byline.reporters, ["苏晴"]);
+}
+
+#[test]
+fn a_header_with_a_two_letter_page_and_joined_page_names_is_page_metadata() {
+    let p = page("metro-evening-lead-credits.txt");
+    assert_eq!(p.meta.page.as_deref(), Some("AA08"));
+    assert_eq!(p.meta.section.as_deref(), Some("深圳·广州"));
+    assert_eq!(p.meta.date.as_deref(), Some("2025-09-03"));
+    assert!(!titles(&p).contains(&"AA08 深圳·广州"));
+}
+
+#[test]
+fn a_photo_between_headline_and_lead_belongs_to_the_article_above() {
+    let p = page("metro-evening-lead-credits.txt");
+    let a = &p.articles[1];
+    assert_eq!(
+        texts(a, BlockKind::Caption),
+        ["资料图：改造前的纺织厂厂房。"]
+    );
+    assert_eq!(a.byline.photographers, ["陈杰"]);
+    assert_eq!(texts(a, BlockKind::Paragraph).len(), 2);
+    assert_eq!(a.kind, Kind::News);
+}
+
+#[test]
+fn a_credit_glued_to_the_last_paragraph_is_read_and_taken_off_the_text() {
+    let p = page("metro-evening-lead-credits.txt");
+    let a = &p.articles[4];
+    assert_eq!(a.byline.reporters, ["周航"]);
+    assert_eq!(
+        texts(a, BlockKind::Paragraph),
+        ["清晨六点，城西早市已经热闹起来。板栗、菱角、新米陆续上市，价格比去年略低。"]
+    );
+}
+
+#[test]
+fn interview_questions_are_paragraphs_not_headings() {
+    let p = page("metro-evening-lead-credits.txt");
+    let a = &p.articles[5];
+    assert!(texts(a, BlockKind::Heading).is_empty());
+    assert_eq!(texts(a, BlockKind::Paragraph).len(), 4);
+}
+
+#[test]
+fn a_headline_with_no_credit_after_an_open_article_is_reported() {
+    let p = page("metro-evening-lead-credits.txt");
+    // `早市里的“秋味”` follows a news item with no end credit and has none under its own
+    // headline (its credit is glued to its end): split, and the reader is told where to look.
+    let a = &p.articles[4];
+    let flagged: Vec<_> = p
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == DiagnosticCode::ArticleStartWithoutCredit)
+        .map(|d| d.span.map(|s| s[0]))
+        .collect();
+    assert_eq!(flagged, [Some(a.span[0])]);
+}
+
+#[test]
+fn indented_commentary_gives_columns_bare_authors_and_ends_at_citation_lines() {
+    let p = page("national-commentary-indented.txt");
+    assert_eq!(p.articles.len(), 3);
+    let a = &p.articles[0];
+    assert_eq!(a.column.as_deref(), Some("江岸时评"));
+    assert_eq!(a.title, "让“家门口的养老”更可及");
+    assert_eq!(a.byline.authors, ["张铁"]);
+    assert_eq!(a.kind, Kind::Commentary);
+    // The unpunctuated lead stands alone; it is no paragraph cut by a column break.
+    assert_eq!(
+        texts(a, BlockKind::Paragraph)[0],
+        "社区养老服务要可持续，关键在于找准供需结合点"
+    );
+    assert_eq!(texts(a, BlockKind::Paragraph).len(), 4);
+    // A column in brackets after the title.
+    let b = &p.articles[1];
+    assert_eq!(b.title, "别让好政策卡在“最后一米”");
+    assert_eq!(b.column.as_deref(), Some("江畔随笔"));
+    assert_eq!(b.byline.authors, ["何川"]);
+    // A box with no byline after a column label still opens an article.
+    let c = &p.articles[2];
+    assert_eq!(c.column.as_deref(), Some("新知"));
+    assert_eq!(c.title, "什么是“银发经济”");
+    // The citation lines are page furniture, not text.
+    assert_eq!(
+        p.unassigned
+            .iter()
+            .filter(|f| f.text.starts_with("《江河日报》"))
+            .count(),
+        3
+    );
+    assert!(
+        p.articles
+            .iter()
+            .all(|a| !a.body_text().contains("江河日报》"))
+    );
+}
+
+#[test]
+fn photo_items_with_glued_credits_are_captions_with_photographers() {
+    let p = page("provincial-photo-page-crlf.txt");
+    // The page banner is furniture, not the first photo's kicker.
+    assert!(
+        p.unassigned
+            .iter()
+            .any(|f| f.why == Why::Furniture && f.text == "山河锦绣 盛夏时节")
+    );
+    let photos: Vec<(&str, &[String])> = p
+        .articles
+        .iter()
+        .take(3)
+        .map(|a| (a.title.as_str(), a.byline.photographers.as_slice()))
+        .collect();
+    assert_eq!(
+        photos,
+        [
+            ("稻田里的“新农人”", &["罗一鸣".to_owned()][..]),
+            ("老桥换新颜", &["陈光远".to_owned()][..]),
+            ("山村夜校开课了", &["石磊".to_owned()][..]),
+        ]
+    );
+    for a in &p.articles[..3] {
+        assert_eq!(a.kind, Kind::Photo, "{}", a.title);
+        assert!(texts(a, BlockKind::Paragraph).is_empty(), "{}", a.title);
+        // The layout code `⑥2` is no part of the caption.
+        assert!(
+            texts(a, BlockKind::Caption)
+                .iter()
+                .all(|t| !t.contains('⑥') && !t.ends_with('摄')),
+            "{}",
+            a.title
+        );
+    }
+}
+
+#[test]
+fn unspaced_bylines_are_split_by_names_and_sidebars_stay_with_their_article() {
+    let p = page("provincial-photo-page-crlf.txt");
+    let a = &p.articles[3];
+    assert_eq!(a.title, "“夜经济”点亮小县城");
+    assert_eq!(a.byline.reporters, ["李铮"]);
+    assert_eq!(a.byline.correspondents, ["王飞", "李永"]);
+    // `记者手记` is a sidebar heading of this article; 手记 is nobody's name.
+    assert_eq!(texts(a, BlockKind::Heading), ["记者手记"]);
+    assert!(
+        p.articles
+            .iter()
+            .all(|x| !x.byline.reporters.contains(&"手记".to_owned()))
+    );
+    // `（作者为…，本报记者杨柳采访整理）`: the reporter who took it down.
+    let b = &p.articles[4];
+    assert_eq!(b.byline.reporters, ["杨柳"]);
+}
