@@ -178,9 +178,9 @@ pub(crate) fn build(
             Class::Dateline | Class::Text | Class::Lead => {
                 let mut body = l.text;
                 let mut start = l.start;
+                // The lead opens the text, or follows the headline's summary lines.
                 if !led
-                    && !has_paragraph
-                    && pending.is_none()
+                    && (!has_paragraph && pending.is_none() || l.class == Class::Dateline)
                     && let Some(d) = parse_dateline(body)
                 {
                     dateline = d.dateline.map(fullwidth);

@@ -40,6 +40,9 @@ pub(crate) struct RunCues {
     /// The open article is a short news item (a dateline lead, a few paragraphs, no section
     /// heading yet): news items seldom carry headings.
     pub short_news: bool,
+    /// A dateline lead follows within a few lines (the headline's summary lines between):
+    /// only a new article opens with one.
+    pub dateline_ahead: bool,
     /// The open article was signed at its top (a byline or author line before its text): a
     /// feature or essay, which carries section headings.
     pub signed: bool,
@@ -96,6 +99,7 @@ pub(crate) fn weigh(c: &RunCues) -> (RunReading, i32) {
         (c.sentence_like && !c.at_margin, -3),
         (c.at_margin, 3),
         (c.signed, -2),
+        (c.dateline_ahead, 8),
         (c.short_news, 3),
         (c.awaiting_body, -4),
     ] {
@@ -161,6 +165,19 @@ fn photo_captions_follow(lines: &[Line<'_>], j: usize) -> bool {
             || lines
                 .get(k)
                 .is_some_and(|l| l.class == Class::Byline && l.text.contains('摄')))
+}
+
+/// Whether a dateline lead follows within three lines of summary text (`以政策的确定性…`
+/// under a title, then `本报讯…`).
+pub(crate) fn dateline_ahead(lines: &[Line<'_>], j: usize) -> bool {
+    for k in j..j + 4 {
+        match lines.get(k).map(|l| l.class) {
+            Some(Class::Dateline) => return k > j,
+            Some(Class::Text | Class::Short | Class::Lead) => {}
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// Whether a lead summary ending in `……` follows.
@@ -351,6 +368,16 @@ mod tests {
             ..RunCues::default()
         };
         assert_eq!(weigh(&c).0, RunReading::NewArticle);
+    }
+
+    #[test]
+    fn a_dateline_after_summary_lines_is_found() {
+        let lines = split(
+            "助企纾困加快恢复活力\n以政策的确定性应对不确定性\n本报讯 市委书记昨天在临港调研。\n",
+        );
+        assert!(dateline_ahead(&lines, 1));
+        let lines = split("标题\n正文一段。\n正文二段。\n正文三段。\n正文四段。\n本报讯 昨天。\n");
+        assert!(!dateline_ahead(&lines, 1));
     }
 
     #[test]

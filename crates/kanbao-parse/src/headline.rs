@@ -108,6 +108,23 @@ pub(crate) fn column_shape(line: &str) -> u8 {
     u8::from(n <= 4 && !digits && s.chars().all(is_han))
 }
 
+/// Endings of place names that head the items of a round-up: `黄浦区  “先锋上海”志愿者打头阵`.
+const PLACE_ENDINGS: &[char] = &['区', '县', '市', '镇', '乡', '村', '省', '州', '旗', '盟'];
+
+/// A column label and the title on one line, set apart by a wide space (two spaces or an
+/// ideographic space): `黄浦区  “先锋上海”志愿者打头阵`, `长河时评　让社区食堂长流水`.
+/// Returns the label and the title.
+pub(crate) fn column_beside_title(line: &str) -> Option<(&str, &str)> {
+    let at = line.find("  ").or_else(|| line.find('\u{3000}'))?;
+    let left = line.get(..at)?.trim();
+    let right = line.get(at..)?.trim();
+    let (l, r) = (left.chars().count(), right.chars().count());
+    let place = (2..=4).contains(&l) && left.chars().all(is_han) && left.ends_with(PLACE_ENDINGS)
+        || left.ends_with("街道");
+    let label = column_shape(left) == 2;
+    ((place || label) && r >= l + 4 && !right.contains("  ")).then_some((left, right))
+}
+
 /// The number of an item in a series, standing over its headline: `第3计`, `第12期`, `之二`.
 pub(crate) fn series_mark(s: &str) -> bool {
     const NUMS: &str = "0123456789一二三四五六七八九十百";
@@ -268,6 +285,16 @@ pub(crate) fn read(heads: &[&Line<'_>]) -> Headline {
         return Headline {
             title,
             subtitle: join(subs.collect()),
+            ..Headline::default()
+        };
+    }
+    if let [only] = plain.as_slice()
+        && let Some((column, title)) = column_beside_title(only.text)
+    {
+        return Headline {
+            column: Some(fullwidth(bare(column))),
+            title: fullwidth(title),
+            subtitle: join(subs),
             ..Headline::default()
         };
     }
@@ -440,6 +467,19 @@ mod tests {
         assert_eq!(h.kicker.as_deref(), Some("从小作坊到全产业链"));
         assert_eq!(h.title, "一根竹子撑起百亿产业");
         assert_eq!(h.subtitle.as_deref(), Some("——福建省南平市竹产业发展调查"));
+    }
+
+    #[test]
+    fn a_place_or_label_beside_the_title_is_its_column() {
+        assert_eq!(
+            column_beside_title("黄浦区  “先锋上海”志愿者打头阵"),
+            Some(("黄浦区", "“先锋上海”志愿者打头阵"))
+        );
+        assert_eq!(column_beside_title("创新金融服务  助力渔业发展"), None);
+        assert_eq!(column_beside_title("抓作风  不能松"), None);
+        let h = group(&["长宁区  居民“金点子”更生动周全"]);
+        assert_eq!(h.column.as_deref(), Some("长宁区"));
+        assert_eq!(h.title, "居民“金点子”更生动周全");
     }
 
     #[test]

@@ -56,6 +56,8 @@ struct Current {
     paragraphs: usize,
     /// A byline or author line stood before its text.
     signed: bool,
+    /// Its headline's summary lines are read and its dateline lead is still to come.
+    awaiting_dateline: bool,
     /// A photo credit closed it before any text: photo news, unless a dateline lead follows
     /// (then the photo stood between the headline and the lead).
     photo_closed: bool,
@@ -92,6 +94,7 @@ fn open(plans: &mut Vec<Plan>, column: Option<String>, brief: bool) -> Current {
         paragraphs: 0,
         signed: false,
         photo_closed: false,
+        awaiting_dateline: false,
     }
 }
 
@@ -221,6 +224,10 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
                     Some(c) if !(c.closed || line.class == Class::Dateline && c.text && !c.cut) => {
                         c
                     }
+                    Some(mut c) if c.awaiting_dateline && line.class == Class::Dateline => {
+                        c.awaiting_dateline = false;
+                        c
+                    }
                     Some(mut c) if c.photo_closed && !c.text && line.class == Class::Dateline => {
                         c.closed = false;
                         c.photo_closed = false;
@@ -311,7 +318,10 @@ fn run_cues(
         credit_follows: boundary::credit_follows(next)
             || run.iter().any(|l| l.class == Class::Name),
         photo_follows: boundary::photo_follows(lines, j),
-        label: run.iter().any(|l| matches!(l.class, Class::Label(_))),
+        label: run.iter().any(|l| {
+            matches!(l.class, Class::Label(_))
+                || l.class == Class::Short && crate::headline::column_beside_title(l.text).is_some()
+        }),
         marked: run
             .iter()
             .any(|l| matches!(l.class, Class::Merged | Class::Subtitle)),
@@ -333,6 +343,7 @@ fn run_cues(
         at_margin: indented_page && run.iter().all(|l| !l.indented || l.class == Class::Noise),
         short_news: cur.is_some_and(|c| c.dated && c.headings == 0 && c.paragraphs <= 4),
         signed: cur.is_some_and(|c| c.signed),
+        dateline_ahead: boundary::dateline_ahead(lines, j),
         lines: heads,
     }
 }
@@ -456,6 +467,7 @@ fn headline_run(
             *cur = Some(Current {
                 credited,
                 signed,
+                awaiting_dateline: cues.dateline_ahead && !cues.credit_follows,
                 ..c
             });
             j
