@@ -375,7 +375,7 @@ fn photo_item_captions(drafts: &mut [Draft], byline: &Byline, dated: bool, credi
 
 /// Takes a credit glued after the last sentence of the last paragraph:
 /// `…价格比去年略低。文/本报记者 张某`.
-fn glued_end_credit(drafts: &mut Vec<Draft>, byline: &mut Byline) {
+fn glued_end_credit(drafts: &mut [Draft], byline: &mut Byline) {
     let Some(d) = drafts.last_mut().filter(|d| d.kind == BlockKind::Paragraph) else {
         return;
     };

@@ -190,7 +190,8 @@ pub(crate) fn lead_follows(next: Option<&Line<'_>>) -> bool {
 pub(crate) fn end_credit_ahead(lines: &[Line<'_>], j: usize) -> bool {
     let mut k = j;
     let mut text = false;
-    while let Some(l) = lines.get(k) {
+    // An item that carries its credit at its end is short: look no further than 40 lines.
+    while let Some(l) = lines.get(k).filter(|_| k < j + 40) {
         match l.class {
             Class::Text | Class::Caption | Class::Noise => {
                 text |= l.class == Class::Text;

@@ -339,8 +339,14 @@ pub(crate) fn parse_credits(s: &str, default: Option<Role>, lenient: bool) -> Op
         return None;
     }
     // `文 / 图` is one credit word however it is spaced.
-    let s = s.replace(" / ", "/").replace('／', "/");
-    let toks = tokenize(&s);
+    let spaced;
+    let s = if s.contains(['/', '／']) {
+        spaced = s.replace(" / ", "/").replace('／', "/");
+        spaced.as_str()
+    } else {
+        s
+    };
+    let toks = tokenize(s);
     let mut has_role = false;
     let mut text_photo = false;
     let mut names: Vec<String> = Vec::new();
@@ -432,7 +438,8 @@ fn push_unique(list: &mut Vec<String>, name: &str) {
 
 /// Parses a byline standing on its own line: `YMG全媒体记者 邵壮 王瑶 摄影报道`.
 pub(crate) fn parse_byline_line(line: &str) -> Option<Credits> {
-    if line.chars().count() > 60 {
+    // A byline holds no sentence.
+    if line.len() > 240 || line.chars().count() > 60 || line.contains(['。', '！', '？']) {
         return None;
     }
     // A credit in brackets, as briefs print it at their end: `(记者 张三)`; a mark before it:
@@ -675,13 +682,21 @@ const NOT_XUN: &[&str] = &[
 /// short name and 讯 (`南都讯`, `合肥晚报讯`, `本报百色讯`), `XX日报消息`,
 /// `京华时报3月5日报道`. Returns it, where it ends and its last character.
 fn dateline_prefix(line: &str) -> Option<(&str, usize, char)> {
-    let (idx, c) = line.char_indices().take(32).find(|&(i, c)| {
-        c == '讯'
+    // One pass over the first 32 characters: 讯, 电, 消息 or 报道 ends the dateline.
+    let mut found = None;
+    let mut chars = line.char_indices().take(33).peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        if c == '讯'
             || c == '电'
-            || line
-                .get(i..)
-                .is_some_and(|r| r.starts_with("消息") || r.starts_with("报道"))
-    })?;
+            || c == '消' && next == Some('息')
+            || c == '报' && next == Some('道')
+        {
+            found = Some((i, c));
+            break;
+        }
+    }
+    let (idx, c) = found?;
     let word = if c == '消' || c == '报' { 2 } else { 1 };
     let end = idx + c.len_utf8() * word;
     let prefix = line.get(..end)?;
@@ -759,6 +774,10 @@ fn credit_lead(line: &str) -> Option<Dateline<'_>> {
 /// Finds a photographer credit ending a caption: `…赏菊。 YMG全媒体记者 王五 摄`, `(张三 摄)`.
 /// Returns where the credit starts and what it credits.
 pub(crate) fn photo_credit_suffix(line: &str) -> Option<(usize, Credits)> {
+    // Every photo credit ends in 摄, 摄影, 供图 or a closing bracket.
+    if !line.ends_with(['摄', '影', '图', ')', '）']) {
+        return None;
+    }
     if let Some(head) = agency_suffix(line)
         && let Some(found) = photo_credit_suffix(head)
     {

@@ -196,11 +196,12 @@ struct Reading {
     trailing_column: bool,
 }
 
-/// Scores a reading of `lines` (all unmarked); higher is better.
-fn score(lines: &[&str], r: Reading, marked_subtitle: bool) -> i32 {
+/// Scores a reading of `lines` (all unmarked, with their [`column_shape`]s); higher is better.
+fn score(lines: &[&str], shapes: &[u8], r: Reading, marked_subtitle: bool) -> i32 {
+    let shape = |i: usize| shapes.get(i).copied().unwrap_or(0);
     let mut s = 0;
-    for l in lines.iter().take(r.columns) {
-        s += match column_shape(l) {
+    for i in 0..r.columns {
+        s += match shape(i) {
             2 => 3,
             1 => 2,
             _ => -6,
@@ -210,7 +211,7 @@ fn score(lines: &[&str], r: Reading, marked_subtitle: bool) -> i32 {
         return i32::MIN;
     };
     // A known label is not a title.
-    if column_shape(title) == 2 {
+    if shape(r.title) == 2 {
         s -= 3;
     }
     for k in lines.get(r.columns..r.title).unwrap_or(&[]) {
@@ -232,7 +233,7 @@ fn score(lines: &[&str], r: Reading, marked_subtitle: bool) -> i32 {
         }
     }
     if r.trailing_column {
-        s += match lines.last().map_or(0, |l| column_shape(l)) {
+        s += match shape(lines.len().saturating_sub(1)) {
             2 => 3,
             _ => -6,
         };
@@ -299,9 +300,10 @@ pub(crate) fn read(heads: &[&Line<'_>]) -> Headline {
         };
     }
     let texts: Vec<&str> = plain.iter().map(|l| l.text).collect();
+    let shapes: Vec<u8> = texts.iter().map(|t| column_shape(t)).collect();
     let mut scored: Vec<(i32, Reading)> = readings(texts.len())
         .into_iter()
-        .map(|r| (score(&texts, r, !subs.is_empty()), r))
+        .map(|r| (score(&texts, &shapes, r, !subs.is_empty()), r))
         .collect();
     // Stable: among equal scores the earlier reading (fewer columns, earlier title) wins.
     scored.sort_by_key(|(s, _)| std::cmp::Reverse(*s));

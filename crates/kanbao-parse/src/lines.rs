@@ -173,18 +173,26 @@ pub(crate) fn is_editor_note(t: &str) -> bool {
     if s.starts_with("编者按") || s.starts_with("编 者 按") || s.starts_with("编者的话") {
         return true;
     }
+    if !t.starts_with(['—', '-', '─']) || t.len() > 40 {
+        return false;
+    }
     let sig: String = t
         .trim_start_matches(['—', '-', '─'])
         .chars()
         .filter(|c| !c.is_whitespace())
         .collect();
-    t.starts_with(['—', '-', '─']) && matches!(sig.as_str(), "编者" | "本报编辑部" | "编辑部")
+    matches!(sig.as_str(), "编者" | "本报编辑部" | "编辑部")
 }
 
 /// Recognises a turn of an interview: `记者：…？`, `沈若兰：…`, `问：…`. A paragraph, never a
 /// heading, however short.
 pub(crate) fn is_interview_turn(t: &str) -> bool {
-    let Some(colon) = t.find(['：', ':']) else {
+    // The speaker stands within the first few characters.
+    let head = t
+        .char_indices()
+        .nth(10)
+        .map_or(t, |(i, _)| t.get(..i).unwrap_or(t));
+    let Some(colon) = head.find(['：', ':']) else {
         return false;
     };
     let (who, said) = (t.get(..colon).unwrap_or(""), t.get(colon..).unwrap_or(""));
@@ -310,7 +318,17 @@ fn looks_like_headline(t: &str) -> bool {
 /// spaces or more), as copies of e-paper index pages give them:
 /// `机动车行驶证电子化   新华社北京11月3日电 …`. Returns the headline and where the gap ends.
 fn headline_beside_text(t: &str) -> Option<(&str, usize)> {
-    let at = t.find("   ").or_else(|| t.find("\u{3000}\u{3000}"))?;
+    // The headline is at most 40 characters: the gap lies within the first 130 bytes.
+    let head_zone = t
+        .char_indices()
+        .nth(44)
+        .map_or(t, |(i, _)| t.get(..i).unwrap_or(t));
+    if !head_zone.contains(' ') && !head_zone.contains('\u{3000}') {
+        return None;
+    }
+    let at = head_zone
+        .find("   ")
+        .or_else(|| head_zone.find("\u{3000}\u{3000}"))?;
     let head = t.get(..at)?.trim_end();
     let rest = t.get(at..)?.trim_start();
     let gap = t.len() - rest.len();
@@ -412,10 +430,34 @@ fn is_numbered(t: &str) -> bool {
         && body.chars().count() > 2
 }
 
+/// Classifies a line of more than 80 characters: only a paragraph, a caption, a dateline lead
+/// or an editor's note is that long, so the checks for short lines are skipped.
+fn classify_long(t: &str) -> Class {
+    if is_caption_start(t) || photo_credit_suffix(t).is_some() || photo_credit_glued(t) {
+        Class::Caption
+    } else if is_editor_note(t) {
+        Class::EditorNote
+    } else if parse_dateline(t).is_some() {
+        Class::Dateline
+    } else {
+        Class::Text
+    }
+}
+
+/// Whether a line could hold a date: a year (`年`) or digits.
+fn may_hold_date(t: &str) -> bool {
+    t.contains('年')
+        || t.bytes().any(|b| b.is_ascii_digit())
+        || t.contains(|c| ('０'..='９').contains(&c))
+}
+
 /// Classifies one trimmed non-blank line.
 pub(crate) fn classify(t: &str) -> Class {
     // Every length test below is about short lines: counting stops past them.
     let chars = t.chars().take(128).count();
+    if chars > 80 {
+        return classify_long(t);
+    }
     let has_han = t.chars().any(is_han);
     if parse_editors(t).is_some() {
         return Class::Editors;
@@ -426,7 +468,7 @@ pub(crate) fn classify(t: &str) -> Class {
     if is_citation_line(t) {
         return Class::Citation;
     }
-    if parse_header_line(t).is_some_and(|h| h.date.is_some()) {
+    if may_hold_date(t) && parse_header_line(t).is_some_and(|h| h.date.is_some()) {
         return Class::Header;
     }
     if !has_han {
@@ -652,6 +694,19 @@ mod tests {
         assert_eq!(lines[1].start, "机动车行驶证电子化   ".len());
         let lines = split("记者 张三   李四\n");
         assert_eq!(lines.len(), 1);
+    }
+
+    #[test]
+    fn long_lines_are_paragraphs_captions_datelines_or_editors_notes() {
+        let body = "全市四百多所中小学校门口都设立了护学岗，交警、家长志愿者和老师一起疏导交通。"
+            .repeat(3);
+        assert_eq!(classify(&body), Class::Text);
+        assert_eq!(
+            classify(&format!("本报讯（记者 林晓）{body}")),
+            Class::Dateline
+        );
+        assert_eq!(classify(&format!("图为{body}")), Class::Caption);
+        assert_eq!(classify(&format!("编者按：{body}")), Class::EditorNote);
     }
 
     #[test]

@@ -168,6 +168,10 @@ fn is_surname_char_first(s: &str) -> bool {
 /// Returns the name without spaces.
 pub(crate) fn bare_name(line: &str) -> Option<String> {
     let t = line.trim();
+    // Four characters and padding at most: most lines are rejected by their length alone.
+    if t.len() > 24 {
+        return None;
+    }
     let parts: Vec<&str> = t.split_whitespace().collect();
     let name: String = parts.concat();
     let ok = match parts.as_slice() {

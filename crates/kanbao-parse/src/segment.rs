@@ -312,6 +312,8 @@ fn run_cues(
     let run = lines.get(i..j).unwrap_or(&[]);
     let next = lines.get(j);
     let heads = run.iter().filter(|l| l.class != Class::Noise).count();
+    let end_credit =
+        (heads >= 3 || cur.is_some_and(|c| c.credited)) && boundary::end_credit_ahead(lines, j);
     RunCues {
         boundary: cur.is_none_or(|c| c.closed),
         cut: cur.is_some_and(|c| c.cut),
@@ -326,8 +328,8 @@ fn run_cues(
             .iter()
             .any(|l| matches!(l.class, Class::Merged | Class::Subtitle)),
         lead_follows: boundary::lead_follows(next),
-        end_credit_ahead: cur.is_some_and(|c| c.credited) && boundary::end_credit_ahead(lines, j),
-        group_with_end_credit: heads >= 3 && boundary::end_credit_ahead(lines, j),
+        end_credit_ahead: cur.is_some_and(|c| c.credited) && end_credit,
+        group_with_end_credit: heads >= 3 && end_credit,
         unlike_headings: boundary::unlike_heading(
             run,
             cur.and_then(|c| c.first_heading.as_deref()),
