@@ -713,7 +713,11 @@ fn dateline_prefix(line: &str) -> Option<(&str, usize, char)> {
         || after.starts_with("记者")
         || after.starts_with("通讯员");
     let n = prefix.chars().count();
+    // `本报合肥电`, `本报北京讯`: the paper's own dateline with a place and no date.
+    let own =
+        prefix.starts_with("本报") && matches!(c, '讯' | '电') && (3..=7).contains(&n) && apart;
     let accepted = prefix == "本报讯"
+        || own
         || [
             "日电", "日讯", "社电", "网电", "报讯", "报电", "台电", "台讯", "社讯", "网讯",
         ]
@@ -958,6 +962,8 @@ mod tests {
         assert_eq!(d.credits.unwrap().reporters, ["苏晴"]);
         let d = parse_dateline("【环球时报记者 刘 畅】当地时间5日，…").unwrap();
         assert_eq!(d.credits.unwrap().reporters, ["刘畅"]);
+        let d = parse_dateline("本报合肥电  （记者徐某）我国科研团队…").unwrap();
+        assert_eq!(d.dateline, Some("本报合肥电"));
         let d = parse_dateline("XX日报消息 昨天，…").unwrap();
         assert_eq!(d.dateline, Some("XX日报消息"));
         assert!(parse_dateline("快讯 今天有雨。").is_none());

@@ -105,7 +105,7 @@ pub(crate) fn column_shape(line: &str) -> u8 {
     if COLUMN_ENDINGS.iter().any(|e| s.ends_with(e)) && (3..=8).contains(&n) && !digits {
         return 2;
     }
-    u8::from(n <= 4 && !digits && s.chars().all(is_han))
+    u8::from(n <= 3 && !digits && s.chars().all(is_han))
 }
 
 /// Endings of place names that head the items of a round-up: `黄浦区  “先锋上海”志愿者打头阵`.
@@ -157,6 +157,9 @@ const KICKER_OPENERS: &[&str] = &[
 pub(crate) fn kicker_shape(s: &str) -> bool {
     s.ends_with("——")
         || s.ends_with(['：', ':', '…'])
+        || s.split_once('：').is_some_and(|(who, _)| {
+            KICKER_VERBS.iter().any(|v| who.ends_with(v)) || who.ends_with("提示")
+        })
         || KICKER_VERBS.iter().any(|v| s.ends_with(v)) && s.chars().count() >= 6
         || KICKER_OPENERS.iter().any(|o| s.starts_with(o))
         || s.chars().any(|c| c.is_ascii_digit()) && s.chars().count() <= 8
@@ -181,10 +184,16 @@ pub(crate) fn subtitle_shape(s: &str, title: &str) -> i32 {
     if two_phrase_title(title) {
         score += 2;
     }
-    if s.chars().count() >= title.chars().count() + 6 {
+    if s.chars().count() >= title.chars().count() + 2 {
         score += 1;
     }
     score
+}
+
+/// A title printed as a quotation (`“我们不看重输赢，很享受运动快乐”`): the line above it
+/// introduces the speaker, as a kicker does.
+pub(crate) fn quoted(s: &str) -> bool {
+    s.starts_with('“') && s.ends_with('”') && s.chars().count() >= 6
 }
 
 /// One way to read the unmarked lines: how many leading column lines, which line is the
@@ -214,19 +223,32 @@ fn score(lines: &[&str], shapes: &[u8], r: Reading, marked_subtitle: bool) -> i3
     if shape(r.title) == 2 {
         s -= 3;
     }
-    for k in lines.get(r.columns..r.title).unwrap_or(&[]) {
-        // The genre's default for two unmarked lines is 引题 + 主题.
-        s += 1;
-        if kicker_shape(k) {
+    // Measured on the papers' own headline fields: a short first line (a phrase, a time, a
+    // place) or one that leads into the title is 引题; a longer statement followed by another
+    // line is 主题 with its 副题.
+    for (i, k) in lines.iter().enumerate().take(r.title).skip(r.columns) {
+        let n = k.chars().count();
+        // A line shaped as a label (`第3计`, `长河时评`) is no kicker.
+        if shape(i) == 2 {
+            s -= 4;
+        }
+        if n <= 8 {
             s += 2;
         }
-        if k.chars().count() <= 4 {
+        if kicker_shape(k) {
+            s += 3;
+        }
+        if quoted(title) {
+            s += 5;
+        }
+        // A first line of two or three characters is more often a column.
+        if n <= 3 && r.columns == 0 {
             s -= 1;
         }
     }
     let end = lines.len() - usize::from(r.trailing_column);
     for sub in lines.get(r.title + 1..end).unwrap_or(&[]) {
-        s += subtitle_shape(sub, title) - 1;
+        s += subtitle_shape(sub, title) + i32::from(title.chars().count() > 8);
         // A `——` subtitle below leaves no room for a plain one.
         if marked_subtitle {
             s -= 3;

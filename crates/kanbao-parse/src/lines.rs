@@ -197,6 +197,8 @@ pub(crate) fn is_interview_turn(t: &str) -> bool {
     };
     let (who, said) = (t.get(..colon).unwrap_or(""), t.get(colon..).unwrap_or(""));
     let who = who.trim();
+    // A turn says something in sentences; `东营：营商环境优化结硕果` is a headline.
+    let sentence = said.contains(['，', '。', '？', '！', '；', ',', '?', '!', '…']);
     let said = said.chars().skip(1).count();
     let speaker = matches!(
         who,
@@ -204,7 +206,7 @@ pub(crate) fn is_interview_turn(t: &str) -> bool {
     ) || who.ends_with("记者")
         || who.ends_with('报') && who.chars().count() <= 6
         || crate::names::is_person_name(who);
-    speaker && said >= 4 && who.chars().all(|c| is_han(c) || c.is_ascii_alphabetic())
+    speaker && sentence && said >= 4 && who.chars().all(|c| is_han(c) || c.is_ascii_alphabetic())
 }
 const LABEL_SUFFIXES: &[&str] = &[
     "巡礼",
@@ -707,6 +709,14 @@ mod tests {
         );
         assert_eq!(classify(&format!("图为{body}")), Class::Caption);
         assert_eq!(classify(&format!("编者按：{body}")), Class::EditorNote);
+    }
+
+    #[test]
+    fn interview_turns_are_sentences_after_a_speaker() {
+        assert!(is_interview_turn("记者：传承和创新之间如何把握分寸？"));
+        assert!(is_interview_turn("沈若兰：这是好事。"));
+        assert!(!is_interview_turn("东营：营商环境优化结硕果"));
+        assert!(!is_interview_turn("海阳市：一刻钟便民生活圈亮点纷呈"));
     }
 
     #[test]

@@ -324,9 +324,10 @@ fn run_cues(
             matches!(l.class, Class::Label(_))
                 || l.class == Class::Short && crate::headline::column_beside_title(l.text).is_some()
         }),
-        marked: run
-            .iter()
-            .any(|l| matches!(l.class, Class::Merged | Class::Subtitle)),
+        marked: run.iter().any(|l| {
+            matches!(l.class, Class::Merged | Class::Subtitle)
+                || l.class == Class::Short && crate::lines::titled_with_column(l.text)
+        }),
         lead_follows: boundary::lead_follows(next),
         end_credit_ahead: cur.is_some_and(|c| c.credited) && end_credit,
         group_with_end_credit: heads >= 3 && end_credit,

@@ -65,10 +65,10 @@ fn a_city_dateline_with_reported_by_gives_dateline_and_reporter() {
     let p = page("jinan-evening-2026-01-05.txt");
     let a = &p.articles[0];
     assert_eq!(a.kind, Kind::News);
-    // Two unmarked headline lines read in the genre's order: 引题, then 主题.
-    assert_eq!(a.kicker.as_deref(), Some("全省冬季文旅消费季启动"));
-    assert_eq!(a.title, "百项活动点燃“冰雪热”");
-    assert_eq!(a.subtitle, None);
+    // A statement over a shorter line: 主题 and 副题 (a short or leading first line would be
+    // 引题).
+    assert_eq!(a.title, "全省冬季文旅消费季启动");
+    assert_eq!(a.subtitle.as_deref(), Some("百项活动点燃“冰雪热”"));
     assert_eq!(a.dateline.as_deref(), Some("本报济南1月3日讯"));
     assert_eq!(a.byline.reporters, ["王五"]);
     assert_eq!(a.byline.raw, ["记者 王五 报道"]);
