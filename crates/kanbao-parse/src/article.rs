@@ -108,6 +108,8 @@ pub(crate) fn build(
     // Opened by a dateline lead or a bracketed credit: news either way.
     let mut led = false;
     let mut has_paragraph = false;
+    // The last text line read was indented.
+    let mut previous_indented = false;
     for l in lines.get(k..).unwrap_or(&[]) {
         match l.class {
             Class::Noise | Class::Editors | Class::Header | Class::Citation | Class::Jump => {}
@@ -200,6 +202,17 @@ pub(crate) fn build(
                 if body.is_empty() {
                     continue;
                 }
+                // On a page that indents its paragraphs, an indented line right after an
+                // unpunctuated one starts a paragraph of its own (the one before was a lead or
+                // ended without a mark); a cut paragraph goes on at the margin.
+                if plan.indented_page
+                    && l.indented
+                    && pending.is_some_and(|p| p + 1 == drafts.len())
+                    && previous_indented
+                {
+                    pending = None;
+                }
+                previous_indented = l.indented;
                 let at = match pending.and_then(|p| drafts.get_mut(p).map(|d| (p, d))) {
                     Some((p, d)) => {
                         d.raw.push_str(body);

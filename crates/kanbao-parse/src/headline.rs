@@ -251,7 +251,7 @@ fn score(lines: &[&str], shapes: &[u8], r: Reading, marked_subtitle: bool) -> i3
         s += subtitle_shape(sub, title) + i32::from(title.chars().count() > 8);
         // A `——` subtitle below leaves no room for a plain one.
         if marked_subtitle {
-            s -= 3;
+            s -= 5;
         }
     }
     if r.trailing_column {

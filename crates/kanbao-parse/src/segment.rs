@@ -26,6 +26,8 @@ pub(crate) struct Plan {
     /// A column label inherited from the label above a run of briefs.
     pub column: Option<String>,
     pub brief: bool,
+    /// The page indents the first line of every paragraph.
+    pub indented_page: bool,
 }
 
 /// The state of the article the first pass is filling.
@@ -77,6 +79,7 @@ fn open(plans: &mut Vec<Plan>, column: Option<String>, brief: bool) -> Current {
     plans.push(Plan {
         column: column.clone(),
         brief,
+        indented_page: false,
     });
     Current {
         index: plans.len() - 1,
@@ -147,10 +150,18 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
                 owners.push(Owner::Fragment(Why::PageHeader));
                 cur = None;
             }
-            Class::Jump => {
-                owners.push(Owner::Fragment(Why::Jump));
-                cur = None;
-            }
+            Class::Jump => match &cur {
+                // `（上接第一版）` under a headline: the article goes on here, and the marker
+                // stays inside its span (out of its text).
+                Some(c) if line.text.contains("上接") && !c.body => {
+                    owners.push(Owner::Article(c.index));
+                }
+                // `（下转第六版）` ends the article on this page.
+                _ => {
+                    owners.push(Owner::Fragment(Why::Jump));
+                    cur = None;
+                }
+            },
             Class::EditorNote => {
                 // An editor's note stands over the articles that follow, not in one of them.
                 owners.push(Owner::Fragment(Why::Furniture));
@@ -268,7 +279,22 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
                 {
                     l.class = Class::Label(LabelKind::Other);
                 }
-                let j = run_end(lines, i).max(i + 1);
+                let mut j = run_end(lines, i).max(i + 1);
+                // A short line with a comma that a caption interrupts is the head of a cut
+                // paragraph (`十几平方米的屋子里,一面墙上挂着` / `▲…摄` / `一百多件工具…`), not
+                // a headline line.
+                if j >= i + 2
+                    && let Some(last) = lines.get(j - 1)
+                    && last.class == Class::Short
+                    && last.text.contains(['，', ','])
+                    && !ends_sentence(last.text)
+                    && lines.get(j).is_some_and(|l| l.class == Class::Caption)
+                {
+                    if let Some(l) = lines.get_mut(j - 1) {
+                        l.class = Class::Text;
+                    }
+                    j -= 1;
+                }
                 i = headline_run(
                     indented_page,
                     lines,
@@ -285,6 +311,9 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
         i += 1;
     }
 
+    for p in &mut plans {
+        p.indented_page = indented_page;
+    }
     let (articles, unassigned) = assemble(text, lines, &owners, &plans, &mut diagnostics);
     Parsed {
         meta,
@@ -397,6 +426,9 @@ fn headline_run(
     // A page banner or special-page name over an editor's note: furniture.
     let banner_over_note = next == Some(Class::EditorNote);
     let (reading, margin) = boundary::weigh(&cues);
+    if std::env::var("KANBAO_DEBUG_CUES").is_ok() {
+        eprintln!("{:?} {:?} {:?}", run.first().map(|l| l.text), reading, cues);
+    }
     match reading {
         RunReading::Lead => {
             for k in i..j {
@@ -609,6 +641,16 @@ fn fill_header(meta: &mut Meta, text: &str) {
     }
 }
 
+/// The name of a special page or supplement: `文化和自然遗产日特刊`, `乡村振兴专刊`.
+fn special_page_name(t: &str) -> bool {
+    let n = t.chars().count();
+    (4..=16).contains(&n)
+        && t.chars().all(crate::normalize::is_han)
+        && ["特刊", "专刊", "专版", "周刊", "副刊", "增刊"]
+            .iter()
+            .any(|e| t.ends_with(e))
+}
+
 /// Takes the page header off the top: date, page number, page name and editor lines.
 fn header_zone(lines: &[Line<'_>], meta: &mut Meta, owners: &mut Vec<Owner>) -> usize {
     let mut i = 0;
@@ -619,6 +661,10 @@ fn header_zone(lines: &[Line<'_>], meta: &mut Meta, owners: &mut Vec<Owner>) -> 
                 meta.editors.extend(e);
             }
             owners.push(Owner::Fragment(Why::Editors));
+        } else if seen && meta.section.is_none() && special_page_name(line.text) {
+            // `文化和自然遗产日特刊` under the date and page number: the page's name.
+            meta.section = Some(line.text.to_owned());
+            owners.push(Owner::Fragment(Why::PageHeader));
         } else if let Some(h) = parse_header_line(line.text) {
             let section_only = h.date.is_none() && h.page.is_none() && !h.other;
             // A lone page name counts only right under a date or page number: on its own
