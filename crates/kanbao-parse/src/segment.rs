@@ -426,9 +426,6 @@ fn headline_run(
     // A page banner or special-page name over an editor's note: furniture.
     let banner_over_note = next == Some(Class::EditorNote);
     let (reading, margin) = boundary::weigh(&cues);
-    if std::env::var("KANBAO_DEBUG_CUES").is_ok() {
-        eprintln!("{:?} {:?} {:?}", run.first().map(|l| l.text), reading, cues);
-    }
     match reading {
         RunReading::Lead => {
             for k in i..j {
