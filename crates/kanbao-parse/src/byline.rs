@@ -139,6 +139,15 @@ fn classify(t: &str, out: &mut Vec<Tok>) {
         "文/图" | "图/文" | "文图" | "图文" | "文·图" | "图·文" | "文／图"
     );
     if !text_photo
+        && let Some(rest) = t.strip_prefix("文/图").or_else(|| t.strip_prefix("图/文"))
+        && !rest.is_empty()
+    {
+        // `文/图厦门日报记者`: what the names did, glued to the credit.
+        out.push(Tok::TextPhoto);
+        classify(rest, out);
+        return;
+    }
+    if !text_photo
         && let Some(head) = t.strip_suffix("文/图").or_else(|| t.strip_suffix("图/文"))
         && !head.is_empty()
     {
@@ -515,6 +524,10 @@ pub(crate) fn parse_reprint(line: &str) -> Option<&str> {
     let s = line.trim_start_matches(AUTHOR_MARKS).trim();
     let s = strip_brackets(s).unwrap_or(s);
     let n = s.chars().count();
+    // `（本报布鲁塞尔1月12日电）`, `（新华社北京1月12日电）` at the end: a dateline in brackets.
+    if dateline_prefix(s).is_some_and(|(prefix, _, _)| prefix.len() == s.len()) {
+        return Some(s);
+    }
     let ok = s.starts_with('据')
         && (4..=30).contains(&n)
         && (s.ends_with('电') || s.ends_with("报道") || s.ends_with("消息") || s.ends_with('讯'))
@@ -948,6 +961,14 @@ mod tests {
     }
 
     #[test]
+    fn text_and_photo_glued_to_the_credit_credits_both() {
+        let d = parse_dateline("厦门网讯 (文/图厦门日报记者 卢琛) 前日上午，…").unwrap();
+        let c = d.credits.unwrap();
+        assert_eq!(c.reporters, ["卢琛"]);
+        assert_eq!(c.photographers, ["卢琛"]);
+    }
+
+    #[test]
     fn other_papers_lead_credits_are_datelines() {
         let d = parse_dateline("南都讯 记者 王某 近日，市里开会。").unwrap();
         assert_eq!(d.dateline, Some("南都讯"));
@@ -993,6 +1014,10 @@ mod tests {
         );
         assert_eq!(parse_reprint("□据新华社电"), Some("据新华社电"));
         assert_eq!(parse_reprint("据了解，这是好事。"), None);
+        assert_eq!(
+            parse_reprint("（本报布鲁塞尔1月12日电）"),
+            Some("本报布鲁塞尔1月12日电")
+        );
     }
 
     #[test]

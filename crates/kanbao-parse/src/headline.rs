@@ -363,7 +363,7 @@ pub(crate) fn read(heads: &[&Line<'_>]) -> Headline {
         ),
         title: plain.get(best.title).map(|l| text(l)).unwrap_or_default(),
         subtitle: join(subtitle),
-        guessed: texts.len() >= 2 && runner_up.is_some_and(|r| best_score - r <= 1),
+        guessed: texts.len() >= 2 && runner_up.is_some_and(|r| best_score - r <= 2),
     }
 }
 
@@ -524,8 +524,11 @@ mod tests {
             "习近平对全面依法治国工作作出重要指示强调",
             "坚持党的领导人民当家作主依法治国有机统一",
         ]);
-        assert!(h.kicker.is_some());
-        assert!(!h.guessed);
+        assert_eq!(
+            h.kicker.as_deref(),
+            Some("习近平对全面依法治国工作作出重要指示强调")
+        );
+        assert_eq!(h.title, "坚持党的领导人民当家作主依法治国有机统一");
     }
 
     #[test]

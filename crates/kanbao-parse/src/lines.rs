@@ -154,6 +154,9 @@ const SIDEBAR_LABELS: &[&str] = &[
     "编后语",
     "小贴士",
     "相关阅读",
+    "核心阅读",
+    "阅读提示",
+    "开栏的话",
 ];
 
 /// Recognises a sidebar label: `记者手记`, `【链接】`, `延伸阅读`.
@@ -486,7 +489,7 @@ pub(crate) fn classify(t: &str) -> Class {
     if parse_author_line(t).is_some() {
         return Class::Author;
     }
-    if parse_byline_line(t).is_some() {
+    if parse_byline_line(t).is_some() || is_reprint_line(t) {
         return Class::Byline;
     }
     if is_caption_start(t) || photo_credit_suffix(t).is_some() || photo_credit_glued(t) {
@@ -604,6 +607,12 @@ fn photo_credit_glued(t: &str) -> bool {
     crate::byline::glued_credit(t).is_some_and(|(_, c)| {
         !c.photographers.is_empty() && c.reporters.is_empty() && c.correspondents.is_empty()
     })
+}
+
+/// A reprint or dateline credit standing alone, as articles end: `（据新华社福州6月13日电）`,
+/// `（本报布鲁塞尔1月12日电）`.
+fn is_reprint_line(t: &str) -> bool {
+    t.starts_with(['（', '(', '□', '据']) && crate::byline::parse_reprint(t).is_some()
 }
 
 /// Caption openers: `- ①…`, `①…`, `图为…`, `▲…`.

@@ -195,7 +195,7 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
                 owners.push(Owner::Article(c.index));
                 cur = Some(c);
             }
-            Class::Name if cur.as_ref().is_some_and(|c| c.body) => {
+            Class::Name if cur.as_ref().is_some_and(|c| c.body && !c.closed) => {
                 // A bare name after the text: the article's author, signing off.
                 if let Some(c) = &mut cur {
                     c.closed = true;
@@ -525,7 +525,7 @@ fn headline_run(
                             c.text = true;
                         }
                     }
-                } else if (margin <= 1 || margin == 2 && c.headings == 0)
+                } else if (margin <= 1 || margin == 2 && c.headings == 1)
                     && !cues.cut
                     && !cues.numbered
                 {

@@ -31,12 +31,22 @@ fn the_sample_holds_four_articles_and_nothing_unplaced() {
     assert_eq!(page.source.encoding, Encoding::Utf8);
     assert_eq!(page.articles.len(), 4);
     assert!(page.unassigned.is_empty(), "{:?}", page.unassigned);
-    // Only the place where a reader might read otherwise: the fourth article opens with no
-    // credit under its headline (its byline is at its end).
+    // Only the fourth article, where a reader might read otherwise: it opens with no credit
+    // under its headline (its byline is at its end), and its first section heading could be
+    // another article's title.
     let codes: Vec<_> = page.diagnostics.iter().map(|d| d.code).collect();
     assert_eq!(
         codes,
-        [kanbao_parse::DiagnosticCode::ArticleStartWithoutCredit]
+        [
+            kanbao_parse::DiagnosticCode::ArticleStartWithoutCredit,
+            kanbao_parse::DiagnosticCode::HeadingOrTitle
+        ]
+    );
+    assert!(
+        page.diagnostics
+            .iter()
+            .filter_map(|d| d.span)
+            .all(|s| s[0] >= page.articles[3].span[0])
     );
     assert_eq!(
         page.diagnostics[0].span.map(|s| s[0]),
