@@ -238,6 +238,10 @@ fn score(lines: &[&str], shapes: &[u8], r: Reading, marked_subtitle: bool) -> i3
         if kicker_shape(k) {
             s += 3;
         }
+        // A line that runs on into the title (`…——`, `…：`) can be nothing else.
+        if k.ends_with("——") || k.ends_with(['：', ':']) {
+            s += 4;
+        }
         if quoted(title) {
             s += 5;
         }
@@ -504,6 +508,13 @@ mod tests {
         let h = group(&["长宁区  居民“金点子”更生动周全"]);
         assert_eq!(h.column.as_deref(), Some("长宁区"));
         assert_eq!(h.title, "居民“金点子”更生动周全");
+    }
+
+    #[test]
+    fn a_line_running_on_into_the_next_is_the_kicker() {
+        let h = group(&["95后运动员以坚持诠释武术魅力——", "刚柔并济，又美又飒"]);
+        assert_eq!(h.kicker.as_deref(), Some("95后运动员以坚持诠释武术魅力——"));
+        assert_eq!(h.title, "刚柔并济，又美又飒");
     }
 
     #[test]
