@@ -97,7 +97,7 @@ pub(crate) fn column_shape(line: &str) -> u8 {
     }
     let digits = s
         .chars()
-        .any(|c| c.is_ascii_digit() || c.is_numeric() && !is_han(c));
+        .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
     let dotted = s.contains('·') && s.split('·').all(|p| p.chars().count() >= 2);
     if (dotted || marked) && n <= 14 {
         return 2;
