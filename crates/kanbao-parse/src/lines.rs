@@ -435,8 +435,9 @@ fn is_numbered(t: &str) -> bool {
         && body.chars().count() > 2
 }
 
-/// Classifies a line of more than 80 characters: only a paragraph, a caption, a dateline lead
-/// or an editor's note is that long, so the checks for short lines are skipped.
+/// Classifies a line of more than 80 characters, or one with a sentence's end in it: only a
+/// paragraph, a caption, a dateline lead or an editor's note is like that, so the checks for
+/// short lines are skipped.
 fn classify_long(t: &str) -> Class {
     if is_caption_start(t) || photo_credit_suffix(t).is_some() || photo_credit_glued(t) {
         Class::Caption
@@ -460,7 +461,9 @@ fn may_hold_date(t: &str) -> bool {
 pub(crate) fn classify(t: &str) -> Class {
     // Every length test below is about short lines: counting stops past them.
     let chars = t.chars().take(128).count();
-    if chars > 80 {
+    // A line that holds a sentence's end is a paragraph, a caption, a dateline lead, an
+    // editor's note or a numbered heading: none of the shapes of short lines applies.
+    if chars > 80 || t.contains('。') && !is_numbered(t) {
         return classify_long(t);
     }
     let has_han = t.chars().any(is_han);
