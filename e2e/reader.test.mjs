@@ -273,3 +273,26 @@ test('printing an article leaves out the app around it', async (t) => {
     assert.notEqual(await page.locator('article.reader .body').evaluate((el) => getComputedStyle(el).display), 'none');
   });
 });
+
+test('the reading view says where the parser was unsure, in the reader's language, and only there', async (t) => {
+  await withPage(t, env, async (page) => {
+    // The sample's fourth article opens with no credit under its headline (its byline is at
+    // its end): the parser reports it, and a section heading that could be a title.
+    await openList(page, '#/?q=' + encodeURIComponent('航天港'));
+    await page.waitForFunction(() => document.querySelectorAll('.card').length === 1);
+    await page.locator('.card-title a').first().click();
+    await page.waitForSelector('article.reader');
+    const notes = await page.locator('.reading-notes li').allTextContents();
+    assert.equal(notes.length, 2, notes.join(' / '));
+    assert.match(notes[0], /^标题下没有署名或电头/);
+    assert.match(notes[1], /^“.+”读作小标题，也可能是另一篇文章的标题。$/);
+    assert.equal(await page.locator('.reading-notes').getAttribute('role'), 'note');
+
+    // An article read without doubt carries no notes.
+    await openList(page, '#/?q=' + encodeURIComponent('港城标兵'));
+    await page.waitForFunction(() => document.querySelector('.card-title')?.textContent.includes('港城标兵'));
+    await page.locator('.card-title a').first().click();
+    await page.waitForSelector('article.reader');
+    assert.equal(await page.locator('.reading-notes').count(), 0);
+  });
+});

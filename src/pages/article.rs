@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use kanbao_parse::{Article, BlockKind};
+use kanbao_parse::{Article, BlockKind, Diagnostic, DiagnosticCode};
 use kanbao_search::Query;
 use yew::prelude::*;
 
@@ -37,6 +37,54 @@ pub fn citation(page: &LibraryPage, a: &Article) -> String {
             .map(|(role, names)| format!("{role} {}", names.join(" "))),
     );
     parts.join("，")
+}
+
+/// What the parser was unsure of in this article, in the reader's language: each place where
+/// its reading may be wrong, with the source text it concerns.
+pub fn reading_notes(
+    text: &str,
+    diagnostics: &[Diagnostic],
+    a: &Article,
+    lang: Lang,
+) -> Vec<String> {
+    diagnostics
+        .iter()
+        .filter(|d| d.code.is_reading())
+        .filter_map(|d| {
+            let [start, end] = d.span?;
+            (start >= a.span[0] && end <= a.span[1]).then_some((d.code, start, end))
+        })
+        .map(|(code, start, end)| {
+            let quoted = text
+                .get(start..end)
+                .and_then(|s| s.lines().map(str::trim).find(|l| !l.is_empty()))
+                .unwrap_or_default();
+            match code {
+                DiagnosticCode::ArticleStartWithoutCredit => lang
+                    .pick(
+                        "标题下没有署名或电头：与上一篇的分界可能有误。",
+                        "No credit under the headline: the split from the article before may be wrong.",
+                    )
+                    .to_owned(),
+                DiagnosticCode::HeadingOrTitle => match lang {
+                    Lang::Zh => format!("“{quoted}”读作小标题，也可能是另一篇文章的标题。"),
+                    Lang::En => format!("“{quoted}” was read as a section heading; it may be another article's title."),
+                },
+                DiagnosticCode::KickerOrTitle => lang
+                    .pick(
+                        "标题各行也可读作别的引题、主题、副题组合。",
+                        "The headline's lines could also be read as another kicker, title and subtitle.",
+                    )
+                    .to_owned(),
+                DiagnosticCode::NameSplitGuessed => match lang {
+                    Lang::Zh => format!("“{quoted}”中连写的人名是按姓氏拆分的，可能有误。"),
+                    Lang::En => format!("The names run together in “{quoted}” were split by surname and may be wrong."),
+                },
+                _ => String::new(),
+            }
+        })
+        .filter(|note| !note.is_empty())
+        .collect()
 }
 
 /// One article, for reading.
@@ -76,6 +124,7 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
         .unwrap_or_default()
         .to_owned();
     let mut dateline_pending = a.dateline.clone();
+    let notes = reading_notes(&props.page.text, &props.page.page.diagnostics, a, lang);
     html! {
         <article class="reader" aria-labelledby="article-title">
             <nav class="reader-nav" aria-label={lang.pick("文章操作", "Article actions")}>
@@ -102,6 +151,12 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
                 <BylineView byline={a.byline.clone()} {lang} />
                 if !place.is_empty() { <p class="place">{ place.join(" · ") }</p> }
             </header>
+            if !notes.is_empty() {
+                <aside class="reading-notes" role="note" aria-label={lang.pick("解析提示", "Parsing notes")}>
+                    <p>{ lang.pick("解析提示：此处可能需要对照原文核查。", "Parsing notes: check these places against the source text.") }</p>
+                    <ul>{ for notes.iter().map(|n| html! { <li>{ n }</li> }) }</ul>
+                </aside>
+            }
             if *show_source {
                 <pre class="source" aria-label={lang.pick("原文", "Source text")}>{ source }</pre>
             } else {
