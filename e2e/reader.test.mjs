@@ -274,7 +274,7 @@ test('printing an article leaves out the app around it', async (t) => {
   });
 });
 
-test('the reading view says where the parser was unsure, in the reader's language, and only there', async (t) => {
+test("the reading view says where the parser was unsure, in the reader's language, and only there", async (t) => {
   await withPage(t, env, async (page) => {
     // The sample's fourth article opens with no credit under its headline (its byline is at
     // its end): the parser reports it, and a section heading that could be a title.

@@ -315,6 +315,16 @@ pub(crate) fn read(heads: &[&Line<'_>]) -> Headline {
             ..Headline::default()
         };
     }
+    // A label alone over a photo or a brief that has no headline of its own: its column.
+    if let [only] = plain.as_slice()
+        && matches!(only.class, Class::Label(_))
+        && subs.is_empty()
+    {
+        return Headline {
+            column: Some(fullwidth(bare(only.text))),
+            ..Headline::default()
+        };
+    }
     if let [only] = plain.as_slice()
         && let Some((column, title)) = column_beside_title(only.text)
     {
