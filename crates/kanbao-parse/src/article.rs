@@ -125,28 +125,8 @@ pub(crate) fn build(
                 byline.raw.push(l.text.to_owned());
                 pending = None;
             }
-            Class::Author => {
-                if let Some(c) = parse_author_line(l.text) {
-                    merge(&mut byline, c);
-                }
-                byline.raw.push(l.text.to_owned());
-                pending = None;
-            }
-            Class::Name => {
-                if let Some(n) = bare_name(l.text) {
-                    merge(
-                        &mut byline,
-                        Credits {
-                            authors: vec![n],
-                            ..Credits::default()
-                        },
-                    );
-                }
-                byline.raw.push(l.text.to_owned());
-                pending = None;
-            }
-            Class::AuthorNote => {
-                if let Some(c) = author_note_credits(l.text) {
+            Class::Author | Class::Name | Class::AuthorNote => {
+                if let Some(c) = signed_credits(l) {
                     merge(&mut byline, c);
                 }
                 byline.raw.push(l.text.to_owned());
@@ -351,6 +331,20 @@ fn trailing_credit(drafts: &mut Vec<Draft>, byline: &mut Byline, dateline: &mut 
     } else {
         d.span[1] = d.span[1].saturating_sub(d.raw.len() - head.len());
         d.raw = head;
+    }
+}
+
+/// The credits of a line that signs an article: `□ 作者`, a bare author name (`张  铁`), or
+/// the reporter named in a `（作者为…，本报记者X采访整理）` note.
+fn signed_credits(l: &Line<'_>) -> Option<Credits> {
+    match l.class {
+        Class::Author => parse_author_line(l.text),
+        Class::Name => bare_name(l.text).map(|n| Credits {
+            authors: vec![n],
+            ..Credits::default()
+        }),
+        Class::AuthorNote => author_note_credits(l.text),
+        _ => None,
     }
 }
 

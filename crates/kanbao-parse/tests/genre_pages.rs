@@ -2,25 +2,9 @@
 
 mod common;
 
+use common::{page, texts, titles};
+
 use kanbao_parse::{Article, BlockKind, DiagnosticCode, Encoding, Kind, Page, Why};
-
-fn page(name: &str) -> Page {
-    let bytes = std::fs::read(common::fixtures().join(name)).expect("fixture");
-    common::parse_and_check(&bytes)
-}
-
-fn texts(a: &Article, kind: BlockKind) -> Vec<&str> {
-    a.blocks
-        .iter()
-        .filter(|b| b.kind == kind)
-        .map(|b| b.text.as_str())
-        .collect()
-}
-
-/// The titles of a page's articles, in order.
-fn titles(page: &Page) -> Vec<&str> {
-    page.articles.iter().map(|a| a.title.as_str()).collect()
-}
 
 fn fragments(page: &Page, why: Why) -> Vec<&str> {
     page.unassigned

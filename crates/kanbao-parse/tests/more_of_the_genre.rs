@@ -3,24 +3,9 @@
 
 mod common;
 
-use kanbao_parse::{Article, BlockKind, DiagnosticCode, Kind, Page, Why};
+use common::{page, texts, titles};
 
-fn page(name: &str) -> Page {
-    let bytes = std::fs::read(common::fixtures().join(name)).expect("fixture");
-    common::parse_and_check(&bytes)
-}
-
-fn texts(a: &Article, kind: BlockKind) -> Vec<&str> {
-    a.blocks
-        .iter()
-        .filter(|b| b.kind == kind)
-        .map(|b| b.text.as_str())
-        .collect()
-}
-
-fn titles(page: &Page) -> Vec<&str> {
-    page.articles.iter().map(|a| a.title.as_str()).collect()
-}
+use kanbao_parse::{BlockKind, DiagnosticCode, Kind, Why};
 
 #[test]
 fn lead_credits_of_other_papers_open_articles_with_their_datelines() {

@@ -105,3 +105,23 @@ pub fn fixture_pages() -> Vec<PathBuf> {
     out.sort();
     out
 }
+
+/// Reads a fixture page by name, parses it and checks it (lossless, deterministic).
+pub fn page(name: &str) -> Page {
+    let bytes = std::fs::read(fixtures().join(name)).expect("fixture");
+    parse_and_check(&bytes)
+}
+
+/// The texts of an article's blocks of one kind, in order.
+pub fn texts(a: &kanbao_parse::Article, kind: kanbao_parse::BlockKind) -> Vec<&str> {
+    a.blocks
+        .iter()
+        .filter(|b| b.kind == kind)
+        .map(|b| b.text.as_str())
+        .collect()
+}
+
+/// The titles of a page's articles, in order.
+pub fn titles(page: &Page) -> Vec<&str> {
+    page.articles.iter().map(|a| a.title.as_str()).collect()
+}
