@@ -37,6 +37,9 @@ pub(crate) struct RunCues {
     /// The page indents its paragraphs (and its section headings) and the run stands at the
     /// margin, as titles do.
     pub at_margin: bool,
+    /// One line of two parallel phrases set apart by a wide space (`跑道向前延伸  脚步不曾停歇`),
+    /// as titles are set; section headings take one space or none.
+    pub wide_two_phrase: bool,
     /// The open article is a short news item (a dateline lead, a few paragraphs, no section
     /// heading yet): news items seldom carry headings.
     pub short_news: bool,
@@ -98,6 +101,7 @@ pub(crate) fn weigh(c: &RunCues) -> (RunReading, i32) {
         (c.numbered, -6),
         (c.sentence_like && !c.at_margin, -3),
         (c.at_margin, 3),
+        (c.wide_two_phrase, 3),
         (c.signed, -2),
         (c.dateline_ahead, 8),
         (c.short_news, 3),
@@ -226,6 +230,22 @@ pub(crate) fn unlike_heading(run: &[Line<'_>], first_heading: Option<&str>) -> b
     comma(l.text) != comma(h) || a * 2 < b || b * 2 < a
 }
 
+/// Two phrases of four characters or more set apart by two spaces or an ideographic space.
+pub(crate) fn wide_two_phrase(t: &str) -> bool {
+    let Some(at) = t.find("  ").or_else(|| t.find('\u{3000}')) else {
+        return false;
+    };
+    let (a, b) = (
+        t.get(..at).unwrap_or("").trim(),
+        t.get(at..).unwrap_or("").trim(),
+    );
+    a.chars().count() >= 4
+        && b.chars().count() >= 4
+        && !b.contains(char::is_whitespace)
+        && !a.contains(['，', ',', '。'])
+        && !b.contains(['，', ',', '。'])
+}
+
 /// Whether most paragraphs of the page start indented (`　　`): then what stands at the
 /// margin is a headline.
 pub(crate) fn page_indents(lines: &[Line<'_>]) -> bool {
@@ -349,6 +369,14 @@ mod tests {
     fn a_credit_glued_to_the_last_paragraph_counts_as_an_end_credit() {
         let lines = split("第2计\n麻绳为记\n正文一段。\n正文二段。  本报记者  金旻矣\n");
         assert!(end_credit_ahead(&lines, 2));
+    }
+
+    #[test]
+    fn two_phrases_set_wide_apart_read_as_a_title() {
+        assert!(wide_two_phrase("跑道向前延伸  脚步不曾停歇"));
+        assert!(wide_two_phrase("创新金融服务\u{3000}助力渔业发展"));
+        assert!(!wide_two_phrase("“合纵连横”扛责任 机关党建走在前"));
+        assert!(!wide_two_phrase("抓作风  不能松"));
     }
 
     #[test]

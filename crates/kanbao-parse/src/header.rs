@@ -148,6 +148,14 @@ pub(crate) fn parse_header_line(line: &str) -> Option<HeaderLine> {
             out.other = true;
         } else if token.chars().count() <= 8 && token.chars().all(is_han) && token != "版" {
             names.push(token);
+        } else if let Some((a, b)) = token.split_once('/')
+            && [a, b]
+                .iter()
+                .all(|p| (1..=8).contains(&p.chars().count()) && p.chars().all(is_han))
+        {
+            // `文体新闻/体育`: two page names joined by a slash.
+            names.push(a);
+            names.push(b);
         } else {
             return None;
         }
@@ -165,6 +173,7 @@ pub(crate) fn parse_header_line(line: &str) -> Option<HeaderLine> {
         [] => {}
         [one] => out.section = Some((*one).to_owned()),
         [a, b] if line.contains(&format!("{a}·{b}")) => out.section = Some(format!("{a}·{b}")),
+        [a, b] if line.contains(&format!("{a}/{b}")) => out.section = Some(format!("{a}/{b}")),
         _ => return None,
     }
     (out.date.is_some() || out.page.is_some() || out.section.is_some() || out.other).then_some(out)

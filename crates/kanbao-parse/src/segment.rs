@@ -195,7 +195,11 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
                 owners.push(Owner::Article(c.index));
                 cur = Some(c);
             }
-            Class::Name if cur.as_ref().is_some_and(|c| c.body && !c.closed) => {
+            // A name over photo captions is a photo's title (`童  趣`), not a signature.
+            Class::Name
+                if cur.as_ref().is_some_and(|c| c.body && !c.closed)
+                    && lines.get(i + 1).is_none_or(|l| l.class != Class::Caption) =>
+            {
                 // A bare name after the text: the article's author, signing off.
                 if let Some(c) = &mut cur {
                     c.closed = true;
@@ -372,6 +376,10 @@ fn run_cues(
         sentence_like: boundary::sentence_like(run),
         awaiting_body: cur.is_some_and(|c| !c.body && c.credited)
             && next.is_some_and(|l| matches!(l.class, Class::Text | Class::Caption)),
+        wide_two_phrase: heads == 1
+            && run
+                .iter()
+                .any(|l| l.class == Class::Short && boundary::wide_two_phrase(l.text)),
         at_margin: indented_page && run.iter().all(|l| !l.indented || l.class == Class::Noise),
         short_news: cur.is_some_and(|c| c.dated && c.headings == 0 && c.paragraphs <= 4),
         signed: cur.is_some_and(|c| c.signed),
