@@ -101,7 +101,7 @@ pub(crate) fn weigh(c: &RunCues) -> (RunReading, i32) {
         (c.numbered, -6),
         (c.sentence_like && !c.at_margin, -3),
         (c.at_margin, 3),
-        (c.wide_two_phrase, 3),
+        (c.wide_two_phrase, 5),
         (c.signed, -2),
         (c.dateline_ahead, 8),
         (c.short_news, 3),

@@ -187,6 +187,21 @@ pub(crate) fn is_editor_note(t: &str) -> bool {
     matches!(sig.as_str(), "编者" | "本报编辑部" | "编辑部")
 }
 
+/// Whether the line is the signature of an editor's note: `——编  者`, `—编者`.
+pub(crate) fn is_note_signature(t: &str) -> bool {
+    t.starts_with(['—', '-', '─']) && is_editor_note(t)
+}
+
+/// The column printed in brackets after a title (`…（金台随笔）`), if the line is such a title.
+pub(crate) fn bracketed_column(t: &str) -> Option<&str> {
+    if !titled_with_column(t) {
+        return None;
+    }
+    let body = t.strip_suffix(['）', ')'])?;
+    let open = body.rfind(['（', '('])?;
+    body.get(open..).map(|s| s.trim_start_matches(['（', '(']))
+}
+
 /// Recognises a turn of an interview: `记者：…？`, `沈若兰：…`, `问：…`. A paragraph, never a
 /// heading, however short.
 pub(crate) fn is_interview_turn(t: &str) -> bool {
@@ -721,6 +736,18 @@ mod tests {
         );
         assert_eq!(classify(&format!("图为{body}")), Class::Caption);
         assert_eq!(classify(&format!("编者按：{body}")), Class::EditorNote);
+    }
+
+    #[test]
+    fn a_notes_signature_and_a_bracketed_column_are_read() {
+        assert!(is_note_signature("——编  者"));
+        assert!(is_note_signature("——编\u{3000}者"));
+        assert!(!is_note_signature("编者按：今天是文化和自然遗产日。"));
+        assert_eq!(
+            bracketed_column("小店铺里的大民生（城市烟火·走近社区商业）"),
+            Some("城市烟火·走近社区商业")
+        );
+        assert_eq!(bracketed_column("老手艺的新生（上）"), None);
     }
 
     #[test]

@@ -65,6 +65,16 @@ struct Current {
     photo_closed: bool,
 }
 
+/// What the first pass knows of the page as a whole.
+#[derive(Debug, Default)]
+struct PageState {
+    /// The page indents the first line of every paragraph.
+    indented: bool,
+    /// The column of a package (a headline and an editor's note signed `——编  者` over several
+    /// reports), which the reports under it take unless they print their own.
+    package: Option<String>,
+}
+
 /// The parse of a page's text.
 #[derive(Debug)]
 pub(crate) struct Parsed {
@@ -128,7 +138,10 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
     let mut diagnostics: Vec<Diagnostic> = Vec::new();
     let mut i = header_zone(lines, &mut meta, &mut owners);
     let mut cur: Option<Current> = None;
-    let indented_page = boundary::page_indents(lines);
+    let mut page = PageState {
+        indented: boundary::page_indents(lines),
+        package: None,
+    };
 
     while let Some(line) = lines.get(i) {
         match line.class {
@@ -145,7 +158,8 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
                 cur = None;
             }
             Class::Citation => {
-                // The export's citation line ends the article above it.
+                // The export's citation line ends the article above it, and a package.
+                page.package = None;
                 fill_header(&mut meta, line.text);
                 owners.push(Owner::Fragment(Why::PageHeader));
                 cur = None;
@@ -164,6 +178,35 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
             },
             Class::EditorNote => {
                 // An editor's note stands over the articles that follow, not in one of them.
+                // Signed `——编  者` under a headline and a few paragraphs with no credit, it
+                // was a package's note all along: its headline and paragraphs are furniture,
+                // and its column goes to the reports under it.
+                page.package = None;
+                let signature = crate::lines::is_note_signature(line.text);
+                let next = lines.get(i + 1).map(|l| l.class);
+                if signature
+                    && let Some(c) = &cur
+                    && matches!(next, Some(Class::Text | Class::Dateline | Class::Lead))
+                {
+                    // The note heads this article's own text: it goes on.
+                    owners.push(Owner::Article(c.index));
+                    i += 1;
+                    continue;
+                }
+                if signature
+                    && let Some(c) = &cur
+                    && !c.credited
+                    && c.headings == 0
+                    && c.paragraphs <= 6
+                    && next.is_some_and(Class::is_headline)
+                {
+                    page.package = package_column(lines, &owners, c.index);
+                    for o in owners.iter_mut() {
+                        if *o == Owner::Article(c.index) {
+                            *o = Owner::Fragment(Why::Furniture);
+                        }
+                    }
+                }
                 owners.push(Owner::Fragment(Why::Furniture));
                 cur = None;
             }
@@ -195,10 +238,16 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
                 owners.push(Owner::Article(c.index));
                 cur = Some(c);
             }
-            // A name over photo captions is a photo's title (`童  趣`), not a signature.
+            // A name over text or captions is a title (`童  趣`), not a signature: a signature
+            // ends its article.
             Class::Name
                 if cur.as_ref().is_some_and(|c| c.body && !c.closed)
-                    && lines.get(i + 1).is_none_or(|l| l.class != Class::Caption) =>
+                    && lines.get(i + 1).is_none_or(|l| {
+                        !matches!(
+                            l.class,
+                            Class::Caption | Class::Text | Class::Dateline | Class::Lead
+                        )
+                    }) =>
             {
                 // A bare name after the text: the article's author, signing off.
                 if let Some(c) = &mut cur {
@@ -300,7 +349,7 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
                     j -= 1;
                 }
                 i = headline_run(
-                    indented_page,
+                    &mut page,
                     lines,
                     i,
                     j,
@@ -316,7 +365,7 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
     }
 
     for p in &mut plans {
-        p.indented_page = indented_page;
+        p.indented_page = page.indented;
     }
     let (articles, unassigned) = assemble(text, lines, &owners, &plans, &mut diagnostics);
     Parsed {
@@ -325,6 +374,21 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
         unassigned,
         diagnostics,
     }
+}
+
+/// The column a package's headline prints (in brackets after it, or as a label over it).
+fn package_column(lines: &[Line<'_>], owners: &[Owner], index: usize) -> Option<String> {
+    let head = owners
+        .iter()
+        .zip(lines)
+        .filter(|(o, _)| **o == Owner::Article(index))
+        .map(|(_, l)| l)
+        .take_while(|l| l.class.is_headline() || l.class == Class::Noise);
+    head.filter(|l| l.class != Class::Noise)
+        .find_map(|l| match l.class {
+            Class::Label(_) => Some(crate::normalize::fullwidth(l.text)),
+            _ => crate::lines::bracketed_column(l.text).map(crate::normalize::fullwidth),
+        })
 }
 
 /// Whether the sidebar label at `i` heads a news item of its own (a headline and a credit
@@ -391,7 +455,7 @@ fn run_cues(
 /// Decides the run `lines[i..j]` and gives its lines their owners; returns where to go on.
 #[allow(clippy::too_many_arguments)]
 fn headline_run(
-    indented_page: bool,
+    page: &mut PageState,
     lines: &mut [Line<'_>],
     i: usize,
     j: usize,
@@ -408,7 +472,7 @@ fn headline_run(
         run.last().map_or(0, |l| l.end()),
     ];
     let next = lines.get(j).map(|l| l.class);
-    let cues = run_cues(lines, i, j, cur.as_ref(), indented_page);
+    let cues = run_cues(lines, i, j, cur.as_ref(), page.indented);
     let labels: Vec<(&str, LabelKind)> = run
         .iter()
         .filter_map(|l| match l.class {
@@ -487,10 +551,23 @@ fn headline_run(
                 && !matches!(next, Some(Class::Byline | Class::Author))
                 && !cues.marked;
             let brief = brief_label || inherit;
+            // A report under a package takes its column; a news item opened by a dateline
+            // lead, or an article with a column of its own, is past the package.
+            let own_column = !labels.is_empty()
+                || run
+                    .iter()
+                    .any(|l| crate::lines::bracketed_column(l.text).is_some());
+            let dated = lines.get(j).is_some_and(|l| l.class == Class::Dateline);
+            if own_column || dated {
+                page.package = None;
+            }
             let column = if inherit {
                 cur.as_ref().and_then(|c| c.column.clone())
             } else {
-                labels.first().map(|(t, _)| (*t).to_owned())
+                labels
+                    .first()
+                    .map(|(t, _)| (*t).to_owned())
+                    .or_else(|| page.package.clone())
             };
             let c = open(plans, column, brief);
             owners.extend((k..j).map(|_| Owner::Article(c.index)));

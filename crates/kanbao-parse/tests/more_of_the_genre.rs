@@ -191,3 +191,40 @@ fn unspaced_bylines_are_split_by_names_and_sidebars_stay_with_their_article() {
     let b = &p.articles[4];
     assert_eq!(b.byline.reporters, ["杨柳"]);
 }
+
+#[test]
+fn a_package_note_signed_by_the_editors_is_furniture_and_its_column_goes_to_its_reports() {
+    let p = page("national-package-signed-note.txt");
+    assert_eq!(
+        titles(&p),
+        [
+            "早餐铺推出“预约取餐”",
+            "修鞋摊搬进了便民服务站",
+            "全市新增社区便民服务站四十个"
+        ]
+    );
+    // The package's headline, its note and the signature stand over the reports.
+    let furniture: Vec<&str> = p
+        .unassigned
+        .iter()
+        .filter(|f| f.why == Why::Furniture)
+        .map(|f| f.text.as_str())
+        .collect();
+    assert_eq!(
+        furniture.first(),
+        Some(&"小店铺里的大民生（城市烟火·走近社区商业）")
+    );
+    assert_eq!(furniture.last(), Some(&"——编  者"));
+    // Each report under it takes its column and keeps its place kicker and byline.
+    for (a, place, reporter) in [
+        (&p.articles[0], "湖北宜昌——", "林思远"),
+        (&p.articles[1], "浙江湖州——", "许宁"),
+    ] {
+        assert_eq!(a.column.as_deref(), Some("城市烟火·走近社区商业"));
+        assert_eq!(a.kicker.as_deref(), Some(place));
+        assert_eq!(a.byline.reporters, [reporter]);
+    }
+    // A news item opened by a dateline lead is past the package.
+    assert_eq!(p.articles[2].column, None);
+    assert_eq!(p.articles[2].dateline.as_deref(), Some("本报讯"));
+}
