@@ -257,7 +257,14 @@ pub(crate) fn page_indents(lines: &[Line<'_>]) -> bool {
 /// Whether the run is one line that reads as a sentence's head: a comma inside.
 pub(crate) fn sentence_like(run: &[Line<'_>]) -> bool {
     let heads: Vec<&Line<'_>> = run.iter().filter(|l| l.class != Class::Noise).collect();
-    matches!(heads.as_slice(), [l] if l.class == Class::Short && l.text.contains(['，', ',']))
+    matches!(heads.as_slice(), [l] if matches!(l.class, Class::Short | Class::Numbered)
+        && (l.text.contains(['，', ',']) && l.class == Class::Short || question(l.text)))
+}
+
+/// A question standing on its own line inside an article (`如今的增收如何实现？`, an
+/// interviewer's `三、…如何…？`): a paragraph of the text.
+pub(crate) fn question(t: &str) -> bool {
+    t.ends_with(['？', '?'])
 }
 
 #[cfg(test)]
@@ -397,6 +404,15 @@ mod tests {
             ..RunCues::default()
         };
         assert_eq!(weigh(&c).0, RunReading::NewArticle);
+    }
+
+    #[test]
+    fn a_question_on_its_own_line_reads_as_text() {
+        assert!(sentence_like(&split("如今的增收如何实现？\n")));
+        assert!(sentence_like(&split(
+            "三、当前非洲迎来发展的关键时期，中非如何加快合作？\n"
+        )));
+        assert!(!sentence_like(&split("路修到哪里\n")));
     }
 
     #[test]

@@ -603,7 +603,7 @@ fn headline_run(
                     // A heading has no comma; a short line with one inside an article is the
                     // head of a paragraph cut by a column break.
                     for l in lines.get_mut(i..j).unwrap_or(&mut []) {
-                        if l.class == Class::Short {
+                        if matches!(l.class, Class::Short | Class::Numbered) {
                             l.class = Class::Text;
                             c.cut = !ends_sentence(l.text);
                             c.body = true;
