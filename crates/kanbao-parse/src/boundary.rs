@@ -5,7 +5,7 @@
 //! place. No single cue decides, except that a run with no open article above it can only
 //! open one.
 
-use crate::byline::{glued_credit, photo_credit_suffix};
+use crate::byline::photo_credit_suffix;
 use crate::lines::{Class, Line};
 
 /// What the lines around a run of headline-shaped lines say about it.
@@ -200,10 +200,7 @@ pub(crate) fn end_credit_ahead(lines: &[Line<'_>], j: usize) -> bool {
             Class::Text | Class::Caption | Class::Noise => {
                 text |= l.class == Class::Text;
                 // A credit glued after the last sentence: `…采样车”。  本报记者 金旻矣`.
-                if l.class == Class::Text
-                    && glued_credit(l.text).is_some()
-                    && lines.get(k + 1).is_none_or(|n| n.class != Class::Text)
-                {
+                if l.glued_credit && lines.get(k + 1).is_none_or(|n| n.class != Class::Text) {
                     return true;
                 }
             }

@@ -118,19 +118,22 @@ fn post_word(t: &str) -> Option<Post> {
 }
 
 /// Words that credit work other than writing, reporting or photographing.
-const OTHER_WORK: &[&str] = &[
-    "策划",
-    "专题策划",
-    "统筹",
-    "编辑",
-    "责编",
-    "监制",
-    "出品",
-    "制图",
-    "设计",
-    "视频",
-    "海报",
-];
+fn other_work(t: &str) -> bool {
+    matches!(
+        t,
+        "策划"
+            | "专题策划"
+            | "统筹"
+            | "编辑"
+            | "责编"
+            | "监制"
+            | "出品"
+            | "制图"
+            | "设计"
+            | "视频"
+            | "海报"
+    )
+}
 
 fn classify(t: &str, out: &mut Vec<Tok>) {
     // `文/本报记者`, `图/本报记者 孙七`, `图/孙七`: who wrote, who took the photos.
@@ -192,7 +195,7 @@ fn classify(t: &str, out: &mut Vec<Tok>) {
         out.push(Tok::TextPhoto);
     } else if let Some(p) = post_word(t) {
         out.push(Tok::Post(p));
-    } else if OTHER_WORK.contains(&t) {
+    } else if other_work(t) {
         out.push(Tok::Role(Role::Other));
     } else if matches!(t, "撰文" | "专题撰文" | "采写") {
         out.push(Tok::Role(Role::Reporter));

@@ -440,6 +440,7 @@ mod tests {
                 class: classify(t),
                 blank_before: true,
                 indented: false,
+                glued_credit: false,
             })
             .collect();
         let refs: Vec<&Line<'_>> = lines.iter().collect();

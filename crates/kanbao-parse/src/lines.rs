@@ -19,6 +19,9 @@ pub(crate) struct Line<'a> {
     pub blank_before: bool,
     /// It is indented (`　　`, or two spaces or more), as exports set a paragraph's first line.
     pub indented: bool,
+    /// It is text that ends in a reporter's credit glued after its last sentence
+    /// (`…略低。文/本报记者 张某`).
+    pub glued_credit: bool,
 }
 
 impl Line<'_> {
@@ -296,6 +299,11 @@ pub(crate) fn split(text: &str) -> Vec<Line<'_>> {
             }
             None => push_cut(&mut out, t, start),
         }
+        for l in out.iter_mut().skip(first) {
+            l.glued_credit = l.class == Class::Text
+                && crate::byline::glued_credit(l.text)
+                    .is_some_and(|(_, c)| !c.reporters.is_empty());
+        }
         if let Some(l) = out.get_mut(first) {
             l.blank_before = blank;
             l.indented = raw.starts_with('\u{3000}') || raw.starts_with("  ");
@@ -381,6 +389,7 @@ fn push_cut<'a>(out: &mut Vec<Line<'a>>, mut t: &'a str, mut start: usize) {
             class: Class::Jump,
             blank_before: false,
             indented: false,
+            glued_credit: false,
         });
         let body = rest.trim_start();
         if body.is_empty() {
@@ -401,6 +410,7 @@ fn push_cut<'a>(out: &mut Vec<Line<'a>>, mut t: &'a str, mut start: usize) {
                 class: classify(head),
                 blank_before: false,
                 indented: false,
+                glued_credit: false,
             });
         }
         out.push(Line {
@@ -409,6 +419,7 @@ fn push_cut<'a>(out: &mut Vec<Line<'a>>, mut t: &'a str, mut start: usize) {
             class: Class::Jump,
             blank_before: false,
             indented: false,
+            glued_credit: false,
         });
         return;
     }
@@ -418,6 +429,7 @@ fn push_cut<'a>(out: &mut Vec<Line<'a>>, mut t: &'a str, mut start: usize) {
         class: classify(t),
         blank_before: false,
         indented: false,
+        glued_credit: false,
     });
 }
 

@@ -3,13 +3,58 @@
 
 use crate::normalize::is_han;
 
-/// Compound surnames: a name that starts with one is three or four characters long.
-const COMPOUND: &[&str] = &[
-    "欧阳", "上官", "司马", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒",
-    "夏侯", "令狐", "端木", "西门", "南宫", "独孤", "百里", "呼延", "澹台", "闻人", "轩辕", "钟离",
-    "宗政", "濮阳", "公冶", "太叔", "申屠", "仲孙", "赫连", "拓跋", "东郭", "左丘", "司空", "司寇",
-    "巫马", "公良", "漆雕", "段干", "公西", "羊舌", "微生", "梁丘", "乐正",
-];
+/// Whether `s` is a compound surname: a name that starts with one is three or four characters
+/// long. A `match`: it is asked of every name-shaped word.
+fn is_compound_surname(s: &str) -> bool {
+    matches!(
+        s,
+        "欧阳"
+            | "上官"
+            | "司马"
+            | "诸葛"
+            | "东方"
+            | "皇甫"
+            | "尉迟"
+            | "公孙"
+            | "慕容"
+            | "长孙"
+            | "宇文"
+            | "司徒"
+            | "夏侯"
+            | "令狐"
+            | "端木"
+            | "西门"
+            | "南宫"
+            | "独孤"
+            | "百里"
+            | "呼延"
+            | "澹台"
+            | "闻人"
+            | "轩辕"
+            | "钟离"
+            | "宗政"
+            | "濮阳"
+            | "公冶"
+            | "太叔"
+            | "申屠"
+            | "仲孙"
+            | "赫连"
+            | "拓跋"
+            | "东郭"
+            | "左丘"
+            | "司空"
+            | "司寇"
+            | "巫马"
+            | "公良"
+            | "漆雕"
+            | "段干"
+            | "公西"
+            | "羊舌"
+            | "微生"
+            | "梁丘"
+            | "乐正"
+    )
+}
 
 /// Single-character surnames, the common ones first (together they name well over 95% of
 /// people in China).
@@ -23,106 +68,110 @@ const SINGLE: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林�
 笪籍豆巴步都荀钭幸仝冼于睢姬郅阚逄佴郗禚訾隗邰蒯鄞谌庹缑";
 
 /// Words of the right length that are credit labels, titles or common nouns, never a name.
-const NOT_NAMES: &[&str] = &[
-    "报道",
-    "摄影",
-    "记者",
-    "作者",
-    "通讯",
-    "本报",
-    "图片",
-    "资料",
-    "供图",
-    "整理",
-    "手记",
-    "调查",
-    "撰文",
-    "策划",
-    "专题",
-    "编者",
-    "编辑",
-    "编后",
-    "链接",
-    "评论",
-    "时评",
-    "短评",
-    "新知",
-    "数说",
-    "观点",
-    "对话",
-    "快讯",
-    "简讯",
-    "综合",
-    "文字",
-    "视觉",
-    "设计",
-    "制图",
-    "校对",
-    "美编",
-    "来信",
-    "图文",
-    "文图",
-    "海报",
-    "统筹",
-    "监制",
-    "出品",
-    "主编",
-    "执行",
-    "联合",
-    "特约",
-    "实习",
-    "全媒",
-    "时间",
-    "地点",
-    "新闻",
-    "图说",
-    "说明",
-    "背景",
-    "延伸",
-    "阅读",
-    "相关",
-    "聚焦",
-    "关注",
-    "观察",
-    "高速",
-    "高温",
-    "高考",
-    "金融",
-    "黄金",
-    "白色",
-    "方案",
-    "安全",
-    "安全生产",
-    "明天",
-    "明年",
-    "江河",
-    "海洋",
-    "和平",
-    "文化",
-    "文明",
-    "平安",
-    "乐山",
-    "连续",
-    "路线",
-    "周末",
-    "石油",
-    "林业",
-    "钱塘",
-    "金秋",
-    "新春",
-    "春节",
-    "程序",
-    "向上",
-    "向前",
-    "于是",
-    "东西",
-    "南北",
-    "万众",
-];
+/// A `match`, not a list to search: it is asked of every name-shaped word of every credit.
+fn not_a_name(s: &str) -> bool {
+    matches!(
+        s,
+        "报道"
+            | "摄影"
+            | "记者"
+            | "作者"
+            | "通讯"
+            | "本报"
+            | "图片"
+            | "资料"
+            | "供图"
+            | "整理"
+            | "手记"
+            | "调查"
+            | "撰文"
+            | "策划"
+            | "专题"
+            | "编者"
+            | "编辑"
+            | "编后"
+            | "链接"
+            | "评论"
+            | "时评"
+            | "短评"
+            | "新知"
+            | "数说"
+            | "观点"
+            | "对话"
+            | "快讯"
+            | "简讯"
+            | "综合"
+            | "文字"
+            | "视觉"
+            | "设计"
+            | "制图"
+            | "校对"
+            | "美编"
+            | "来信"
+            | "图文"
+            | "文图"
+            | "海报"
+            | "统筹"
+            | "监制"
+            | "出品"
+            | "主编"
+            | "执行"
+            | "联合"
+            | "特约"
+            | "实习"
+            | "全媒"
+            | "时间"
+            | "地点"
+            | "新闻"
+            | "图说"
+            | "说明"
+            | "背景"
+            | "延伸"
+            | "阅读"
+            | "相关"
+            | "聚焦"
+            | "关注"
+            | "观察"
+            | "高速"
+            | "高温"
+            | "高考"
+            | "金融"
+            | "黄金"
+            | "白色"
+            | "方案"
+            | "安全"
+            | "安全生产"
+            | "明天"
+            | "明年"
+            | "江河"
+            | "海洋"
+            | "和平"
+            | "文化"
+            | "文明"
+            | "平安"
+            | "乐山"
+            | "连续"
+            | "路线"
+            | "周末"
+            | "石油"
+            | "林业"
+            | "钱塘"
+            | "金秋"
+            | "新春"
+            | "春节"
+            | "程序"
+            | "向上"
+            | "向前"
+            | "于是"
+            | "东西"
+            | "南北"
+            | "万众"
+    )
+}
 
 /// Whether `s` is a credit label or common word that has a name's shape (`手记`, `调查`).
 pub(crate) fn is_credit_word(s: &str) -> bool {
-    NOT_NAMES.contains(&s)
+    not_a_name(s)
         || [
             "撰文", "策划", "摄影", "统筹", "整理", "采写", "手记", "调查",
         ]
@@ -138,7 +187,8 @@ pub(crate) fn is_surname_char(c: char) -> bool {
 /// The length in characters of the surname `s` starts with: 2 for a compound surname, 1 for a
 /// single one, none if it starts with no surname.
 pub(crate) fn surname_len(s: &str) -> Option<usize> {
-    if COMPOUND.iter().any(|c| s.starts_with(c)) {
+    // Two Han characters are six bytes in UTF-8.
+    if s.get(..6).is_some_and(is_compound_surname) {
         return Some(2);
     }
     s.chars().next().filter(|&c| is_surname_char(c)).map(|_| 1)
@@ -148,7 +198,7 @@ pub(crate) fn surname_len(s: &str) -> Option<usize> {
 /// three after a compound surname), all Han, and no credit word or common noun.
 pub(crate) fn is_person_name(s: &str) -> bool {
     let n = s.chars().count();
-    if !s.chars().all(is_han) || NOT_NAMES.contains(&s) {
+    if !s.chars().all(is_han) || not_a_name(s) {
         return false;
     }
     match surname_len(s) {
@@ -172,16 +222,17 @@ pub(crate) fn bare_name(line: &str) -> Option<String> {
     if t.len() > 24 {
         return None;
     }
-    let parts: Vec<&str> = t.split_whitespace().collect();
-    let name: String = parts.concat();
-    let ok = match parts.as_slice() {
-        [one] => is_person_name(one),
+    let mut parts = t.split_whitespace();
+    match (parts.next(), parts.next(), parts.next()) {
+        (Some(one), None, None) => is_person_name(one).then(|| one.to_owned()),
         // Padded: a surname set apart from a one- or two-character given name (`张  铁`,
         // `郅  延文`).
-        [a, b] => a.chars().count() == 1 && b.chars().count() <= 2 && is_person_name(&name),
-        _ => false,
-    };
-    ok.then_some(name)
+        (Some(a), Some(b), None) if a.chars().count() == 1 && b.chars().count() <= 2 => {
+            let name = format!("{a}{b}");
+            is_person_name(&name).then_some(name)
+        }
+        _ => None,
+    }
 }
 
 /// How a run of names printed without spaces was split.

@@ -310,10 +310,7 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
                 c.paragraphs += 1;
                 c.cut = !ends_sentence(line.text);
                 // A credit glued after the last sentence (`…略低。文/本报记者 张某`) ends it.
-                if line.class == Class::Text
-                    && crate::byline::glued_credit(line.text)
-                        .is_some_and(|(_, cr)| !cr.reporters.is_empty())
-                {
+                if line.glued_credit {
                     c.closed = true;
                     c.credited = true;
                 }
