@@ -404,6 +404,19 @@ mod tests {
     }
 
     #[test]
+    fn a_credit_or_a_lead_after_the_run_is_seen() {
+        let lines = split("标题\n本报讯（记者 林晓）近日，公园开放。\n");
+        assert!(credit_follows(lines.get(1)));
+        let lines = split("标题\n本报记者  邹文斌\n");
+        assert!(credit_follows(lines.get(1)));
+        let lines = split("标题\n公园开放了。\n");
+        assert!(!credit_follows(lines.get(1)));
+        let lines = split("标题\n城区三座口袋公园建成开放，市民家门口多了休闲去处……\n");
+        assert!(lead_follows(lines.get(1)));
+        assert!(!lead_follows(None));
+    }
+
+    #[test]
     fn a_question_on_its_own_line_reads_as_text() {
         assert!(sentence_like(&split("如今的增收如何实现？\n")));
         assert!(sentence_like(&split(
