@@ -41,6 +41,7 @@ fn merge(byline: &mut Byline, c: Credits) {
 pub(crate) fn build(
     lines: &[Line<'_>],
     plan: &Plan,
+    indented_page: bool,
     hash: u32,
     ordinal: usize,
     diagnostics: &mut Vec<Diagnostic>,
@@ -78,7 +79,10 @@ pub(crate) fn build(
         _ => title,
     };
     // A column in brackets after the title, as web exports print it: `唤醒城市的“诗心”（金台随笔）`.
-    let (title, bracket_column) = bracketed_column(&title);
+    let (title, bracket_column) = match crate::lines::column_after_title(&title) {
+        Some((head, column)) => (head.to_owned(), Some(column.to_owned())),
+        None => (title, None),
+    };
     let mut column = h
         .column
         .or(bracket_column)
@@ -185,7 +189,7 @@ pub(crate) fn build(
                 // On a page that indents its paragraphs, an indented line right after an
                 // unpunctuated one starts a paragraph of its own (the one before was a lead or
                 // ended without a mark); a cut paragraph goes on at the margin.
-                if plan.indented_page
+                if indented_page
                     && l.indented
                     && pending.is_some_and(|p| p + 1 == drafts.len())
                     && previous_indented
@@ -399,22 +403,6 @@ fn glued_end_credit(drafts: &mut [Draft], byline: &mut Byline) {
     byline.raw.push(credit);
     d.span[1] = d.span[1].saturating_sub(d.raw.len() - head.len());
     d.raw = head;
-}
-
-/// Splits a column printed in brackets after the title: `唤醒城市的“诗心”（金台随笔）`.
-fn bracketed_column(title: &str) -> (String, Option<String>) {
-    if let Some(body) = title.strip_suffix('）')
-        && let Some(open) = body.rfind('（')
-        && let Some(inner) = body.get(open + '（'.len_utf8()..)
-        && open > 0
-        && crate::lines::titled_with_column(title)
-    {
-        return (
-            body.get(..open).unwrap_or("").trim_end().to_owned(),
-            Some(inner.to_owned()),
-        );
-    }
-    (title.to_owned(), None)
 }
 
 /// Marks that set off the titles of briefs in a list.

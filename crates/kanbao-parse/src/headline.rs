@@ -438,7 +438,6 @@ mod tests {
                 text: t,
                 start: 0,
                 class: classify(t),
-                blank_before: true,
                 indented: false,
                 glued_credit: false,
             })

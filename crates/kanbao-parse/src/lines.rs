@@ -15,8 +15,6 @@ pub(crate) struct Line<'a> {
     /// Byte offset of `text` in the page text.
     pub start: usize,
     pub class: Class,
-    /// A blank line (or the top of the page) stands before it.
-    pub blank_before: bool,
     /// It is indented (`　　`, or two spaces or more), as exports set a paragraph's first line.
     pub indented: bool,
     /// It is text that ends in a reporter's credit glued after its last sentence
@@ -195,16 +193,6 @@ pub(crate) fn is_note_signature(t: &str) -> bool {
     t.starts_with(['—', '-', '─']) && is_editor_note(t)
 }
 
-/// The column printed in brackets after a title (`…（金台随笔）`), if the line is such a title.
-pub(crate) fn bracketed_column(t: &str) -> Option<&str> {
-    if !titled_with_column(t) {
-        return None;
-    }
-    let body = t.strip_suffix(['）', ')'])?;
-    let open = body.rfind(['（', '('])?;
-    body.get(open..).map(|s| s.trim_start_matches(['（', '(']))
-}
-
 /// Recognises a turn of an interview: `记者：…？`, `沈若兰：…`, `问：…`. A paragraph, never a
 /// heading, however short.
 pub(crate) fn is_interview_turn(t: &str) -> bool {
@@ -276,7 +264,6 @@ pub(crate) fn label_kind(s: &str) -> Option<LabelKind> {
 pub(crate) fn split(text: &str) -> Vec<Line<'_>> {
     let mut out = Vec::with_capacity(text.len() / 64 + 8);
     let mut offset = 0;
-    let mut blank = true;
     for raw in text.split('\n') {
         let line_start = offset;
         offset += raw.len() + 1;
@@ -284,7 +271,6 @@ pub(crate) fn split(text: &str) -> Vec<Line<'_>> {
         let start = line_start + (raw.len() - trimmed.len());
         let t = trimmed.trim_end();
         if t.is_empty() {
-            blank = true;
             continue;
         }
         let first = out.len();
@@ -305,10 +291,8 @@ pub(crate) fn split(text: &str) -> Vec<Line<'_>> {
                     .is_some_and(|(_, c)| !c.reporters.is_empty());
         }
         if let Some(l) = out.get_mut(first) {
-            l.blank_before = blank;
             l.indented = raw.starts_with('\u{3000}') || raw.starts_with("  ");
         }
-        blank = false;
     }
     long_headlines(&mut out);
     out
@@ -387,7 +371,6 @@ fn push_cut<'a>(out: &mut Vec<Line<'a>>, mut t: &'a str, mut start: usize) {
             text: jump,
             start,
             class: Class::Jump,
-            blank_before: false,
             indented: false,
             glued_credit: false,
         });
@@ -408,7 +391,6 @@ fn push_cut<'a>(out: &mut Vec<Line<'a>>, mut t: &'a str, mut start: usize) {
                 text: head,
                 start,
                 class: classify(head),
-                blank_before: false,
                 indented: false,
                 glued_credit: false,
             });
@@ -417,7 +399,6 @@ fn push_cut<'a>(out: &mut Vec<Line<'a>>, mut t: &'a str, mut start: usize) {
             text: jump,
             start: start + at,
             class: Class::Jump,
-            blank_before: false,
             indented: false,
             glued_credit: false,
         });
@@ -427,7 +408,6 @@ fn push_cut<'a>(out: &mut Vec<Line<'a>>, mut t: &'a str, mut start: usize) {
         text: t,
         start,
         class: classify(t),
-        blank_before: false,
         indented: false,
         glued_credit: false,
     });
@@ -601,12 +581,14 @@ pub(crate) fn classify(t: &str) -> Class {
 /// A title with its column in brackets after it, as web exports print it:
 /// `唤醒城市的“诗心”（金台随笔）`, `一颗桃串起富民产业链（高质量发展在一线·小城宝藏）`.
 pub(crate) fn titled_with_column(t: &str) -> bool {
-    let Some(body) = t.strip_suffix(['）', ')']) else {
-        return false;
-    };
-    let Some(open) = body.rfind(['（', '(']) else {
-        return false;
-    };
+    column_after_title(t).is_some()
+}
+
+/// Splits a title with its column in brackets after it into the title and the column:
+/// `唤醒城市的“诗心”（金台随笔）` gives `唤醒城市的“诗心”` and `金台随笔`.
+pub(crate) fn column_after_title(t: &str) -> Option<(&str, &str)> {
+    let body = t.strip_suffix(['）', ')'])?;
+    let open = body.rfind(['（', '('])?;
     let (title, inner) = (
         body.get(..open).unwrap_or(""),
         body.get(open..)
@@ -623,12 +605,13 @@ pub(crate) fn titled_with_column(t: &str) -> bool {
     let slogan = (4..=24).contains(&inner.chars().count())
         && !inner.contains(['。', '，', ',', '；', '：', ':'])
         && !inner.chars().any(|c| c.is_ascii_digit());
-    (4..=40).contains(&n)
+    let column = (4..=40).contains(&n)
         && !title.contains(['。', '；', ';'])
         && title.matches(['，', ',']).count() <= 2
         && !part
         && (crate::headline::column_shape(inner) > 0 || slogan)
-        && crate::byline::parse_credits(inner, None, false).is_none()
+        && crate::byline::parse_credits(inner, None, false).is_none();
+    column.then_some((title.trim_end(), inner))
 }
 
 /// A text that ends in a photographer's credit glued after its last sentence
@@ -756,10 +739,10 @@ mod tests {
         assert!(is_note_signature("——编\u{3000}者"));
         assert!(!is_note_signature("编者按：今天是文化和自然遗产日。"));
         assert_eq!(
-            bracketed_column("小店铺里的大民生（城市烟火·走近社区商业）"),
-            Some("城市烟火·走近社区商业")
+            column_after_title("小店铺里的大民生（城市烟火·走近社区商业）"),
+            Some(("小店铺里的大民生", "城市烟火·走近社区商业"))
         );
-        assert_eq!(bracketed_column("老手艺的新生（上）"), None);
+        assert_eq!(column_after_title("老手艺的新生（上）"), None);
     }
 
     #[test]

@@ -26,8 +26,6 @@ pub(crate) struct Plan {
     /// A column label inherited from the label above a run of briefs.
     pub column: Option<String>,
     pub brief: bool,
-    /// The page indents the first line of every paragraph.
-    pub indented_page: bool,
 }
 
 /// The state of the article the first pass is filling.
@@ -36,8 +34,6 @@ struct Current {
     index: usize,
     /// It has body text or a caption (not only a headline group and byline).
     body: bool,
-    /// It has paragraph text (not only captions).
-    text: bool,
     /// An end byline closed it: only more byline lines may still join.
     closed: bool,
     /// Its last paragraph was cut by a column break.
@@ -65,6 +61,13 @@ struct Current {
     photo_closed: bool,
 }
 
+impl Current {
+    /// It has paragraph text (not only a headline, credits or captions).
+    fn has_text(&self) -> bool {
+        self.paragraphs > 0
+    }
+}
+
 /// What the first pass knows of the page as a whole.
 #[derive(Debug, Default)]
 struct PageState {
@@ -89,12 +92,10 @@ fn open(plans: &mut Vec<Plan>, column: Option<String>, brief: bool) -> Current {
     plans.push(Plan {
         column: column.clone(),
         brief,
-        indented_page: false,
     });
     Current {
         index: plans.len() - 1,
         body: false,
-        text: false,
         closed: false,
         cut: false,
         brief,
@@ -275,7 +276,7 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
                 };
                 // A photo credit closes a photo item (captions and no text of its own), as an
                 // end byline closes an article.
-                if !c.text && crate::byline::photo_credit_suffix(line.text).is_some() {
+                if !c.has_text() && crate::byline::photo_credit_suffix(line.text).is_some() {
                     c.closed = true;
                     c.photo_closed = true;
                 }
@@ -285,14 +286,19 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
             }
             Class::Dateline | Class::Text | Class::Lead => {
                 let mut c = match cur.take() {
-                    Some(c) if !(c.closed || line.class == Class::Dateline && c.text && !c.cut) => {
+                    Some(c)
+                        if !(c.closed
+                            || line.class == Class::Dateline && c.has_text() && !c.cut) =>
+                    {
                         c
                     }
                     Some(mut c) if c.awaiting_dateline && line.class == Class::Dateline => {
                         c.awaiting_dateline = false;
                         c
                     }
-                    Some(mut c) if c.photo_closed && !c.text && line.class == Class::Dateline => {
+                    Some(mut c)
+                        if c.photo_closed && !c.has_text() && line.class == Class::Dateline =>
+                    {
                         c.closed = false;
                         c.photo_closed = false;
                         c
@@ -304,7 +310,6 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
                     _ => open(&mut plans, None, false),
                 };
                 c.body = true;
-                c.text = true;
                 c.credited |= line.class == Class::Dateline;
                 c.dated |= line.class == Class::Dateline && c.paragraphs == 0;
                 c.paragraphs += 1;
@@ -361,10 +366,14 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
         i += 1;
     }
 
-    for p in &mut plans {
-        p.indented_page = page.indented;
-    }
-    let (articles, unassigned) = assemble(text, lines, &owners, &plans, &mut diagnostics);
+    let (articles, unassigned) = assemble(
+        text,
+        lines,
+        &owners,
+        &plans,
+        page.indented,
+        &mut diagnostics,
+    );
     Parsed {
         meta,
         articles,
@@ -384,7 +393,8 @@ fn package_column(lines: &[Line<'_>], owners: &[Owner], index: usize) -> Option<
     head.filter(|l| l.class != Class::Noise)
         .find_map(|l| match l.class {
             Class::Label(_) => Some(crate::normalize::fullwidth(l.text)),
-            _ => crate::lines::bracketed_column(l.text).map(crate::normalize::fullwidth),
+            _ => crate::lines::column_after_title(l.text)
+                .map(|(_, column)| crate::normalize::fullwidth(column)),
         })
 }
 
@@ -429,7 +439,7 @@ fn run_cues(
             run,
             cur.and_then(|c| c.first_heading.as_deref()),
         ),
-        after_sidebar: cur.is_some_and(|c| c.sidebar && c.text),
+        after_sidebar: cur.is_some_and(|c| c.sidebar && c.has_text()),
         in_brief_run: cur.is_some_and(|c| c.brief),
         numbered: run
             .iter()
@@ -506,7 +516,7 @@ fn headline_run(
             }
             if let Some(c) = cur {
                 c.body = true;
-                c.text = true;
+                c.paragraphs += 1;
                 owners.extend((i..j).map(|_| Owner::Article(c.index)));
             }
             j
@@ -550,10 +560,8 @@ fn headline_run(
             let brief = brief_label || inherit;
             // A report under a package takes its column; a news item opened by a dateline
             // lead, or an article with a column of its own, is past the package.
-            let own_column = !labels.is_empty()
-                || run
-                    .iter()
-                    .any(|l| crate::lines::bracketed_column(l.text).is_some());
+            let own_column =
+                !labels.is_empty() || run.iter().any(|l| crate::lines::titled_with_column(l.text));
             let dated = lines.get(j).is_some_and(|l| l.class == Class::Dateline);
             if own_column || dated {
                 page.package = None;
@@ -604,7 +612,7 @@ fn headline_run(
                             l.class = Class::Text;
                             c.cut = !ends_sentence(l.text);
                             c.body = true;
-                            c.text = true;
+                            c.paragraphs += 1;
                         }
                     }
                 } else if (margin <= 1 || margin == 2 && c.headings == 1)
@@ -631,6 +639,7 @@ fn assemble(
     lines: &[Line<'_>],
     owners: &[Owner],
     plans: &[Plan],
+    indented_page: bool,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> (Vec<Article>, Vec<Fragment>) {
     let mut unassigned = Vec::new();
@@ -667,9 +676,16 @@ fn assemble(
                     last -= 1;
                 }
                 let plan = plans.get(a).cloned().unwrap_or_default();
-                let built = lines
-                    .get(first..last)
-                    .and_then(|ls| build(ls, &plan, hash, articles.len() + 1, diagnostics));
+                let built = lines.get(first..last).and_then(|ls| {
+                    build(
+                        ls,
+                        &plan,
+                        indented_page,
+                        hash,
+                        articles.len() + 1,
+                        diagnostics,
+                    )
+                });
                 for l in lines.get(k..first).unwrap_or(&[]) {
                     unassigned.push(fragment(l, Why::Noise));
                 }
