@@ -6,7 +6,7 @@
 //! (column → kicker → title → subtitle → column) is scored by the cues below, and the best
 //! reading wins; when the best two are close the reading is reported as a guess.
 
-use crate::lines::{Class, Line, label_kind};
+use crate::lines::{Class, Line, bare_label, label_kind};
 use crate::normalize::{fullwidth, is_han};
 
 /// A headline group read into its parts.
@@ -18,17 +18,6 @@ pub(crate) struct Headline {
     pub subtitle: Option<String>,
     /// The reading of unmarked lines was close to another one.
     pub guessed: bool,
-}
-
-/// Labels that print marks off (`□乡土人物`, `【链接】`), taken off for the comparison.
-fn bare(s: &str) -> &str {
-    let s = s
-        .trim_start_matches(['□', '■', '◎', '◆', '●', '▌', '▍', '|'])
-        .trim();
-    s.strip_prefix(['【', '[', '〖', '「'])
-        .and_then(|x| x.strip_suffix(['】', ']', '〗', '」']))
-        .unwrap_or(s)
-        .trim()
 }
 
 /// Word endings of column and series names: `长河时评`, `金台随笔`, `专家观点`, `读者来信`.
@@ -86,7 +75,7 @@ const COLUMN_ENDINGS: &[&str] = &[
 /// (`观澜`, `新知`); 0 otherwise. A kicker carries numbers and quotes; a label does not.
 pub(crate) fn column_shape(line: &str) -> u8 {
     let marked = line.starts_with(['□', '■', '◎', '▌', '【', '[']);
-    let s = bare(line);
+    let s = bare_label(line);
     let n = s.chars().count();
     if label_kind(s).is_some() || series_mark(s) {
         return 2;
@@ -321,7 +310,7 @@ pub(crate) fn read(heads: &[&Line<'_>]) -> Headline {
         && subs.is_empty()
     {
         return Headline {
-            column: Some(fullwidth(bare(only.text))),
+            column: Some(fullwidth(bare_label(only.text))),
             ..Headline::default()
         };
     }
@@ -329,7 +318,7 @@ pub(crate) fn read(heads: &[&Line<'_>]) -> Headline {
         && let Some((column, title)) = column_beside_title(only.text)
     {
         return Headline {
-            column: Some(fullwidth(bare(column))),
+            column: Some(fullwidth(bare_label(column))),
             title: fullwidth(title),
             subtitle: join(subs),
             ..Headline::default()
@@ -351,7 +340,7 @@ pub(crate) fn read(heads: &[&Line<'_>]) -> Headline {
         .get(..best.columns)
         .unwrap_or(&[])
         .iter()
-        .map(|l| fullwidth(bare(l.text)))
+        .map(|l| fullwidth(bare_label(l.text)))
         .collect();
     let end = plain.len() - usize::from(best.trailing_column);
     let mut subtitle: Vec<String> = plain
@@ -363,7 +352,7 @@ pub(crate) fn read(heads: &[&Line<'_>]) -> Headline {
     subtitle.extend(subs);
     let trailing = best
         .trailing_column
-        .then(|| plain.last().map(|l| fullwidth(bare(l.text))))
+        .then(|| plain.last().map(|l| fullwidth(bare_label(l.text))))
         .flatten();
     Headline {
         column: column_lines.into_iter().next().or(trailing),
@@ -401,7 +390,7 @@ fn read_merged(heads: &[&Line<'_>], m: usize) -> Headline {
     let mut kicker: Vec<String> = Vec::new();
     for l in heads.get(..m).unwrap_or(&[]) {
         if column.is_none() && kicker.is_empty() && column_shape(l.text) > 0 {
-            column = Some(fullwidth(bare(l.text)));
+            column = Some(fullwidth(bare_label(l.text)));
         } else {
             kicker.push(fullwidth(l.text));
         }
@@ -413,7 +402,7 @@ fn read_merged(heads: &[&Line<'_>], m: usize) -> Headline {
         && last.class != Class::Subtitle
         && column_shape(last.text) == 2
     {
-        column = Some(fullwidth(bare(last.text)));
+        column = Some(fullwidth(bare_label(last.text)));
         after.pop();
     }
     let subtitle: Vec<String> = after.iter().map(|l| subtitle_text(l.text)).collect();

@@ -162,12 +162,19 @@ const SIDEBAR_LABELS: &[&str] = &[
 
 /// Recognises a sidebar label: `记者手记`, `【链接】`, `延伸阅读`.
 pub(crate) fn is_sidebar_label(t: &str) -> bool {
-    let s = t
-        .trim_start_matches(['□', '■', '◎', '●', '◆', '▲'])
-        .trim_start_matches(['【', '[', '〖', '「'])
-        .trim_end_matches(['】', ']', '〗', '」', '：', ':'])
-        .trim();
+    let s = bare_label(t.trim_end_matches(['：', ':']));
     SIDEBAR_LABELS.contains(&s)
+}
+
+/// A label without the marks print sets it off with: `□乡土人物`, `【链接】`, `▌新知`.
+pub(crate) fn bare_label(s: &str) -> &str {
+    let s = s
+        .trim_start_matches(['□', '■', '◎', '◆', '●', '▲', '▌', '▍', '|'])
+        .trim();
+    s.strip_prefix(['【', '[', '〖', '「'])
+        .and_then(|x| x.strip_suffix(['】', ']', '〗', '」']))
+        .unwrap_or(s)
+        .trim()
 }
 
 /// Recognises an editor's note over a group of articles (`编者按：…`, `【编者按】`) and its
@@ -234,11 +241,7 @@ const LABEL_SUFFIXES: &[&str] = &[
 
 /// Recognises a column label such as `简讯`, `图片新闻` or `“产改”6周年巡礼`.
 pub(crate) fn label_kind(s: &str) -> Option<LabelKind> {
-    let s = s
-        .strip_prefix(['【', '[', '〖', '「'])
-        .and_then(|x| x.strip_suffix(['】', ']', '〗', '」']))
-        .unwrap_or(s)
-        .trim();
+    let s = bare_label(s);
     if s.chars().count() > 12 {
         return None;
     }
@@ -731,6 +734,15 @@ mod tests {
         );
         assert_eq!(classify(&format!("图为{body}")), Class::Caption);
         assert_eq!(classify(&format!("编者按：{body}")), Class::EditorNote);
+    }
+
+    #[test]
+    fn labels_are_read_without_their_marks() {
+        assert_eq!(bare_label("□乡土人物"), "乡土人物");
+        assert_eq!(bare_label("【链接】"), "链接");
+        assert_eq!(bare_label("▌ 新知"), "新知");
+        assert!(is_sidebar_label("【链接】"));
+        assert!(is_sidebar_label("记者手记："));
     }
 
     #[test]
