@@ -413,6 +413,14 @@ pub(crate) fn is_citation_line(t: &str) -> bool {
         && (after.contains('版') || after.contains('年'))
 }
 
+/// Whether a jump marker says the article is continued here from another page
+/// (`（上接第一版）`, `（接上页）`), rather than that it goes on elsewhere (`（下转第六版）`).
+pub(crate) fn continued_here(jump: &str) -> bool {
+    ["上接", "接上", "接第", "紧接"]
+        .iter()
+        .any(|w| jump.contains(w))
+}
+
 /// The parenthesised jump marker `(下转第六版)` / `（上接第一版）`, or the same without brackets.
 pub(crate) fn is_jump(s: &str) -> bool {
     // A marker is at most 16 characters within brackets; longer text is never one.
@@ -544,6 +552,9 @@ mod tests {
     fn jump_markers_are_found_alone_and_at_line_ends() {
         assert!(is_jump("(下转第六版)"));
         assert!(is_jump("（上接第一版）"));
+        assert!(continued_here("（上接第一版）"));
+        assert!(continued_here("(接上页)"));
+        assert!(!continued_here("(下转第六版)"));
         assert_eq!(
             jump_suffix("推进工作。(下转A2版)"),
             Some("推进工作。".len())

@@ -8,7 +8,7 @@
 
 use crate::article::build;
 use crate::boundary::{self, RunCues, RunReading};
-use crate::header::{is_page_name, parse_editors, parse_header_line};
+use crate::header::{continued_here, is_page_name, parse_editors, parse_header_line};
 use crate::lines::{Class, LabelKind, Line};
 use crate::normalize::{ends_sentence, fnv1a32};
 use crate::{Article, Diagnostic, DiagnosticCode, Fragment, Meta, Why};
@@ -168,7 +168,7 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
             Class::Jump => match &cur {
                 // `（上接第一版）` under a headline: the article goes on here, and the marker
                 // stays inside its span (out of its text).
-                Some(c) if line.text.contains("上接") && !c.body => {
+                Some(c) if continued_here(line.text) && !c.body => {
                     owners.push(Owner::Article(c.index));
                 }
                 // `（下转第六版）` ends the article on this page.

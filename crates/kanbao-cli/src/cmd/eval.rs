@@ -411,11 +411,12 @@ fn score_page(page: &TruthPage, parsed: &Page, text: &str, details: &mut Vec<Str
             format!("captions {}, parsed {pcap:?}", t.captions),
         );
         if let Some(kind) = &t.kind {
-            let got = p.map(|a| kind_name(a.kind));
+            // The kind as Page JSON names it.
+            let got = p.and_then(|a| serde_json::to_value(a.kind).ok());
             check(
                 &mut s,
                 "kind",
-                got == Some(kind.as_str()),
+                got.as_ref().and_then(|v| v.as_str()) == Some(kind.as_str()),
                 format!("kind {kind}, parsed {got:?}"),
             );
         }
@@ -510,16 +511,6 @@ fn paragraphs(a: &Article) -> usize {
             .iter()
             .filter(|b| b.kind == kanbao_parse::BlockKind::Paragraph)
             .count()
-}
-
-fn kind_name(k: kanbao_parse::Kind) -> &'static str {
-    match k {
-        kanbao_parse::Kind::News => "news",
-        kanbao_parse::Kind::Feature => "feature",
-        kanbao_parse::Kind::Commentary => "commentary",
-        kanbao_parse::Kind::Photo => "photo",
-        kanbao_parse::Kind::Brief => "brief",
-    }
 }
 
 /// The report as Markdown: a table of fields by paper, then the details if asked.
