@@ -287,6 +287,15 @@ test("the reading view says where the parser was unsure, in the reader's languag
     assert.match(notes[0], /^标题下没有署名或电头/);
     assert.match(notes[1], /^“.+”读作小标题，也可能是另一篇文章的标题。$/);
     assert.equal(await page.locator('.reading-notes').getAttribute('role'), 'note');
+    // In English the same places, in English.
+    await page.click('.lang-toggle');
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    const english = await page.locator('.reading-notes li').allTextContents();
+    assert.equal(english.length, 2, english.join(' / '));
+    assert.match(english[0], /^No credit under the headline/);
+    assert.match(english[1], /^“.+” was read as a section heading; it may be another article's title\.$/);
+    await page.click('.lang-toggle');
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-CN' || document.documentElement.lang === 'zh');
 
     // An article read without doubt carries no notes.
     await openList(page, '#/?q=' + encodeURIComponent('港城标兵'));

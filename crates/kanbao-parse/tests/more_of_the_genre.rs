@@ -228,3 +228,22 @@ fn a_package_note_signed_by_the_editors_is_furniture_and_its_column_goes_to_its_
     assert_eq!(p.articles[2].column, None);
     assert_eq!(p.articles[2].dateline.as_deref(), Some("本报讯"));
 }
+
+#[test]
+fn an_unspaced_byline_that_splits_two_ways_is_reported_where_it_stands() {
+    // `王丽李明华` splits as 王丽 + 李明华 or as 王丽李 + 明华: either way each part starts with a
+    // surname and has a name's length. The parser keeps one split and says it guessed, where.
+    let text = "城区新添三座口袋公园\n\n本报讯（记者王丽李明华）近日，城区三座口袋公园建成开放。\n";
+    let p = kanbao_parse::parse_str(text, "p");
+    let a = &p.articles[0];
+    assert_eq!(a.byline.reporters.len(), 2, "{:?}", a.byline.reporters);
+    let guessed: Vec<_> = p
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == DiagnosticCode::NameSplitGuessed)
+        .collect();
+    assert_eq!(guessed.len(), 1);
+    let [start, end] = guessed[0].span.unwrap();
+    assert!(text[start..end].contains("王丽李明华"));
+    common::check_lossless(text, &p);
+}
