@@ -114,7 +114,9 @@ pub(crate) fn build(
     let mut has_paragraph = false;
     // The last text line read was indented.
     let mut previous_indented = false;
-    for l in lines.get(k..).unwrap_or(&[]) {
+    let body_lines = lines.get(k..).unwrap_or(&[]);
+    let summary_lines = summary_lines(body_lines);
+    for (n, l) in body_lines.iter().enumerate() {
         match l.class {
             Class::Noise | Class::Editors | Class::Header | Class::Citation | Class::Jump => {}
             Class::Byline => {
@@ -197,6 +199,11 @@ pub(crate) fn build(
                     pending = None;
                 }
                 previous_indented = l.indented;
+                // A dateline opens the report's text: summary lines above it that end without
+                // a mark are whole, not cut.
+                if l.class == Class::Dateline {
+                    pending = None;
+                }
                 let at = match pending.and_then(|p| drafts.get_mut(p).map(|d| (p, d))) {
                     Some((p, d)) => {
                         d.raw.push_str(body);
@@ -216,8 +223,9 @@ pub(crate) fn build(
                         drafts.len() - 1
                     }
                 };
-                // A lead printed without final punctuation is whole.
-                pending = (!ends_sentence(body) && l.class != Class::Lead).then_some(at);
+                // A lead printed without final punctuation is whole; so is a summary line.
+                pending = (!ends_sentence(body) && l.class != Class::Lead && n >= summary_lines)
+                    .then_some(at);
             }
         }
     }
@@ -292,6 +300,25 @@ pub(crate) fn build(
 
 /// Takes a credit in brackets off the end of the last paragraph: briefs end `…。(记者 刘洋)`,
 /// reprints `…。（据新华社福州6月13日电）`.
+/// How many of an article's first lines are summary lines printed above its dateline lead
+/// (`要坚决克服侥幸松劲，保持高度警醒` over `本报讯 连日来…`): text lines before a dateline
+/// within the first six. Each is a paragraph of its own, whatever its end: the dateline opens
+/// the report, so nothing above it was cut by a column break.
+fn summary_lines(lines: &[Line<'_>]) -> usize {
+    lines
+        .iter()
+        .take(6)
+        .position(|l| l.class == Class::Dateline)
+        .filter(|&at| {
+            lines.get(..at).is_some_and(|above| {
+                above
+                    .iter()
+                    .all(|l| matches!(l.class, Class::Text | Class::Lead))
+            })
+        })
+        .unwrap_or(0)
+}
+
 fn trailing_credit(drafts: &mut Vec<Draft>, byline: &mut Byline, dateline: &mut Option<String>) {
     let Some(d) = drafts.last_mut().filter(|d| d.kind == BlockKind::Paragraph) else {
         return;

@@ -401,6 +401,9 @@ pub(crate) fn parse_credits(s: &str, default: Option<Role>, lenient: bool) -> Op
         i += 1;
     }
     flush(&mut out, &mut names, role.or(default), None, text_photo);
+    if matches!(toks.last(), Some(Tok::TextPhoto)) {
+        all_took_photos(&mut out);
+    }
     let ok = !out.is_empty() && (has_role || default.is_some());
     if !ok {
         return None;
@@ -440,6 +443,22 @@ fn flush(
         }
     }
     names.clear();
+}
+
+/// `(记者 唐某 通讯员 葛某 文/图)`: `文/图` at the end of a credit credits every name in it
+/// with the photos, in the credit's order.
+fn all_took_photos(out: &mut Credits) {
+    let mut photographers = Vec::new();
+    for n in out
+        .reporters
+        .iter()
+        .chain(&out.correspondents)
+        .chain(&out.authors)
+        .chain(&out.photographers)
+    {
+        push_unique(&mut photographers, n);
+    }
+    out.photographers = photographers;
 }
 
 fn push_unique(list: &mut Vec<String>, name: &str) {
@@ -518,6 +537,28 @@ pub(crate) fn parse_author_line(line: &str) -> Option<Credits> {
 pub(crate) fn is_author_note(line: &str) -> bool {
     strip_brackets(line).is_some_and(|inner| {
         inner.starts_with("作者") && inner.chars().count() <= 60 && !inner.contains('。')
+    })
+}
+
+/// Whether `line` is a note of where an article first ran, set in brackets at its end:
+/// `（摘编自《某某日报》，原题为《……》）`, `(来源：某某网)`, `（原载《某刊》2025年第3期）`.
+pub(crate) fn is_source_note(line: &str) -> bool {
+    strip_brackets(line).is_some_and(|inner| {
+        [
+            "摘编自",
+            "摘自",
+            "选自",
+            "转载自",
+            "原载",
+            "来源",
+            "本文来源",
+            "本文摘自",
+            "节选自",
+        ]
+        .iter()
+        .any(|w| inner.starts_with(w))
+            && inner.chars().count() <= 80
+            && !inner.contains('。')
     })
 }
 
@@ -1085,5 +1126,30 @@ mod tests {
             ["周航"]
         );
         assert!(is_author_note("(作者单位:山东大学马克思主义学院)"));
+    }
+
+    #[test]
+    fn text_and_photos_at_a_credits_end_credit_every_name_with_the_photos() {
+        let c = parse_credits("记者 唐晓芸 通讯员 葛文 文/图", None, false).unwrap();
+        assert_eq!(c.reporters, ["唐晓芸"]);
+        assert_eq!(c.correspondents, ["葛文"]);
+        assert_eq!(c.photographers, ["唐晓芸", "葛文"]);
+        let c = parse_credits("文/图 本报记者 刘明 通讯员 周远", None, false).unwrap();
+        assert_eq!(c.photographers, ["刘明", "周远"]);
+        let c = parse_credits("记者 唐晓芸 通讯员 葛文 摄", None, false).unwrap();
+        assert_eq!(c.photographers, ["葛文"]);
+    }
+
+    #[test]
+    fn source_notes_are_bracketed_notes_of_where_an_article_first_ran() {
+        assert!(is_source_note(
+            "（摘编自《某江日报》，原题为《换个角度看问题》）"
+        ));
+        assert!(is_source_note("(来源:某某网)"));
+        assert!(is_source_note("（原载《读书》2025年第3期）"));
+        assert!(!is_source_note("来源：某某网"));
+        assert!(!is_source_note(
+            "（来源于群众的智慧，最终服务群众。这是经验。）"
+        ));
     }
 }

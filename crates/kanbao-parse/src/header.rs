@@ -140,6 +140,10 @@ pub(crate) fn parse_header_line(line: &str) -> Option<HeaderLine> {
         } else if is_page_token(token) {
             out.page.get_or_insert_with(|| page_number(token));
             previous_was_page = true;
+        } else if let Some(pages) = spread_pages(token) {
+            out.page.get_or_insert(pages);
+        } else if is_epaper_link(token) {
+            out.other = true;
         } else if (token.starts_with('第') || token.starts_with("总第"))
             && (token.ends_with('期') || token.ends_with('号'))
             || token.starts_with("今日") && token.ends_with('版')
@@ -293,6 +297,21 @@ pub(crate) fn is_page_token(t: &str) -> bool {
         && digits.len() <= 3
         && digits.iter().all(u8::is_ascii_digit)
         && (letters == 1 || t != core || digits.len() <= 2)
+}
+
+/// A spread of two facing pages as its header prints them, `第6/7版` or `A6-A7版`: the two
+/// numbers joined by `/` (`6/7`), whatever joined them on the page.
+fn spread_pages(t: &str) -> Option<String> {
+    let core = t.strip_prefix('第').unwrap_or(t);
+    let core = core.strip_suffix('版')?;
+    let (a, b) = core.split_once(['/', '-', '、', '～', '~'])?;
+    (is_page_token(a) && is_page_token(b)).then(|| format!("{a}/{b}"))
+}
+
+/// The e-paper's link to the page as a PDF, printed beside the page name in its exports:
+/// `PDF版`, `PDF版阅读`, `PDF下载`.
+fn is_epaper_link(t: &str) -> bool {
+    ["PDF", "PDF版", "PDF版阅读", "PDF阅读", "PDF下载", "版面PDF"].contains(&t)
 }
 
 /// The page number without `第` and `版`: `第5版` gives `5`, `A02` stays `A02`.
@@ -537,6 +556,22 @@ mod tests {
         assert_eq!(h.page.as_deref(), Some("5"));
         assert_eq!(h.section.as_deref(), Some("城事"));
         assert!(parse_header_line("烟台自然博物馆获评 国家自然资源科普基地").is_none());
+    }
+
+    #[test]
+    fn spread_pages_and_epaper_links_are_header_tokens() {
+        let h = parse_header_line("第6/7版：上海新闻").unwrap();
+        assert_eq!(h.page.as_deref(), Some("6/7"));
+        assert_eq!(h.section.as_deref(), Some("上海新闻"));
+        let h = parse_header_line("第02版:要闻 PDF版").unwrap();
+        assert_eq!(
+            (h.page.as_deref(), h.section.as_deref()),
+            (Some("02"), Some("要闻"))
+        );
+        let h = parse_header_line("第05版：综合新闻 PDF版阅读").unwrap();
+        assert_eq!(h.page.as_deref(), Some("05"));
+        assert_eq!(spread_pages("A6-A7版").as_deref(), Some("A6/A7"));
+        assert_eq!(spread_pages("6/7"), None);
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! Splits the text into lines and tells what each non-blank line looks like on its own.
 
 use crate::byline::{
-    is_author_note, parse_author_line, parse_byline_line, parse_dateline, photo_credit_suffix,
+    is_author_note, is_source_note, parse_author_line, parse_byline_line, parse_dateline,
+    photo_credit_suffix,
 };
 use crate::header::{
     is_citation_line, is_jump, jump_prefix, jump_suffix, parse_editors, parse_header_line,
@@ -467,6 +468,14 @@ fn may_hold_date(t: &str) -> bool {
         || t.contains(|c| ('０'..='９').contains(&c))
 }
 
+/// Whether `t` is a page header anywhere on the page: one with a date, or with a page number
+/// written out as `第05版` (an e-paper export of several pages repeats it at each page's top).
+fn is_page_header(t: &str) -> bool {
+    let numbered = t.contains('第') && t.contains('版');
+    (may_hold_date(t) || numbered)
+        && parse_header_line(t).is_some_and(|h| h.date.is_some() || numbered && h.page.is_some())
+}
+
 /// Classifies one trimmed non-blank line.
 pub(crate) fn classify(t: &str) -> Class {
     // Every length test below is about short lines: counting stops past them.
@@ -486,7 +495,7 @@ pub(crate) fn classify(t: &str) -> Class {
     if is_citation_line(t) {
         return Class::Citation;
     }
-    if may_hold_date(t) && parse_header_line(t).is_some_and(|h| h.date.is_some()) {
+    if is_page_header(t) {
         return Class::Header;
     }
     if !has_han {
@@ -496,7 +505,7 @@ pub(crate) fn classify(t: &str) -> Class {
             Class::Text
         };
     }
-    if is_author_note(t) {
+    if is_author_note(t) || is_source_note(t) {
         return Class::AuthorNote;
     }
     if parse_author_line(t).is_some() {
@@ -654,6 +663,16 @@ pub(crate) fn is_circled(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn page_headers_are_known_anywhere_by_a_date_or_a_written_page_number() {
+        assert!(is_page_header("第05版:综合新闻 PDF版阅读"));
+        assert!(is_page_header("2023年07月21日 星期五"));
+        assert!(!is_page_header("要闻"));
+        assert!(!is_page_header("A2"));
+        assert!(!is_page_header("第三届读书节开幕"));
+        assert!(!is_page_header("第06版:区街新闻 上一版3  4下一版"));
+    }
 
     #[test]
     fn sample_lines_are_classified_by_shape() {

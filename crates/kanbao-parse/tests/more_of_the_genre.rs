@@ -247,3 +247,64 @@ fn an_unspaced_byline_that_splits_two_ways_is_reported_where_it_stands() {
     assert!(text[start..end].contains("王丽李明华"));
     common::check_lossless(text, &p);
 }
+
+#[test]
+fn an_epaper_export_of_several_pages_repeats_its_header_and_each_ends_an_article() {
+    let p = page("provincial-epaper-pages.txt");
+    assert_eq!(
+        titles(&p),
+        [
+            "城南湿地公园春日迎客",
+            "老街巷里开起“共享厨房”",
+            "读书的时间从哪里来"
+        ]
+    );
+    assert_eq!(p.meta.page.as_deref(), Some("05"));
+    assert_eq!(p.meta.section.as_deref(), Some("综合新闻"));
+    let headers: Vec<&str> = p
+        .unassigned
+        .iter()
+        .filter(|f| f.why == Why::PageHeader)
+        .map(|f| f.text.as_str())
+        .collect();
+    assert_eq!(
+        headers,
+        [
+            "2026年03月12日",
+            "第05版:综合新闻 PDF版",
+            "第05版:综合新闻 PDF版",
+            "第06版:评论 PDF版"
+        ]
+    );
+}
+
+#[test]
+fn text_and_photos_after_every_name_credit_all_of_them_with_the_photos() {
+    let p = page("provincial-epaper-pages.txt");
+    let b = &p.articles[0].byline;
+    assert_eq!(b.reporters, ["唐晓芸"]);
+    assert_eq!(b.correspondents, ["葛文"]);
+    assert_eq!(b.photographers, ["唐晓芸", "葛文"]);
+}
+
+#[test]
+fn summary_lines_above_a_dateline_are_whole_paragraphs() {
+    let p = page("provincial-epaper-pages.txt");
+    let a = &p.articles[1];
+    assert_eq!(a.dateline.as_deref(), Some("本报讯"));
+    let paragraphs = texts(a, BlockKind::Paragraph);
+    assert_eq!(paragraphs.len(), 6);
+    assert!(paragraphs[0].ends_with("吃上热乎饭"));
+    assert!(paragraphs[3].starts_with("连日来"));
+}
+
+#[test]
+fn a_note_of_where_an_article_first_ran_is_no_paragraph() {
+    let p = page("provincial-epaper-pages.txt");
+    let a = &p.articles[2];
+    assert_eq!(texts(a, BlockKind::Paragraph).len(), 2);
+    assert_eq!(
+        a.byline.raw,
+        ["(摘编自《江城晚报》,原题为《碎片时间也能读书》)"]
+    );
+}
