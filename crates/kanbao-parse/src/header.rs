@@ -142,10 +142,9 @@ pub(crate) fn parse_header_line(line: &str) -> Option<HeaderLine> {
             previous_was_page = true;
         } else if let Some(pages) = spread_pages(token) {
             out.page.get_or_insert(pages);
-        } else if is_epaper_link(token) {
-            out.other = true;
-        } else if (token.starts_with('第') || token.starts_with("总第"))
-            && (token.ends_with('期') || token.ends_with('号'))
+        } else if is_epaper_link(token)
+            || (token.starts_with('第') || token.starts_with("总第"))
+                && (token.ends_with('期') || token.ends_with('号'))
             || token.starts_with("今日") && token.ends_with('版')
             || token.starts_with("CN") && token.len() <= 12
         {
