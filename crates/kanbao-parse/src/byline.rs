@@ -576,7 +576,22 @@ pub(crate) fn parse_reprint(line: &str) -> Option<&str> {
         && (4..=30).contains(&n)
         && (s.ends_with('电') || s.ends_with("报道") || s.ends_with("消息") || s.ends_with('讯'))
         && !s.contains(['。', '，', ',']);
-    ok.then_some(s)
+    (ok || source_named(s)).then_some(s)
+}
+
+/// `据新华社`, `据央视新闻`, `据《光明日报》`: a reprint credited by the source's name alone,
+/// set at the end of the text as front pages print it.
+fn source_named(s: &str) -> bool {
+    let Some(name) = s.strip_prefix('据') else {
+        return false;
+    };
+    let n = name.chars().count();
+    (2..=10).contains(&n)
+        && name.chars().all(|c| is_han(c) || matches!(c, '《' | '》'))
+        && (["社", "网", "台", "报", "》", "新闻", "客户端"]
+            .iter()
+            .any(|e| name.ends_with(e))
+            || ["央视", "央广"].iter().any(|e| name.starts_with(e)))
 }
 
 /// Finds a credit glued to the end of a paragraph after its last sentence:
@@ -1058,6 +1073,11 @@ mod tests {
         );
         assert_eq!(parse_reprint("□据新华社电"), Some("据新华社电"));
         assert_eq!(parse_reprint("据了解，这是好事。"), None);
+        assert_eq!(parse_reprint("据新华社"), Some("据新华社"));
+        assert_eq!(parse_reprint("据央视"), Some("据央视"));
+        assert_eq!(parse_reprint("据《光明日报》"), Some("据《光明日报》"));
+        assert_eq!(parse_reprint("据了解"), None);
+        assert_eq!(parse_reprint("据统计"), None);
         assert_eq!(
             parse_reprint("（本报布鲁塞尔1月12日电）"),
             Some("本报布鲁塞尔1月12日电")

@@ -114,6 +114,24 @@ pub(crate) fn column_beside_title(line: &str) -> Option<(&str, &str)> {
     ((place || label) && r >= l + 4 && !right.contains("  ")).then_some((left, right))
 }
 
+/// A title and its subtitle flattened onto one line with a space between, as e-paper text
+/// gives a front page's headline groups: `暂别晴暖天气 明日最高温降至冰点以下，回升或等到下周`.
+/// The part after the space explains: a longer clause with a comma. Returns title and subtitle.
+pub(crate) fn subtitle_beside_title(line: &str) -> Option<(&str, &str)> {
+    let mut parts = line.split([' ', '\u{3000}']).filter(|p| !p.is_empty());
+    let (left, right) = (parts.next()?, parts.next()?);
+    if parts.next().is_some() || line.contains("  ") {
+        return None;
+    }
+    let (l, r) = (left.chars().count(), right.chars().count());
+    (l >= 4
+        && r >= 10
+        && r > l
+        && right.contains(['，', ','])
+        && !right.ends_with(['，', ',', '：', ':']))
+    .then_some((left, right))
+}
+
 /// The number of an item in a series, standing over its headline: `第3计`, `第12期`, `之二`.
 pub(crate) fn series_mark(s: &str) -> bool {
     const NUMS: &str = "0123456789一二三四五六七八九十百";
@@ -324,6 +342,17 @@ pub(crate) fn read(heads: &[&Line<'_>]) -> Headline {
             ..Headline::default()
         };
     }
+    if let [only] = plain.as_slice()
+        && subs.is_empty()
+        && let Some((title, subtitle)) = subtitle_beside_title(only.text)
+    {
+        return Headline {
+            title: fullwidth(title),
+            subtitle: Some(fullwidth(subtitle)),
+            guessed: true,
+            ..Headline::default()
+        };
+    }
     let texts: Vec<&str> = plain.iter().map(|l| l.text).collect();
     let shapes: Vec<u8> = texts.iter().map(|t| column_shape(t)).collect();
     let mut scored: Vec<(i32, Reading)> = readings(texts.len())
@@ -507,6 +536,27 @@ mod tests {
         let h = group(&["长宁区  居民“金点子”更生动周全"]);
         assert_eq!(h.column.as_deref(), Some("长宁区"));
         assert_eq!(h.title, "居民“金点子”更生动周全");
+    }
+
+    #[test]
+    fn an_explaining_clause_beside_the_title_is_its_subtitle() {
+        assert_eq!(
+            subtitle_beside_title("春耕备耕忙 全市已投入农机两千余台，预计月底前完成播种"),
+            Some(("春耕备耕忙", "全市已投入农机两千余台，预计月底前完成播种"))
+        );
+        let h = group(&["春耕备耕忙 全市已投入农机两千余台，预计月底前完成播种"]);
+        assert_eq!(h.title, "春耕备耕忙");
+        assert!(h.guessed);
+        // Two parallel phrases, or a shorter second part: one title.
+        assert_eq!(subtitle_beside_title("一条山路通了 一个村子活了"), None);
+        assert_eq!(
+            subtitle_beside_title("厦门节后招聘开启 30岁以上求职者占比较大"),
+            None
+        );
+        assert_eq!(
+            subtitle_beside_title("城南湿地春日迎客，游人如织 栈道开放"),
+            None
+        );
     }
 
     #[test]

@@ -281,6 +281,12 @@ pub(crate) fn split(text: &str) -> Vec<Line<'_>> {
         match headline_beside_text(t) {
             Some((head, gap)) => {
                 push_cut(&mut out, head, start);
+                // Set apart from its text, a headline with a comma in it is still a headline.
+                if let Some(l) = out.last_mut().filter(|l| l.class == Class::Text)
+                    && looks_like_headline(head)
+                {
+                    l.class = Class::Short;
+                }
                 push_cut(
                     &mut out,
                     t.get(gap..).unwrap_or("").trim_start(),
@@ -738,6 +744,11 @@ mod tests {
         assert_eq!(lines[0].text, "机动车行驶证电子化");
         assert_eq!(lines[1].class, Class::Dateline);
         assert_eq!(lines[1].start, "机动车行驶证电子化   ".len());
+        let lines = split(
+            "暂别晴暖天气,山东多地迎小雨雪   本报济南2月12日讯 昨天，全省多云。今天有小雨雪。\n",
+        );
+        assert_eq!(lines[0].class, Class::Short);
+        assert_eq!(lines[1].class, Class::Dateline);
         let lines = split("记者 张三   李四\n");
         assert_eq!(lines.len(), 1);
     }
