@@ -13,11 +13,12 @@ use crate::archive::ArchiveClient;
 use crate::components::notices::Notices;
 use crate::components::search_box::SearchBox;
 use crate::components::toolbar::Toolbar;
-use crate::data::{self, Source};
+use crate::data::{self, Keep, Source};
 use crate::embed;
 use crate::export;
 use crate::hooks::use_prefs::use_prefs;
 use crate::hooks::use_route::{RouteHandle, use_route};
+use crate::hooks::use_update::use_update;
 use crate::i18n::Lang;
 use crate::pages::archive_article::ArchiveArticle;
 use crate::pages::article::ArticlePage;
@@ -47,6 +48,7 @@ pub fn App() -> Html {
         replace,
     } = use_route();
     let lang = prefs.lang;
+    let update = use_update();
     let search_ref = use_node_ref();
     // The list's search and filters, kept while an article is open (highlights, "back").
     let list_query = use_state(ListQuery::default);
@@ -81,21 +83,25 @@ pub fn App() -> Html {
         });
     }
     let cancel = use_mut_ref(|| Rc::new(Cell::new(false)));
-    let onimport = {
+    let onhost = {
         let (dispatch, library, cancel) = (dispatch.clone(), state.library.clone(), cancel.clone());
-        Callback::from(move |sources: Vec<Source>| {
+        Callback::from(move |(sources, keep): (Vec<Source>, bool)| {
             let flag = Rc::new(Cell::new(false));
             *cancel.borrow_mut() = flag.clone();
             let known = library.pages().iter().map(|p| p.key.clone()).collect();
+            let keep = if keep { Keep::Stored } else { Keep::Session };
             wasm_bindgen_futures::spawn_local(data::import(
                 sources,
                 known,
                 dispatch.clone(),
                 flag,
+                keep,
                 lang,
             ));
         })
     };
+    // What the reader brings is kept in the browser.
+    let onimport = onhost.reform(|sources: Vec<Source>| (sources, true));
     let oncancel = {
         let cancel = cancel.clone();
         Callback::from(move |()| cancel.borrow().set(true))
@@ -106,6 +112,34 @@ pub fn App() -> Html {
             wasm_bindgen_futures::spawn_local(data::remove(keys, dispatch.clone(), lang))
         })
     };
+    let onclear = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |()| {
+            wasm_bindgen_futures::spawn_local(data::clear(dispatch.clone(), lang))
+        })
+    };
+    let onremove_damaged = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |keys: Vec<String>| {
+            wasm_bindgen_futures::spawn_local(data::remove_damaged(keys, dispatch.clone(), lang))
+        })
+    };
+    {
+        // Another tab changed the stored pages: read them again.
+        let dispatch = dispatch.clone();
+        use_effect_with((), move |_| {
+            let listener = crate::tabs::listen(Callback::from(move |()| {
+                let dispatch = dispatch.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    if let Ok((pages, damaged)) = data::load_stored().await {
+                        dispatch.emit(Action::ReplaceImported(pages));
+                        dispatch.emit(Action::Damaged(damaged));
+                    }
+                });
+            }));
+            move || drop(listener)
+        });
+    }
     let usage = use_state(|| None::<f64>);
     {
         let usage = usage.clone();
@@ -169,9 +203,9 @@ pub fn App() -> Html {
     }
     let embed = use_memo((), |_| embed::is_embedded());
     {
-        let (onimport, push, replace) = (onimport.clone(), push.clone(), replace.clone());
+        let (onhost, push, replace) = (onhost.clone(), push.clone(), replace.clone());
         use_effect_with((), move |_| {
-            let listener = embed::listen(onimport, replace);
+            let listener = embed::listen(onhost, replace);
             let _ = push;
             move || drop(listener)
         });
@@ -312,17 +346,22 @@ pub fn App() -> Html {
             }
         }
         Route::Library => {
-            let library = state.library.clone();
+            let (library, dispatch) = (state.library.clone(), dispatch.clone());
             let onexport = Callback::from(move |()| {
-                data::download(
-                    "kanbao-library.json",
-                    "application/json",
-                    &data::library_file(library.pages()),
-                )
+                let (library, dispatch) = (library.clone(), dispatch.clone());
+                wasm_bindgen_futures::spawn_local(async move {
+                    match data::export_library(library, lang).await {
+                        Ok(file) => {
+                            data::download("kanbao-library.json", "application/json", &file)
+                        }
+                        Err(text) => dispatch.emit(Action::Notify { error: true, text }),
+                    }
+                });
             });
             html! {
                 <LibraryPageView library={state.library.clone()} {lang} usage={*usage} onimport={onimport.clone()}
-                    onremove={onremove.clone()} {onexport} />
+                    onremove={onremove.clone()} {onexport} onclear={onclear.clone()}
+                    damaged={state.damaged.clone()} {onremove_damaged} />
             }
         }
         Route::Article(id) => match state.library.find(id).and_then(|i| state.library.locate(i)) {
@@ -368,6 +407,14 @@ pub fn App() -> Html {
                     <Toolbar prefs={*prefs} onchange={onprefs} />
                 }
             </header>
+            if let Some(onupdate) = update {
+                <div class="update-ready" role="status">
+                    { lang.pick("有新版本，刷新以使用。", "A new version is ready: refresh to use it.") }{ " " }
+                    <button type="button" class="update-apply" onclick={onupdate.reform(|_| ())}>
+                        { lang.pick("刷新", "Refresh") }
+                    </button>
+                </div>
+            }
             <Notices notices={state.notices.clone()} progress={state.progress} {lang}
                 ondismiss={dispatch.reform(Action::Dismiss)} {oncancel} />
             <main id="main" tabindex="-1" class="app-main" data-status={status_name(state.status)}>
@@ -393,7 +440,23 @@ async fn load(dispatch: Callback<Action>, lang: Lang) {
         }
     }
     match data::load_stored().await {
-        Ok(pages) => dispatch.emit(Action::AddPages(pages)),
+        Ok((pages, damaged)) => {
+            dispatch.emit(Action::AddPages(pages));
+            if !damaged.is_empty() {
+                let text = match lang {
+                    Lang::Zh => format!(
+                        "浏览器中保存的 {} 条记录已损坏，无法读取；可以在“文库与导入”中移除它们。",
+                        damaged.len()
+                    ),
+                    Lang::En => format!(
+                        "{} records stored in this browser are damaged and cannot be read; they can be removed under “Library & import”.",
+                        damaged.len()
+                    ),
+                };
+                dispatch.emit(Action::Notify { error: true, text });
+                dispatch.emit(Action::Damaged(damaged));
+            }
+        }
         Err(err) => {
             let text = match lang {
                 Lang::Zh => format!("无法读取浏览器中保存的版面：{}", err.reason(lang)),
@@ -404,6 +467,18 @@ async fn load(dispatch: Callback<Action>, lang: Lang) {
             };
             dispatch.emit(Action::Notify { error: true, text });
         }
+    }
+    if let Some(names) = data::interrupted_import() {
+        let list = names.join("、");
+        let text = match lang {
+            Lang::Zh => format!(
+                "上次的导入没有完成（页面在导入时被关闭或刷新），未保存任何版面；请重新导入：{list}"
+            ),
+            Lang::En => format!(
+                "The last import did not finish (the page was closed or reloaded while it ran) and saved nothing; import again: {list}"
+            ),
+        };
+        dispatch.emit(Action::Notify { error: true, text });
     }
     if let Some(src) = embed::search_param("src") {
         match data::load_src(&src, &dispatch, lang).await {

@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use gloo::net::http::Request;
 use js_sys::Promise;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -16,16 +16,19 @@ use yew::Callback;
 
 use crate::browser_decode::BrowserGb18030;
 use crate::i18n::Lang;
-use crate::import::{self, ImportError};
+use crate::import::{self, ImportError, LIBRARY_SCHEMA, LibraryFile, PageText};
 use crate::library::{LibraryPage, Origin};
 use crate::parse_worker::ParseWorker;
 use crate::state::{Action, Progress};
-use crate::storage::{self, StoredPage};
+use crate::storage::{self, Damaged, StoredPage};
 
-/// The deployment manifest, `static/library.json`: the pages a deployment publishes.
+/// The deployment manifest, `static/library.json`: the pages a deployment publishes, and who
+/// may control Kanbao when another site embeds it.
 #[derive(Debug, Deserialize)]
 pub struct Manifest {
     pub pages: Vec<ManifestEntry>,
+    #[serde(default)]
+    pub embed: crate::embed::EmbedPolicy,
 }
 
 /// One page of the deployment manifest.
@@ -37,25 +40,6 @@ pub struct ManifestEntry {
     #[serde(default)]
     pub paper: Option<String>,
 }
-
-/// A page as the library file and bundles carry it.
-#[derive(Debug, Serialize, Deserialize)]
-pub struct PageText {
-    pub name: String,
-    #[serde(default)]
-    pub paper: Option<String>,
-    pub text: String,
-}
-
-/// The file "export library" writes and import reads back.
-#[derive(Debug, Serialize, Deserialize)]
-pub struct LibraryFile {
-    pub schema: String,
-    pub pages: Vec<PageText>,
-}
-
-/// Schema tag of [`LibraryFile`].
-pub const LIBRARY_SCHEMA: &str = "kanbao.library/1";
 
 const MANIFEST_URL: &str = "static/library.json";
 
@@ -92,12 +76,10 @@ async fn fetch_bytes(url: &str) -> Result<Vec<u8>, ImportError> {
 /// are reported one by one; the others still load.
 async fn load_manifest(
     url: &str,
-    bytes: &[u8],
+    manifest: Manifest,
     notify: &Callback<Action>,
     lang: Lang,
-) -> Result<Vec<LibraryPage>, ImportError> {
-    let manifest: Manifest =
-        crate::json::from_slice(bytes).map_err(|detail| ImportError::BadLibraryFile { detail })?;
+) -> Vec<LibraryPage> {
     let base = url.rsplit_once('/').map_or("", |(dir, _)| dir);
     let mut pages = Vec::with_capacity(manifest.pages.len());
     for entry in manifest.pages {
@@ -130,7 +112,11 @@ async fn load_manifest(
             }),
         }
     }
-    Ok(pages)
+    pages
+}
+
+fn parse_manifest(bytes: &[u8]) -> Result<Manifest, ImportError> {
+    crate::json::from_slice(bytes).map_err(|detail| ImportError::BadLibraryFile { detail })
 }
 
 /// Loads the deployment's pages: those inlined in a bundle, or the manifest and every page it
@@ -156,18 +142,25 @@ pub async fn load_deployment(
         .binary()
         .await
         .map_err(|e| format!("{MANIFEST_URL}: {e}"))?;
-    load_manifest(MANIFEST_URL, &bytes, notify, lang)
-        .await
-        .map_err(|e| e.message(MANIFEST_URL, lang))
+    let manifest = parse_manifest(&bytes).map_err(|e| e.message(MANIFEST_URL, lang))?;
+    crate::embed::set_policy(manifest.embed.clone());
+    Ok(load_manifest(MANIFEST_URL, manifest, notify, lang).await)
 }
 
-/// The pages the reader imported before, from browser storage.
-pub async fn load_stored() -> Result<Vec<LibraryPage>, ImportError> {
-    Ok(storage::load_all()
-        .await?
+/// The pages the reader imported before, from browser storage, and the records that are not
+/// pages any more. A page keeps the key it is stored under, so that removing it always works.
+pub async fn load_stored() -> Result<(Vec<LibraryPage>, Vec<Damaged>), ImportError> {
+    let stored = storage::load_all().await?;
+    let pages = stored
+        .pages
         .into_iter()
-        .map(|p| LibraryPage::new(&p.name, p.paper, p.text, Origin::Imported))
-        .collect())
+        .map(|p| {
+            let mut page = LibraryPage::new(&p.name, p.paper, p.text, Origin::Imported);
+            page.key = p.key;
+            page
+        })
+        .collect();
+    Ok((pages, stored.damaged))
 }
 
 /// Loads `?src=<url>`: a page, or a manifest (JSON) listing pages, from this same site.
@@ -185,16 +178,17 @@ pub async fn load_src(
         return Err(ImportError::OtherSite);
     }
     let href = url.href();
-    let bytes = fetch_bytes(&href).await?;
-    if url.pathname().ends_with(".json") {
-        return load_manifest(&href, &bytes, notify, lang).await;
-    }
     let name = url
         .pathname()
         .rsplit('/')
         .next()
         .unwrap_or("page.txt")
         .to_owned();
+    let kind = import::src_kind(&name)?;
+    let bytes = fetch_bytes(&href).await?;
+    if kind == import::SrcKind::Manifest {
+        return Ok(load_manifest(&href, parse_manifest(&bytes)?, notify, lang).await);
+    }
     import::page_from_bytes(&name, None, &bytes, Origin::Deployment, &BrowserGb18030)
         .map(|p| vec![p])
 }
@@ -219,68 +213,117 @@ impl Source {
     }
 }
 
+/// Reads a file the reader chose, refused unread above `limit` bytes.
+async fn read_file(
+    file: &File,
+    check: fn(u64) -> Result<(), ImportError>,
+) -> Result<Vec<u8>, ImportError> {
+    check(file.size() as u64)?;
+    let blob = gloo::file::Blob::from(file.clone());
+    gloo::file::futures::read_as_bytes(&blob)
+        .await
+        .map_err(|e| ImportError::Unreadable {
+            detail: e.to_string(),
+        })
+}
+
+/// Parses one page's bytes, in the parse worker where one runs. Every page comes this way,
+/// whatever its name or how it came: the same size, type and content checks for all.
+async fn parse_page(
+    name: &str,
+    paper: Option<String>,
+    bytes: &[u8],
+    worker: Option<&ParseWorker>,
+) -> Result<LibraryPage, ImportError> {
+    import::check_size(bytes.len() as u64)?;
+    if let Some(worker) = worker
+        && let Ok((page, text)) = worker.parse(name, bytes).await
+    {
+        return import::accept(page, text, paper, Origin::Imported);
+    }
+    import::page_from_bytes(name, paper, bytes, Origin::Imported, &BrowserGb18030)
+}
+
+/// What became of one page of an import: its name as the reader knows it, and the page or why
+/// not.
+type Outcome = (String, Result<LibraryPage, ImportError>);
+
+/// Reads and parses one source: a page, or every page of a library file.
 async fn read_source(
     source: &Source,
     worker: Option<&ParseWorker>,
-) -> Result<Vec<LibraryPage>, ImportError> {
-    let bytes = match source {
-        Source::Text { text, .. } => text.clone().into_bytes(),
-        Source::File(file) => {
-            import::check_size(file.size() as u64)?;
-            let blob = gloo::file::Blob::from(file.clone());
-            gloo::file::futures::read_as_bytes(&blob)
-                .await
-                .map_err(|e| ImportError::Unreadable {
-                    detail: e.to_string(),
-                })?
-        }
-    };
+    cancel: &Cell<bool>,
+) -> Vec<Outcome> {
     let name = source.name();
-    if name.ends_with(".json") {
-        let file: LibraryFile = crate::json::from_slice(&bytes)
-            .map_err(|detail| ImportError::BadLibraryFile { detail })?;
-        if file.schema != LIBRARY_SCHEMA {
-            return Err(ImportError::BadLibraryFile {
-                detail: format!("schema {}", file.schema),
-            });
+    match source {
+        Source::Text { text, paper, .. } => {
+            vec![(
+                name.clone(),
+                parse_page(&name, paper.clone(), text.as_bytes(), worker).await,
+            )]
         }
-        return Ok(file
-            .pages
-            .into_iter()
-            .map(|p| LibraryPage::new(&p.name, p.paper, p.text, Origin::Imported))
-            .collect());
+        Source::File(file) if import::is_library_file(&name) => {
+            let pages = match read_file(file, import::check_library_size).await {
+                Ok(bytes) => import::library_pages(crate::json::from_slice::<LibraryFile>(&bytes)),
+                Err(err) => Err(err),
+            };
+            let pages = match pages {
+                Ok(pages) => pages,
+                Err(err) => return vec![(name, Err(err))],
+            };
+            let mut out = Vec::with_capacity(pages.len());
+            for p in pages {
+                if cancel.get() {
+                    break;
+                }
+                let result = parse_page(&p.name, p.paper, p.text.as_bytes(), worker).await;
+                out.push((format!("{name} › {}", p.name), result));
+            }
+            out
+        }
+        Source::File(file) => {
+            let result = match read_file(file, import::check_size).await {
+                Ok(bytes) => parse_page(&name, None, &bytes, worker).await,
+                Err(err) => Err(err),
+            };
+            vec![(name, result)]
+        }
     }
-    let paper = match source {
-        Source::Text { paper, .. } => paper.clone(),
-        Source::File(_) => None,
-    };
-    import::check_size(bytes.len() as u64)?;
-    if let Some(worker) = worker
-        && let Ok((page, text)) = worker.parse(&name, &bytes).await
-    {
-        return import::accept(page, text, paper, Origin::Imported).map(|p| vec![p]);
-    }
-    import::page_from_bytes(&name, paper, &bytes, Origin::Imported, &BrowserGb18030)
-        .map(|p| vec![p])
 }
 
-/// Imports what the reader brought: reads and parses each source, reporting every one that
-/// fails by name, then stores the new pages in one transaction and adds them to the library.
-/// When storing fails for lack of space nothing is added, so the library stays as it was.
+/// Imports what the reader brought: reads and parses each source, reporting every page that
+/// fails by name, then stores the new pages in one transaction and adds them to the library
+/// only once it has committed. When storing fails, for whatever reason, nothing is added and
+/// the library stays as it was. While it runs, leaving the page asks first, and a marker in
+/// `localStorage` lets the next start tell the reader if the import never finished.
 pub async fn import(
     sources: Vec<Source>,
     known: HashSet<String>,
     dispatch: Callback<Action>,
     cancel: Rc<Cell<bool>>,
+    keep: Keep,
     lang: Lang,
 ) {
     let total = sources.len();
+    let names: Vec<String> = sources.iter().map(Source::name).collect();
+    let _guard = (keep == Keep::Stored).then(|| ImportGuard::new(&names));
     let mut pages: Vec<LibraryPage> = Vec::new();
     let mut seen = known;
     let mut duplicates = 0;
     // Parsing happens off the main thread where a worker can start; the worker ends with the import.
     let worker = ParseWorker::start();
     for (done, source) in sources.iter().enumerate() {
+        dispatch.emit(Action::Progress(Some(Progress { done, total })));
+        for (name, outcome) in read_source(source, worker.as_ref(), &cancel).await {
+            match outcome {
+                Ok(page) if seen.insert(page.key.clone()) => pages.push(page),
+                Ok(_) => duplicates += 1,
+                Err(err) => dispatch.emit(Action::Notify {
+                    error: true,
+                    text: err.message(&name, lang),
+                }),
+            }
+        }
         if cancel.get() {
             dispatch.emit(Action::Progress(None));
             dispatch.emit(Action::Notify {
@@ -295,29 +338,10 @@ pub async fn import(
             });
             return;
         }
-        dispatch.emit(Action::Progress(Some(Progress { done, total })));
-        match read_source(source, worker.as_ref()).await {
-            Ok(new) => {
-                for page in new {
-                    if seen.insert(page.key.clone()) {
-                        pages.push(page);
-                    } else {
-                        duplicates += 1;
-                    }
-                }
-            }
-            Err(err) => dispatch.emit(Action::Notify {
-                error: true,
-                text: err.message(&source.name(), lang),
-            }),
-        }
         // Let the page paint and take input between files.
         gloo::timers::future::TimeoutFuture::new(0).await;
     }
     dispatch.emit(Action::Progress(None));
-    if cancel.get() {
-        return;
-    }
     if pages.is_empty() {
         if duplicates > 0 {
             dispatch.emit(Action::Notify {
@@ -332,6 +356,25 @@ pub async fn import(
         }
         return;
     }
+    let articles: usize = pages.iter().map(|p| p.page.articles.len()).sum();
+    if keep == Keep::Session {
+        for p in &mut pages {
+            p.origin = Origin::Host;
+        }
+        let text = match lang {
+            Lang::Zh => format!(
+                "已载入 {}（{articles} 篇文章），仅本次会话。",
+                summary(&pages, lang)
+            ),
+            Lang::En => format!(
+                "Loaded {} ({articles} articles) for this session.",
+                summary(&pages, lang)
+            ),
+        };
+        dispatch.emit(Action::AddPages(pages));
+        dispatch.emit(Action::Notify { error: false, text });
+        return;
+    }
     let stored: Vec<StoredPage> = pages
         .iter()
         .map(|p| StoredPage {
@@ -341,37 +384,139 @@ pub async fn import(
             text: p.text.clone(),
         })
         .collect();
-    let summary_name = match pages.as_slice() {
-        [one] => one.page.source.name.clone(),
-        many => format!("{} {}", many.len(), lang.pick("个版面", "pages")),
-    };
-    match storage::put_all(&stored).await {
-        Err(err @ ImportError::QuotaExceeded) => {
-            dispatch.emit(Action::Notify {
-                error: true,
-                text: err.message(&summary_name, lang),
-            });
-            return;
-        }
-        Err(err) => dispatch.emit(Action::Notify {
+    let summary_name = summary(&pages, lang);
+    if let Err(err) = storage::put_all(&stored).await {
+        dispatch.emit(Action::Notify {
             error: true,
             text: err.message(&summary_name, lang),
-        }),
-        Ok(()) => {}
+        });
+        return;
     }
-    let articles: usize = pages.iter().map(|p| p.page.articles.len()).sum();
     let text = match lang {
         Lang::Zh => format!("已导入 {}（{articles} 篇文章）。", summary_name),
         Lang::En => format!("Imported {summary_name} ({articles} articles)."),
     };
     dispatch.emit(Action::AddPages(pages));
     dispatch.emit(Action::Notify { error: false, text });
+    crate::tabs::library_changed();
+}
+
+/// Where imported pages go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Keep {
+    /// Into the reader's saved library.
+    Stored,
+    /// Into this session only (pages a host page sends, unless the deployment allows more).
+    Session,
+}
+
+/// The pages of an import as a notice names them: the page, or how many.
+fn summary(pages: &[LibraryPage], lang: Lang) -> String {
+    match pages {
+        [one] => one.page.source.name.clone(),
+        many => format!("{} {}", many.len(), lang.pick("个版面", "pages")),
+    }
+}
+
+/// The `localStorage` key of an import in progress: the names of what it imports.
+const IMPORT_MARKER: &str = "kanbao:import-in-progress";
+
+/// Held while an import runs: asks before the page is left, and marks the import as running so
+/// that the next start can tell an interrupted one.
+struct ImportGuard {
+    _beforeunload: gloo::events::EventListener,
+}
+
+impl ImportGuard {
+    fn new(names: &[String]) -> ImportGuard {
+        let window = gloo::utils::window();
+        if let Ok(Some(storage)) = window.local_storage()
+            && let Ok(value) = serde_json::to_string(names)
+        {
+            let _ = storage.set_item(IMPORT_MARKER, &value);
+        }
+        let options = gloo::events::EventListenerOptions::enable_prevent_default();
+        let listener =
+            gloo::events::EventListener::new_with_options(&window, "beforeunload", options, |e| {
+                e.prevent_default();
+                if let Some(e) = e.dyn_ref::<web_sys::BeforeUnloadEvent>() {
+                    e.set_return_value("");
+                }
+            });
+        ImportGuard {
+            _beforeunload: listener,
+        }
+    }
+}
+
+impl Drop for ImportGuard {
+    fn drop(&mut self) {
+        if let Ok(Some(storage)) = gloo::utils::window().local_storage() {
+            let _ = storage.remove_item(IMPORT_MARKER);
+        }
+    }
+}
+
+/// The names of what an import that never finished (the page was closed or reloaded while it
+/// ran) was importing; the marker is cleared.
+pub fn interrupted_import() -> Option<Vec<String>> {
+    let storage = gloo::utils::window().local_storage().ok()??;
+    let value = storage.get_item(IMPORT_MARKER).ok()??;
+    let _ = storage.remove_item(IMPORT_MARKER);
+    Some(crate::json::from_str(&value).unwrap_or_default())
+}
+
+/// Removes every imported page, in storage (whatever this tab knows of it), then from the
+/// library.
+pub async fn clear(dispatch: Callback<Action>, lang: Lang) {
+    match storage::clear().await {
+        Ok(()) => {
+            dispatch.emit(Action::ReplaceImported(Vec::new()));
+            crate::tabs::library_changed();
+        }
+        Err(err) => dispatch.emit(Action::Notify {
+            error: true,
+            text: err.reason(lang),
+        }),
+    }
+}
+
+/// Removes damaged records from storage.
+pub async fn remove_damaged(keys: Vec<String>, dispatch: Callback<Action>, lang: Lang) {
+    match storage::delete(&keys).await {
+        Ok(()) => dispatch.emit(Action::RemoveDamaged(keys)),
+        Err(err) => dispatch.emit(Action::Notify {
+            error: true,
+            text: err.reason(lang),
+        }),
+    }
+}
+
+/// The whole library as one file: the deployment's pages this tab has, and every page in
+/// storage (read again, so that pages another tab imported are in it too).
+pub async fn export_library(
+    library: Rc<crate::library::Library>,
+    lang: Lang,
+) -> Result<String, String> {
+    let (stored, _) = load_stored().await.map_err(|e| e.reason(lang))?;
+    let published: Vec<Rc<LibraryPage>> = library
+        .pages()
+        .iter()
+        .filter(|p| p.origin != Origin::Imported)
+        .cloned()
+        .collect();
+    let mut pages = published;
+    pages.extend(stored.into_iter().map(Rc::new));
+    Ok(library_file(&pages))
 }
 
 /// Removes imported pages from storage, then from the library.
 pub async fn remove(keys: Vec<String>, dispatch: Callback<Action>, lang: Lang) {
     match storage::delete(&keys).await {
-        Ok(()) => dispatch.emit(Action::RemovePages(keys)),
+        Ok(()) => {
+            dispatch.emit(Action::RemovePages(keys));
+            crate::tabs::library_changed();
+        }
         Err(err) => dispatch.emit(Action::Notify {
             error: true,
             text: err.reason(lang),

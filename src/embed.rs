@@ -2,16 +2,21 @@
 //! search and filters, and a postMessage API for the host page.
 //!
 //! Host → Kanbao (`iframe.contentWindow.postMessage(message, origin)`):
-//! - `{type: "kanbao:add-pages", pages: [{name, text, paper?}]}` imports pages;
+//! - `{type: "kanbao:add-pages", pages: [{name, text, paper?}]}` adds pages for this session
+//!   (into the reader's saved library only where the deployment sets `embed.keep_pages`);
 //! - `{type: "kanbao:set-query", q?: "…", filters?: {reporter: ["邵壮"], kind: ["news"]}}` sets
 //!   the search and filters.
 //!
-//! Kanbao → host (`window.parent`): `{type: "kanbao:ready"}` once the library has loaded, and
-//! `{type: "kanbao:article-opened", id, title}` when the reader opens an article.
+//! Kanbao → host (`window.parent`): `{type: "kanbao:ready"}` once the library has loaded,
+//! `{type: "kanbao:article-opened", id, title}` when the reader opens an article, and
+//! `{type: "kanbao:error", message}` for a message it cannot read.
 //!
-//! With `?origin=https://intranet.example` Kanbao only takes messages from that origin and only
-//! sends to it; without it, it takes messages from its parent window only and sends to any.
+//! Which pages may do this is the deployment's choice, never the embedder's: the site's own
+//! origin, and the origins `static/library.json` lists under `embed.origins` (with
+//! `frame-ancestors` in `csp.txt` to match). Messages from anywhere else are ignored, and
+//! nothing is ever posted to `*`.
 
+use std::cell::RefCell;
 use std::collections::BTreeMap;
 
 use gloo::events::EventListener;
@@ -72,24 +77,78 @@ enum ToHost<'a> {
     Ready,
     #[serde(rename = "kanbao:article-opened")]
     ArticleOpened { id: &'a str, title: &'a str },
+    #[serde(rename = "kanbao:error")]
+    Error { message: &'a str },
 }
 
-fn allowed_origin() -> Option<String> {
-    search_param("origin")
+/// Who may control an embedded Kanbao, as the deployment manifest says
+/// (`"embed": {"origins": ["https://intranet.example"], "keep_pages": false}`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+pub struct EmbedPolicy {
+    /// Origins of host pages, besides the site's own, that may send messages and hear back.
+    #[serde(default)]
+    pub origins: Vec<String>,
+    /// Whether pages a host sends go into the reader's saved library (otherwise this session
+    /// only).
+    #[serde(default)]
+    pub keep_pages: bool,
+}
+
+impl EmbedPolicy {
+    /// Whether a page of `origin` may control Kanbao served from `own`.
+    pub fn allows(&self, origin: &str, own: &str) -> bool {
+        origin == own
+            || self
+                .origins
+                .iter()
+                .any(|o| o.trim_end_matches('/') == origin)
+    }
+
+    /// Where Kanbao's messages to its host may go.
+    pub fn targets(&self, own: &str) -> Vec<String> {
+        std::iter::once(own.to_owned())
+            .chain(
+                self.origins
+                    .iter()
+                    .map(|o| o.trim_end_matches('/').to_owned()),
+            )
+            .collect()
+    }
+}
+
+thread_local! {
+    static POLICY: RefCell<EmbedPolicy> = RefCell::default();
+}
+
+/// Sets the deployment's policy, once its manifest is read.
+pub fn set_policy(policy: EmbedPolicy) {
+    POLICY.with(|p| *p.borrow_mut() = policy);
+}
+
+fn policy() -> EmbedPolicy {
+    POLICY.with(|p| p.borrow().clone())
+}
+
+fn own_origin() -> String {
+    window().location().origin().unwrap_or_default()
+}
+
+fn parent() -> Option<web_sys::Window> {
+    let parent = window().parent().ok()??;
+    (parent != window()).then_some(parent)
 }
 
 fn post(message: &ToHost) {
-    let Ok(Some(parent)) = window().parent() else {
+    let Some(parent) = parent() else {
         return;
     };
-    if parent == window() {
-        return;
-    }
     let Ok(value) = serde_wasm_bindgen::to_value(message) else {
         return;
     };
-    let target = allowed_origin().unwrap_or_else(|| "*".into());
-    let _ = parent.post_message(&value, &target);
+    // The browser delivers it only where the host's origin is one of these.
+    for target in policy().targets(&own_origin()) {
+        let _ = parent.post_message(&value, &target);
+    }
 }
 
 /// Tells the host page the library has loaded.
@@ -102,26 +161,37 @@ pub fn post_opened(id: &str, title: &str) {
     post(&ToHost::ArticleOpened { id, title });
 }
 
-/// Listens for the host page's messages.
-pub fn listen(onimport: Callback<Vec<Source>>, onroute: Callback<Route>) -> EventListener {
+/// Listens for the host page's messages: pages go to `onimport` (with whether to keep them),
+/// a query to `onroute`.
+pub fn listen(onimport: Callback<(Vec<Source>, bool)>, onroute: Callback<Route>) -> EventListener {
     EventListener::new(&window(), "message", move |e| {
         let Some(e) = e.dyn_ref::<MessageEvent>() else {
             return;
         };
         // The parent's window is no instance of this frame's `Window`: compare identities.
-        let from_parent = match (e.source(), window().parent()) {
-            (Some(source), Ok(Some(parent))) => js_sys::Object::is(&source, &parent),
+        let from_parent = match (e.source(), parent()) {
+            (Some(source), Some(parent)) => js_sys::Object::is(&source, &parent),
             _ => false,
         };
-        let origin_ok = allowed_origin().is_none_or(|o| o == e.origin());
-        if !from_parent || !origin_ok {
+        let policy = policy();
+        if !from_parent || !policy.allows(&e.origin(), &own_origin()) {
             return;
         }
-        let Ok(message) = serde_wasm_bindgen::from_value::<FromHost>(e.data()) else {
-            return;
+        let message = match serde_wasm_bindgen::from_value::<FromHost>(e.data()) {
+            Ok(message) => message,
+            Err(err) => {
+                let text = format!("unreadable message: {err}");
+                if let (Some(parent), Ok(value)) = (
+                    parent(),
+                    serde_wasm_bindgen::to_value(&ToHost::Error { message: &text }),
+                ) {
+                    let _ = parent.post_message(&value, &e.origin());
+                }
+                return;
+            }
         };
         match message {
-            FromHost::AddPages { pages } => onimport.emit(
+            FromHost::AddPages { pages } => onimport.emit((
                 pages
                     .into_iter()
                     .map(|p| Source::Text {
@@ -130,7 +200,8 @@ pub fn listen(onimport: Callback<Vec<Source>>, onroute: Callback<Route>) -> Even
                         paper: p.paper,
                     })
                     .collect(),
-            ),
+                policy.keep_pages,
+            )),
             FromHost::SetQuery { q, filters } => {
                 let query: Vec<String> =
                     std::iter::once(format!("q={}", js_sys::encode_uri_component(&q)))

@@ -2,17 +2,92 @@
 //! reason for everything that cannot become one. Pure: tested natively.
 
 use kanbao_parse::{DiagnosticCode, Gb18030, Page};
+use serde::{Deserialize, Serialize};
 
 use crate::i18n::{Lang, megabytes};
 use crate::library::{LibraryPage, Origin, page_key};
 
-/// Larger files are refused before they are read: no newspaper page comes near it.
+/// Larger pages are refused before they are read: no newspaper page comes near it.
 pub const MAX_PAGE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Larger library files are refused before they are read. A library file holds every page a
+/// reader keeps (about 50 KB each): 512 MB is some ten thousand pages, and it is read whole, so
+/// the browser needs about three times as much memory while it imports.
+pub const MAX_LIBRARY_BYTES: u64 = 512 * 1024 * 1024;
+
+/// A page as the library file and bundles carry it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PageText {
+    pub name: String,
+    #[serde(default)]
+    pub paper: Option<String>,
+    pub text: String,
+}
+
+/// The file "export library" writes and import reads back.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct LibraryFile {
+    pub schema: String,
+    pub pages: Vec<PageText>,
+}
+
+/// Schema tag of [`LibraryFile`].
+pub const LIBRARY_SCHEMA: &str = "kanbao.library/1";
+
+/// Whether a file the reader chose is a library file (`kanbao-library.json`) rather than a
+/// page: by its name, as the export names it. Pages that arrive as text (pasted, or from a
+/// host page) are pages whatever their name.
+pub fn is_library_file(name: &str) -> bool {
+    name.to_ascii_lowercase().ends_with(".json")
+}
+
+/// What an address on the site (`?src=`) points to, by the name of its file: a page
+/// (`.txt`, `.text`, or no extension), a manifest listing pages (`.json`), or neither: the
+/// app's own files (`sw.js`, `index.html`, wasm) are never read as pages.
+pub fn src_kind(file_name: &str) -> Result<SrcKind, ImportError> {
+    let lower = file_name.to_ascii_lowercase();
+    match lower.rsplit_once('.') {
+        Some((_, "json")) => Ok(SrcKind::Manifest),
+        Some((_, "txt" | "text")) | None => Ok(SrcKind::Page),
+        Some(_) => Err(ImportError::NotAPage),
+    }
+}
+
+/// What a `?src=` address holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SrcKind {
+    Page,
+    Manifest,
+}
+
+/// Checks a library file's size before reading it.
+pub fn check_library_size(bytes: u64) -> Result<(), ImportError> {
+    if bytes > MAX_LIBRARY_BYTES {
+        Err(ImportError::LibraryTooLarge { bytes })
+    } else {
+        Ok(())
+    }
+}
+
+/// The pages of a library file read as JSON, or why it is none. Each page still goes through
+/// [`page_from_bytes`], like any other.
+pub fn library_pages(file: Result<LibraryFile, String>) -> Result<Vec<PageText>, ImportError> {
+    let file = file.map_err(|detail| ImportError::BadLibraryFile { detail })?;
+    if file.schema != LIBRARY_SCHEMA {
+        return Err(ImportError::BadLibraryFile {
+            detail: format!("schema {}", file.schema),
+        });
+    }
+    Ok(file.pages)
+}
 
 /// Why something could not be imported.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ImportError {
     TooLarge {
+        bytes: u64,
+    },
+    LibraryTooLarge {
         bytes: u64,
     },
     Empty,
@@ -28,6 +103,8 @@ pub enum ImportError {
         detail: String,
     },
     OtherSite,
+    /// An address on the site that is no page and no manifest (`sw.js`, `index.html`).
+    NotAPage,
     BadLibraryFile {
         detail: String,
     },
@@ -51,6 +128,16 @@ impl ImportError {
                 megabytes(*bytes as f64),
                 MAX_PAGE_BYTES / 1024 / 1024
             ),
+            (ImportError::LibraryTooLarge { bytes }, Lang::Zh) => format!(
+                "文库文件过大（{} MB），最大 {} MB",
+                megabytes(*bytes as f64),
+                MAX_LIBRARY_BYTES / 1024 / 1024
+            ),
+            (ImportError::LibraryTooLarge { bytes }, Lang::En) => format!(
+                "the library file is too large ({} MB); the limit is {} MB",
+                megabytes(*bytes as f64),
+                MAX_LIBRARY_BYTES / 1024 / 1024
+            ),
             (ImportError::Empty, _) => lang.pick("文件是空的", "the file is empty").into(),
             (ImportError::NotText { detail }, Lang::Zh) => format!("这不是文本文件（{detail}）"),
             (ImportError::NotText { detail }, Lang::En) => format!("this is not a text file ({detail})"),
@@ -63,6 +150,12 @@ impl ImportError {
             (ImportError::Network { detail }, Lang::En) => format!("it could not be fetched ({detail})"),
             (ImportError::OtherSite, _) => lang
                 .pick("只能加载本站的地址", "only addresses on this site can be loaded")
+                .into(),
+            (ImportError::NotAPage, _) => lang
+                .pick(
+                    "只能加载版面文本（.txt）或版面清单（.json）",
+                    "only page text (.txt) or a list of pages (.json) can be loaded",
+                )
                 .into(),
             (ImportError::BadLibraryFile { detail }, Lang::Zh) => format!("文库文件格式有误（{detail}）"),
             (ImportError::BadLibraryFile { detail }, Lang::En) => format!("the library file is malformed ({detail})"),
@@ -159,6 +252,71 @@ mod tests {
         assert_eq!(page.page.source.encoding, kanbao_parse::Encoding::Gb18030);
         assert_eq!(page.page.articles[0].title, "海港新闻");
         assert_eq!(page.key, crate::library::page_key(NEWS));
+    }
+
+    #[test]
+    fn a_library_file_has_its_own_limit_and_its_pages_are_checked_as_pages() {
+        assert!(check_library_size(41 * 1024 * 1024).is_ok());
+        assert!(matches!(
+            check_library_size(MAX_LIBRARY_BYTES + 1),
+            Err(ImportError::LibraryTooLarge { .. })
+        ));
+        let file = LibraryFile {
+            schema: LIBRARY_SCHEMA.into(),
+            pages: vec![
+                PageText {
+                    name: "news.txt".into(),
+                    paper: Some("海港日报".into()),
+                    text: NEWS.into(),
+                },
+                PageText {
+                    name: "empty.txt".into(),
+                    paper: None,
+                    text: String::new(),
+                },
+            ],
+        };
+        let expected = file.pages.clone();
+        let pages = library_pages(Ok(file)).expect("a library file");
+        assert_eq!(pages, expected);
+        let results: Vec<_> = pages
+            .iter()
+            .map(|p| {
+                page_from_bytes(
+                    &p.name,
+                    p.paper.clone(),
+                    p.text.as_bytes(),
+                    Origin::Imported,
+                    &EncodingRs,
+                )
+            })
+            .collect();
+        assert!(results[0].is_ok());
+        assert_eq!(results[1].as_ref().err(), Some(&ImportError::Empty));
+        let other = LibraryFile {
+            schema: "other/1".into(),
+            pages: vec![],
+        };
+        assert!(matches!(
+            library_pages(Ok(other)),
+            Err(ImportError::BadLibraryFile { .. })
+        ));
+        assert!(matches!(
+            library_pages(Err("not JSON".into())),
+            Err(ImportError::BadLibraryFile { .. })
+        ));
+        assert!(is_library_file("kanbao-library.JSON"));
+        assert!(!is_library_file("page.txt"));
+    }
+
+    #[test]
+    fn only_pages_and_manifests_load_from_an_address() {
+        assert_eq!(src_kind("page.txt"), Ok(SrcKind::Page));
+        assert_eq!(src_kind("2023-11-20"), Ok(SrcKind::Page));
+        assert_eq!(src_kind("library.json"), Ok(SrcKind::Manifest));
+        assert_eq!(src_kind("sw.js"), Err(ImportError::NotAPage));
+        assert_eq!(src_kind("index.html"), Err(ImportError::NotAPage));
+        assert_eq!(src_kind("kanbao-web_bg.wasm"), Err(ImportError::NotAPage));
     }
 
     #[test]

@@ -20,6 +20,9 @@ pub enum Origin {
     /// A record of a built archive, fetched for a search or a link; its source text is not
     /// published.
     Archive,
+    /// Sent by the page that embeds Kanbao: kept for this session only, unless the deployment
+    /// lets hosts add to the reader's library.
+    Host,
 }
 
 /// A page in the library: its decoded text and what the parser made of it.

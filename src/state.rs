@@ -5,7 +5,8 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
-use crate::library::{Library, LibraryPage};
+use crate::library::{Library, LibraryPage, Origin};
+use crate::storage::Damaged;
 
 /// Whether the library is still loading.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -37,6 +38,8 @@ pub struct State {
     pub status: Status,
     pub notices: Vec<Notice>,
     pub progress: Option<Progress>,
+    /// Stored records that cannot be read as pages.
+    pub damaged: Vec<Damaged>,
     next_notice: u32,
 }
 
@@ -47,6 +50,12 @@ pub enum Action {
     AddPages(Vec<LibraryPage>),
     /// Pages removed by key.
     RemovePages(Vec<String>),
+    /// The imported pages are now these (as storage holds them after another tab changed it).
+    ReplaceImported(Vec<LibraryPage>),
+    /// Stored records that cannot be read as pages.
+    Damaged(Vec<Damaged>),
+    /// Damaged records removed by key.
+    RemoveDamaged(Vec<String>),
     /// Loading finished.
     Loaded,
     /// Tell the reader something.
@@ -68,6 +77,7 @@ impl Reducible for State {
             status: self.status,
             notices: self.notices.clone(),
             progress: self.progress,
+            damaged: self.damaged.clone(),
             next_notice: self.next_notice,
         };
         match action {
@@ -77,6 +87,16 @@ impl Reducible for State {
             Action::RemovePages(keys) => {
                 next.library = Rc::new(self.library.without(|p| keys.contains(&p.key)));
             }
+            Action::ReplaceImported(pages) => {
+                let keys: Vec<String> = pages.iter().map(|p| p.key.clone()).collect();
+                let mut library = self
+                    .library
+                    .without(|p| p.origin == Origin::Imported && !keys.contains(&p.key));
+                library.add(pages);
+                next.library = Rc::new(library);
+            }
+            Action::Damaged(damaged) => next.damaged = damaged,
+            Action::RemoveDamaged(keys) => next.damaged.retain(|d| !keys.contains(&d.key)),
             Action::Loaded => next.status = Status::Ready,
             Action::Notify { error, text } => {
                 next.notices.push(Notice {

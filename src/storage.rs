@@ -1,5 +1,6 @@
 //! The reader's own pages, kept in IndexedDB across reloads. Writes are one transaction, so a
-//! full quota leaves what was stored as it was.
+//! failed write (a full quota, a broken database) leaves what was stored as it was; records
+//! that cannot be read back are reported, never skipped in silence.
 
 use js_sys::{Array, Promise};
 use serde::{Deserialize, Serialize};
@@ -14,7 +15,6 @@ use web_sys::{
 use crate::import::ImportError;
 
 const DB_NAME: &str = "kanbao";
-const DB_VERSION: u32 = 1;
 const STORE: &str = "pages";
 
 /// A stored page: its decoded text is enough, since parsing again is fast and always current.
@@ -24,6 +24,22 @@ pub struct StoredPage {
     pub name: String,
     pub paper: Option<String>,
     pub text: String,
+}
+
+/// A stored record that cannot be read back as a page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Damaged {
+    /// Its key in the store (what removes it).
+    pub key: String,
+    /// What is wrong with it.
+    pub reason: String,
+}
+
+/// What the store holds: the pages, and the records that are not pages any more.
+#[derive(Debug, Default)]
+pub struct Stored {
+    pub pages: Vec<StoredPage>,
+    pub damaged: Vec<Damaged>,
 }
 
 fn error_name(value: &JsValue) -> String {
@@ -87,16 +103,20 @@ async fn committed(tx: &IdbTransaction) -> Result<(), JsValue> {
     JsFuture::from(promise).await.map(|_| ())
 }
 
-async fn open() -> Result<IdbDatabase, ImportError> {
+/// Opens the database at `version` (its current one when `None`), creating the store when it
+/// is missing.
+async fn open_at(version: Option<u32>) -> Result<IdbDatabase, ImportError> {
     let factory = gloo::utils::window()
         .indexed_db()
         .map_err(|e| to_import_error(&e))?
         .ok_or(ImportError::Storage {
             detail: "IndexedDB is not available".into(),
         })?;
-    let req = factory
-        .open_with_u32(DB_NAME, DB_VERSION)
-        .map_err(|e| to_import_error(&e))?;
+    let req = match version {
+        Some(v) => factory.open_with_u32(DB_NAME, v),
+        None => factory.open(DB_NAME),
+    }
+    .map_err(|e| to_import_error(&e))?;
     let upgrading = req.clone();
     let on_upgrade = Closure::once_into_js(move || {
         if let Ok(db) = upgrading.result().and_then(|r| r.dyn_into::<IdbDatabase>())
@@ -113,13 +133,25 @@ async fn open() -> Result<IdbDatabase, ImportError> {
         .map_err(|e| to_import_error(&e))
 }
 
+/// Opens the database. One that lacks the pages store (made by something else, or left half
+/// made) is upgraded to a version that has it, so the reader's pages can still be kept.
+async fn open() -> Result<IdbDatabase, ImportError> {
+    let db = open_at(None).await?;
+    if db.object_store_names().contains(STORE) {
+        return Ok(db);
+    }
+    let next = db.version() as u32 + 1;
+    db.close();
+    open_at(Some(next)).await
+}
+
 fn transaction(db: &IdbDatabase, mode: IdbTransactionMode) -> Result<IdbTransaction, ImportError> {
     db.transaction_with_str_and_mode(STORE, mode)
         .map_err(|e| to_import_error(&e))
 }
 
-/// Every stored page.
-pub async fn load_all() -> Result<Vec<StoredPage>, ImportError> {
+/// Every stored record: the pages, and those that cannot be read as one (with the reason).
+pub async fn load_all() -> Result<Stored, ImportError> {
     let db = open().await?;
     let tx = transaction(&db, IdbTransactionMode::Readonly)?;
     let store = tx.object_store(STORE).map_err(|e| to_import_error(&e))?;
@@ -127,10 +159,25 @@ pub async fn load_all() -> Result<Vec<StoredPage>, ImportError> {
         .await
         .map_err(|e| to_import_error(&e))?;
     db.close();
-    Ok(Array::from(&all)
-        .iter()
-        .filter_map(|v| serde_wasm_bindgen::from_value(v).ok())
-        .collect())
+    let mut stored = Stored::default();
+    for value in Array::from(&all).iter() {
+        match serde_wasm_bindgen::from_value::<StoredPage>(value.clone()) {
+            Ok(page) => stored.pages.push(page),
+            Err(e) => stored.damaged.push(Damaged {
+                key: record_key(&value),
+                reason: e.to_string(),
+            }),
+        }
+    }
+    Ok(stored)
+}
+
+/// The key of a record as the store keeps it (`key`), whatever else is wrong with it.
+fn record_key(value: &JsValue) -> String {
+    let key = js_sys::Reflect::get(value, &JsValue::from_str("key")).unwrap_or_default();
+    key.as_string()
+        .or_else(|| key.as_f64().map(|n| n.to_string()))
+        .unwrap_or_default()
 }
 
 /// Stores pages, all or none.
@@ -165,7 +212,24 @@ pub async fn delete(keys: &[String]) -> Result<(), ImportError> {
         store
             .delete(&JsValue::from_str(key))
             .map_err(|e| to_import_error(&e))?;
+        // A damaged record may carry a number for its key.
+        if let Ok(n) = key.parse::<f64>() {
+            store
+                .delete(&JsValue::from_f64(n))
+                .map_err(|e| to_import_error(&e))?;
+        }
     }
+    let result = committed(&tx).await.map_err(|e| to_import_error(&e));
+    db.close();
+    result
+}
+
+/// Removes every stored page: all the reader imported, in every tab.
+pub async fn clear() -> Result<(), ImportError> {
+    let db = open().await?;
+    let tx = transaction(&db, IdbTransactionMode::Readwrite)?;
+    let store = tx.object_store(STORE).map_err(|e| to_import_error(&e))?;
+    store.clear().map_err(|e| to_import_error(&e))?;
     let result = committed(&tx).await.map_err(|e| to_import_error(&e));
     db.close();
     result

@@ -3,63 +3,67 @@
 // scope is the whole app, and every URL is relative to that scope, so the site works under any
 // sub-path.
 //
-// - install: fetches precache.json (written at build time by scripts/lib/precache.mjs: the
-//   hashed wasm, JS and CSS, index.html, static/ with the pages, and a version hashed from their
-//   contents) and stores every file it lists, then every page static/library.json lists, which
-//   also covers pages a deployment added after the build.
+// - VERSION is written into this file at build time (scripts/lib/precache.mjs), hashed from the
+//   contents of everything the build ships: every new build is a new sw.js, which is how the
+//   browser learns of it.
+// - install: fetches precache.json of the same version (the hashed wasm, JS and CSS,
+//   index.html, static/ with the pages) and stores every file it lists, then every page
+//   static/library.json lists, which also covers pages a deployment added after the build.
+//   The cache is complete or absent: a failed install deletes what it stored, and the version
+//   before it stays in charge with its own complete cache.
+// - A new version waits: an open tab keeps the app, worker and files it started with. The app
+//   tells the reader that a new version is ready; the reader's "refresh" sends `kanbao:update`,
+//   and the new version takes over (it also does once no tab of the old one is open).
 // - activate: deletes this site's caches of earlier versions.
-// - fetch: what the precache holds comes from it; index.html (the site's root) and
-//   static/library.json go to the network first, so that a new deployment is picked up, and so
-//   does anything else (a page loaded with ?src=); what the network answers is kept for when
-//   it does not answer.
+// - fetch: the app's own files come from this version's cache; the deployment's data
+//   (static/library.json and the pages, which a deployment may correct or add to without a
+//   new build) go to the network first, and what it answers is kept for when it does not.
 'use strict';
 
+const VERSION = 'development';
 const SCOPE = self.registration.scope;
 // Several Kanbao sites can share an origin under different paths: each keeps its own caches.
 const PREFIX = `kanbao:${SCOPE}:`;
+const PRECACHE = PREFIX + VERSION;
 const INDEX = new URL('index.html', SCOPE).href;
 const LIBRARY = new URL('static/library.json', SCOPE).href;
-// What the network answered for anything outside the precache (index.html, library.json, pages
-// loaded with ?src=): kept across versions, always asked of the network first.
+const STATIC = new URL('static/', SCOPE).href;
+// What the network answered for the deployment's data and anything outside the precache
+// (pages loaded with ?src=): kept across versions, always asked of the network first.
 const RUNTIME = `${PREFIX}runtime`;
-let precacheName = null;
-
-/** The cache of this version's files (one after activate). */
-async function precache() {
-  if (!precacheName) {
-    const names = (await caches.keys()).filter((n) => n.startsWith(PREFIX) && n !== RUNTIME);
-    precacheName = names[names.length - 1] ?? `${PREFIX}none`;
-  }
-  return caches.open(precacheName);
-}
 
 async function install() {
-  const response = await fetch(new URL('precache.json', SCOPE), { cache: 'no-cache' });
-  if (!response.ok) throw new Error(`precache.json: HTTP ${response.status}`);
-  const { version, urls } = await response.json();
-  precacheName = PREFIX + version;
-  const cache = await caches.open(precacheName);
-  await cache.addAll(urls.map((u) => new Request(new URL(u, SCOPE), { cache: 'no-cache' })));
-  // The deployment's pages as static/library.json lists them now: a deployment may have
-  // added pages after the build.
-  const library = await cache.match(LIBRARY);
-  if (library) {
-    const { pages = [] } = await library.json();
-    const missing = [];
-    for (const p of pages) {
-      const url = new URL(`static/${p.path}`, SCOPE).href;
-      if (!(await cache.match(url))) missing.push(url);
+  try {
+    const response = await fetch(new URL('precache.json', SCOPE), { cache: 'no-cache' });
+    if (!response.ok) throw new Error(`precache.json: HTTP ${response.status}`);
+    const { version, urls } = await response.json();
+    if (version !== VERSION) throw new Error(`precache.json is of version ${version}, not ${VERSION}`);
+    const cache = await caches.open(PRECACHE);
+    await cache.addAll(urls.map((u) => new Request(new URL(u, SCOPE), { cache: 'no-cache' })));
+    // The deployment's pages as static/library.json lists them now: a deployment may have
+    // added pages after the build.
+    const library = await cache.match(LIBRARY);
+    if (library) {
+      const { pages = [] } = await library.json();
+      const missing = [];
+      for (const p of pages) {
+        const url = new URL(`static/${p.path}`, SCOPE).href;
+        if (!(await cache.match(url))) missing.push(url);
+      }
+      await cache.addAll(missing);
     }
-    await cache.addAll(missing);
+  } catch (err) {
+    // Nothing half-stored is ever used: the cache of a failed install goes.
+    await caches.delete(PRECACHE);
+    throw err;
   }
-  await self.skipWaiting();
 }
 
 async function activate() {
-  await precache();
   for (const name of await caches.keys()) {
-    if (name.startsWith(PREFIX) && name !== precacheName && name !== RUNTIME) await caches.delete(name);
+    if (name.startsWith(PREFIX) && name !== PRECACHE && name !== RUNTIME) await caches.delete(name);
   }
+  // The first version takes the tab that installed it, so that it works offline at once.
   await self.clients.claim();
 }
 
@@ -70,19 +74,27 @@ async function networkFirst(request, key = request) {
     if (response.ok && response.type === 'basic') await runtime.put(key, response.clone());
     return response;
   } catch (err) {
-    const cached = (await runtime.match(key)) ?? (await (await precache()).match(key));
+    const cached = (await runtime.match(key)) ?? (await (await caches.open(PRECACHE)).match(key));
     if (cached) return cached;
     throw err;
   }
 }
 
-async function precachedOrNetwork(request) {
-  const cached = await (await precache()).match(request, { ignoreSearch: true });
+async function precachedOrNetwork(request, key = request) {
+  const cached = await (await caches.open(PRECACHE)).match(key, { ignoreSearch: true });
   return cached ?? networkFirst(request);
+}
+
+/** The deployment's data: its manifest and the page files under static/. */
+function isData(href) {
+  return href === LIBRARY || (href.startsWith(STATIC) && href.endsWith('.txt'));
 }
 
 self.addEventListener('install', (event) => event.waitUntil(install()));
 self.addEventListener('activate', (event) => event.waitUntil(activate()));
+self.addEventListener('message', (event) => {
+  if (event.data?.type === 'kanbao:update') self.skipWaiting();
+});
 
 self.addEventListener('fetch', (event) => {
   const { request } = event;
@@ -91,10 +103,10 @@ self.addEventListener('fetch', (event) => {
   url.hash = '';
   url.search = '';
   if (url.href === SCOPE || url.href === INDEX) {
-    // The app's routes live in the hash: every one of them is index.html.
-    event.respondWith(networkFirst(request, INDEX));
-  } else if (url.href === LIBRARY) {
-    event.respondWith(networkFirst(request, LIBRARY));
+    // The app's routes live in the hash: every one of them is index.html, of this version.
+    event.respondWith(precachedOrNetwork(request, INDEX));
+  } else if (isData(url.href)) {
+    event.respondWith(networkFirst(request, url.href));
   } else {
     event.respondWith(precachedOrNetwork(request));
   }

@@ -33,5 +33,14 @@ export const directives = [
 const policy = directives.join('; ');
 html = html.replace(/(<meta charset="utf-8">)/i, `$1\n  <meta http-equiv="Content-Security-Policy" content="${policy}">`);
 writeFileSync(file, html);
-// frame-ancestors works only as a header: list the intranet pages allowed to embed Kanbao.
-writeFileSync(join(dir, 'csp.txt'), `${policy}; frame-ancestors 'self'\n`);
+// frame-ancestors works only as a header: the pages allowed to embed Kanbao are the site's own
+// and those the deployment manifest lists under embed.origins (the same list the app takes
+// messages from).
+let origins = [];
+try {
+  const manifest = JSON.parse(readFileSync(join(dir, 'static', 'library.json'), 'utf8'));
+  origins = (manifest.embed?.origins ?? []).filter((o) => /^https?:\/\/[^\s;'"]+$/.test(o));
+} catch {
+  // No manifest: the site's own pages only.
+}
+writeFileSync(join(dir, 'csp.txt'), `${policy}; frame-ancestors ${["'self'", ...origins].join(' ')}\n`);

@@ -1,7 +1,10 @@
 // Trunk post-build hook (Trunk.toml): writes precache.json into the staging directory, the list
 // of everything the service worker (static/sw.js) keeps for offline use — the app shell with
 // Trunk's hashed wasm, JS and CSS, index.html, static/ with the deployment's pages — and a
-// version hashed from their contents, which names the worker's cache.
+// version hashed from their contents, which names the worker's cache. The version is written
+// into sw.js too, so that every build whose files differ is a new service worker for the
+// browser. Run again on a built site (`node scripts/lib/precache.mjs DIR`) after changing its
+// files, it gives the site a new version the same way.
 // All URLs are relative to the site's root, so the site works under any sub-path.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -39,4 +42,18 @@ for (const f of files) {
 const version = hash.digest('hex').slice(0, 16);
 const urls = files.map((f) => encodeURI(f));
 writeFileSync(join(dir, 'precache.json'), JSON.stringify({ version, urls }, null, 1) + '\n');
+const VERSION_LINE = /^const VERSION = '[^']*';$/m;
+for (const worker of ['sw.js', 'static/sw.js']) {
+  let source;
+  try {
+    source = readFileSync(join(dir, worker), 'utf8');
+  } catch {
+    continue;
+  }
+  if (!VERSION_LINE.test(source)) {
+    console.error(`precache: ${worker} has no VERSION line to write the version into`);
+    process.exit(1);
+  }
+  writeFileSync(join(dir, worker), source.replace(VERSION_LINE, `const VERSION = '${version}';`));
+}
 console.log(`precache: ${urls.length} files, version ${version}`);

@@ -2,3 +2,4 @@
 
 pub mod use_prefs;
 pub mod use_route;
+pub mod use_update;

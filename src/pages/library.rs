@@ -8,6 +8,7 @@ use crate::components::import_panel::ImportPanel;
 use crate::data::Source;
 use crate::i18n::{Lang, megabytes};
 use crate::library::{Library, Origin};
+use crate::storage::Damaged;
 
 /// Props of [`LibraryPageView`].
 #[derive(Debug, Properties, PartialEq)]
@@ -19,6 +20,11 @@ pub struct LibraryPageViewProps {
     pub onimport: Callback<Vec<Source>>,
     pub onremove: Callback<Vec<String>>,
     pub onexport: Callback<()>,
+    /// Removes every imported page.
+    pub onclear: Callback<()>,
+    /// Stored records that cannot be read as pages.
+    pub damaged: Vec<Damaged>,
+    pub onremove_damaged: Callback<Vec<String>>,
 }
 
 /// The library view.
@@ -31,10 +37,7 @@ pub fn LibraryPageView(props: &LibraryPageViewProps) -> Html {
         .filter(|p| p.origin == Origin::Imported)
         .map(|p| p.key.clone())
         .collect();
-    let onclear = {
-        let (onremove, imported) = (props.onremove.clone(), imported.clone());
-        Callback::from(move |_| onremove.emit(imported.clone()))
-    };
+    let onclear = props.onclear.reform(|_| ());
     let usage = props.usage.map(|bytes| match lang {
         Lang::Zh => format!("浏览器中已使用 {} MB", megabytes(bytes)),
         Lang::En => format!("{} MB stored in this browser", megabytes(bytes)),
@@ -59,6 +62,27 @@ pub fn LibraryPageView(props: &LibraryPageViewProps) -> Html {
                         { lang.pick("移除所有导入的版面", "Remove all imported pages") }
                     </button>
                 </div>
+                if !props.damaged.is_empty() {
+                    <section class="damaged-records" aria-labelledby="damaged-heading">
+                        <h3 id="damaged-heading">{ lang.pick("无法读取的记录", "Records that cannot be read") }</h3>
+                        <ul>
+                            { for props.damaged.iter().map(|d| {
+                                let key = d.key.clone();
+                                let onremove = props.onremove_damaged.clone();
+                                html! {
+                                    <li class="damaged-row" data-key={d.key.clone()}>
+                                        <span class="damaged-key">{ &d.key }</span>{ " " }
+                                        <span class="damaged-reason">{ &d.reason }</span>{ " " }
+                                        <button type="button" class="remove-damaged"
+                                            onclick={Callback::from(move |_| onremove.emit(vec![key.clone()]))}>
+                                            { lang.pick("移除", "Remove") }
+                                        </button>
+                                    </li>
+                                }
+                            }) }
+                        </ul>
+                    </section>
+                }
                 <ul class="page-list">
                     { for pages.iter().map(|p| {
                         let key = p.key.clone();
@@ -79,6 +103,8 @@ pub fn LibraryPageView(props: &LibraryPageViewProps) -> Html {
                                         onclick={Callback::from(move |_| onremove.emit(vec![key.clone()]))}>
                                         { lang.pick("移除", "Remove") }
                                     </button>
+                                } else if p.origin == Origin::Host {
+                                    <span class="page-origin">{ lang.pick("来自嵌入页面，仅本次会话", "From the embedding page, this session only") }</span>
                                 } else {
                                     <span class="page-origin">{ lang.pick("本站发布", "Published here") }</span>
                                 }

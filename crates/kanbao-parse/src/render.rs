@@ -19,15 +19,40 @@ pub fn byline_line(byline: &Byline) -> String {
     .join("　")
 }
 
+/// Text from a page made inert in Markdown: characters a renderer would read as markup or as
+/// HTML (`<script>`, `*`, `[…](…)`, a leading `#` or `>`) are escaped, so that a page's text
+/// shows as the text it is and never as markup.
+pub fn markdown_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for (i, c) in s.chars().enumerate() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' if i > 0 => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '(' | ')' | '|' | '~' | '!' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '#' | '>' | '-' | '+' | '=' if i == 0 => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' => out.push(' '),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 /// One article as Markdown; `credit` (where it ran) goes under the headline with the byline.
 pub fn article_markdown(a: &Article, credit: Option<&str>) -> String {
     let mut out = String::new();
     for label in [&a.column, &a.kicker].into_iter().flatten() {
-        let _ = writeln!(out, "*{label}*\n");
+        let _ = writeln!(out, "*{}*\n", markdown_text(label));
     }
-    let _ = writeln!(out, "# {}\n", a.title);
+    let _ = writeln!(out, "# {}\n", markdown_text(&a.title));
     if let Some(subtitle) = &a.subtitle {
-        let _ = writeln!(out, "## {subtitle}\n");
+        let _ = writeln!(out, "## {}\n", markdown_text(subtitle));
     }
     let byline = byline_line(&a.byline);
     let credit: Vec<&str> = credit
@@ -36,20 +61,21 @@ pub fn article_markdown(a: &Article, credit: Option<&str>) -> String {
         .filter(|s| !s.is_empty())
         .collect();
     if !credit.is_empty() {
-        let _ = writeln!(out, "{}\n", credit.join(" · "));
+        let _ = writeln!(out, "{}\n", markdown_text(&credit.join(" · ")));
     }
     if let Some(lead) = &a.lead {
-        let _ = writeln!(out, "> {lead}\n");
+        let _ = writeln!(out, "> {}\n", markdown_text(lead));
     }
     let mut dateline = a.dateline.as_deref();
     for b in &a.blocks {
-        let marker = b.marker.as_deref().unwrap_or("");
+        let marker = markdown_text(b.marker.as_deref().unwrap_or(""));
+        let text = markdown_text(&b.text);
         let _ = match b.kind {
-            BlockKind::Heading => writeln!(out, "### {}\n", b.text),
-            BlockKind::Caption => writeln!(out, "*{marker}{}*\n", b.text),
+            BlockKind::Heading => writeln!(out, "### {text}\n"),
+            BlockKind::Caption => writeln!(out, "*{marker}{text}*\n"),
             BlockKind::Paragraph => match dateline.take() {
-                Some(d) => writeln!(out, "**{d}** {}\n", b.text),
-                None => writeln!(out, "{}\n", b.text),
+                Some(d) => writeln!(out, "**{}** {text}\n", markdown_text(d)),
+                None => writeln!(out, "{text}\n"),
             },
         };
     }
@@ -104,4 +130,28 @@ pub fn page_text(page: &Page) -> String {
         .map(article_text)
         .collect::<Vec<_>>()
         .join("\n\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markup_in_a_pages_text_is_made_inert_in_markdown() {
+        assert_eq!(
+            markdown_text("<script>alert(1)</script>"),
+            "&lt;script&gt;alert\\(1\\)&lt;/script&gt;"
+        );
+        assert_eq!(
+            markdown_text("[点此](http://x)"),
+            "\\[点此\\]\\(http://x\\)"
+        );
+        assert_eq!(markdown_text("# 标题"), "\\# 标题");
+        assert_eq!(markdown_text("> 引文"), "\\> 引文");
+        assert_eq!(markdown_text("*重要*"), "\\*重要\\*");
+        assert_eq!(
+            markdown_text("本报讯（记者 王超）近日，港口开通新航线。"),
+            "本报讯（记者 王超）近日，港口开通新航线。"
+        );
+    }
 }
