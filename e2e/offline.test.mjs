@@ -2,9 +2,11 @@
 // lists and searches with the server gone and the browser offline.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, mkdtempSync, cpSync, rmSync, appendFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { start, withPage, waitForApp, siteWithPages, DIST } from './harness.mjs';
+import { spawnSync } from 'node:child_process';
+import { start, withPage, waitForApp, siteWithPages, DIST, ROOT } from './harness.mjs';
 import { serve } from '../scripts/lib/static-server.mjs';
 
 const SAMPLE_TITLES = [
@@ -42,6 +44,8 @@ test('the build lists its hashed files and a content version for the service wor
   assert.ok(urls.some((u) => /^app-[0-9a-f]+\.css$/.test(u)), urls.join(' '));
   assert.ok(urls.every((u) => !u.startsWith('/') && !u.includes('://')), 'all URLs relative');
   assert.ok(!urls.includes('sw.js') && !urls.includes('precache.json'));
+  // The version is inside the worker, so that a build with other files is a new worker.
+  assert.match(readFileSync(join(DIST, 'sw.js'), 'utf8'), new RegExp(`^const VERSION = '${version}';$`, 'm'));
   const manifest = JSON.parse(readFileSync(join(DIST, 'static', 'manifest.webmanifest'), 'utf8'));
   assert.equal(manifest.display, 'standalone');
   for (const icon of manifest.icons) {
@@ -96,33 +100,96 @@ test('with the server stopped and the browser offline, the app still lists and s
   }
 });
 
-test('a new build replaces the cache of the old one', async (t) => {
-  const { cpSync, mkdtempSync, writeFileSync } = await import('node:fs');
-  const { tmpdir } = await import('node:os');
+/** The names of this site's precaches (without the runtime cache). */
+const precaches = (page) => page.evaluate(async () =>
+  (await caches.keys()).filter((n) => !n.endsWith(':runtime')).map((n) => n.split(':').at(-1)));
+
+/** A second build of the site in `dir`: one of its files changed, precache.mjs run again. */
+function rebuild(dir, css) {
+  appendFileSync(join(dir, 'static', 'app.css'), css);
+  const run = spawnSync('node', [join(ROOT, 'scripts', 'lib', 'precache.mjs'), dir], { encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  return JSON.parse(readFileSync(join(dir, 'precache.json'), 'utf8')).version;
+}
+
+test('a new build is a new service worker: an open tab keeps its version until the reader refreshes', async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'kanbao-sw-'));
   cpSync(DIST, dir, { recursive: true });
   const server = await serve(dir, 0);
   const base = `http://127.0.0.1:${server.address().port}/`;
+  const css = () => fetch('static/app.css').then((r) => r.text());
   try {
     await withPage(t, env, async (page) => {
       await page.goto(base);
       await waitForApp(page);
-      const first = await waitForServiceWorker(page);
+      await waitForServiceWorker(page);
+      const first = JSON.parse(readFileSync(join(dir, 'precache.json'), 'utf8')).version;
+      assert.deepEqual(await precaches(page), [first]);
 
-      // A new deployment: another version, and a worker that differs by a byte (as a new build's
-      // worker would, or the browser keeps the old one).
-      const precache = JSON.parse(readFileSync(join(dir, 'precache.json'), 'utf8'));
-      writeFileSync(join(dir, 'precache.json'), JSON.stringify({ ...precache, version: 'feedfacefeedface' }));
-      writeFileSync(join(dir, 'sw.js'), readFileSync(join(dir, 'sw.js'), 'utf8') + '\n// next\n');
+      const second = rebuild(dir, '\n/* second build */\n');
+      assert.notEqual(second, first);
+      assert.match(readFileSync(join(dir, 'sw.js'), 'utf8'), new RegExp(`const VERSION = '${second}';`));
       await page.evaluate(async () => (await navigator.serviceWorker.ready).update());
-      await page.waitForFunction(async () => {
-        const names = (await caches.keys()).filter((n) => !n.endsWith(':runtime'));
-        return names.length === 1 && names[0].endsWith(':feedfacefeedface');
-      }, null, { timeout: 20000, polling: 200 });
-      assert.notEqual(first.names[0], `kanbao:${base}:feedfacefeedface`);
+      await page.waitForSelector('.update-ready', { timeout: 20000 });
+      assert.match(await page.locator('.update-ready').textContent(), /有新版本，刷新以使用/);
+      // Both versions are stored whole; the open tab still gets the files it started with.
+      assert.deepEqual((await precaches(page)).sort(), [first, second].sort());
+      assert.ok(!(await page.evaluate(css)).includes('second build'));
+
+      await Promise.all([page.waitForEvent('load'), page.click('.update-apply')]);
+      await waitForApp(page);
+      await page.waitForFunction(async () => (await caches.keys()).filter((n) => !n.endsWith(':runtime')).length === 1);
+      assert.deepEqual(await precaches(page), [second]);
+      assert.ok((await page.evaluate(css)).includes('second build'));
+      assert.equal(await page.locator('.update-ready').count(), 0);
     });
   } finally {
     await new Promise((ok) => server.close(ok));
+  }
+});
+
+test('a build that fails to install leaves the working version, and offline use, intact', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'kanbao-sw-'));
+  cpSync(DIST, dir, { recursive: true });
+  const server = await serve(dir, 0);
+  let serverOpen = true;
+  const base = `http://127.0.0.1:${server.address().port}/`;
+  const context = await env.browser.newContext({ locale: 'zh-CN' });
+  try {
+    await withPage(t, env, async (page) => {
+      await page.goto(base);
+      await waitForApp(page);
+      await waitForServiceWorker(page);
+      const first = JSON.parse(readFileSync(join(dir, 'precache.json'), 'utf8')).version;
+      // A second build whose server lacks a file it lists.
+      rebuild(dir, '\n/* broken build */\n');
+      rmSync(join(dir, 'static', 'icons', 'kanbao-512.png'));
+      const outcome = await page.evaluate(async () => {
+        const r = await navigator.serviceWorker.ready;
+        const settled = new Promise((ok) => r.addEventListener('updatefound', () => {
+          const w = r.installing;
+          w.addEventListener('statechange', () => {
+            if (w.state === 'redundant' || w.state === 'installed') ok(w.state);
+          });
+        }));
+        await r.update().catch(() => {});
+        return settled;
+      });
+      assert.equal(outcome, 'redundant', 'the new version failed to install');
+      assert.deepEqual(await precaches(page), [first], 'the failed install left no cache');
+      assert.equal(await page.locator('.update-ready').count(), 0);
+
+      await new Promise((ok) => server.close(ok));
+      serverOpen = false;
+      await context.setOffline(true);
+      await page.reload();
+      await waitForApp(page);
+      assert.equal(await page.locator('main').getAttribute('data-status'), 'ready');
+      assert.deepEqual((await titles(page)).sort(), [...SAMPLE_TITLES].sort());
+    }, { context });
+  } finally {
+    await context.close();
+    if (serverOpen) await new Promise((ok) => server.close(ok));
   }
 });
 

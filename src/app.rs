@@ -126,13 +126,15 @@ pub fn App() -> Html {
     };
     {
         // Another tab changed the stored pages: read them again.
-        let dispatch = dispatch.clone();
-        use_effect_with((), move |_| {
+        let (dispatch, library) = (dispatch.clone(), state.library.clone());
+        use_effect_with(library, move |library| {
+            let library = library.clone();
             let listener = crate::tabs::listen(Callback::from(move |()| {
                 let dispatch = dispatch.clone();
+                let known = library.pages().iter().map(|p| p.key.clone()).collect();
                 wasm_bindgen_futures::spawn_local(async move {
-                    if let Ok((pages, damaged)) = data::load_stored().await {
-                        dispatch.emit(Action::ReplaceImported(pages));
+                    if let Ok((keys, added, damaged)) = data::stored_changes(known).await {
+                        dispatch.emit(Action::SyncImported { keys, added });
                         dispatch.emit(Action::Damaged(damaged));
                     }
                 });

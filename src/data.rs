@@ -471,7 +471,10 @@ pub fn interrupted_import() -> Option<Vec<String>> {
 pub async fn clear(dispatch: Callback<Action>, lang: Lang) {
     match storage::clear().await {
         Ok(()) => {
-            dispatch.emit(Action::ReplaceImported(Vec::new()));
+            dispatch.emit(Action::SyncImported {
+                keys: Vec::new(),
+                added: Vec::new(),
+            });
             crate::tabs::library_changed();
         }
         Err(err) => dispatch.emit(Action::Notify {
@@ -493,21 +496,48 @@ pub async fn remove_damaged(keys: Vec<String>, dispatch: Callback<Action>, lang:
 }
 
 /// The whole library as one file: the deployment's pages this tab has, and every page in
-/// storage (read again, so that pages another tab imported are in it too).
+/// storage as stored (read again, so that pages another tab imported are in it too).
 pub async fn export_library(
     library: Rc<crate::library::Library>,
     lang: Lang,
 ) -> Result<String, String> {
-    let (stored, _) = load_stored().await.map_err(|e| e.reason(lang))?;
-    let published: Vec<Rc<LibraryPage>> = library
+    let stored = storage::load_all().await.map_err(|e| e.reason(lang))?;
+    let mut pages: Vec<PageText> = library
         .pages()
         .iter()
-        .filter(|p| p.origin != Origin::Imported)
-        .cloned()
+        .filter(|p| !matches!(p.origin, Origin::Imported | Origin::Archive))
+        .map(|p| PageText {
+            name: p.page.source.name.clone(),
+            paper: p.paper.clone(),
+            text: p.text.clone(),
+        })
         .collect();
-    let mut pages = published;
-    pages.extend(stored.into_iter().map(Rc::new));
-    Ok(library_file(&pages))
+    pages.extend(stored.pages.into_iter().map(|p| PageText {
+        name: p.name,
+        paper: p.paper,
+        text: p.text,
+    }));
+    Ok(library_text(pages))
+}
+
+/// What storage holds now, for a tab that hears another changed it: every stored key, the
+/// pages this tab does not have yet (parsed), and the damaged records.
+pub async fn stored_changes(
+    known: HashSet<String>,
+) -> Result<(Vec<String>, Vec<LibraryPage>, Vec<Damaged>), ImportError> {
+    let stored = storage::load_all().await?;
+    let keys = stored.pages.iter().map(|p| p.key.clone()).collect();
+    let added = stored
+        .pages
+        .into_iter()
+        .filter(|p| !known.contains(&p.key))
+        .map(|p| {
+            let mut page = LibraryPage::new(&p.name, p.paper, p.text, Origin::Imported);
+            page.key = p.key;
+            page
+        })
+        .collect();
+    Ok((keys, added, stored.damaged))
 }
 
 /// Removes imported pages from storage, then from the library.
@@ -525,17 +555,10 @@ pub async fn remove(keys: Vec<String>, dispatch: Callback<Action>, lang: Lang) {
 }
 
 /// The library as one file that imports again.
-pub fn library_file(pages: &[Rc<LibraryPage>]) -> String {
+fn library_text(pages: Vec<PageText>) -> String {
     let file = LibraryFile {
         schema: LIBRARY_SCHEMA.into(),
-        pages: pages
-            .iter()
-            .map(|p| PageText {
-                name: p.page.source.name.clone(),
-                paper: p.paper.clone(),
-                text: p.text.clone(),
-            })
-            .collect(),
+        pages,
     };
     serde_json::to_string(&file).unwrap_or_default()
 }

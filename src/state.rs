@@ -50,8 +50,12 @@ pub enum Action {
     AddPages(Vec<LibraryPage>),
     /// Pages removed by key.
     RemovePages(Vec<String>),
-    /// The imported pages are now these (as storage holds them after another tab changed it).
-    ReplaceImported(Vec<LibraryPage>),
+    /// The imported pages are now those of `keys` (as storage holds them after another tab
+    /// changed it); `added` are those this tab did not have.
+    SyncImported {
+        keys: Vec<String>,
+        added: Vec<LibraryPage>,
+    },
     /// Stored records that cannot be read as pages.
     Damaged(Vec<Damaged>),
     /// Damaged records removed by key.
@@ -87,12 +91,12 @@ impl Reducible for State {
             Action::RemovePages(keys) => {
                 next.library = Rc::new(self.library.without(|p| keys.contains(&p.key)));
             }
-            Action::ReplaceImported(pages) => {
-                let keys: Vec<String> = pages.iter().map(|p| p.key.clone()).collect();
+            Action::SyncImported { keys, added } => {
+                let keys: std::collections::HashSet<String> = keys.into_iter().collect();
                 let mut library = self
                     .library
                     .without(|p| p.origin == Origin::Imported && !keys.contains(&p.key));
-                library.add(pages);
+                library.add(added);
                 next.library = Rc::new(library);
             }
             Action::Damaged(damaged) => next.damaged = damaged,

@@ -1,5 +1,8 @@
 //! Tabs of one Kanbao site share one view of the reader's library: a tab that changes the
-//! stored pages says so on a `BroadcastChannel`, and the others read the store again.
+//! stored pages says so on a `BroadcastChannel`, and the others read the store again. A tab
+//! posts and listens on one channel object, so it never hears its own changes.
+
+use std::cell::RefCell;
 
 use gloo::utils::window;
 use wasm_bindgen::JsCast;
@@ -7,19 +10,26 @@ use wasm_bindgen::closure::Closure;
 use web_sys::BroadcastChannel;
 use yew::Callback;
 
-/// The channel of this site: several Kanbao sites may share an origin under different paths.
+thread_local! {
+    static CHANNEL: RefCell<Option<BroadcastChannel>> = const { RefCell::new(None) };
+}
+
+/// This site's channel: several Kanbao sites may share an origin under different paths.
 fn channel() -> Option<BroadcastChannel> {
-    let location = window().location();
-    let path = location.pathname().ok()?;
-    let site = path.rsplit_once('/').map_or("", |(dir, _)| dir);
-    BroadcastChannel::new(&format!("kanbao-library:{site}")).ok()
+    CHANNEL.with(|c| {
+        if c.borrow().is_none() {
+            let path = window().location().pathname().ok()?;
+            let site = path.rsplit_once('/').map_or("", |(dir, _)| dir);
+            *c.borrow_mut() = BroadcastChannel::new(&format!("kanbao-library:{site}")).ok();
+        }
+        c.borrow().clone()
+    })
 }
 
 /// Tells the other tabs that the stored pages changed.
 pub fn library_changed() {
     if let Some(channel) = channel() {
         let _ = channel.post_message(&"changed".into());
-        channel.close();
     }
 }
 
@@ -32,7 +42,6 @@ pub struct Listener {
 impl Drop for Listener {
     fn drop(&mut self) {
         self.channel.set_onmessage(None);
-        self.channel.close();
     }
 }
 
