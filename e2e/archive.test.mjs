@@ -243,6 +243,30 @@ test('an archived article opens from a link by its number, and a wrong number sa
   });
 });
 
+test('an archived article opened while an earlier one is still loading stays, whatever answers last', async (t) => {
+  const all = records();
+  await withPage(t, env, async (page) => {
+    const first = all.findIndex((r) => r.title);
+    const second = all.length - 1 - [...all].reverse().findIndex((r) => r.title && r.title !== all[first].title);
+    let held = false;
+    await page.route('**/archive/records/**', async (route) => {
+      if (!held) {
+        // The first article's chunk answers late.
+        held = true;
+        await new Promise((ok) => setTimeout(ok, 1500));
+      }
+      await route.continue();
+    });
+    await page.goto(base + `#/archive/${first}`);
+    await waitForApp(page);
+    await page.goto(base + `#/archive/${second}`);
+    await page.waitForSelector('article.reader');
+    assert.equal(await page.locator('#article-title').textContent(), all[second].title);
+    await page.waitForTimeout(2000);
+    assert.equal(await page.locator('#article-title').textContent(), all[second].title);
+  }, { routes: true });
+});
+
 test('without a search the archive says how many articles it holds, and the library still lists', async (t) => {
   await withPage(t, env, async (page) => {
     await page.goto(base);

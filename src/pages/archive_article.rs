@@ -25,12 +25,18 @@ pub struct ArchiveArticleProps {
 #[function_component]
 pub fn ArchiveArticle(props: &ArchiveArticleProps) -> Html {
     let loaded = use_state(|| None::<Result<Option<Rc<LibraryPage>>, String>>);
+    // The article asked for last: an answer for an earlier one, arriving late, is dropped.
+    let wanted = use_mut_ref(|| None::<u32>);
     {
-        let (loaded, archive) = (loaded.clone(), props.archive.clone());
+        let (loaded, archive, wanted) = (loaded.clone(), props.archive.clone(), wanted.clone());
         use_effect_with(props.doc, move |&doc| {
             loaded.set(None);
+            *wanted.borrow_mut() = Some(doc);
             wasm_bindgen_futures::spawn_local(async move {
-                loaded.set(Some(archive.article(doc).await.map(|p| p.map(Rc::new))));
+                let article = archive.article(doc).await.map(|p| p.map(Rc::new));
+                if *wanted.borrow() == Some(doc) {
+                    loaded.set(Some(article));
+                }
             });
         });
     }
