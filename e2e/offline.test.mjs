@@ -166,12 +166,17 @@ test('a build that fails to install leaves the working version, and offline use,
       rmSync(join(dir, 'static', 'icons', 'kanbao-512.png'));
       const outcome = await page.evaluate(async () => {
         const r = await navigator.serviceWorker.ready;
-        const settled = new Promise((ok) => r.addEventListener('updatefound', () => {
-          const w = r.installing;
-          w.addEventListener('statechange', () => {
-            if (w.state === 'redundant' || w.state === 'installed') ok(w.state);
-          });
-        }));
+        const settle = (w, ok) => {
+          if (['redundant', 'installed', 'activated'].includes(w.state)) ok(w.state);
+          else w.addEventListener('statechange', () => settle(w, ok));
+        };
+        const settled = new Promise((ok) => {
+          // The browser may have found the new version already (a check of its own).
+          const now = r.installing ?? r.waiting;
+          if (now) settle(now, ok);
+          else r.addEventListener('updatefound', () => settle(r.installing, ok));
+          setTimeout(() => ok('no new version found'), 15000);
+        });
         await r.update().catch(() => {});
         return settled;
       });

@@ -133,7 +133,7 @@ pub fn App() -> Html {
                 let dispatch = dispatch.clone();
                 let known = library.pages().iter().map(|p| p.key.clone()).collect();
                 wasm_bindgen_futures::spawn_local(async move {
-                    if let Ok((keys, added, damaged)) = data::stored_changes(known).await {
+                    if let Ok((keys, added, damaged)) = data::stored_changes(known, lang).await {
                         dispatch.emit(Action::SyncImported { keys, added });
                         dispatch.emit(Action::Damaged(damaged));
                     }
@@ -429,9 +429,12 @@ pub fn App() -> Html {
     }
 }
 
-/// Loads the deployment's pages, the reader's stored pages and any `?src=` link.
+/// Loads the deployment's pages, the reader's stored pages and any `?src=` link. The
+/// deployment's pages and a `?src=` page are parsed here, at once: starting the parse worker
+/// first delays the first card by about 50 ms. Stored pages, which may be many, are parsed in
+/// the worker.
 async fn load(dispatch: Callback<Action>, lang: Lang) {
-    match data::load_deployment(&dispatch, lang).await {
+    match data::load_deployment(&dispatch, lang, None).await {
         Ok(pages) => dispatch.emit(Action::AddPages(pages)),
         Err(message) => {
             let text = match lang {
@@ -441,7 +444,7 @@ async fn load(dispatch: Callback<Action>, lang: Lang) {
             dispatch.emit(Action::Notify { error: true, text });
         }
     }
-    match data::load_stored().await {
+    match data::load_stored(lang).await {
         Ok((pages, damaged)) => {
             dispatch.emit(Action::AddPages(pages));
             if !damaged.is_empty() {
@@ -483,7 +486,7 @@ async fn load(dispatch: Callback<Action>, lang: Lang) {
         dispatch.emit(Action::Notify { error: true, text });
     }
     if let Some(src) = embed::search_param("src") {
-        match data::load_src(&src, &dispatch, lang).await {
+        match data::load_src(&src, &dispatch, lang, None).await {
             Ok(pages) => dispatch.emit(Action::AddPages(pages)),
             Err(err) => dispatch.emit(Action::Notify {
                 error: true,

@@ -79,6 +79,7 @@ async fn load_manifest(
     manifest: Manifest,
     notify: &Callback<Action>,
     lang: Lang,
+    worker: Option<&ParseWorker>,
 ) -> Vec<LibraryPage> {
     let base = url.rsplit_once('/').map_or("", |(dir, _)| dir);
     let mut pages = Vec::with_capacity(manifest.pages.len());
@@ -95,13 +96,7 @@ async fn load_manifest(
             .unwrap_or(&entry.path)
             .to_owned();
         let result = match fetch_bytes(&page_url).await {
-            Ok(bytes) => import::page_from_bytes(
-                &name,
-                entry.paper,
-                &bytes,
-                Origin::Deployment,
-                &BrowserGb18030,
-            ),
+            Ok(bytes) => parse_page(&name, entry.paper, &bytes, Origin::Deployment, worker).await,
             Err(e) => Err(e),
         };
         match result {
@@ -124,6 +119,7 @@ fn parse_manifest(bytes: &[u8]) -> Result<Manifest, ImportError> {
 pub async fn load_deployment(
     notify: &Callback<Action>,
     lang: Lang,
+    worker: Option<&ParseWorker>,
 ) -> Result<Vec<LibraryPage>, String> {
     if let Some(pages) = inline_pages() {
         return Ok(pages);
@@ -144,23 +140,51 @@ pub async fn load_deployment(
         .map_err(|e| format!("{MANIFEST_URL}: {e}"))?;
     let manifest = parse_manifest(&bytes).map_err(|e| e.message(MANIFEST_URL, lang))?;
     crate::embed::set_policy(manifest.embed.clone());
-    Ok(load_manifest(MANIFEST_URL, manifest, notify, lang).await)
+    Ok(load_manifest(MANIFEST_URL, manifest, notify, lang, worker).await)
 }
 
-/// The pages the reader imported before, from browser storage, and the records that are not
-/// pages any more. A page keeps the key it is stored under, so that removing it always works.
-pub async fn load_stored() -> Result<(Vec<LibraryPage>, Vec<Damaged>), ImportError> {
+/// The pages the reader imported before, from browser storage (parsed in the parse worker),
+/// and the records that are not pages any more (unreadable, or failing the checks every page
+/// passes). A page keeps the key it is stored under, so that removing it always works.
+pub async fn load_stored(lang: Lang) -> Result<(Vec<LibraryPage>, Vec<Damaged>), ImportError> {
     let stored = storage::load_all().await?;
-    let pages = stored
-        .pages
-        .into_iter()
-        .map(|p| {
-            let mut page = LibraryPage::new(&p.name, p.paper, p.text, Origin::Imported);
-            page.key = p.key;
-            page
-        })
-        .collect();
-    Ok((pages, stored.damaged))
+    let worker = (!stored.pages.is_empty())
+        .then(ParseWorker::start)
+        .flatten();
+    let (pages, mut damaged) = stored_pages(stored.pages, lang, worker.as_ref()).await;
+    damaged.extend(stored.damaged);
+    Ok((pages, damaged))
+}
+
+/// Parses stored pages; those that fail the checks are damaged records.
+async fn stored_pages(
+    stored: Vec<StoredPage>,
+    lang: Lang,
+    worker: Option<&ParseWorker>,
+) -> (Vec<LibraryPage>, Vec<Damaged>) {
+    let mut pages = Vec::with_capacity(stored.len());
+    let mut damaged = Vec::new();
+    for p in stored {
+        match parse_page(
+            &p.name,
+            p.paper,
+            p.text.as_bytes(),
+            Origin::Imported,
+            worker,
+        )
+        .await
+        {
+            Ok(mut page) => {
+                page.key = p.key;
+                pages.push(page);
+            }
+            Err(err) => damaged.push(Damaged {
+                key: p.key,
+                reason: format!("{}: {}", p.name, err.reason(lang)),
+            }),
+        }
+    }
+    (pages, damaged)
 }
 
 /// Loads `?src=<url>`: a page, or a manifest (JSON) listing pages, from this same site.
@@ -168,6 +192,7 @@ pub async fn load_src(
     src: &str,
     notify: &Callback<Action>,
     lang: Lang,
+    worker: Option<&ParseWorker>,
 ) -> Result<Vec<LibraryPage>, ImportError> {
     let location = gloo::utils::window().location();
     let here = location.href().unwrap_or_default();
@@ -187,9 +212,10 @@ pub async fn load_src(
     let kind = import::src_kind(&name)?;
     let bytes = fetch_bytes(&href).await?;
     if kind == import::SrcKind::Manifest {
-        return Ok(load_manifest(&href, parse_manifest(&bytes)?, notify, lang).await);
+        return Ok(load_manifest(&href, parse_manifest(&bytes)?, notify, lang, worker).await);
     }
-    import::page_from_bytes(&name, None, &bytes, Origin::Deployment, &BrowserGb18030)
+    parse_page(&name, None, &bytes, Origin::Deployment, worker)
+        .await
         .map(|p| vec![p])
 }
 
@@ -228,20 +254,24 @@ async fn read_file(
 }
 
 /// Parses one page's bytes, in the parse worker where one runs. Every page comes this way,
-/// whatever its name or how it came: the same size, type and content checks for all.
+/// whatever its name or how it came (a file, text, a library file, the deployment's manifest,
+/// `?src=`, a host page, the browser's storage): the same size, type and content checks for
+/// all. Where no worker runs (a bundle opened from disk), the page is parsed here.
 async fn parse_page(
     name: &str,
     paper: Option<String>,
     bytes: &[u8],
+    origin: Origin,
     worker: Option<&ParseWorker>,
 ) -> Result<LibraryPage, ImportError> {
     import::check_size(bytes.len() as u64)?;
-    if let Some(worker) = worker
-        && let Ok((page, text)) = worker.parse(name, bytes).await
-    {
-        return import::accept(page, text, paper, Origin::Imported);
+    if let Some(worker) = worker {
+        match worker.parse(name, bytes).await {
+            Ok((page, text)) => return import::accept(page, text, paper, origin),
+            Err(err) => gloo::console::warn!("看报：解析线程失败，改在页面中解析", err),
+        }
     }
-    import::page_from_bytes(name, paper, bytes, Origin::Imported, &BrowserGb18030)
+    import::page_from_bytes(name, paper, bytes, origin, &BrowserGb18030)
 }
 
 /// What became of one page of an import: its name as the reader knows it, and the page or why
@@ -259,7 +289,14 @@ async fn read_source(
         Source::Text { text, paper, .. } => {
             vec![(
                 name.clone(),
-                parse_page(&name, paper.clone(), text.as_bytes(), worker).await,
+                parse_page(
+                    &name,
+                    paper.clone(),
+                    text.as_bytes(),
+                    Origin::Imported,
+                    worker,
+                )
+                .await,
             )]
         }
         Source::File(file) if import::is_library_file(&name) => {
@@ -276,14 +313,21 @@ async fn read_source(
                 if cancel.get() {
                     break;
                 }
-                let result = parse_page(&p.name, p.paper, p.text.as_bytes(), worker).await;
+                let result = parse_page(
+                    &p.name,
+                    p.paper,
+                    p.text.as_bytes(),
+                    Origin::Imported,
+                    worker,
+                )
+                .await;
                 out.push((format!("{name} › {}", p.name), result));
             }
             out
         }
         Source::File(file) => {
             let result = match read_file(file, import::check_size).await {
-                Ok(bytes) => parse_page(&name, None, &bytes, worker).await,
+                Ok(bytes) => parse_page(&name, None, &bytes, Origin::Imported, worker).await,
                 Err(err) => Err(err),
             };
             vec![(name, result)]
@@ -524,20 +568,19 @@ pub async fn export_library(
 /// pages this tab does not have yet (parsed), and the damaged records.
 pub async fn stored_changes(
     known: HashSet<String>,
+    lang: Lang,
 ) -> Result<(Vec<String>, Vec<LibraryPage>, Vec<Damaged>), ImportError> {
     let stored = storage::load_all().await?;
     let keys = stored.pages.iter().map(|p| p.key.clone()).collect();
-    let added = stored
+    let fresh: Vec<StoredPage> = stored
         .pages
         .into_iter()
         .filter(|p| !known.contains(&p.key))
-        .map(|p| {
-            let mut page = LibraryPage::new(&p.name, p.paper, p.text, Origin::Imported);
-            page.key = p.key;
-            page
-        })
         .collect();
-    Ok((keys, added, stored.damaged))
+    let worker = (!fresh.is_empty()).then(ParseWorker::start).flatten();
+    let (added, mut damaged) = stored_pages(fresh, lang, worker.as_ref()).await;
+    damaged.extend(stored.damaged);
+    Ok((keys, added, damaged))
 }
 
 /// Removes imported pages from storage, then from the library.

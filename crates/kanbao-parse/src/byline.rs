@@ -477,7 +477,7 @@ pub(crate) fn parse_byline_line(line: &str) -> Option<Credits> {
     // `□本报记者张靖本报通讯员郜敏`.
     let line = line.trim_start_matches(AUTHOR_MARKS).trim_start();
     let inner = strip_brackets(line).unwrap_or(line);
-    parse_credits(inner, None, false)
+    parse_credits(inner, None, false).or_else(|| bracketed_names(line))
 }
 
 fn strip_brackets(s: &str) -> Option<&str> {
@@ -618,12 +618,37 @@ pub(crate) fn glued_credit(text: &str) -> Option<(usize, Credits)> {
     if credit.is_empty() || credit.chars().count() > 36 {
         return None;
     }
-    let credits = parse_credits(credit, None, false).or_else(|| {
-        spaced_photo_credit(credit)
-            .filter(|(at, _)| *at == 0)
-            .map(|(_, c)| c)
-    })?;
+    let credits = parse_credits(credit, None, false)
+        .or_else(|| {
+            spaced_photo_credit(credit)
+                .filter(|(at, _)| *at == 0)
+                .map(|(_, c)| c)
+        })
+        .or_else(|| bracketed_names(credit))?;
     Some((after + code, credits))
+}
+
+/// A credit of bare names in brackets, as briefs print it after their last sentence or on the
+/// line under it: `（张长利）`, `(孟翔翼 张锐)`, `（王飞、李永）`. With no role word, the names
+/// are the item's reporters. Every part must read as a person's name.
+pub(crate) fn bracketed_names(s: &str) -> Option<Credits> {
+    let inner = strip_brackets(s.trim())?;
+    let mut reporters = Vec::new();
+    for part in inner.split(|c: char| c.is_whitespace() || matches!(c, '、' | '，' | ',')) {
+        if part.is_empty() {
+            continue;
+        }
+        if names::is_person_name(part) {
+            reporters.push(part.to_owned());
+        } else {
+            let split = split_names(part).filter(|s| !s.guessed)?;
+            reporters.extend(split.names);
+        }
+    }
+    (!reporters.is_empty() && reporters.len() <= 4).then(|| Credits {
+        reporters,
+        ..Credits::default()
+    })
 }
 
 /// Credits inside a `（作者为…，本报记者X采访整理）` note: the reporter who took the text down.
@@ -1158,6 +1183,26 @@ mod tests {
         assert_eq!(c.photographers, ["刘明", "周远"]);
         let c = parse_credits("记者 唐晓芸 通讯员 葛文 摄", None, false).unwrap();
         assert_eq!(c.photographers, ["葛文"]);
+    }
+
+    #[test]
+    fn bare_names_in_brackets_after_a_brief_are_its_reporters() {
+        let (at, c) = glued_credit("车间实行经济责任制后，提高了工效。 (张长利)").unwrap();
+        assert_eq!(c.reporters, ["张长利"]);
+        assert_eq!(at, "车间实行经济责任制后，提高了工效。 ".len());
+        assert_eq!(
+            bracketed_names("（王飞、李永）").map(|c| c.reporters),
+            Some(vec!["王飞".into(), "李永".into()])
+        );
+        assert_eq!(
+            parse_byline_line("(孟翔翼 张锐)").map(|c| c.reporters),
+            Some(vec!["孟翔翼".into(), "张锐".into()])
+        );
+        // A column after a title, a note or a word in brackets is no credit.
+        assert_eq!(bracketed_names("（金台随笔）"), None);
+        assert_eq!(bracketed_names("（新语）"), None);
+        assert_eq!(bracketed_names("（完）"), None);
+        assert_eq!(glued_credit("这是好事。（下同）"), None);
     }
 
     #[test]

@@ -59,6 +59,9 @@ struct Current {
     /// A photo credit closed it before any text: photo news, unless a dateline lead follows
     /// (then the photo stood between the headline and the lead).
     photo_closed: bool,
+    /// A credit after its text closed it (`…工效。（张长利）`, or a byline line under the text):
+    /// in a run of briefs, the next item of the run follows.
+    end_credited: bool,
 }
 
 impl Current {
@@ -108,6 +111,7 @@ fn open(plans: &mut Vec<Plan>, column: Option<String>, brief: bool) -> Current {
         paragraphs: 0,
         signed: false,
         photo_closed: false,
+        end_credited: false,
         awaiting_dateline: false,
     }
 }
@@ -229,6 +233,7 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
                     Some(mut c) => {
                         if c.body {
                             c.closed = true;
+                            c.end_credited = true;
                         }
                         c
                     }
@@ -318,6 +323,7 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
                 if line.glued_credit {
                     c.closed = true;
                     c.credited = true;
+                    c.end_credited = true;
                 }
                 owners.push(Owner::Article(c.index));
                 cur = Some(c);
@@ -553,7 +559,9 @@ fn headline_run(
                 k += 1;
             }
             let brief_label = labels.iter().any(|(_, k)| *k == LabelKind::Brief);
-            let inherit = cur.as_ref().is_some_and(|c| c.brief && !c.closed)
+            let inherit = cur
+                .as_ref()
+                .is_some_and(|c| c.brief && (!c.closed || c.end_credited))
                 && labels.is_empty()
                 && !matches!(next, Some(Class::Byline | Class::Author))
                 && !cues.marked;

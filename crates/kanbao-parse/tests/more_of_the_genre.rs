@@ -308,3 +308,36 @@ fn a_note_of_where_an_article_first_ran_is_no_paragraph() {
         ["(摘编自《江城晚报》,原题为《碎片时间也能读书》)"]
     );
 }
+
+#[test]
+fn bare_names_in_brackets_credit_each_brief_and_the_run_keeps_its_column() {
+    let p = page("city-briefs-bracketed-credits.txt");
+    assert_eq!(
+        titles(&p),
+        [
+            "老旧小区加装电梯提速",
+            "社区书屋延长开放时间",
+            "公交站台换上新座椅"
+        ]
+    );
+    let reporters: Vec<&[String]> = p
+        .articles
+        .iter()
+        .map(|a| a.byline.reporters.as_slice())
+        .collect();
+    assert_eq!(
+        reporters,
+        [
+            &["周晓梅".to_string()][..],
+            &["何立新".to_string(), "陈婷".to_string()][..],
+            &["孙浩".to_string()][..]
+        ]
+    );
+    for a in &p.articles {
+        assert_eq!(a.column.as_deref(), Some("简讯"));
+        assert_eq!(a.kind, Kind::Brief);
+        let text = texts(a, BlockKind::Paragraph);
+        assert_eq!(text.len(), 1);
+        assert!(!text[0].contains('（'), "{}", text[0]);
+    }
+}
