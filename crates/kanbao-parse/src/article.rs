@@ -1,14 +1,14 @@
 //! One article built from its lines: headline group, credits, lead and body blocks.
 
 use crate::byline::{
-    Credits, author_note_credits, glued_credit, parse_author_line, parse_byline_line,
-    parse_credits, parse_dateline, parse_reprint, photo_credit_suffix,
+    Credits, author_note_credits, glued_credit, is_author_note, parse_author_line,
+    parse_byline_line, parse_credits, parse_dateline, parse_reprint, photo_credit_suffix,
 };
 use crate::headline;
 use crate::lines::{Class, LabelKind, Line, is_circled, label_kind};
 use crate::names::bare_name;
 use crate::normalize::{code_tail, ends_sentence, fullwidth};
-use crate::segment::Plan;
+use crate::segment::{PageTraits, Plan};
 use crate::{Article, Block, BlockKind, Byline, Diagnostic, DiagnosticCode, Kind};
 
 /// A block while its text is still being joined across column breaks.
@@ -41,7 +41,7 @@ fn merge(byline: &mut Byline, c: Credits) {
 pub(crate) fn build(
     lines: &[Line<'_>],
     plan: &Plan,
-    indented_page: bool,
+    page: PageTraits,
     hash: u32,
     ordinal: usize,
     diagnostics: &mut Vec<Diagnostic>,
@@ -191,7 +191,7 @@ pub(crate) fn build(
                 // On a page that indents its paragraphs, an indented line right after an
                 // unpunctuated one starts a paragraph of its own (the one before was a lead or
                 // ended without a mark); a cut paragraph goes on at the margin.
-                if indented_page
+                if page.indented
                     && l.indented
                     && pending.is_some_and(|p| p + 1 == drafts.len())
                     && previous_indented
@@ -282,7 +282,16 @@ pub(crate) fn build(
     {
         return None;
     }
-    let kind = kind_of(plan, column.as_deref(), &blocks, &byline, led);
+    let noted = lines
+        .iter()
+        .any(|l| l.class == Class::AuthorNote && is_author_note(l.text));
+    let signs = Signs {
+        column: column.as_deref(),
+        dateline: led || dateline.is_some(),
+        opinion_page: page.opinion,
+        author_note: noted,
+    };
+    let kind = kind_of(plan, signs, &blocks, &byline);
     Some(Article {
         id: format!("{hash:08x}-{ordinal}"),
         kind,
@@ -471,14 +480,20 @@ fn caption(l: &Line<'_>, byline: &mut Byline) -> Option<Draft> {
     })
 }
 
-fn kind_of(
-    plan: &Plan,
-    column: Option<&str>,
-    blocks: &[Block],
-    byline: &Byline,
+/// What an article shows of its kind besides its blocks and byline.
+#[derive(Debug, Clone, Copy)]
+struct Signs<'a> {
+    column: Option<&'a str>,
+    /// It opens with a dateline lead.
     dateline: bool,
-) -> Kind {
-    let label = column.and_then(label_kind);
+    /// It stands on an opinion page (`评论`, `理论`).
+    opinion_page: bool,
+    /// It ends with a note on its author (`（作者为某大学教授）`, `（作者单位：…）`).
+    author_note: bool,
+}
+
+fn kind_of(plan: &Plan, signs: Signs<'_>, blocks: &[Block], byline: &Byline) -> Kind {
+    let label = signs.column.and_then(label_kind);
     let paragraphs: Vec<&Block> = blocks
         .iter()
         .filter(|b| b.kind == BlockKind::Paragraph)
@@ -486,6 +501,7 @@ fn kind_of(
     let body_chars: usize = paragraphs.iter().map(|b| b.text.chars().count()).sum();
     let captions = blocks.iter().any(|b| b.kind == BlockKind::Caption);
     let headings = blocks.iter().any(|b| b.kind == BlockKind::Heading);
+    let dateline = signs.dateline;
     if plan.brief || label == Some(LabelKind::Brief) {
         Kind::Brief
     } else if !byline.authors.is_empty() || label == Some(LabelKind::Commentary) {
@@ -501,9 +517,112 @@ fn kind_of(
         Kind::Photo
     } else if !headings && paragraphs.len() <= 1 && body_chars < 100 {
         Kind::Brief
-    } else if dateline {
+    } else if dateline || reported_with_a_correspondent(byline, blocks) {
         Kind::News
+    } else if opinion_by_its_place(signs, byline) {
+        Kind::Commentary
     } else {
         Kind::Feature
+    }
+}
+
+/// A report credited to a reporter and a correspondent (`本报记者 某某 通讯员 某某`), with one
+/// section heading at most: news, even without a dateline lead. Features that carry a
+/// correspondent run longer, under several headings.
+fn reported_with_a_correspondent(byline: &Byline, blocks: &[Block]) -> bool {
+    let headings = blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Heading)
+        .count();
+    !byline.reporters.is_empty() && !byline.correspondents.is_empty() && headings <= 1
+}
+
+/// A text with no dateline that reads as opinion by where it stands or how it ends: on an
+/// opinion page and not a reporter's, or signed off with a note on its author
+/// (`（作者为某大学教授）`).
+fn opinion_by_its_place(signs: Signs<'_>, byline: &Byline) -> bool {
+    let reported = !byline.reporters.is_empty() || !byline.photographers.is_empty();
+    signs.author_note || signs.opinion_page && !reported
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn paragraphs(n: usize) -> Vec<Block> {
+        (0..n)
+            .map(|_| Block {
+                kind: BlockKind::Paragraph,
+                text: "社区食堂开业以来，每天为三百多位老人供应午餐，价格比外面便宜一半。"
+                    .repeat(3),
+                marker: None,
+                span: [0, 0],
+            })
+            .collect()
+    }
+
+    fn signs(column: Option<&str>) -> Signs<'_> {
+        Signs {
+            column,
+            dateline: false,
+            opinion_page: false,
+            author_note: false,
+        }
+    }
+
+    #[test]
+    fn an_opinion_column_or_page_or_an_authors_note_makes_commentary() {
+        let plan = Plan::default();
+        let blocks = paragraphs(4);
+        let none = Byline::default();
+        assert_eq!(kind_of(&plan, signs(None), &blocks, &none), Kind::Feature);
+        assert_eq!(
+            kind_of(&plan, signs(Some("江岸时评")), &blocks, &none),
+            Kind::Commentary
+        );
+        let on_page = Signs {
+            opinion_page: true,
+            ..signs(None)
+        };
+        assert_eq!(kind_of(&plan, on_page, &blocks, &none), Kind::Commentary);
+        // A reporter's piece on an opinion page is no commentary.
+        let reported = Byline {
+            reporters: vec!["王超".into()],
+            ..Byline::default()
+        };
+        assert_eq!(kind_of(&plan, on_page, &blocks, &reported), Kind::Feature);
+        let noted = Signs {
+            author_note: true,
+            ..signs(None)
+        };
+        assert_eq!(kind_of(&plan, noted, &blocks, &none), Kind::Commentary);
+    }
+
+    #[test]
+    fn a_report_by_a_reporter_and_a_correspondent_is_news() {
+        let plan = Plan::default();
+        let byline = Byline {
+            reporters: vec!["何静".into()],
+            correspondents: vec!["林晓峰".into()],
+            ..Byline::default()
+        };
+        assert_eq!(
+            kind_of(&plan, signs(None), &paragraphs(3), &byline),
+            Kind::News
+        );
+        // Under several headings it is a feature.
+        let mut long = paragraphs(6);
+        for at in [0, 3] {
+            long.insert(
+                at,
+                Block {
+                    kind: BlockKind::Heading,
+                    text: "小标题".into(),
+                    marker: None,
+                    span: [0, 0],
+                },
+            );
+        }
+        assert_eq!(kind_of(&plan, signs(None), &long, &byline), Kind::Feature);
     }
 }

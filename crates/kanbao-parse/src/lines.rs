@@ -106,6 +106,8 @@ const BRIEF_LABELS: &[&str] = &[
     "简讯速递",
     "新闻简讯",
     "本地简讯",
+    "新知",
+    "数说",
 ];
 const COMMENTARY_LABELS: &[&str] = &[
     "评论",
@@ -123,6 +125,31 @@ const COMMENTARY_LABELS: &[&str] = &[
     "观点",
     "锐评",
 ];
+/// Endings of opinion columns' names: `人民时评`, `金台随笔`, `暖闻热评`, `评论员观察`,
+/// `编辑手记`, `国际论坛`.
+const COMMENTARY_ENDINGS: &[&str] = &[
+    "时评",
+    "随笔",
+    "热评",
+    "短评",
+    "快评",
+    "锐评",
+    "漫评",
+    "杂谈",
+    "评论",
+    "评论员观察",
+    "编辑手记",
+    "论坛",
+    "新语",
+    "锐见",
+];
+
+/// Whether a column's name is an opinion column's, by its ending.
+pub(crate) fn commentary_column(s: &str) -> bool {
+    let n = s.chars().count();
+    (2..=8).contains(&n) && COMMENTARY_ENDINGS.iter().any(|e| s.ends_with(e))
+}
+
 const PHOTO_LABELS: &[&str] = &["图片新闻", "新闻图片", "图说", "视觉", "影像", "新闻图说"];
 const OTHER_LABELS: &[&str] = &[
     "关注",
@@ -248,7 +275,7 @@ pub(crate) fn label_kind(s: &str) -> Option<LabelKind> {
     }
     if BRIEF_LABELS.contains(&s) {
         Some(LabelKind::Brief)
-    } else if COMMENTARY_LABELS.contains(&s) {
+    } else if COMMENTARY_LABELS.contains(&s) || commentary_column(s) {
         Some(LabelKind::Commentary)
     } else if PHOTO_LABELS.contains(&s) {
         Some(LabelKind::Photo)
@@ -669,6 +696,25 @@ pub(crate) fn is_circled(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn opinion_columns_are_known_by_their_names_endings() {
+        for column in [
+            "人民时评",
+            "金台随笔",
+            "暖闻热评",
+            "评论员观察",
+            "编辑手记",
+            "国际论坛",
+            "新语",
+        ] {
+            assert!(commentary_column(column), "{column}");
+            assert_eq!(label_kind(column), Some(LabelKind::Commentary), "{column}");
+        }
+        for column in ["民生观察", "记者手记", "经济聚焦", "一线调查"] {
+            assert!(!commentary_column(column), "{column}");
+        }
+    }
 
     #[test]
     fn page_headers_are_known_anywhere_by_a_date_or_a_written_page_number() {

@@ -81,6 +81,22 @@ struct PageState {
     package: Option<String>,
 }
 
+/// What the builder of each article needs to know of the page.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct PageTraits {
+    /// The page indents the first line of every paragraph.
+    pub indented: bool,
+    /// The page is an opinion page (`评论`, `理论`, `观点`): what is not news on it is commentary.
+    pub opinion: bool,
+}
+
+/// Whether a page of this name prints opinion: `评论`, `理论`, `观点`, `言论`, `评论·观点`.
+pub(crate) fn opinion_page(section: &str) -> bool {
+    ["评论", "理论", "观点", "言论", "时评", "论坛"]
+        .iter()
+        .any(|w| section.contains(w))
+}
+
 /// The parse of a page's text.
 #[derive(Debug)]
 pub(crate) struct Parsed {
@@ -372,14 +388,11 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
         i += 1;
     }
 
-    let (articles, unassigned) = assemble(
-        text,
-        lines,
-        &owners,
-        &plans,
-        page.indented,
-        &mut diagnostics,
-    );
+    let traits = PageTraits {
+        indented: page.indented,
+        opinion: meta.section.as_deref().is_some_and(opinion_page),
+    };
+    let (articles, unassigned) = assemble(text, lines, &owners, &plans, traits, &mut diagnostics);
     Parsed {
         meta,
         articles,
@@ -647,7 +660,7 @@ fn assemble(
     lines: &[Line<'_>],
     owners: &[Owner],
     plans: &[Plan],
-    indented_page: bool,
+    traits: PageTraits,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> (Vec<Article>, Vec<Fragment>) {
     let mut unassigned = Vec::new();
@@ -684,16 +697,9 @@ fn assemble(
                     last -= 1;
                 }
                 let plan = plans.get(a).cloned().unwrap_or_default();
-                let built = lines.get(first..last).and_then(|ls| {
-                    build(
-                        ls,
-                        &plan,
-                        indented_page,
-                        hash,
-                        articles.len() + 1,
-                        diagnostics,
-                    )
-                });
+                let built = lines
+                    .get(first..last)
+                    .and_then(|ls| build(ls, &plan, traits, hash, articles.len() + 1, diagnostics));
                 for l in lines.get(k..first).unwrap_or(&[]) {
                     unassigned.push(fragment(l, Why::Noise));
                 }
@@ -785,4 +791,19 @@ fn header_zone(lines: &[Line<'_>], meta: &mut Meta, owners: &mut Vec<Owner>) -> 
         i += 1;
     }
     i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn opinion_pages_are_known_by_their_names() {
+        for name in ["评论", "理论", "观点", "评论·观点", "言论"] {
+            assert!(opinion_page(name), "{name}");
+        }
+        for name in ["要闻", "经济", "城事", "国际"] {
+            assert!(!opinion_page(name), "{name}");
+        }
+    }
 }

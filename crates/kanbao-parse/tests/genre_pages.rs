@@ -131,7 +131,8 @@ fn crlf_briefs_under_one_label_are_separate_articles() {
     assert_eq!(briefs[2].title, "");
     assert_eq!(briefs[3].byline.correspondents, ["曲波"]);
     let last = p.articles.last().unwrap();
-    assert_eq!(last.kind, Kind::Feature);
+    // A reporter's and a correspondent's report without a dateline lead is news.
+    assert_eq!(last.kind, Kind::News);
     assert_eq!(last.column, None);
     assert_eq!(last.byline.reporters, ["何静"]);
     assert_eq!(last.byline.correspondents, ["林晓峰"]);
