@@ -124,6 +124,8 @@ pub(crate) fn build(
                     if c.guessed {
                         guessed = Some([l.start, l.end()]);
                     }
+                    // A photographer's credit under the text (`本报记者 某某 摄`) ends a photo item.
+                    credit_only |= !drafts.is_empty() && photo_credit_alone(&c);
                     merge(&mut byline, c);
                 } else if let Some(d) = parse_reprint(l.text) {
                     dateline.get_or_insert_with(|| fullwidth(d));
@@ -391,6 +393,14 @@ fn signed_credits(l: &Line<'_>) -> Option<Credits> {
 /// Photo news prints a caption and a photographer, often with no caption marker: when an
 /// article without dateline or headings holds at most two short paragraphs and ends in a
 /// photo credit, its paragraphs are the photo's caption.
+/// Whether a credit names photographers only.
+fn photo_credit_alone(c: &Credits) -> bool {
+    !c.photographers.is_empty()
+        && c.reporters.is_empty()
+        && c.correspondents.is_empty()
+        && c.authors.is_empty()
+}
+
 fn photo_item_captions(drafts: &mut [Draft], byline: &Byline, dated: bool, credit_only: bool) {
     let ends_in_credit = credit_only
         || drafts

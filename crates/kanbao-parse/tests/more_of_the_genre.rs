@@ -341,3 +341,18 @@ fn bare_names_in_brackets_credit_each_brief_and_the_run_keeps_its_column() {
         assert!(!text[0].contains('（'), "{}", text[0]);
     }
 }
+
+#[test]
+fn a_photographers_credit_line_under_a_short_text_makes_it_a_photo_item() {
+    let text = "河谷春色\n\n  清晨，薄雾笼罩的河谷里，油菜花与桃花次第开放。\n\n本报记者 林秋 摄\n\n\
+                港口新航线开通\n\n本报讯（记者 王超）近日，港口开通至釜山的集装箱新航线。\n\n\
+                航线每周两班，单程约三十小时，主要运送家电和农产品。\n";
+    let p = common::parse_and_check(text.as_bytes());
+    let photo = &p.articles[0];
+    assert_eq!(photo.title, "河谷春色");
+    assert_eq!(photo.kind, Kind::Photo);
+    assert_eq!(photo.byline.photographers, ["林秋"]);
+    assert_eq!(texts(photo, BlockKind::Caption).len(), 1);
+    assert!(texts(photo, BlockKind::Paragraph).is_empty());
+    assert_eq!(p.articles[1].kind, Kind::News);
+}
