@@ -111,6 +111,8 @@ pub(crate) fn build(
     let mut dateline: Option<String> = None;
     // Opened by a dateline lead or a bracketed credit: news either way.
     let mut led = false;
+    // Where the dateline lead's paragraph starts among the blocks.
+    let mut lead_at: Option<usize> = None;
     let mut has_paragraph = false;
     // The last text line read was indented.
     let mut previous_indented = false;
@@ -175,6 +177,7 @@ pub(crate) fn build(
                 {
                     dateline = d.dateline.map(fullwidth);
                     led = true;
+                    lead_at = Some(drafts.len());
                     if let Some(c) = d.credits {
                         if c.guessed {
                             guessed = Some([l.start, l.start + d.rest]);
@@ -243,6 +246,7 @@ pub(crate) fn build(
         }
     }
     photo_item_captions(&mut drafts, &byline, dateline.is_some(), credit_only);
+    caption_above_lead(&mut drafts, &byline, lead_at);
     if let Some(span) = guessed {
         diagnostics.push(Diagnostic {
             code: DiagnosticCode::NameSplitGuessed,
@@ -393,6 +397,23 @@ fn signed_credits(l: &Line<'_>) -> Option<Credits> {
 /// Photo news prints a caption and a photographer, often with no caption marker: when an
 /// article without dateline or headings holds at most two short paragraphs and ends in a
 /// photo credit, its paragraphs are the photo's caption.
+/// In a report credited with its photos (`（记者 某某 文/图）`), one short sentence standing
+/// alone between the headline and the dateline lead is the photo's caption
+/// (`志愿者向群众讲解环保知识。`).
+fn caption_above_lead(drafts: &mut [Draft], byline: &Byline, lead_at: Option<usize>) {
+    if lead_at != Some(1) || byline.photographers.is_empty() {
+        return;
+    }
+    if let Some(d) = drafts.first_mut()
+        && d.kind == BlockKind::Paragraph
+        && d.raw.chars().count() <= 80
+        && d.raw.ends_with('。')
+        && d.raw.matches('。').count() == 1
+    {
+        d.kind = BlockKind::Caption;
+    }
+}
+
 /// Whether a credit names photographers only.
 fn photo_credit_alone(c: &Credits) -> bool {
     !c.photographers.is_empty()

@@ -509,10 +509,29 @@ fn is_page_header(t: &str) -> bool {
         && parse_header_line(t).is_some_and(|h| h.date.is_some() || numbered && h.page.is_some())
 }
 
+/// What a web page leaves in text copied or scraped from it: an HTML comment's end, or a
+/// line naming the page's file (`2023-07-21 1 1 某某日报 content_206819.html 1 …`).
+fn markup_residue(t: &str) -> bool {
+    // A sentence is text whatever it mentions; the residue is a short line without one.
+    if t.len() > 400 || t.contains(['。', '！', '？']) {
+        return false;
+    }
+    t.contains("-->")
+        || t.contains("<!--")
+        || t.split_whitespace().any(|w| {
+            [".html", ".htm", ".shtml", ".jsp", ".asp", ".php"]
+                .iter()
+                .any(|e| w.ends_with(e))
+        })
+}
+
 /// Classifies one trimmed non-blank line.
 pub(crate) fn classify(t: &str) -> Class {
     // Every length test below is about short lines: counting stops past them.
     let chars = t.chars().take(128).count();
+    if markup_residue(t) {
+        return Class::Noise;
+    }
     // A line that holds a sentence's end is a paragraph, a caption, a dateline lead, an
     // editor's note or a numbered heading: none of the shapes of short lines applies.
     if chars > 80 || t.contains('。') && !is_numbered(t) {
@@ -696,6 +715,18 @@ pub(crate) fn is_circled(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn what_a_web_page_leaves_in_its_text_is_noise() {
+        assert_eq!(
+            classify("2023-07-21 1 1 某某日报 content_206819.html 1 港口新闻 /enpproperty-->"),
+            Class::Noise
+        );
+        assert_eq!(classify("<!-- 正文 -->"), Class::Noise);
+        assert!(!markup_residue(
+            "详见本报网站 www.example.cn/a.html 的专题页面。"
+        ));
+    }
 
     #[test]
     fn opinion_columns_are_known_by_their_names_endings() {

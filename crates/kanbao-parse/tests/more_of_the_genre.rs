@@ -356,3 +356,25 @@ fn a_photographers_credit_line_under_a_short_text_makes_it_a_photo_item() {
     assert!(texts(photo, BlockKind::Paragraph).is_empty());
     assert_eq!(p.articles[1].kind, Kind::News);
 }
+
+#[test]
+fn a_lone_sentence_between_headline_and_lead_of_a_report_with_photos_is_its_caption() {
+    let text = "志愿服务进社区\n\n志愿者向居民讲解垃圾分类知识。\n\n\
+                本报讯（记者 杜明 文/图）近日，二十多名志愿者走进东湖社区开展垃圾分类宣传。\n\n\
+                活动中，志愿者发放宣传册三百余份，解答居民提问。\n\n\
+                2024-05-06 1 1 某某日报 content_12345.html 1 志愿服务进社区 -->\n";
+    let p = common::parse_and_check(text.as_bytes());
+    let a = &p.articles[0];
+    assert_eq!(a.byline.photographers, ["杜明"]);
+    assert_eq!(
+        texts(a, BlockKind::Caption),
+        ["志愿者向居民讲解垃圾分类知识。"]
+    );
+    assert_eq!(texts(a, BlockKind::Paragraph).len(), 2);
+    assert_eq!(p.articles.len(), 1);
+    assert!(
+        p.unassigned
+            .iter()
+            .any(|f| f.text.contains("content_12345.html"))
+    );
+}
