@@ -19,6 +19,8 @@ mod route;
 mod state;
 mod storage;
 mod tabs;
+#[allow(dead_code)] // The worker uses the other half.
+mod worker_protocol;
 
 fn main() {
     if let Some(boot) = gloo::utils::document().get_element_by_id("boot") {
