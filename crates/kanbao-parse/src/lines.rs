@@ -512,8 +512,12 @@ fn is_page_header(t: &str) -> bool {
 /// What a web page leaves in text copied or scraped from it: an HTML comment's end, or a
 /// line naming the page's file (`2023-07-21 1 1 某某日报 content_206819.html 1 …`).
 fn markup_residue(t: &str) -> bool {
+    // Most lines hold none of the residue's ASCII marks: one pass over the bytes tells.
+    if t.len() > 400 || !t.bytes().any(|b| matches!(b, b'-' | b'<' | b'.')) {
+        return false;
+    }
     // A sentence is text whatever it mentions; the residue is a short line without one.
-    if t.len() > 400 || t.contains(['。', '！', '？']) {
+    if t.contains(['。', '！', '？']) {
         return false;
     }
     t.contains("-->")
