@@ -59,6 +59,8 @@ pub(crate) struct RunCues {
     pub sentence_like: bool,
     /// The open article has its headline and credit but no text yet.
     pub awaiting_body: bool,
+    /// A line of the run stood on one line with its text, set apart by a wide gap: a title.
+    pub beside_text: bool,
     /// Lines in the run, noise left out.
     pub lines: usize,
 }
@@ -99,7 +101,8 @@ pub(crate) fn weigh(c: &RunCues) -> (RunReading, i32) {
         (c.in_brief_run && !c.numbered, 4),
         (c.cut, -6),
         (c.numbered, -6),
-        (c.sentence_like && !c.at_margin, -3),
+        (c.sentence_like && !c.at_margin && !c.beside_text, -3),
+        (c.beside_text, 8),
         (c.at_margin, 3),
         (c.wide_two_phrase, 5),
         (c.signed, -2),
@@ -277,6 +280,22 @@ mod tests {
             ..RunCues::default()
         };
         assert_eq!(weigh(&c).0, RunReading::NewArticle);
+    }
+
+    #[test]
+    fn a_headline_printed_beside_its_text_opens_an_article_even_with_a_comma() {
+        let c = RunCues {
+            beside_text: true,
+            sentence_like: true,
+            lines: 1,
+            ..RunCues::default()
+        };
+        assert_eq!(weigh(&c).0, RunReading::NewArticle);
+        let lines = split(
+            "山东首批人群接种疫苗 目前用于特殊人群,预计下月完成   1月2日，全省重点人群接种工作开始，各地进展顺利。目前没有不良反应。\n",
+        );
+        assert!(lines[0].beside_text);
+        assert!(!lines[1].beside_text);
     }
 
     #[test]

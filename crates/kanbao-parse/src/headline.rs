@@ -458,6 +458,7 @@ mod tests {
                 class: classify(t),
                 indented: false,
                 glued_credit: false,
+                beside_text: false,
             })
             .collect();
         let refs: Vec<&Line<'_>> = lines.iter().collect();

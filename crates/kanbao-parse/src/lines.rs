@@ -21,6 +21,9 @@ pub(crate) struct Line<'a> {
     /// It is text that ends in a reporter's credit glued after its last sentence
     /// (`…略低。文/本报记者 张某`).
     pub glued_credit: bool,
+    /// It is a headline that stood on one line with its text, set apart by a wide gap
+    /// (`机动车行驶证电子化   新华社北京11月3日电 …`): only titles are printed so.
+    pub beside_text: bool,
 }
 
 impl Line<'_> {
@@ -309,10 +312,11 @@ pub(crate) fn split(text: &str) -> Vec<Line<'_>> {
             Some((head, gap)) => {
                 push_cut(&mut out, head, start);
                 // Set apart from its text, a headline with a comma in it is still a headline.
-                if let Some(l) = out.last_mut().filter(|l| l.class == Class::Text)
-                    && looks_like_headline(head)
-                {
-                    l.class = Class::Short;
+                if let Some(l) = out.last_mut() {
+                    if l.class == Class::Text && looks_like_headline(head) {
+                        l.class = Class::Short;
+                    }
+                    l.beside_text = l.class.is_headline();
                 }
                 push_cut(
                     &mut out,
@@ -386,10 +390,13 @@ fn headline_beside_text(t: &str) -> Option<(&str, usize)> {
         && !head.contains(['。', '；', '！', '？'])
         && head.chars().any(is_han)
         && !ends_sentence(head);
-    (headline && rest.chars().count() >= 20 && ends_sentence_somewhere(rest)).then_some((head, gap))
+    let body =
+        ends_sentence_somewhere(rest) || rest.chars().count() >= 30 && rest.contains(['，', ',']);
+    (headline && rest.chars().count() >= 20 && body).then_some((head, gap))
 }
 
-/// Whether a text holds a sentence's end: body text, not another headline.
+/// Whether a text holds a sentence's end: body text, not another headline. (Text cut at the
+/// line's end may hold none yet: a long clause with a comma is body text too.)
 fn ends_sentence_somewhere(s: &str) -> bool {
     s.contains(['。', '！', '？'])
 }
@@ -410,6 +417,7 @@ fn push_cut<'a>(out: &mut Vec<Line<'a>>, mut t: &'a str, mut start: usize) {
             class: Class::Jump,
             indented: false,
             glued_credit: false,
+            beside_text: false,
         });
         let body = rest.trim_start();
         if body.is_empty() {
@@ -430,6 +438,7 @@ fn push_cut<'a>(out: &mut Vec<Line<'a>>, mut t: &'a str, mut start: usize) {
                 class: classify(head),
                 indented: false,
                 glued_credit: false,
+                beside_text: false,
             });
         }
         out.push(Line {
@@ -438,6 +447,7 @@ fn push_cut<'a>(out: &mut Vec<Line<'a>>, mut t: &'a str, mut start: usize) {
             class: Class::Jump,
             indented: false,
             glued_credit: false,
+            beside_text: false,
         });
         return;
     }
@@ -447,6 +457,7 @@ fn push_cut<'a>(out: &mut Vec<Line<'a>>, mut t: &'a str, mut start: usize) {
         class: classify(t),
         indented: false,
         glued_credit: false,
+        beside_text: false,
     });
 }
 

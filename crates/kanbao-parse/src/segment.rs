@@ -464,6 +464,7 @@ fn run_cues(
             .iter()
             .all(|l| matches!(l.class, Class::Numbered | Class::Noise)),
         sentence_like: boundary::sentence_like(run),
+        beside_text: run.iter().any(|l| l.beside_text),
         awaiting_body: cur.is_some_and(|c| !c.body && c.credited)
             && next.is_some_and(|l| matches!(l.class, Class::Text | Class::Caption)),
         wide_two_phrase: heads == 1
