@@ -20,6 +20,12 @@ let env;
 before(async () => { env = await start(); });
 after(async () => { await env?.close(); });
 
+/** Stops a server at once: open keep-alive connections would hold `close` back. */
+const stop = (server) => new Promise((ok) => {
+  server.close(ok);
+  server.closeAllConnections();
+});
+
 const titles = (page) => page.locator('.card-title').allTextContents();
 
 /** Waits until the service worker controls the page and has stored everything it precaches. */
@@ -53,7 +59,7 @@ test('the build lists its hashed files and a content version for the service wor
   }
 });
 
-test('with the server stopped and the browser offline, the app still lists and searches', async (t) => {
+test('with the server stopped and the browser offline, the app still lists and searches', { timeout: 90_000 }, async (t) => {
   // A server of its own, so that it can be stopped halfway; served under a sub-path, as on an
   // intranet site.
   const server = await serve(join(DIST, '..'), 0);
@@ -71,7 +77,7 @@ test('with the server stopped and the browser offline, the app still lists and s
       const { urls } = JSON.parse(readFileSync(join(DIST, 'precache.json'), 'utf8'));
       for (const u of urls) assert.ok(sw.cached.includes(new URL(u, base).href), `${u} cached`);
 
-      await new Promise((ok) => server.close(ok));
+      await stop(server);
       serverOpen = false;
       await context.setOffline(true);
       // Nothing answers any more: a file the worker does not hold cannot be fetched.
@@ -96,7 +102,7 @@ test('with the server stopped and the browser offline, the app still lists and s
     }, { context });
   } finally {
     await context.close();
-    if (serverOpen) await new Promise((ok) => server.close(ok));
+    if (serverOpen) await stop(server);
   }
 });
 
@@ -112,7 +118,7 @@ function rebuild(dir, css) {
   return JSON.parse(readFileSync(join(dir, 'precache.json'), 'utf8')).version;
 }
 
-test('a new build is a new service worker: an open tab keeps its version until the reader refreshes', async (t) => {
+test('a new build is a new service worker: an open tab keeps its version until the reader refreshes', { timeout: 90_000 }, async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'kanbao-sw-'));
   cpSync(DIST, dir, { recursive: true });
   const server = await serve(dir, 0);
@@ -144,11 +150,11 @@ test('a new build is a new service worker: an open tab keeps its version until t
       assert.equal(await page.locator('.update-ready').count(), 0);
     });
   } finally {
-    await new Promise((ok) => server.close(ok));
+    await stop(server);
   }
 });
 
-test('a build that fails to install leaves the working version, and offline use, intact', async (t) => {
+test('a build that fails to install leaves the working version, and offline use, intact', { timeout: 90_000 }, async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'kanbao-sw-'));
   cpSync(DIST, dir, { recursive: true });
   const server = await serve(dir, 0);
@@ -177,14 +183,15 @@ test('a build that fails to install leaves the working version, and offline use,
           else r.addEventListener('updatefound', () => settle(r.installing, ok));
           setTimeout(() => ok('no new version found'), 15000);
         });
-        await r.update().catch(() => {});
+        // Not awaited: the settled state, or the timeout, is the answer.
+        r.update().catch(() => {});
         return settled;
       });
       assert.equal(outcome, 'redundant', 'the new version failed to install');
       assert.deepEqual(await precaches(page), [first], 'the failed install left no cache');
       assert.equal(await page.locator('.update-ready').count(), 0);
 
-      await new Promise((ok) => server.close(ok));
+      await stop(server);
       serverOpen = false;
       await context.setOffline(true);
       await page.reload();
@@ -194,11 +201,11 @@ test('a build that fails to install leaves the working version, and offline use,
     }, { context });
   } finally {
     await context.close();
-    if (serverOpen) await new Promise((ok) => server.close(ok));
+    if (serverOpen) await stop(server);
   }
 });
 
-test('pages a deployment lists after the build are kept for offline use too', async (t) => {
+test('pages a deployment lists after the build are kept for offline use too', { timeout: 90_000 }, async (t) => {
   const dir = await siteWithPages([{
     name: 'port.txt',
     paper: '烟台日报',
@@ -213,13 +220,13 @@ test('pages a deployment lists after the build are kept for offline use too', as
       await waitForApp(page);
       const sw = await waitForServiceWorker(page);
       assert.ok(sw.cached.includes(`${base}static/port.txt`), sw.cached.join(' '));
-      await new Promise((ok) => server.close(ok));
+      await stop(server);
       serverOpen = false;
       await page.reload();
       await waitForApp(page);
       assert.deepEqual(await titles(page), ['烟台港开通新航线']);
     });
   } finally {
-    if (serverOpen) await new Promise((ok) => server.close(ok));
+    if (serverOpen) await stop(server);
   }
 });
