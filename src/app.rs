@@ -319,7 +319,8 @@ pub fn App() -> Html {
     let view = match &route {
         Route::List(q) => {
             let onexport = {
-                let (library, results) = (state.library.clone(), results.clone());
+                let (library, results, dispatch) =
+                    (state.library.clone(), results.clone(), dispatch.clone());
                 Callback::from(move |format: ExportFormat| {
                     let hits = &results.hits;
                     let (name, mime, content) = match format {
@@ -331,15 +332,23 @@ pub fn App() -> Html {
                         ExportFormat::Markdown => (
                             "kanbao-articles.md",
                             "text/markdown",
-                            export::markdown(&library, hits),
+                            Ok(export::markdown(&library, hits)),
                         ),
                         ExportFormat::Csv => (
                             "kanbao-articles.csv",
                             "text/csv",
-                            export::csv(&library, hits),
+                            Ok(export::csv(&library, hits)),
                         ),
                     };
-                    data::download(name, mime, &content);
+                    if let Err(reason) = content.and_then(|c| data::download(name, mime, &c)) {
+                        dispatch.emit(Action::Notify {
+                            error: true,
+                            text: format!(
+                                "{}{reason}",
+                                lang.pick("无法导出：", "Could not export: ")
+                            ),
+                        });
+                    }
                 })
             };
             html! {
@@ -352,11 +361,11 @@ pub fn App() -> Html {
             let onexport = Callback::from(move |()| {
                 let (library, dispatch) = (library.clone(), dispatch.clone());
                 wasm_bindgen_futures::spawn_local(async move {
-                    match data::export_library(library, lang).await {
-                        Ok(file) => {
-                            data::download("kanbao-library.json", "application/json", &file)
-                        }
-                        Err(text) => dispatch.emit(Action::Notify { error: true, text }),
+                    let saved = data::export_library(library, lang).await.and_then(|file| {
+                        data::download("kanbao-library.json", "application/json", &file)
+                    });
+                    if let Err(text) = saved {
+                        dispatch.emit(Action::Notify { error: true, text });
                     }
                 });
             });

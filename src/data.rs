@@ -561,7 +561,15 @@ pub async fn export_library(
         paper: p.paper,
         text: p.text,
     }));
-    Ok(library_text(pages))
+    library_text(pages).map_err(|e| {
+        format!(
+            "{}{e}",
+            lang.pick(
+                "无法写出文库文件：",
+                "the library file could not be written: "
+            )
+        )
+    })
 }
 
 /// What storage holds now, for a tab that hears another changed it: every stored key, the
@@ -598,35 +606,36 @@ pub async fn remove(keys: Vec<String>, dispatch: Callback<Action>, lang: Lang) {
 }
 
 /// The library as one file that imports again.
-fn library_text(pages: Vec<PageText>) -> String {
+fn library_text(pages: Vec<PageText>) -> Result<String, String> {
     let file = LibraryFile {
         schema: LIBRARY_SCHEMA.into(),
         pages,
     };
-    serde_json::to_string(&file).unwrap_or_default()
+    serde_json::to_string(&file).map_err(|e| e.to_string())
 }
 
-/// Offers `content` as a download named `name`.
-pub fn download(name: &str, mime: &str, content: &str) {
+/// Offers `content` as a download named `name`; the browser's reason when it cannot.
+pub fn download(name: &str, mime: &str, content: &str) -> Result<(), String> {
+    let reason = |e: JsValue| crate::js::message(&e, "the browser refused the download");
     let parts = js_sys::Array::of1(&JsValue::from_str(content));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
-        return;
-    };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
-        return;
-    };
+    let blob =
+        web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(reason)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(reason)?;
     let document = gloo::utils::document();
-    if let Ok(a) = document.create_element("a").and_then(|a| {
-        a.dyn_into::<web_sys::HtmlAnchorElement>()
-            .map_err(JsValue::from)
-    }) {
-        a.set_href(&url);
-        a.set_download(name);
-        a.click();
-    }
+    let a = document
+        .create_element("a")
+        .and_then(|a| {
+            a.dyn_into::<web_sys::HtmlAnchorElement>()
+                .map_err(JsValue::from)
+        })
+        .map_err(reason)?;
+    a.set_href(&url);
+    a.set_download(name);
+    a.click();
     let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
 }
 
 /// The files of a drop, folders walked recursively. In folders only `.txt` and `.json` files

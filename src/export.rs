@@ -26,8 +26,9 @@ fn articles<'a>(
         .filter_map(|&i| library.get(i).map(|(p, a)| (p.as_ref(), a)))
 }
 
-/// JSON: an array of articles, each with its page's paper, date, page and source file.
-pub fn json(library: &Library, hits: &[usize]) -> String {
+/// JSON: an array of articles, each with its page's paper, date, page and source file; the
+/// serialiser's reason when it cannot be written (never an empty file).
+pub fn json(library: &Library, hits: &[usize]) -> Result<String, String> {
     let list: Vec<Exported> = articles(library, hits)
         .map(|(p, a)| Exported {
             paper: p.paper.as_deref(),
@@ -38,7 +39,7 @@ pub fn json(library: &Library, hits: &[usize]) -> String {
             article: a,
         })
         .collect();
-    serde_json::to_string_pretty(&list).unwrap_or_default()
+    serde_json::to_string_pretty(&list).map_err(|e| e.to_string())
 }
 
 fn body(a: &Article) -> String {
@@ -170,7 +171,8 @@ mod tests {
     #[test]
     fn json_and_markdown_carry_the_article_and_where_it_ran() {
         let lib = library();
-        let value: serde_json::Value = serde_json::from_str(&json(&lib, &[0])).expect("json");
+        let value: serde_json::Value =
+            serde_json::from_str(&json(&lib, &[0]).expect("written")).expect("json");
         assert_eq!(value[0]["title"], "海港新闻");
         assert_eq!(value[0]["paper"], "烟台日报");
         assert_eq!(value[0]["source"], "a.txt");
