@@ -307,3 +307,16 @@ test('csp.txt lets the origins a deployment lists embed Kanbao, and no others', 
   assert.match(csp, /frame-ancestors 'self' https:\/\/intranet\.example\n$/);
   assert.match(readFileSync(join(DIST, 'csp.txt'), 'utf8'), /frame-ancestors 'self'\n$/);
 });
+
+test('where the parse worker cannot load, every file still imports, parsed in the page', async (t) => {
+  await withPage(t, env, async (page) => {
+    await page.route('**/kanbao-worker_loader.js', (route) => route.fulfill({ status: 404, body: 'gone' }));
+    await openLibrary(page);
+    const files = [0, 1, 2].map((i) => file(`no-worker-${i}.txt`, `第${i}号港口新闻\n\n本报讯(记者 王超)近日,第${i}号港口开通新航线。\n`));
+    await page.setInputFiles('#import-files', files);
+    await page.waitForSelector('.notice:has-text("已导入 3 个版面")', { timeout: 20000 });
+    await page.reload();
+    await waitForApp(page);
+    assert.equal(await page.locator('.page-name:has-text("no-worker-")').count(), 3);
+  }, { routes: true });
+});

@@ -22,14 +22,24 @@ const WORKER_URL: &str = "./kanbao-worker_loader.js";
 struct Waiting {
     ready: Option<oneshot::Sender<()>>,
     replies: HashMap<u32, oneshot::Sender<ParseReply>>,
+    /// The worker failed (its script did not load, or it stopped): nothing will answer.
+    failed: bool,
+}
+
+/// Whether the worker has started, as far as is known.
+#[derive(Debug)]
+enum Start {
+    /// Not yet known: resolves when the worker listens, fails if it cannot start.
+    Pending(oneshot::Receiver<()>),
+    Listening,
+    Failed,
 }
 
 /// A running parse worker. Dropping it ends the worker.
 #[derive(Debug)]
 pub struct ParseWorker {
     worker: Worker,
-    /// Resolves when the worker listens; fails if it cannot start.
-    ready: RefCell<Option<oneshot::Receiver<()>>>,
+    start: RefCell<Start>,
     waiting: Rc<RefCell<Waiting>>,
     next_id: RefCell<u32>,
     _onmessage: Closure<dyn Fn(MessageEvent)>,
@@ -44,6 +54,7 @@ impl ParseWorker {
         let waiting = Rc::new(RefCell::new(Waiting {
             ready: Some(ready_tx),
             replies: HashMap::new(),
+            failed: false,
         }));
         let answers = waiting.clone();
         let onmessage =
@@ -67,6 +78,7 @@ impl ParseWorker {
         let failures = waiting.clone();
         let onerror = Closure::<dyn Fn(JsValue)>::new(move |_: JsValue| {
             let mut waiting = failures.borrow_mut();
+            waiting.failed = true;
             waiting.ready = None;
             waiting.replies.clear();
         });
@@ -74,7 +86,7 @@ impl ParseWorker {
         worker.set_onerror(Some(onerror.as_ref().unchecked_ref()));
         Some(ParseWorker {
             worker,
-            ready: RefCell::new(Some(ready_rx)),
+            start: RefCell::new(Start::Pending(ready_rx)),
             waiting,
             next_id: RefCell::new(0),
             _onmessage: onmessage,
@@ -82,21 +94,35 @@ impl ParseWorker {
         })
     }
 
-    /// Waits until the worker listens.
+    /// Waits until the worker listens. A worker that could not start stays failed, so every
+    /// later request fails at once (and is parsed on the main thread) rather than waiting for
+    /// an answer that never comes. Requests come one at a time (each import awaits its page).
     async fn listening(&self) -> Result<(), String> {
-        let pending = self.ready.borrow_mut().take();
-        match pending {
-            Some(rx) => rx
-                .await
-                .map_err(|_| "the parse worker did not start".to_owned()),
-            None if self.waiting.borrow().ready.is_none() => Ok(()),
-            None => Err("the parse worker did not start".to_owned()),
+        // Taken out first: the borrow must end before an arm sets the state again.
+        let state = std::mem::replace(&mut *self.start.borrow_mut(), Start::Failed);
+        let pending = match state {
+            Start::Pending(rx) => rx,
+            Start::Listening => {
+                *self.start.borrow_mut() = Start::Listening;
+                return Ok(());
+            }
+            Start::Failed => return Err("the parse worker did not start".to_owned()),
+        };
+        let started = pending.await.is_ok();
+        if started {
+            *self.start.borrow_mut() = Start::Listening;
+            Ok(())
+        } else {
+            Err("the parse worker did not start".to_owned())
         }
     }
 
     /// Parses one page in the worker: the page and the decoded text its spans index.
     pub async fn parse(&self, name: &str, bytes: &[u8]) -> Result<(Page, String), String> {
         self.listening().await?;
+        if self.waiting.borrow().failed {
+            return Err("the parse worker stopped".to_owned());
+        }
         let id = {
             let mut next = self.next_id.borrow_mut();
             *next += 1;
