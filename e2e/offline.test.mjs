@@ -110,6 +110,14 @@ test('with the server stopped and the browser offline, the app still lists and s
 const precaches = (page) => page.evaluate(async () =>
   (await caches.keys()).filter((n) => !n.endsWith(':runtime')).map((n) => n.split(':').at(-1)));
 
+/** A copy of the build, served on its own server, so that a test can rebuild or stop it. */
+async function servedCopy() {
+  const dir = mkdtempSync(join(tmpdir(), 'kanbao-sw-'));
+  cpSync(DIST, dir, { recursive: true });
+  const server = await serve(dir, 0);
+  return { dir, server, base: `http://127.0.0.1:${server.address().port}/` };
+}
+
 /** A second build of the site in `dir`: one of its files changed, precache.mjs run again. */
 function rebuild(dir, css) {
   appendFileSync(join(dir, 'static', 'app.css'), css);
@@ -119,10 +127,7 @@ function rebuild(dir, css) {
 }
 
 test('a new build is a new service worker: an open tab keeps its version until the reader refreshes', { timeout: 90_000 }, async (t) => {
-  const dir = mkdtempSync(join(tmpdir(), 'kanbao-sw-'));
-  cpSync(DIST, dir, { recursive: true });
-  const server = await serve(dir, 0);
-  const base = `http://127.0.0.1:${server.address().port}/`;
+  const { dir, server, base } = await servedCopy();
   const css = () => fetch('static/app.css').then((r) => r.text());
   try {
     await withPage(t, env, async (page) => {
@@ -155,11 +160,8 @@ test('a new build is a new service worker: an open tab keeps its version until t
 });
 
 test('a build that fails to install leaves the working version, and offline use, intact', { timeout: 90_000 }, async (t) => {
-  const dir = mkdtempSync(join(tmpdir(), 'kanbao-sw-'));
-  cpSync(DIST, dir, { recursive: true });
-  const server = await serve(dir, 0);
+  const { dir, server, base } = await servedCopy();
   let serverOpen = true;
-  const base = `http://127.0.0.1:${server.address().port}/`;
   const context = await env.browser.newContext({ locale: 'zh-CN' });
   try {
     await withPage(t, env, async (page) => {
