@@ -6,7 +6,7 @@ use crate::byline::{
 };
 use crate::headline;
 use crate::lines::{Class, LabelKind, Line, is_circled, label_kind};
-use crate::names::bare_name;
+use crate::names::bare_names;
 use crate::normalize::{code_tail, ends_sentence, fullwidth};
 use crate::segment::{PageTraits, Plan};
 use crate::{Article, Block, BlockKind, Byline, Diagnostic, DiagnosticCode, Kind};
@@ -54,7 +54,9 @@ pub(crate) fn build(
     while let Some(l) = lines.get(k) {
         match l.class {
             Class::Noise => {}
-            Class::Name if !heads.is_empty() => authors.extend(bare_name(l.text)),
+            Class::Name if !heads.is_empty() => {
+                authors.extend(bare_names(l.text).unwrap_or_default())
+            }
             c if c.is_headline() => heads.push(l),
             _ => break,
         }
@@ -88,6 +90,8 @@ pub(crate) fn build(
         .or(bracket_column)
         .or_else(|| plan.column.as_deref().map(fullwidth));
     let mut byline = Byline::default();
+    // Names printed bare under the headline: authors, unless the text reads as a report.
+    let signers = authors.clone();
     if !authors.is_empty() {
         merge(
             &mut byline,
@@ -291,6 +295,16 @@ pub(crate) fn build(
     let noted = lines
         .iter()
         .any(|l| l.class == Class::AuthorNote && is_author_note(l.text));
+    if !signers.is_empty() && signed_report(page, column.as_deref(), noted, &blocks) {
+        byline.authors.retain(|n| !signers.contains(n));
+        merge(
+            &mut byline,
+            Credits {
+                reporters: signers,
+                ..Credits::default()
+            },
+        );
+    }
     let signs = Signs {
         column: column.as_deref(),
         dateline: led || dateline.is_some(),
@@ -385,13 +399,56 @@ fn trailing_credit(drafts: &mut Vec<Draft>, byline: &mut Byline, dateline: &mut 
 fn signed_credits(l: &Line<'_>) -> Option<Credits> {
     match l.class {
         Class::Author => parse_author_line(l.text),
-        Class::Name => bare_name(l.text).map(|n| Credits {
-            authors: vec![n],
+        Class::Name => bare_names(l.text).map(|names| Credits {
+            authors: names,
             ..Credits::default()
         }),
         Class::AuthorNote => author_note_credits(l.text),
         _ => None,
     }
+}
+
+/// Whether names printed bare under a headline sign a report rather than an opinion: web
+/// exports drop `本报记者` before reporters' names. The article is no commentary by its place,
+/// column or author note, and it stands on the front page or its text speaks of its reporter
+/// (`告诉记者`, `记者了解到`).
+fn signed_report(page: PageTraits, column: Option<&str>, noted: bool, blocks: &[Block]) -> bool {
+    let opinion =
+        page.opinion || noted || column.and_then(label_kind) == Some(LabelKind::Commentary);
+    !opinion
+        && (page.front
+            || blocks
+                .iter()
+                .any(|b| b.kind == BlockKind::Paragraph && speaks_of_its_reporter(&b.text)))
+}
+
+/// Whether a paragraph speaks of the reporter who wrote it: `告诉记者`, `接受记者采访`,
+/// `记者了解到`, `记者在现场看到`.
+fn speaks_of_its_reporter(text: &str) -> bool {
+    const BEFORE: [&str; 7] = ["告诉", "对", "向", "接受", "跟", "给", "带"];
+    const AFTER: [&str; 16] = [
+        "了解",
+        "获悉",
+        "看到",
+        "注意到",
+        "采访",
+        "发现",
+        "在",
+        "从",
+        "来到",
+        "再次",
+        "走进",
+        "随",
+        "致电",
+        "询问",
+        "实地",
+        "探访",
+    ];
+    text.match_indices("记者").any(|(i, w)| {
+        let before = &text[..i];
+        let after = &text[i + w.len()..];
+        BEFORE.iter().any(|b| before.ends_with(b)) || AFTER.iter().any(|a| after.starts_with(a))
+    })
 }
 
 /// Photo news prints a caption and a photographer, often with no caption marker: when an
@@ -579,6 +636,45 @@ fn opinion_by_its_place(signs: Signs<'_>, byline: &Byline) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn paragraph(text: &str) -> Block {
+        Block {
+            kind: BlockKind::Paragraph,
+            text: text.to_owned(),
+            marker: None,
+            span: [0, 0],
+        }
+    }
+
+    #[test]
+    fn a_text_that_speaks_of_its_reporter_is_a_report() {
+        assert!(speaks_of_its_reporter("厂长告诉记者，订单已排到年底。"));
+        assert!(speaks_of_its_reporter("记者了解到，新线下月开通。"));
+        assert!(speaks_of_its_reporter("他在接受记者采访时说。"));
+        assert!(!speaks_of_its_reporter("每年的记者节都有表彰。"));
+        assert!(!speaks_of_its_reporter("作风建设没有休止符。"));
+    }
+
+    #[test]
+    fn bare_names_sign_a_report_on_the_front_page_or_where_the_text_says_so() {
+        let plain = PageTraits::default();
+        let front = PageTraits {
+            front: true,
+            ..PageTraits::default()
+        };
+        let opinion = PageTraits {
+            opinion: true,
+            ..PageTraits::default()
+        };
+        let told = [paragraph("负责人告诉记者，工期提前了。")];
+        let argued = [paragraph("改革要久久为功。")];
+        assert!(signed_report(plain, None, false, &told));
+        assert!(signed_report(front, None, false, &argued));
+        assert!(!signed_report(plain, None, false, &argued));
+        assert!(!signed_report(opinion, None, false, &told));
+        assert!(!signed_report(front, None, true, &argued));
+        assert!(!signed_report(front, Some("江岸时评"), false, &argued));
+    }
 
     fn paragraphs(n: usize) -> Vec<Block> {
         (0..n)

@@ -590,7 +590,7 @@ pub(crate) fn classify(t: &str) -> Class {
     if is_sidebar_label(t) {
         return Class::Sidebar;
     }
-    if crate::names::bare_name(t).is_some() {
+    if crate::names::bare_names(t).is_some() {
         return Class::Name;
     }
     if is_interview_turn(t) {

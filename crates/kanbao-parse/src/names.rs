@@ -63,7 +63,7 @@ const SINGLE: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林�
 郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳\
 甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾\
 尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和\
-仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池乐匡揭寿鞠惠丰利伏荆邝宾邸迟蔺扬原储晋东海羊法楚冀谈\
+仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池乐匡揭寿鞠惠丰利伏荆邝宾邸迟蔺扬原储晋东海羊法楚冀谈俱\
 伊郁晁浦那鄢廉铁阎帅植来逯钮禹宣索蓟位鲜展封诸相井慕昝戈信郜檀栗练禄雍丘鄂茅竺粟上官初亓覃\
 笪籍豆巴步都荀钭幸仝冼于睢姬郅阚逄佴郗禚訾隗邰蒯鄞谌庹缑";
 
@@ -235,6 +235,21 @@ pub(crate) fn bare_name(line: &str) -> Option<String> {
     }
 }
 
+/// Reads a line that holds only names: one bare name ([`bare_name`]) or several set apart by
+/// spaces, as web exports print the reporters under a title (`毛某某 栗某 郑某`). Every part
+/// must read as a whole name.
+pub(crate) fn bare_names(line: &str) -> Option<Vec<String>> {
+    if let Some(one) = bare_name(line) {
+        return Some(vec![one]);
+    }
+    let t = line.trim();
+    if t.len() > 60 {
+        return None;
+    }
+    let names: Vec<String> = t.split_whitespace().map(str::to_owned).collect();
+    ((2..=6).contains(&names.len()) && names.iter().all(|n| is_person_name(n))).then_some(names)
+}
+
 /// How a run of names printed without spaces was split.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Split {
@@ -310,6 +325,24 @@ mod tests {
         assert_eq!(bare_name("新知"), None);
         assert_eq!(bare_name("路修到哪里"), None);
         assert_eq!(bare_name("王 军 李"), None);
+    }
+
+    #[test]
+    fn lines_of_several_spaced_names_read_as_names() {
+        assert_eq!(
+            bare_names("毛文博 栗思 郑一鸣 唐乙文"),
+            Some(vec![
+                "毛文博".to_owned(),
+                "栗思".to_owned(),
+                "郑一鸣".to_owned(),
+                "唐乙文".to_owned()
+            ])
+        );
+        assert_eq!(bare_names("张  铁"), Some(vec!["张铁".to_owned()]));
+        // Words that are not all names: a headline set in spaced phrases.
+        assert_eq!(bare_names("春光 明媚"), None);
+        assert_eq!(bare_names("王明 说了算"), None);
+        assert_eq!(bare_names("王明"), Some(vec!["王明".to_owned()]));
     }
 
     #[test]

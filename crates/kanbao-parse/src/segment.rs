@@ -88,6 +88,14 @@ pub(crate) struct PageTraits {
     pub indented: bool,
     /// The page is an opinion page (`评论`, `理论`, `观点`): what is not news on it is commentary.
     pub opinion: bool,
+    /// The page is the paper's front page (`第1版`, `A01`).
+    pub front: bool,
+}
+
+/// Whether a page label names a paper's front page: `1`, `01`, `A01`, `A1`.
+pub(crate) fn front_page(label: &str) -> bool {
+    let digits = label.trim_start_matches(|c: char| c.is_ascii_uppercase());
+    label.len() - digits.len() <= 1 && !digits.is_empty() && digits.trim_start_matches('0') == "1"
 }
 
 /// Whether a page of this name prints opinion: `评论`, `理论`, `观点`, `言论`, `评论·观点`.
@@ -391,6 +399,7 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
     let traits = PageTraits {
         indented: page.indented,
         opinion: meta.section.as_deref().is_some_and(opinion_page),
+        front: meta.page.as_deref().is_some_and(front_page),
     };
     let (articles, unassigned) = assemble(text, lines, &owners, &plans, traits, &mut diagnostics);
     Parsed {
@@ -805,6 +814,16 @@ mod tests {
         }
         for name in ["要闻", "经济", "城事", "国际"] {
             assert!(!opinion_page(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn front_pages_are_known_by_their_labels() {
+        for label in ["1", "01", "A01", "A1", "001"] {
+            assert!(front_page(label), "{label}");
+        }
+        for label in ["10", "11", "A10", "AA01", "B", "21"] {
+            assert!(!front_page(label), "{label}");
         }
     }
 }

@@ -378,3 +378,34 @@ fn a_lone_sentence_between_headline_and_lead_of_a_report_with_photos_is_its_capt
             .any(|f| f.text.contains("content_12345.html"))
     );
 }
+
+#[test]
+fn names_printed_bare_under_a_headline_sign_a_report_where_the_text_reads_as_one() {
+    // A web export that drops `本报记者`: the reporters' names stand alone under the title.
+    let text = "第2版\n\n\
+                港区复工 进度抢回来\n\
+                林一舟 乔思 邵文杰\n\n\
+                　　码头上的吊机又转了起来。港务公司负责人告诉记者，本周装卸量已恢复到九成。\n\n\
+                　　记者在堆场看到，集装箱卡车排起了长队。\n\n\
+                为改革多想一步\n\
+                何　川\n\n\
+                　　改革是一场接力，每一棒都要跑出好成绩。\n\n\
+                　　多想一步，就能少走弯路。\n";
+    let p = common::parse_and_check(text.as_bytes());
+    assert_eq!(titles(&p), ["港区复工 进度抢回来", "为改革多想一步"]);
+    let report = &p.articles[0];
+    assert_eq!(report.byline.reporters, ["林一舟", "乔思", "邵文杰"]);
+    assert!(report.byline.authors.is_empty());
+    assert_ne!(report.kind, Kind::Commentary);
+    assert_eq!(texts(report, BlockKind::Paragraph).len(), 2);
+    // The same shape over an argument: its author.
+    let essay = &p.articles[1];
+    assert_eq!(essay.byline.authors, ["何川"]);
+    assert_eq!(essay.kind, Kind::Commentary);
+
+    // On the front page the bare name signs the report even where the text never says 记者.
+    let front = "第1版\n\n新线开通 两城通勤半小时\n韩立\n\n　　新线昨天开通运营，两城之间最快半小时可达。\n\n　　沿线设站八座，日开行列车四十对。\n";
+    let p = common::parse_and_check(front.as_bytes());
+    assert_eq!(p.articles[0].byline.reporters, ["韩立"]);
+    assert!(p.articles[0].byline.authors.is_empty());
+}
