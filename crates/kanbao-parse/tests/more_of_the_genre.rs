@@ -385,12 +385,12 @@ fn names_printed_bare_under_a_headline_sign_a_report_where_the_text_reads_as_one
     let text = "第2版\n\n\
                 港区复工 进度抢回来\n\
                 林一舟 乔思 邵文杰\n\n\
-                　　码头上的吊机又转了起来。港务公司负责人告诉记者，本周装卸量已恢复到九成。\n\n\
-                　　记者在堆场看到，集装箱卡车排起了长队。\n\n\
+                \u{3000}\u{3000}码头上的吊机又转了起来。港务公司负责人告诉记者，本周装卸量已恢复到九成。\n\n\
+                \u{3000}\u{3000}记者在堆场看到，集装箱卡车排起了长队。\n\n\
                 为改革多想一步\n\
                 何　川\n\n\
-                　　改革是一场接力，每一棒都要跑出好成绩。\n\n\
-                　　多想一步，就能少走弯路。\n";
+                \u{3000}\u{3000}改革是一场接力，每一棒都要跑出好成绩。\n\n\
+                \u{3000}\u{3000}多想一步，就能少走弯路。\n";
     let p = common::parse_and_check(text.as_bytes());
     assert_eq!(titles(&p), ["港区复工 进度抢回来", "为改革多想一步"]);
     let report = &p.articles[0];
