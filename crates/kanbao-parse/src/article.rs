@@ -110,6 +110,8 @@ pub(crate) fn build(
     let mut guessed: Option<[usize; 2]> = None;
     // A line that is only a photo credit (`新华社记者 陶亮摄`) was read.
     let mut credit_only = false;
+    // The reporters of a credit line standing under the text (`本报记者 某某`), not bracketed.
+    let mut credited_under_text: Option<Vec<String>> = None;
     let mut drafts: Vec<Draft> = Vec::new();
     let mut pending: Option<usize> = None;
     let mut dateline: Option<String> = None;
@@ -132,6 +134,9 @@ pub(crate) fn build(
                     }
                     // A photographer's credit under the text (`本报记者 某某 摄`) ends a photo item.
                     credit_only |= !drafts.is_empty() && photo_credit_alone(&c);
+                    if !drafts.is_empty() && reporters_alone(&c) && !bracketed(l.text) {
+                        credited_under_text = Some(c.reporters.clone());
+                    }
                     merge(&mut byline, c);
                 } else if let Some(d) = parse_reprint(l.text) {
                     dateline.get_or_insert_with(|| fullwidth(d));
@@ -240,7 +245,9 @@ pub(crate) fn build(
     }
 
     trailing_credit(&mut drafts, &mut byline, &mut dateline);
-    glued_end_credit(&mut drafts, &mut byline);
+    if let Some(names) = glued_end_credit(&mut drafts, &mut byline) {
+        credited_under_text = Some(names);
+    }
     for d in &mut drafts {
         if d.kind == BlockKind::Paragraph
             && let Some(at) = code_tail(&d.raw)
@@ -248,6 +255,22 @@ pub(crate) fn build(
             // An editor's code glued to the end (`②6`) is no part of the text; the span keeps it.
             d.raw.truncate(at);
         }
+    }
+    if let Some(names) = credited_under_text
+        && !led
+        && dateline.is_none()
+        && credited_only_by(&byline, &names)
+        && photo_by_its_reporters(&drafts)
+    {
+        byline.reporters.retain(|n| !names.contains(n));
+        merge(
+            &mut byline,
+            Credits {
+                photographers: names,
+                ..Credits::default()
+            },
+        );
+        credit_only = true;
     }
     photo_item_captions(&mut drafts, &byline, dateline.is_some(), credit_only);
     caption_above_lead(&mut drafts, &byline, lead_at);
@@ -312,6 +335,11 @@ pub(crate) fn build(
         author_note: noted,
     };
     let kind = kind_of(plan, signs, &blocks, &byline);
+    let (kicker, title) = if kind == Kind::Photo && subtitle.is_none() {
+        photo_title(kicker, title)
+    } else {
+        (kicker, title)
+    };
     Some(Article {
         id: format!("{hash:08x}-{ordinal}"),
         kind,
@@ -479,6 +507,53 @@ fn photo_credit_alone(c: &Credits) -> bool {
         && c.authors.is_empty()
 }
 
+/// A photo's headline is a short phrase, often broken over two lines (`芒种将至` / `农事忙`):
+/// two lines of six characters at most over a photo are one title, not kicker and title.
+fn photo_title(kicker: Option<String>, title: String) -> (Option<String>, String) {
+    let short = |s: &str| s.chars().filter(|c| !c.is_whitespace()).count() <= 6;
+    match kicker {
+        Some(k) if short(&k) && short(&title) && !k.ends_with(['：', ':', '—']) => {
+            (None, format!("{k} {title}"))
+        }
+        kicker => (kicker, title),
+    }
+}
+
+/// Whether the byline names no one but `names`, as reporters.
+fn credited_only_by(byline: &Byline, names: &[String]) -> bool {
+    byline.reporters.iter().all(|n| names.contains(n))
+        && byline.correspondents.is_empty()
+        && byline.photographers.is_empty()
+        && byline.authors.is_empty()
+}
+
+/// Whether a credit names reporters only.
+fn reporters_alone(c: &Credits) -> bool {
+    !c.reporters.is_empty()
+        && c.photographers.is_empty()
+        && c.correspondents.is_empty()
+        && c.authors.is_empty()
+}
+
+fn bracketed(line: &str) -> bool {
+    line.trim_start().starts_with(['（', '(', '【', '['])
+}
+
+/// Photo news on a front or picture page: a headline, one or two short sentences that say
+/// what the picture shows, and the reporter's name under them (`本报记者 某某`), with no
+/// dateline lead. Its text is the caption and the reporter took the photo. Whatever carries a
+/// heading, a third paragraph or more than a caption's length is a report with an end credit.
+fn photo_by_its_reporters(drafts: &[Draft]) -> bool {
+    let paragraphs: Vec<&Draft> = drafts
+        .iter()
+        .filter(|d| d.kind == BlockKind::Paragraph)
+        .collect();
+    let chars: usize = paragraphs.iter().map(|d| d.raw.chars().count()).sum();
+    !drafts.iter().any(|d| d.kind == BlockKind::Heading)
+        && (1..=2).contains(&paragraphs.len())
+        && chars <= 250
+}
+
 fn photo_item_captions(drafts: &mut [Draft], byline: &Byline, dated: bool, credit_only: bool) {
     let ends_in_credit = credit_only
         || drafts
@@ -510,23 +585,29 @@ fn photo_item_captions(drafts: &mut [Draft], byline: &Byline, dated: bool, credi
 
 /// Takes a credit glued after the last sentence of the last paragraph:
 /// `…价格比去年略低。文/本报记者 张某`.
-fn glued_end_credit(drafts: &mut [Draft], byline: &mut Byline) {
-    let Some(d) = drafts.last_mut().filter(|d| d.kind == BlockKind::Paragraph) else {
-        return;
-    };
-    let Some((at, credits)) = glued_credit(&d.raw) else {
-        return;
-    };
+/// Returns the credit's reporters where it names reporters only and stands apart from the
+/// text or the text says what a picture shows (`…图为捕捞现场。 本报记者 某某`): under a short
+/// text they took the photo.
+fn glued_end_credit(drafts: &mut [Draft], byline: &mut Byline) -> Option<Vec<String>> {
+    let d = drafts
+        .last_mut()
+        .filter(|d| d.kind == BlockKind::Paragraph)?;
+    let (at, credits) = glued_credit(&d.raw)?;
     // The credit must lie on the paragraph's last source line for the span to shrink by it.
     if d.raw.len() - at > d.tail {
-        return;
+        return None;
     }
     let credit = d.raw.get(at..).unwrap_or("").trim().to_owned();
     let head = d.raw.get(..at).unwrap_or("").trim_end().to_owned();
+    // Set apart by a wide gap, the credit stands under the text as a line of its own would.
+    let apart = d.raw.get(..at).is_some_and(|h| h.ends_with("   "));
+    let photo = (reporters_alone(&credits) && (apart || head.contains("图为")))
+        .then(|| credits.reporters.clone());
     merge(byline, credits);
     byline.raw.push(credit);
     d.span[1] = d.span[1].saturating_sub(d.raw.len() - head.len());
     d.raw = head;
+    photo
 }
 
 /// Marks that set off the titles of briefs in a list.
@@ -644,6 +725,19 @@ mod tests {
             marker: None,
             span: [0, 0],
         }
+    }
+
+    #[test]
+    fn a_photos_two_short_headline_lines_are_one_title() {
+        assert_eq!(
+            photo_title(Some("河谷春色".into()), "正当时".into()),
+            (None, "河谷春色 正当时".to_owned())
+        );
+        let long = Some("春耕时节各地农民抢抓农时".to_owned());
+        assert_eq!(
+            photo_title(long.clone(), "田间忙".into()),
+            (long, "田间忙".to_owned())
+        );
     }
 
     #[test]

@@ -313,7 +313,10 @@ pub(crate) fn split(text: &str) -> Vec<Line<'_>> {
                 push_cut(&mut out, head, start);
                 // Set apart from its text, a headline with a comma in it is still a headline.
                 if let Some(l) = out.last_mut() {
-                    if l.class == Class::Text && looks_like_headline(head) {
+                    // A short phrase beside text is a headline even where it has a name's
+                    // shape (`农事忙`).
+                    if l.class == Class::Text && looks_like_headline(head) || l.class == Class::Name
+                    {
                         l.class = Class::Short;
                     }
                     l.beside_text = l.class.is_headline();
@@ -386,7 +389,7 @@ fn headline_beside_text(t: &str) -> Option<(&str, usize)> {
     let rest = t.get(at..)?.trim_start();
     let gap = t.len() - rest.len();
     let n = head.chars().count();
-    let headline = (4..=40).contains(&n)
+    let headline = (3..=40).contains(&n)
         && !head.contains(['。', '；', '！', '？'])
         && head.chars().any(is_han)
         && !ends_sentence(head);
@@ -720,6 +723,17 @@ fn is_caption_start(t: &str) -> bool {
         ]
         .iter()
         .any(|p| t.starts_with(p))
+        || picture_named(t)
+}
+
+/// Whether a caption names its picture with a colon, as a page of several photos does:
+/// `大图:收割机在田间作业。`, `小图：…`, `主图：…`.
+pub(crate) fn picture_named(t: &str) -> bool {
+    ["大图", "小图", "主图", "组图", "中图"].iter().any(|p| {
+        t.trim_start()
+            .strip_prefix(p)
+            .is_some_and(|rest| rest.starts_with([':', '：']))
+    })
 }
 
 /// Whether `c` is a circled or dingbat number used as a list marker.
@@ -730,6 +744,14 @@ pub(crate) fn is_circled(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn captions_that_name_their_picture_start_a_caption() {
+        assert!(picture_named("大图:收割机在田间作业。"));
+        assert!(picture_named("小图：村民捧起新麦。"));
+        assert!(!picture_named("大图景里的小村庄"));
+        assert_eq!(classify("大图:收割机在田间作业。"), Class::Caption);
+    }
 
     #[test]
     fn what_a_web_page_leaves_in_its_text_is_noise() {

@@ -300,7 +300,8 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
             }
             Class::Caption => {
                 let mut c = match cur.take() {
-                    Some(c) if !c.closed => c,
+                    // `大图：…` after a credit names a picture of the item just closed.
+                    Some(c) if !c.closed || crate::lines::picture_named(line.text) => c,
                     _ => open(&mut plans, None, false),
                 };
                 // A photo credit closes a photo item (captions and no text of its own), as an

@@ -409,3 +409,36 @@ fn names_printed_bare_under_a_headline_sign_a_report_where_the_text_reads_as_one
     assert_eq!(p.articles[0].byline.reporters, ["韩立"]);
     assert!(p.articles[0].byline.authors.is_empty());
 }
+
+#[test]
+fn a_short_text_over_a_reporters_name_is_a_photo_by_that_reporter() {
+    // An e-paper index page: each headline beside its text; photo news ends in the reporter's
+    // name alone, on its line or set apart at the end of the text.
+    let text = "01版:导读\n\n\
+                麦浪滚滚\n\
+                田间忙   连日来,城郊万亩小麦进入收获期,农机手抢抓晴好天气作业。\n\
+                \x20        本报记者 沈一凡\n\
+                \x20 大图:收割机在田间作业。\n\
+                \x20 小图:农民捧起新打的麦粒。\n\
+                灯会开幕\n\
+                古城夜色   6月9日晚,古城灯会开幕,市民在灯下游览拍照,感受传统节日氛围。                 本报记者 左立\n\
+                新规出台   本报讯(记者 于海)市里日前出台扶持小微企业的十条措施,涉及融资、用地和人才。\n\
+                \x20 措施自下月起施行,有效期三年。\n";
+    let p = common::parse_and_check(text.as_bytes());
+    assert_eq!(
+        titles(&p),
+        ["麦浪滚滚 田间忙", "灯会开幕 古城夜色", "新规出台"]
+    );
+    let harvest = &p.articles[0];
+    assert_eq!(harvest.kind, Kind::Photo);
+    assert_eq!(harvest.byline.photographers, ["沈一凡"]);
+    assert!(harvest.byline.reporters.is_empty());
+    assert_eq!(texts(harvest, BlockKind::Caption).len(), 3);
+    let lanterns = &p.articles[1];
+    assert_eq!(lanterns.kind, Kind::Photo);
+    assert_eq!(lanterns.byline.photographers, ["左立"]);
+    // A report led by its dateline keeps its reporter.
+    let report = &p.articles[2];
+    assert_eq!(report.byline.reporters, ["于海"]);
+    assert_eq!(report.kind, Kind::News);
+}
