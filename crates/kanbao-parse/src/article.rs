@@ -57,6 +57,8 @@ pub(crate) fn build(
             Class::Name if !heads.is_empty() => {
                 authors.extend(bare_names(l.text).unwrap_or_default())
             }
+            // A numbered or bracketed heading under the title opens the text.
+            Class::Numbered if !heads.is_empty() => break,
             c if c.is_headline() => heads.push(l),
             _ => break,
         }

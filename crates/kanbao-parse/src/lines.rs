@@ -599,6 +599,9 @@ pub(crate) fn classify(t: &str) -> Class {
     if is_interview_turn(t) {
         return Class::Text;
     }
+    if keyword_heading(t) {
+        return Class::Numbered;
+    }
     if let Some(kind) = label_kind(t) {
         return Class::Label(kind);
     }
@@ -736,6 +739,23 @@ pub(crate) fn picture_named(t: &str) -> bool {
     })
 }
 
+/// A heading that opens with a word in square brackets, as boxed commentary sets out its parts:
+/// `【点评】`, `【关键词】为鹿出警`. Known labels (`【链接】`, `【新知】`) are not such headings.
+fn keyword_heading(t: &str) -> bool {
+    let Some(rest) = t.strip_prefix('【') else {
+        return false;
+    };
+    let Some((word, after)) = rest.split_once('】') else {
+        return false;
+    };
+    let n = word.chars().count();
+    (2..=4).contains(&n)
+        && word.chars().all(is_han)
+        && label_kind(word).is_none()
+        && after.chars().count() <= 20
+        && !after.contains(['。', '！', '？', '；'])
+}
+
 /// Whether `c` is a circled or dingbat number used as a list marker.
 pub(crate) fn is_circled(c: char) -> bool {
     matches!(c as u32, 0x2460..=0x2473 | 0x2776..=0x2793 | 0x3251..=0x325F)
@@ -744,6 +764,16 @@ pub(crate) fn is_circled(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_bracketed_word_opening_a_short_line_is_a_heading() {
+        assert!(keyword_heading("【点评】"));
+        assert!(keyword_heading("【关键词】为鹿出警"));
+        assert!(!keyword_heading("【事件】群众报警。民警赶到现场。"));
+        assert!(!keyword_heading("【新知】"));
+        assert_eq!(classify("【点评】"), Class::Numbered);
+        assert_eq!(classify("【链接】"), Class::Sidebar);
+    }
 
     #[test]
     fn captions_that_name_their_picture_start_a_caption() {

@@ -442,3 +442,19 @@ fn a_short_text_over_a_reporters_name_is_a_photo_by_that_reporter() {
     assert_eq!(report.byline.reporters, ["于海"]);
     assert_eq!(report.kind, Kind::News);
 }
+
+#[test]
+fn bracketed_words_set_out_the_parts_of_a_boxed_comment() {
+    let text = "一只白鹭引来的围观（街头快评）\n\n【关键词】护鸟\n\n\
+                【事件】上周，一只受伤的白鹭落在城郊公路上，过往司机停车护送。\n\n\
+                【点评】\n\n\
+                一只白鹭为何让人驻足？\n\n\
+                善待生灵，是城市文明的刻度。\n";
+    let p = common::parse_and_check(text.as_bytes());
+    let a = &p.articles[0];
+    assert_eq!(a.title, "一只白鹭引来的围观");
+    assert_eq!(a.column.as_deref(), Some("街头快评"));
+    assert_eq!(texts(a, BlockKind::Heading), ["【关键词】护鸟", "【点评】"]);
+    assert_eq!(texts(a, BlockKind::Paragraph).len(), 3);
+    assert_eq!(a.kind, Kind::Commentary);
+}
