@@ -448,7 +448,7 @@ fn bracketed_words_set_out_the_parts_of_a_boxed_comment() {
     let text = "一只白鹭引来的围观（街头快评）\n\n【关键词】护鸟\n\n\
                 【事件】上周，一只受伤的白鹭落在城郊公路上，过往司机停车护送。\n\n\
                 【点评】\n\n\
-                一只白鹭为何让人驻足？\n\n\
+                一只受伤的白鹭，为何让人驻足？\n\n\
                 善待生灵，是城市文明的刻度。\n";
     let p = common::parse_and_check(text.as_bytes());
     let a = &p.articles[0];
