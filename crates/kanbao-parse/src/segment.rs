@@ -636,11 +636,20 @@ fn headline_run(
                         .find(|l| l.class != Class::Noise)
                         .map(|l| l.text.to_owned());
                 }
-                if cues.sentence_like {
+                let sentence_lines = lines
+                    .get(i..j)
+                    .unwrap_or(&[])
+                    .iter()
+                    .any(|l| boundary::sentence_like(std::slice::from_ref(l)));
+                if cues.sentence_like || sentence_lines && !cues.numbered {
                     // A heading has no comma; a short line with one inside an article is the
-                    // head of a paragraph cut by a column break.
+                    // head of a paragraph cut by a column break. Under a heading (`【点评】`) it
+                    // is the first line of the text.
                     for l in lines.get_mut(i..j).unwrap_or(&mut []) {
-                        if matches!(l.class, Class::Short | Class::Numbered) {
+                        if matches!(l.class, Class::Short | Class::Numbered)
+                            && (cues.sentence_like
+                                || boundary::sentence_like(std::slice::from_ref(l)))
+                        {
                             l.class = Class::Text;
                             c.cut = !ends_sentence(l.text);
                             c.body = true;
