@@ -337,6 +337,12 @@ pub(crate) fn split(text: &str) -> Vec<Line<'_>> {
         if let Some(l) = out.get_mut(first) {
             l.indented = raw.starts_with('\u{3000}') || raw.starts_with("  ");
         }
+        // Text set apart from its headline by a wide gap starts a paragraph, as an indent does.
+        if out.get(first).is_some_and(|l| l.beside_text)
+            && let Some(l) = out.get_mut(first + 1)
+        {
+            l.indented = true;
+        }
     }
     long_headlines(&mut out);
     out
@@ -346,7 +352,12 @@ pub(crate) fn split(text: &str) -> Vec<Line<'_>> {
 /// line without sentence punctuation directly before a dateline lead, or before a byline line
 /// that opens a body, is a title, not a paragraph cut by a column break.
 fn long_headlines(lines: &mut [Line<'_>]) {
+    let indented_page = crate::boundary::page_indents(lines);
     for i in 0..lines.len() {
+        if indented_page && headline_at_the_margin(lines, i) {
+            lines[i].class = Class::Short;
+            continue;
+        }
         let next = |k: usize| lines.get(i + k).map(|l| l.class);
         let opens_article = match next(1) {
             Some(Class::Dateline) => true,
@@ -358,6 +369,30 @@ fn long_headlines(lines: &mut [Line<'_>]) {
             lines[i].class = Class::Short;
         }
     }
+}
+
+/// On a page that indents every paragraph, a line at the margin between the end of one text
+/// and an indented line is a headline, however long: it holds no sentence, and the line before
+/// it ended one (so it is not a paragraph's continuation after a column break). E-paper text
+/// prints a title and its subtitle so, flattened onto one line.
+fn headline_at_the_margin(lines: &[Line<'_>], i: usize) -> bool {
+    let Some(l) = lines.get(i) else { return false };
+    let after_an_end = i
+        .checked_sub(1)
+        .and_then(|p| lines.get(p))
+        .is_none_or(|p| p.class != Class::Text || ends_sentence(p.text) || p.glued_credit);
+    let before_text = lines.get(i + 1).is_some_and(|n| {
+        n.indented && matches!(n.class, Class::Text | Class::Dateline | Class::Lead)
+    });
+    l.class == Class::Text
+        && !l.indented
+        && after_an_end
+        && before_text
+        && (8..=80).contains(&l.text.chars().count())
+        && !l
+            .text
+            .contains(['。', '；', ';', '！', '？', '!', '?', '：', ':'])
+        && !l.text.ends_with(['，', ',', '、'])
 }
 
 /// A line that could be a long headline: no sentence inside it or at its end.
@@ -374,10 +409,10 @@ fn looks_like_headline(t: &str) -> bool {
 /// spaces or more), as copies of e-paper index pages give them:
 /// `机动车行驶证电子化   新华社北京11月3日电 …`. Returns the headline and where the gap ends.
 fn headline_beside_text(t: &str) -> Option<(&str, usize)> {
-    // The headline is at most 40 characters: the gap lies within the first 130 bytes.
+    // The headline (with a subtitle flattened beside it) is at most 64 characters.
     let head_zone = t
         .char_indices()
-        .nth(44)
+        .nth(68)
         .map_or(t, |(i, _)| t.get(..i).unwrap_or(t));
     if !head_zone.contains(' ') && !head_zone.contains('\u{3000}') {
         return None;
@@ -389,7 +424,7 @@ fn headline_beside_text(t: &str) -> Option<(&str, usize)> {
     let rest = t.get(at..)?.trim_start();
     let gap = t.len() - rest.len();
     let n = head.chars().count();
-    let headline = (3..=40).contains(&n)
+    let headline = (3..=64).contains(&n)
         && !head.contains(['。', '；', '！', '？'])
         && head.chars().any(is_han)
         && !ends_sentence(head);
@@ -764,6 +799,23 @@ pub(crate) fn is_circled(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn on_an_indented_page_a_line_at_the_margin_between_texts_is_a_headline() {
+        let page = "  码头吊机重新转动，装卸量恢复九成。\n\
+                    \x20 集装箱卡车在堆场排起长队，司机说等了两个小时。\n\
+                    城郊小麦开镰收割 今年亩产预计比去年略高，收购价稳中有升\n\
+                    \x20 连日来，城郊万亩小麦进入收获期，农机手抢抓晴好天气作业。\n\
+                    \x20 粮站负责人介绍，今年新麦品质好，收购价稳中有升。\n\
+                    \x20 全市夏粮收购将持续到七月底，预计收购总量超过十万吨\n\
+                    比去年同期增加一成。\n";
+        let lines = split(page);
+        let classes: Vec<Class> = lines.iter().map(|l| l.class).collect();
+        assert_eq!(classes[2], Class::Short, "{:?}", lines[2].text);
+        // A paragraph's continuation after a cut is at the margin too, but the line before it
+        // ends no sentence.
+        assert_eq!(classes[6], Class::Text);
+    }
 
     #[test]
     fn a_bracketed_word_opening_a_short_line_is_a_heading() {

@@ -458,3 +458,24 @@ fn bracketed_words_set_out_the_parts_of_a_boxed_comment() {
     assert_eq!(texts(a, BlockKind::Paragraph).len(), 3);
     assert_eq!(a.kind, Kind::Commentary);
 }
+
+#[test]
+fn a_headline_group_flattened_onto_a_line_at_the_margin_opens_an_article() {
+    // Every paragraph indented; title and subtitle on one line at the margin, set apart by a space.
+    let text = "A01版:要闻\n\n\
+                港区复工 装卸量恢复九成   本报讯(记者 林舟)港区昨天全面复工,码头吊机重新转动,装卸量恢复到九成。\n\
+                \x20 集装箱卡车在堆场排起长队,司机说等了两个小时。\n\
+                \x20 港务公司说,本周末前积压的货物可全部运走。\n\
+                城郊小麦开镰收割 今年亩产预计比去年略高,收购价稳中有升\n\
+                \x20 连日来,城郊万亩小麦进入收获期,农机手抢抓晴好天气作业。\n\
+                \x20 粮站负责人介绍,今年新麦品质好。\n";
+    let p = common::parse_and_check(text.as_bytes());
+    assert_eq!(titles(&p), ["港区复工 装卸量恢复九成", "城郊小麦开镰收割"]);
+    let wheat = &p.articles[1];
+    assert_eq!(
+        wheat.subtitle.as_deref(),
+        Some("今年亩产预计比去年略高，收购价稳中有升")
+    );
+    assert_eq!(texts(wheat, BlockKind::Paragraph).len(), 2);
+    assert_eq!(texts(&p.articles[0], BlockKind::Paragraph).len(), 3);
+}
