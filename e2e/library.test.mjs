@@ -47,6 +47,33 @@ test('files chosen in the picker import, a GB18030 page among them, and survive 
   });
 });
 
+test('an imported page says where its reading is uncertain, naming the lines, in both languages', async (t) => {
+  // Page 3, not an opinion page, and a text that never speaks of its reporter: the name under
+  // the headline is read as the author by guess. A line with a comma after a finished paragraph
+  // is read as text, though it could be a title.
+  const PORT = '第3版\n\n港口新貌\n林一舟\n\n　　港区新建的三座泊位投入使用，可停靠十万吨级货轮。\n\n' +
+    '　　新泊位采用自动化装卸设备，效率提升三成。\n\n精雕细琢，打造智慧码头\n\n　　港区计划三年内完成全部码头的智能化改造。\n';
+  await withPage(t, env, async (page) => {
+    await openLibrary(page);
+    await page.setInputFiles('#import-files', [file('port.txt', PORT)]);
+    await page.waitForSelector('.notice:has-text("已导入")');
+    await page.goto(env.base + '#/?q=' + encodeURIComponent('泊位'));
+    await page.waitForFunction(() => document.querySelectorAll('.card').length === 1);
+    await page.locator('.card-title a').first().click();
+    await page.waitForSelector('article.reader');
+    assert.deepEqual(await page.locator('.reading-notes li').allTextContents(), [
+      '“精雕细琢，打造智慧码头”读作段落的开头，也可能是另一篇文章的标题。',
+      '标题下的“林一舟”读作作者，也可能是记者。',
+    ]);
+    await page.click('.lang-toggle');
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    assert.deepEqual(await page.locator('.reading-notes li').allTextContents(), [
+      "“精雕细琢，打造智慧码头” was read as the start of a paragraph; it may be another article's title.",
+      '“林一舟” under the headline was read as the author; it may be a reporter.',
+    ]);
+  });
+});
+
 test('bad files are refused one by one with a reason, and nothing already there is lost', async (t) => {
   await withPage(t, env, async (page) => {
     await openLibrary(page);

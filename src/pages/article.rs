@@ -80,6 +80,14 @@ pub fn reading_notes(
                     Lang::Zh => format!("“{quoted}”中连写的人名是按姓氏拆分的，可能有误。"),
                     Lang::En => format!("The names run together in “{quoted}” were split by surname and may be wrong."),
                 },
+                DiagnosticCode::TextOrTitle => match lang {
+                    Lang::Zh => format!("“{quoted}”读作段落的开头，也可能是另一篇文章的标题。"),
+                    Lang::En => format!("“{quoted}” was read as the start of a paragraph; it may be another article's title."),
+                },
+                DiagnosticCode::RoleGuessed => match lang {
+                    Lang::Zh => format!("标题下的“{quoted}”读作作者，也可能是记者。"),
+                    Lang::En => format!("“{quoted}” under the headline was read as the author; it may be a reporter."),
+                },
                 _ => String::new(),
             }
         })

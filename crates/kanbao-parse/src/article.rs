@@ -51,11 +51,13 @@ pub(crate) fn build(
     let mut k = 0;
     let mut heads: Vec<&Line<'_>> = Vec::new();
     let mut authors: Vec<String> = Vec::new();
+    let mut signer_span: Option<[usize; 2]> = None;
     while let Some(l) = lines.get(k) {
         match l.class {
             Class::Noise => {}
             Class::Name if !heads.is_empty() => {
-                authors.extend(bare_names(l.text).unwrap_or_default())
+                authors.extend(bare_names(l.text).unwrap_or_default());
+                signer_span = Some([l.start, l.end()]);
             }
             // A numbered or bracketed heading under the title opens the text.
             Class::Numbered if !heads.is_empty() => break,
@@ -320,6 +322,14 @@ pub(crate) fn build(
     let noted = lines
         .iter()
         .any(|l| l.class == Class::AuthorNote && is_author_note(l.text));
+    if !signers.is_empty() && role_open(page, column.as_deref(), noted, &blocks) {
+        diagnostics.push(Diagnostic {
+            code: DiagnosticCode::RoleGuessed,
+            message: "names under the headline read as its authors; they could be reporters"
+                .to_owned(),
+            span: signer_span,
+        });
+    }
     if !signers.is_empty() && signed_report(page, column.as_deref(), noted, &blocks) {
         byline.authors.retain(|n| !signers.contains(n));
         merge(
@@ -450,6 +460,15 @@ fn signed_report(page: PageTraits, column: Option<&str>, noted: bool, blocks: &[
             || blocks
                 .iter()
                 .any(|b| b.kind == BlockKind::Paragraph && speaks_of_its_reporter(&b.text)))
+}
+
+/// Whether nothing settles the role of names printed bare under a headline: the article is
+/// no opinion by its page, column or author note, and no report by its page or text. They are
+/// read as authors, by guess.
+fn role_open(page: PageTraits, column: Option<&str>, noted: bool, blocks: &[Block]) -> bool {
+    let opinion =
+        page.opinion || noted || column.and_then(label_kind) == Some(LabelKind::Commentary);
+    !opinion && !signed_report(page, column, noted, blocks)
 }
 
 /// Whether a paragraph speaks of the reporter who wrote it: `告诉记者`, `接受记者采访`,
@@ -770,6 +789,10 @@ mod tests {
         assert!(!signed_report(opinion, None, false, &told));
         assert!(!signed_report(front, None, true, &argued));
         assert!(!signed_report(front, Some("江岸时评"), false, &argued));
+        // Neither page nor text settles it: a guess, reported.
+        assert!(role_open(plain, None, false, &argued));
+        assert!(!role_open(opinion, None, false, &argued));
+        assert!(!role_open(plain, None, false, &told));
     }
 
     fn paragraphs(n: usize) -> Vec<Block> {

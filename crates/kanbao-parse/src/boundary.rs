@@ -261,6 +261,22 @@ pub(crate) fn sentence_like(run: &[Line<'_>]) -> bool {
         && (l.text.contains(['，', ',']) && l.class == Class::Short || question(l.text)))
 }
 
+/// Whether a line reads as a piece of running text rather than a title: it ends on a word that
+/// cannot end a title or a sentence (`…11路和`, `…的`), cut in mid-phrase by a column break,
+/// or it opens with a short clause set off by a comma (`经确认，…`, `目前，…`), as sentences do
+/// and titles do not.
+pub(crate) fn reads_as_running_text(t: &str) -> bool {
+    let mid_phrase = t
+        .chars()
+        .next_back()
+        .is_some_and(|c| "和与及的在了是对为从把被将向以于或并而但等就都也又".contains(c));
+    let opening_clause = t
+        .chars()
+        .position(|c| c == '，' || c == ',')
+        .is_some_and(|at| at <= 3);
+    mid_phrase || opening_clause
+}
+
 /// A question standing on its own line inside an article (`如今的增收如何实现？`, an
 /// interviewer's `三、…如何…？`): a paragraph of the text.
 pub(crate) fn question(t: &str) -> bool {
@@ -270,6 +286,15 @@ pub(crate) fn question(t: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_cut_in_mid_phrase_or_opening_with_a_clause_read_as_running_text() {
+        assert!(reads_as_running_text("施工期间，途经新河路的3路、11路和"));
+        assert!(reads_as_running_text("这是近年来规模最大的"));
+        assert!(reads_as_running_text("经确认，查获的产品为“三无”减"));
+        assert!(!reads_as_running_text("精雕细琢，攀登科技高峰"));
+        assert!(!reads_as_running_text("山东“菜篮子”，稳稳的爱"));
+    }
     use crate::lines::split;
 
     #[test]

@@ -233,6 +233,12 @@ pub enum DiagnosticCode {
     KickerOrTitle,
     /// Names printed without spaces were split where more than one split reads as names.
     NameSplitGuessed,
+    /// A headline-shaped line inside an article was read as the first line of a paragraph; it
+    /// could be the title of a new article.
+    TextOrTitle,
+    /// Names printed bare under a headline were given a role (author or reporter) that
+    /// neither the page nor the text settles.
+    RoleGuessed,
 }
 
 impl DiagnosticCode {
@@ -245,6 +251,8 @@ impl DiagnosticCode {
                 | DiagnosticCode::HeadingOrTitle
                 | DiagnosticCode::KickerOrTitle
                 | DiagnosticCode::NameSplitGuessed
+                | DiagnosticCode::TextOrTitle
+                | DiagnosticCode::RoleGuessed
         )
     }
 }

@@ -650,6 +650,20 @@ fn headline_run(
                             && (cues.sentence_like
                                 || boundary::sentence_like(std::slice::from_ref(l)))
                         {
+                            // After a finished paragraph, the line could as well be a title.
+                            if c.body
+                                && !c.cut
+                                && !boundary::question(l.text)
+                                && !boundary::reads_as_running_text(l.text)
+                            {
+                                diagnostics.push(Diagnostic {
+                                    code: DiagnosticCode::TextOrTitle,
+                                    message: "read as the first line of a paragraph; it could be \
+                                              the title of a new article"
+                                        .to_owned(),
+                                    span: Some([l.start, l.end()]),
+                                });
+                            }
                             l.class = Class::Text;
                             c.cut = !ends_sentence(l.text);
                             c.body = true;
