@@ -24,6 +24,9 @@ pub(crate) struct RunCues {
     pub label: bool,
     /// A merged `引题—— 主题` line or a `——副题` is part of the run.
     pub marked: bool,
+    /// A line of the run carries its column in brackets (`中华武术 美在一招一式（新语）`): a
+    /// title, since section headings never do.
+    pub columned: bool,
     /// A lead summary ending in `……` follows.
     pub lead_follows: bool,
     /// The text after the run ends in a byline of its own, and the open article already has one.
@@ -82,7 +85,7 @@ pub(crate) fn weigh(c: &RunCues) -> (RunReading, i32) {
     if c.boundary {
         return (RunReading::NewArticle, 10);
     }
-    let marks = c.credit_follows || c.label || c.marked || c.photo_follows;
+    let marks = c.credit_follows || c.label || c.marked || c.columned || c.photo_follows;
     if c.awaiting_body && !marks && c.lines == 1 && !c.numbered {
         return (RunReading::Lead, 5);
     }
@@ -93,6 +96,7 @@ pub(crate) fn weigh(c: &RunCues) -> (RunReading, i32) {
         (c.photo_follows && !c.cut, 6),
         (c.label, 4),
         (c.marked, 4),
+        (c.columned, 6),
         (c.lead_follows, 3),
         (c.end_credit_ahead, 4),
         (c.group_with_end_credit && !c.end_credit_ahead, 3),
@@ -296,6 +300,25 @@ mod tests {
         assert!(!reads_as_running_text("山东“菜篮子”，稳稳的爱"));
     }
     use crate::lines::split;
+
+    #[test]
+    fn a_title_with_its_column_in_brackets_opens_an_article_even_in_a_signed_one() {
+        let c = RunCues {
+            columned: true,
+            signed: true,
+            lines: 2,
+            ..RunCues::default()
+        };
+        assert_eq!(weigh(&c).0, RunReading::NewArticle);
+        assert_eq!(
+            weigh(&RunCues {
+                columned: false,
+                ..c
+            })
+            .0,
+            RunReading::Headings
+        );
+    }
 
     #[test]
     fn a_run_with_no_open_article_opens_one() {

@@ -457,10 +457,12 @@ fn run_cues(
             matches!(l.class, Class::Label(_))
                 || l.class == Class::Short && crate::headline::column_beside_title(l.text).is_some()
         }),
-        marked: run.iter().any(|l| {
-            matches!(l.class, Class::Merged | Class::Subtitle)
-                || l.class == Class::Short && crate::lines::titled_with_column(l.text)
-        }),
+        marked: run
+            .iter()
+            .any(|l| matches!(l.class, Class::Merged | Class::Subtitle)),
+        columned: run
+            .iter()
+            .any(|l| l.class == Class::Short && crate::lines::titled_with_column(l.text)),
         lead_follows: boundary::lead_follows(next),
         end_credit_ahead: cur.is_some_and(|c| c.credited) && end_credit,
         group_with_end_credit: heads >= 3 && end_credit,
@@ -588,7 +590,8 @@ fn headline_run(
                 .is_some_and(|c| c.brief && (!c.closed || c.end_credited))
                 && labels.is_empty()
                 && !matches!(next, Some(Class::Byline | Class::Author))
-                && !cues.marked;
+                && !cues.marked
+                && !cues.columned;
             let brief = brief_label || inherit;
             // A report under a package takes its column; a news item opened by a dateline
             // lead, or an article with a column of its own, is past the package.
