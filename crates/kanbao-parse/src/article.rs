@@ -249,6 +249,7 @@ pub(crate) fn build(
     }
 
     trailing_credit(&mut drafts, &mut byline, &mut dateline);
+    glued_reprint(&mut drafts, &mut byline, &mut dateline);
     if let Some(names) = glued_end_credit(&mut drafts, &mut byline) {
         credited_under_text = Some(names);
     }
@@ -602,6 +603,28 @@ fn photo_item_captions(drafts: &mut [Draft], byline: &Byline, dated: bool, credi
             }
         }
     }
+}
+
+/// Takes the source of a reprint glued after the last sentence (`…七千多万棵。 据中新社`) off
+/// the last paragraph: it is the article's dateline, as `（据新华社…电）` is.
+fn glued_reprint(drafts: &mut [Draft], byline: &mut Byline, dateline: &mut Option<String>) {
+    let Some(d) = drafts.last_mut().filter(|d| d.kind == BlockKind::Paragraph) else {
+        return;
+    };
+    let Some(at) = crate::byline::glued_source(&d.raw) else {
+        return;
+    };
+    if d.raw.len() - at > d.tail {
+        return;
+    }
+    let source = d.raw.get(at..).unwrap_or("").trim().to_owned();
+    let head = d.raw.get(..at).unwrap_or("").trim_end().to_owned();
+    if dateline.is_none() {
+        *dateline = Some(fullwidth(&source));
+    }
+    byline.raw.push(source);
+    d.span[1] = d.span[1].saturating_sub(d.raw.len() - head.len());
+    d.raw = head;
 }
 
 /// Takes a credit glued after the last sentence of the last paragraph:

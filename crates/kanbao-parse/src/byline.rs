@@ -594,6 +594,21 @@ fn source_named(s: &str) -> bool {
             || ["央视", "央广"].iter().any(|e| name.starts_with(e)))
 }
 
+/// Finds the source of a reprint glued after a paragraph's last sentence, unbracketed:
+/// `…相当于植树造林7000多万棵。 据中新社`, `…接种。据央视`. Returns where the source starts.
+pub(crate) fn glued_source(text: &str) -> Option<usize> {
+    let (mark, c) = text
+        .char_indices()
+        .rev()
+        .take(16)
+        .find(|&(_, c)| matches!(c, '。' | '！' | '？' | '”'))?;
+    let after = mark + c.len_utf8();
+    let tail = text.get(after..)?;
+    let source = tail.trim();
+    (!source.is_empty() && source_named(source))
+        .then(|| after + (tail.len() - tail.trim_start().len()))
+}
+
 /// Finds a credit glued to the end of a paragraph after its last sentence:
 /// `…价格比去年略低。文/本报记者 张某`, `…让人放心”。 扬子晚报记者 柳某`, `…合影留念。⑧3程全摄`.
 /// Returns where the credit starts (after any code such as `⑧3`) and what it credits.
@@ -1183,6 +1198,15 @@ mod tests {
         assert_eq!(c.photographers, ["刘明", "周远"]);
         let c = parse_credits("记者 唐晓芸 通讯员 葛文 摄", None, false).unwrap();
         assert_eq!(c.photographers, ["葛文"]);
+    }
+
+    #[test]
+    fn a_reprints_source_glued_after_the_last_sentence_is_found() {
+        let text = "全年发电近百亿度。 据中新社";
+        assert_eq!(text.get(glued_source(text).unwrap()..), Some("据中新社"));
+        assert_eq!(glued_source("接种工作有序开展。据央视"), Some(27));
+        assert_eq!(glued_source("据新华社报道，接种工作有序开展。"), None);
+        assert_eq!(glued_source("他说。据了解"), None);
     }
 
     #[test]

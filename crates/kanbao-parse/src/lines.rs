@@ -331,8 +331,9 @@ pub(crate) fn split(text: &str) -> Vec<Line<'_>> {
         }
         for l in out.iter_mut().skip(first) {
             l.glued_credit = l.class == Class::Text
-                && crate::byline::glued_credit(l.text)
-                    .is_some_and(|(_, c)| !c.reporters.is_empty());
+                && (crate::byline::glued_credit(l.text)
+                    .is_some_and(|(_, c)| !c.reporters.is_empty())
+                    || crate::byline::glued_source(l.text).is_some());
         }
         if let Some(l) = out.get_mut(first) {
             l.indented = raw.starts_with('\u{3000}') || raw.starts_with("  ");

@@ -479,3 +479,19 @@ fn a_headline_group_flattened_onto_a_line_at_the_margin_opens_an_article() {
     assert_eq!(texts(wheat, BlockKind::Paragraph).len(), 2);
     assert_eq!(texts(&p.articles[0], BlockKind::Paragraph).len(), 3);
 }
+
+#[test]
+fn a_reprints_source_glued_after_the_text_ends_it_and_is_its_dateline() {
+    let text = "A01版:要闻\n\n\
+                新机组并网发电   1月1日晚,沿海一座核电站的新机组首次并网成功,开始向电网送电。 据中新社\n\
+                菜篮子稳稳的   1月2日,一批满载新鲜蔬菜的保温车从批发市场出发,驰援外省。\n\
+                \x20 网友纷纷点赞,说这是最实在的支援。\n";
+    let p = common::parse_and_check(text.as_bytes());
+    assert_eq!(titles(&p), ["新机组并网发电", "菜篮子稳稳的"]);
+    let wire = &p.articles[0];
+    assert_eq!(wire.dateline.as_deref(), Some("据中新社"));
+    let text = texts(wire, BlockKind::Paragraph);
+    assert_eq!(text.len(), 1);
+    assert!(text[0].ends_with("送电。"), "{}", text[0]);
+    assert_eq!(texts(&p.articles[1], BlockKind::Paragraph).len(), 2);
+}
