@@ -137,7 +137,8 @@ pub(crate) fn build(
                         guessed = Some([l.start, l.end()]);
                     }
                     // A photographer's credit under the text (`本报记者 某某 摄`) ends a photo item.
-                    credit_only |= !drafts.is_empty() && photo_credit_alone(&c);
+                    credit_only |=
+                        !drafts.is_empty() && (photo_credit_alone(&c) || photo_report(&c));
                     if !drafts.is_empty() && reporters_alone(&c) && !bracketed(l.text) {
                         credited_under_text = Some(c.reporters.clone());
                     }
@@ -519,6 +520,15 @@ fn caption_above_lead(drafts: &mut [Draft], byline: &Byline, lead_at: Option<usi
     {
         d.kind = BlockKind::Caption;
     }
+}
+
+/// Whether a credit is a photo report's (`某某摄影报道`, `某某 文/图`): the same names as
+/// reporters and photographers, and no one else.
+fn photo_report(c: &Credits) -> bool {
+    !c.photographers.is_empty()
+        && c.reporters == c.photographers
+        && c.correspondents.is_empty()
+        && c.authors.is_empty()
 }
 
 /// Whether a credit names photographers only.

@@ -763,6 +763,15 @@ fn is_caption_start(t: &str) -> bool {
         .iter()
         .any(|p| t.starts_with(p))
         || picture_named(t)
+        || picture_numbered(t)
+}
+
+/// Whether a caption opens with its picture's number and a colon: `图1:…`, `图2：…`.
+fn picture_numbered(t: &str) -> bool {
+    t.strip_prefix('图').is_some_and(|rest| {
+        let digits = rest.chars().take_while(char::is_ascii_digit).count();
+        digits > 0 && rest[digits..].starts_with([':', '：'])
+    })
 }
 
 /// Whether a caption names its picture with a colon, as a page of several photos does:
@@ -833,6 +842,9 @@ mod tests {
         assert!(picture_named("大图:收割机在田间作业。"));
         assert!(picture_named("小图：村民捧起新麦。"));
         assert!(!picture_named("大图景里的小村庄"));
+        assert!(picture_numbered("图1:训练标兵合影留念。"));
+        assert!(picture_numbered("图12：冠军分享喜悦。"));
+        assert!(!picture_numbered("图书馆开放时间延长"));
         assert_eq!(classify("大图:收割机在田间作业。"), Class::Caption);
     }
 

@@ -495,3 +495,17 @@ fn a_reprints_source_glued_after_the_text_ends_it_and_is_its_dateline() {
     assert!(text[0].ends_with("送电。"), "{}", text[0]);
     assert_eq!(texts(&p.articles[1], BlockKind::Paragraph).len(), 2);
 }
+
+#[test]
+fn a_photo_report_with_numbered_pictures_is_photo_news() {
+    let text = "练兵场上比高低\n\n\
+                连日来,某部在多个训练场开展练兵比武,官兵围绕射击、通信等课目展开角逐。\n\n\
+                图1:比武标兵合影留念。图2:冠军分享喜悦。\n\n\
+                林立摄影报道\n";
+    let p = common::parse_and_check(text.as_bytes());
+    let a = &p.articles[0];
+    assert_eq!(a.kind, Kind::Photo);
+    assert_eq!(a.byline.photographers, ["林立"]);
+    assert!(texts(a, BlockKind::Paragraph).is_empty());
+    assert_eq!(texts(a, BlockKind::Caption).len(), 2);
+}
