@@ -1,0 +1,431 @@
+//! Reading an archive: the shards a query needs, then a search from the newest documents
+//! down, a window at a time, fetching only the blocks each window needs.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::codec::{List, Reader, Shard, head};
+use super::format::{ARCHIVE_FORMAT, ArchiveError, FileId, Layer, Manifest};
+use super::keys::{Entries, KeyState, TermKeys, keys_of};
+use super::shard_of;
+use crate::index::DocId;
+use crate::query::Query;
+
+/// The reader's side of an archive: plans which shards a query needs and starts searches.
+#[derive(Debug, Clone)]
+pub struct ArchiveIndex {
+    manifest: Manifest,
+}
+
+impl ArchiveIndex {
+    /// Opens an archive from its manifest.
+    pub fn new(manifest: Manifest) -> Result<ArchiveIndex, ArchiveError> {
+        if manifest.format != ARCHIVE_FORMAT {
+            return Err(ArchiveError::Format(manifest.format));
+        }
+        Ok(ArchiveIndex { manifest })
+    }
+
+    /// The manifest.
+    pub fn manifest(&self) -> &Manifest {
+        &self.manifest
+    }
+
+    /// Number of documents.
+    pub fn len(&self) -> usize {
+        self.manifest.docs as usize
+    }
+
+    /// Whether the archive holds no documents.
+    pub fn is_empty(&self) -> bool {
+        self.manifest.docs == 0
+    }
+
+    /// The record chunk holding a document, and the document's place in it.
+    pub fn chunk_of(&self, doc: DocId) -> (u32, u32) {
+        place(doc, self.manifest.chunk_size)
+    }
+
+    /// The card chunk holding a document's card, and the card's place in it.
+    pub fn card_of(&self, doc: DocId) -> (u32, u32) {
+        place(doc, self.manifest.card_chunk_size)
+    }
+
+    /// The shards holding the entries of a query's keys, sorted and without duplicates.
+    pub fn plan(&self, query: &Query) -> Vec<FileId> {
+        let mut ids: Vec<FileId> = query
+            .terms()
+            .iter()
+            .flat_map(|t| keys_of(&t.normalized))
+            .map(|(layer, key, _)| self.shard(layer, key))
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    }
+
+    fn shard(&self, layer: Layer, key: u64) -> FileId {
+        let shards = match layer {
+            Layer::Docs => self.manifest.doc_shards,
+            Layer::Positions => self.manifest.position_shards,
+        };
+        FileId::Shard(layer, shard_of(key, shards))
+    }
+
+    /// Starts a search from the shards [`plan`](ArchiveIndex::plan) named.
+    pub fn start(
+        &self,
+        query: &Query,
+        shards: &HashMap<FileId, Shard>,
+    ) -> Result<Search, ArchiveError> {
+        let mut slots: HashMap<(Layer, u64), usize> = HashMap::new();
+        let mut keys = Vec::new();
+        let mut terms = Vec::new();
+        for term in query.terms() {
+            let mut need = Vec::new();
+            for (layer, key, offset) in keys_of(&term.normalized) {
+                let slot = match slots.get(&(layer, key)) {
+                    Some(&slot) => slot,
+                    None => {
+                        let id = self.shard(layer, key);
+                        let shard = shards
+                            .get(&id)
+                            .filter(|s| s.layer == layer)
+                            .ok_or(ArchiveError::MissingFile(id))?;
+                        keys.push(KeyState::read(layer, shard.entry(key))?);
+                        slots.insert((layer, key), keys.len() - 1);
+                        keys.len() - 1
+                    }
+                };
+                need.push((slot, offset));
+            }
+            terms.push(TermKeys {
+                exclude: term.exclude,
+                keys: need,
+            });
+        }
+        let mut files = HashMap::new();
+        for (k, state) in keys.iter().enumerate() {
+            for (b, block) in state.blocks.iter().enumerate() {
+                if let Some(n) = block.file {
+                    files.insert(n, (k, b));
+                }
+            }
+        }
+        Ok(Search {
+            hi: if query.is_empty() {
+                0
+            } else {
+                self.manifest.docs
+            },
+            keys,
+            terms,
+            files,
+            window: None,
+            growth: 1,
+            pending: Vec::new(),
+            scanned: 0,
+            matched: 0,
+            block_bytes: self.manifest.block_bytes,
+        })
+    }
+}
+
+/// A search under way: it yields matches from the newest (highest id) down, a window of
+/// documents at a time, and says before each window which block files it needs.
+#[derive(Debug, Clone)]
+pub struct Search {
+    keys: Vec<KeyState>,
+    terms: Vec<TermKeys>,
+    /// Block file number → (key, block).
+    files: HashMap<u32, (usize, usize)>,
+    /// Documents at or above this id have been searched.
+    hi: u32,
+    /// The documents the next [`step`](Search::step) searches.
+    window: Option<Range<u32>>,
+    /// How far the next window may reach, doubled each round: in blocks of the densest key
+    /// when no key is known whole, otherwise in multiples of the candidates asked for.
+    growth: usize,
+    /// The block files the window needs.
+    pending: Vec<FileId>,
+    /// Documents searched so far, and how many of them matched.
+    scanned: u64,
+    matched: u64,
+    /// The size at which blocks are cut.
+    block_bytes: u32,
+}
+
+impl Search {
+    /// Whether every document has been searched.
+    pub fn done(&self) -> bool {
+        self.hi == 0 && self.window.is_none()
+    }
+
+    /// How many documents match in all: exact once the search is [`done`](Search::done),
+    /// until then an estimate (never fewer than found). Matches are found among the documents
+    /// that hold every key of the query; the estimate takes the key held by the fewest
+    /// documents not yet searched, counts them from its blocks, and expects as many of them to
+    /// match as matched among its documents searched so far. So a term that grew rarer over
+    /// the years is not taken to be as common further back as in the newest papers. Without
+    /// such a key (none loaded yet), the rate of matches per document searched.
+    pub fn estimate(&self) -> u64 {
+        if self.done() || self.scanned == 0 {
+            return self.matched;
+        }
+        let pivot = self
+            .required()
+            .into_iter()
+            .filter_map(|k| {
+                let key = &self.keys[k];
+                Some((
+                    key.count_below(self.hi, self.block_bytes)?,
+                    key.count_from(self.hi)?,
+                ))
+            })
+            .filter(|&(_, searched)| searched > 0)
+            .min_by_key(|&(below, _)| below);
+        let rest = match pivot {
+            Some((below, searched)) => self.matched * below / searched,
+            None => self.matched * u64::from(self.hi) / self.scanned,
+        };
+        self.matched + rest
+    }
+
+    /// The keys every match holds: those of the terms not excluded, without repeats.
+    fn required(&self) -> Vec<usize> {
+        let mut required: Vec<usize> = self
+            .terms
+            .iter()
+            .filter(|t| !t.exclude)
+            .flat_map(|t| t.keys.iter().map(|&(k, _)| k))
+            .collect();
+        required.sort_unstable();
+        required.dedup();
+        required
+    }
+
+    /// Chooses the next window of documents, large enough for about `want` more matches if
+    /// the keys allow, and returns the block files it needs that are not loaded yet. Call
+    /// [`load`](Search::load) with each, then [`step`](Search::step).
+    pub fn plan(&mut self, want: usize) -> Vec<FileId> {
+        if self.window.is_none() {
+            self.pending = self.choose(want.max(1));
+        }
+        self.pending.clone()
+    }
+
+    /// Whether a block file is loaded.
+    fn loaded(&self, id: FileId) -> bool {
+        match id {
+            FileId::Block(n) => self
+                .files
+                .get(&n)
+                .is_some_and(|&(k, b)| self.keys[k].blocks[b].list.is_some()),
+            FileId::Shard(..) => true,
+        }
+    }
+
+    /// Sets the next window and returns the block files it needs.
+    fn choose(&mut self, want: usize) -> Vec<FileId> {
+        let hi = self.hi;
+        if hi == 0 {
+            return Vec::new();
+        }
+        let required = self.required();
+        if required.is_empty() {
+            let lo = hi.saturating_sub(u32::try_from(want * 2).unwrap_or(u32::MAX));
+            self.window = Some(lo..hi);
+            return self.missing(lo..hi, None);
+        }
+        // A required key with nothing below `hi` ends the search.
+        if required.iter().any(|&k| self.keys[k].blocks_below(hi) == 0) {
+            self.hi = 0;
+            return Vec::new();
+        }
+        let known: Vec<usize> = required
+            .iter()
+            .copied()
+            .filter(|&k| self.keys[k].known_below(hi))
+            .collect();
+        if known.is_empty() {
+            // Each window spans up to `growth` blocks of the key whose blocks are densest
+            // here, and the allowance doubles with each window: a common match costs about
+            // one block per key, and a rare one is reached in about log2(blocks) rounds.
+            let doubled = required
+                .iter()
+                .map(|&k| {
+                    let key = &self.keys[k];
+                    key.blocks[key.blocks_below(hi).saturating_sub(self.growth)].first
+                })
+                .max()
+                .unwrap_or(0);
+            // Once matches have turned up, their rate says how far down `want` more lie: the
+            // window reaches that far with a quarter to spare, if that is short of doubling.
+            let lo = match self.matched {
+                0 => doubled,
+                matched => {
+                    let reach = (want as u64 * self.scanned * 5 / 4 / matched).max(1);
+                    let estimate = u64::from(hi).saturating_sub(reach) as u32;
+                    estimate.max(doubled)
+                }
+            };
+            self.growth = self.growth.saturating_mul(2);
+            self.window = Some(lo..hi);
+            return self.missing(lo..hi, None);
+        }
+        // Candidates: documents below `hi` in every key known whole, newest first; the window
+        // reaches down to the oldest of the first few, and takes twice as many each round, in
+        // case few candidates turn out to match.
+        let limit = (want * 2 + 8).saturating_mul(self.growth);
+        self.growth = self.growth.saturating_mul(2);
+        let candidates = self.candidates(&known, hi, limit);
+        let Some(&lowest) = candidates.last() else {
+            self.hi = 0;
+            return Vec::new();
+        };
+        let lo = if candidates.len() < limit { 0 } else { lowest };
+        self.window = Some(lo..hi);
+        self.missing(lo..hi, Some(&candidates))
+    }
+
+    /// Up to `limit` documents below `hi` in all of `keys` (each loaded below `hi`),
+    /// descending.
+    fn candidates(&self, keys: &[usize], hi: u32, limit: usize) -> Vec<u32> {
+        let lists: Vec<Entries> = keys
+            .iter()
+            .map(|&k| self.keys[k].within(&(0..hi)))
+            .collect();
+        let Some(rarest) = lists.iter().min_by_key(|l| l.len()) else {
+            return Vec::new();
+        };
+        rarest
+            .docs()
+            .rev()
+            .filter(|&doc| lists.iter().all(|l| l.find(doc).is_some()))
+            .take(limit)
+            .collect()
+    }
+
+    /// The block files not yet loaded that overlap `window`, and when `candidates` are given,
+    /// only those holding one of them.
+    fn missing(&self, window: Range<u32>, candidates: Option<&[u32]>) -> Vec<FileId> {
+        let mut out = Vec::new();
+        for key in &self.keys {
+            for b in &key.blocks {
+                let (Some(n), None) = (b.file, &b.list) else {
+                    continue;
+                };
+                if b.last < window.start || b.first >= window.end {
+                    continue;
+                }
+                // Candidates run newest first: the first at or below `last` decides.
+                let wanted = candidates.is_none_or(|c| {
+                    let i = c.partition_point(|&d| d > b.last);
+                    c.get(i).is_some_and(|&d| d >= b.first)
+                });
+                if wanted {
+                    out.push(FileId::Block(n));
+                }
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// Loads a block file the plan asked for.
+    pub fn load(&mut self, id: FileId, bytes: &[u8]) -> Result<(), ArchiveError> {
+        let FileId::Block(n) = id else {
+            return Err(ArchiveError::MissingFile(id));
+        };
+        let &(k, b) = self.files.get(&n).ok_or(ArchiveError::MissingFile(id))?;
+        let (layer, body) = head(bytes)?;
+        let key = &mut self.keys[k];
+        if layer != key.layer {
+            return Err(ArchiveError::Corrupt("a block of the wrong layer"));
+        }
+        let mut r = Reader::new(body);
+        let count = r.get()?;
+        let list = List::decode(layer, count, r.rest())?;
+        let bytes = r.rest().len();
+        let block = &mut key.blocks[b];
+        if list.docs.first() != Some(&block.first) || list.docs.last() != Some(&block.last) {
+            return Err(ArchiveError::Corrupt(
+                "a block does not match its directory",
+            ));
+        }
+        block.list = Some(list);
+        block.bytes = bytes;
+        Ok(())
+    }
+
+    /// Searches the planned window and returns its matches, newest first.
+    pub fn step(&mut self) -> Result<Vec<DocId>, ArchiveError> {
+        let Some(window) = self.window.take() else {
+            return Ok(Vec::new());
+        };
+        if let Some(&id) = self.pending.iter().find(|&&id| !self.loaded(id)) {
+            self.window = Some(window);
+            return Err(ArchiveError::MissingFile(id));
+        }
+        self.pending.clear();
+        let mut found: Option<Vec<u32>> = None;
+        for term in self.terms.iter().filter(|t| !t.exclude) {
+            let docs = self.matches(term, &window, found.as_deref());
+            let empty = docs.is_empty();
+            found = Some(docs);
+            if empty {
+                break;
+            }
+        }
+        let mut docs = found.unwrap_or_else(|| window.clone().collect());
+        for term in self.terms.iter().filter(|t| t.exclude) {
+            let out = self.matches(term, &window, Some(&docs));
+            docs.retain(|d| out.binary_search(d).is_err());
+        }
+        self.hi = window.start;
+        self.scanned += u64::from(window.end - window.start);
+        self.matched += docs.len() as u64;
+        Ok(docs.into_iter().rev().map(DocId).collect())
+    }
+
+    /// The documents of `window` (and of `within`, when given) where a term occurs,
+    /// ascending.
+    fn matches(&self, term: &TermKeys, window: &Range<u32>, within: Option<&[u32]>) -> Vec<u32> {
+        let lists: Vec<Entries> = term
+            .keys
+            .iter()
+            .map(|&(k, _)| self.keys[k].within(window))
+            .collect();
+        let Some(rarest) = lists.iter().min_by_key(|l| l.len()) else {
+            return Vec::new();
+        };
+        rarest
+            .docs()
+            .filter(|&doc| within.is_none_or(|w| w.binary_search(&doc).is_ok()))
+            .filter(|&doc| {
+                // The term starts at `p` where each bigram of its cover stands at its offset.
+                let Some(per) = lists
+                    .iter()
+                    .map(|l| l.find(doc))
+                    .collect::<Option<Vec<_>>>()
+                else {
+                    return false;
+                };
+                per.len() == 1
+                    || per[0].iter().any(|&p| {
+                        per.iter()
+                            .zip(&term.keys)
+                            .skip(1)
+                            .all(|(pos, &(_, off))| pos.binary_search(&(p + off)).is_ok())
+                    })
+            })
+            .collect()
+    }
+}
+
+/// Chunk number and place in the chunk of a document, in chunks of `size` documents.
+fn place(doc: DocId, size: u32) -> (u32, u32) {
+    let size = size.max(1);
+    (doc.0 / size, doc.0 % size)
+}

@@ -1,0 +1,96 @@
+//! Files of the archive fetched from the server, and decompressed by the browser when the
+//! archive is stored gzipped.
+
+use std::cell::Cell;
+
+use kanbao_search::Compression;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+use super::BASE;
+
+/// Fetches a file's bytes into a JS buffer (nothing is copied into the wasm yet); `None` for
+/// a 404.
+pub(super) async fn fetch(url: &str) -> Result<Option<js_sys::ArrayBuffer>, String> {
+    let failed = |e: JsValue| format!("{url}: {}", crate::js::message(&e, "the request failed"));
+    let response: web_sys::Response = JsFuture::from(gloo::utils::window().fetch_with_str(url))
+        .await
+        .and_then(|r| r.dyn_into())
+        .map_err(failed)?;
+    match response.status() {
+        404 => Ok(None),
+        200..=299 => {
+            let buffer = JsFuture::from(response.array_buffer().map_err(failed)?)
+                .await
+                .map_err(failed)?;
+            Ok(Some(buffer.unchecked_into()))
+        }
+        status => Err(format!("{url}: HTTP {status}")),
+    }
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// The browser's own decompressor (web-sys has it only behind its unstable-API flag).
+    type DecompressionStream;
+    #[wasm_bindgen(constructor, catch)]
+    fn new(format: &str) -> Result<DecompressionStream, JsValue>;
+}
+
+/// Why a browser without `DecompressionStream` cannot read a gzipped archive.
+pub(super) const NO_GUNZIP: &str = "this browser cannot decompress the archive \
+                                    (no DecompressionStream: Chrome or Edge 80, Firefox 113, \
+                                    Safari 16.4 or later can)";
+
+/// Whether the browser has `DecompressionStream`.
+pub(super) fn can_gunzip() -> bool {
+    js_sys::Reflect::has(&js_sys::global(), &"DecompressionStream".into()).unwrap_or(false)
+}
+
+/// Decompresses gzip with the browser's `DecompressionStream`, so the wasm carries no inflater:
+/// the buffer is streamed through it as a response body (no blob, no copy into the wasm before
+/// the result).
+async fn gunzip(buffer: &js_sys::ArrayBuffer) -> Result<Vec<u8>, String> {
+    if !can_gunzip() {
+        return Err(NO_GUNZIP.to_owned());
+    }
+    let decoded = async {
+        let body = web_sys::Response::new_with_opt_buffer_source(Some(buffer))?
+            .body()
+            .ok_or_else(|| JsValue::from_str("no body"))?;
+        let decoder = DecompressionStream::new("gzip")?;
+        let stream = body.pipe_through(decoder.unchecked_ref::<web_sys::ReadableWritablePair>());
+        let response = web_sys::Response::new_with_opt_readable_stream(Some(&stream))?;
+        let buffer = JsFuture::from(response.array_buffer()?).await?;
+        Ok::<_, JsValue>(js_sys::Uint8Array::new(&buffer).to_vec())
+    };
+    decoded
+        .await
+        .map_err(|e| format!("not gzip ({})", crate::js::message(&e, "")))
+}
+
+/// The address of a file of the archive as stored, by its path under `archive/`: what every
+/// error about the file names.
+pub(super) fn stored_url(path: &str, compression: Compression) -> String {
+    format!("{BASE}{path}{}", compression.suffix())
+}
+
+/// Fetches one stored file of the archive by its path under `archive/` and decompresses it as
+/// the manifest says; adds the bytes downloaded to `fetched`. Returns the file's address as
+/// stored and its content.
+pub(super) async fn fetch_stored(
+    path: &str,
+    compression: Compression,
+    fetched: &Cell<u64>,
+) -> Result<(String, Vec<u8>), String> {
+    let url = stored_url(path, compression);
+    let buffer = fetch(&url)
+        .await?
+        .ok_or_else(|| format!("{url}: HTTP 404"))?;
+    fetched.set(fetched.get() + u64::from(buffer.byte_length()));
+    let bytes = match compression {
+        Compression::Gzip => gunzip(&buffer).await.map_err(|e| format!("{url}: {e}"))?,
+        Compression::None => js_sys::Uint8Array::new(&buffer).to_vec(),
+    };
+    Ok((url, bytes))
+}

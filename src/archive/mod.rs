@@ -1,0 +1,315 @@
+//! A built archive (`kanbao build`) read lazily: its manifest at start, then only the index
+//! shards and blocks a page of results needs (newest first), the card chunks of the results on
+//! screen, and the record chunk of an article that is opened.
+
+mod cache;
+mod fetch;
+mod records;
+
+use std::cell::{Cell, RefCell};
+use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
+
+use kanbao_search::{ArchiveIndex, Compression, DocId, FileId, Manifest, Query, Search, Shard};
+
+use self::cache::{BLOCK_CACHE, Bounded, RECORD_CACHE, SHARD_CACHE};
+use self::fetch::{NO_GUNZIP, can_gunzip, fetch, fetch_stored, stored_url};
+use self::records::{Chunk, Record};
+use crate::library::LibraryPage;
+
+/// Where a deployment puts its archive, relative to the app.
+const BASE: &str = "archive/";
+
+/// An open archive, with what it has fetched so far.
+#[derive(Debug)]
+pub struct ArchiveClient {
+    index: ArchiveIndex,
+    shards: RefCell<Bounded<FileId, Shard>>,
+    /// Block files, decompressed.
+    blocks: RefCell<Bounded<FileId, Rc<[u8]>>>,
+    records: RefCell<Bounded<u32, Vec<Record>>>,
+    /// Card chunks, each card as a page of one article.
+    cards: RefCell<HashMap<u32, Vec<Rc<LibraryPage>>>>,
+    /// Card chunks on their way.
+    loading: RefCell<HashSet<u32>>,
+    /// Bytes of index, cards and records downloaded since the archive was opened.
+    fetched: Cell<u64>,
+}
+
+impl PartialEq for ArchiveClient {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
+    }
+}
+
+/// Search results from the archive: the matches found so far, newest first, how many of them
+/// the list shows, and the search itself, which finds more on request. The cards of the results
+/// shown come separately ([`ArchiveClient::card`], [`ArchiveClient::load_cards`]), so the list
+/// can show each as soon as its chunk is in.
+#[derive(Debug, Clone)]
+pub struct ArchiveResults {
+    /// Document numbers of the matches found so far, newest first.
+    pub docs: Rc<[u32]>,
+    /// How many of `docs` the list shows.
+    shown: usize,
+    search: Rc<RefCell<Search>>,
+}
+
+impl PartialEq for ArchiveResults {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.search, &other.search)
+            && self.docs.len() == other.docs.len()
+            && self.shown == other.shown
+    }
+}
+
+impl ArchiveResults {
+    /// How many articles matched so far.
+    pub fn total(&self) -> usize {
+        self.docs.len()
+    }
+
+    /// The document numbers of the results the list shows, newest first.
+    pub fn shown(&self) -> &[u32] {
+        &self.docs[..self.shown]
+    }
+
+    /// Whether the whole archive has been searched, so [`total`](Self::total) is every match.
+    pub fn complete(&self) -> bool {
+        self.search.borrow().done()
+    }
+
+    /// How many articles match in all: exact once [`complete`](Self::complete), otherwise
+    /// estimated from the part of the archive searched so far.
+    pub fn estimate(&self) -> u64 {
+        self.search.borrow().estimate()
+    }
+
+    /// Whether there are (or may be) results beyond those shown.
+    pub fn has_more(&self) -> bool {
+        self.total() > self.shown || !self.complete()
+    }
+}
+
+impl ArchiveClient {
+    /// Opens the deployment's archive, or `None` when it publishes none.
+    pub async fn open() -> Result<Option<ArchiveClient>, String> {
+        // A bundle opened from disk carries its pages inside and has no files beside it.
+        let bundled = gloo::utils::document()
+            .get_element_by_id("kanbao-inline-pages")
+            .is_some();
+        let served = matches!(
+            gloo::utils::window().location().protocol().as_deref(),
+            Ok("http:" | "https:")
+        );
+        if bundled || !served {
+            return Ok(None);
+        }
+        let manifest_url = format!("{BASE}index/manifest.json");
+        let Some(buffer) = fetch(&manifest_url).await? else {
+            return Ok(None);
+        };
+        let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+        let manifest: Manifest =
+            crate::json::from_slice(&bytes).map_err(|e| format!("{manifest_url}: {e}"))?;
+        if manifest.compression == Compression::Gzip && !can_gunzip() {
+            return Err(format!("{manifest_url}: {NO_GUNZIP}"));
+        }
+        let fetched = Cell::new(bytes.len() as u64);
+        let index = ArchiveIndex::new(manifest).map_err(|e| format!("{manifest_url}: {e}"))?;
+        Ok(Some(ArchiveClient {
+            index,
+            shards: RefCell::new(Bounded::new(SHARD_CACHE)),
+            blocks: RefCell::new(Bounded::new(BLOCK_CACHE)),
+            records: RefCell::new(Bounded::new(RECORD_CACHE)),
+            cards: RefCell::default(),
+            loading: RefCell::default(),
+            fetched,
+        }))
+    }
+
+    /// Number of articles in the archive.
+    pub fn len(&self) -> usize {
+        self.index.len()
+    }
+
+    fn compression(&self) -> Compression {
+        self.index.manifest().compression
+    }
+
+    /// Bytes downloaded so far.
+    pub fn fetched(&self) -> u64 {
+        self.fetched.get()
+    }
+
+    /// Fetches one chunk of records or cards; returns it with its size in bytes.
+    async fn fetch_chunk(&self, kind: Chunk, n: u32) -> Result<(Vec<Record>, usize), String> {
+        let path = format!("{}/{n:04}.json", kind.dir());
+        let (url, bytes) = fetch_stored(&path, self.compression(), &self.fetched).await?;
+        let records = crate::json::from_slice(&bytes).map_err(|e| format!("{url}: {e}"))?;
+        Ok((records, bytes.len()))
+    }
+
+    /// One archived article, whole, by document number.
+    pub async fn article(&self, doc: u32) -> Result<Option<LibraryPage>, String> {
+        if doc as usize >= self.len() {
+            return Ok(None);
+        }
+        let (chunk, at) = self.index.chunk_of(DocId(doc));
+        if self.records.borrow_mut().get(&chunk).is_none() {
+            let (records, size) = self.fetch_chunk(Chunk::Records, chunk).await?;
+            self.records.borrow_mut().insert(chunk, records, size);
+        }
+        Ok(self
+            .records
+            .borrow()
+            .map()
+            .get(&chunk)
+            .and_then(|c| c.get(at as usize))
+            .cloned()
+            .map(Record::into_page))
+    }
+
+    /// The card chunk that holds a document's card.
+    pub fn card_chunk(&self, doc: u32) -> u32 {
+        self.index.card_of(DocId(doc)).0
+    }
+
+    /// Whether a document's card chunk is on its way.
+    pub fn card_loading(&self, doc: u32) -> bool {
+        self.loading.borrow().contains(&self.card_chunk(doc))
+    }
+
+    /// A document's card (as a page of one article), once its chunk is loaded.
+    pub fn card(&self, doc: u32) -> Option<Rc<LibraryPage>> {
+        let (chunk, at) = self.index.card_of(DocId(doc));
+        self.cards.borrow().get(&chunk)?.get(at as usize).cloned()
+    }
+
+    /// The card chunks that the cards of `docs` need, neither loaded nor on their way, in the
+    /// order of the documents they first serve.
+    pub fn missing_cards(&self, docs: &[u32]) -> Vec<u32> {
+        let (cards, loading) = (self.cards.borrow(), self.loading.borrow());
+        let mut chunks: Vec<u32> = Vec::new();
+        for &doc in docs {
+            let chunk = self.card_chunk(doc);
+            if !cards.contains_key(&chunk) && !loading.contains(&chunk) && !chunks.contains(&chunk)
+            {
+                chunks.push(chunk);
+            }
+        }
+        chunks
+    }
+
+    /// Loads one chunk of cards (see [`missing_cards`](Self::missing_cards)); a chunk that
+    /// fails may be asked for again.
+    pub async fn load_cards(&self, chunk: u32) -> Result<(), String> {
+        self.loading.borrow_mut().insert(chunk);
+        let cards = self.fetch_chunk(Chunk::Cards, chunk).await;
+        self.loading.borrow_mut().remove(&chunk);
+        let pages = cards?
+            .0
+            .into_iter()
+            .map(|c| Rc::new(c.into_page()))
+            .collect();
+        self.cards.borrow_mut().insert(chunk, pages);
+        Ok(())
+    }
+
+    /// The results with `more` further shown, searching further back as needed.
+    pub async fn more(
+        &self,
+        results: &ArchiveResults,
+        more: usize,
+    ) -> Result<ArchiveResults, String> {
+        let want = results.shown + more;
+        let mut docs = results.docs.to_vec();
+        self.advance(&results.search, &mut docs, want).await?;
+        Ok(ArchiveResults {
+            shown: want.min(docs.len()),
+            docs: docs.into(),
+            search: results.search.clone(),
+        })
+    }
+
+    /// Searches the archive, fetching only the shards and blocks its first `first` matches
+    /// need, and returns them (their cards are loaded apart).
+    pub async fn search(&self, query: &Query, first: usize) -> Result<ArchiveResults, String> {
+        let missing: Vec<FileId> = self
+            .index
+            .plan(query)
+            .into_iter()
+            .filter(|id| self.shards.borrow_mut().get(id).is_none())
+            .collect();
+        let fetches = missing.into_iter().map(|id| async move {
+            let (url, bytes) = self.fetch_index(id).await?;
+            let shard = Shard::decode(&bytes).map_err(|e| format!("{url}: {e}"))?;
+            self.shards.borrow_mut().insert(id, shard, bytes.len());
+            Ok::<(), String>(())
+        });
+        futures::future::try_join_all(fetches).await?;
+        let search = self
+            .index
+            .start(query, self.shards.borrow().map())
+            .map_err(|e| e.to_string())?;
+        let search = Rc::new(RefCell::new(search));
+        let mut docs = Vec::new();
+        self.advance(&search, &mut docs, first).await?;
+        Ok(ArchiveResults {
+            shown: first.min(docs.len()),
+            docs: docs.into(),
+            search,
+        })
+    }
+
+    /// Fetches one index file.
+    async fn fetch_index(&self, id: FileId) -> Result<(String, Vec<u8>), String> {
+        fetch_stored(&index_path(id), self.compression(), &self.fetched).await
+    }
+
+    /// Runs a search on, a window at a time, until `docs` holds `want` matches or the whole
+    /// archive is searched; each window's blocks are fetched at once.
+    async fn advance(
+        &self,
+        search: &RefCell<Search>,
+        docs: &mut Vec<u32>,
+        want: usize,
+    ) -> Result<(), String> {
+        while docs.len() < want && !search.borrow().done() {
+            let needed = search.borrow_mut().plan(want - docs.len());
+            let fetches = needed.iter().map(|&id| async move {
+                let cached = self.blocks.borrow_mut().get(&id).cloned();
+                let bytes = match cached {
+                    Some(bytes) => bytes,
+                    None => {
+                        let bytes: Rc<[u8]> = self.fetch_index(id).await?.1.into();
+                        let size = bytes.len();
+                        self.blocks.borrow_mut().insert(id, bytes.clone(), size);
+                        bytes
+                    }
+                };
+                Ok::<_, String>((id, bytes))
+            });
+            let loaded = futures::future::try_join_all(fetches).await?;
+            let mut search = search.borrow_mut();
+            for (id, bytes) in loaded {
+                search.load(id, &bytes).map_err(|e| {
+                    format!("{}: {e}", stored_url(&index_path(id), self.compression()))
+                })?;
+            }
+            docs.extend(
+                search
+                    .step()
+                    .map_err(|e| e.to_string())?
+                    .iter()
+                    .map(|d| d.0),
+            );
+        }
+        Ok(())
+    }
+}
+
+/// An index file's path under `archive/`.
+fn index_path(id: FileId) -> String {
+    format!("index/{}", id.path())
+}
