@@ -571,10 +571,10 @@ fn bracketed(line: &str) -> bool {
     line.trim_start().starts_with(['（', '(', '【', '['])
 }
 
-/// Photo news on a front or picture page: a headline, one or two short sentences that say
-/// what the picture shows, and the reporter's name under them (`本报记者 某某`), with no
-/// dateline lead. Its text is the caption and the reporter took the photo. Whatever carries a
-/// heading, a third paragraph or more than a caption's length is a report with an end credit.
+/// Photo news on a front or picture page: a headline, one short paragraph that says what the
+/// picture shows, and the reporter's name under it (`本报记者 某某`), with no dateline lead.
+/// Its text is the caption and the reporter took the photo. Whatever carries a heading, a
+/// second paragraph or more than a caption's length is a report with an end credit.
 fn photo_by_its_reporters(drafts: &[Draft]) -> bool {
     let paragraphs: Vec<&Draft> = drafts
         .iter()
@@ -582,7 +582,7 @@ fn photo_by_its_reporters(drafts: &[Draft]) -> bool {
         .collect();
     let chars: usize = paragraphs.iter().map(|d| d.raw.chars().count()).sum();
     !drafts.iter().any(|d| d.kind == BlockKind::Heading)
-        && (1..=2).contains(&paragraphs.len())
+        && paragraphs.len() == 1
         && chars <= 250
 }
 

@@ -76,6 +76,8 @@ pub(crate) fn is_name(s: &str) -> bool {
         && !names::is_credit_word(s)
         && !GLUED.iter().any(|w| s.contains(w))
         && !s.ends_with("报道")
+        && !s.ends_with("整理")
+        && !s.ends_with("采写")
         && !s.ends_with('摄')
         && !(n == 4 && surname_len(s) != Some(2) && split_names(s).is_some())
 }
@@ -224,8 +226,17 @@ fn classify(t: &str, out: &mut Vec<Tok>) {
         // `刘  畅摄`: the last character of a padded name, glued to 摄.
         out.push(Tok::Single(given));
         out.push(Tok::Post(Post::Photo));
-    } else if let Some((name, post)) = ["采访整理", "参与采写", "摄影报道", "报道", "整理", "采写"]
-        .iter()
+    } else if let Some((name, post)) = [
+        "采访整理",
+        "参与采写",
+        "对本文亦有贡献",
+        "对本文有贡献",
+        "摄影报道",
+        "报道",
+        "整理",
+        "采写",
+    ]
+    .iter()
         .find_map(|w| Some((t.strip_suffix(w).filter(|n| !n.is_empty())?, *w)))
     {
         // `李四报道`, `通讯员李四报道`, `董岩整理`.
@@ -337,6 +348,9 @@ const CREDIT_WORDS: &[&str] = &[
     "摄",
     "图",
     "报道",
+    "采写",
+    "整理",
+    "贡献",
 ];
 
 /// Parses a credit text (a byline line, a dateline parenthetical).
@@ -477,7 +491,28 @@ pub(crate) fn parse_byline_line(line: &str) -> Option<Credits> {
     // `□本报记者张靖本报通讯员郜敏`.
     let line = line.trim_start_matches(AUTHOR_MARKS).trim_start();
     let inner = strip_brackets(line).unwrap_or(line);
-    parse_credits(inner, None, false).or_else(|| bracketed_names(line))
+    parse_credits(inner, None, false)
+        .or_else(|| bracketed_names(line))
+        .or_else(|| placed_signature(line))
+}
+
+/// A reader's letter signs off with where the writer lives and the name, in brackets:
+/// `（北京市西城区  某某某）`, `（某某大学 某某）`. The name is the author's.
+pub(crate) fn placed_signature(line: &str) -> Option<Credits> {
+    const PLACES: &[&str] = &[
+        "省", "市", "区", "县", "州", "旗", "镇", "乡", "村", "街道", "社区", "大学", "学院",
+        "中学", "小学", "医院", "公司",
+    ];
+    let inner = strip_brackets(line.trim())?;
+    let mut parts = inner.split_whitespace();
+    let (place, name) = (parts.next()?, parts.next()?);
+    let placed = place.chars().count() <= 16
+        && place.chars().all(is_han)
+        && PLACES.iter().any(|p| place.ends_with(p));
+    (parts.next().is_none() && placed && names::is_person_name(name)).then(|| Credits {
+        authors: vec![name.to_owned()],
+        ..Credits::default()
+    })
 }
 
 fn strip_brackets(s: &str) -> Option<&str> {
@@ -1207,6 +1242,26 @@ mod tests {
         assert_eq!(glued_source("接种工作有序开展。据央视"), Some(27));
         assert_eq!(glued_source("据新华社报道，接种工作有序开展。"), None);
         assert_eq!(glued_source("他说。据了解"), None);
+    }
+
+    #[test]
+    fn a_readers_letter_signs_with_its_place_and_name() {
+        assert_eq!(
+            placed_signature("（北京市西城区  林小雨）").map(|c| c.authors),
+            Some(vec!["林小雨".to_owned()])
+        );
+        assert_eq!(placed_signature("（金台随笔）"), None);
+        assert_eq!(placed_signature("（记者 林小雨）"), None);
+    }
+
+    #[test]
+    fn role_words_glued_after_a_name_are_not_part_of_it() {
+        let c = parse_credits("本报记者王小珏整理", None, false).unwrap();
+        assert_eq!(c.reporters, ["王小珏"]);
+        let c = parse_credits("赵小勇参与采写", None, false).unwrap();
+        assert_eq!(c.reporters, ["赵小勇"]);
+        let c = parse_credits("实习生奚小淼对本文亦有贡献", None, false).unwrap();
+        assert_eq!(c.reporters, ["奚小淼"]);
     }
 
     #[test]
