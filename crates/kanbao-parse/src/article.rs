@@ -581,9 +581,7 @@ fn photo_by_its_reporters(drafts: &[Draft]) -> bool {
         .filter(|d| d.kind == BlockKind::Paragraph)
         .collect();
     let chars: usize = paragraphs.iter().map(|d| d.raw.chars().count()).sum();
-    !drafts.iter().any(|d| d.kind == BlockKind::Heading)
-        && paragraphs.len() == 1
-        && chars <= 250
+    !drafts.iter().any(|d| d.kind == BlockKind::Heading) && paragraphs.len() == 1 && chars <= 250
 }
 
 fn photo_item_captions(drafts: &mut [Draft], byline: &Byline, dated: bool, credit_only: bool) {

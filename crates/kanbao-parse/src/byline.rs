@@ -237,7 +237,7 @@ fn classify(t: &str, out: &mut Vec<Tok>) {
         "采写",
     ]
     .iter()
-        .find_map(|w| Some((t.strip_suffix(w).filter(|n| !n.is_empty())?, *w)))
+    .find_map(|w| Some((t.strip_suffix(w).filter(|n| !n.is_empty())?, *w)))
     {
         // `李四报道`, `通讯员李四报道`, `董岩整理`.
         classify(name, out);
