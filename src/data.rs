@@ -7,7 +7,6 @@ use std::rc::Rc;
 
 use gloo::net::http::Request;
 use js_sys::Promise;
-use serde::Deserialize;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -22,24 +21,7 @@ use crate::parse_worker::ParseWorker;
 use crate::state::{Action, Progress};
 use crate::storage::{self, Damaged, StoredPage};
 
-/// The deployment manifest, `static/library.json`: the pages a deployment publishes, and who
-/// may control Kanbao when another site embeds it.
-#[derive(Debug, Deserialize)]
-pub struct Manifest {
-    pub pages: Vec<ManifestEntry>,
-    #[serde(default)]
-    pub embed: crate::embed::EmbedPolicy,
-}
-
-/// One page of the deployment manifest.
-#[derive(Debug, Deserialize)]
-pub struct ManifestEntry {
-    /// Path relative to the manifest.
-    pub path: String,
-    /// The paper's name.
-    #[serde(default)]
-    pub paper: Option<String>,
-}
+pub use kanbao_files::Manifest;
 
 const MANIFEST_URL: &str = "static/library.json";
 

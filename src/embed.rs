@@ -81,40 +81,7 @@ enum ToHost<'a> {
     Error { message: &'a str },
 }
 
-/// Who may control an embedded Kanbao, as the deployment manifest says
-/// (`"embed": {"origins": ["https://intranet.example"], "keep_pages": false}`).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-pub struct EmbedPolicy {
-    /// Origins of host pages, besides the site's own, that may send messages and hear back.
-    #[serde(default)]
-    pub origins: Vec<String>,
-    /// Whether pages a host sends go into the reader's saved library (otherwise this session
-    /// only).
-    #[serde(default)]
-    pub keep_pages: bool,
-}
-
-impl EmbedPolicy {
-    /// Whether a page of `origin` may control Kanbao served from `own`.
-    pub fn allows(&self, origin: &str, own: &str) -> bool {
-        origin == own
-            || self
-                .origins
-                .iter()
-                .any(|o| o.trim_end_matches('/') == origin)
-    }
-
-    /// Where Kanbao's messages to its host may go.
-    pub fn targets(&self, own: &str) -> Vec<String> {
-        std::iter::once(own.to_owned())
-            .chain(
-                self.origins
-                    .iter()
-                    .map(|o| o.trim_end_matches('/').to_owned()),
-            )
-            .collect()
-    }
-}
+pub use kanbao_files::EmbedPolicy;
 
 thread_local! {
     static POLICY: RefCell<EmbedPolicy> = RefCell::default();

@@ -2,37 +2,11 @@
 //! reason for everything that cannot become one. Pure: tested natively.
 
 use kanbao_parse::{DiagnosticCode, Gb18030, Page};
-use serde::{Deserialize, Serialize};
 
 use crate::i18n::{Lang, megabytes};
 use crate::library::{LibraryPage, Origin, page_key};
 
-/// Larger pages are refused before they are read: no newspaper page comes near it.
-pub const MAX_PAGE_BYTES: u64 = 16 * 1024 * 1024;
-
-/// Larger library files are refused before they are read. A library file holds every page a
-/// reader keeps (about 50 KB each): 512 MB is some ten thousand pages, and it is read whole, so
-/// the browser needs about three times as much memory while it imports.
-pub const MAX_LIBRARY_BYTES: u64 = 512 * 1024 * 1024;
-
-/// A page as the library file and bundles carry it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct PageText {
-    pub name: String,
-    #[serde(default)]
-    pub paper: Option<String>,
-    pub text: String,
-}
-
-/// The file "export library" writes and import reads back.
-#[derive(Debug, Serialize, Deserialize)]
-pub struct LibraryFile {
-    pub schema: String,
-    pub pages: Vec<PageText>,
-}
-
-/// Schema tag of [`LibraryFile`].
-pub const LIBRARY_SCHEMA: &str = "kanbao.library/1";
+pub use kanbao_files::{LIBRARY_SCHEMA, LibraryFile, MAX_LIBRARY_BYTES, MAX_PAGE_BYTES, PageText};
 
 /// Whether a file the reader chose is a library file (`kanbao-library.json`) rather than a
 /// page: by its name, as the export names it. Pages that arrive as text (pasted, or from a

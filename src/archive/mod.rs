@@ -14,8 +14,9 @@ use kanbao_search::{ArchiveIndex, Compression, DocId, FileId, Manifest, Query, S
 
 use self::cache::{BLOCK_CACHE, Bounded, RECORD_CACHE, SHARD_CACHE};
 use self::fetch::{NO_GUNZIP, can_gunzip, fetch, fetch_stored, stored_url};
-use self::records::{Chunk, Record};
+use self::records::{Chunk, into_page};
 use crate::library::LibraryPage;
+use kanbao_search::ArchiveRecord;
 
 /// Where a deployment puts its archive, relative to the app.
 const BASE: &str = "archive/";
@@ -27,7 +28,7 @@ pub struct ArchiveClient {
     shards: RefCell<Bounded<FileId, Shard>>,
     /// Block files, decompressed.
     blocks: RefCell<Bounded<FileId, Rc<[u8]>>>,
-    records: RefCell<Bounded<u32, Vec<Record>>>,
+    records: RefCell<Bounded<u32, Vec<ArchiveRecord>>>,
     /// Card chunks, each card as a page of one article.
     cards: RefCell<HashMap<u32, Vec<Rc<LibraryPage>>>>,
     /// Card chunks on their way.
@@ -143,7 +144,11 @@ impl ArchiveClient {
     }
 
     /// Fetches one chunk of records or cards; returns it with its size in bytes.
-    async fn fetch_chunk(&self, kind: Chunk, n: u32) -> Result<(Vec<Record>, usize), String> {
+    async fn fetch_chunk(
+        &self,
+        kind: Chunk,
+        n: u32,
+    ) -> Result<(Vec<ArchiveRecord>, usize), String> {
         let path = format!("{}/{n:04}.json", kind.dir());
         let (url, bytes) = fetch_stored(&path, self.compression(), &self.fetched).await?;
         let records = crate::json::from_slice(&bytes).map_err(|e| format!("{url}: {e}"))?;
@@ -167,7 +172,7 @@ impl ArchiveClient {
             .get(&chunk)
             .and_then(|c| c.get(at as usize))
             .cloned()
-            .map(Record::into_page))
+            .map(into_page))
     }
 
     /// The card chunk that holds a document's card.
@@ -210,7 +215,7 @@ impl ArchiveClient {
         let pages = cards?
             .0
             .into_iter()
-            .map(|c| Rc::new(c.into_page()))
+            .map(|c| Rc::new(into_page(c)))
             .collect();
         self.cards.borrow_mut().insert(chunk, pages);
         Ok(())

@@ -57,6 +57,7 @@ mod document;
 mod highlight;
 mod index;
 mod query;
+mod record;
 mod score;
 mod tokenize;
 
@@ -68,3 +69,4 @@ pub use document::{Document, Field, FieldKind};
 pub use highlight::{Snippet, highlight, snippet};
 pub use index::{DocId, Hit, Index};
 pub use query::{Query, Term};
+pub use record::{ArchiveRecord, EXCERPT_CHARS, RecordBlock, RecordByline, RecordPlace};

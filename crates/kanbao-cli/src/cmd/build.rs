@@ -30,9 +30,9 @@ use std::time::Instant;
 
 use anyhow::Context;
 use flate2::write::GzEncoder;
-use kanbao_parse::{Article, Page};
-use kanbao_search::{Archive, ArchiveBuilder, Compression, Document, FileId, Layer, Layout};
-use serde_json::{Map, Value, json};
+use kanbao_search::{
+    Archive, ArchiveBuilder, ArchiveRecord, Compression, Document, FileId, Layer, Layout,
+};
 
 /// How every file but the manifest is stored.
 const STORED: Compression = Compression::Gzip;
@@ -111,8 +111,9 @@ fn build(args: &Args) -> anyhow::Result<bool> {
         text_bytes += page.source.bytes as u64;
         for article in &page.articles {
             let doc = builder.add(&Document::from(article));
-            records.push(record(doc.0, article, &page))?;
-            cards.push(card(doc.0, article, &page))?;
+            let source = page.source.name.as_str();
+            records.push(ArchiveRecord::record(doc.0, article, &page.meta, source))?;
+            cards.push(ArchiveRecord::card(doc.0, article, &page.meta, source))?;
         }
     }
     records.finish()?;
@@ -162,85 +163,12 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     Ok(())
 }
 
-/// The fields an article's record and card share: headline group, byline, where it ran.
-/// Empty fields are left out; the reader takes a missing field as empty.
-fn head(doc: u32, a: &Article, page: &Page) -> Map<String, Value> {
-    let fields = json!({
-        "doc": doc,
-        "id": a.id,
-        "kind": a.kind,
-        "title": a.title,
-        "kicker": a.kicker,
-        "subtitle": a.subtitle,
-        "column": a.column,
-        "dateline": a.dateline,
-        "byline": {
-            "reporters": a.byline.reporters,
-            "correspondents": a.byline.correspondents,
-            "photographers": a.byline.photographers,
-            "authors": a.byline.authors,
-            "raw": a.byline.raw,
-        },
-        "page": {
-            "date": page.meta.date,
-            "page": page.meta.page,
-            "section": page.meta.section,
-            "source": page.source.name,
-        },
-    });
-    let Value::Object(mut map) = fields else {
-        unreachable!("json! of an object literal is an object")
-    };
-    map.retain(|_, v| !v.is_null());
-    if let Some(Value::Object(place)) = map.get_mut("page") {
-        place.retain(|_, v| !v.is_null());
-    }
-    map
-}
-
-/// An article as the reader needs it; spans stay in the page JSON, not here.
-fn record(doc: u32, a: &Article, page: &Page) -> Value {
-    let mut map = head(doc, a, page);
-    if let Some(lead) = &a.lead {
-        map.insert("lead".into(), json!(lead));
-    }
-    let blocks: Vec<Value> = a
-        .blocks
-        .iter()
-        .map(|b| match &b.marker {
-            Some(m) => json!({"type": b.kind, "text": b.text, "marker": m}),
-            None => json!({"type": b.kind, "text": b.text}),
-        })
-        .collect();
-    map.insert("blocks".into(), Value::Array(blocks));
-    Value::Object(map)
-}
-
-/// Characters of body text a card keeps: enough for the list's excerpt with a match near the
-/// start in context.
-const EXCERPT_CHARS: usize = 120;
-
-/// What a result list shows of an article: its record without the body, and the body's first
-/// [`EXCERPT_CHARS`] characters (one more when the body is longer, so the list can tell).
-fn card(doc: u32, a: &Article, page: &Page) -> Value {
-    let mut map = head(doc, a, page);
-    // The list shows roles and names; the byline as printed stays in the record.
-    if let Some(Value::Object(byline)) = map.get_mut("byline") {
-        byline.remove("raw");
-    }
-    let excerpt: String = a.body_text().chars().take(EXCERPT_CHARS + 1).collect();
-    if !excerpt.is_empty() {
-        map.insert("excerpt".into(), json!(excerpt));
-    }
-    Value::Object(map)
-}
-
-/// Numbered JSON files of up to `size` values each, written as they fill.
+/// Numbered JSON files of up to `size` records or cards each, written as they fill.
 struct Chunks {
     dir: PathBuf,
     size: usize,
     next: u32,
-    values: Vec<Value>,
+    values: Vec<ArchiveRecord>,
 }
 
 impl Chunks {
@@ -254,7 +182,7 @@ impl Chunks {
         })
     }
 
-    fn push(&mut self, value: Value) -> anyhow::Result<()> {
+    fn push(&mut self, value: ArchiveRecord) -> anyhow::Result<()> {
         self.values.push(value);
         if self.values.len() == self.size {
             self.write()?;

@@ -12,10 +12,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, bail};
-use serde_json::{Value, json};
-
-/// Larger page files are refused, as `kanbao parse` does.
-const MAX_PAGE_BYTES: u64 = 64 * 1024 * 1024;
+use kanbao_files::{MAX_PAGE_BYTES, Manifest, PageText};
 
 /// The id the app looks for (src/data.rs).
 const INLINE_PAGES_ID: &str = "kanbao-inline-pages";
@@ -56,14 +53,6 @@ pub fn run(args: &Args) -> ExitCode {
     }
 }
 
-/// One page as the app reads it from the bundle.
-#[derive(Debug)]
-struct InlinePage {
-    name: String,
-    paper: Option<String>,
-    text: String,
-}
-
 fn bundle(args: &Args) -> anyhow::Result<String> {
     let dist = &args.dist;
     let index = dist.join("index.html");
@@ -93,7 +82,7 @@ fn bundle(args: &Args) -> anyhow::Result<String> {
 }
 
 /// The pages of the deployment: those DIR/static/library.json lists.
-fn library_pages(dist: &Path) -> anyhow::Result<Vec<InlinePage>> {
+fn library_pages(dist: &Path) -> anyhow::Result<Vec<PageText>> {
     let static_dir = dist.join("static");
     let path = static_dir.join("library.json");
     let text = fs::read_to_string(&path).with_context(|| {
@@ -102,26 +91,18 @@ fn library_pages(dist: &Path) -> anyhow::Result<Vec<InlinePage>> {
             path.display()
         )
     })?;
-    let manifest: Value = serde_json::from_str(&text)
-        .with_context(|| format!("{}: not valid JSON", path.display()))?;
-    let Some(entries) = manifest["pages"].as_array() else {
-        bail!("{}: has no \"pages\" array", path.display());
-    };
-    entries
-        .iter()
-        .map(|entry| {
-            let Some(page_path) = entry["path"].as_str() else {
-                bail!("{}: a page has no \"path\"", path.display());
-            };
-            let paper = entry["paper"].as_str().map(str::to_owned);
-            read_page(&static_dir.join(page_path), paper)
-        })
+    let manifest: Manifest = serde_json::from_str(&text)
+        .with_context(|| format!("{}: not a deployment manifest", path.display()))?;
+    manifest
+        .pages
+        .into_iter()
+        .map(|entry| read_page(&static_dir.join(&entry.path), entry.paper))
         .collect()
 }
 
 /// Reads and decodes one page text file; the bundle holds its text as UTF-8.
-fn read_page(path: &Path, paper: Option<String>) -> anyhow::Result<InlinePage> {
-    let read = || -> anyhow::Result<InlinePage> {
+fn read_page(path: &Path, paper: Option<String>) -> anyhow::Result<PageText> {
+    let read = || -> anyhow::Result<PageText> {
         let meta = fs::metadata(path).context("cannot read")?;
         if meta.is_dir() {
             bail!("is a directory, not a page text file");
@@ -141,7 +122,7 @@ fn read_page(path: &Path, paper: Option<String>) -> anyhow::Result<InlinePage> {
             || path.display().to_string(),
             |n| n.to_string_lossy().into_owned(),
         );
-        Ok(InlinePage {
+        Ok(PageText {
             name,
             paper,
             text: decoded.text,
@@ -151,7 +132,7 @@ fn read_page(path: &Path, paper: Option<String>) -> anyhow::Result<InlinePage> {
 }
 
 /// The bundle: dist/index.html with every file it refers to inlined or left out.
-fn render(html: &str, dist: &Path, pages: &[InlinePage]) -> anyhow::Result<String> {
+fn render(html: &str, dist: &Path, pages: &[PageText]) -> anyhow::Result<String> {
     let mut edits: Vec<(Range<usize>, String)> = Vec::new();
     let mut loader = false;
     for (tag, element) in elements(html, "script") {
@@ -303,12 +284,8 @@ fn module_script(loader: &str, dist: &Path) -> anyhow::Result<String> {
 
 /// The pages as JSON in a script element the app reads. Every `<` is written `\u003c`, so no
 /// page text can end the element (`</script>`) or open a comment in it.
-fn pages_script(pages: &[InlinePage]) -> anyhow::Result<String> {
-    let pages: Vec<Value> = pages
-        .iter()
-        .map(|p| json!({ "name": p.name, "paper": p.paper, "text": p.text }))
-        .collect();
-    let json = serde_json::to_string(&pages)?.replace('<', "\\u003c");
+fn pages_script(pages: &[PageText]) -> anyhow::Result<String> {
+    let json = serde_json::to_string(pages)?.replace('<', "\\u003c");
     Ok(format!(
         "<script type=\"application/json\" id=\"{INLINE_PAGES_ID}\">{json}</script>\n"
     ))
