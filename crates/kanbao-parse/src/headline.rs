@@ -355,16 +355,23 @@ pub(crate) fn read(heads: &[&Line<'_>]) -> Headline {
     }
     let texts: Vec<&str> = plain.iter().map(|l| l.text).collect();
     let shapes: Vec<u8> = texts.iter().map(|t| column_shape(t)).collect();
-    let mut scored: Vec<(i32, Reading)> = readings(texts.len())
+    let scored: Vec<(i32, Reading)> = readings(texts.len())
         .into_iter()
         .map(|r| (score(&texts, &shapes, r, !subs.is_empty()), r))
         .collect();
-    // Stable: among equal scores the earlier reading (fewer columns, earlier title) wins.
-    scored.sort_by_key(|(s, _)| std::cmp::Reverse(*s));
-    let Some(&(best_score, best)) = scored.first() else {
+    // Among equal scores the earlier reading (fewer columns, earlier title) wins. (A scan, not
+    // a sort: the app's wasm carries one sort routine less.)
+    let Some(at) = (0..scored.len()).reduce(|b, i| if scored[i].0 > scored[b].0 { i } else { b })
+    else {
         return Headline::default();
     };
-    let runner_up = scored.get(1).map(|(s, _)| *s);
+    let (best_score, best) = scored[at];
+    let runner_up = scored
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| i != at)
+        .map(|(_, (s, _))| *s)
+        .max();
     let column_lines: Vec<String> = plain
         .get(..best.columns)
         .unwrap_or(&[])

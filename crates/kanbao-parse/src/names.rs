@@ -290,8 +290,8 @@ pub(crate) fn split_names(run: &str) -> Option<Split> {
         let two = r.iter().filter(|n| n.chars().count() == 2).count();
         (two, r.len())
     };
-    readings.sort_by_key(score);
-    let best = readings.first()?.clone();
+    // The first of the best readings.
+    let best = readings.iter().min_by_key(|r| score(r))?.clone();
     Some(Split {
         guessed: readings.len() > 1,
         names: best,

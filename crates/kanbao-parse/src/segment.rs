@@ -760,7 +760,7 @@ fn assemble(
             }
         }
     }
-    unassigned.sort_by_key(|f| f.span[0]);
+    unassigned.sort_unstable_by_key(|f| f.span[0]);
     (articles, unassigned)
 }
 

@@ -38,7 +38,7 @@ pub fn highlight(text: &str, query: &Query) -> Vec<Range<usize>> {
 
 /// Sorts ranges and merges those that overlap or touch.
 fn merge(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
-    ranges.sort_by_key(|r| (r.start, r.end));
+    ranges.sort_unstable_by_key(|r| (r.start, r.end));
     let mut merged: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
     for range in ranges {
         match merged.last_mut() {

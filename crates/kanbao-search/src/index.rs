@@ -243,7 +243,7 @@ impl Index {
             })
             .filter(|hit| allowed(hit.doc))
             .collect();
-        hits.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc)));
+        hits.sort_unstable_by(|a, b| b.score.total_cmp(&a.score).then(a.doc.cmp(&b.doc)));
         hits
     }
 
@@ -288,7 +288,7 @@ impl Index {
                 _ => return Vec::new(),
             }
         }
-        lists.sort_by_key(|l| l.len());
+        lists.sort_unstable_by_key(|l| l.len());
         let mut lists = lists.into_iter();
         let Some(first) = lists.next() else {
             return Vec::new();
