@@ -164,7 +164,7 @@ pub(crate) fn build(
                 }
             }
             Class::Label(_) if column.is_none() && drafts.is_empty() => {
-                column = Some(fullwidth(l.text));
+                column = Some(fullwidth(&crate::lines::unpad(l.text)));
             }
             Class::Label(_)
             | Class::Short

@@ -6,7 +6,7 @@
 //! (column → kicker → title → subtitle → column) is scored by the cues below, and the best
 //! reading wins; when the best two are close the reading is reported as a guess.
 
-use crate::lines::{Class, Line, bare_label, label_kind};
+use crate::lines::{Class, Line, bare_label, label_kind, unpad};
 use crate::normalize::{fullwidth, is_han};
 
 /// A headline group read into its parts.
@@ -328,7 +328,7 @@ pub(crate) fn read(heads: &[&Line<'_>]) -> Headline {
         && subs.is_empty()
     {
         return Headline {
-            column: Some(fullwidth(bare_label(only.text))),
+            column: Some(fullwidth(&unpad(bare_label(only.text)))),
             ..Headline::default()
         };
     }
@@ -336,7 +336,7 @@ pub(crate) fn read(heads: &[&Line<'_>]) -> Headline {
         && let Some((column, title)) = column_beside_title(only.text)
     {
         return Headline {
-            column: Some(fullwidth(bare_label(column))),
+            column: Some(fullwidth(&unpad(bare_label(column)))),
             title: fullwidth(title),
             subtitle: join(subs),
             ..Headline::default()
@@ -376,7 +376,7 @@ pub(crate) fn read(heads: &[&Line<'_>]) -> Headline {
         .get(..best.columns)
         .unwrap_or(&[])
         .iter()
-        .map(|l| fullwidth(bare_label(l.text)))
+        .map(|l| fullwidth(&unpad(bare_label(l.text))))
         .collect();
     let end = plain.len() - usize::from(best.trailing_column);
     let mut subtitle: Vec<String> = plain
@@ -388,7 +388,7 @@ pub(crate) fn read(heads: &[&Line<'_>]) -> Headline {
     subtitle.extend(subs);
     let trailing = best
         .trailing_column
-        .then(|| plain.last().map(|l| fullwidth(bare_label(l.text))))
+        .then(|| plain.last().map(|l| fullwidth(&unpad(bare_label(l.text)))))
         .flatten();
     Headline {
         column: column_lines.into_iter().next().or(trailing),
@@ -426,7 +426,7 @@ fn read_merged(heads: &[&Line<'_>], m: usize) -> Headline {
     let mut kicker: Vec<String> = Vec::new();
     for l in heads.get(..m).unwrap_or(&[]) {
         if column.is_none() && kicker.is_empty() && column_shape(l.text) > 0 {
-            column = Some(fullwidth(bare_label(l.text)));
+            column = Some(fullwidth(&unpad(bare_label(l.text))));
         } else {
             kicker.push(fullwidth(l.text));
         }
@@ -438,7 +438,7 @@ fn read_merged(heads: &[&Line<'_>], m: usize) -> Headline {
         && last.class != Class::Subtitle
         && column_shape(last.text) == 2
     {
-        column = Some(fullwidth(bare_label(last.text)));
+        column = Some(fullwidth(&unpad(bare_label(last.text))));
         after.pop();
     }
     let subtitle: Vec<String> = after.iter().map(|l| subtitle_text(l.text)).collect();

@@ -197,6 +197,19 @@ pub(crate) fn is_sidebar_label(t: &str) -> bool {
     SIDEBAR_LABELS.contains(&s)
 }
 
+/// A short label set with spaces between its characters, as print pads it to the width of a
+/// longer one (`短    评`, `社  论`), without them; any other text as it is.
+pub(crate) fn unpad(s: &str) -> std::borrow::Cow<'_, str> {
+    let mut parts = s.split_whitespace();
+    let padded = (2..=4).contains(&s.split_whitespace().count())
+        && parts.all(|p| p.chars().count() == 1 && p.chars().all(is_han));
+    if padded {
+        std::borrow::Cow::Owned(s.split_whitespace().collect())
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
+}
+
 /// A label without the marks print sets it off with: `□乡土人物`, `【链接】`, `▌新知`.
 pub(crate) fn bare_label(s: &str) -> &str {
     let s = s
@@ -272,7 +285,8 @@ const LABEL_SUFFIXES: &[&str] = &[
 
 /// Recognises a column label such as `简讯`, `图片新闻` or `“产改”6周年巡礼`.
 pub(crate) fn label_kind(s: &str) -> Option<LabelKind> {
-    let s = bare_label(s);
+    let unpadded = unpad(bare_label(s));
+    let s = unpadded.as_ref();
     if s.chars().count() > 12 {
         return None;
     }
@@ -835,6 +849,14 @@ mod tests {
         assert!(!keyword_heading("【新知】"));
         assert_eq!(classify("【点评】"), Class::Numbered);
         assert_eq!(classify("【链接】"), Class::Sidebar);
+    }
+
+    #[test]
+    fn a_label_padded_with_spaces_is_known_without_them() {
+        assert_eq!(unpad("短    评"), "短评");
+        assert_eq!(unpad("社 论"), "社论");
+        assert_eq!(unpad("江河 万古"), "江河 万古");
+        assert_eq!(label_kind("短    评"), Some(LabelKind::Commentary));
     }
 
     #[test]

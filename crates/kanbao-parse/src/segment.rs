@@ -421,7 +421,7 @@ fn package_column(lines: &[Line<'_>], owners: &[Owner], index: usize) -> Option<
         .take_while(|l| l.class.is_headline() || l.class == Class::Noise);
     head.filter(|l| l.class != Class::Noise)
         .find_map(|l| match l.class {
-            Class::Label(_) => Some(crate::normalize::fullwidth(l.text)),
+            Class::Label(_) => Some(crate::normalize::fullwidth(&crate::lines::unpad(l.text))),
             _ => crate::lines::column_after_title(l.text)
                 .map(|(_, column)| crate::normalize::fullwidth(column)),
         })
