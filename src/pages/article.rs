@@ -84,6 +84,12 @@ pub fn reading_notes(
                     Lang::Zh => format!("“{quoted}”读作段落的开头，也可能是另一篇文章的标题。"),
                     Lang::En => format!("“{quoted}” was read as the start of a paragraph; it may be another article's title."),
                 },
+                DiagnosticCode::UntitledArticle => lang
+                    .pick(
+                        "这篇文章没有标题，可能是上一篇的一部分。",
+                        "This article has no headline; it may be part of the one before.",
+                    )
+                    .to_owned(),
                 DiagnosticCode::RoleGuessed => match lang {
                     Lang::Zh => format!("标题下的“{quoted}”读作作者，也可能是记者。"),
                     Lang::En => format!("“{quoted}” under the headline was read as the author; it may be a reporter."),

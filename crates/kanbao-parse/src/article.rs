@@ -55,6 +55,8 @@ pub(crate) fn build(
     while let Some(l) = lines.get(k) {
         match l.class {
             Class::Noise => {}
+            // A name-shaped line opening an article is its title (`童  趣` over a photo).
+            Class::Name if heads.is_empty() && k == 0 && lines.len() > 1 => heads.push(l),
             Class::Name if !heads.is_empty() => {
                 authors.extend(bare_names(l.text).unwrap_or_default());
                 signer_span = Some([l.start, l.end()]);

@@ -402,8 +402,22 @@ pub(crate) fn read(heads: &[&Line<'_>]) -> Headline {
         ),
         title: plain.get(best.title).map(|l| text(l)).unwrap_or_default(),
         subtitle: join(subtitle),
-        guessed: texts.len() >= 2 && runner_up.is_some_and(|r| best_score - r <= 2),
+        guessed: texts.len() >= 2 && runner_up.is_some_and(|r| best_score - r <= 2)
+            || matches!(plain.as_slice(), [l] if l.beside_text && two_long_phrases(l.text)),
     }
+}
+
+/// A one-line title of two long phrases set apart by one space
+/// (`中国第二台机组并网发电 年发电能力近百亿度`): where e-paper text prints a headline beside its
+/// text, it flattens a title and its subtitle so, and a two-phrase title looks the same. Read
+/// as one title there, and reported.
+fn two_long_phrases(line: &str) -> bool {
+    let parts: Vec<&str> = line
+        .split([' ', '\u{3000}'])
+        .filter(|p| !p.is_empty())
+        .collect();
+    matches!(parts.as_slice(), [a, b] if a.chars().count() >= 6 && b.chars().count() >= 6)
+        && !line.contains("  ")
 }
 
 /// A subtitle as printed, its leading dash kept (`——记…`).
@@ -557,6 +571,11 @@ mod tests {
         assert!(h.guessed);
         // Two parallel phrases, or a shorter second part: one title.
         assert_eq!(subtitle_beside_title("一条山路通了 一个村子活了"), None);
+        assert!(two_long_phrases(
+            "中国第二台机组并网发电 年发电能力近百亿度"
+        ));
+        assert!(!two_long_phrases("芒种将至 农事忙"));
+        assert!(!two_long_phrases("跑道向前延伸  脚步不曾停歇"));
         assert_eq!(
             subtitle_beside_title("厦门节后招聘开启 30岁以上求职者占比较大"),
             None

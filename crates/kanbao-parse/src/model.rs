@@ -239,6 +239,9 @@ pub enum DiagnosticCode {
     /// Names printed bare under a headline were given a role (author or reporter) that
     /// neither the page nor the text settles.
     RoleGuessed,
+    /// A report or feature with no headline after another article: it may be part of that
+    /// article.
+    UntitledArticle,
 }
 
 impl DiagnosticCode {
@@ -253,6 +256,7 @@ impl DiagnosticCode {
                 | DiagnosticCode::NameSplitGuessed
                 | DiagnosticCode::TextOrTitle
                 | DiagnosticCode::RoleGuessed
+                | DiagnosticCode::UntitledArticle
         )
     }
 }

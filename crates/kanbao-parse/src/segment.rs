@@ -11,7 +11,7 @@ use crate::boundary::{self, RunCues, RunReading};
 use crate::header::{continued_here, is_page_name, parse_editors, parse_header_line};
 use crate::lines::{Class, LabelKind, Line};
 use crate::normalize::{ends_sentence, fnv1a32};
-use crate::{Article, Diagnostic, DiagnosticCode, Fragment, Meta, Why};
+use crate::{Article, Diagnostic, DiagnosticCode, Fragment, Kind, Meta, Why};
 
 /// Who a line belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -691,6 +691,15 @@ fn headline_run(
     }
 }
 
+/// Whether an article after the first reads as a report or feature with no headline: a
+/// reader would ask whether it continues the article before (photo items and the items of a
+/// run of briefs often stand untitled).
+fn untitled_report(article: &Article, before: usize) -> bool {
+    before > 0
+        && article.title.trim().is_empty()
+        && matches!(article.kind, Kind::News | Kind::Feature | Kind::Commentary)
+}
+
 /// The second pass: builds each article from its contiguous lines and collects fragments.
 fn assemble(
     text: &str,
@@ -741,7 +750,18 @@ fn assemble(
                     unassigned.push(fragment(l, Why::Noise));
                 }
                 match built {
-                    Some(article) => articles.push(article),
+                    Some(article) => {
+                        if untitled_report(&article, articles.len()) {
+                            diagnostics.push(Diagnostic {
+                                code: DiagnosticCode::UntitledArticle,
+                                message: "an article with no headline; it may be part of the \
+                                          article before"
+                                    .to_owned(),
+                                span: Some(article.span),
+                            });
+                        }
+                        articles.push(article)
+                    }
                     None => {
                         for l in lines.get(first..last).unwrap_or(&[]) {
                             let why = if matches!(l.class, Class::Label(_)) {
@@ -842,6 +862,25 @@ mod tests {
         for name in ["要闻", "经济", "城事", "国际"] {
             assert!(!opinion_page(name), "{name}");
         }
+    }
+
+    #[test]
+    fn an_untitled_report_after_another_article_is_reported() {
+        let page = crate::parse_bytes(
+            "港口开通新航线\n\n本报讯（记者 王超）近日，港口开通至釜山的集装箱新航线。\n\n\
+             航线每周两班，单程约三十小时，主要运送家电和农产品。\n\n\
+             本报讯（记者 李明）同日，港口的第二条冷链专线也已开通，每周三班。\n\n\
+             专线运送水果和海产品，全程温控。\n"
+                .as_bytes(),
+            "p",
+        );
+        assert_eq!(page.articles.len(), 2);
+        assert!(page.articles[1].title.is_empty());
+        assert!(
+            page.diagnostics
+                .iter()
+                .any(|d| d.code == DiagnosticCode::UntitledArticle)
+        );
     }
 
     #[test]
