@@ -67,6 +67,7 @@ pub(crate) fn is_name(s: &str) -> bool {
     let n = s.chars().count();
     if s.contains('·') {
         return (3..=12).contains(&n)
+            && !GLUED.iter().any(|w| s.ends_with(w))
             && s.chars().all(|c| is_han(c) || c == '·')
             && !s.starts_with('·')
             && !s.ends_with('·');
@@ -88,8 +89,12 @@ const GLUED: &[&str] = &["记者", "通讯员", "实习生", "评论员"];
 
 /// Classifies a role word with an optional prefix (`YMG全媒体记者`, `本报记者`, `特约通讯员`).
 fn role_word(t: &str) -> Option<Role> {
+    // A prefix names the paper or its outlet, joined by a middle dot (`齐鲁晚报·齐鲁壹点`).
     let prefix_ok = |p: &str| {
-        p.chars().count() <= 10 && p.chars().all(|c| is_han(c) || c.is_ascii_alphanumeric())
+        p.chars().count() <= 12
+            && p.chars()
+                .all(|c| is_han(c) || c.is_ascii_alphanumeric() || c == '·')
+            && !p.starts_with('·')
     };
     for (word, role) in [
         ("记者", Role::Reporter),
@@ -644,14 +649,15 @@ pub(crate) fn glued_source(text: &str) -> Option<usize> {
         .then(|| after + (tail.len() - tail.trim_start().len()))
 }
 
-/// Finds a credit glued to the end of a paragraph after its last sentence:
+/// Finds a credit glued to the end of a paragraph after its last sentence (a wide gap may set
+/// it apart):
 /// `…价格比去年略低。文/本报记者 张某`, `…让人放心”。 扬子晚报记者 柳某`, `…合影留念。⑧3程全摄`.
 /// Returns where the credit starts (after any code such as `⑧3`) and what it credits.
 pub(crate) fn glued_credit(text: &str) -> Option<(usize, Credits)> {
     let (mark, c) = text
         .char_indices()
         .rev()
-        .take(40)
+        .take(80)
         .find(|&(_, c)| matches!(c, '。' | '！' | '？' | '”' | '…'))?;
     let after = mark + c.len_utf8();
     let tail = text.get(after..)?;
@@ -1252,6 +1258,16 @@ mod tests {
         );
         assert_eq!(placed_signature("（金台随笔）"), None);
         assert_eq!(placed_signature("（记者 林小雨）"), None);
+    }
+
+    #[test]
+    fn a_role_word_after_an_outlet_joined_by_a_middle_dot_is_a_role() {
+        let c = parse_credits("齐鲁晚报·齐鲁壹点记者 蔚小贤 摄影报道", None, false).unwrap();
+        assert_eq!(c.reporters, ["蔚小贤"]);
+        assert_eq!(c.photographers, ["蔚小贤"]);
+        // A name with a middle dot is still a name.
+        let c = parse_credits("记者 阿依古丽·买买提", None, false).unwrap();
+        assert_eq!(c.reporters, ["阿依古丽·买买提"]);
     }
 
     #[test]
