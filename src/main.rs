@@ -18,6 +18,7 @@ mod parse_worker;
 mod route;
 mod state;
 mod storage;
+mod switch;
 mod tabs;
 #[allow(dead_code)] // The worker uses the other half.
 mod worker_protocol;

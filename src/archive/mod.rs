@@ -10,7 +10,9 @@ use std::cell::{Cell, RefCell};
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
-use kanbao_search::{ArchiveIndex, Compression, DocId, FileId, Manifest, Query, Search, Shard};
+use kanbao_search::{
+    ArchiveError, ArchiveIndex, Compression, DocId, FileId, Manifest, Query, Search, Shard,
+};
 
 use self::cache::{BLOCK_CACHE, Bounded, RECORD_CACHE, SHARD_CACHE};
 use self::fetch::{NO_GUNZIP, can_gunzip, fetch, fetch_stored, stored_url};
@@ -116,17 +118,34 @@ impl ArchiveClient {
         if manifest.compression == Compression::Gzip && !can_gunzip() {
             return Err(format!("{manifest_url}: {NO_GUNZIP}"));
         }
-        let fetched = Cell::new(bytes.len() as u64);
-        let index = ArchiveIndex::new(manifest).map_err(|e| format!("{manifest_url}: {e}"))?;
-        Ok(Some(ArchiveClient {
-            index,
+        ArchiveClient::with_manifest(manifest, bytes.len() as u64)
+            .map(Some)
+            .map_err(|e| format!("{manifest_url}: {e}"))
+    }
+
+    /// An archive of which only the manifest is known, `fetched` bytes in.
+    fn with_manifest(manifest: Manifest, fetched: u64) -> Result<ArchiveClient, ArchiveError> {
+        Ok(ArchiveClient {
+            index: ArchiveIndex::new(manifest)?,
             shards: RefCell::new(Bounded::new(SHARD_CACHE)),
             blocks: RefCell::new(Bounded::new(BLOCK_CACHE)),
             records: RefCell::new(Bounded::new(RECORD_CACHE)),
             cards: RefCell::default(),
             loading: RefCell::default(),
-            fetched,
-        }))
+            fetched: Cell::new(fetched),
+        })
+    }
+
+    /// An empty archive, for tests that need one open.
+    #[cfg(test)]
+    pub fn empty() -> ArchiveClient {
+        let manifest = kanbao_search::ArchiveBuilder::new(Default::default())
+            .finish()
+            .manifest;
+        match ArchiveClient::with_manifest(manifest, 0) {
+            Ok(client) => client,
+            Err(e) => panic!("an empty archive's manifest is refused: {e}"),
+        }
     }
 
     /// Number of articles in the archive.

@@ -5,7 +5,7 @@ use gloo::utils::window;
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
-use crate::route::Route;
+use crate::route::{ListQuery, Route};
 
 /// The route and a way to go elsewhere.
 #[derive(Debug, Clone, PartialEq)]
@@ -56,4 +56,14 @@ pub fn use_route() -> RouteHandle {
         push,
         replace,
     }
+}
+
+/// Goes back to the list: through history when the article was reached from the list, so the
+/// list comes back as it was, otherwise to the list of `query` (a new history entry).
+pub fn go_back(push: &Callback<Route>, query: &ListQuery, came_from_list: bool) {
+    if came_from_list && let Ok(history) = window().history() {
+        let _ = history.back();
+        return;
+    }
+    push.emit(Route::List(query.clone()));
 }

@@ -1,0 +1,229 @@
+//! The archive's part of the list: its size, or what a search found in it.
+
+use std::rc::Rc;
+
+use kanbao_search::Query;
+use yew::prelude::*;
+
+use crate::archive::{ArchiveClient, ArchiveResults};
+use crate::components::article_card::ArticleCard;
+use crate::hooks::use_archive_search::ArchiveSearch;
+use crate::i18n::Lang;
+use crate::library::LibraryPage;
+use crate::route::Route;
+
+/// Props of [`ArchiveSection`].
+#[derive(Debug, Properties, PartialEq)]
+pub struct ArchiveSectionProps {
+    pub archive: Rc<ArchiveClient>,
+    pub results: ArchiveSearch,
+    /// Shows the next results.
+    pub onmore: Callback<()>,
+    pub query: Option<Query>,
+    pub lang: Lang,
+}
+
+/// The archive's part of the list: its size, or what a search found in it. The results are
+/// listed as soon as they are known, their card chunks asked for newest first: the cards of
+/// the first chunk to come in show at once, the others together once none is on its way, and
+/// a placeholder holds each place until its card is there.
+#[function_component]
+pub fn ArchiveSection(props: &ArchiveSectionProps) -> Html {
+    let lang = props.lang;
+    let archive = &props.archive;
+    // Waiting for the next results: the button is disabled until they come.
+    let loading = use_state(|| false);
+    let card_error = use_state(|| None::<String>);
+    let update = use_force_update();
+    // The documents the list shows: a chunk that comes in is drawn, or its failure told, only
+    // if they need it.
+    let showing = use_mut_ref(|| Rc::<[u32]>::from([]));
+    // Whether the list's first cards are on screen: after those, the others are drawn together
+    // once none is on its way, as each drawing of the list costs the browser a layout and a
+    // paint.
+    let drawn = use_mut_ref(|| false);
+    {
+        let (loading, card_error, archive) = (loading.clone(), card_error.clone(), archive.clone());
+        use_effect_with(props.results.clone(), move |results| {
+            loading.set(false);
+            card_error.set(None);
+            let shown: Rc<[u32]> = match results {
+                ArchiveSearch::Done(r) => r.shown().into(),
+                _ => Rc::from([]),
+            };
+            *showing.borrow_mut() = shown.clone();
+            *drawn.borrow_mut() = false;
+            for chunk in archive.missing_cards(&shown) {
+                let (archive, update, drawn) = (archive.clone(), update.clone(), drawn.clone());
+                let (card_error, showing) = (card_error.clone(), showing.clone());
+                wasm_bindgen_futures::spawn_local(async move {
+                    let outcome = archive.load_cards(chunk).await;
+                    let shown = showing.borrow().clone();
+                    if !shown.iter().any(|&doc| archive.card_chunk(doc) == chunk) {
+                        return;
+                    }
+                    match outcome {
+                        Ok(()) => {
+                            let first = !drawn.replace(true);
+                            if first || !shown.iter().any(|&doc| archive.card_loading(doc)) {
+                                update.force_update();
+                            }
+                        }
+                        Err(e) => card_error.set(Some(e)),
+                    }
+                });
+            }
+        });
+    }
+    let onmore = {
+        let (loading, onmore) = (loading.clone(), props.onmore.clone());
+        Callback::from(move |_: MouseEvent| {
+            loading.set(true);
+            onmore.emit(());
+        })
+    };
+    let mut busy = false;
+    let body = match &props.results {
+        ArchiveSearch::Idle => html! {
+            <p class="archive-summary">{ match lang {
+                Lang::Zh => format!("档案中有 {} 篇文章，输入搜索词即可查找。", archive.len()),
+                Lang::En => format!("The archive holds {} articles; type a search to look through it.", archive.len()),
+            } }</p>
+        },
+        ArchiveSearch::Searching => {
+            busy = true;
+            html! {
+                <p class="archive-summary" role="status">{ lang.pick("正在检索档案……", "Searching the archive…") }</p>
+            }
+        }
+        ArchiveSearch::Failed(message) => html! {
+            <p class="error" role="alert">{ match lang {
+                Lang::Zh => format!("档案检索失败，文库不受影响：{message}"),
+                Lang::En => format!("The archive could not be searched; the library is unaffected: {message}"),
+            } }</p>
+        },
+        ArchiveSearch::Done(r) => {
+            let cards: Vec<(u32, Option<Rc<LibraryPage>>)> = r
+                .shown()
+                .iter()
+                .map(|&doc| (doc, archive.card(doc)))
+                .collect();
+            // Cards still to come: on their way, or (before the first has come back and
+            // none has failed) about to be asked for.
+            busy = cards.iter().any(|&(doc, ref card)| {
+                card.is_none() && (archive.card_loading(doc) || card_error.is_none())
+            });
+            html! {
+                <>
+                    <p class="archive-summary" role="status">{ summary(r, lang) }</p>
+                    <ul class="article-list archive-list">
+                        { for cards.into_iter().map(|(doc, card)| match card {
+                            Some(page) => html! {
+                                <ArticleCard key={doc} {page} article={0} query={props.query.clone()} {lang}
+                                    href={Some(Route::ArchiveArticle(doc).to_hash())} />
+                            },
+                            None => html! { <li key={doc} class="card-placeholder" aria-hidden="true"></li> },
+                        }) }
+                    </ul>
+                    if let Some(message) = &*card_error {
+                        <p class="error" role="alert">{ match lang {
+                            Lang::Zh => format!("部分档案结果无法显示：{message}"),
+                            Lang::En => format!("Some archive results could not be shown: {message}"),
+                        } }</p>
+                    }
+                    if r.has_more() {
+                        <button type="button" class="show-more archive-more" onclick={onmore} disabled={*loading}>
+                            { match (lang, *loading, r.complete()) {
+                                (Lang::Zh, false, true) => format!("显示更多档案结果（还有 {} 篇）", r.total() - r.shown().len()),
+                                (Lang::En, false, true) => format!("Show more from the archive ({} more)", r.total() - r.shown().len()),
+                                (Lang::Zh, false, false) => "显示更多档案结果".to_owned(),
+                                (Lang::En, false, false) => "Show more from the archive".to_owned(),
+                                (Lang::Zh, true, _) => "正在加载……".to_owned(),
+                                (Lang::En, true, _) => "Loading…".to_owned(),
+                            } }
+                        </button>
+                    }
+                </>
+            }
+        }
+    };
+    html! {
+        <section class="archive-results" aria-labelledby="archive-heading" aria-busy={busy.to_string()}
+            data-fetched={archive.fetched().to_string()}>
+            <h2 id="archive-heading">{ lang.pick("档案", "Archive") }</h2>
+            { body }
+        </section>
+    }
+}
+
+/// What an archive search found: every match once the whole archive is searched, otherwise how
+/// many so far (the newest first).
+fn summary(r: &ArchiveResults, lang: Lang) -> String {
+    let (total, shown) = (r.total(), r.shown().len());
+    match (lang, r.complete(), total > shown) {
+        (Lang::Zh, true, false) => format!("档案中找到 {total} 篇。"),
+        (Lang::Zh, true, true) => format!("档案中找到 {total} 篇，显示前 {shown} 篇。"),
+        (Lang::Zh, false, _) => format!(
+            "档案中找到至少 {total} 篇（估计共约 {} 篇），显示最新的 {shown} 篇。",
+            wan(about(r.estimate()))
+        ),
+        (Lang::En, true, false) => format!("{total} found in the archive."),
+        (Lang::En, true, true) => format!("{total} found in the archive; the first {shown} shown."),
+        (Lang::En, false, _) => format!(
+            "At least {total} found in the archive (about {} in all, by estimate); the newest {shown} shown.",
+            thousands(about(r.estimate()))
+        ),
+    }
+}
+
+/// An estimate to two significant digits: 1,234 → 1,200.
+fn about(n: u64) -> u64 {
+    let mut unit = 1;
+    while n / unit >= 100 {
+        unit *= 10;
+    }
+    (n + unit / 2) / unit * unit
+}
+
+/// A round number as Chinese counts it from ten thousand up: 130000 → 13万, 12000 → 1.2万.
+fn wan(n: u64) -> String {
+    match (n / 10_000, n % 10_000 / 1_000) {
+        (0, _) => n.to_string(),
+        (w, 0) => format!("{w}万"),
+        (w, k) => format!("{w}.{k}万"),
+    }
+}
+
+/// A number with thousands separators: 130000 → 130,000.
+fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{about, thousands, wan};
+
+    #[test]
+    fn estimates_are_rounded_and_written_as_readers_count() {
+        assert_eq!(about(0), 0);
+        assert_eq!(about(99), 99);
+        assert_eq!(about(1_234), 1_200);
+        assert_eq!(about(134_299), 130_000);
+        assert_eq!(about(1_250), 1_300);
+        assert_eq!(wan(980), "980");
+        assert_eq!(wan(12_000), "1.2万");
+        assert_eq!(wan(130_000), "13万");
+        assert_eq!(wan(1_200_000), "120万");
+        assert_eq!(thousands(980), "980");
+        assert_eq!(thousands(130_000), "130,000");
+        assert_eq!(thousands(1_200_000), "1,200,000");
+    }
+}

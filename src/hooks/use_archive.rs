@@ -1,0 +1,30 @@
+//! Opening the deployment's built archive at start: its manifest, fetched over HTTP, nothing
+//! more. The open archive goes into the state ([`crate::state::Archive`]).
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::archive::ArchiveClient;
+use crate::i18n::Lang;
+use crate::state::Action;
+
+/// Opens the archive once, beside the library, and tells the reader if it cannot be opened.
+#[hook]
+pub fn use_archive(dispatch: Callback<Action>, lang: Lang) {
+    use_effect_with((), move |_| {
+        wasm_bindgen_futures::spawn_local(async move {
+            match ArchiveClient::open().await {
+                Ok(opened) => dispatch.emit(Action::ArchiveOpened(opened.map(Rc::new))),
+                Err(message) => {
+                    dispatch.emit(Action::ArchiveOpened(None));
+                    let text = format!(
+                        "{}{message}",
+                        lang.pick("无法打开档案：", "Could not open the archive: ")
+                    );
+                    dispatch.emit(Action::Notify { error: true, text });
+                }
+            }
+        });
+    });
+}

@@ -1,0 +1,146 @@
+//! Route → view: the page each route shows, with the callbacks only that page uses.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::data::{self, Source};
+use crate::export;
+use crate::hooks::use_route::go_back;
+use crate::i18n::Lang;
+use crate::library::{Library, Results};
+use crate::pages::archive_article::ArchiveArticle;
+use crate::pages::article::ArticlePage;
+use crate::pages::library::LibraryPageView;
+use crate::pages::list::{ExportFormat, ListPage};
+use crate::pages::not_found::NotFound;
+use crate::route::Route;
+use crate::state::{Action, Archive, State, Status};
+
+/// What the views need beside the route and the state.
+#[derive(Debug)]
+pub struct Views {
+    pub lang: Lang,
+    /// The list's results for the search in the route, or the one kept while an article is open.
+    pub results: Rc<Results>,
+    /// The embedded view.
+    pub compact: bool,
+    pub dispatch: Callback<Action>,
+    /// Goes to a route, adding a history entry.
+    pub push: Callback<Route>,
+    /// Imports what the reader brings.
+    pub onimport: Callback<Vec<Source>>,
+}
+
+/// The view of `route`.
+pub fn switch(route: &Route, state: &State, views: &Views) -> Html {
+    let lang = views.lang;
+    let query = views.results.query.clone();
+    let onback = {
+        let (push, list_query) = (views.push.clone(), state.list_query.clone());
+        let came_from_list = state.came_from_list;
+        Callback::from(move |()| go_back(&push, &list_query, came_from_list))
+    };
+    match route {
+        Route::List(q) => html! {
+            <ListPage library={state.library.clone()} query={q.clone()} results={views.results.clone()}
+                selected={state.selected} {lang} onquery={views.push.reform(Route::List)}
+                onexport={export_list(&state.library, &views.results, &views.dispatch, lang)}
+                compact={views.compact} archive={state.archive.client()} />
+        },
+        Route::Library => library(state, views),
+        Route::Article(id) => match state.library.find(id).and_then(|i| state.library.locate(i)) {
+            Some((page, index)) => html! {
+                <ArticlePage page={page.clone()} article={index} {query} {lang} {onback} />
+            },
+            None if state.status == Status::Loading => html! {},
+            None => html! { <NotFound {lang} id={Some(id.clone())} /> },
+        },
+        Route::ArchiveArticle(doc) => match &state.archive {
+            Archive::Open(archive) => html! {
+                <ArchiveArticle archive={archive.clone()} doc={*doc} {query} {lang} {onback} />
+            },
+            Archive::Opening => html! {},
+            Archive::Absent => html! { <NotFound {lang} id={Some(doc.to_string())} /> },
+        },
+        Route::NotFound => html! { <NotFound {lang} /> },
+    }
+}
+
+/// The library view, with what removes, clears and exports the reader's pages.
+fn library(state: &State, views: &Views) -> Html {
+    let (lang, dispatch) = (views.lang, views.dispatch.clone());
+    let onremove = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |keys: Vec<String>| {
+            wasm_bindgen_futures::spawn_local(data::remove(keys, dispatch.clone(), lang))
+        })
+    };
+    let onclear = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |()| {
+            wasm_bindgen_futures::spawn_local(data::clear(dispatch.clone(), lang))
+        })
+    };
+    let onremove_damaged = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |keys: Vec<String>| {
+            wasm_bindgen_futures::spawn_local(data::remove_damaged(keys, dispatch.clone(), lang))
+        })
+    };
+    let onexport = {
+        let library = state.library.clone();
+        Callback::from(move |()| {
+            let (library, dispatch) = (library.clone(), dispatch.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let saved = data::export_library(library, lang).await.and_then(|file| {
+                    data::download("kanbao-library.json", "application/json", &file)
+                });
+                if let Err(text) = saved {
+                    dispatch.emit(Action::Notify { error: true, text });
+                }
+            });
+        })
+    };
+    html! {
+        <LibraryPageView library={state.library.clone()} {lang} usage={state.usage} onimport={views.onimport.clone()}
+            {onremove} {onexport} {onclear}
+            damaged={state.damaged.clone()} {onremove_damaged} />
+    }
+}
+
+/// Exports the list's results as a download in the format asked for.
+fn export_list(
+    library: &Rc<Library>,
+    results: &Rc<Results>,
+    dispatch: &Callback<Action>,
+    lang: Lang,
+) -> Callback<ExportFormat> {
+    let (library, results, dispatch) = (library.clone(), results.clone(), dispatch.clone());
+    Callback::from(move |format: ExportFormat| {
+        let hits = &results.hits;
+        let (name, mime, content) = match format {
+            ExportFormat::Json => (
+                "kanbao-articles.json",
+                "application/json",
+                export::json(&library, hits),
+            ),
+            ExportFormat::Markdown => (
+                "kanbao-articles.md",
+                "text/markdown",
+                Ok(export::markdown(&library, hits)),
+            ),
+            ExportFormat::Csv => (
+                "kanbao-articles.csv",
+                "text/csv",
+                Ok(export::csv(&library, hits)),
+            ),
+        };
+        if let Err(reason) = content.and_then(|c| data::download(name, mime, &c)) {
+            dispatch.emit(Action::Notify {
+                error: true,
+                text: format!("{}{reason}", lang.pick("无法导出：", "Could not export: ")),
+            });
+        }
+    })
+}
