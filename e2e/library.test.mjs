@@ -74,6 +74,24 @@ test('an imported page says where its reading is uncertain, naming the lines, in
   });
 });
 
+test('an untitled report after another article is flagged where it is read', async (t) => {
+  const TWO = '港口开通新航线\n\n本报讯（记者 王超）近日，港口开通至釜山的集装箱新航线。\n\n' +
+    '航线每周两班，单程约三十小时，主要运送家电和农产品。\n\n' +
+    '本报讯（记者 李明）同日，港口的第二条冷链专线也已开通，每周三班。\n\n专线运送水果和海产品，全程温控。\n';
+  await withPage(t, env, async (page) => {
+    await openLibrary(page);
+    await page.setInputFiles('#import-files', [file('two-reports.txt', TWO)]);
+    await page.waitForSelector('.notice:has-text("已导入")');
+    await page.goto(env.base + '#/?q=' + encodeURIComponent('冷链专线'));
+    await page.waitForFunction(() => document.querySelectorAll('.card').length === 1);
+    await page.locator('.card-title a').first().click();
+    await page.waitForSelector('article.reader');
+    assert.deepEqual(await page.locator('.reading-notes li').allTextContents(), [
+      '这篇文章没有标题，可能是上一篇的一部分。',
+    ]);
+  });
+});
+
 test('bad files are refused one by one with a reason, and nothing already there is lost', async (t) => {
   await withPage(t, env, async (page) => {
     await openLibrary(page);
@@ -124,6 +142,25 @@ test('a dropped file imports', async (t) => {
     }, NEWS.replace('海港新闻', '拖进来的新闻'));
     await page.waitForSelector('.notice:has-text("已导入 dropped.txt")');
     assert.ok((await page.locator('.page-name').allTextContents()).includes('dropped.txt'));
+  });
+});
+
+test('a drop is checked against the library as it is now, and told in the language chosen since', async (t) => {
+  await withPage(t, env, async (page) => {
+    await openLibrary(page);
+    const drop = (text) => page.evaluate((text) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([text], 'again.txt', { type: 'text/plain' }));
+      document.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    }, text);
+    const TEXT = NEWS.replace('海港新闻', '再次拖进来的新闻');
+    await drop(TEXT);
+    await page.waitForSelector('.notice:has-text("已导入 again.txt")');
+    await page.click('.lang-toggle');
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    await drop(TEXT);
+    await page.waitForSelector('.notice:has-text("These pages are already in the library.")');
+    assert.equal((await page.locator('.page-name').allTextContents()).filter((n) => n === 'again.txt').length, 1);
   });
 });
 

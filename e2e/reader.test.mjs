@@ -34,6 +34,20 @@ test('typing a substring lists exactly the articles that contain it, highlighted
   });
 });
 
+test('a result clicked while the search still waits for typing to pause opens, and stays open', async (t) => {
+  await withPage(t, env, async (page) => {
+    await openList(page);
+    // Typed and clicked at once, inside the search's pause: the waiting search runs as the
+    // field loses focus, before the click, so the article opened is the one shown.
+    await page.fill('#search-input', '港');
+    await page.locator('.card-title a').first().click();
+    await page.waitForSelector('article.reader');
+    await page.waitForTimeout(400);
+    assert.equal(await page.locator('article.reader').count(), 1);
+    assert.match(await page.evaluate(() => location.hash), /^#\/a\//);
+  });
+});
+
 test('a reporter name finds the articles they wrote', async (t) => {
   await withPage(t, env, async (page) => {
     await openList(page, '#/?q=' + encodeURIComponent('钟嘉琳'));

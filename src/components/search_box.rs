@@ -25,6 +25,8 @@ pub struct SearchBoxProps {
 pub fn SearchBox(props: &SearchBoxProps) -> Html {
     let text = use_state(|| props.value.to_string());
     let timer = use_mut_ref(|| None::<Timeout>);
+    // The search waiting for typing to pause.
+    let pending = use_mut_ref(|| None::<String>);
     {
         // Back and forward change the URL's search: show it.
         let text = text.clone();
@@ -35,12 +37,30 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
     let oninput = {
         let text = text.clone();
         let onsearch = props.onsearch.clone();
-        let timer = timer.clone();
+        let (timer, pending) = (timer.clone(), pending.clone());
         Callback::from(move |e: InputEvent| {
             let value = e.target_unchecked_into::<HtmlInputElement>().value();
             text.set(value.clone());
-            let onsearch = onsearch.clone();
-            *timer.borrow_mut() = Some(Timeout::new(DEBOUNCE_MS, move || onsearch.emit(value)));
+            *pending.borrow_mut() = Some(value);
+            let (onsearch, pending) = (onsearch.clone(), pending.clone());
+            *timer.borrow_mut() = Some(Timeout::new(DEBOUNCE_MS, move || {
+                let waiting = pending.borrow_mut().take();
+                if let Some(value) = waiting {
+                    onsearch.emit(value)
+                }
+            }));
+        })
+    };
+    // Leaving the field (to click a result, say) runs the waiting search at once, so it
+    // never lands after what the reader did next.
+    let onblur = {
+        let onsearch = props.onsearch.clone();
+        let pending = pending.clone();
+        Callback::from(move |_: FocusEvent| {
+            let waiting = pending.borrow_mut().take();
+            if let Some(value) = waiting {
+                onsearch.emit(value);
+            }
         })
     };
     let lang = props.lang;
@@ -55,6 +75,7 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
                 placeholder={lang.pick("搜索：人名、地名、词语……（按 / 键）", "Search names, places, words… (press /)")}
                 value={(*text).clone()}
                 {oninput}
+                {onblur}
             />
         </form>
     }

@@ -6,6 +6,7 @@ pub mod use_drop_import;
 pub mod use_embed;
 pub mod use_import;
 pub mod use_keyboard;
+pub mod use_latest;
 pub mod use_load;
 pub mod use_prefs;
 pub mod use_route;

@@ -8,13 +8,16 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::data::{self, Source};
+use crate::hooks::use_latest::use_latest;
 use crate::i18n::Lang;
 use crate::state::Action;
 
 /// Hands what is dropped on the page to `onimport`, and tells the reader of files in a folder
-/// that were skipped. The listeners, set up once, keep the first `onimport` they are given.
+/// that were skipped. The listeners, set up once, use the `onimport` and language of the
+/// latest render (so a drop is checked against the library as it is now).
 #[hook]
 pub fn use_drop_import(onimport: Callback<Vec<Source>>, dispatch: Callback<Action>, lang: Lang) {
+    let latest = use_latest((onimport, lang));
     use_effect_with((), move |_| {
         let over = EventListener::new_with_options(
             &document(),
@@ -34,7 +37,10 @@ pub fn use_drop_import(onimport: Callback<Vec<Source>>, dispatch: Callback<Actio
                 else {
                     return;
                 };
-                let (onimport, dispatch) = (onimport.clone(), dispatch.clone());
+                let Some((onimport, lang)) = latest.borrow().clone() else {
+                    return;
+                };
+                let dispatch = dispatch.clone();
                 wasm_bindgen_futures::spawn_local(async move {
                     let (files, skipped) = data::dropped_files(&transfer).await;
                     if skipped > 0 {

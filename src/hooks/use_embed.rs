@@ -6,12 +6,13 @@ use yew::prelude::*;
 
 use crate::data::Source;
 use crate::embed;
+use crate::hooks::use_latest::use_latest;
 use crate::library::{Library, display_title};
 use crate::route::Route;
 
-/// Listens to the host page, set up once: its pages go to `onhost`, its searches to
-/// `onroute`. Tells it the article of `route` once `library` holds it. Returns whether the app
-/// runs embedded.
+/// Listens to the host page, set up once: its pages go to the latest render's `onhost` (so they
+/// are checked against the library as it is now), its searches to `onroute`. Tells it the
+/// article of `route` once `library` holds it. Returns whether the app runs embedded.
 #[hook]
 pub fn use_embed(
     route: &Route,
@@ -20,8 +21,24 @@ pub fn use_embed(
     onroute: Callback<Route>,
 ) -> bool {
     let embedded = use_memo((), |_| embed::is_embedded());
+    let latest = use_latest((onhost, onroute));
     use_effect_with((), move |_| {
-        let listener = embed::listen(onhost, onroute);
+        let pages = {
+            let latest = latest.clone();
+            Callback::from(move |sources| {
+                let onhost = latest.borrow().as_ref().map(|(h, _)| h.clone());
+                if let Some(onhost) = onhost {
+                    onhost.emit(sources);
+                }
+            })
+        };
+        let routes = Callback::from(move |route| {
+            let onroute = latest.borrow().as_ref().map(|(_, r)| r.clone());
+            if let Some(onroute) = onroute {
+                onroute.emit(route);
+            }
+        });
+        let listener = embed::listen(pages, routes);
         move || drop(listener)
     });
     let opened = match route {
