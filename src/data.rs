@@ -14,8 +14,9 @@ use web_sys::{DataTransfer, File, FileSystemDirectoryEntry, FileSystemEntry, Fil
 use yew::Callback;
 
 use crate::browser_decode::BrowserGb18030;
+use crate::error::AppError;
 use crate::i18n::Lang;
-use crate::import::{self, ImportError, LIBRARY_SCHEMA, LibraryFile, PageText};
+use crate::import::{self, LIBRARY_SCHEMA, LibraryFile, PageText};
 use crate::library::{LibraryPage, Origin};
 use crate::parse_worker::ParseWorker;
 use crate::state::{Action, Progress};
@@ -23,13 +24,25 @@ use crate::storage::{self, Damaged, StoredPage};
 
 pub use kanbao_files::Manifest;
 
-const MANIFEST_URL: &str = "static/library.json";
+/// The deployment's manifest, which names its pages.
+pub const MANIFEST_URL: &str = "static/library.json";
 
 /// Pages inlined into a single-file bundle (`kanbao bundle`): the element
 /// `<script type="application/json" id="kanbao-inline-pages">` holds `[{name, paper, text}]`.
+/// Pages that cannot be read there are left for the manifest, with a warning in the console.
 pub fn inline_pages() -> Option<Vec<LibraryPage>> {
     let element = gloo::utils::document().get_element_by_id("kanbao-inline-pages")?;
-    let pages: Vec<PageText> = crate::json::from_str(&element.text_content()?).ok()?;
+    let read = crate::json::from_str::<Vec<PageText>>(
+        &element.text_content().unwrap_or_default(),
+        |detail| AppError::BadLibraryFile { detail },
+    );
+    let pages = match read {
+        Ok(pages) => pages,
+        Err(err) => {
+            gloo::console::warn!("看报：无法读取内嵌的版面", err.message(Lang::Zh));
+            return None;
+        }
+    };
     Some(
         pages
             .into_iter()
@@ -38,12 +51,16 @@ pub fn inline_pages() -> Option<Vec<LibraryPage>> {
     )
 }
 
-async fn fetch_bytes(url: &str) -> Result<Vec<u8>, ImportError> {
-    let network = |detail: String| ImportError::Network { detail };
+/// Fetches a file of the site: its bytes, or `None` when the server has none (HTTP 404).
+async fn fetch(url: &str) -> Result<Option<Vec<u8>>, AppError> {
+    let network = |detail: String| AppError::Network { detail };
     let response = Request::get(url)
         .send()
         .await
         .map_err(|e| network(e.to_string()))?;
+    if response.status() == 404 {
+        return Ok(None);
+    }
     if !response.ok() {
         return Err(network(format!(
             "HTTP {} {}",
@@ -51,7 +68,18 @@ async fn fetch_bytes(url: &str) -> Result<Vec<u8>, ImportError> {
             response.status_text()
         )));
     }
-    response.binary().await.map_err(|e| network(e.to_string()))
+    response
+        .binary()
+        .await
+        .map(Some)
+        .map_err(|e| network(e.to_string()))
+}
+
+/// Fetches a file of the site that must be there.
+async fn fetch_bytes(url: &str) -> Result<Vec<u8>, AppError> {
+    fetch(url).await?.ok_or_else(|| AppError::Network {
+        detail: "HTTP 404 Not Found".into(),
+    })
 }
 
 /// Loads a manifest and the pages it lists, relative to the manifest's URL. Pages that fail
@@ -85,42 +113,32 @@ async fn load_manifest(
             Ok(page) => pages.push(page),
             Err(err) => notify.emit(Action::Notify {
                 error: true,
-                text: err.message(&page_url, lang),
+                text: err.import_message(&page_url, lang),
             }),
         }
     }
     pages
 }
 
-fn parse_manifest(bytes: &[u8]) -> Result<Manifest, ImportError> {
-    crate::json::from_slice(bytes).map_err(|detail| ImportError::BadLibraryFile { detail })
+/// Reads a manifest listing pages.
+fn parse_manifest(bytes: &[u8]) -> Result<Manifest, AppError> {
+    crate::json::from_slice(bytes, |detail| AppError::BadLibraryFile { detail })
 }
 
-/// Loads the deployment's pages: those inlined in a bundle, or the manifest and every page it
-/// lists. A deployment without a manifest is an empty library, not an error.
+/// Loads the deployment's pages: those inlined in a bundle, or the manifest ([`MANIFEST_URL`])
+/// and every page it lists. A deployment without a manifest is an empty library, not an error.
 pub async fn load_deployment(
     notify: &Callback<Action>,
     lang: Lang,
     worker: Option<&ParseWorker>,
-) -> Result<Vec<LibraryPage>, String> {
+) -> Result<Vec<LibraryPage>, AppError> {
     if let Some(pages) = inline_pages() {
         return Ok(pages);
     }
-    let response = Request::get(MANIFEST_URL)
-        .send()
-        .await
-        .map_err(|e| format!("{MANIFEST_URL}: {e}"))?;
-    if response.status() == 404 {
+    let Some(bytes) = fetch(MANIFEST_URL).await? else {
         return Ok(Vec::new());
-    }
-    if !response.ok() {
-        return Err(format!("{MANIFEST_URL}: HTTP {}", response.status()));
-    }
-    let bytes = response
-        .binary()
-        .await
-        .map_err(|e| format!("{MANIFEST_URL}: {e}"))?;
-    let manifest = parse_manifest(&bytes).map_err(|e| e.message(MANIFEST_URL, lang))?;
+    };
+    let manifest = parse_manifest(&bytes)?;
     crate::embed::set_policy(manifest.embed.clone());
     Ok(load_manifest(MANIFEST_URL, manifest, notify, lang, worker).await)
 }
@@ -128,12 +146,12 @@ pub async fn load_deployment(
 /// The pages the reader imported before, from browser storage (parsed in the parse worker),
 /// and the records that are not pages any more (unreadable, or failing the checks every page
 /// passes). A page keeps the key it is stored under, so that removing it always works.
-pub async fn load_stored(lang: Lang) -> Result<(Vec<LibraryPage>, Vec<Damaged>), ImportError> {
+pub async fn load_stored() -> Result<(Vec<LibraryPage>, Vec<Damaged>), AppError> {
     let stored = storage::load_all().await?;
     let worker = (!stored.pages.is_empty())
         .then(ParseWorker::start)
         .flatten();
-    let (pages, mut damaged) = stored_pages(stored.pages, lang, worker.as_ref()).await;
+    let (pages, mut damaged) = stored_pages(stored.pages, worker.as_ref()).await;
     damaged.extend(stored.damaged);
     Ok((pages, damaged))
 }
@@ -141,7 +159,6 @@ pub async fn load_stored(lang: Lang) -> Result<(Vec<LibraryPage>, Vec<Damaged>),
 /// Parses stored pages; those that fail the checks are damaged records.
 async fn stored_pages(
     stored: Vec<StoredPage>,
-    lang: Lang,
     worker: Option<&ParseWorker>,
 ) -> (Vec<LibraryPage>, Vec<Damaged>) {
     let mut pages = Vec::with_capacity(stored.len());
@@ -160,9 +177,10 @@ async fn stored_pages(
                 page.key = p.key;
                 pages.push(page);
             }
-            Err(err) => damaged.push(Damaged {
+            Err(error) => damaged.push(Damaged {
                 key: p.key,
-                reason: format!("{}: {}", p.name, err.reason(lang)),
+                name: Some(p.name),
+                error,
             }),
         }
     }
@@ -175,14 +193,14 @@ pub async fn load_src(
     notify: &Callback<Action>,
     lang: Lang,
     worker: Option<&ParseWorker>,
-) -> Result<Vec<LibraryPage>, ImportError> {
+) -> Result<Vec<LibraryPage>, AppError> {
     let location = gloo::utils::window().location();
     let here = location.href().unwrap_or_default();
-    let url = web_sys::Url::new_with_base(src, &here).map_err(|_| ImportError::Network {
-        detail: "bad URL".into(),
+    let url = web_sys::Url::new_with_base(src, &here).map_err(|e| AppError::BadAddress {
+        detail: crate::js::detail(&e),
     })?;
     if url.origin() != location.origin().unwrap_or_default() {
-        return Err(ImportError::OtherSite);
+        return Err(AppError::OtherSite);
     }
     let href = url.href();
     let name = url
@@ -224,13 +242,13 @@ impl Source {
 /// Reads a file the reader chose, refused unread above `limit` bytes.
 async fn read_file(
     file: &File,
-    check: fn(u64) -> Result<(), ImportError>,
-) -> Result<Vec<u8>, ImportError> {
+    check: fn(u64) -> Result<(), AppError>,
+) -> Result<Vec<u8>, AppError> {
     check(file.size() as u64)?;
     let blob = gloo::file::Blob::from(file.clone());
     gloo::file::futures::read_as_bytes(&blob)
         .await
-        .map_err(|e| ImportError::Unreadable {
+        .map_err(|e| AppError::Unreadable {
             detail: e.to_string(),
         })
 }
@@ -245,12 +263,14 @@ async fn parse_page(
     bytes: &[u8],
     origin: Origin,
     worker: Option<&ParseWorker>,
-) -> Result<LibraryPage, ImportError> {
+) -> Result<LibraryPage, AppError> {
     import::check_size(bytes.len() as u64)?;
     if let Some(worker) = worker {
         match worker.parse(name, bytes).await {
             Ok((page, text)) => return import::accept(page, text, paper, origin),
-            Err(err) => gloo::console::warn!("看报：解析线程失败，改在页面中解析", err),
+            Err(err) => {
+                gloo::console::warn!("看报：解析线程失败，改在页面中解析", err.message(Lang::Zh))
+            }
         }
     }
     import::page_from_bytes(name, paper, bytes, origin, &BrowserGb18030)
@@ -258,7 +278,7 @@ async fn parse_page(
 
 /// What became of one page of an import: its name as the reader knows it, and the page or why
 /// not.
-type Outcome = (String, Result<LibraryPage, ImportError>);
+type Outcome = (String, Result<LibraryPage, AppError>);
 
 /// Reads and parses one source: a page, or every page of a library file.
 async fn read_source(
@@ -283,7 +303,10 @@ async fn read_source(
         }
         Source::File(file) if import::is_library_file(&name) => {
             let pages = match read_file(file, import::check_library_size).await {
-                Ok(bytes) => import::library_pages(crate::json::from_slice::<LibraryFile>(&bytes)),
+                Ok(bytes) => crate::json::from_slice::<LibraryFile>(&bytes, |detail| {
+                    AppError::BadLibraryFile { detail }
+                })
+                .and_then(import::library_pages),
                 Err(err) => Err(err),
             };
             let pages = match pages {
@@ -346,7 +369,7 @@ pub async fn import(
                 Ok(_) => duplicates += 1,
                 Err(err) => dispatch.emit(Action::Notify {
                     error: true,
-                    text: err.message(&name, lang),
+                    text: err.import_message(&name, lang),
                 }),
             }
         }
@@ -414,7 +437,7 @@ pub async fn import(
     if let Err(err) = storage::put_all(&stored).await {
         dispatch.emit(Action::Notify {
             error: true,
-            text: err.message(&summary_name, lang),
+            text: err.import_message(&summary_name, lang),
         });
         return;
     }
@@ -484,12 +507,13 @@ impl Drop for ImportGuard {
 }
 
 /// The names of what an import that never finished (the page was closed or reloaded while it
-/// ran) was importing; the marker is cleared.
+/// ran) was importing; the marker is cleared. A marker whose names cannot be read still tells
+/// that an import did not finish, naming none.
 pub fn interrupted_import() -> Option<Vec<String>> {
     let storage = gloo::utils::window().local_storage().ok()??;
     let value = storage.get_item(IMPORT_MARKER).ok()??;
     let _ = storage.remove_item(IMPORT_MARKER);
-    Some(crate::json::from_str(&value).unwrap_or_default())
+    Some(crate::json::from_str(&value, |detail| AppError::BadRecord { detail }).unwrap_or_default())
 }
 
 /// Removes every imported page, in storage (whatever this tab knows of it), then from the
@@ -505,7 +529,7 @@ pub async fn clear(dispatch: Callback<Action>, lang: Lang) {
         }
         Err(err) => dispatch.emit(Action::Notify {
             error: true,
-            text: err.reason(lang),
+            text: err.message(lang),
         }),
     }
 }
@@ -516,18 +540,15 @@ pub async fn remove_damaged(keys: Vec<String>, dispatch: Callback<Action>, lang:
         Ok(()) => dispatch.emit(Action::RemoveDamaged(keys)),
         Err(err) => dispatch.emit(Action::Notify {
             error: true,
-            text: err.reason(lang),
+            text: err.message(lang),
         }),
     }
 }
 
 /// The whole library as one file: the deployment's pages this tab has, and every page in
 /// storage as stored (read again, so that pages another tab imported are in it too).
-pub async fn export_library(
-    library: Rc<crate::library::Library>,
-    lang: Lang,
-) -> Result<String, String> {
-    let stored = storage::load_all().await.map_err(|e| e.reason(lang))?;
+pub async fn export_library(library: Rc<crate::library::Library>) -> Result<String, AppError> {
+    let stored = storage::load_all().await?;
     let mut pages: Vec<PageText> = library
         .pages()
         .iter()
@@ -543,23 +564,14 @@ pub async fn export_library(
         paper: p.paper,
         text: p.text,
     }));
-    library_text(pages).map_err(|e| {
-        format!(
-            "{}{e}",
-            lang.pick(
-                "无法写出文库文件：",
-                "the library file could not be written: "
-            )
-        )
-    })
+    library_text(pages)
 }
 
 /// What storage holds now, for a tab that hears another changed it: every stored key, the
 /// pages this tab does not have yet (parsed), and the damaged records.
 pub async fn stored_changes(
     known: HashSet<String>,
-    lang: Lang,
-) -> Result<(Vec<String>, Vec<LibraryPage>, Vec<Damaged>), ImportError> {
+) -> Result<(Vec<String>, Vec<LibraryPage>, Vec<Damaged>), AppError> {
     let stored = storage::load_all().await?;
     let keys = stored.pages.iter().map(|p| p.key.clone()).collect();
     let fresh: Vec<StoredPage> = stored
@@ -568,7 +580,7 @@ pub async fn stored_changes(
         .filter(|p| !known.contains(&p.key))
         .collect();
     let worker = (!fresh.is_empty()).then(ParseWorker::start).flatten();
-    let (added, mut damaged) = stored_pages(fresh, lang, worker.as_ref()).await;
+    let (added, mut damaged) = stored_pages(fresh, worker.as_ref()).await;
     damaged.extend(stored.damaged);
     Ok((keys, added, damaged))
 }
@@ -582,23 +594,27 @@ pub async fn remove(keys: Vec<String>, dispatch: Callback<Action>, lang: Lang) {
         }
         Err(err) => dispatch.emit(Action::Notify {
             error: true,
-            text: err.reason(lang),
+            text: err.message(lang),
         }),
     }
 }
 
 /// The library as one file that imports again.
-fn library_text(pages: Vec<PageText>) -> Result<String, String> {
+fn library_text(pages: Vec<PageText>) -> Result<String, AppError> {
     let file = LibraryFile {
         schema: LIBRARY_SCHEMA.into(),
         pages,
     };
-    serde_json::to_string(&file).map_err(|e| e.to_string())
+    serde_json::to_string(&file).map_err(|e| AppError::ExportFailed {
+        detail: e.to_string(),
+    })
 }
 
 /// Offers `content` as a download named `name`; the browser's reason when it cannot.
-pub fn download(name: &str, mime: &str, content: &str) -> Result<(), String> {
-    let reason = |e: JsValue| crate::js::message(&e, "the browser refused the download");
+pub fn download(name: &str, mime: &str, content: &str) -> Result<(), AppError> {
+    let reason = |e: JsValue| AppError::DownloadRefused {
+        detail: crate::js::detail(&e),
+    };
     let parts = js_sys::Array::of1(&JsValue::from_str(content));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);

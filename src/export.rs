@@ -3,6 +3,7 @@
 use kanbao_parse::Article;
 use serde::Serialize;
 
+use crate::error::AppError;
 use crate::i18n::kind_key;
 use crate::library::{Library, LibraryPage};
 
@@ -28,7 +29,7 @@ fn articles<'a>(
 
 /// JSON: an array of articles, each with its page's paper, date, page and source file; the
 /// serialiser's reason when it cannot be written (never an empty file).
-pub fn json(library: &Library, hits: &[usize]) -> Result<String, String> {
+pub fn json(library: &Library, hits: &[usize]) -> Result<String, AppError> {
     let list: Vec<Exported> = articles(library, hits)
         .map(|(p, a)| Exported {
             paper: p.paper.as_deref(),
@@ -39,7 +40,9 @@ pub fn json(library: &Library, hits: &[usize]) -> Result<String, String> {
             article: a,
         })
         .collect();
-    serde_json::to_string_pretty(&list).map_err(|e| e.to_string())
+    serde_json::to_string_pretty(&list).map_err(|e| AppError::ExportFailed {
+        detail: e.to_string(),
+    })
 }
 
 fn body(a: &Article) -> String {

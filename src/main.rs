@@ -6,6 +6,7 @@ mod browser_decode;
 mod components;
 mod data;
 mod embed;
+mod error;
 mod export;
 mod hooks;
 mod i18n;

@@ -12,6 +12,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{MessageEvent, Worker};
 
+use crate::error::AppError;
 use crate::worker_protocol::{FromWorker, ParseReply, ParseRequest};
 
 /// The loader Trunk writes beside the worker's wasm.
@@ -97,7 +98,7 @@ impl ParseWorker {
     /// Waits until the worker listens. A worker that could not start stays failed, so every
     /// later request fails at once (and is parsed on the main thread) rather than waiting for
     /// an answer that never comes. Requests come one at a time (each import awaits its page).
-    async fn listening(&self) -> Result<(), String> {
+    async fn listening(&self) -> Result<(), AppError> {
         // Taken out first: the borrow must end before an arm sets the state again.
         let state = std::mem::replace(&mut *self.start.borrow_mut(), Start::Failed);
         let pending = match state {
@@ -106,22 +107,23 @@ impl ParseWorker {
                 *self.start.borrow_mut() = Start::Listening;
                 return Ok(());
             }
-            Start::Failed => return Err("the parse worker did not start".to_owned()),
+            Start::Failed => return Err(AppError::WorkerNotStarted),
         };
         let started = pending.await.is_ok();
         if started {
             *self.start.borrow_mut() = Start::Listening;
             Ok(())
         } else {
-            Err("the parse worker did not start".to_owned())
+            Err(AppError::WorkerNotStarted)
         }
     }
 
-    /// Parses one page in the worker: the page and the decoded text its spans index.
-    pub async fn parse(&self, name: &str, bytes: &[u8]) -> Result<(Page, String), String> {
+    /// Parses one page in the worker: the page and the decoded text its spans index. The
+    /// worker's own error (a String on the wire) becomes [`AppError::WorkerFailed`] here.
+    pub async fn parse(&self, name: &str, bytes: &[u8]) -> Result<(Page, String), AppError> {
         self.listening().await?;
         if self.waiting.borrow().failed {
-            return Err("the parse worker stopped".to_owned());
+            return Err(AppError::WorkerStopped);
         }
         let id = {
             let mut next = self.next_id.borrow_mut();
@@ -137,10 +139,13 @@ impl ParseWorker {
         };
         self.worker
             .post_message(&request.to_js())
-            .map_err(|e| format!("{e:?}"))?;
+            .map_err(|e| AppError::WorkerFailed {
+                detail: crate::js::detail(&e),
+            })?;
         rx.await
-            .map_err(|_| "the parse worker stopped".to_owned())?
+            .map_err(|_| AppError::WorkerStopped)?
             .result
+            .map_err(|detail| AppError::WorkerFailed { detail })
     }
 }
 

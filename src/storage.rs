@@ -8,11 +8,11 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{
-    DomException, IdbDatabase, IdbObjectStoreParameters, IdbRequest, IdbTransaction,
-    IdbTransactionMode,
+    IdbDatabase, IdbObjectStoreParameters, IdbRequest, IdbTransaction, IdbTransactionMode,
 };
 
-use crate::import::ImportError;
+use crate::error::AppError;
+use crate::i18n::Lang;
 
 const DB_NAME: &str = "kanbao";
 const STORE: &str = "pages";
@@ -31,8 +31,20 @@ pub struct StoredPage {
 pub struct Damaged {
     /// Its key in the store (what removes it).
     pub key: String,
+    /// The page's name, when the record has one.
+    pub name: Option<String>,
     /// What is wrong with it.
-    pub reason: String,
+    pub error: AppError,
+}
+
+impl Damaged {
+    /// What is wrong with the record, for the reader: `name: message`.
+    pub fn reason(&self, lang: Lang) -> String {
+        match &self.name {
+            Some(name) => format!("{name}: {}", self.error.message(lang)),
+            None => self.error.message(lang),
+        }
+    }
 }
 
 /// What the store holds: the pages, and the records that are not pages any more.
@@ -42,25 +54,8 @@ pub struct Stored {
     pub damaged: Vec<Damaged>,
 }
 
-fn error_name(value: &JsValue) -> String {
-    value
-        .dyn_ref::<DomException>()
-        .map(|e| format!("{}: {}", e.name(), e.message()))
-        .or_else(|| value.as_string())
-        .unwrap_or_else(|| "unknown error".into())
-}
-
-fn to_import_error(value: &JsValue) -> ImportError {
-    match value.dyn_ref::<DomException>() {
-        Some(e) if e.name() == "QuotaExceededError" => ImportError::QuotaExceeded,
-        _ => ImportError::Storage {
-            detail: error_name(value),
-        },
-    }
-}
-
 /// Waits for a request: its result, or its error.
-async fn request(req: &IdbRequest) -> Result<JsValue, JsValue> {
+async fn request(req: &IdbRequest) -> Result<JsValue, AppError> {
     let promise = Promise::new(&mut |resolve, reject| {
         let done = req.clone();
         let on_success = Closure::once_into_js(move || {
@@ -79,11 +74,11 @@ async fn request(req: &IdbRequest) -> Result<JsValue, JsValue> {
         req.set_onsuccess(Some(on_success.unchecked_ref()));
         req.set_onerror(Some(on_error.unchecked_ref()));
     });
-    JsFuture::from(promise).await
+    JsFuture::from(promise).await.map_err(AppError::storage)
 }
 
 /// Waits until a transaction has committed (quota errors surface here, as an abort).
-async fn committed(tx: &IdbTransaction) -> Result<(), JsValue> {
+async fn committed(tx: &IdbTransaction) -> Result<(), AppError> {
     let promise = Promise::new(&mut |resolve, reject| {
         let on_complete = Closure::once_into_js(move || {
             let _ = resolve.call0(&JsValue::NULL);
@@ -100,23 +95,26 @@ async fn committed(tx: &IdbTransaction) -> Result<(), JsValue> {
         tx.set_onabort(Some(on_abort.unchecked_ref()));
         tx.set_onerror(None);
     });
-    JsFuture::from(promise).await.map(|_| ())
+    JsFuture::from(promise)
+        .await
+        .map(|_| ())
+        .map_err(AppError::storage)
 }
 
 /// Opens the database at `version` (its current one when `None`), creating the store when it
 /// is missing.
-async fn open_at(version: Option<u32>) -> Result<IdbDatabase, ImportError> {
+async fn open_at(version: Option<u32>) -> Result<IdbDatabase, AppError> {
     let factory = gloo::utils::window()
         .indexed_db()
-        .map_err(|e| to_import_error(&e))?
-        .ok_or(ImportError::Storage {
+        .map_err(AppError::storage)?
+        .ok_or(AppError::Storage {
             detail: "IndexedDB is not available".into(),
         })?;
     let req = match version {
         Some(v) => factory.open_with_u32(DB_NAME, v),
         None => factory.open(DB_NAME),
     }
-    .map_err(|e| to_import_error(&e))?;
+    .map_err(AppError::storage)?;
     let upgrading = req.clone();
     let on_upgrade = Closure::once_into_js(move || {
         if let Ok(db) = upgrading.result().and_then(|r| r.dyn_into::<IdbDatabase>())
@@ -128,14 +126,13 @@ async fn open_at(version: Option<u32>) -> Result<IdbDatabase, ImportError> {
         }
     });
     req.set_onupgradeneeded(Some(on_upgrade.unchecked_ref()));
-    let db = request(&req).await.map_err(|e| to_import_error(&e))?;
-    db.dyn_into::<IdbDatabase>()
-        .map_err(|e| to_import_error(&e))
+    let db = request(&req).await?;
+    db.dyn_into::<IdbDatabase>().map_err(AppError::storage)
 }
 
 /// Opens the database. One that lacks the pages store (made by something else, or left half
 /// made) is upgraded to a version that has it, so the reader's pages can still be kept.
-async fn open() -> Result<IdbDatabase, ImportError> {
+async fn open() -> Result<IdbDatabase, AppError> {
     let db = open_at(None).await?;
     if db.object_store_names().contains(STORE) {
         return Ok(db);
@@ -145,19 +142,17 @@ async fn open() -> Result<IdbDatabase, ImportError> {
     open_at(Some(next)).await
 }
 
-fn transaction(db: &IdbDatabase, mode: IdbTransactionMode) -> Result<IdbTransaction, ImportError> {
+fn transaction(db: &IdbDatabase, mode: IdbTransactionMode) -> Result<IdbTransaction, AppError> {
     db.transaction_with_str_and_mode(STORE, mode)
-        .map_err(|e| to_import_error(&e))
+        .map_err(AppError::storage)
 }
 
 /// Every stored record: the pages, and those that cannot be read as one (with the reason).
-pub async fn load_all() -> Result<Stored, ImportError> {
+pub async fn load_all() -> Result<Stored, AppError> {
     let db = open().await?;
     let tx = transaction(&db, IdbTransactionMode::Readonly)?;
-    let store = tx.object_store(STORE).map_err(|e| to_import_error(&e))?;
-    let all = request(&store.get_all().map_err(|e| to_import_error(&e))?)
-        .await
-        .map_err(|e| to_import_error(&e))?;
+    let store = tx.object_store(STORE).map_err(AppError::storage)?;
+    let all = request(&store.get_all().map_err(AppError::storage)?).await?;
     db.close();
     let mut stored = Stored::default();
     for value in Array::from(&all).iter() {
@@ -165,7 +160,10 @@ pub async fn load_all() -> Result<Stored, ImportError> {
             Ok(page) => stored.pages.push(page),
             Err(e) => stored.damaged.push(Damaged {
                 key: record_key(&value),
-                reason: e.to_string(),
+                name: None,
+                error: AppError::BadRecord {
+                    detail: e.to_string(),
+                },
             }),
         }
     }
@@ -181,56 +179,56 @@ fn record_key(value: &JsValue) -> String {
 }
 
 /// Stores pages, all or none.
-pub async fn put_all(pages: &[StoredPage]) -> Result<(), ImportError> {
+pub async fn put_all(pages: &[StoredPage]) -> Result<(), AppError> {
     if pages.is_empty() {
         return Ok(());
     }
     let db = open().await?;
     let tx = transaction(&db, IdbTransactionMode::Readwrite)?;
-    let store = tx.object_store(STORE).map_err(|e| to_import_error(&e))?;
+    let store = tx.object_store(STORE).map_err(AppError::storage)?;
     for page in pages {
-        let value = serde_wasm_bindgen::to_value(page).map_err(|e| ImportError::Storage {
+        let value = serde_wasm_bindgen::to_value(page).map_err(|e| AppError::Storage {
             detail: e.to_string(),
         })?;
         if let Err(e) = store.put(&value) {
             let _ = tx.abort();
             db.close();
-            return Err(to_import_error(&e));
+            return Err(AppError::storage(e));
         }
     }
-    let result = committed(&tx).await.map_err(|e| to_import_error(&e));
+    let result = committed(&tx).await;
     db.close();
     result
 }
 
 /// Removes stored pages by key.
-pub async fn delete(keys: &[String]) -> Result<(), ImportError> {
+pub async fn delete(keys: &[String]) -> Result<(), AppError> {
     let db = open().await?;
     let tx = transaction(&db, IdbTransactionMode::Readwrite)?;
-    let store = tx.object_store(STORE).map_err(|e| to_import_error(&e))?;
+    let store = tx.object_store(STORE).map_err(AppError::storage)?;
     for key in keys {
         store
             .delete(&JsValue::from_str(key))
-            .map_err(|e| to_import_error(&e))?;
+            .map_err(AppError::storage)?;
         // A damaged record may carry a number for its key.
         if let Ok(n) = key.parse::<f64>() {
             store
                 .delete(&JsValue::from_f64(n))
-                .map_err(|e| to_import_error(&e))?;
+                .map_err(AppError::storage)?;
         }
     }
-    let result = committed(&tx).await.map_err(|e| to_import_error(&e));
+    let result = committed(&tx).await;
     db.close();
     result
 }
 
 /// Removes every stored page: all the reader imported, in every tab.
-pub async fn clear() -> Result<(), ImportError> {
+pub async fn clear() -> Result<(), AppError> {
     let db = open().await?;
     let tx = transaction(&db, IdbTransactionMode::Readwrite)?;
-    let store = tx.object_store(STORE).map_err(|e| to_import_error(&e))?;
-    store.clear().map_err(|e| to_import_error(&e))?;
-    let result = committed(&tx).await.map_err(|e| to_import_error(&e));
+    let store = tx.object_store(STORE).map_err(AppError::storage)?;
+    store.clear().map_err(AppError::storage)?;
+    let result = committed(&tx).await;
     db.close();
     result
 }

@@ -93,11 +93,14 @@ fn library(state: &State, views: &Views) -> Html {
         Callback::from(move |()| {
             let (library, dispatch) = (library.clone(), dispatch.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                let saved = data::export_library(library, lang).await.and_then(|file| {
+                let saved = data::export_library(library).await.and_then(|file| {
                     data::download("kanbao-library.json", "application/json", &file)
                 });
-                if let Err(text) = saved {
-                    dispatch.emit(Action::Notify { error: true, text });
+                if let Err(err) = saved {
+                    dispatch.emit(Action::Notify {
+                        error: true,
+                        text: err.message(lang),
+                    });
                 }
             });
         })
@@ -136,10 +139,14 @@ fn export_list(
                 Ok(export::csv(&library, hits)),
             ),
         };
-        if let Err(reason) = content.and_then(|c| data::download(name, mime, &c)) {
+        if let Err(err) = content.and_then(|c| data::download(name, mime, &c)) {
             dispatch.emit(Action::Notify {
                 error: true,
-                text: format!("{}{reason}", lang.pick("无法导出：", "Could not export: ")),
+                text: format!(
+                    "{}{}",
+                    lang.pick("无法导出：", "Could not export: "),
+                    err.message(lang)
+                ),
             });
         }
     })

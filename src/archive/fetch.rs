@@ -8,11 +8,16 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
 use super::BASE;
+use crate::error::AppError;
 
 /// Fetches a file's bytes into a JS buffer (nothing is copied into the wasm yet); `None` for
 /// a 404.
-pub(super) async fn fetch(url: &str) -> Result<Option<js_sys::ArrayBuffer>, String> {
-    let failed = |e: JsValue| format!("{url}: {}", crate::js::message(&e, "the request failed"));
+pub(super) async fn fetch(url: &str) -> Result<Option<js_sys::ArrayBuffer>, AppError> {
+    let unreachable = |detail: String| AppError::ArchiveUnreachable {
+        url: url.to_owned(),
+        detail,
+    };
+    let failed = |e: JsValue| unreachable(crate::js::detail(&e));
     let response: web_sys::Response = JsFuture::from(gloo::utils::window().fetch_with_str(url))
         .await
         .and_then(|r| r.dyn_into())
@@ -25,7 +30,7 @@ pub(super) async fn fetch(url: &str) -> Result<Option<js_sys::ArrayBuffer>, Stri
                 .map_err(failed)?;
             Ok(Some(buffer.unchecked_into()))
         }
-        status => Err(format!("{url}: HTTP {status}")),
+        status => Err(unreachable(format!("HTTP {status}"))),
     }
 }
 
@@ -37,22 +42,19 @@ extern "C" {
     fn new(format: &str) -> Result<DecompressionStream, JsValue>;
 }
 
-/// Why a browser without `DecompressionStream` cannot read a gzipped archive.
-pub(super) const NO_GUNZIP: &str = "this browser cannot decompress the archive \
-                                    (no DecompressionStream: Chrome or Edge 80, Firefox 113, \
-                                    Safari 16.4 or later can)";
-
 /// Whether the browser has `DecompressionStream`.
 pub(super) fn can_gunzip() -> bool {
     js_sys::Reflect::has(&js_sys::global(), &"DecompressionStream".into()).unwrap_or(false)
 }
 
-/// Decompresses gzip with the browser's `DecompressionStream`, so the wasm carries no inflater:
-/// the buffer is streamed through it as a response body (no blob, no copy into the wasm before
-/// the result).
-async fn gunzip(buffer: &js_sys::ArrayBuffer) -> Result<Vec<u8>, String> {
+/// Decompresses the file at `url` with the browser's `DecompressionStream`, so the wasm
+/// carries no inflater: the buffer is streamed through it as a response body (no blob, no copy
+/// into the wasm before the result).
+async fn gunzip(url: &str, buffer: &js_sys::ArrayBuffer) -> Result<Vec<u8>, AppError> {
     if !can_gunzip() {
-        return Err(NO_GUNZIP.to_owned());
+        return Err(AppError::NoDecompression {
+            url: url.to_owned(),
+        });
     }
     let decoded = async {
         let body = web_sys::Response::new_with_opt_buffer_source(Some(buffer))?
@@ -64,9 +66,10 @@ async fn gunzip(buffer: &js_sys::ArrayBuffer) -> Result<Vec<u8>, String> {
         let buffer = JsFuture::from(response.array_buffer()?).await?;
         Ok::<_, JsValue>(js_sys::Uint8Array::new(&buffer).to_vec())
     };
-    decoded
-        .await
-        .map_err(|e| format!("not gzip ({})", crate::js::message(&e, "")))
+    decoded.await.map_err(|e| AppError::ArchiveNotGzip {
+        url: url.to_owned(),
+        detail: crate::js::detail(&e),
+    })
 }
 
 /// The address of a file of the archive as stored, by its path under `archive/`: what every
@@ -82,14 +85,17 @@ pub(super) async fn fetch_stored(
     path: &str,
     compression: Compression,
     fetched: &Cell<u64>,
-) -> Result<(String, Vec<u8>), String> {
+) -> Result<(String, Vec<u8>), AppError> {
     let url = stored_url(path, compression);
-    let buffer = fetch(&url)
-        .await?
-        .ok_or_else(|| format!("{url}: HTTP 404"))?;
+    let Some(buffer) = fetch(&url).await? else {
+        return Err(AppError::ArchiveUnreachable {
+            url,
+            detail: "HTTP 404".into(),
+        });
+    };
     fetched.set(fetched.get() + u64::from(buffer.byte_length()));
     let bytes = match compression {
-        Compression::Gzip => gunzip(&buffer).await.map_err(|e| format!("{url}: {e}"))?,
+        Compression::Gzip => gunzip(&url, &buffer).await?,
         Compression::None => js_sys::Uint8Array::new(&buffer).to_vec(),
     };
     Ok((url, bytes))

@@ -10,13 +10,12 @@ use std::cell::{Cell, RefCell};
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
-use kanbao_search::{
-    ArchiveError, ArchiveIndex, Compression, DocId, FileId, Manifest, Query, Search, Shard,
-};
+use kanbao_search::{ArchiveIndex, Compression, DocId, FileId, Manifest, Query, Search, Shard};
 
 use self::cache::{BLOCK_CACHE, Bounded, RECORD_CACHE, SHARD_CACHE};
-use self::fetch::{NO_GUNZIP, can_gunzip, fetch, fetch_stored, stored_url};
+use self::fetch::{can_gunzip, fetch, fetch_stored, stored_url};
 use self::records::{Chunk, into_page};
+use crate::error::AppError;
 use crate::library::LibraryPage;
 use kanbao_search::ArchiveRecord;
 
@@ -96,7 +95,7 @@ impl ArchiveResults {
 
 impl ArchiveClient {
     /// Opens the deployment's archive, or `None` when it publishes none.
-    pub async fn open() -> Result<Option<ArchiveClient>, String> {
+    pub async fn open() -> Result<Option<ArchiveClient>, AppError> {
         // A bundle opened from disk carries its pages inside and has no files beside it.
         let bundled = gloo::utils::document()
             .get_element_by_id("kanbao-inline-pages")
@@ -108,25 +107,27 @@ impl ArchiveClient {
         if bundled || !served {
             return Ok(None);
         }
-        let manifest_url = format!("{BASE}index/manifest.json");
-        let Some(buffer) = fetch(&manifest_url).await? else {
+        let url = manifest_url();
+        let Some(buffer) = fetch(&url).await? else {
             return Ok(None);
         };
         let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
         let manifest: Manifest =
-            crate::json::from_slice(&bytes).map_err(|e| format!("{manifest_url}: {e}"))?;
+            crate::json::from_slice(&bytes, |detail| AppError::ArchiveCorrupt {
+                url: url.clone(),
+                detail,
+            })?;
         if manifest.compression == Compression::Gzip && !can_gunzip() {
-            return Err(format!("{manifest_url}: {NO_GUNZIP}"));
+            return Err(AppError::NoDecompression { url });
         }
-        ArchiveClient::with_manifest(manifest, bytes.len() as u64)
-            .map(Some)
-            .map_err(|e| format!("{manifest_url}: {e}"))
+        ArchiveClient::with_manifest(manifest, bytes.len() as u64).map(Some)
     }
 
     /// An archive of which only the manifest is known, `fetched` bytes in.
-    fn with_manifest(manifest: Manifest, fetched: u64) -> Result<ArchiveClient, ArchiveError> {
+    fn with_manifest(manifest: Manifest, fetched: u64) -> Result<ArchiveClient, AppError> {
         Ok(ArchiveClient {
-            index: ArchiveIndex::new(manifest)?,
+            index: ArchiveIndex::new(manifest)
+                .map_err(|e| AppError::archive(&manifest_url(), e))?,
             shards: RefCell::new(Bounded::new(SHARD_CACHE)),
             blocks: RefCell::new(Bounded::new(BLOCK_CACHE)),
             records: RefCell::new(Bounded::new(RECORD_CACHE)),
@@ -144,7 +145,7 @@ impl ArchiveClient {
             .manifest;
         match ArchiveClient::with_manifest(manifest, 0) {
             Ok(client) => client,
-            Err(e) => panic!("an empty archive's manifest is refused: {e}"),
+            Err(e) => panic!("an empty archive's manifest is refused: {e:?}"),
         }
     }
 
@@ -167,15 +168,16 @@ impl ArchiveClient {
         &self,
         kind: Chunk,
         n: u32,
-    ) -> Result<(Vec<ArchiveRecord>, usize), String> {
+    ) -> Result<(Vec<ArchiveRecord>, usize), AppError> {
         let path = format!("{}/{n:04}.json", kind.dir());
         let (url, bytes) = fetch_stored(&path, self.compression(), &self.fetched).await?;
-        let records = crate::json::from_slice(&bytes).map_err(|e| format!("{url}: {e}"))?;
+        let records =
+            crate::json::from_slice(&bytes, |detail| AppError::ArchiveCorrupt { url, detail })?;
         Ok((records, bytes.len()))
     }
 
     /// One archived article, whole, by document number.
-    pub async fn article(&self, doc: u32) -> Result<Option<LibraryPage>, String> {
+    pub async fn article(&self, doc: u32) -> Result<Option<LibraryPage>, AppError> {
         if doc as usize >= self.len() {
             return Ok(None);
         }
@@ -227,7 +229,7 @@ impl ArchiveClient {
 
     /// Loads one chunk of cards (see [`missing_cards`](Self::missing_cards)); a chunk that
     /// fails may be asked for again.
-    pub async fn load_cards(&self, chunk: u32) -> Result<(), String> {
+    pub async fn load_cards(&self, chunk: u32) -> Result<(), AppError> {
         self.loading.borrow_mut().insert(chunk);
         let cards = self.fetch_chunk(Chunk::Cards, chunk).await;
         self.loading.borrow_mut().remove(&chunk);
@@ -245,7 +247,7 @@ impl ArchiveClient {
         &self,
         results: &ArchiveResults,
         more: usize,
-    ) -> Result<ArchiveResults, String> {
+    ) -> Result<ArchiveResults, AppError> {
         let want = results.shown + more;
         let mut docs = results.docs.to_vec();
         self.advance(&results.search, &mut docs, want).await?;
@@ -258,7 +260,7 @@ impl ArchiveClient {
 
     /// Searches the archive, fetching only the shards and blocks its first `first` matches
     /// need, and returns them (their cards are loaded apart).
-    pub async fn search(&self, query: &Query, first: usize) -> Result<ArchiveResults, String> {
+    pub async fn search(&self, query: &Query, first: usize) -> Result<ArchiveResults, AppError> {
         let missing: Vec<FileId> = self
             .index
             .plan(query)
@@ -267,15 +269,15 @@ impl ArchiveClient {
             .collect();
         let fetches = missing.into_iter().map(|id| async move {
             let (url, bytes) = self.fetch_index(id).await?;
-            let shard = Shard::decode(&bytes).map_err(|e| format!("{url}: {e}"))?;
+            let shard = Shard::decode(&bytes).map_err(|e| AppError::archive(&url, e))?;
             self.shards.borrow_mut().insert(id, shard, bytes.len());
-            Ok::<(), String>(())
+            Ok::<(), AppError>(())
         });
         futures::future::try_join_all(fetches).await?;
         let search = self
             .index
             .start(query, self.shards.borrow().map())
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| AppError::archive(&index_url(), e))?;
         let search = Rc::new(RefCell::new(search));
         let mut docs = Vec::new();
         self.advance(&search, &mut docs, first).await?;
@@ -287,7 +289,7 @@ impl ArchiveClient {
     }
 
     /// Fetches one index file.
-    async fn fetch_index(&self, id: FileId) -> Result<(String, Vec<u8>), String> {
+    async fn fetch_index(&self, id: FileId) -> Result<(String, Vec<u8>), AppError> {
         fetch_stored(&index_path(id), self.compression(), &self.fetched).await
     }
 
@@ -298,7 +300,7 @@ impl ArchiveClient {
         search: &RefCell<Search>,
         docs: &mut Vec<u32>,
         want: usize,
-    ) -> Result<(), String> {
+    ) -> Result<(), AppError> {
         while docs.len() < want && !search.borrow().done() {
             let needed = search.borrow_mut().plan(want - docs.len());
             let fetches = needed.iter().map(|&id| async move {
@@ -312,19 +314,19 @@ impl ArchiveClient {
                         bytes
                     }
                 };
-                Ok::<_, String>((id, bytes))
+                Ok::<_, AppError>((id, bytes))
             });
             let loaded = futures::future::try_join_all(fetches).await?;
             let mut search = search.borrow_mut();
             for (id, bytes) in loaded {
                 search.load(id, &bytes).map_err(|e| {
-                    format!("{}: {e}", stored_url(&index_path(id), self.compression()))
+                    AppError::archive(&stored_url(&index_path(id), self.compression()), e)
                 })?;
             }
             docs.extend(
                 search
                     .step()
-                    .map_err(|e| e.to_string())?
+                    .map_err(|e| AppError::archive(&index_url(), e))?
                     .iter()
                     .map(|d| d.0),
             );
@@ -336,4 +338,14 @@ impl ArchiveClient {
 /// An index file's path under `archive/`.
 fn index_path(id: FileId) -> String {
     format!("index/{}", id.path())
+}
+
+/// The address of the archive's index: what an error names where no one file of it can be.
+fn index_url() -> String {
+    format!("{BASE}index/")
+}
+
+/// The address of the archive's manifest.
+fn manifest_url() -> String {
+    format!("{BASE}index/manifest.json")
 }

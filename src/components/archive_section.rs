@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use crate::archive::{ArchiveClient, ArchiveResults};
 use crate::components::article_card::ArticleCard;
+use crate::error::AppError;
 use crate::hooks::use_archive_search::ArchiveSearch;
 use crate::i18n::Lang;
 use crate::library::LibraryPage;
@@ -33,7 +34,7 @@ pub fn ArchiveSection(props: &ArchiveSectionProps) -> Html {
     let archive = &props.archive;
     // Waiting for the next results: the button is disabled until they come.
     let loading = use_state(|| false);
-    let card_error = use_state(|| None::<String>);
+    let card_error = use_state(|| None::<AppError>);
     let update = use_force_update();
     // The documents the list shows: a chunk that comes in is drawn, or its failure told, only
     // if they need it.
@@ -96,10 +97,10 @@ pub fn ArchiveSection(props: &ArchiveSectionProps) -> Html {
                 <p class="archive-summary" role="status">{ lang.pick("正在检索档案……", "Searching the archive…") }</p>
             }
         }
-        ArchiveSearch::Failed(message) => html! {
+        ArchiveSearch::Failed(err) => html! {
             <p class="error" role="alert">{ match lang {
-                Lang::Zh => format!("档案检索失败，文库不受影响：{message}"),
-                Lang::En => format!("The archive could not be searched; the library is unaffected: {message}"),
+                Lang::Zh => format!("档案检索失败，文库不受影响：{}", err.message(lang)),
+                Lang::En => format!("The archive could not be searched; the library is unaffected: {}", err.message(lang)),
             } }</p>
         },
         ArchiveSearch::Done(r) => {
@@ -125,10 +126,10 @@ pub fn ArchiveSection(props: &ArchiveSectionProps) -> Html {
                             None => html! { <li key={doc} class="card-placeholder" aria-hidden="true"></li> },
                         }) }
                     </ul>
-                    if let Some(message) = &*card_error {
+                    if let Some(err) = &*card_error {
                         <p class="error" role="alert">{ match lang {
-                            Lang::Zh => format!("部分档案结果无法显示：{message}"),
-                            Lang::En => format!("Some archive results could not be shown: {message}"),
+                            Lang::Zh => format!("部分档案结果无法显示：{}", err.message(lang)),
+                            Lang::En => format!("Some archive results could not be shown: {}", err.message(lang)),
                         } }</p>
                     }
                     if r.has_more() {

@@ -16,11 +16,12 @@ pub fn use_archive(dispatch: Callback<Action>, lang: Lang) {
         wasm_bindgen_futures::spawn_local(async move {
             match ArchiveClient::open().await {
                 Ok(opened) => dispatch.emit(Action::ArchiveOpened(opened.map(Rc::new))),
-                Err(message) => {
+                Err(err) => {
                     dispatch.emit(Action::ArchiveOpened(None));
                     let text = format!(
-                        "{}{message}",
-                        lang.pick("无法打开档案：", "Could not open the archive: ")
+                        "{}{}",
+                        lang.pick("无法打开档案：", "Could not open the archive: "),
+                        err.message(lang)
                     );
                     dispatch.emit(Action::Notify { error: true, text });
                 }

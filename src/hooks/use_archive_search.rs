@@ -9,6 +9,7 @@ use kanbao_search::Query;
 use yew::prelude::*;
 
 use crate::archive::{ArchiveClient, ArchiveResults};
+use crate::error::AppError;
 
 /// How many archive results a search shows at first, and adds with each "show more".
 const ARCHIVE_STEP: usize = 20;
@@ -19,7 +20,8 @@ pub enum ArchiveSearch {
     Idle,
     Searching,
     Done(ArchiveResults),
-    Failed(String),
+    /// The search failed; the message is told in the language of each render.
+    Failed(AppError),
 }
 
 /// Searches the archive whenever the search changes, and returns where the search stands
@@ -67,7 +69,7 @@ pub fn use_archive_search(
 fn settle(
     state: UseStateHandle<ArchiveSearch>,
     generation: Rc<RefCell<u32>>,
-    request: impl Future<Output = Result<ArchiveResults, String>> + 'static,
+    request: impl Future<Output = Result<ArchiveResults, AppError>> + 'static,
 ) {
     let mine = *generation.borrow();
     wasm_bindgen_futures::spawn_local(async move {

@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use crate::data;
 use crate::embed;
+use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::state::Action;
 
@@ -24,7 +25,8 @@ pub fn use_load(dispatch: Callback<Action>, lang: Lang) {
 async fn load(dispatch: Callback<Action>, lang: Lang) {
     match data::load_deployment(&dispatch, lang, None).await {
         Ok(pages) => dispatch.emit(Action::AddPages(pages)),
-        Err(message) => {
+        Err(err) => {
+            let message = err.import_message(data::MANIFEST_URL, lang);
             let text = match lang {
                 Lang::Zh => format!("无法载入本站发布的版面：{message}"),
                 Lang::En => format!("Could not load the pages published here: {message}"),
@@ -32,7 +34,7 @@ async fn load(dispatch: Callback<Action>, lang: Lang) {
             dispatch.emit(Action::Notify { error: true, text });
         }
     }
-    match data::load_stored(lang).await {
+    match data::load_stored().await {
         Ok((pages, damaged)) => {
             dispatch.emit(Action::AddPages(pages));
             if !damaged.is_empty() {
@@ -50,16 +52,10 @@ async fn load(dispatch: Callback<Action>, lang: Lang) {
                 dispatch.emit(Action::Damaged(damaged));
             }
         }
-        Err(err) => {
-            let text = match lang {
-                Lang::Zh => format!("无法读取浏览器中保存的版面：{}", err.reason(lang)),
-                Lang::En => format!(
-                    "Could not read the pages stored in this browser: {}",
-                    err.reason(lang)
-                ),
-            };
-            dispatch.emit(Action::Notify { error: true, text });
-        }
+        Err(err) => dispatch.emit(Action::Notify {
+            error: true,
+            text: stored_unreadable(&err, lang),
+        }),
     }
     if let Some(names) = data::interrupted_import() {
         let list = names.join("、");
@@ -78,10 +74,21 @@ async fn load(dispatch: Callback<Action>, lang: Lang) {
             Ok(pages) => dispatch.emit(Action::AddPages(pages)),
             Err(err) => dispatch.emit(Action::Notify {
                 error: true,
-                text: err.message(&src, lang),
+                text: err.import_message(&src, lang),
             }),
         }
     }
     dispatch.emit(Action::Loaded);
     embed::post_ready();
+}
+
+/// The notice for pages stored in this browser that could not be read.
+pub(super) fn stored_unreadable(err: &AppError, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("无法读取浏览器中保存的版面：{}", err.message(lang)),
+        Lang::En => format!(
+            "Could not read the pages stored in this browser: {}",
+            err.message(lang)
+        ),
+    }
 }

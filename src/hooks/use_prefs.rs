@@ -3,6 +3,7 @@
 use gloo::utils::document;
 use yew::prelude::*;
 
+use crate::error::AppError;
 use crate::i18n::Lang;
 
 /// Light, dark, or whatever the system prefers.
@@ -87,7 +88,10 @@ impl Prefs {
     fn load() -> Prefs {
         let stored = storage()
             .and_then(|s| s.get_item(KEY).ok().flatten())
-            .and_then(|text| crate::json::from_str::<Stored>(&text).ok());
+            // Unreadable preferences are the defaults, as missing ones are (the doc of `Stored`).
+            .and_then(|text| {
+                crate::json::from_str::<Stored>(&text, |detail| AppError::BadRecord { detail }).ok()
+            });
         let mut prefs = Prefs::default();
         if let Some(v) = stored {
             if let Some(lang) = v.lang.as_deref().and_then(Lang::from_code) {

@@ -6,6 +6,7 @@ use kanbao_search::Query;
 use yew::prelude::*;
 
 use crate::archive::ArchiveClient;
+use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::library::LibraryPage;
 use crate::pages::article::ArticlePage;
@@ -24,7 +25,7 @@ pub struct ArchiveArticleProps {
 /// Fetches the record chunk holding the article, then shows it like any other.
 #[function_component]
 pub fn ArchiveArticle(props: &ArchiveArticleProps) -> Html {
-    let loaded = use_state(|| None::<Result<Option<Rc<LibraryPage>>, String>>);
+    let loaded = use_state(|| None::<Result<Option<Rc<LibraryPage>>, AppError>>);
     // The article asked for last: an answer for an earlier one, arriving late, is dropped.
     let wanted = use_mut_ref(|| None::<u32>);
     {
@@ -49,6 +50,6 @@ pub fn ArchiveArticle(props: &ArchiveArticleProps) -> Html {
             <ArticlePage page={page.clone()} article={0} query={props.query.clone()} {lang} onback={props.onback.clone()} />
         },
         Some(Ok(None)) => html! { <NotFound {lang} id={Some(props.doc.to_string())} /> },
-        Some(Err(message)) => html! { <p class="error" role="alert">{ message }</p> },
+        Some(Err(err)) => html! { <p class="error" role="alert">{ err.message(lang) }</p> },
     }
 }

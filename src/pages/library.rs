@@ -72,7 +72,7 @@ pub fn LibraryPageView(props: &LibraryPageViewProps) -> Html {
                                 html! {
                                     <li class="damaged-row" data-key={d.key.clone()}>
                                         <span class="damaged-key">{ &d.key }</span>{ " " }
-                                        <span class="damaged-reason">{ &d.reason }</span>{ " " }
+                                        <span class="damaged-reason">{ d.reason(lang) }</span>{ " " }
                                         <button type="button" class="remove-damaged"
                                             onclick={Callback::from(move |_| onremove.emit(vec![key.clone()]))}>
                                             { lang.pick("移除", "Remove") }
