@@ -200,6 +200,10 @@ pub(crate) fn is_sidebar_label(t: &str) -> bool {
 /// A short label set with spaces between its characters, as print pads it to the width of a
 /// longer one (`短    评`, `社  论`), without them; any other text as it is.
 pub(crate) fn unpad(s: &str) -> std::borrow::Cow<'_, str> {
+    // Most labels hold no space, and a padded one is short: a cheap test first.
+    if s.len() > 40 || !s.contains([' ', '\u{3000}']) {
+        return std::borrow::Cow::Borrowed(s);
+    }
     let mut parts = s.split_whitespace();
     let padded = (2..=4).contains(&s.split_whitespace().count())
         && parts.all(|p| p.chars().count() == 1 && p.chars().all(is_han));

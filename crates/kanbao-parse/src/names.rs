@@ -246,8 +246,9 @@ pub(crate) fn bare_names(line: &str) -> Option<Vec<String>> {
     if t.len() > 60 {
         return None;
     }
-    let names: Vec<String> = t.split_whitespace().map(str::to_owned).collect();
-    ((2..=6).contains(&names.len()) && names.iter().all(|n| is_person_name(n))).then_some(names)
+    let parts = t.split_whitespace().count();
+    ((2..=6).contains(&parts) && t.split_whitespace().all(is_person_name))
+        .then(|| t.split_whitespace().map(str::to_owned).collect())
 }
 
 /// How a run of names printed without spaces was split.
