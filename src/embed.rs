@@ -21,6 +21,7 @@ use std::collections::BTreeMap;
 
 use gloo::events::EventListener;
 use gloo::utils::window;
+use kanbao_files::PageText;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsCast;
 use web_sys::MessageEvent;
@@ -49,18 +50,10 @@ pub fn preset_query() -> ListQuery {
 }
 
 #[derive(Debug, Deserialize)]
-struct HostPage {
-    name: String,
-    text: String,
-    #[serde(default)]
-    paper: Option<String>,
-}
-
-#[derive(Debug, Deserialize)]
 #[serde(tag = "type")]
 enum FromHost {
     #[serde(rename = "kanbao:add-pages")]
-    AddPages { pages: Vec<HostPage> },
+    AddPages { pages: Vec<PageText> },
     #[serde(rename = "kanbao:set-query")]
     SetQuery {
         #[serde(default)]
