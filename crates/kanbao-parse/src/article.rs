@@ -454,13 +454,14 @@ fn signed_credits(l: &Line<'_>) -> Option<Credits> {
 
 /// Whether names printed bare under a headline sign a report rather than an opinion: web
 /// exports drop `本报记者` before reporters' names. The article is no commentary by its place,
-/// column or author note, and it stands on the front page or its text speaks of its reporter
-/// (`告诉记者`, `记者了解到`).
+/// column or author note, and it stands on the front page, or its text speaks of its reporter
+/// (`告诉记者`, `记者了解到`), or another article's on the same page does.
 fn signed_report(page: PageTraits, column: Option<&str>, noted: bool, blocks: &[Block]) -> bool {
     let opinion =
         page.opinion || noted || column.and_then(label_kind) == Some(LabelKind::Commentary);
     !opinion
         && (page.front
+            || page.bare_reporters
             || blocks
                 .iter()
                 .any(|b| b.kind == BlockKind::Paragraph && speaks_of_its_reporter(&b.text)))
@@ -477,7 +478,7 @@ fn role_open(page: PageTraits, column: Option<&str>, noted: bool, blocks: &[Bloc
 
 /// Whether a paragraph speaks of the reporter who wrote it: `告诉记者`, `接受记者采访`,
 /// `记者了解到`, `记者在现场看到`.
-fn speaks_of_its_reporter(text: &str) -> bool {
+pub(crate) fn speaks_of_its_reporter(text: &str) -> bool {
     const BEFORE: [&str; 7] = ["告诉", "对", "向", "接受", "跟", "给", "带"];
     const AFTER: [&str; 16] = [
         "了解",

@@ -90,6 +90,26 @@ pub(crate) struct PageTraits {
     pub opinion: bool,
     /// The page is the paper's front page (`第1版`, `A01`).
     pub front: bool,
+    /// The page prints its reporters' names bare under the headlines: one such article's text
+    /// speaks of its reporter (`告诉记者`), so the page's other bare names are reporters too.
+    pub bare_reporters: bool,
+}
+
+/// Whether a page prints its reporters bare under the headlines, as a web export that drops
+/// `本报记者` does: a bare name right under a headline line is followed, before the next
+/// headline, by text that speaks of its reporter.
+pub(crate) fn prints_reporters_bare(lines: &[Line<'_>]) -> bool {
+    lines.windows(2).enumerate().any(|(i, pair)| {
+        pair[0].class.is_headline()
+            && pair[1].class == Class::Name
+            && lines
+                .get(i + 2..)
+                .unwrap_or(&[])
+                .iter()
+                .take_while(|l| !l.class.is_headline())
+                .take(60)
+                .any(|l| l.class == Class::Text && crate::article::speaks_of_its_reporter(l.text))
+    })
 }
 
 /// Whether a page label names a paper's front page: `1`, `01`, `A01`, `A1`.
@@ -401,6 +421,7 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
         indented: page.indented,
         opinion: meta.section.as_deref().is_some_and(opinion_page),
         front: meta.page.as_deref().is_some_and(front_page),
+        bare_reporters: prints_reporters_bare(lines),
     };
     let (articles, unassigned) = assemble(text, lines, &owners, &plans, traits, &mut diagnostics);
     Parsed {
@@ -862,6 +883,29 @@ mod tests {
         for name in ["要闻", "经济", "城事", "国际"] {
             assert!(!opinion_page(name), "{name}");
         }
+    }
+
+    #[test]
+    fn a_page_that_prints_one_reporter_bare_prints_them_all_bare() {
+        let page = crate::parse_bytes(
+            "第2版\n\n港区复工 进度抢回来\n林一舟\n\n\
+             港务公司负责人告诉记者，本周装卸量已恢复到九成。\n\n\
+             集装箱卡车在堆场排起长队。\n\n\
+             商超拿起数字化工具\n乔思远\n\n\
+             超市店长已在店里住了两个多月，订单量翻了一番。\n\n\
+             线上平台专门为老人开通了电话订购。\n"
+                .as_bytes(),
+            "p",
+        );
+        assert_eq!(page.articles[0].byline.reporters, ["林一舟"]);
+        assert_eq!(page.articles[1].byline.reporters, ["乔思远"]);
+        assert!(page.articles[1].byline.authors.is_empty());
+        assert!(
+            !page
+                .diagnostics
+                .iter()
+                .any(|d| d.code == DiagnosticCode::RoleGuessed)
+        );
     }
 
     #[test]

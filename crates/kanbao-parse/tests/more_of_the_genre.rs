@@ -387,21 +387,31 @@ fn names_printed_bare_under_a_headline_sign_a_report_where_the_text_reads_as_one
                 林一舟 乔思 邵文杰\n\n\
                 \u{3000}\u{3000}码头上的吊机又转了起来。港务公司负责人告诉记者，本周装卸量已恢复到九成。\n\n\
                 \u{3000}\u{3000}记者在堆场看到，集装箱卡车排起了长队。\n\n\
-                为改革多想一步\n\
-                何　川\n\n\
-                \u{3000}\u{3000}改革是一场接力，每一棒都要跑出好成绩。\n\n\
-                \u{3000}\u{3000}多想一步，就能少走弯路。\n";
+                商超拿起数字化工具\n\
+                俞晓\n\n\
+                \u{3000}\u{3000}超市店长已在店里住了两个多月，订单量翻了一番。\n";
     let p = common::parse_and_check(text.as_bytes());
-    assert_eq!(titles(&p), ["港区复工 进度抢回来", "为改革多想一步"]);
+    assert_eq!(titles(&p), ["港区复工 进度抢回来", "商超拿起数字化工具"]);
     let report = &p.articles[0];
     assert_eq!(report.byline.reporters, ["林一舟", "乔思", "邵文杰"]);
     assert!(report.byline.authors.is_empty());
     assert_ne!(report.kind, Kind::Commentary);
     assert_eq!(texts(report, BlockKind::Paragraph).len(), 2);
-    // The same shape over an argument: its author.
-    let essay = &p.articles[1];
-    assert_eq!(essay.byline.authors, ["何川"]);
-    assert_eq!(essay.kind, Kind::Commentary);
+    // The page prints its reporters bare: so is the next one, though its text never says 记者.
+    assert_eq!(p.articles[1].byline.reporters, ["俞晓"]);
+
+    // The same shape over an argument, on a page that settles nothing: its author, by guess.
+    let essay = "第4版\n\n为改革多想一步\n何　川\n\n\
+                 \u{3000}\u{3000}改革是一场接力，每一棒都要跑出好成绩。\n\n\
+                 \u{3000}\u{3000}多想一步，就能少走弯路。\n";
+    let p = common::parse_and_check(essay.as_bytes());
+    assert_eq!(p.articles[0].byline.authors, ["何川"]);
+    assert_eq!(p.articles[0].kind, Kind::Commentary);
+    assert!(
+        p.diagnostics
+            .iter()
+            .any(|d| d.code == DiagnosticCode::RoleGuessed)
+    );
 
     // On the front page the bare name signs the report even where the text never says 记者.
     let front = "第1版\n\n新线开通 两城通勤半小时\n韩立\n\n　　新线昨天开通运营，两城之间最快半小时可达。\n\n　　沿线设站八座，日开行列车四十对。\n";
