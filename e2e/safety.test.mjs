@@ -59,6 +59,21 @@ test('a library exported at 41 MB imports again, exactly', async (t) => {
   });
 });
 
+test('stored pages that cannot be read at start are told as a failure to read, and the site\'s pages still show', async (t) => {
+  await withPage(t, env, async (page) => {
+    await page.addInitScript(() => {
+      IDBObjectStore.prototype.getAll = function () { throw new DOMException('storage is blocked', 'UnknownError'); };
+    });
+    await openLibrary(page);
+    await page.waitForSelector('.notice-error');
+    assert.equal(
+      (await page.locator('.notice-error').textContent()).match(/无法读取浏览器中保存的版面：浏览器存储无法读取（UnknownError: storage is blocked）/)?.length, 1,
+    );
+    assert.doesNotMatch(await page.locator('.notice-error').textContent(), /无法保存/);
+    assert.deepEqual(await pageNames(page), ['yantai-daily-2023-11.txt']);
+  });
+});
+
 test('a storage write that fails shows nothing as imported and keeps the library as it was', async (t) => {
   await withPage(t, env, async (page) => {
     await openLibrary(page);

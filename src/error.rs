@@ -58,8 +58,13 @@ pub enum AppError {
         /// What is wrong with it.
         detail: String,
     },
-    /// The browser's storage (IndexedDB) failed.
+    /// The browser's storage (IndexedDB) failed to save or remove.
     Storage {
+        /// The browser's `name: message`.
+        detail: String,
+    },
+    /// The browser's storage (IndexedDB) failed to read.
+    StorageRead {
         /// The browser's `name: message`.
         detail: String,
     },
@@ -193,6 +198,11 @@ impl AppError {
                     "it could not be saved in the browser ({detail}); the library is unchanged"
                 ),
             ),
+            AppError::StorageRead { detail } => with_detail(
+                "浏览器存储无法读取",
+                "the browser's storage could not be read",
+                detail,
+            ),
             AppError::QuotaExceeded => fixed(
                 "浏览器存储空间已满，未能保存；文库保持不变。可以先移除一些版面",
                 "browser storage is full, so it was not saved; the library is unchanged. Remove some pages first",
@@ -315,6 +325,7 @@ mod tests {
             AppError::NotAPage,
             AppError::BadLibraryFile { detail: detail() },
             AppError::Storage { detail: detail() },
+            AppError::StorageRead { detail: detail() },
             AppError::QuotaExceeded,
             AppError::BadRecord { detail: detail() },
             AppError::ArchiveUnreachable {
@@ -346,7 +357,7 @@ mod tests {
     }
 
     /// How many kinds of error there are.
-    const KINDS: usize = 25;
+    const KINDS: usize = 26;
 
     /// The number of an error's kind, below [`KINDS`]. A new variant fails to compile here:
     /// give it the next number, make `KINDS` one more and add one to [`every_error`].
@@ -377,6 +388,7 @@ mod tests {
             AppError::WorkerFailed { .. } => 22,
             AppError::ExportFailed { .. } => 23,
             AppError::DownloadRefused { .. } => 24,
+            AppError::StorageRead { .. } => 25,
         }
     }
 

@@ -148,12 +148,12 @@ fn transaction(db: &IdbDatabase, mode: IdbTransactionMode) -> Result<IdbTransact
 }
 
 /// Every stored record: the pages, and those that cannot be read as one (with the reason).
+/// A failure of the storage itself is a failure to read.
 pub async fn load_all() -> Result<Stored, AppError> {
-    let db = open().await?;
-    let tx = transaction(&db, IdbTransactionMode::Readonly)?;
-    let store = tx.object_store(STORE).map_err(AppError::storage)?;
-    let all = request(&store.get_all().map_err(AppError::storage)?).await?;
-    db.close();
+    let all = read_all().await.map_err(|e| match e {
+        AppError::Storage { detail } => AppError::StorageRead { detail },
+        other => other,
+    })?;
     let mut stored = Stored::default();
     for value in Array::from(&all).iter() {
         match serde_wasm_bindgen::from_value::<StoredPage>(value.clone()) {
@@ -168,6 +168,16 @@ pub async fn load_all() -> Result<Stored, AppError> {
         }
     }
     Ok(stored)
+}
+
+/// Every record of the store, as the browser gives them.
+async fn read_all() -> Result<JsValue, AppError> {
+    let db = open().await?;
+    let tx = transaction(&db, IdbTransactionMode::Readonly)?;
+    let store = tx.object_store(STORE).map_err(AppError::storage)?;
+    let all = request(&store.get_all().map_err(AppError::storage)?).await?;
+    db.close();
+    Ok(all)
 }
 
 /// The key of a record as the store keeps it (`key`), whatever else is wrong with it.
