@@ -228,6 +228,37 @@ fn an_unreadable_page_fails_with_exit_1_and_writes_nothing() {
 }
 
 #[test]
+fn a_manifest_not_of_its_schema_and_a_page_over_the_apps_limit_fail_with_exit_1() {
+    let dir = dist(NEWS.as_bytes());
+    fs::write(
+        dir.path().join("static/library.json"),
+        r#"{"pages": [{"paper": "某报"}]}"#,
+    )
+    .expect("manifest");
+    let (out, file) = bundle(dir.path(), &[]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("library.json: not a deployment manifest"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!file.exists());
+
+    // The app refuses pages over 16 MB: a bundle does not carry one.
+    let big = dir.path().join("big.txt");
+    let f = fs::File::create(&big).expect("big page");
+    f.set_len(kanbao_files::MAX_PAGE_BYTES + 1).expect("sized");
+    let (out, file) = bundle(dir.path(), &[s(&big)]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("the limit is 16 MB"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!file.exists());
+}
+
+#[test]
 fn a_missing_dist_option_is_a_usage_error() {
     assert_eq!(kanbao(&["bundle"]).status.code(), Some(2));
 }

@@ -22,6 +22,24 @@ struct Draft {
     tail: usize,
 }
 
+impl Draft {
+    /// Whether the text from byte `at` on lies on the block's last source line, so that the
+    /// span can shrink by it when it is cut off.
+    fn tail_on_last_line(&self, at: usize) -> bool {
+        self.raw.len() - at <= self.tail
+    }
+
+    /// Cuts the text from byte `at` on off the block (a credit glued to its end), shrinking the
+    /// span by it; returns the cut text, trimmed.
+    fn cut_tail(&mut self, at: usize) -> String {
+        let tail = self.raw.get(at..).unwrap_or("").trim().to_owned();
+        let head = self.raw.get(..at).unwrap_or("").trim_end().len();
+        self.span[1] = self.span[1].saturating_sub(self.raw.len() - head);
+        self.raw.truncate(head);
+        tail
+    }
+}
+
 fn merge(byline: &mut Byline, c: Credits) {
     let add = |list: &mut Vec<String>, names: Vec<String>| {
         for n in names {
@@ -326,7 +344,8 @@ pub(crate) fn build(
     let noted = lines
         .iter()
         .any(|l| l.class == Class::AuthorNote && is_author_note(l.text));
-    if !signers.is_empty() && role_open(page, column.as_deref(), noted, &blocks) {
+    let role = (!signers.is_empty()).then(|| signers_role(page, column.as_deref(), noted, &blocks));
+    if role == Some(Signers::Guessed) {
         diagnostics.push(Diagnostic {
             code: DiagnosticCode::RoleGuessed,
             message: "names under the headline read as its authors; they could be reporters"
@@ -334,7 +353,7 @@ pub(crate) fn build(
             span: signer_span,
         });
     }
-    if !signers.is_empty() && signed_report(page, column.as_deref(), noted, &blocks) {
+    if role == Some(Signers::Reporters) {
         byline.authors.retain(|n| !signers.contains(n));
         merge(
             &mut byline,
@@ -407,8 +426,7 @@ fn trailing_credit(drafts: &mut Vec<Draft>, byline: &mut Byline, dateline: &mut 
     else {
         return;
     };
-    // The credit must lie on the paragraph's last source line for the span to shrink by it.
-    if d.raw.len() - open > d.tail {
+    if !d.tail_on_last_line(open) {
         return;
     }
     let Some(inner) = body.get(open + c.len_utf8()..) else {
@@ -424,17 +442,12 @@ fn trailing_credit(drafts: &mut Vec<Draft>, byline: &mut Byline, dateline: &mut 
     {
         *dateline = Some(fullwidth(r));
     }
-    let credit = d.raw.get(open..).unwrap_or("").to_owned();
-    let head = d.raw.get(..open).unwrap_or("").trim_end().to_owned();
     if let Some(credits) = credits {
         merge(byline, credits);
     }
-    byline.raw.push(credit);
-    if head.is_empty() {
+    byline.raw.push(d.cut_tail(open));
+    if d.raw.is_empty() {
         drafts.pop();
-    } else {
-        d.span[1] = d.span[1].saturating_sub(d.raw.len() - head.len());
-        d.raw = head;
     }
 }
 
@@ -452,28 +465,37 @@ fn signed_credits(l: &Line<'_>) -> Option<Credits> {
     }
 }
 
-/// Whether names printed bare under a headline sign a report rather than an opinion: web
-/// exports drop `本报记者` before reporters' names. The article is no commentary by its place,
-/// column or author note, and it stands on the front page, or its text speaks of its reporter
-/// (`告诉记者`, `记者了解到`), or another article's on the same page does.
-fn signed_report(page: PageTraits, column: Option<&str>, noted: bool, blocks: &[Block]) -> bool {
+/// Who the names printed bare under a headline are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Signers {
+    /// The article is opinion by its page, column or author note: its authors.
+    Authors,
+    /// Web exports drop `本报记者` before reporters' names: on the front page, where the text
+    /// speaks of its reporter (`告诉记者`, `记者了解到`), or where another article's on the same
+    /// page does, they are reporters.
+    Reporters,
+    /// Nothing settles it: read as authors, by guess (and reported).
+    Guessed,
+}
+
+/// Settles who the names printed bare under a headline are ([`Signers`]).
+fn signers_role(page: PageTraits, column: Option<&str>, noted: bool, blocks: &[Block]) -> Signers {
     let opinion =
         page.opinion || noted || column.and_then(label_kind) == Some(LabelKind::Commentary);
-    !opinion
-        && (page.front
+    let reported = || {
+        page.front
             || page.bare_reporters
             || blocks
                 .iter()
-                .any(|b| b.kind == BlockKind::Paragraph && speaks_of_its_reporter(&b.text)))
-}
-
-/// Whether nothing settles the role of names printed bare under a headline: the article is
-/// no opinion by its page, column or author note, and no report by its page or text. They are
-/// read as authors, by guess.
-fn role_open(page: PageTraits, column: Option<&str>, noted: bool, blocks: &[Block]) -> bool {
-    let opinion =
-        page.opinion || noted || column.and_then(label_kind) == Some(LabelKind::Commentary);
-    !opinion && !signed_report(page, column, noted, blocks)
+                .any(|b| b.kind == BlockKind::Paragraph && speaks_of_its_reporter(&b.text))
+    };
+    if opinion {
+        Signers::Authors
+    } else if reported() {
+        Signers::Reporters
+    } else {
+        Signers::Guessed
+    }
 }
 
 /// Whether a paragraph speaks of the reporter who wrote it: `告诉记者`, `接受记者采访`,
@@ -625,17 +647,14 @@ fn glued_reprint(drafts: &mut [Draft], byline: &mut Byline, dateline: &mut Optio
     let Some(at) = crate::byline::glued_source(&d.raw) else {
         return;
     };
-    if d.raw.len() - at > d.tail {
+    if !d.tail_on_last_line(at) {
         return;
     }
-    let source = d.raw.get(at..).unwrap_or("").trim().to_owned();
-    let head = d.raw.get(..at).unwrap_or("").trim_end().to_owned();
+    let source = d.cut_tail(at);
     if dateline.is_none() {
         *dateline = Some(fullwidth(&source));
     }
     byline.raw.push(source);
-    d.span[1] = d.span[1].saturating_sub(d.raw.len() - head.len());
-    d.raw = head;
 }
 
 /// Takes a credit glued after the last sentence of the last paragraph:
@@ -648,20 +667,16 @@ fn glued_end_credit(drafts: &mut [Draft], byline: &mut Byline) -> Option<Vec<Str
         .last_mut()
         .filter(|d| d.kind == BlockKind::Paragraph)?;
     let (at, credits) = glued_credit(&d.raw)?;
-    // The credit must lie on the paragraph's last source line for the span to shrink by it.
-    if d.raw.len() - at > d.tail {
+    if !d.tail_on_last_line(at) {
         return None;
     }
-    let credit = d.raw.get(at..).unwrap_or("").trim().to_owned();
-    let head = d.raw.get(..at).unwrap_or("").trim_end().to_owned();
     // Set apart by a wide gap, the credit stands under the text as a line of its own would.
     let apart = d.raw.get(..at).is_some_and(|h| h.ends_with("   "));
-    let photo = (reporters_alone(&credits) && (apart || head.contains("图为")))
+    let credit = d.cut_tail(at);
+    let photo = (reporters_alone(&credits) && (apart || d.raw.contains("图为")))
         .then(|| credits.reporters.clone());
     merge(byline, credits);
     byline.raw.push(credit);
-    d.span[1] = d.span[1].saturating_sub(d.raw.len() - head.len());
-    d.raw = head;
     photo
 }
 
@@ -817,16 +832,21 @@ mod tests {
         };
         let told = [paragraph("负责人告诉记者，工期提前了。")];
         let argued = [paragraph("改革要久久为功。")];
-        assert!(signed_report(plain, None, false, &told));
-        assert!(signed_report(front, None, false, &argued));
-        assert!(!signed_report(plain, None, false, &argued));
-        assert!(!signed_report(opinion, None, false, &told));
-        assert!(!signed_report(front, None, true, &argued));
-        assert!(!signed_report(front, Some("江岸时评"), false, &argued));
+        let role =
+            |page, column, noted, blocks: &[Block]| signers_role(page, column, noted, blocks);
+        assert_eq!(role(plain, None, false, &told), Signers::Reporters);
+        assert_eq!(role(front, None, false, &argued), Signers::Reporters);
+        assert_ne!(role(plain, None, false, &argued), Signers::Reporters);
+        assert_ne!(role(opinion, None, false, &told), Signers::Reporters);
+        assert_ne!(role(front, None, true, &argued), Signers::Reporters);
+        assert_ne!(
+            role(front, Some("江岸时评"), false, &argued),
+            Signers::Reporters
+        );
         // Neither page nor text settles it: a guess, reported.
-        assert!(role_open(plain, None, false, &argued));
-        assert!(!role_open(opinion, None, false, &argued));
-        assert!(!role_open(plain, None, false, &told));
+        assert_eq!(role(plain, None, false, &argued), Signers::Guessed);
+        assert_ne!(role(opinion, None, false, &argued), Signers::Guessed);
+        assert_ne!(role(plain, None, false, &told), Signers::Guessed);
     }
 
     fn paragraphs(n: usize) -> Vec<Block> {

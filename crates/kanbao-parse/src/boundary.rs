@@ -258,11 +258,16 @@ pub(crate) fn page_indents(lines: &[Line<'_>]) -> bool {
     all >= 4 && indented * 10 >= all * 7
 }
 
-/// Whether the run is one line that reads as a sentence's head: a comma inside.
+/// Whether the run is one line that reads as a sentence's head ([`sentence_line`]).
 pub(crate) fn sentence_like(run: &[Line<'_>]) -> bool {
-    let heads: Vec<&Line<'_>> = run.iter().filter(|l| l.class != Class::Noise).collect();
-    matches!(heads.as_slice(), [l] if matches!(l.class, Class::Short | Class::Numbered)
-        && (l.text.contains(['，', ',']) && l.class == Class::Short || question(l.text)))
+    let mut heads = run.iter().filter(|l| l.class != Class::Noise);
+    matches!((heads.next(), heads.next()), (Some(l), None) if sentence_line(l))
+}
+
+/// Whether a short line reads as a sentence's head: a comma inside, or a question.
+pub(crate) fn sentence_line(l: &Line<'_>) -> bool {
+    matches!(l.class, Class::Short | Class::Numbered)
+        && (l.text.contains(['，', ',']) && l.class == Class::Short || question(l.text))
 }
 
 /// Whether a line reads as a piece of running text rather than a title: it ends on a word that

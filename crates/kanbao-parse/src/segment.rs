@@ -664,15 +664,14 @@ fn headline_run(
                     .get(i..j)
                     .unwrap_or(&[])
                     .iter()
-                    .any(|l| boundary::sentence_like(std::slice::from_ref(l)));
+                    .any(boundary::sentence_line);
                 if cues.sentence_like || sentence_lines && !cues.numbered {
                     // A heading has no comma; a short line with one inside an article is the
                     // head of a paragraph cut by a column break. Under a heading (`【点评】`) it
                     // is the first line of the text.
                     for l in lines.get_mut(i..j).unwrap_or(&mut []) {
                         if matches!(l.class, Class::Short | Class::Numbered)
-                            && (cues.sentence_like
-                                || boundary::sentence_like(std::slice::from_ref(l)))
+                            && (cues.sentence_like || boundary::sentence_line(l))
                         {
                             // After a finished paragraph, the line could as well be a title.
                             if c.body
