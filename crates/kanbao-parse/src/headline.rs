@@ -353,6 +353,20 @@ pub(crate) fn read(heads: &[&Line<'_>]) -> Headline {
             ..Headline::default()
         };
     }
+    // Beside its text, e-paper text flattens a title and its subtitle onto one line.
+    if let [only] = plain.as_slice()
+        && subs.is_empty()
+        && only.beside_text
+        && two_long_phrases(only.text)
+        && let [title, subtitle] = phrases(only.text).as_slice()
+    {
+        return Headline {
+            title: fullwidth(title),
+            subtitle: Some(fullwidth(subtitle)),
+            guessed: true,
+            ..Headline::default()
+        };
+    }
     let texts: Vec<&str> = plain.iter().map(|l| l.text).collect();
     let shapes: Vec<u8> = texts.iter().map(|t| column_shape(t)).collect();
     let scored: Vec<(i32, Reading)> = readings(texts.len())
@@ -412,12 +426,35 @@ pub(crate) fn read(heads: &[&Line<'_>]) -> Headline {
 /// text, it flattens a title and its subtitle so, and a two-phrase title looks the same. Read
 /// as one title there, and reported.
 fn two_long_phrases(line: &str) -> bool {
-    let parts: Vec<&str> = line
-        .split([' ', '\u{3000}'])
-        .filter(|p| !p.is_empty())
-        .collect();
+    let parts = phrases(line);
     matches!(parts.as_slice(), [a, b] if a.chars().count() >= 6 && b.chars().count() >= 6)
         && !line.contains("  ")
+}
+
+/// The phrases of a headline line set apart by spaces. A space inside a book title, a
+/// quotation or brackets (`《关于保障和改善民生 着力解决急难愁盼的意见》`) is part of the
+/// phrase it stands in.
+pub(crate) fn phrases(line: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut depth: u32 = 0;
+    let mut from = 0;
+    for (i, c) in line.char_indices() {
+        match c {
+            '《' | '“' | '（' | '(' | '「' | '【' => depth += 1,
+            '》' | '”' | '）' | ')' | '」' | '】' => depth = depth.saturating_sub(1),
+            ' ' | '\u{3000}' if depth == 0 => {
+                if let Some(p) = line.get(from..i).filter(|p| !p.is_empty()) {
+                    out.push(p);
+                }
+                from = i + c.len_utf8();
+            }
+            _ => {}
+        }
+    }
+    if let Some(p) = line.get(from..).filter(|p| !p.is_empty()) {
+        out.push(p);
+    }
+    out
 }
 
 /// A subtitle as printed, its leading dash kept (`——记…`).
@@ -584,6 +621,38 @@ mod tests {
             subtitle_beside_title("城南湿地春日迎客，游人如织 栈道开放"),
             None
         );
+    }
+
+    #[test]
+    fn spaces_inside_book_titles_and_quotes_do_not_part_phrases() {
+        assert_eq!(
+            phrases("省里印发《关于改善民生 解决急难愁盼的意见》 推动民生建设更加均衡"),
+            ["省里印发《关于改善民生 解决急难愁盼的意见》", "推动民生建设更加均衡"]
+        );
+        assert_eq!(phrases("一条山路通了　一个村子活了"), ["一条山路通了", "一个村子活了"]);
+        assert_eq!(phrases("“守望 相助”"), ["“守望 相助”"]);
+    }
+
+    #[test]
+    fn two_long_phrases_beside_the_text_are_title_and_subtitle() {
+        let line = Line {
+            text: "省里印发《关于改善民生 解决急难愁盼的意见》 推动民生建设更加均衡",
+            start: 0,
+            class: Class::Short,
+            indented: false,
+            glued_credit: false,
+            beside_text: true,
+        };
+        let h = read(&[&line]);
+        assert_eq!(h.title, "省里印发《关于改善民生 解决急难愁盼的意见》");
+        assert_eq!(h.subtitle.as_deref(), Some("推动民生建设更加均衡"));
+        assert!(h.guessed);
+        // Standing over its text, the same line is one title of two phrases.
+        let over = Line {
+            beside_text: false,
+            ..line
+        };
+        assert_eq!(read(&[&over]).subtitle, None);
     }
 
     #[test]

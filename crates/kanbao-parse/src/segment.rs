@@ -249,8 +249,13 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
                     && c.paragraphs <= 6
                     && next.is_some_and(Class::is_headline)
                 {
-                    page.package = package_column(lines, &owners, c.index);
-                    for o in owners.iter_mut() {
+                    let start = article_start(&owners, c.index);
+                    page.package = package_column(
+                        lines.get(start..).unwrap_or(&[]),
+                        owners.get(start..).unwrap_or(&[]),
+                        c.index,
+                    );
+                    for o in owners.get_mut(start..).unwrap_or(&mut []) {
                         if *o == Owner::Article(c.index) {
                             *o = Owner::Fragment(Why::Furniture);
                         }
@@ -430,6 +435,15 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
         unassigned,
         diagnostics,
     }
+}
+
+/// Where the lines of the open article `index` begin among `owners`. Articles own their lines
+/// in order, so only this article's own lines (and fragments among them) are scanned.
+fn article_start(owners: &[Owner], index: usize) -> usize {
+    owners
+        .iter()
+        .rposition(|o| matches!(o, Owner::Article(a) if *a != index))
+        .map_or(0, |p| p + 1)
 }
 
 /// The column a package's headline prints (in brackets after it, or as a label over it).
