@@ -92,6 +92,29 @@ test('an untitled report after another article is flagged where it is read', asy
   });
 });
 
+test('a short first sentence of a report credited with its photos is flagged as a possible caption', async (t) => {
+  const PHOTO = '湖畔油菜花开\n\n记者 付一 文/图\n\n3月2日，市民在湖边赏花。\n\n' +
+    '湖边的油菜花开了，很多人来看，拍照的人排起了长队，赏花的人越来越多。\n\n' +
+    '去年以来，这里种了上千亩油菜，今年开得最好。\n';
+  await withPage(t, env, async (page) => {
+    await openLibrary(page);
+    await page.setInputFiles('#import-files', [file('photo-report.txt', PHOTO)]);
+    await page.waitForSelector('.notice:has-text("已导入")');
+    await page.goto(env.base + '#/?q=' + encodeURIComponent('油菜'));
+    await page.waitForFunction(() => document.querySelectorAll('.card').length === 1);
+    await page.locator('.card-title a').first().click();
+    await page.waitForSelector('article.reader');
+    assert.deepEqual(await page.locator('.reading-notes li').allTextContents(), [
+      '“3月2日，市民在湖边赏花。”读作正文段落，也可能是图片说明。',
+    ]);
+    await page.click('.lang-toggle');
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    assert.deepEqual(await page.locator('.reading-notes li').allTextContents(), [
+      "“3月2日，市民在湖边赏花。” was read as a paragraph; it may be the photo's caption.",
+    ]);
+  });
+});
+
 test('bad files are refused one by one with a reason, and nothing already there is lost', async (t) => {
   await withPage(t, env, async (page) => {
     await openLibrary(page);

@@ -90,6 +90,10 @@ pub fn reading_notes(
                         "This article has no headline; it may be part of the one before.",
                     )
                     .to_owned(),
+                DiagnosticCode::CaptionOrText => match lang {
+                    Lang::Zh => format!("“{quoted}”读作正文段落，也可能是图片说明。"),
+                    Lang::En => format!("“{quoted}” was read as a paragraph; it may be the photo's caption."),
+                },
                 DiagnosticCode::RoleGuessed => match lang {
                     Lang::Zh => format!("标题下的“{quoted}”读作作者，也可能是记者。"),
                     Lang::En => format!("“{quoted}” under the headline was read as the author; it may be a reporter."),

@@ -369,6 +369,14 @@ pub(crate) fn build(
         opinion_page: page.opinion,
         author_note: noted,
     };
+    if let Some(span) = caption_or_text(&blocks, &byline, led || dateline.is_some()) {
+        diagnostics.push(Diagnostic {
+            code: DiagnosticCode::CaptionOrText,
+            message: "read as a paragraph; it could be the caption of the article's photo"
+                .to_owned(),
+            span: Some(span),
+        });
+    }
     let kind = kind_of(plan, signs, &blocks, &byline);
     let (kicker, title) = if kind == Kind::Photo && subtitle.is_none() {
         photo_title(kicker, title)
@@ -545,6 +553,29 @@ fn caption_above_lead(drafts: &mut [Draft], byline: &Byline, lead_at: Option<usi
     {
         d.kind = BlockKind::Caption;
     }
+}
+
+/// In a report credited with its photos and no caption of its own, a first paragraph of one
+/// short sentence (`3月2日，市民在湖边赏花。`) may be the photo's caption: its span, to report.
+fn caption_or_text(blocks: &[Block], byline: &Byline, dated: bool) -> Option<crate::model::Span> {
+    let credited_photo = byline
+        .photographers
+        .iter()
+        .any(|p| byline.reporters.contains(p) || byline.authors.contains(p));
+    let paragraphs = blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Paragraph)
+        .count();
+    let first = blocks.first()?;
+    (credited_photo
+        && !dated
+        && paragraphs >= 3
+        && !blocks.iter().any(|b| b.kind == BlockKind::Caption)
+        && first.kind == BlockKind::Paragraph
+        && first.text.chars().count() <= 60
+        && first.text.ends_with('。')
+        && first.text.matches(['。', '！', '？']).count() == 1)
+        .then_some(first.span)
 }
 
 /// Whether a credit is a photo report's (`某某摄影报道`, `某某 文/图`): the same names as
@@ -924,5 +955,33 @@ mod tests {
             );
         }
         assert_eq!(kind_of(&plan, signs(None), &long, &byline), Kind::Feature);
+    }
+
+    #[test]
+    fn a_short_first_sentence_of_a_report_credited_with_its_photos_may_be_its_caption() {
+        let para = |t: &str| Block {
+            kind: BlockKind::Paragraph,
+            text: t.to_owned(),
+            marker: None,
+            span: [0, t.len()],
+        };
+        let blocks = vec![
+            para("3月2日，市民在湖边赏花。"),
+            para("湖边的花开了，很多人来看，拍照的人排起了长队，赏花的人越来越多。"),
+            para("去年以来，这里种了上千亩油菜，今年开得最好。"),
+        ];
+        let byline = Byline {
+            reporters: vec!["付一".to_owned()],
+            photographers: vec!["付一".to_owned()],
+            ..Byline::default()
+        };
+        assert!(caption_or_text(&blocks, &byline, false).is_some());
+        // With a dateline lead, or without photos credited, nothing to report.
+        assert!(caption_or_text(&blocks, &byline, true).is_none());
+        let words_only = Byline {
+            photographers: vec![],
+            ..byline.clone()
+        };
+        assert!(caption_or_text(&blocks, &words_only, false).is_none());
     }
 }

@@ -292,9 +292,30 @@ pub(crate) fn question(t: &str) -> bool {
     t.ends_with(['？', '?'])
 }
 
+/// A short exclaimed line (`近岸观看帆船炫技，真爽！`): a title can end so, as a short
+/// paragraph can. Between a finished paragraph and more text it is reported, not decided.
+pub(crate) fn exclaimed_headline(t: &str) -> bool {
+    let n = t.chars().count();
+    (6..=20).contains(&n)
+        && t.ends_with(['！', '!'])
+        && t.matches(['。', '！', '!', '？', '?', '；']).count() == 1
+        && !t.starts_with(['“', '"', '‘'])
+        && !t.contains(['：', ':'])
+        && !reads_as_running_text(t)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_short_exclaimed_line_may_be_a_title() {
+        assert!(exclaimed_headline("湖边看龙舟竞渡，真带劲！"));
+        assert!(!exclaimed_headline("好！"));
+        assert!(!exclaimed_headline("“我们一定能赢！”"));
+        assert!(!exclaimed_headline("他说：加油干！"));
+        assert!(!exclaimed_headline("比赛结束了。大家欢呼起来！"));
+    }
 
     #[test]
     fn lines_cut_in_mid_phrase_or_opening_with_a_clause_read_as_running_text() {

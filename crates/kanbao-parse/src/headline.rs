@@ -416,9 +416,16 @@ pub(crate) fn read(heads: &[&Line<'_>]) -> Headline {
         ),
         title: plain.get(best.title).map(|l| text(l)).unwrap_or_default(),
         subtitle: join(subtitle),
-        guessed: texts.len() >= 2 && runner_up.is_some_and(|r| best_score - r <= 2)
+        guessed: texts.len() >= 2 && runner_up.is_some_and(|r| close_call(best_score - r, &texts))
             || matches!(plain.as_slice(), [l] if l.beside_text && two_long_phrases(l.text)),
     }
+}
+
+/// Whether the best reading of a group wins by too little to be sure: by two points or less,
+/// or by three where a shorter line stands under a longer one (a kicker over its title is
+/// printed so as often as a title over its subtitle).
+fn close_call(margin: i32, texts: &[&str]) -> bool {
+    margin <= 2 || margin <= 3 && matches!(texts, [a, b] if b.chars().count() < a.chars().count())
 }
 
 /// A one-line title of two long phrases set apart by one space
@@ -624,12 +631,35 @@ mod tests {
     }
 
     #[test]
+    fn a_narrow_win_is_a_close_call() {
+        assert!(close_call(2, &["港城新貌", "新建三座泊位投入使用"]));
+        assert!(close_call(
+            3,
+            &["防疫措施环环相扣  手术挽救同胞眼睛", "万里“光明接力”"]
+        ));
+        assert!(!close_call(
+            3,
+            &["“走在前” “作表率”", "市直机关党建迈上高质量品牌之路"]
+        ));
+        assert!(!close_call(
+            4,
+            &["防疫措施环环相扣  手术挽救同胞眼睛", "万里“光明接力”"]
+        ));
+    }
+
+    #[test]
     fn spaces_inside_book_titles_and_quotes_do_not_part_phrases() {
         assert_eq!(
             phrases("省里印发《关于改善民生 解决急难愁盼的意见》 推动民生建设更加均衡"),
-            ["省里印发《关于改善民生 解决急难愁盼的意见》", "推动民生建设更加均衡"]
+            [
+                "省里印发《关于改善民生 解决急难愁盼的意见》",
+                "推动民生建设更加均衡"
+            ]
         );
-        assert_eq!(phrases("一条山路通了　一个村子活了"), ["一条山路通了", "一个村子活了"]);
+        assert_eq!(
+            phrases("一条山路通了　一个村子活了"),
+            ["一条山路通了", "一个村子活了"]
+        );
         assert_eq!(phrases("“守望 相助”"), ["“守望 相助”"]);
     }
 

@@ -242,6 +242,9 @@ pub enum DiagnosticCode {
     /// A report or feature with no headline after another article: it may be part of that
     /// article.
     UntitledArticle,
+    /// In a report credited with its photos, a first paragraph of one short sentence was read
+    /// as text; it could be the photo's caption.
+    CaptionOrText,
 }
 
 impl DiagnosticCode {
@@ -257,6 +260,7 @@ impl DiagnosticCode {
                 | DiagnosticCode::TextOrTitle
                 | DiagnosticCode::RoleGuessed
                 | DiagnosticCode::UntitledArticle
+                | DiagnosticCode::CaptionOrText
         )
     }
 }

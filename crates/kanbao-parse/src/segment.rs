@@ -364,6 +364,23 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
                     }
                     _ => open(&mut plans, None, false),
                 };
+                // A short exclaimed line after a finished paragraph, before more text: a
+                // title, or a paragraph?
+                if line.class == Class::Text
+                    && c.body
+                    && !c.cut
+                    && boundary::exclaimed_headline(line.text)
+                    && lines
+                        .get(i + 1)
+                        .is_some_and(|n| n.class == Class::Text && n.text.chars().count() >= 40)
+                {
+                    diagnostics.push(Diagnostic {
+                        code: DiagnosticCode::TextOrTitle,
+                        message: "read as a paragraph; it could be the title of a new article"
+                            .to_owned(),
+                        span: Some([line.start, line.end()]),
+                    });
+                }
                 c.body = true;
                 c.credited |= line.class == Class::Dateline;
                 c.dated |= line.class == Class::Dateline && c.paragraphs == 0;

@@ -430,12 +430,16 @@ fn score_page(page: &TruthPage, parsed: &Page, text: &str, details: &mut Vec<Str
                 .skip(n + 1)
                 .find_map(|x| *x)
                 .unwrap_or(text.len());
-            let flagged = from.is_some_and(|from| {
+            let overlaps = |from: usize, to: usize| {
                 parsed.diagnostics.iter().any(|d| {
                     d.span
                         .is_some_and(|[a, b]| a < to.max(from + 1) && b > from.saturating_sub(1))
                 })
-            });
+            };
+            // A diagnostic points at a wrong article when it stands in the labelled article's
+            // stretch of text, or in the article the parser made of it (where a reader sees it).
+            let flagged = from.is_some_and(|from| overlaps(from, to))
+                || p.is_some_and(|a| overlaps(a.span[0], a.span[1]));
             s.get("wrong with diagnostic").add(flagged);
             details.push(format!(
                 "{} · {}: {}{}",
