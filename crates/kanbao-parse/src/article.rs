@@ -459,11 +459,11 @@ fn trailing_credit(drafts: &mut Vec<Draft>, byline: &mut Byline, dateline: &mut 
     }
 }
 
-/// The credits of a line that signs an article: `□ 作者`, a bare author name (`张  铁`), or
+/// The credits of a line that signs an article: `□ 作者`, `文/作者`, a bare author name (`张  铁`), or
 /// the reporter named in a `（作者为…，本报记者X采访整理）` note.
 fn signed_credits(l: &Line<'_>) -> Option<Credits> {
     match l.class {
-        Class::Author => parse_author_line(l.text),
+        Class::Author => parse_author_line(l.text).or_else(|| crate::byline::words_credit(l.text)),
         Class::Name => bare_names(l.text).map(|names| Credits {
             authors: names,
             ..Credits::default()

@@ -573,6 +573,37 @@ pub(crate) fn parse_author_line(line: &str) -> Option<Credits> {
     Some(out)
 }
 
+/// A line crediting the words of an item to their writer, as a cartoon's verse or a photo
+/// page's text is signed: `文/某某某`, `某某某 文`, and glued `某某某文` where a three-character
+/// name stands before `文` (a two-character name glued to `文` reads as a name of three).
+pub(crate) fn words_credit(line: &str) -> Option<Credits> {
+    let t = line.trim();
+    if t.len() > 40 {
+        return None;
+    }
+    let name = if let Some(rest) = t
+        .strip_prefix(['文', '词'])
+        .and_then(|r| r.strip_prefix(['/', '／', '：', ':']))
+    {
+        rest.trim()
+    } else if let Some(head) = t.strip_suffix('文') {
+        let head = head.trim_end();
+        if head.len() == t.len() - '文'.len_utf8() && head.chars().count() != 3 {
+            return None;
+        }
+        head
+    } else {
+        return None;
+    };
+    let names = names::bare_name(name)
+        .map(|n| vec![n])
+        .filter(|_| !name.is_empty())?;
+    Some(Credits {
+        authors: names,
+        ..Credits::default()
+    })
+}
+
 /// Whether the line is a `(作者单位:…)` / `（作者系…）` note ending a commentary.
 pub(crate) fn is_author_note(line: &str) -> bool {
     strip_brackets(line).is_some_and(|inner| {
@@ -1257,6 +1288,20 @@ mod tests {
             Some(vec!["林小雨".to_owned()])
         );
         assert_eq!(placed_signature("（金台随笔）"), None);
+    }
+
+    #[test]
+    fn the_writer_of_an_items_words_signs_with_wen() {
+        let authors = |l: &str| words_credit(l).map(|c| c.authors);
+        assert_eq!(authors("文/林小雨"), Some(vec!["林小雨".to_owned()]));
+        assert_eq!(authors("林小雨 文"), Some(vec!["林小雨".to_owned()]));
+        assert_eq!(authors("林小雨文"), Some(vec!["林小雨".to_owned()]));
+        assert_eq!(authors("张  铁 文"), Some(vec!["张铁".to_owned()]));
+        // A three-character name ending in 文, and words that are no names.
+        assert_eq!(authors("王明文"), None);
+        assert_eq!(authors("散文"), None);
+        assert_eq!(authors("全文"), None);
+        assert_eq!(authors("发表论文"), None);
         assert_eq!(placed_signature("（记者 林小雨）"), None);
     }
 

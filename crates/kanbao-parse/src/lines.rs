@@ -632,7 +632,7 @@ pub(crate) fn classify(t: &str) -> Class {
     if is_author_note(t) || is_source_note(t) {
         return Class::AuthorNote;
     }
-    if parse_author_line(t).is_some() {
+    if parse_author_line(t).is_some() || crate::byline::words_credit(t).is_some() {
         return Class::Author;
     }
     if parse_byline_line(t).is_some() || is_reprint_line(t) {
