@@ -377,7 +377,8 @@ pub(crate) fn parse_credits(s: &str, default: Option<Role>, lenient: bool) -> Op
     } else {
         s
     };
-    let toks = tokenize(s);
+    let mut toks = tokenize(s);
+    drop_caption_words(&mut toks);
     let mut has_role = false;
     let mut text_photo = false;
     let mut names: Vec<String> = Vec::new();
@@ -428,6 +429,28 @@ pub(crate) fn parse_credits(s: &str, default: Option<Role>, lenient: bool) -> Op
         return None;
     }
     Some(out)
+}
+
+/// In a credit with no role word (`有序 李树民 摄`), the words before the first that reads as a
+/// person's name are the caption's last words, not names: they are left out.
+fn drop_caption_words(toks: &mut Vec<Tok>) {
+    if toks
+        .iter()
+        .any(|t| matches!(t, Tok::Role(_) | Tok::Single(_)))
+    {
+        return;
+    }
+    let person = |t: &Tok| matches!(t, Tok::Name(n) if names::is_person_name(n) || n.contains('·'));
+    let Some(first) = toks.iter().position(person) else {
+        return;
+    };
+    if first > 0
+        && toks
+            .get(..first)
+            .is_some_and(|head| head.iter().all(|t| matches!(t, Tok::Name(_))))
+    {
+        toks.drain(..first);
+    }
 }
 
 fn flush(
@@ -1000,6 +1023,15 @@ fn glued_photo_credit(line: &str) -> Option<(usize, Credits)> {
     (!credits.photographers.is_empty()).then_some((at, credits))
 }
 
+/// Whether a word walked over before a photographer's name still belongs to the credit: a role
+/// or post, a single character of a padded name, or a person's name by the surname table.
+fn caption_word_or_name(word: &str, toks: &[Tok]) -> bool {
+    toks.iter()
+        .any(|t| matches!(t, Tok::Role(_) | Tok::Post(_) | Tok::Single(_)))
+        || names::is_person_name(word)
+        || word.contains('·')
+}
+
 /// A photo credit set apart by spaces or brackets: `…赏菊。 YMG全媒体记者 王五 摄`,
 /// `(本报记者 赵小川 摄)`.
 fn spaced_photo_credit(line: &str) -> Option<(usize, Credits)> {
@@ -1044,6 +1076,11 @@ fn spaced_photo_credit(line: &str) -> Option<(usize, Credits)> {
         });
         if !credit {
             // The word may end a sentence and carry a glued credit: `赏菊。王五摄`.
+            break;
+        }
+        // Before a photographer's name, a word that reads as no person's name is the caption's
+        // (`消杀    白成旭 摄`, `有序 李树民 摄`).
+        if count >= 1 && !caption_word_or_name(word, &toks) {
             break;
         }
         found_role = toks.iter().any(|t| matches!(t, Tok::Role(_)));
@@ -1288,6 +1325,26 @@ mod tests {
             Some(vec!["林小雨".to_owned()])
         );
         assert_eq!(placed_signature("（金台随笔）"), None);
+    }
+
+    #[test]
+    fn a_caption_word_before_the_photographer_is_no_name() {
+        let p = |l: &str| photo_credit_suffix(l).map(|(_, c)| c.photographers);
+        assert_eq!(p("有序 李树民 摄"), Some(vec!["李树民".to_owned()]));
+        assert_eq!(p("消杀    白成旭 摄"), Some(vec!["白成旭".to_owned()]));
+        assert_eq!(
+            p("李明 王刚 摄"),
+            Some(vec!["李明".to_owned(), "王刚".to_owned()])
+        );
+        assert_eq!(p("本报记者 张  铁 摄"), Some(vec!["张铁".to_owned()]));
+        // The same on a credit line of its own.
+        let line = |l: &str| parse_byline_line(l).map(|c| c.photographers);
+        assert_eq!(line("有序 李树民 摄"), Some(vec!["李树民".to_owned()]));
+        assert_eq!(line("消杀    白成旭 摄"), Some(vec!["白成旭".to_owned()]));
+        assert_eq!(
+            line("李明 王刚 摄"),
+            Some(vec!["李明".to_owned(), "王刚".to_owned()])
+        );
     }
 
     #[test]
