@@ -50,7 +50,7 @@ pub fn Masthead(props: &MastheadProps) -> Html {
             })}>{ lang.pick("跳到正文", "Skip to content") }</a>
             <header class={classes!("masthead", props.compact.then_some("compact"))} role="banner">
                 if !props.compact {
-                    <a class="brand" href="#/" aria-label={lang.pick("看报 首页", "Kanbao home")}>{ "看报" }<span class="brand-en">{ " Kanbao" }</span></a>
+                    <a class="brand" href="#/" aria-label={lang.pick("看报 Kanbao 首页", "看报 Kanbao home")}>{ "看报" }<span class="brand-en">{ " Kanbao" }</span></a>
                 }
                 <SearchBox value={props.query.q.clone()} {lang} {onsearch} input_ref={props.search_ref.clone()} />
                 if !props.compact {

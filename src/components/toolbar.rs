@@ -24,20 +24,20 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     let dark = prefs.theme.is_dark();
     html! {
         <div class="toolbar" role="group" aria-label={lang.pick("阅读设置", "Reading settings")}>
-            <button type="button" class="text-smaller" aria-label={lang.pick("缩小字号", "Smaller text")}
+            <button type="button" class="text-smaller" aria-label={lang.pick("A− 缩小字号", "A− Smaller text")}
                 disabled={prefs.text_size == 0}
                 onclick={set(|p| Prefs { text_size: p.text_size.saturating_sub(1), ..p })}>{ "A−" }</button>
             <span class="text-size" aria-live="polite">{ format!("{}%", TEXT_SIZES[prefs.text_size]) }</span>
-            <button type="button" class="text-larger" aria-label={lang.pick("放大字号", "Larger text")}
+            <button type="button" class="text-larger" aria-label={lang.pick("A+ 放大字号", "A+ Larger text")}
                 disabled={prefs.text_size + 1 == TEXT_SIZES.len()}
                 onclick={set(|p| Prefs { text_size: (p.text_size + 1).min(TEXT_SIZES.len() - 1), ..p })}>{ "A+" }</button>
             <button type="button" class="theme-toggle" aria-pressed={dark.to_string()}
                 aria-label={lang.pick("夜间模式", "Dark mode")}
                 onclick={set(|p| Prefs { theme: if p.theme.is_dark() { Theme::Light } else { Theme::Dark }, ..p })}>
-                { if dark { lang.pick("日间", "Light") } else { lang.pick("夜间", "Dark") } }
+                { lang.pick("夜间", "Dark") }
             </button>
             <button type="button" class="lang-toggle" lang={if lang == Lang::Zh { "en" } else { "zh-CN" }}
-                aria-label={lang.pick("Switch to English", "切换到中文")}
+                aria-label={lang.pick("EN: Switch to English", "中文：切换到中文")}
                 onclick={set(|p| Prefs { lang: if p.lang == Lang::Zh { Lang::En } else { Lang::Zh }, ..p })}>
                 { if lang == Lang::Zh { "EN" } else { "中文" } }
             </button>

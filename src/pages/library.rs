@@ -44,6 +44,7 @@ pub fn LibraryPageView(props: &LibraryPageViewProps) -> Html {
     });
     html! {
         <div class="library-view">
+            <h1 class="view-title">{ lang.pick("文库与导入", "Library & import") }</h1>
             <ImportPanel {lang} onimport={props.onimport.clone()} />
             <section class="library-pages" aria-labelledby="library-heading">
                 <h2 id="library-heading">{ lang.pick("文库中的版面", "Pages in the library") }</h2>

@@ -7,7 +7,7 @@ use yew::prelude::*;
 use crate::archive::ArchiveClient;
 use crate::components::archive_section::ArchiveSection;
 use crate::components::article_card::ArticleCard;
-use crate::components::facet_panel::FacetPanel;
+use crate::components::facet_panel::{FACETS_ID, FacetPanel};
 use crate::components::filter_chips::FilterChips;
 use crate::hooks::use_archive_search::use_archive_search;
 use crate::i18n::Lang;
@@ -90,12 +90,69 @@ pub fn ListPage(props: &ListPageProps) -> Html {
             Lang::En => format!("{count} articles"),
         }
     };
+    // The facet drawer of a narrow screen; focus goes into it and back to its button.
+    let drawer = use_state(|| false);
+    let toggle_ref = use_node_ref();
+    let ondrawer = {
+        let drawer = drawer.clone();
+        Callback::from(move |_: MouseEvent| drawer.set(!*drawer))
+    };
+    let onclose = {
+        let (drawer, toggle_ref) = (drawer.clone(), toggle_ref.clone());
+        Callback::from(move |()| {
+            drawer.set(false);
+            if let Some(button) = toggle_ref.cast::<web_sys::HtmlElement>() {
+                let _ = button.focus();
+            }
+        })
+    };
+    {
+        // While the drawer is open, Escape anywhere closes it.
+        let onclose = onclose.clone();
+        use_effect_with(*drawer, move |open| {
+            let escape = open.then(|| {
+                focus_first_in_drawer();
+                gloo::events::EventListener::new(&gloo::utils::document(), "keydown", move |e| {
+                    use wasm_bindgen::JsCast;
+                    if e.dyn_ref::<KeyboardEvent>()
+                        .is_some_and(|k| k.key() == "Escape")
+                    {
+                        onclose.emit(());
+                    }
+                })
+            });
+            move || drop(escape)
+        });
+    }
+    let active: usize = props.query.filters.values().map(Vec::len).sum();
+    let heading = if props.query.q.trim().is_empty() {
+        lang.pick("文章", "Articles").to_owned()
+    } else {
+        match lang {
+            Lang::Zh => format!("搜索“{}”", props.query.q.trim()),
+            Lang::En => format!("Search: “{}”", props.query.q.trim()),
+        }
+    };
     html! {
         <div class={classes!("list-layout", props.compact.then_some("compact"))}>
+            <h1 class="visually-hidden">{ heading }</h1>
             if !props.compact {
-                <FacetPanel facets={results.facets.clone()} {lang} ontoggle={ontoggle.clone()} />
+                if *drawer {
+                    <div class="drawer-backdrop" onclick={onclose.reform(|_| ())}></div>
+                }
+                <FacetPanel facets={results.facets.clone()} {lang} ontoggle={ontoggle.clone()}
+                    open={*drawer} {onclose} />
             }
             <section class="results" aria-label={lang.pick("文章列表", "Articles")}>
+                if !props.compact {
+                    <button type="button" class="filters-toggle" ref={toggle_ref}
+                        aria-expanded={drawer.to_string()} aria-controls={FACETS_ID} onclick={ondrawer}>
+                        { lang.pick("筛选", "Filters") }
+                        if active > 0 {
+                            <span class="filters-count">{ format!(" ({active})") }</span>
+                        }
+                    </button>
+                }
                 <FilterChips query={props.query.clone()} {lang} onremove={ontoggle} {onclear} />
                 <div class="list-bar">
                     <p class="result-count" role="status">{ summary }</p>
@@ -140,5 +197,18 @@ pub fn ListPage(props: &ListPageProps) -> Html {
                 }
             </section>
         </div>
+    }
+}
+
+/// Moves focus to the first control of the opened facet drawer.
+fn focus_first_in_drawer() {
+    use wasm_bindgen::JsCast;
+    let first = gloo::utils::document()
+        .query_selector("#facets.open input, #facets.open button")
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(first) = first {
+        let _ = first.focus();
     }
 }
