@@ -136,6 +136,8 @@ pub(crate) fn build(
     let mut credit_only = false;
     // The reporters of a credit line standing under the text (`本报记者 某某`), not bracketed.
     let mut credited_under_text: Option<Vec<String>> = None;
+    // Credit lines under the text, with their place among the body lines.
+    let mut under_text: Vec<(usize, Credits)> = Vec::new();
     let mut drafts: Vec<Draft> = Vec::new();
     let mut pending: Option<usize> = None;
     let mut dateline: Option<String> = None;
@@ -161,6 +163,9 @@ pub(crate) fn build(
                         !drafts.is_empty() && (photo_credit_alone(&c) || photo_report(&c));
                     if !drafts.is_empty() && reporters_alone(&c) && !bracketed(l.text) {
                         credited_under_text = Some(c.reporters.clone());
+                    }
+                    if !drafts.is_empty() {
+                        under_text.push((n, c.clone()));
                     }
                     merge(&mut byline, c);
                 } else if let Some(d) = parse_reprint(l.text) {
@@ -289,6 +294,22 @@ pub(crate) fn build(
         && photo_by_its_reporters(&drafts)
     {
         byline.reporters.retain(|n| !names.contains(n));
+        merge(
+            &mut byline,
+            Credits {
+                photographers: names,
+                ..Credits::default()
+            },
+        );
+        credit_only = true;
+    }
+    if !led
+        && dateline.is_none()
+        && photo_by_its_reporters(&drafts)
+        && let Some(names) = photo_credit_wrapped(&under_text)
+    {
+        byline.reporters.retain(|n| !names.contains(n));
+        byline.correspondents.retain(|n| !names.contains(n));
         merge(
             &mut byline,
             Credits {
@@ -631,6 +652,29 @@ fn bracketed(line: &str) -> bool {
 /// picture shows, and the reporter's name under it (`本报记者 某某`), with no dateline lead.
 /// Its text is the caption and the reporter took the photo. Whatever carries a heading, a
 /// second paragraph or more than a caption's length is a report with an end credit.
+/// A photo credit wrapped over two lines under a photo item's caption (`本报记者 某某` /
+/// `通讯员 某某 摄`): the `摄` ends the whole credit, so everyone named on both lines took the
+/// photo. Returns the names of the line before the `摄` line.
+fn photo_credit_wrapped(under_text: &[(usize, Credits)]) -> Option<Vec<String>> {
+    let [(a, first), (b, second)] = under_text else {
+        return None;
+    };
+    let names: Vec<String> = first
+        .reporters
+        .iter()
+        .chain(&first.correspondents)
+        .cloned()
+        .collect();
+    (*b == a + 1
+        && first.photographers.is_empty()
+        && first.authors.is_empty()
+        && !names.is_empty()
+        && !second.photographers.is_empty()
+        && second.reporters.is_empty()
+        && second.authors.is_empty())
+    .then_some(names)
+}
+
 fn photo_by_its_reporters(drafts: &[Draft]) -> bool {
     let paragraphs: Vec<&Draft> = drafts
         .iter()
@@ -984,4 +1028,22 @@ mod tests {
         };
         assert!(caption_or_text(&blocks, &words_only, false).is_none());
     }
+
+    #[test]
+    fn a_photo_credit_wrapped_over_two_lines_credits_everyone_with_the_photo() {
+        let credit = |r: &[&str], c: &[&str], p: &[&str]| Credits {
+            reporters: r.iter().map(|s| s.to_string()).collect(),
+            correspondents: c.iter().map(|s| s.to_string()).collect(),
+            photographers: p.iter().map(|s| s.to_string()).collect(),
+            ..Credits::default()
+        };
+        let lines = [(3, credit(&["李一"], &[], &[])), (4, credit(&[], &[], &["王二"]))];
+        assert_eq!(photo_credit_wrapped(&lines), Some(vec!["李一".to_owned()]));
+        // Apart, or with a line of the text between, they are two credits.
+        let apart = [(2, credit(&["李一"], &[], &[])), (4, credit(&[], &[], &["王二"]))];
+        assert_eq!(photo_credit_wrapped(&apart), None);
+        let one = [(4, credit(&["李一"], &[], &["王二"]))];
+        assert_eq!(photo_credit_wrapped(&one), None);
+    }
+
 }

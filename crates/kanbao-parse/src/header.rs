@@ -292,8 +292,14 @@ pub(crate) fn is_page_token(t: &str) -> bool {
         .count();
     let digits = bytes.get(letters..).unwrap_or(&[]);
     let letters = usize::from(letters > 0);
+    // Some e-paper systems pad the number with zeros: `00001版`.
+    let padded = t.ends_with('版')
+        && digits.len() <= 5
+        && digits
+            .get(..digits.len().saturating_sub(2))
+            .is_some_and(|zeros| zeros.iter().all(|&b| b == b'0'));
     !digits.is_empty()
-        && digits.len() <= 3
+        && (digits.len() <= 3 || padded)
         && digits.iter().all(u8::is_ascii_digit)
         && (letters == 1 || t != core || digits.len() <= 2)
 }
@@ -551,6 +557,10 @@ mod tests {
             (h.page.as_deref(), h.section.as_deref()),
             (Some("A3"), Some("要闻"))
         );
+        let h = parse_header_line("00003版:要闻").unwrap();
+        assert_eq!(h.page.as_deref(), Some("00003"));
+        assert_eq!(h.section.as_deref(), Some("要闻"));
+        assert!(!is_page_token("12345版"));
         let h = parse_header_line("第5版：城事").unwrap();
         assert_eq!(h.page.as_deref(), Some("5"));
         assert_eq!(h.section.as_deref(), Some("城事"));
