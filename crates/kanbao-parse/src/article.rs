@@ -306,17 +306,17 @@ pub(crate) fn build(
     if !led
         && dateline.is_none()
         && photo_by_its_reporters(&drafts)
-        && let Some(names) = photo_credit_wrapped(&under_text)
+        && let Some(mut names) = photo_credit_wrapped(&under_text)
     {
         byline.reporters.retain(|n| !names.contains(n));
         byline.correspondents.retain(|n| !names.contains(n));
-        merge(
-            &mut byline,
-            Credits {
-                photographers: names,
-                ..Credits::default()
-            },
-        );
+        // In print order: the names of the line before the `摄` line first.
+        for n in std::mem::take(&mut byline.photographers) {
+            if !names.contains(&n) {
+                names.push(n);
+            }
+        }
+        byline.photographers = names;
         credit_only = true;
     }
     photo_item_captions(&mut drafts, &byline, dateline.is_some(), credit_only);
@@ -1037,13 +1037,18 @@ mod tests {
             photographers: p.iter().map(|s| s.to_string()).collect(),
             ..Credits::default()
         };
-        let lines = [(3, credit(&["李一"], &[], &[])), (4, credit(&[], &[], &["王二"]))];
+        let lines = [
+            (3, credit(&["李一"], &[], &[])),
+            (4, credit(&[], &[], &["王二"])),
+        ];
         assert_eq!(photo_credit_wrapped(&lines), Some(vec!["李一".to_owned()]));
         // Apart, or with a line of the text between, they are two credits.
-        let apart = [(2, credit(&["李一"], &[], &[])), (4, credit(&[], &[], &["王二"]))];
+        let apart = [
+            (2, credit(&["李一"], &[], &[])),
+            (4, credit(&[], &[], &["王二"])),
+        ];
         assert_eq!(photo_credit_wrapped(&apart), None);
         let one = [(4, credit(&["李一"], &[], &["王二"]))];
         assert_eq!(photo_credit_wrapped(&one), None);
     }
-
 }

@@ -203,8 +203,18 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
             }
             Class::Header => {
                 fill_header(&mut meta, line.text);
-                owners.push(Owner::Fragment(Why::PageHeader));
-                cur = None;
+                match &cur {
+                    // A web export prints the paper and date under the headline (`标题` /
+                    // `辽宁日报 2023年02月21日` / text): the article goes on, and the line stays
+                    // inside its span (out of its text).
+                    Some(c) if header_under_headline(c, lines.get(i + 1)) => {
+                        owners.push(Owner::Article(c.index));
+                    }
+                    _ => {
+                        owners.push(Owner::Fragment(Why::PageHeader));
+                        cur = None;
+                    }
+                }
             }
             Class::Citation => {
                 // The export's citation line ends the article above it, and a package.
@@ -742,6 +752,20 @@ fn headline_run(
     }
 }
 
+/// Whether a page header line stands between an article's headline and its text, as web
+/// exports print the paper and date under the title: the article has its headline and nothing
+/// else yet, and text, a caption or a credit follows.
+fn header_under_headline(c: &Current, next: Option<&Line<'_>>) -> bool {
+    !c.body
+        && !c.credited
+        && next.is_some_and(|l| {
+            matches!(
+                l.class,
+                Class::Text | Class::Caption | Class::Dateline | Class::Lead | Class::Byline
+            )
+        })
+}
+
 /// Whether an article after the first reads as a report or feature with no headline: a
 /// reader would ask whether it continues the article before (photo items and the items of a
 /// run of briefs often stand untitled).
@@ -904,6 +928,20 @@ fn header_zone(lines: &[Line<'_>], meta: &mut Meta, owners: &mut Vec<Owner>) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_header_between_a_headline_and_its_text_is_the_exports_paper_and_date() {
+        let mut plans = Vec::new();
+        let headline_only = open(&mut plans, None, false);
+        let lines = crate::lines::split("3月4日,市民在湖畔公园踏青赏花。\n");
+        assert!(header_under_headline(&headline_only, lines.first()));
+        assert!(!header_under_headline(&headline_only, None));
+        let with_text = Current {
+            body: true,
+            ..headline_only.clone()
+        };
+        assert!(!header_under_headline(&with_text, lines.first()));
+    }
 
     #[test]
     fn opinion_pages_are_known_by_their_names() {

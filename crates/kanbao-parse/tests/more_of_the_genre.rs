@@ -519,3 +519,25 @@ fn a_photo_report_with_numbered_pictures_is_photo_news() {
     assert!(texts(a, BlockKind::Paragraph).is_empty());
     assert_eq!(texts(a, BlockKind::Caption).len(), 2);
 }
+
+#[test]
+fn a_web_exports_paper_and_date_under_the_headline_stay_in_the_article() {
+    let text = "湖畔春色\n\n海滨日报 2024年03月05日\n\n\
+                3月4日,市民在湖畔公园踏青赏花,岸边柳树抽出新芽。\n\n\
+                本报记者 林立 摄\n\n\
+                港区复工\n\n海滨日报 2024年03月06日\n\n\
+                3月5日,港区码头一派繁忙景象,集装箱卡车排队进港。\n\n\
+                本报记者 王超\n\
+                通讯员 李明 摄\n";
+    let p = common::parse_and_check(text.as_bytes());
+    assert_eq!(titles(&p), ["湖畔春色", "港区复工"]);
+    assert_eq!(p.meta.date.as_deref(), Some("2024-03-05"));
+    for a in &p.articles {
+        assert_eq!(a.kind, Kind::Photo, "{}", a.title);
+        assert_eq!(texts(a, BlockKind::Caption).len(), 1);
+    }
+    assert_eq!(p.articles[0].byline.photographers, ["林立"]);
+    // The credit wrapped over two lines: both took the photo.
+    assert_eq!(p.articles[1].byline.photographers, ["王超", "李明"]);
+    assert!(p.articles[1].byline.reporters.is_empty());
+}
