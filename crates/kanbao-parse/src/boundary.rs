@@ -66,6 +66,9 @@ pub(crate) struct RunCues {
     pub beside_text: bool,
     /// Lines in the run, noise left out.
     pub lines: usize,
+    /// The run opens with a name and a colon (`硕放：…`) as the open article's title does
+    /// (`江溪：…`): the next item of a round-up, not a heading.
+    pub roundup_item: bool,
 }
 
 /// How a run of headline-shaped lines is read.
@@ -109,6 +112,7 @@ pub(crate) fn weigh(c: &RunCues) -> (RunReading, i32) {
         (c.beside_text, 8),
         (c.at_margin, 3),
         (c.wide_two_phrase, 5),
+        (c.roundup_item, 6),
         (c.signed, -2),
         (c.dateline_ahead, 8),
         (c.short_news, 3),
@@ -232,6 +236,19 @@ pub(crate) fn unlike_heading(run: &[Line<'_>], first_heading: Option<&str>) -> b
     let comma = |s: &str| s.contains(['，', ',']);
     let (a, b) = (l.text.chars().count(), h.chars().count());
     comma(l.text) != comma(h) || a * 2 < b || b * 2 < a
+}
+
+/// A round-up item's headline: a short place or name, a colon, the item (`江溪：老小区换新颜`,
+/// `硕放：《老娘舅做寿》`).
+pub(crate) fn named_item(t: &str) -> bool {
+    let Some((head, rest)) = t.split_once(['：', ':']) else {
+        return false;
+    };
+    let head = head.trim();
+    (2..=5).contains(&head.chars().count())
+        && head.chars().all(crate::normalize::is_han)
+        && rest.trim().chars().count() >= 4
+        && !rest.contains(['：', ':'])
 }
 
 /// Two phrases of four characters or more set apart by two spaces or an ideographic space.
@@ -470,6 +487,11 @@ mod tests {
 
     #[test]
     fn two_phrases_set_wide_apart_read_as_a_title() {
+        assert!(named_item("江溪：老小区人防工程 标识牌换新颜"));
+        assert!(named_item("硕放:《老娘舅做寿》"));
+        assert!(!named_item("上海警方提示：市民应配合检测"));
+        assert!(!named_item("问：为什么？"));
+        assert!(!named_item("城镇绿色建筑"));
         assert!(wide_two_phrase("跑道向前延伸  脚步不曾停歇"));
         assert!(wide_two_phrase("创新金融服务\u{3000}助力渔业发展"));
         assert!(!wide_two_phrase("“合纵连横”扛责任 机关党建走在前"));

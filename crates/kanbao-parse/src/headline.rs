@@ -256,6 +256,10 @@ fn score(lines: &[&str], shapes: &[u8], r: Reading, marked_subtitle: bool) -> i3
         if n <= 3 && r.columns == 0 {
             s -= 1;
         }
+        // A round-up item's name and colon (`梅村：…`) open its title, not a kicker.
+        if crate::boundary::named_item(k) {
+            s -= 4;
+        }
     }
     let end = lines.len() - usize::from(r.trailing_column);
     for sub in lines.get(r.title + 1..end).unwrap_or(&[]) {
@@ -628,6 +632,13 @@ mod tests {
             subtitle_beside_title("城南湿地春日迎客，游人如织 栈道开放"),
             None
         );
+    }
+
+    #[test]
+    fn a_round_up_items_name_and_colon_open_its_title() {
+        let h = group(&["梅村：引导居民", "将环保理念化作行动"]);
+        assert_eq!(h.kicker, None);
+        assert_eq!(h.title, "梅村：引导居民");
     }
 
     #[test]

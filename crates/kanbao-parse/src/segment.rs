@@ -62,6 +62,8 @@ struct Current {
     /// A credit after its text closed it (`…工效。（张长利）`, or a byline line under the text):
     /// in a run of briefs, the next item of the run follows.
     end_credited: bool,
+    /// Its title opens with a name and a colon (`江溪：…`), as a round-up's items do.
+    named_title: bool,
 }
 
 impl Current {
@@ -156,6 +158,7 @@ fn open(plans: &mut Vec<Plan>, column: Option<String>, brief: bool) -> Current {
         signed: false,
         photo_closed: false,
         end_credited: false,
+        named_title: false,
         awaiting_dateline: false,
     }
 }
@@ -541,6 +544,11 @@ fn run_cues(
         beside_text: run.iter().any(|l| l.beside_text),
         awaiting_body: cur.is_some_and(|c| !c.body && c.credited)
             && next.is_some_and(|l| matches!(l.class, Class::Text | Class::Caption)),
+        roundup_item: cur.is_some_and(|c| c.named_title)
+            && run
+                .iter()
+                .find(|l| l.class != Class::Noise)
+                .is_some_and(|l| boundary::named_item(l.text)),
         wide_two_phrase: heads == 1
             && run
                 .iter()
@@ -683,9 +691,14 @@ fn headline_run(
                     span: Some(span),
                 });
             }
+            let named_title = run
+                .iter()
+                .find(|l| l.class != Class::Noise && !matches!(l.class, Class::Label(_)))
+                .is_some_and(|l| boundary::named_item(l.text));
             *cur = Some(Current {
                 credited,
                 signed,
+                named_title,
                 awaiting_dateline: cues.dateline_ahead && !cues.credit_follows,
                 ..c
             });

@@ -541,3 +541,21 @@ fn a_web_exports_paper_and_date_under_the_headline_stay_in_the_article() {
     assert_eq!(p.articles[1].byline.photographers, ["王超", "李明"]);
     assert!(p.articles[1].byline.reporters.is_empty());
 }
+
+#[test]
+fn the_items_of_a_round_up_open_with_a_place_and_a_colon() {
+    let text = "城南:老小区换上新路灯\n\n\
+                \x20 日前,城南街道为三个老小区换上了新路灯,夜里出行亮堂多了。\n\n\
+                \x20 河西:社区食堂开张\n\n\
+                \x20 近日,河西社区食堂开张,老人用餐可享九折优惠。\n\n\
+                \x20 北湖:引导居民\n\n\
+                \x20 将垃圾分类落到实处\n\n\
+                \x20 北湖社区组织志愿者入户宣传垃圾分类知识。\n";
+    let p = common::parse_and_check(text.as_bytes());
+    assert_eq!(
+        titles(&p),
+        ["城南：老小区换上新路灯", "河西：社区食堂开张", "北湖：引导居民"]
+    );
+    assert_eq!(p.articles[2].kicker, None);
+    assert_eq!(p.articles[2].subtitle.as_deref(), Some("将垃圾分类落到实处"));
+}
