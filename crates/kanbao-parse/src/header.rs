@@ -116,9 +116,41 @@ pub(crate) fn parse_header_line(line: &str) -> Option<HeaderLine> {
                     | '•'
             )
     };
+    // A web export's source line carries an address and a time of day: set aside before the
+    // tokens are split at colons.
+    let mut kept: Vec<&str> = Vec::new();
+    for word in line.split_whitespace() {
+        if is_url(word) || is_clock_time(word) {
+            out.other = true;
+        } else if let Some((_, rest)) = parse_date(word)
+            && !rest.is_empty()
+            && is_clock_time(rest)
+        {
+            out.other = true;
+            kept.push(word.get(..word.len() - rest.len()).unwrap_or(word));
+        } else {
+            kept.push(word);
+        }
+    }
+    let kept = kept.join(" ");
+    let line = kept.as_str();
     let mut previous_was_page = false;
+    // A web export's source line: `来源：人民日报 2023-11-28`, `http://… 2006年11月02日08:07 某报`.
+    let mut after_source_label = false;
     for token in line.split(separator) {
         if token.is_empty() {
+            continue;
+        }
+        if SOURCE_LABELS.contains(&token) {
+            out.other = true;
+            after_source_label = true;
+            continue;
+        }
+        // The paper named after `来源：` is no page name.
+        if std::mem::replace(&mut after_source_label, false)
+            && token.chars().count() <= 12
+            && token.chars().all(is_han)
+        {
             continue;
         }
         // `01 版`: the page number and its 版 apart.
@@ -180,6 +212,40 @@ pub(crate) fn parse_header_line(line: &str) -> Option<HeaderLine> {
         _ => return None,
     }
     (out.date.is_some() || out.page.is_some() || out.section.is_some() || out.other).then_some(out)
+}
+
+/// Labels of a web export's source line.
+const SOURCE_LABELS: &[&str] = &[
+    "来源",
+    "稿源",
+    "发布时间",
+    "发布日期",
+    "出处",
+    "时间",
+    "日期",
+];
+
+/// An address on a web export's source line: `http://www.example.com/a.html`, `www.example.cn`.
+fn is_url(s: &str) -> bool {
+    s.starts_with("http") && s.contains("//") || s.starts_with("www.") && s.contains('.')
+}
+
+/// A time of day after a date: `08:07`, `07:43:44`, `8时30分`.
+fn is_clock_time(s: &str) -> bool {
+    let parts: Vec<&str> = s.split(':').collect();
+    let clock = (2..=3).contains(&parts.len())
+        && parts
+            .iter()
+            .all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()));
+    let chinese = s
+        .strip_suffix('分')
+        .and_then(|r| r.split_once('时'))
+        .is_some_and(|(h, m)| {
+            [h, m]
+                .iter()
+                .all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+        });
+    clock || chinese
 }
 
 fn is_weekday(s: &str) -> bool {
@@ -557,6 +623,15 @@ mod tests {
             (h.page.as_deref(), h.section.as_deref()),
             (Some("A3"), Some("要闻"))
         );
+        let h = parse_header_line("http://news.example.com 2006年11月02日08:07 江城晨报").unwrap();
+        assert_eq!(h.date.as_deref(), Some("2006-11-02"));
+        assert_eq!(h.section, None);
+        let h = parse_header_line("来源：江城日报 2023-11-28 08:30").unwrap();
+        assert_eq!(h.date.as_deref(), Some("2023-11-28"));
+        assert_eq!(h.section, None);
+        let h = parse_header_line("发布时间：2023年11月28日 08:30  来源：江城日报").unwrap();
+        assert_eq!(h.date.as_deref(), Some("2023-11-28"));
+        assert!(is_clock_time("07:43:44") && is_clock_time("8时30分") && !is_clock_time("2023"));
         let h = parse_header_line("00003版:要闻").unwrap();
         assert_eq!(h.page.as_deref(), Some("00003"));
         assert_eq!(h.section.as_deref(), Some("要闻"));

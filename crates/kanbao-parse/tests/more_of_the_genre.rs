@@ -554,8 +554,37 @@ fn the_items_of_a_round_up_open_with_a_place_and_a_colon() {
     let p = common::parse_and_check(text.as_bytes());
     assert_eq!(
         titles(&p),
-        ["城南：老小区换上新路灯", "河西：社区食堂开张", "北湖：引导居民"]
+        [
+            "城南：老小区换上新路灯",
+            "河西：社区食堂开张",
+            "北湖：引导居民"
+        ]
     );
     assert_eq!(p.articles[2].kicker, None);
-    assert_eq!(p.articles[2].subtitle.as_deref(), Some("将垃圾分类落到实处"));
+    assert_eq!(
+        p.articles[2].subtitle.as_deref(),
+        Some("将垃圾分类落到实处")
+    );
+}
+
+#[test]
+fn a_web_exports_source_line_is_page_furniture_that_dates_the_page() {
+    for source in [
+        "http://news.example.com 2006年11月02日08:07 江城晨报",
+        "来源：江城日报 2006-11-02",
+        "发布时间：2006年11月02日 08:30  来源：江城日报",
+    ] {
+        let text = format!(
+            "花坛边的惊叫\n{source}\n\
+             报料人说，一位老人经过花坛时发现一只手套，吓得大喊起来。\n\n\
+             记者赶到现场，发现那只是一只染了红漆的手套。\n"
+        );
+        let p = common::parse_and_check(text.as_bytes());
+        assert_eq!(titles(&p), ["花坛边的惊叫"], "{source}");
+        assert_eq!(p.meta.date.as_deref(), Some("2006-11-02"), "{source}");
+        assert_eq!(p.meta.section, None, "{source}");
+        let a = &p.articles[0];
+        assert_eq!(a.subtitle, None, "{source}");
+        assert_eq!(texts(a, BlockKind::Paragraph).len(), 2, "{source}");
+    }
 }
