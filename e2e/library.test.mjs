@@ -115,6 +115,42 @@ test('a short first sentence of a report credited with its photos is flagged as 
   });
 });
 
+test('the list sorts newest or oldest first, the link keeps the order, and a search ranks by relevance', async (t) => {
+  const OLD = '2023年11月20日 星期一 第3版 要闻\n\n旧港口新航线\n\n本报讯（记者 王超）近日，港口开通新航线。\n';
+  const NEW = '2024年01月05日 星期五 第1版 要闻\n\n新港口冷链专线\n\n本报讯（记者 李明）近日，港口冷链专线开通，港口很忙。\n';
+  await withPage(t, env, async (page) => {
+    await openLibrary(page);
+    await page.setInputFiles('#import-files', [file('old.txt', OLD), file('new.txt', NEW)]);
+    await page.waitForSelector('.notice:has-text("已导入")');
+    await page.goto(env.base + '#/');
+    await page.waitForFunction(() => document.querySelectorAll('.card').length === 6);
+    const first = () => page.locator('.card-title').first().textContent();
+    const firstTwo = async () => (await page.locator('.card-title').allTextContents()).slice(0, 2);
+    // The default: the pages as they were added, the sample first.
+    assert.equal(await page.locator('.sort-select option:checked').textContent(), '版面顺序');
+    await page.selectOption('.sort-select', 'newest');
+    await page.waitForFunction(() => location.hash.includes('sort=newest'));
+    // Dated pages by date; the sample page prints no date and comes last either way.
+    assert.deepEqual(await firstTwo(), ['新港口冷链专线', '旧港口新航线']);
+    await page.selectOption('.sort-select', 'oldest');
+    await page.waitForFunction(() => location.hash.includes('sort=oldest'));
+    assert.deepEqual(await firstTwo(), ['旧港口新航线', '新港口冷链专线']);
+    await page.reload();
+    await waitForApp(page);
+    await page.waitForFunction(() => document.querySelectorAll('.card').length === 6);
+    assert.equal(await first(), '旧港口新航线');
+    assert.equal(await page.locator('.sort-select').inputValue(), 'oldest');
+    // A search keeps the order asked for; back to the default, it ranks by relevance.
+    await page.fill('#search-input', '港口');
+    await page.waitForFunction(() => location.hash.includes('q=') && document.querySelectorAll('.card').length === 2);
+    assert.equal(await first(), '旧港口新航线');
+    await page.selectOption('.sort-select', '');
+    await page.waitForFunction(() => !location.hash.includes('sort='));
+    assert.equal(await page.locator('.sort-select option:checked').textContent(), '相关度');
+    assert.equal(await first(), '新港口冷链专线');
+  });
+});
+
 test('bad files are refused one by one with a reason, and nothing already there is lost', async (t) => {
   await withPage(t, env, async (page) => {
     await openLibrary(page);

@@ -9,7 +9,7 @@ use kanbao_parse::{Article, Page};
 use kanbao_search::{Document, Index, Query};
 
 use crate::i18n::kind_key;
-use crate::route::{Facet, ListQuery};
+use crate::route::{Facet, ListQuery, Sort};
 
 /// Where a page came from: the deployment publishes its pages again at every start, the
 /// reader's own imports are kept in the browser.
@@ -220,6 +220,31 @@ impl Library {
         }
     }
 
+    /// Orders entries by their page's date (newest or oldest first), then page number and
+    /// printed order; entries of undated pages come last.
+    fn by_date(&self, hits: &mut [usize], newest: bool) {
+        let key = |i: usize| {
+            let (page, article) = self.entries.get(i).map_or((0, 0), |e| (e.page, e.article));
+            let meta = self.pages.get(page).map(|p| &p.page.meta);
+            let date = meta.and_then(|m| m.date.clone());
+            let number = meta
+                .and_then(|m| m.page.as_deref())
+                .map_or(u32::MAX, page_number);
+            (date, number, page, article)
+        };
+        hits.sort_unstable_by(|&a, &b| {
+            let (ka, kb) = (key(a), key(b));
+            let dates = match (&ka.0, &kb.0) {
+                (Some(x), Some(y)) if newest => y.cmp(x),
+                (Some(x), Some(y)) => x.cmp(y),
+                (Some(_), None) => std::cmp::Ordering::Less,
+                (None, Some(_)) => std::cmp::Ordering::Greater,
+                (None, None) => std::cmp::Ordering::Equal,
+            };
+            dates.then((ka.1, ka.2, ka.3).cmp(&(kb.1, kb.2, kb.3)))
+        });
+    }
+
     /// Searches and filters: OR within a facet, AND across facets and with the search.
     pub fn results(&self, query: &ListQuery) -> Results {
         let parsed = (!query.q.trim().is_empty()).then(|| Query::parse(&query.q));
@@ -244,12 +269,18 @@ impl Library {
                         .is_some_and(|have| have.iter().any(|v| wanted.contains(v)))
             })
         };
-        let hits = searched
+        let mut hits: Vec<usize> = searched
             .iter()
             .zip(&values)
             .filter(|(_, v)| passes(v, None))
             .map(|(&i, _)| i)
             .collect();
+        match query.sort {
+            Some(Sort::Newest) => self.by_date(&mut hits, true),
+            Some(Sort::Oldest) => self.by_date(&mut hits, false),
+            // Relevance is the search's own order; without a search, the printed order.
+            Some(Sort::Relevance) | None => {}
+        }
         let facets = Facet::ALL
             .iter()
             .filter_map(|&facet| {
@@ -285,6 +316,16 @@ impl Library {
             query: parsed,
         }
     }
+}
+
+/// A page label's number for ordering: `A03` and `第3版` give 3.
+fn page_number(label: &str) -> u32 {
+    let digits: String = label
+        .chars()
+        .skip_while(|c| !c.is_ascii_digit())
+        .take_while(char::is_ascii_digit)
+        .collect();
+    digits.parse().unwrap_or(u32::MAX)
 }
 
 /// The title to show: an article printed without one (a brief, a text continued from another
@@ -436,6 +477,95 @@ mod tests {
         );
         let r = lib.results(&q.toggled(Facet::Reporter, "邵壮"));
         assert!(r.hits.is_empty());
+    }
+
+    /// The test library with a second page of another date and page added, then an undated one.
+    fn dated_library() -> Library {
+        let mut lib = library();
+        let base = lib.get(0).map(|(p, _)| p.page.clone()).expect("a page");
+        for (key, date, page_label) in [
+            ("later", Some("2023-12-01"), "A3"),
+            ("earlier-page", Some("2023-12-01"), "A1"),
+            ("undated", None, "A1"),
+        ] {
+            let mut page = base.clone();
+            page.meta.date = date.map(str::to_owned);
+            page.meta.page = Some(page_label.to_owned());
+            page.articles.truncate(1);
+            page.articles[0].id = format!("{key}-1");
+            lib.add([LibraryPage {
+                key: key.into(),
+                paper: None,
+                text: String::new(),
+                page,
+                origin: Origin::Imported,
+            }]);
+        }
+        lib
+    }
+
+    #[test]
+    fn newest_and_oldest_order_by_date_then_page_and_print_order() {
+        let lib = dated_library();
+        let ids = |sort: Option<Sort>| -> Vec<String> {
+            let r = lib.results(&ListQuery {
+                sort,
+                ..Default::default()
+            });
+            r.hits
+                .iter()
+                .filter_map(|&i| lib.get(i).map(|(_, a)| a.id.clone()))
+                .collect()
+        };
+        assert_eq!(
+            ids(None),
+            [
+                "p-1",
+                "p-2",
+                "p-3",
+                "later-1",
+                "earlier-page-1",
+                "undated-1"
+            ]
+        );
+        assert_eq!(
+            ids(Some(Sort::Newest)),
+            [
+                "earlier-page-1",
+                "later-1",
+                "p-1",
+                "p-2",
+                "p-3",
+                "undated-1"
+            ]
+        );
+        assert_eq!(
+            ids(Some(Sort::Oldest)),
+            [
+                "p-1",
+                "p-2",
+                "p-3",
+                "earlier-page-1",
+                "later-1",
+                "undated-1"
+            ]
+        );
+        // With a search, the default is the search's ranking; a date order overrides it.
+        let q = ListQuery {
+            q: "港".into(),
+            sort: Some(Sort::Newest),
+            ..Default::default()
+        };
+        let hits: Vec<String> = lib
+            .results(&q)
+            .hits
+            .iter()
+            .filter_map(|&i| lib.get(i).map(|(_, a)| a.id.clone()))
+            .collect();
+        assert_eq!(
+            hits,
+            ["earlier-page-1", "later-1", "p-1", "p-3", "undated-1"]
+        );
     }
 
     #[test]

@@ -48,12 +48,43 @@ impl Facet {
     }
 }
 
-/// Search text and facet filters of the list: what a shared link carries.
+/// The order of the list. Without one asked for, a search lists the most relevant first and
+/// no search lists the pages as they were added, each in printed order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Sort {
+    /// Best match first (BM25), as the search ranks.
+    Relevance,
+    /// Latest publication date first; within a date, by page and printed order.
+    Newest,
+    /// Earliest publication date first; within a date, by page and printed order.
+    Oldest,
+}
+
+impl Sort {
+    pub const ALL: [Sort; 3] = [Sort::Relevance, Sort::Newest, Sort::Oldest];
+
+    /// The value of the `sort` query parameter.
+    pub fn key(self) -> &'static str {
+        match self {
+            Sort::Relevance => "relevance",
+            Sort::Newest => "newest",
+            Sort::Oldest => "oldest",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Sort> {
+        Sort::ALL.into_iter().find(|s| s.key() == key)
+    }
+}
+
+/// Search text, facet filters and order of the list: what a shared link carries.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ListQuery {
     pub q: String,
     /// Selected values per facet: OR within a facet, AND across facets.
     pub filters: BTreeMap<Facet, Vec<String>>,
+    /// The order asked for; `None` for the default.
+    pub sort: Option<Sort>,
 }
 
 impl ListQuery {
@@ -126,6 +157,9 @@ impl Route {
                         pairs.push((facet.key().into(), v));
                     }
                 }
+                if let Some(sort) = query.sort {
+                    pairs.push(("sort".into(), sort.key()));
+                }
                 if pairs.is_empty() {
                     "#/".into()
                 } else {
@@ -152,6 +186,8 @@ pub fn parse_query(query: &str) -> ListQuery {
         let v = decode(v);
         if k == "q" {
             out.q = v;
+        } else if k == "sort" {
+            out.sort = Sort::from_key(&v);
         } else if let Some(facet) = Facet::from_key(k)
             && !v.is_empty()
             && !out.has(facet, &v)
@@ -208,6 +244,20 @@ fn decode(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_order_travels_in_the_link() {
+        let route = Route::parse("#/?q=%E6%B8%AF&sort=oldest");
+        let Route::List(query) = &route else {
+            panic!("a list route")
+        };
+        assert_eq!(query.sort, Some(Sort::Oldest));
+        assert_eq!(Route::parse(&route.to_hash()), route);
+        let Route::List(query) = Route::parse("#/?sort=sideways") else {
+            panic!("a list route")
+        };
+        assert_eq!(query.sort, None);
+    }
 
     #[test]
     fn a_list_route_with_search_and_filters_survives_a_round_trip() {

@@ -12,7 +12,7 @@ use crate::components::filter_chips::FilterChips;
 use crate::hooks::use_archive_search::use_archive_search;
 use crate::i18n::Lang;
 use crate::library::{Library, Results};
-use crate::route::{Facet, ListQuery};
+use crate::route::{Facet, ListQuery, Sort};
 
 /// How many cards the list shows at first, and adds with each "show more".
 const CARDS_PER_STEP: usize = 100;
@@ -56,14 +56,42 @@ pub fn ListPage(props: &ListPageProps) -> Html {
         })
     };
     let onclear = {
-        let (onquery, q) = (props.onquery.clone(), props.query.q.clone());
+        let (onquery, q, sort) = (
+            props.onquery.clone(),
+            props.query.q.clone(),
+            props.query.sort,
+        );
         Callback::from(move |()| {
             onquery.emit(ListQuery {
                 q: q.clone(),
+                sort,
                 ..Default::default()
             })
         })
     };
+    let onsort = {
+        let (onquery, query) = (props.onquery.clone(), props.query.clone());
+        Callback::from(move |e: Event| {
+            use wasm_bindgen::JsCast;
+            let value = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+                .map(|s| s.value())
+                .unwrap_or_default();
+            onquery.emit(ListQuery {
+                sort: Sort::from_key(&value),
+                ..query.clone()
+            })
+        })
+    };
+    let searching = !props.query.q.trim().is_empty();
+    // The default order is named for what it is: relevance with a search, print order without.
+    let default_label = if searching {
+        lang.pick("相关度", "Relevance")
+    } else {
+        lang.pick("版面顺序", "Page order")
+    };
+    let sort_value = props.query.sort.map_or("", Sort::key);
     let results = &props.results;
     let count = results.hits.len();
     // A large library lists in steps, so the page stays quick; a new search starts over.
@@ -156,6 +184,16 @@ pub fn ListPage(props: &ListPageProps) -> Html {
                 <FilterChips query={props.query.clone()} {lang} onremove={ontoggle} {onclear} />
                 <div class="list-bar">
                     <p class="result-count" role="status">{ summary }</p>
+                    if count > 1 {
+                        <label class="sort">
+                            <span>{ lang.pick("排序：", "Order:") }</span>
+                            <select class="sort-select" onchange={onsort}>
+                                <option value="" selected={!matches!(sort_value, "newest" | "oldest")}>{ default_label }</option>
+                                <option value="newest" selected={sort_value == "newest"}>{ lang.pick("最新在前", "Newest first") }</option>
+                                <option value="oldest" selected={sort_value == "oldest"}>{ lang.pick("最早在前", "Oldest first") }</option>
+                            </select>
+                        </label>
+                    }
                     if !props.compact && count > 0 {
                         <div class="export" role="group" aria-label={lang.pick("导出筛选出的文章", "Export the listed articles")}>
                             <span class="export-label">{ lang.pick("导出：", "Export:") }</span>
