@@ -151,6 +151,28 @@ test('the list sorts newest or oldest first, the link keeps the order, and a sea
   });
 });
 
+test('a place facet lists where reports were filed, from their datelines and the paper\'s own city', async (t) => {
+  const FILED = '第4版 要闻\n\n卫星发射成功\n\n新华社西昌11月27日电（记者 李国利）27日，一颗新卫星在西昌发射成功。\n\n' +
+    '京城冬储菜上市\n\n本报北京11月27日电（记者 王超）冬储大白菜日前在北京上市。\n';
+  await withPage(t, env, async (page) => {
+    await openLibrary(page);
+    await page.setInputFiles('#import-files', [file('filed.txt', FILED)]);
+    await page.waitForSelector('.notice:has-text("已导入")');
+    await page.goto(env.base + '#/');
+    await page.waitForSelector('[data-facet="place"]');
+    assert.equal(await page.locator('[data-facet="place"] legend').textContent(), '地点');
+    const places = await page.locator('[data-facet="place"] .facet-name').allTextContents();
+    // The sample page's 本报讯 reports are at home in the city its paper is named after.
+    assert.deepEqual(places.sort(), ['北京', '烟台', '西昌'].sort());
+    await page.locator('[data-facet="place"] input[data-value="西昌"]').check();
+    await page.waitForFunction(() => document.querySelectorAll('.card').length === 1);
+    assert.equal(await page.locator('.card-title').textContent(), '卫星发射成功');
+    assert.match(decodeURIComponent(page.url()), /place=西昌/);
+    await page.goto(env.base + '#/?place=' + encodeURIComponent('烟台'));
+    await page.waitForFunction(() => document.querySelectorAll('.card').length === 2);
+  });
+});
+
 test('bad files are refused one by one with a reason, and nothing already there is lost', async (t) => {
   await withPage(t, env, async (page) => {
     await openLibrary(page);

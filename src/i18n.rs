@@ -46,6 +46,7 @@ impl Lang {
             Facet::Kind => self.pick("体裁", "Kind"),
             Facet::Section => self.pick("版面", "Page"),
             Facet::Date => self.pick("日期", "Date"),
+            Facet::Place => self.pick("地点", "Place"),
             Facet::Source => self.pick("来源文件", "Source file"),
         }
     }

@@ -216,6 +216,7 @@ impl Library {
                 (None, None) => Vec::new(),
             },
             Facet::Date => meta.date.iter().cloned().collect(),
+            Facet::Place => report_place(a, page.paper.as_deref()).into_iter().collect(),
             Facet::Source => vec![page.page.source.name.clone()],
         }
     }
@@ -316,6 +317,18 @@ impl Library {
             query: parsed,
         }
     }
+}
+
+/// Where a report was filed: the place its dateline names (`本报北京1月2日电` → 北京), or, for
+/// the paper's own `本报讯`, the city the paper is named after (`烟台日报` → 烟台).
+pub fn report_place(a: &Article, paper: Option<&str>) -> Option<String> {
+    let dateline = a.dateline.as_deref()?;
+    kanbao_parse::dateline_place(dateline).or_else(|| {
+        dateline
+            .starts_with("本报")
+            .then(|| paper.and_then(kanbao_parse::paper_place))
+            .flatten()
+    })
 }
 
 /// A page label's number for ordering: `A03` and `第3版` give 3.
@@ -566,6 +579,21 @@ mod tests {
             hits,
             ["earlier-page-1", "later-1", "p-1", "p-3", "undated-1"]
         );
+    }
+
+    #[test]
+    fn the_place_facet_comes_from_datelines_and_the_papers_own_city() {
+        let mut a = article("x-1", "港口新航线", &[], Kind::News, "近日。");
+        a.dateline = Some("本报北京1月2日电".into());
+        assert_eq!(report_place(&a, None).as_deref(), Some("北京"));
+        a.dateline = Some("本报讯".into());
+        assert_eq!(report_place(&a, Some("烟台日报")).as_deref(), Some("烟台"));
+        assert_eq!(report_place(&a, Some("人民日报")), None);
+        assert_eq!(report_place(&a, None), None);
+        a.dateline = Some("新华社西昌11月27日电".into());
+        assert_eq!(report_place(&a, Some("烟台日报")).as_deref(), Some("西昌"));
+        a.dateline = None;
+        assert_eq!(report_place(&a, Some("烟台日报")), None);
     }
 
     #[test]

@@ -13,12 +13,14 @@ pub enum Facet {
     Kind,
     Section,
     Date,
+    /// Where a report was filed, from its dateline (`本报北京1月2日电` → 北京).
+    Place,
     Source,
 }
 
 impl Facet {
     /// Every facet, in the order the panel shows them.
-    pub const ALL: [Facet; 8] = [
+    pub const ALL: [Facet; 9] = [
         Facet::Reporter,
         Facet::Correspondent,
         Facet::Photographer,
@@ -26,6 +28,7 @@ impl Facet {
         Facet::Kind,
         Facet::Section,
         Facet::Date,
+        Facet::Place,
         Facet::Source,
     ];
 
@@ -39,6 +42,7 @@ impl Facet {
             Facet::Kind => "kind",
             Facet::Section => "section",
             Facet::Date => "date",
+            Facet::Place => "place",
             Facet::Source => "source",
         }
     }

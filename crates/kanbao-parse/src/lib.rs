@@ -47,6 +47,7 @@ mod lines;
 mod model;
 mod names;
 mod normalize;
+mod place;
 pub mod render;
 mod segment;
 
@@ -55,6 +56,7 @@ pub use model::{
     Article, Block, BlockKind, Byline, Diagnostic, DiagnosticCode, Encoding, Fragment, Kind, Meta,
     Page, SCHEMA, Source, Span, Why,
 };
+pub use place::{dateline_place, paper_place};
 
 /// Inputs above this size are parsed but flagged: no printed page holds that much text.
 const LARGE: usize = 8 * 1024 * 1024;
