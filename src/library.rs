@@ -332,7 +332,7 @@ pub fn report_place(a: &Article, paper: Option<&str>) -> Option<String> {
 }
 
 /// A page label's number for ordering: `A03` and `第3版` give 3.
-fn page_number(label: &str) -> u32 {
+pub fn page_number(label: &str) -> u32 {
     let digits: String = label
         .chars()
         .skip_while(|c| !c.is_ascii_digit())

@@ -11,6 +11,7 @@ mod export;
 mod hooks;
 mod i18n;
 mod import;
+mod issues;
 mod js;
 mod json;
 mod library;

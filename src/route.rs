@@ -129,6 +129,13 @@ pub enum Route {
     Library,
     /// An article of the deployment's built archive, by document number.
     ArchiveArticle(u32),
+    /// The calendar of the dates the library holds (`#/d`), or one month of it (`#/d/2023-11`).
+    Dates(Option<String>),
+    /// A day's issue (`#/d/2023-11-28`), or one page of it (`#/d/2023-11-28/3`).
+    Issue {
+        date: String,
+        page: Option<String>,
+    },
     NotFound,
 }
 
@@ -140,6 +147,8 @@ impl Route {
         match path.trim_end_matches('/') {
             "" => Route::List(parse_query(query)),
             "/library" => Route::Library,
+            "/d" => Route::Dates(None),
+            p if p.starts_with("/d/") => dated(p.trim_start_matches("/d/")),
             p => match (p.strip_prefix("/a/"), p.strip_prefix("/archive/")) {
                 (Some(id), _) if !id.is_empty() => Route::Article(decode(id)),
                 (_, Some(doc)) => doc.parse().map_or(Route::NotFound, Route::ArchiveArticle),
@@ -176,9 +185,38 @@ impl Route {
             }
             Route::Article(id) => format!("#/a/{}", encode(id)),
             Route::Library => "#/library".into(),
+            Route::Dates(None) => "#/d".into(),
+            Route::Dates(Some(month)) => format!("#/d/{month}"),
+            Route::Issue { date, page: None } => format!("#/d/{date}"),
+            Route::Issue {
+                date,
+                page: Some(page),
+            } => format!("#/d/{date}/{}", encode(page)),
             Route::ArchiveArticle(doc) => format!("#/archive/{doc}"),
             Route::NotFound => "#/404".into(),
         }
+    }
+}
+
+/// The route of a `#/d/…` path: a month (`2023-11`), a day (`2023-11-28`) or a day's page
+/// (`2023-11-28/3`).
+fn dated(rest: &str) -> Route {
+    let (day, page) = rest.split_once('/').unwrap_or((rest, ""));
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let parts: Vec<&str> = day.split('-').collect();
+    match parts.as_slice() {
+        [y, m] if y.len() == 4 && m.len() == 2 && digits(y) && digits(m) && page.is_empty() => {
+            Route::Dates(Some(day.to_owned()))
+        }
+        [y, m, d]
+            if y.len() == 4 && m.len() == 2 && d.len() == 2 && parts.iter().all(|p| digits(p)) =>
+        {
+            Route::Issue {
+                date: day.to_owned(),
+                page: (!page.is_empty()).then(|| decode(page)),
+            }
+        }
+        _ => Route::NotFound,
     }
 }
 
@@ -248,6 +286,33 @@ fn decode(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_days_and_pages_have_their_own_links() {
+        for (hash, route) in [
+            ("#/d", Route::Dates(None)),
+            ("#/d/2023-11", Route::Dates(Some("2023-11".into()))),
+            (
+                "#/d/2023-11-28",
+                Route::Issue {
+                    date: "2023-11-28".into(),
+                    page: None,
+                },
+            ),
+            (
+                "#/d/2023-11-28/A03",
+                Route::Issue {
+                    date: "2023-11-28".into(),
+                    page: Some("A03".into()),
+                },
+            ),
+        ] {
+            assert_eq!(Route::parse(hash), route, "{hash}");
+            assert_eq!(route.to_hash(), hash);
+        }
+        assert_eq!(Route::parse("#/d/2023-1"), Route::NotFound);
+        assert_eq!(Route::parse("#/d/yesterday"), Route::NotFound);
+    }
 
     #[test]
     fn the_order_travels_in_the_link() {

@@ -8,9 +8,11 @@ use crate::data::{self, Source};
 use crate::export;
 use crate::hooks::use_route::go_back;
 use crate::i18n::Lang;
-use crate::library::{Library, Results};
+use crate::issues;
+use crate::library::{Library, Results, display_title};
 use crate::pages::archive_article::ArchiveArticle;
 use crate::pages::article::ArticlePage;
+use crate::pages::issues::{DatesPage, IssueView};
 use crate::pages::library::LibraryPageView;
 use crate::pages::list::{ExportFormat, ListPage};
 use crate::pages::not_found::NotFound;
@@ -49,10 +51,27 @@ pub fn switch(route: &Route, state: &State, views: &Views) -> Html {
                 compact={views.compact} archive={state.archive.client()} />
         },
         Route::Library => library(state, views),
-        Route::Article(id) => match state.library.find(id).and_then(|i| state.library.locate(i)) {
-            Some((page, index)) => html! {
-                <ArticlePage page={page.clone()} article={index} {query} {lang} {onback} />
-            },
+        Route::Article(id) => match state
+            .library
+            .find(id)
+            .and_then(|i| Some((i, state.library.locate(i)?)))
+        {
+            Some((entry, (page, index))) => {
+                let library = &state.library;
+                let neighbour = |e: Option<usize>| {
+                    e.and_then(|e| library.get(e))
+                        .map(|(_, a)| (a.id.clone(), display_title(a)))
+                };
+                let (previous, next) = issues::neighbours(library, entry);
+                let on_page = issues::page_of(library, entry).map(|(date, key)| Route::Issue {
+                    date,
+                    page: Some(key),
+                });
+                html! {
+                    <ArticlePage page={page.clone()} article={index} {query} {lang} {onback}
+                        previous={neighbour(previous)} next={neighbour(next)} {on_page} />
+                }
+            }
             None if state.status == Status::Loading => html! {},
             None => html! { <NotFound {lang} id={Some(id.clone())} /> },
         },
@@ -62,6 +81,12 @@ pub fn switch(route: &Route, state: &State, views: &Views) -> Html {
             },
             Archive::Opening => html! {},
             Archive::Absent => html! { <NotFound {lang} id={Some(doc.to_string())} /> },
+        },
+        Route::Dates(month) => html! {
+            <DatesPage library={state.library.clone()} month={month.clone()} {lang} />
+        },
+        Route::Issue { date, page } => html! {
+            <IssueView library={state.library.clone()} date={date.clone()} page={page.clone()} {lang} />
         },
         Route::NotFound => html! { <NotFound {lang} /> },
     }

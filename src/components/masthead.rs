@@ -56,6 +56,10 @@ pub fn Masthead(props: &MastheadProps) -> Html {
                 if !props.compact {
                     <nav class="site-nav" aria-label={lang.pick("栏目", "Sections")}>
                         <a href="#/" aria-current={matches!(route, Route::List(_)).then_some("page")}>{ lang.pick("文章", "Articles") }</a>
+                        <a href={Route::Dates(None).to_hash()}
+                            aria-current={matches!(route, Route::Dates(_) | Route::Issue { .. }).then_some("page")}>
+                            { lang.pick("按日期", "By date") }
+                        </a>
                         <a href={Route::Library.to_hash()} aria-current={(*route == Route::Library).then_some("page")}>
                             { lang.pick("文库与导入", "Library & import") }
                         </a>

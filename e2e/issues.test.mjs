@@ -1,0 +1,115 @@
+// Reading the paper as it was printed: the calendar of dates, a day's papers side by side,
+// pages in order with their articles in printed order, and the articles around one.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { start, withPage, waitForApp, siteWithPages } from './harness.mjs';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+const PAGES = [
+  {
+    name: 'hb-1128-1.txt', paper: '海滨日报',
+    text: '2023年11月28日 星期二 第1版 要闻\n\n港口开通新航线\n\n本报讯（记者 王超）近日，港口开通至釜山的集装箱新航线。\n\n' +
+      '冬储菜上市\n\n本报讯（记者 李明）冬储大白菜日前上市，价格平稳。\n',
+  },
+  {
+    name: 'hb-1128-3.txt', paper: '海滨日报',
+    text: '2023年11月28日 星期二 第3版 经济\n\n果农喜获丰收\n\n本报讯（记者 赵敏）今年苹果产量比去年高出一成。\n\n' +
+      '夜市人气旺\n\n本报讯（记者 孙悦）入冬以来，城区夜市人气不减。\n',
+  },
+  {
+    name: 'jc-1128-1.txt', paper: '江城晚报',
+    text: '2023年11月28日 星期二 第1版 要闻\n\n江城迎来初雪\n\n本报讯（记者 周洋）昨夜，江城迎来今冬第一场雪。\n',
+  },
+  {
+    name: 'hb-1201-1.txt', paper: '海滨日报',
+    text: '2023年12月01日 星期五 第1版 要闻\n\n新港区开工\n\n本报讯（记者 王超）新港区一期工程昨日开工。\n',
+  },
+];
+
+let env;
+let site;
+before(async () => {
+  site = await siteWithPages(PAGES);
+  env = await start(site);
+});
+after(async () => {
+  await env?.close();
+  if (site) rmSync(site, { recursive: true, force: true });
+});
+
+async function audit(page, what) {
+  await page.evaluate(AXE);
+  const result = await page.evaluate(() => window.axe.run(document, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+  }));
+  assert.deepEqual(result.violations.map((v) => `${what}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), []);
+  assert.equal(await page.locator('h1').count(), 1, `${what}: one h1`);
+}
+
+test('the calendar marks the months and days the library holds and opens a day by keyboard', async (t) => {
+  await withPage(t, env, async (page) => {
+    await page.goto(env.base + '#/d');
+    await waitForApp(page);
+    assert.equal(await page.locator('h1').textContent(), '按日期阅读');
+    assert.deepEqual(await page.locator('.month a').allTextContents(), ['11月3版', '12月1版']);
+    // The latest month held is shown first.
+    assert.equal(await page.locator('.month-grid caption').textContent(), '2023年12月');
+    await page.click('.month a:has-text("11月")');
+    await page.waitForFunction(() => document.querySelector('.month-grid caption')?.textContent === '2023年11月');
+    assert.equal(await page.evaluate(() => location.hash), '#/d/2023-11');
+    const day = page.locator('.month-grid td.held a');
+    assert.equal(await day.count(), 1);
+    assert.equal(await day.getAttribute('aria-label'), '2023年11月28日，3个版面');
+    await audit(page, 'calendar');
+    await day.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => location.hash === '#/d/2023-11-28'
+      && document.querySelector('h1')?.textContent === '2023年11月28日');
+  });
+});
+
+test('a day shows its papers side by side, pages in order, a page in printed order, and deep links', async (t) => {
+  await withPage(t, env, async (page) => {
+    await page.goto(env.base + '#/d/2023-11-28');
+    await waitForApp(page);
+    await page.waitForSelector('.paper');
+    assert.deepEqual(await page.locator('.paper-name').allTextContents(), ['江城晚报', '海滨日报']);
+    const [a, b] = await Promise.all([0, 1].map((i) => page.locator('.paper').nth(i).boundingBox()));
+    assert.ok(Math.abs(a.y - b.y) < 2 && b.x > a.x + a.width - 1, 'side by side');
+    const daily = page.locator('.paper', { has: page.locator('.paper-name', { hasText: '海滨日报' }) });
+    assert.deepEqual(await daily.locator('.page-tab').allTextContents(), ['第1版 要闻2篇', '第3版 经济2篇']);
+    assert.deepEqual(await daily.locator('.card-title').allTextContents(), ['港口开通新航线', '冬储菜上市']);
+    await audit(page, 'issue');
+    await daily.locator('.next-page').click();
+    await page.waitForFunction(() => location.hash === '#/d/2023-11-28/3'
+      && document.querySelector('.paper:last-child .card-title')?.textContent === '果农喜获丰收');
+    assert.deepEqual(await daily.locator('.card-title').allTextContents(), ['果农喜获丰收', '夜市人气旺']);
+    // The deep link opens the same page; the other paper has no page 3 and shows its pages only.
+    await page.reload();
+    await waitForApp(page);
+    await page.waitForSelector('.paper .card-title');
+    assert.deepEqual(await page.locator('.card-title').allTextContents(), ['果农喜获丰收', '夜市人气旺']);
+    await page.click('.next-day');
+    await page.waitForFunction(() => document.querySelector('h1')?.textContent === '2023年12月1日');
+    assert.deepEqual(await page.locator('.card-title').allTextContents(), ['新港区开工']);
+  });
+});
+
+test('an article links the articles before and after it in printed order, across pages, and its page', async (t) => {
+  await withPage(t, env, async (page) => {
+    await page.goto(env.base + '#/d/2023-11-28/1');
+    await waitForApp(page);
+    const daily = page.locator('.paper', { has: page.locator('.paper-name', { hasText: '海滨日报' }) });
+    await daily.locator('.card-title a', { hasText: '冬储菜上市' }).click();
+    await page.waitForSelector('article.reader');
+    assert.equal(await page.locator('.previous-article').textContent(), '上一篇港口开通新航线');
+    assert.equal(await page.locator('.next-article').textContent(), '下一篇果农喜获丰收');
+    await page.click('.next-article');
+    await page.waitForFunction(() => document.querySelector('#article-title')?.textContent === '果农喜获丰收');
+    await page.click('.on-page');
+    await page.waitForFunction(() => location.hash === '#/d/2023-11-28/3');
+  });
+});

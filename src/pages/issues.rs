@@ -1,0 +1,322 @@
+//! Reading by date: a calendar of the dates the library holds, and a day's issue with its
+//! papers side by side, their pages in order and a page's articles in printed order.
+
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::components::article_card::ArticleCard;
+use crate::i18n::Lang;
+use crate::issues::{self, PaperIssue};
+use crate::library::Library;
+use crate::route::Route;
+
+/// Props of [`DatesPage`].
+#[derive(Debug, Properties, PartialEq)]
+pub struct DatesPageProps {
+    pub library: Rc<Library>,
+    /// The month shown (`2023-11`); the latest month held when `None`.
+    pub month: Option<String>,
+    pub lang: Lang,
+}
+
+/// A date as a reader reads it: `2023年11月28日` / `28 Nov 2023`.
+pub fn long_date(date: &str, lang: Lang) -> String {
+    let mut parts = date.split('-').map(|p| p.parse::<u32>().unwrap_or(0));
+    let (y, m, d) = (
+        parts.next().unwrap_or(0),
+        parts.next().unwrap_or(0),
+        parts.next(),
+    );
+    let months = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let en_month = months
+        .get(m.saturating_sub(1) as usize)
+        .copied()
+        .unwrap_or("");
+    match (lang, d) {
+        (Lang::Zh, Some(d)) => format!("{y}年{m}月{d}日"),
+        (Lang::Zh, None) => format!("{y}年{m}月"),
+        (Lang::En, Some(d)) => format!("{d} {en_month} {y}"),
+        (Lang::En, None) => format!("{en_month} {y}"),
+    }
+}
+
+/// Weekday of a date, 0 for Monday (Sakamoto's method).
+fn weekday(y: u32, m: u32, d: u32) -> u32 {
+    const T: [u32; 12] = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
+    let y = if m < 3 { y - 1 } else { y };
+    let sunday_first = (y + y / 4 - y / 100 + y / 400 + T[(m as usize + 11) % 12] + d) % 7;
+    (sunday_first + 6) % 7
+}
+
+fn days_in_month(y: u32, m: u32) -> u32 {
+    match m {
+        2 if y.is_multiple_of(4) && (!y.is_multiple_of(100) || y.is_multiple_of(400)) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// The calendar: every year held with its months (those with papers marked and linked), and
+/// one month's days, the days with papers linked.
+#[function_component]
+pub fn DatesPage(props: &DatesPageProps) -> Html {
+    let lang = props.lang;
+    let dates = issues::dates(&props.library);
+    let mut months: BTreeMap<String, usize> = BTreeMap::new();
+    for (date, pages) in &dates {
+        *months.entry(date[..7].to_owned()).or_insert(0) += pages;
+    }
+    let month = props
+        .month
+        .clone()
+        .or_else(|| months.keys().next_back().cloned());
+    let mut years: BTreeMap<String, Vec<(u32, usize)>> = BTreeMap::new();
+    for (m, pages) in &months {
+        years
+            .entry(m[..4].to_owned())
+            .or_default()
+            .push((m[5..].parse().unwrap_or(0), *pages));
+    }
+    html! {
+        <div class="dates-view">
+            <h1 class="view-title">{ lang.pick("按日期阅读", "Read by date") }</h1>
+            if dates.is_empty() {
+                <p class="empty">{ lang.pick("文库中的版面都没有印出日期。", "No page in the library prints its date.") }</p>
+            }
+            <div class="years">
+            { for years.iter().rev().map(|(year, held)| html! {
+                <section class="year" aria-label={year.clone()}>
+                    <h2>{ year }</h2>
+                    <ol class="months">
+                    { for (1..=12u32).map(|m| {
+                        let key = format!("{year}-{m:02}");
+                        let label = match lang { Lang::Zh => format!("{m}月"), Lang::En => long_date(&key, lang)[..3].to_owned() };
+                        match held.iter().find(|(hm, _)| *hm == m) {
+                            Some((_, pages)) => html! {
+                                <li class={classes!("month", (month.as_deref() == Some(&key)).then_some("current"))}>
+                                    <a href={Route::Dates(Some(key.clone())).to_hash()}
+                                        aria-current={(month.as_deref() == Some(&key)).then_some("true")}>
+                                        { label }
+                                        <span class="count">{ match lang { Lang::Zh => format!("{pages}版"), Lang::En => format!("{pages} pp.") } }</span>
+                                    </a>
+                                </li>
+                            },
+                            None => html! { <li class="month none" aria-hidden="true">{ label }</li> },
+                        }
+                    }) }
+                    </ol>
+                </section>
+            }) }
+            </div>
+            if let Some(month) = month.filter(|m| m.len() == 7) {
+                { month_grid(&month, &dates, lang) }
+            }
+        </div>
+    }
+}
+
+/// One month as a table of weeks; a day with papers links to its issue.
+fn month_grid(month: &str, dates: &BTreeMap<String, usize>, lang: Lang) -> Html {
+    let y: u32 = month[..4].parse().unwrap_or(1970);
+    let m: u32 = month[5..].parse().unwrap_or(1);
+    let first = weekday(y, m, 1);
+    let days = days_in_month(y, m);
+    let cells: Vec<Option<u32>> = (0..first)
+        .map(|_| None)
+        .chain((1..=days).map(Some))
+        .collect();
+    let heads = match lang {
+        Lang::Zh => ["一", "二", "三", "四", "五", "六", "日"],
+        Lang::En => ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
+    };
+    html! {
+        <table class="month-grid">
+            <caption>{ long_date(month, lang) }</caption>
+            <thead><tr>{ for heads.iter().map(|h| html! { <th scope="col">{ *h }</th> }) }</tr></thead>
+            <tbody>
+            { for cells.chunks(7).map(|week| html! {
+                <tr>
+                { for (0..7).map(|i| match week.get(i).copied().flatten() {
+                    Some(d) => {
+                        let date = format!("{month}-{d:02}");
+                        match dates.get(&date) {
+                            Some(pages) => html! {
+                                <td class="held">
+                                    <a href={Route::Issue { date: date.clone(), page: None }.to_hash()}
+                                        aria-label={match lang {
+                                            Lang::Zh => format!("{}，{pages}个版面", long_date(&date, lang)),
+                                            Lang::En => format!("{}, {pages} pages", long_date(&date, lang)),
+                                        }}>
+                                        { d }
+                                    </a>
+                                </td>
+                            },
+                            None => html! { <td>{ d }</td> },
+                        }
+                    }
+                    None => html! { <td></td> },
+                }) }
+                </tr>
+            }) }
+            </tbody>
+        </table>
+    }
+}
+
+/// Props of [`IssueView`].
+#[derive(Debug, Properties, PartialEq)]
+pub struct IssueViewProps {
+    pub library: Rc<Library>,
+    pub date: String,
+    /// The page shown (its key); the first page of each paper when `None`.
+    pub page: Option<String>,
+    pub lang: Lang,
+}
+
+/// How a page is named: `第3版 要闻` / `Page 3 · 要闻`.
+fn page_name(label: Option<&str>, section: Option<&str>, lang: Lang) -> String {
+    let number = label.map(|l| match lang {
+        Lang::Zh if l.chars().all(|c| c.is_ascii_digit()) => format!("第{l}版"),
+        Lang::Zh => format!("{l}版"),
+        Lang::En => format!("Page {l}"),
+    });
+    [number, section.map(str::to_owned)]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A day's issue: its papers side by side, each with its pages in order and the page shown.
+#[function_component]
+pub fn IssueView(props: &IssueViewProps) -> Html {
+    let lang = props.lang;
+    let library = &props.library;
+    let dates = issues::dates(library);
+    let papers = issues::issue(library, &props.date);
+    let (before, after) = issues::around(&dates, &props.date);
+    let day_nav = html! {
+        <nav class="day-nav" aria-label={lang.pick("前后日期", "Days before and after")}>
+            <a href={Route::Dates(Some(props.date[..7].to_owned())).to_hash()}>{ lang.pick("日历", "Calendar") }</a>
+            if let Some(d) = &before {
+                <a class="previous-day" rel="prev" href={Route::Issue { date: d.clone(), page: None }.to_hash()}>
+                    { format!("← {}", long_date(d, lang)) }
+                </a>
+            }
+            if let Some(d) = &after {
+                <a class="next-day" rel="next" href={Route::Issue { date: d.clone(), page: None }.to_hash()}>
+                    { format!("{} →", long_date(d, lang)) }
+                </a>
+            }
+        </nav>
+    };
+    html! {
+        <div class="issue-view">
+            <h1 class="view-title">{ long_date(&props.date, lang) }</h1>
+            { day_nav }
+            if papers.is_empty() {
+                <p class="empty">{ lang.pick("文库中没有这一天的版面。", "The library holds no page of this day.") }</p>
+            }
+            <div class={classes!("papers", (papers.len() > 1).then_some("side-by-side"))}>
+            { for papers.iter().map(|paper| paper_column(library, &props.date, paper, props.page.as_deref(), lang)) }
+            </div>
+        </div>
+    }
+}
+
+/// One paper of the day: its pages as links, and the page shown with its articles.
+fn paper_column(
+    library: &Rc<Library>,
+    date: &str,
+    paper: &PaperIssue,
+    wanted: Option<&str>,
+    lang: Lang,
+) -> Html {
+    let name = paper
+        .paper
+        .clone()
+        .unwrap_or_else(|| lang.pick("未注明报名", "Paper not named").to_owned());
+    let at = wanted
+        .and_then(|w| paper.pages.iter().position(|p| p.key == w))
+        .or_else(|| wanted.is_none().then_some(0));
+    let link = |key: &str| {
+        Route::Issue {
+            date: date.to_owned(),
+            page: Some(key.to_owned()),
+        }
+        .to_hash()
+    };
+    html! {
+        <section class="paper" aria-label={name.clone()}>
+            <h2 class="paper-name">{ name.clone() }</h2>
+            <nav aria-label={format!("{name} {}", lang.pick("版面", "pages"))}>
+                <ol class="page-tabs">
+                { for paper.pages.iter().enumerate().map(|(i, p)| {
+                    let current = at == Some(i);
+                    html! {
+                        <li>
+                            <a href={link(&p.key)} aria-current={current.then_some("page")}
+                                class={classes!("page-tab", current.then_some("current"))}>
+                                { page_name(p.label.as_deref(), p.section.as_deref(), lang) }
+                                <span class="count">{ match lang { Lang::Zh => format!("{}篇", p.articles), Lang::En => format!("{} articles", p.articles) } }</span>
+                            </a>
+                        </li>
+                    }
+                }) }
+                </ol>
+            </nav>
+            if let Some(i) = at && let Some(p) = paper.pages.get(i) && let Some(lp) = library.pages().get(p.page) {
+                <h3 class="page-heading">{ page_name(p.label.as_deref(), p.section.as_deref(), lang) }</h3>
+                <ol class="article-list printed-order">
+                { for lp.page.articles.iter().enumerate().map(|(index, a)| html! {
+                    <ArticleCard key={a.id.clone()} page={lp.clone()} article={index} query={None} {lang} selected={false} />
+                }) }
+                </ol>
+                <nav class="page-nav" aria-label={format!("{name} {}", lang.pick("前后版面", "pages before and after"))}>
+                    if let Some(prev) = i.checked_sub(1).and_then(|j| paper.pages.get(j)) {
+                        <a class="previous-page" rel="prev" href={link(&prev.key)}>
+                            { format!("← {}", page_name(prev.label.as_deref(), prev.section.as_deref(), lang)) }
+                        </a>
+                    }
+                    if let Some(next) = paper.pages.get(i + 1) {
+                        <a class="next-page" rel="next" href={link(&next.key)}>
+                            { format!("{} →", page_name(next.label.as_deref(), next.section.as_deref(), lang)) }
+                        </a>
+                    }
+                </nav>
+            }
+        </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_read_in_both_languages() {
+        assert_eq!(long_date("2023-11-28", Lang::Zh), "2023年11月28日");
+        assert_eq!(long_date("2023-11-28", Lang::En), "28 Nov 2023");
+        assert_eq!(long_date("2023-11", Lang::Zh), "2023年11月");
+        assert_eq!(page_name(Some("3"), Some("要闻"), Lang::Zh), "第3版 要闻");
+        assert_eq!(page_name(Some("A03"), None, Lang::Zh), "A03版");
+        assert_eq!(page_name(Some("3"), Some("要闻"), Lang::En), "Page 3 要闻");
+    }
+
+    #[test]
+    fn the_month_grid_knows_its_weekdays_and_lengths() {
+        // 28 November 2023 was a Tuesday; 1 January 2024 a Monday.
+        assert_eq!(weekday(2023, 11, 28), 1);
+        assert_eq!(weekday(2024, 1, 1), 0);
+        assert_eq!(weekday(2024, 3, 3), 6);
+        assert_eq!(days_in_month(2024, 2), 29);
+        assert_eq!(days_in_month(1900, 2), 28);
+        assert_eq!(days_in_month(2000, 2), 29);
+        assert_eq!(days_in_month(2023, 11), 30);
+    }
+}
