@@ -113,3 +113,42 @@ test('an article links the articles before and after it in printed order, across
     await page.waitForFunction(() => location.hash === '#/d/2023-11-28/3');
   });
 });
+
+test('the timeline counts the listed articles by month; a bar, a key or a drag picks a period kept in the link', async (t) => {
+  await withPage(t, env, async (page) => {
+    await page.goto(env.base + '#/');
+    await waitForApp(page);
+    await page.waitForSelector('.timeline .bar');
+    const rows = await page.locator('.timeline table tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => [...tr.children].map((c) => c.textContent)));
+    assert.deepEqual(rows, [['2023年11月', '5'], ['2023年12月', '1']]);
+    const cards = () => page.evaluate(() => document.querySelectorAll('.card').length);
+    assert.equal(await cards(), 6);
+    await page.click('.bar[data-period="2023-12"]');
+    await page.waitForFunction(() => location.hash.includes('from=2023-12&to=2023-12'));
+    await page.waitForFunction(() => document.querySelectorAll('.card').length === 1);
+    assert.equal(await page.locator('.period-chosen').textContent(), '已选：2023年12月');
+    assert.equal(await page.locator('.bar.in-period').getAttribute('data-period'), '2023-12');
+    // The chart still shows the whole span, so another period can be picked by keyboard.
+    await page.locator('.bar[data-period="2023-11"]').focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => location.hash.includes('from=2023-11&to=2023-11'));
+    await page.waitForFunction(() => document.querySelectorAll('.card').length === 5);
+    // A drag across both bars picks both months.
+    const a = await page.locator('.bar[data-period="2023-11"] .bar-hit').boundingBox();
+    const b = await page.locator('.bar[data-period="2023-12"] .bar-hit').boundingBox();
+    await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 5 });
+    await page.mouse.up();
+    await page.waitForFunction(() => location.hash.includes('from=2023-11&to=2023-12'));
+    await page.waitForFunction(() => document.querySelectorAll('.card').length === 6);
+    assert.equal(await page.locator('.period-chosen').textContent(), '已选：2023年11月 至 2023年12月');
+    await page.reload();
+    await waitForApp(page);
+    await page.waitForSelector('.period-chosen');
+    await page.click('.period-clear');
+    await page.waitForFunction(() => !location.hash.includes('from='));
+    await audit(page, 'list with timeline');
+  });
+});

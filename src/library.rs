@@ -124,6 +124,9 @@ pub struct Results {
     pub facets: Vec<(Facet, Vec<FacetValue>)>,
     /// The parsed search, for highlighting; `None` without search text.
     pub query: Option<Query>,
+    /// Matching articles by period of publication, the period asked for left out (so that
+    /// the chart shows what lies around it): by month within two years, by year beyond.
+    pub timeline: Vec<(String, usize)>,
 }
 
 impl Library {
@@ -270,11 +273,21 @@ impl Library {
                         .is_some_and(|have| have.iter().any(|v| wanted.contains(v)))
             })
         };
-        let mut hits: Vec<usize> = searched
+        let date_of = |i: usize| {
+            self.locate(i)
+                .and_then(|(p, _)| p.page.meta.date.clone())
+                .filter(|d| crate::issues::is_date(d))
+        };
+        let filtered: Vec<usize> = searched
             .iter()
             .zip(&values)
             .filter(|(_, v)| passes(v, None))
             .map(|(&i, _)| i)
+            .collect();
+        let timeline = timeline(filtered.iter().filter_map(|&i| date_of(i)));
+        let mut hits: Vec<usize> = filtered
+            .into_iter()
+            .filter(|&i| query.in_period(date_of(i).as_deref()))
             .collect();
         match query.sort {
             Some(Sort::Newest) => self.by_date(&mut hits, true),
@@ -315,6 +328,7 @@ impl Library {
             hits,
             facets,
             query: parsed,
+            timeline,
         }
     }
 }
@@ -329,6 +343,41 @@ pub fn report_place(a: &Article, paper: Option<&str>) -> Option<String> {
             .then(|| paper.and_then(kanbao_parse::paper_place))
             .flatten()
     })
+}
+
+/// Counts dates (`YYYY-MM-DD`) by month when they span two years or less, by year beyond;
+/// every period between the first and the last is listed, empty ones with 0.
+pub fn timeline(dates: impl Iterator<Item = String>) -> Vec<(String, usize)> {
+    let dates: Vec<String> = dates.collect();
+    let (Some(first), Some(last)) = (dates.iter().min(), dates.iter().max()) else {
+        return Vec::new();
+    };
+    let year = |d: &str| d.get(..4).and_then(|y| y.parse::<u32>().ok()).unwrap_or(0);
+    let month = |d: &str| d.get(5..7).and_then(|m| m.parse::<u32>().ok()).unwrap_or(1);
+    let by_month = year(last) - year(first) < 2;
+    let key = |d: &str| {
+        if by_month {
+            d.get(..7).unwrap_or(d).to_owned()
+        } else {
+            d.get(..4).unwrap_or(d).to_owned()
+        }
+    };
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    if by_month {
+        let (mut y, mut m) = (year(first), month(first));
+        while (y, m) <= (year(last), month(last)) {
+            counts.insert(format!("{y:04}-{m:02}"), 0);
+            (y, m) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+        }
+    } else {
+        for y in year(first)..=year(last) {
+            counts.insert(format!("{y:04}"), 0);
+        }
+    }
+    for d in &dates {
+        *counts.entry(key(d)).or_insert(0) += 1;
+    }
+    counts.into_iter().collect()
 }
 
 /// A page label's number for ordering: `A03` and `第3版` give 3.
@@ -594,6 +643,55 @@ mod tests {
         assert_eq!(report_place(&a, Some("烟台日报")).as_deref(), Some("西昌"));
         a.dateline = None;
         assert_eq!(report_place(&a, Some("烟台日报")), None);
+    }
+
+    #[test]
+    fn the_timeline_counts_by_month_within_two_years_and_by_year_beyond() {
+        let t = timeline(
+            ["2023-11-28", "2023-11-02", "2024-01-05"]
+                .map(String::from)
+                .into_iter(),
+        );
+        assert_eq!(
+            t,
+            [
+                ("2023-11".into(), 2),
+                ("2023-12".into(), 0),
+                ("2024-01".into(), 1)
+            ]
+        );
+        let t = timeline(
+            ["1990-05-01", "1993-02-01", "1990-07-01"]
+                .map(String::from)
+                .into_iter(),
+        );
+        assert_eq!(
+            t,
+            [
+                ("1990".into(), 2),
+                ("1991".into(), 0),
+                ("1992".into(), 0),
+                ("1993".into(), 1)
+            ]
+        );
+        assert!(timeline(std::iter::empty()).is_empty());
+    }
+
+    #[test]
+    fn a_period_narrows_the_list_and_leaves_the_timeline_whole() {
+        let lib = dated_library();
+        let q = ListQuery {
+            period: Some(("2023-12".into(), "2023-12".into())),
+            ..Default::default()
+        };
+        let r = lib.results(&q);
+        let ids: Vec<String> = r
+            .hits
+            .iter()
+            .filter_map(|&i| lib.get(i).map(|(_, a)| a.id.clone()))
+            .collect();
+        assert_eq!(ids, ["later-1", "earlier-page-1"]);
+        assert_eq!(r.timeline, [("2023-11".into(), 3), ("2023-12".into(), 2)]);
     }
 
     #[test]

@@ -89,6 +89,9 @@ pub struct ListQuery {
     pub filters: BTreeMap<Facet, Vec<String>>,
     /// The order asked for; `None` for the default.
     pub sort: Option<Sort>,
+    /// A period of publication dates, both ends included, each a year, a month or a day
+    /// (`2023`, `2023-11`, `2023-11-28`): `from=…&to=…`.
+    pub period: Option<(String, String)>,
 }
 
 impl ListQuery {
@@ -116,7 +119,18 @@ impl ListQuery {
 
     /// Whether any filter or search text is set.
     pub fn is_active(&self) -> bool {
-        !self.q.trim().is_empty() || !self.filters.is_empty()
+        !self.q.trim().is_empty() || !self.filters.is_empty() || self.period.is_some()
+    }
+
+    /// Whether a publication date (`YYYY-MM-DD`) falls in the period asked for, if any.
+    pub fn in_period(&self, date: Option<&str>) -> bool {
+        let Some((from, to)) = &self.period else {
+            return true;
+        };
+        date.is_some_and(|d| {
+            let head = |bound: &str| d.get(..bound.len().min(d.len())).unwrap_or(d).to_owned();
+            head(from).as_str() >= from.as_str() && head(to).as_str() <= to.as_str()
+        })
     }
 }
 
@@ -169,6 +183,10 @@ impl Route {
                     for v in values {
                         pairs.push((facet.key().into(), v));
                     }
+                }
+                if let Some((from, to)) = &query.period {
+                    pairs.push(("from".into(), from));
+                    pairs.push(("to".into(), to));
                 }
                 if let Some(sort) = query.sort {
                     pairs.push(("sort".into(), sort.key()));
@@ -223,6 +241,7 @@ fn dated(rest: &str) -> Route {
 /// Reads search and filters from a query string (`q=…&reporter=…`); unknown keys are ignored.
 pub fn parse_query(query: &str) -> ListQuery {
     let mut out = ListQuery::default();
+    let (mut from, mut to) = (None, None);
     for pair in query.split('&').filter(|p| !p.is_empty()) {
         let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
         let v = decode(v);
@@ -230,6 +249,10 @@ pub fn parse_query(query: &str) -> ListQuery {
             out.q = v;
         } else if k == "sort" {
             out.sort = Sort::from_key(&v);
+        } else if k == "from" && period_bound(&v) {
+            from = Some(v);
+        } else if k == "to" && period_bound(&v) {
+            to = Some(v);
         } else if let Some(facet) = Facet::from_key(k)
             && !v.is_empty()
             && !out.has(facet, &v)
@@ -237,7 +260,24 @@ pub fn parse_query(query: &str) -> ListQuery {
             out.filters.entry(facet).or_default().push(v);
         }
     }
+    out.period = match (from, to) {
+        (Some(f), Some(t)) => Some((f, t)),
+        (Some(one), None) | (None, Some(one)) => Some((one.clone(), one)),
+        (None, None) => None,
+    };
     out
+}
+
+/// A bound of a period: a year, a month or a day (`2023`, `2023-11`, `2023-11-28`).
+pub fn period_bound(s: &str) -> bool {
+    let parts: Vec<&str> = s.split('-').collect();
+    let digits = |p: &str, n: usize| p.len() == n && p.bytes().all(|b| b.is_ascii_digit());
+    match parts.as_slice() {
+        [y] => digits(y, 4),
+        [y, m] => digits(y, 4) && digits(m, 2),
+        [y, m, d] => digits(y, 4) && digits(m, 2) && digits(d, 2),
+        _ => false,
+    }
 }
 
 fn encode(s: &str) -> String {
@@ -286,6 +326,32 @@ fn decode(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_period_travels_in_the_link_and_bounds_dates_by_year_month_or_day() {
+        let Route::List(q) = Route::parse("#/?from=2023-11&to=2024") else {
+            panic!("a list route")
+        };
+        assert_eq!(q.period, Some(("2023-11".into(), "2024".into())));
+        assert_eq!(
+            Route::parse(&Route::List(q.clone()).to_hash()),
+            Route::List(q.clone())
+        );
+        assert!(q.in_period(Some("2023-11-28")));
+        assert!(q.in_period(Some("2024-12-31")));
+        assert!(!q.in_period(Some("2023-10-31")));
+        assert!(!q.in_period(Some("2025-01-01")));
+        assert!(!q.in_period(None));
+        let Route::List(one) = Route::parse("#/?from=2023") else {
+            panic!("a list route")
+        };
+        assert!(one.in_period(Some("2023-06-01")) && !one.in_period(Some("2022-12-31")));
+        let Route::List(bad) = Route::parse("#/?from=last-week") else {
+            panic!("a list route")
+        };
+        assert_eq!(bad.period, None);
+        assert!(ListQuery::default().in_period(None));
+    }
 
     #[test]
     fn dates_days_and_pages_have_their_own_links() {

@@ -10,4 +10,5 @@ pub mod import_panel;
 pub mod masthead;
 pub mod notices;
 pub mod search_box;
+pub mod timeline;
 pub mod toolbar;

@@ -9,6 +9,7 @@ use crate::components::archive_section::ArchiveSection;
 use crate::components::article_card::ArticleCard;
 use crate::components::facet_panel::{FACETS_ID, FacetPanel};
 use crate::components::filter_chips::FilterChips;
+use crate::components::timeline::Timeline;
 use crate::hooks::use_archive_search::use_archive_search;
 use crate::i18n::Lang;
 use crate::library::{Library, Results};
@@ -180,6 +181,10 @@ pub fn ListPage(props: &ListPageProps) -> Html {
                             <span class="filters-count">{ format!(" ({active})") }</span>
                         }
                     </button>
+                }
+                if !props.compact {
+                    <Timeline periods={results.timeline.clone()} query={props.query.clone()} {lang}
+                        onquery={props.onquery.clone()} />
                 }
                 <FilterChips query={props.query.clone()} {lang} onremove={ontoggle} {onclear} />
                 <div class="list-bar">
