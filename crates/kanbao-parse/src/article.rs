@@ -321,6 +321,8 @@ pub(crate) fn build(
     }
     photo_item_captions(&mut drafts, &byline, dateline.is_some(), credit_only);
     caption_above_lead(&mut drafts, &byline, lead_at);
+    // A name credited as reporter (`本报讯 某某报道`) is no author as well (`作者：某某`).
+    byline.authors.retain(|n| !byline.reporters.contains(n));
     if let Some(span) = guessed {
         diagnostics.push(Diagnostic {
             code: DiagnosticCode::NameSplitGuessed,

@@ -846,7 +846,10 @@ pub(crate) fn parse_dateline(line: &str) -> Option<Dateline<'_>> {
             let word = rest.get(..word_len)?;
             let bare = word.trim_end_matches([':', '：']);
             let mut toks = Vec::new();
-            classify(bare, &mut toks);
+            // `吕国英、路福民报道`: names joined by `、` before the credit word.
+            for part in bare.split('、').filter(|p| !p.is_empty()) {
+                classify(part, &mut toks);
+            }
             if word.is_empty()
                 || toks
                     .iter()
@@ -1254,6 +1257,12 @@ mod tests {
         assert_eq!(c.reporters, ["杨健"]);
         assert_eq!(c.correspondents, ["秦雨"]);
 
+        let d = parse_dateline("本报讯 林一、王二报道:某部官兵日前完成演练。").unwrap();
+        assert_eq!(d.dateline, Some("本报讯"));
+        assert_eq!(
+            d.credits.map(|c| c.reporters),
+            Some(vec!["林一".to_owned(), "王二".to_owned()])
+        );
         let line = "本报济南1月3日讯 记者 王五 报道:日前,省里";
         let d = parse_dateline(line).unwrap();
         assert_eq!(d.dateline, Some("本报济南1月3日讯"));

@@ -114,6 +114,8 @@ pub(crate) fn parse_header_line(line: &str) -> Option<HeaderLine> {
                     | ']'
                     | '·'
                     | '•'
+                    | '>'
+                    | '＞'
             )
     };
     // A web export's source line carries an address and a time of day: set aside before the
@@ -139,6 +141,11 @@ pub(crate) fn parse_header_line(line: &str) -> Option<HeaderLine> {
     let mut after_source_label = false;
     for token in line.split(separator) {
         if token.is_empty() {
+            continue;
+        }
+        // `版面：头版`, as a database's record names the page.
+        if ["版面", "版次", "版名"].contains(&token) {
+            out.other = true;
             continue;
         }
         if SOURCE_LABELS.contains(&token) {
@@ -263,6 +270,16 @@ fn is_weekday(s: &str) -> bool {
 /// `YYYY-MM-DD` and what follows: `2026年1月5日`, `２０２６年１月５日` (full-width digits),
 /// `二〇二六年一月五日` (Chinese numerals), `2026-01-05`, `2026.1.5`, `2026/1/5`.
 pub(crate) fn parse_date(token: &str) -> Option<(String, &str)> {
+    // `19930525`: a database's compact date, eight digits alone.
+    if token.len() == 8 && token.bytes().all(|b| b.is_ascii_digit()) {
+        let (y, m, d): (u32, u32, u32) = (
+            token.get(..4)?.parse().ok()?,
+            token.get(4..6)?.parse().ok()?,
+            token.get(6..)?.parse().ok()?,
+        );
+        return ((1900..=2999).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
+            .then(|| (format!("{y:04}-{m:02}-{d:02}"), ""));
+    }
     let mut nums = [0u32; 3];
     let mut rest = token;
     for (i, num) in nums.iter_mut().enumerate() {
@@ -632,6 +649,12 @@ mod tests {
         let h = parse_header_line("发布时间：2023年11月28日 08:30  来源：江城日报").unwrap();
         assert_eq!(h.date.as_deref(), Some("2023-11-28"));
         assert!(is_clock_time("07:43:44") && is_clock_time("8时30分") && !is_clock_time("2023"));
+        let h = parse_header_line("江城日报>19930525").unwrap();
+        assert_eq!(h.date.as_deref(), Some("1993-05-25"));
+        assert_eq!(h.section, None);
+        let h = parse_header_line("版面:头版").unwrap();
+        assert_eq!(h.section.as_deref(), Some("头版"));
+        assert_eq!(parse_date("12345678"), None);
         let h = parse_header_line("00003版:要闻").unwrap();
         assert_eq!(h.page.as_deref(), Some("00003"));
         assert_eq!(h.section.as_deref(), Some("要闻"));

@@ -301,6 +301,28 @@ fn readings(n: usize) -> Vec<Reading> {
 /// Reads a headline group: `heads` are its lines in print order (labels, short lines, a
 /// merged line, `——` subtitles), author lines already taken out.
 pub(crate) fn read(heads: &[&Line<'_>]) -> Headline {
+    // A database joins the lines of a headline group with a hyphen: read them as lines.
+    if heads.iter().any(|l| joined_by_hyphen(l.text).is_some()) {
+        let lines: Vec<Line<'_>> = heads
+            .iter()
+            .flat_map(|l| match joined_by_hyphen(l.text) {
+                Some((a, b)) => {
+                    let at = l.text.len() - b.len();
+                    vec![
+                        Line { text: a, ..**l },
+                        Line {
+                            text: b,
+                            start: l.start + at,
+                            ..**l
+                        },
+                    ]
+                }
+                None => vec![**l],
+            })
+            .collect();
+        let refs: Vec<&Line<'_>> = lines.iter().collect();
+        return read(&refs);
+    }
     let text = |l: &Line<'_>| fullwidth(l.text);
     let join = |v: Vec<String>| (!v.is_empty()).then(|| v.join(" "));
     if let Some(m) = heads.iter().position(|l| l.class == Class::Merged) {
@@ -423,6 +445,23 @@ pub(crate) fn read(heads: &[&Line<'_>]) -> Headline {
         guessed: texts.len() >= 2 && runner_up.is_some_and(|r| close_call(best_score - r, &texts))
             || matches!(plain.as_slice(), [l] if l.beside_text && two_long_phrases(l.text)),
     }
+}
+
+/// A headline group flattened by a database onto one line with a hyphen between its lines
+/// (`瞄准训练场攻关不辍-高工扎根基层二十余年`, `某某会上强调-全党要认真学习`): the two lines. The
+/// hyphen stands alone between Han characters, with four characters or more on each side.
+pub(crate) fn joined_by_hyphen(line: &str) -> Option<(&str, &str)> {
+    let at = line.find(['-', '－'])?;
+    let sep = line[at..].chars().next()?.len_utf8();
+    let (a, b) = (line.get(..at)?, line.get(at + sep..)?);
+    let han_edge =
+        a.chars().next_back().is_some_and(is_han) && b.chars().next().is_some_and(is_han);
+    (han_edge
+        && a.chars().count() >= 4
+        && b.chars().count() >= 4
+        && !b.contains(['-', '－'])
+        && !line.contains(char::is_whitespace))
+    .then_some((a, b))
 }
 
 /// Whether the best reading of a group wins by too little to be sure: by two points or less,
@@ -632,6 +671,25 @@ mod tests {
             subtitle_beside_title("城南湿地春日迎客，游人如织 栈道开放"),
             None
         );
+    }
+
+    #[test]
+    fn a_headline_joined_by_a_hyphen_is_read_as_its_lines() {
+        assert_eq!(
+            joined_by_hyphen("瞄准训练场攻关不辍-高工扎根基层二十余年"),
+            Some(("瞄准训练场攻关不辍", "高工扎根基层二十余年"))
+        );
+        assert_eq!(joined_by_hyphen("COVID-19疫苗接种有序推进"), None);
+        assert_eq!(joined_by_hyphen("京沪-高铁"), None);
+        let h = group(&["瞄准训练场攻关不辍-高工扎根基层二十余年完成技术革新二百余项"]);
+        assert_eq!(h.title, "瞄准训练场攻关不辍");
+        assert_eq!(
+            h.subtitle.as_deref(),
+            Some("高工扎根基层二十余年完成技术革新二百余项")
+        );
+        let h = group(&["主席在学习座谈会上强调-全党要认真学习理论"]);
+        assert_eq!(h.kicker.as_deref(), Some("主席在学习座谈会上强调"));
+        assert_eq!(h.title, "全党要认真学习理论");
     }
 
     #[test]

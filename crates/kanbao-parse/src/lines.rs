@@ -377,10 +377,17 @@ fn long_headlines(lines: &mut [Line<'_>]) {
             lines[i].class = Class::Short;
             continue;
         }
-        let next = |k: usize| lines.get(i + k).map(|l| l.class);
-        let opens_article = match next(1) {
+        // What follows, page header lines (a database's `版面：头版`) passed over.
+        let mut following = lines
+            .iter()
+            .skip(i + 1)
+            .filter(|l| l.class != Class::Header);
+        let opens_article = match following.next().map(|l| l.class) {
             Some(Class::Dateline) => true,
-            Some(Class::Byline) => matches!(next(2), Some(Class::Text | Class::Dateline)),
+            Some(Class::Byline) => matches!(
+                following.next().map(|l| l.class),
+                Some(Class::Text | Class::Dateline)
+            ),
             _ => false,
         };
         let t = lines[i].text;
@@ -573,8 +580,14 @@ fn may_hold_date(t: &str) -> bool {
 /// written out as `第05版` (an e-paper export of several pages repeats it at each page's top).
 fn is_page_header(t: &str) -> bool {
     let numbered = t.contains('第') && t.contains('版');
-    (may_hold_date(t) || numbered)
-        && parse_header_line(t).is_some_and(|h| h.date.is_some() || numbered && h.page.is_some())
+    // `版面：头版`, as a database's record names the page.
+    let labelled = ["版面:", "版面：", "版次:", "版次："]
+        .iter()
+        .any(|p| t.starts_with(p));
+    (may_hold_date(t) || numbered || labelled)
+        && parse_header_line(t).is_some_and(|h| {
+            h.date.is_some() || numbered && h.page.is_some() || labelled && h.section.is_some()
+        })
 }
 
 /// What a web page leaves in text copied or scraped from it: an HTML comment's end, or a

@@ -766,11 +766,11 @@ fn headline_run(
 }
 
 /// Whether a page header line stands between an article's headline and its text, as web
-/// exports print the paper and date under the title: the article has its headline and nothing
-/// else yet, and text, a caption or a credit follows.
+/// exports print the paper and date under the title (a database its `版面：头版` under the
+/// author): the article has its headline, maybe a credit, and no text yet, and text, a caption
+/// or a credit follows.
 fn header_under_headline(c: &Current, next: Option<&Line<'_>>) -> bool {
     !c.body
-        && !c.credited
         && next.is_some_and(|l| {
             matches!(
                 l.class,

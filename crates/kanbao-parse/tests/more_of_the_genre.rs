@@ -588,3 +588,26 @@ fn a_web_exports_source_line_is_page_furniture_that_dates_the_page() {
         assert_eq!(texts(a, BlockKind::Paragraph).len(), 2, "{source}");
     }
 }
+
+#[test]
+fn a_database_record_joins_headline_lines_with_a_hyphen_and_labels_author_and_page() {
+    let text = "江城日报>19930525\n\n\
+                巡线路上攻关从不停歇-老工程师扎根基层二十年完成技术革新百余项\n\n\
+                作者:林一舟王晓\n\
+                版面:头版\n\n\
+                本报讯 林一舟、王晓报道:某供电局高级工程师扎根山区二十年,完成技术革新百余项。\n\
+                他说,线路安全是最要紧的事。\n";
+    let p = common::parse_and_check(text.as_bytes());
+    assert_eq!(p.meta.date.as_deref(), Some("1993-05-25"));
+    assert_eq!(p.meta.section.as_deref(), Some("头版"));
+    assert_eq!(titles(&p), ["巡线路上攻关从不停歇"]);
+    let a = &p.articles[0];
+    assert_eq!(
+        a.subtitle.as_deref(),
+        Some("老工程师扎根基层二十年完成技术革新百余项")
+    );
+    assert_eq!(a.dateline.as_deref(), Some("本报讯"));
+    assert_eq!(a.byline.reporters, ["林一舟", "王晓"]);
+    assert!(a.byline.authors.is_empty());
+    assert_eq!(texts(a, BlockKind::Paragraph).len(), 2);
+}
