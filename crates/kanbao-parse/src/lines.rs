@@ -363,7 +363,57 @@ pub(crate) fn split(text: &str) -> Vec<Line<'_>> {
             l.indented = true;
         }
     }
+    let mut out = outlet_tails(out);
     long_headlines(&mut out);
+    out
+}
+
+/// Where a headline line ends, after a wide gap, in the name of the outlet whose reporter the
+/// next line credits (`暂别晴暖天气…   齐鲁晚报·齐鲁壹点` / `记者 于民星`): the byte offset of
+/// the outlet's name. E-paper text breaks such a credit after its outlet.
+fn outlet_before_credit(t: &str, next: Option<&Line<'_>>) -> Option<usize> {
+    let gap = t.rfind("   ")?;
+    let rest = t.get(gap..)?;
+    let tail = rest.trim();
+    let n = tail.chars().count();
+    let outlet = (4..=14).contains(&n)
+        && tail.chars().all(|c| is_han(c) || c == '·')
+        && (tail.contains('·') || tail.ends_with(['报', '网', '台', '社']));
+    let credited = next.is_some_and(|l| {
+        l.class == Class::Byline
+            && crate::byline::parse_byline_line(l.text)
+                .is_some_and(|c| !c.reporters.is_empty() || !c.correspondents.is_empty())
+    });
+    let head = t.get(..gap)?.trim();
+    (outlet && credited && head.chars().count() >= 4)
+        .then(|| gap + (rest.len() - rest.trim_start().len()))
+}
+
+/// Splits the outlet's name off a headline line whose credit goes on in the next line
+/// ([`outlet_before_credit`]): the name joins the credit.
+fn outlet_tails<'a>(lines: Vec<Line<'a>>) -> Vec<Line<'a>> {
+    let mut out = Vec::with_capacity(lines.len());
+    for (i, l) in lines.iter().enumerate() {
+        match outlet_before_credit(l.text, lines.get(i + 1)) {
+            Some(at) => {
+                let head = l.text.get(..at).unwrap_or(l.text).trim_end();
+                out.push(Line {
+                    text: head,
+                    class: classify(head),
+                    ..*l
+                });
+                out.push(Line {
+                    text: l.text.get(at..).unwrap_or(""),
+                    start: l.start + at,
+                    class: Class::Byline,
+                    indented: false,
+                    glued_credit: false,
+                    beside_text: false,
+                });
+            }
+            None => out.push(*l),
+        }
+    }
     out
 }
 
@@ -384,8 +434,11 @@ fn long_headlines(lines: &mut [Line<'_>]) {
             .filter(|l| l.class != Class::Header);
         let opens_article = match following.next().map(|l| l.class) {
             Some(Class::Dateline) => true,
+            // A credit over more than one line (`齐鲁晚报·齐鲁壹点` / `记者 某某`) too.
             Some(Class::Byline) => matches!(
-                following.next().map(|l| l.class),
+                following
+                    .find(|l| l.class != Class::Byline)
+                    .map(|l| l.class),
                 Some(Class::Text | Class::Dateline)
             ),
             _ => false,
@@ -840,6 +893,20 @@ pub(crate) fn is_circled(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_outlets_name_after_a_headline_joins_the_credit_on_the_next_line() {
+        let lines = split(
+            "湖城迎来小雨雪 明日最高温降至冰点以下，回暖要等下周   江城晚报·江城新闻\n记者 林一\n",
+        );
+        let texts: Vec<(&str, Class)> = lines.iter().map(|l| (l.text, l.class)).collect();
+        assert_eq!(texts[1], ("江城晚报·江城新闻", Class::Byline));
+        assert_eq!(texts[2].1, Class::Byline);
+        assert!(texts[0].0.ends_with("下周"));
+        // Without a credit after it, the line is left whole.
+        let lines = split("湖城迎来小雨雪   江城晚报·江城新闻\n今天有雨。\n");
+        assert!(lines[0].text.ends_with("江城新闻"));
+    }
 
     #[test]
     fn on_an_indented_page_a_line_at_the_margin_between_texts_is_a_headline() {

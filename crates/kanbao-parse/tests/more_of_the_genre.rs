@@ -611,3 +611,22 @@ fn a_database_record_joins_headline_lines_with_a_hyphen_and_labels_author_and_pa
     assert!(a.byline.authors.is_empty());
     assert_eq!(texts(a, BlockKind::Paragraph).len(), 2);
 }
+
+#[test]
+fn an_outlets_name_after_a_flattened_headline_opens_the_credit_below_it() {
+    let text = "A01版:要闻\n\n\
+                港区复工装卸量恢复九成   港口昨日全面复工,装卸作业有序开展,货主们松了一口气。\n\
+                湖城迎来小雨雪 明日最高温降至冰点以下,回暖要等到下周   江城晚报·江城新闻\n\
+                记者 林一\n\n\
+                \x20 昨天,湖城连续多日的晴暖天气格局被打破,多地迎来小雨雪。\n";
+    let p = common::parse_and_check(text.as_bytes());
+    assert_eq!(titles(&p), ["港区复工装卸量恢复九成", "湖城迎来小雨雪"]);
+    let snow = &p.articles[1];
+    assert_eq!(
+        snow.subtitle.as_deref(),
+        Some("明日最高温降至冰点以下，回暖要等到下周")
+    );
+    assert_eq!(snow.byline.reporters, ["林一"]);
+    assert!(snow.byline.raw.iter().any(|r| r == "江城晚报·江城新闻"));
+    assert_eq!(texts(snow, BlockKind::Paragraph).len(), 1);
+}
