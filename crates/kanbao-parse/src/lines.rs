@@ -646,6 +646,15 @@ fn is_page_header(t: &str) -> bool {
 /// What a web page leaves in text copied or scraped from it: an HTML comment's end, or a
 /// line naming the page's file (`2023-07-21 1 1 某某日报 content_206819.html 1 …`).
 fn markup_residue(t: &str) -> bool {
+    // A web page's list of links or records (`2025-11-13,12343| 2025-11-12,12335| …`), of
+    // any length.
+    if t.as_bytes().contains(&b'|') && t.matches('|').count() >= 3 && !t.chars().any(is_han) {
+        return true;
+    }
+    // An e-paper site's notice to old browsers (`您的IE浏览器版本太低,请升级…`).
+    if t.len() < 240 && t.contains("浏览器") && (t.contains("版本") || t.contains("升级")) {
+        return true;
+    }
     // Most lines hold none of the residue's ASCII marks: one pass over the bytes tells.
     if t.len() > 400 || !t.bytes().any(|b| matches!(b, b'-' | b'<' | b'.')) {
         return false;
@@ -893,6 +902,19 @@ pub(crate) fn is_circled(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_web_pages_list_of_records_is_residue() {
+        assert!(markup_residue(
+            "2025-11-13,12343| 2025-11-12,12335| 2025-11-11,12327| 2025-11-10,12319"
+        ));
+        assert!(!markup_residue("A|B 两队|C 队|D 队晋级"));
+        assert!(!markup_residue("比分是3|2。"));
+        assert!(markup_residue(
+            "您的IE浏览器版本太低,请升级至IE8及以上版本或安装webkit内核浏览器。"
+        ));
+        assert!(!markup_residue("新版浏览器上线。"));
+    }
 
     #[test]
     fn an_outlets_name_after_a_headline_joins_the_credit_on_the_next_line() {
