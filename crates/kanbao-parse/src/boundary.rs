@@ -312,9 +312,12 @@ pub(crate) fn question(t: &str) -> bool {
 /// A short exclaimed line (`近岸观看帆船炫技，真爽！`): a title can end so, as a short
 /// paragraph can. Between a finished paragraph and more text it is reported, not decided.
 pub(crate) fn exclaimed_headline(t: &str) -> bool {
+    // The end first: most lines of text end otherwise, and are not counted.
+    if !t.ends_with(['！', '!']) || t.len() > 80 {
+        return false;
+    }
     let n = t.chars().count();
     (6..=20).contains(&n)
-        && t.ends_with(['！', '!'])
         && t.matches(['。', '！', '!', '？', '?', '；']).count() == 1
         && !t.starts_with(['“', '"', '‘'])
         && !t.contains(['：', ':'])
