@@ -7,7 +7,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { start, withPage, waitForApp, ROOT, DIST } from './harness.mjs';
+import { start, withPage, waitForApp, audit, ROOT, DIST } from './harness.mjs';
 import { serve } from '../scripts/lib/static-server.mjs';
 
 let env;
@@ -359,5 +359,141 @@ test('a browser that cannot decompress the archive is told so, and the library s
     assert.match(await notice.textContent(), /无法打开档案：.*manifest\.json.*DecompressionStream/);
     assert.equal(await page.locator('.archive-results').count(), 0);
     assert.equal(await page.locator('.article-list .card').count(), 4);
+  });
+});
+
+/** A page label's number for ordering, as the calendar orders a day's pages. */
+const pageNumber = (label) => Number((label ?? '').match(/\d+/)?.[0] ?? Infinity);
+
+/** The archive's pages of `date` in page order, each with its records in printed order. */
+function pagesOf(date) {
+  const pages = new Map();
+  records().forEach((r, doc) => {
+    if (r.page.date !== date) return;
+    if (!pages.has(r.page.source)) pages.set(r.page.source, { label: r.page.page, section: r.page.section, docs: [] });
+    pages.get(r.page.source).docs.push({ doc, title: r.title });
+  });
+  return [...pages.values()].sort((a, b) => pageNumber(a.label) - pageNumber(b.label));
+}
+
+test('the calendar shows the archive\'s dates; a date opens its pages from one small file and a page its articles in printed order', async (t) => {
+  const all = records();
+  const dates = [...new Set(all.map((r) => r.page.date))].sort();
+  const date = dates[3];
+  const pages = pagesOf(date);
+  assert.ok(pages.length > 4, `${date}: ${pages.length} pages`);
+  await withPage(t, env, async (page) => {
+    await page.goto(base + '#/d');
+    await waitForApp(page);
+    // The archive's months beside the library's sample (烟台日报, November 2023).
+    const month = page.locator('.month a', { hasText: '1月' });
+    await month.waitFor();
+    const byMonth = new Set(all.map((r) => r.page.source)).size;
+    assert.equal(await month.textContent(), `1月${byMonth}版`);
+    await month.click();
+    await page.waitForFunction(() => document.querySelector('.month-grid caption')?.textContent === '2016年1月');
+    assert.equal(await page.locator('.month-grid td.held a').count(), dates.length);
+    const day = page.locator('.month-grid td.held a').nth(3);
+    assert.equal(await day.getAttribute('aria-label'), `${date.slice(0, 4)}年1月${Number(date.slice(8))}日，${pages.length}个版面`);
+    await audit(page, 'archive calendar');
+
+    // A date opened cold: the calendar's files and the shown page's cards, nothing else.
+    const urls = [];
+    page.on('request', (r) => urls.push(new URL(r.url()).pathname));
+    await page.goto('about:blank');
+    await page.goto(base + `#/d/${date}`);
+    await waitForApp(page);
+    const archive = page.locator('.paper', { has: page.locator('.paper-name', { hasText: '档案' }) });
+    await archive.locator('.card-title').first().waitFor();
+    const label = (p) => `${/^\d+$/.test(p.label) ? `第${p.label}版` : `${p.label}版`}${p.section ? ` ${p.section}` : ''}${p.docs.length}篇`;
+    assert.deepEqual(await archive.locator('.page-tab').allTextContents(), pages.map(label));
+    assert.deepEqual(await archive.locator('.card-title').allTextContents(), pages[0].docs.map((d) => d.title));
+    const fetched = urls.filter((u) => u.includes('/archive/'));
+    assert.ok(fetched.every((u) => /\/archive\/(index\/manifest\.json|calendar\/(index|2016-01)\.json\.gz|cards\/\d{4}\.json\.gz)$/.test(u)),
+      `only the calendar and the page's cards: ${fetched}`);
+    await audit(page, 'archive issue');
+
+    // The next page, by its link; then an article, with its neighbours in printed order.
+    await archive.locator('.next-page').click();
+    await page.waitForFunction((t) => document.querySelector('.paper:last-child .card-title')?.textContent === t, pages[1].docs[0].title);
+    assert.equal(await page.evaluate(() => location.hash), `#/d/${date}/${encodeURIComponent(pages[1].label)}`);
+    const second = pages[1].docs[1];
+    await archive.locator('.card-title a').nth(1).click();
+    await page.waitForFunction((t) => document.querySelector('#article-title')?.textContent === t, second.title);
+    assert.equal(await page.evaluate(() => location.hash), `#/archive/${second.doc}`);
+    await page.waitForSelector('.printed-order-nav .next-article');
+    assert.equal(await page.locator('.previous-article').textContent(), `上一篇${pages[1].docs[0].title}`);
+    assert.equal(await page.locator('.next-article').textContent(), `下一篇${pages[1].docs[2]?.title ?? pages[2].docs[0].title}`);
+    await page.click('.on-page');
+    await page.waitForFunction((h) => location.hash === h, `#/d/${date}/${encodeURIComponent(pages[1].label)}`);
+  });
+});
+
+test('a date the archive does not hold says so, and an archive built before calendars still searches', async (t) => {
+  await withPage(t, env, async (page) => {
+    await page.goto(base + '#/d/2015-06-01');
+    await waitForApp(page);
+    await page.waitForSelector('.issue-view .empty');
+    assert.equal(await page.locator('.paper').count(), 0);
+  });
+  // The same archive with its calendar taken away, as an older build would be.
+  const old = mkdtempSync(join(tmpdir(), 'kanbao-old-'));
+  cpSync(site, old, { recursive: true });
+  const manifest = JSON.parse(readFileSync(join(old, 'archive/index/manifest.json'), 'utf8'));
+  delete manifest.calendar;
+  writeFileSync(join(old, 'archive/index/manifest.json'), JSON.stringify(manifest));
+  const other = await serve(old, 0);
+  try {
+    await withPage(t, env, async (page) => {
+      const urls = [];
+      page.on('request', (r) => urls.push(new URL(r.url()).pathname));
+      await page.goto(`http://127.0.0.1:${other.address().port}/#/d`);
+      await waitForApp(page);
+      // The sample page of the library prints no date: nothing to show, and nothing asked for.
+      await page.waitForSelector('.dates-view .empty');
+      assert.equal(await page.locator('.month a').count(), 0);
+      assert.ok(!urls.some((u) => u.includes('/calendar/')), `${urls}`);
+      // It still searches; a period asked of it is said to be ignored.
+      const [term] = titleBigrams();
+      await page.goto(`http://127.0.0.1:${other.address().port}/#/?q=${encodeURIComponent(term)}&from=2016-01-03&to=2016-01-04`);
+      await settled(page);
+      assert.match(await page.locator('.archive-period-ignored').textContent(), /不能按时期筛选/);
+      assert.equal(await page.locator('.archive-list .card-title').count(), 20);
+    });
+  } finally {
+    await new Promise((ok) => other.close(ok));
+  }
+});
+
+test('a period from the timeline narrows the archive search to its dates, exactly, reading fewer files', async (t) => {
+  const all = records();
+  const [term] = titleBigrams();
+  const dates = [...new Set(all.map((r) => r.page.date))].sort();
+  const [from, to] = [dates[4], dates[6]];
+  const matching = all.filter((r) => text(r).some((s) => s.includes(term)));
+  const inPeriod = matching.filter((r) => r.page.date >= from && r.page.date <= to).toReversed();
+  assert.ok(inPeriod.length > 0 && inPeriod.length < matching.length);
+  await withPage(t, env, async (page) => {
+    const urls = [];
+    page.on('request', (r) => urls.push(new URL(r.url()).pathname));
+    await page.goto(base + `#/?q=${encodeURIComponent(term)}&from=${from}&to=${to}`);
+    await waitForApp(page);
+    await settled(page);
+    await showAll(page);
+    assert.deepEqual(await page.locator('.archive-list .card-title').allTextContents(), inPeriod.map((r) => r.title));
+    assert.match(await page.locator('.archive-summary').textContent(), new RegExp(`^档案中找到 ${inPeriod.length} 篇`));
+    const periodBlocks = urls.filter((u) => u.includes('/archive/index/blocks/')).length;
+    // The whole archive searched to its end reads more of the term's blocks.
+    const whole = [];
+    const fresh = await page.context().browser().newContext();
+    const other = await fresh.newPage();
+    other.on('request', (r) => whole.push(new URL(r.url()).pathname));
+    await other.goto(base + `#/?q=${encodeURIComponent(term)}`);
+    await waitForApp(other);
+    await settled(other);
+    await showAll(other);
+    const wholeBlocks = whole.filter((u) => u.includes('/archive/index/blocks/')).length;
+    await fresh.close();
+    assert.ok(periodBlocks < wholeBlocks, `${periodBlocks} blocks for the period, ${wholeBlocks} for the whole archive`);
   });
 });

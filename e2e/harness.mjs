@@ -1,7 +1,9 @@
 // Shared by Kanbao's browser tests: serves dist/ on loopback, launches Debian's headless
 // Chromium, and saves a screenshot of any failing test under target/e2e/.
 import { chromium } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '../scripts/lib/static-server.mjs';
@@ -14,6 +16,21 @@ const CHROMIUM_ARGS = [
   '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * Runs axe-core's WCAG 2.1 A/AA and best-practice rules on the page and fails on any violation
+ * (`what` names the view in the message); a view has exactly one level-one heading.
+ */
+export async function audit(page, what) {
+  assert.equal(await page.locator('h1').count(), 1, `${what}: one h1`);
+  await page.evaluate(AXE);
+  const result = await page.evaluate(() => window.axe.run(document, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+  }));
+  assert.deepEqual(result.violations.map((v) => `${what}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), []);
+}
 
 /** Starts the static server and the browser once per test file. */
 export async function start(dir = DIST) {

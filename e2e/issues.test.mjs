@@ -2,11 +2,8 @@
 // pages in order with their articles in printed order, and the articles around one.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { start, withPage, waitForApp, siteWithPages } from './harness.mjs';
-
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+import { rmSync } from 'node:fs';
+import { start, withPage, waitForApp, siteWithPages, audit } from './harness.mjs';
 
 const PAGES = [
   {
@@ -39,15 +36,6 @@ after(async () => {
   await env?.close();
   if (site) rmSync(site, { recursive: true, force: true });
 });
-
-async function audit(page, what) {
-  await page.evaluate(AXE);
-  const result = await page.evaluate(() => window.axe.run(document, {
-    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
-  }));
-  assert.deepEqual(result.violations.map((v) => `${what}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), []);
-  assert.equal(await page.locator('h1').count(), 1, `${what}: one h1`);
-}
 
 test('the calendar marks the months and days the library holds and opens a day by keyboard', async (t) => {
   await withPage(t, env, async (page) => {

@@ -2,11 +2,7 @@
 // and best practice) of every view, in light and dark.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { start, withPage, waitForApp } from './harness.mjs';
-
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+import { start, withPage, waitForApp, audit as auditPage } from './harness.mjs';
 const PHONE = { width: 390, height: 844 };
 
 let env;
@@ -116,16 +112,7 @@ for (const scheme of ['light', 'dark']) {
     for (const viewport of [{ width: 1280, height: 800 }, PHONE]) {
       const context = await env.browser.newContext({ locale: 'zh-CN', viewport, colorScheme: scheme });
       await withPage(t, env, async (page) => {
-        const audit = async (view) => {
-          assert.equal(await page.locator('h1').count(), 1, `${view}: one h1`);
-          await page.evaluate(AXE);
-          const result = await page.evaluate(() => window.axe.run(document, {
-            runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
-          }));
-          const found = result.violations.map((v) => `${view} ${viewport.width}px: ${v.id} ` +
-            v.nodes.map((n) => n.target.join(' ')).join(', '));
-          assert.deepEqual(found, []);
-        };
+        const audit = (view) => auditPage(page, `${view} ${viewport.width}px`);
         await page.goto(env.base);
         await waitForApp(page);
         await audit('list');

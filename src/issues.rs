@@ -3,7 +3,10 @@
 
 use std::collections::BTreeMap;
 
-use crate::library::{Library, page_number};
+pub use kanbao_search::is_date;
+use kanbao_search::page_number;
+
+use crate::library::Library;
 
 /// One page of a day's issue.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,16 +41,6 @@ pub fn dates(library: &Library) -> BTreeMap<String, usize> {
         }
     }
     out
-}
-
-/// Whether `s` is a `YYYY-MM-DD` date.
-pub fn is_date(s: &str) -> bool {
-    let b = s.as_bytes();
-    b.len() == 10
-        && b.iter().enumerate().all(|(i, c)| match i {
-            4 | 7 => *c == b'-',
-            _ => c.is_ascii_digit(),
-        })
 }
 
 /// The papers of `date`, named ones first by name, each with its pages in page order (pages

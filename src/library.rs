@@ -6,7 +6,7 @@ use std::ops::Range;
 use std::rc::Rc;
 
 use kanbao_parse::{Article, Page};
-use kanbao_search::{Document, Index, Query};
+use kanbao_search::{Document, Index, Query, page_number};
 
 use crate::i18n::kind_key;
 use crate::route::{Facet, ListQuery, Sort};
@@ -378,16 +378,6 @@ pub fn timeline(dates: impl Iterator<Item = String>) -> Vec<(String, usize)> {
         *counts.entry(key(d)).or_insert(0) += 1;
     }
     counts.into_iter().collect()
-}
-
-/// A page label's number for ordering: `A03` and `第3版` give 3.
-pub fn page_number(label: &str) -> u32 {
-    let digits: String = label
-        .chars()
-        .skip_while(|c| !c.is_ascii_digit())
-        .take_while(char::is_ascii_digit)
-        .collect();
-    digits.parse().unwrap_or(u32::MAX)
 }
 
 /// The title to show: an article printed without one (a brief, a text continued from another

@@ -60,7 +60,7 @@ pub fn switch(route: &Route, state: &State, views: &Views) -> Html {
                 let library = &state.library;
                 let neighbour = |e: Option<usize>| {
                     e.and_then(|e| library.get(e))
-                        .map(|(_, a)| (a.id.clone(), display_title(a)))
+                        .map(|(_, a)| (Route::Article(a.id.clone()), display_title(a)))
                 };
                 let (previous, next) = issues::neighbours(library, entry);
                 let on_page = issues::page_of(library, entry).map(|(date, key)| Route::Issue {
@@ -83,10 +83,10 @@ pub fn switch(route: &Route, state: &State, views: &Views) -> Html {
             Archive::Absent => html! { <NotFound {lang} id={Some(doc.to_string())} /> },
         },
         Route::Dates(month) => html! {
-            <DatesPage library={state.library.clone()} month={month.clone()} {lang} />
+            <DatesPage library={state.library.clone()} archive={state.archive.client()} month={month.clone()} {lang} />
         },
         Route::Issue { date, page } => html! {
-            <IssueView library={state.library.clone()} date={date.clone()} page={page.clone()} {lang} />
+            <IssueView library={state.library.clone()} archive={state.archive.client()} date={date.clone()} page={page.clone()} {lang} />
         },
         Route::NotFound => html! { <NotFound {lang} /> },
     }

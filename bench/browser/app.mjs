@@ -2,10 +2,11 @@
 //   cold start on a deployment with a built archive, beside the plain dist/ (sample only);
 //   archive search as the reader does it (URL hash `#/?q=`), cold and warm, and the bytes each
 //   cold search downloads (the app's own `data-fetched` counter);
+//   opening a date of the archive cold (#/d/<date>): time to its page list, bytes downloaded;
 //   the in-memory library after importing generated pages through the file input: wasm heap,
 //   JS heap, and end-to-end import time.
 // Usage: node bench/browser/app.mjs WORK [--sizes 1000,10000,60000] [--runs 10] [--queries 100]
-//          [--memory-pages 1000] [--memory-runs 3] [--only cold-start,search,memory]
+//          [--memory-pages 1000] [--memory-runs 3] [--only cold-start,search,dates,memory]
 // WORK/<n>/pages is `kanbao gen --pages <n> --seed 1` and WORK/<n>/site/archive its `kanbao build`
 // (what bench/run makes); sizes without them are skipped. WORK/<n>/app is made here: a copy of
 // dist/ with the archive linked into it. Writes bench/results/app-*.json.
@@ -36,7 +37,7 @@ const RUNS = Number(opt('runs', 10));
 const QUERIES = Number(opt('queries', 100));
 const MEMORY_PAGES = Number(opt('memory-pages', 1000));
 const MEMORY_RUNS = Number(opt('memory-runs', 3));
-const ONLY = opt('only', 'cold-start,search,memory').split(',');
+const ONLY = opt('only', 'cold-start,search,dates,memory').split(',');
 // The same flags as e2e/harness.mjs.
 const CHROMIUM_ARGS = [
   '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -336,6 +337,82 @@ async function search(n) {
   save(`app-search-${n}.json`, result);
 }
 
+/** Marks, relative to navigation start, when the archive's page list and its first card appear. */
+function markIssue() {
+  window.__marks = {};
+  new MutationObserver((_, observer) => {
+    const m = window.__marks;
+    const paper = [...document.querySelectorAll('.paper')].find((p) => p.querySelector('.paper-name')?.textContent === '档案');
+    if (m.tabs === undefined && paper?.querySelector('.page-tab')) m.tabs = performance.now();
+    if (m.card === undefined && paper?.querySelector('.card')) m.card = performance.now();
+    if (m.tabs !== undefined && m.card !== undefined) observer.disconnect();
+  }).observe(document, { childList: true, subtree: true });
+}
+
+/**
+ * Opening a date of the archive cold (`#/d/<date>`, a fresh context per date): the time to the
+ * page list and to the first page's cards, and what it downloaded from the archive.
+ */
+async function dates(n) {
+  const app = appSite(n);
+  if (!app) {
+    console.log(`dates: no archive at ${WORK}/${n}, skipped`);
+    return;
+  }
+  const calendar = JSON.parse(gunzipSync(readFileSync(join(app.archive, 'calendar', 'index.json.gz'))).toString('utf8'));
+  const all = [];
+  for (const m of calendar.months) {
+    const month = JSON.parse(gunzipSync(readFileSync(join(app.archive, 'calendar', `${m.month}.json.gz`))).toString('utf8'));
+    all.push(...month.days.map((d) => d.date));
+  }
+  const step = Math.max(1, Math.floor(all.length / RUNS));
+  const picked = all.filter((_, i) => i % step === 0).slice(0, RUNS);
+  const base = await serveSite(app.site);
+  const runs = [];
+  for (const date of picked) {
+    const context = await browser.newContext({ serviceWorkers: 'block', locale: 'zh-CN' });
+    const page = await context.newPage();
+    await page.addInitScript(markIssue);
+    await page.goto(base + `#/d/${date}`);
+    await page.waitForFunction(() => window.__marks.tabs !== undefined && window.__marks.card !== undefined, null, { timeout: 30000 });
+    const m = await page.evaluate(() => window.__marks);
+    const fetched = await page.evaluate(() => {
+      const out = { bytes: 0, requests: 0, calendar_bytes: 0, card_bytes: 0, manifest_bytes: 0 };
+      for (const e of performance.getEntriesByType('resource')) {
+        const path = new URL(e.name).pathname;
+        if (!path.includes('/archive/')) continue;
+        out.bytes += e.encodedBodySize;
+        out.requests++;
+        if (path.includes('/archive/calendar/')) out.calendar_bytes += e.encodedBodySize;
+        else if (path.includes('/archive/cards/')) out.card_bytes += e.encodedBodySize;
+        else if (path.endsWith('/manifest.json')) out.manifest_bytes += e.encodedBodySize;
+      }
+      return out;
+    });
+    const tabs = await page.locator('.paper:has(.paper-name:text-is("档案")) .page-tab').count();
+    runs.push({ date, page_list_ms: r1(m.tabs), first_card_ms: r1(m.card), pages: tabs, ...fetched });
+    await context.close();
+  }
+  const result = {
+    pages: n,
+    dates: all.length,
+    machine: MACHINE,
+    what: 'a fresh browser context per date (empty cache, service workers blocked) navigated to #/d/<date>, dates spread evenly over the archive: navigation start until the archive paper\'s page list is in the DOM (the app started, the manifest, the calendar and the month\'s file fetched) and until its first page\'s cards are; bytes: every archive file downloaded, as served (gzip), by resource timing',
+    runs: runs.length,
+    page_list_ms: summary(runs.map((r) => r.page_list_ms)),
+    first_card_ms: summary(runs.map((r) => r.first_card_ms)),
+    bytes: summary(runs.map((r) => r.bytes)),
+    calendar_bytes: summary(runs.map((r) => r.calendar_bytes)),
+    card_bytes: summary(runs.map((r) => r.card_bytes)),
+    requests: summary(runs.map((r) => r.requests)),
+    calendar_files_bytes: du(join(app.archive, 'calendar')),
+    samples: runs,
+  };
+  const { samples, ...brief } = result;
+  console.log('dates', JSON.stringify(brief));
+  save(`app-dates-${n}.json`, result);
+}
+
 /** Records the wasm exports (its memory) and when the import's file input changes. */
 function watchApp() {
   addEventListener('TrunkApplicationStarted', (e) => {
@@ -448,6 +525,7 @@ function sizes() {
 try {
   sizes();
   if (ONLY.includes('search')) for (const n of SIZES) await search(n);
+  if (ONLY.includes('dates')) for (const n of SIZES) await dates(n);
   if (ONLY.includes('cold-start')) await coldStart();
   if (ONLY.includes('memory')) await memory();
 } finally {

@@ -22,6 +22,7 @@ browser = load("browser-*.json")
 pfbuild = load("pagefind-build-*.json")
 app_search = load("app-search-*.json")
 app_memory = load("app-memory-*.json")
+app_dates = load("app-dates-*.json")
 
 
 def load_one(name):
@@ -218,6 +219,21 @@ if app_search:
     skipped = [n for n in sorted(native) if n not in app_search]
     if skipped:
         w("Not measured in the browser: " + ", ".join(f"{n:,} pages" for n in skipped) + ".\n")
+if app_dates:
+    some = next(iter(app_dates.values()))
+    w(f"**Opening a date of the archive** ({some['runs']} dates per size, spread evenly over the archive): "
+      "a fresh browser context navigates to `#/d/<date>`; the time runs from navigation start "
+      "(the app starts too) until the archive's page list of that day is on screen — the manifest, "
+      "`calendar/index.json.gz` and the month's `calendar/YYYY-MM.json.gz` fetched — and until the "
+      "first page's article cards are. Bytes: every archive file downloaded, as served (gzip). Target: "
+      "under 50 KB and under 300 ms.\n")
+    w("| pages | dates | page list p50 / p95 | first page's cards p50 / p95 | archive bytes p50 / max | of which calendar p50 | requests p50 | calendar files on disk |")
+    w("| ---: | ---: | --- | --- | --- | ---: | ---: | ---: |")
+    for n, d in app_dates.items():
+        w(f"| {n:,} | {d['dates']:,} | {ms(d['page_list_ms']['p50'])} / {ms(d['page_list_ms']['p95'])} | "
+          f"{ms(d['first_card_ms']['p50'])} / {ms(d['first_card_ms']['p95'])} | {kb(d['bytes']['p50'])} / {kb(d['bytes']['max'])} | "
+          f"{kb(d['calendar_bytes']['p50'])} | {d['requests']['p50']:.0f} | {kb(d['calendar_files_bytes'])} |")
+    w("")
 if app_memory:
     for n, m in app_memory.items():
         w(f"**The in-memory library** ({m['runs']} run{'s, median' if m['runs'] > 1 else ''}): {m['files']:,} pages of `kanbao gen --pages {n}` "

@@ -10,7 +10,10 @@ use std::cell::{Cell, RefCell};
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
-use kanbao_search::{ArchiveIndex, Compression, DocId, FileId, Manifest, Query, Search, Shard};
+use kanbao_search::{
+    ArchiveIndex, CALENDAR_FORMAT, Calendar, CalendarMonth, Compression, DocId, FileId, Manifest,
+    Query, Search, Shard,
+};
 
 use self::cache::{BLOCK_CACHE, Bounded, RECORD_CACHE, SHARD_CACHE};
 use self::fetch::{can_gunzip, fetch, fetch_stored, stored_url};
@@ -34,6 +37,10 @@ pub struct ArchiveClient {
     cards: RefCell<HashMap<u32, Vec<Rc<LibraryPage>>>>,
     /// Card chunks on their way.
     loading: RefCell<HashSet<u32>>,
+    /// The calendar of dates, once fetched.
+    calendar: RefCell<Option<Rc<Calendar>>>,
+    /// The calendar's months fetched so far.
+    months: RefCell<HashMap<String, Rc<CalendarMonth>>>,
     /// Bytes of index, cards and records downloaded since the archive was opened.
     fetched: Cell<u64>,
 }
@@ -42,6 +49,17 @@ impl PartialEq for ArchiveClient {
     fn eq(&self, other: &Self) -> bool {
         std::ptr::eq(self, other)
     }
+}
+
+/// Where an archived article stands in its day's issue ([`ArchiveClient::in_print`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct InPrint {
+    /// The link key of its page in the issue view (the printed number, or `n` and its place).
+    pub page_key: String,
+    /// The article printed before it, with its card.
+    pub previous: Option<(u32, Rc<LibraryPage>)>,
+    /// The article printed after it, with its card.
+    pub next: Option<(u32, Rc<LibraryPage>)>,
 }
 
 /// Search results from the archive: the matches found so far, newest first, how many of them
@@ -55,6 +73,9 @@ pub struct ArchiveResults {
     /// How many of `docs` the list shows.
     shown: usize,
     search: Rc<RefCell<Search>>,
+    /// A period was asked for, but the archive cannot tell its documents (built without a
+    /// calendar, or not in date order): the whole archive is searched.
+    pub period_ignored: bool,
 }
 
 impl PartialEq for ArchiveResults {
@@ -133,6 +154,8 @@ impl ArchiveClient {
             records: RefCell::new(Bounded::new(RECORD_CACHE)),
             cards: RefCell::default(),
             loading: RefCell::default(),
+            calendar: RefCell::default(),
+            months: RefCell::default(),
             fetched: Cell::new(fetched),
         })
     }
@@ -196,6 +219,145 @@ impl ArchiveClient {
             .map(into_page))
     }
 
+    /// The archive's calendar of dates (fetched once), or `None` when it was built without one.
+    pub async fn calendar(&self) -> Result<Option<Rc<Calendar>>, AppError> {
+        if !self.index.manifest().calendar {
+            return Ok(None);
+        }
+        if let Some(calendar) = self.calendar.borrow().clone() {
+            return Ok(Some(calendar));
+        }
+        let (url, bytes) = fetch_stored(Calendar::PATH, self.compression(), &self.fetched).await?;
+        let calendar: Calendar =
+            crate::json::from_slice(&bytes, |detail| AppError::ArchiveCorrupt {
+                url: url.clone(),
+                detail,
+            })?;
+        if calendar.format != CALENDAR_FORMAT {
+            return Err(AppError::ArchiveCorrupt {
+                url,
+                detail: format!("not a {CALENDAR_FORMAT} calendar: {}", calendar.format),
+            });
+        }
+        let calendar = Rc::new(calendar);
+        *self.calendar.borrow_mut() = Some(calendar.clone());
+        Ok(Some(calendar))
+    }
+
+    /// One month of the calendar (`YYYY-MM`, fetched once), or `None` when the archive holds
+    /// no page of it.
+    pub async fn month(&self, month: &str) -> Result<Option<Rc<CalendarMonth>>, AppError> {
+        let Some(calendar) = self.calendar().await? else {
+            return Ok(None);
+        };
+        if !calendar.holds(month) {
+            return Ok(None);
+        }
+        if let Some(m) = self.months.borrow().get(month).cloned() {
+            return Ok(Some(m));
+        }
+        let path = CalendarMonth::path(month);
+        let (url, bytes) = fetch_stored(&path, self.compression(), &self.fetched).await?;
+        let m: CalendarMonth =
+            crate::json::from_slice(&bytes, |detail| AppError::ArchiveCorrupt { url, detail })?;
+        let m = Rc::new(m);
+        self.months.borrow_mut().insert(month.to_owned(), m.clone());
+        Ok(Some(m))
+    }
+
+    /// The cards of `docs`, fetching the chunks not yet loaded (all at once).
+    pub async fn cards(&self, docs: &[u32]) -> Result<Vec<Rc<LibraryPage>>, AppError> {
+        let missing = self.missing_cards(docs);
+        futures::future::try_join_all(missing.into_iter().map(|c| self.load_cards(c))).await?;
+        Ok(docs.iter().filter_map(|&d| self.card(d)).collect())
+    }
+
+    /// Where document `doc`, printed on `date`, stands in that day's archived issue: its
+    /// page's link key and the articles before and after it in printed order (through the
+    /// day's pages), with their cards. `None` when the calendar does not hold it.
+    pub async fn in_print(&self, doc: u32, date: &str) -> Result<Option<InPrint>, AppError> {
+        if !kanbao_search::is_date(date) {
+            return Ok(None);
+        }
+        let Some(month) = self.month(&date[..7]).await? else {
+            return Ok(None);
+        };
+        let Some(day) = month.day(date) else {
+            return Ok(None);
+        };
+        let order: Vec<u32> = day.pages.iter().flat_map(|p| p.docs()).collect();
+        let Some(at) = order.iter().position(|&d| d == doc) else {
+            return Ok(None);
+        };
+        let key = day.pages.iter().enumerate().find_map(|(n, p)| {
+            p.docs()
+                .contains(&doc)
+                .then(|| p.page.clone().unwrap_or_else(|| format!("n{}", n + 1)))
+        });
+        let previous = at.checked_sub(1).and_then(|i| order.get(i)).copied();
+        let next = order.get(at + 1).copied();
+        let wanted: Vec<u32> = previous.into_iter().chain(next).collect();
+        self.cards(&wanted).await?;
+        Ok(Some(InPrint {
+            page_key: key.unwrap_or_default(),
+            previous: previous.and_then(|d| Some((d, self.card(d)?))),
+            next: next.and_then(|d| Some((d, self.card(d)?))),
+        }))
+    }
+
+    /// The documents of a period (`from`, `to`: a year, a month or a day, both included), or
+    /// `None` when the archive cannot tell them: built without a calendar, or not in date order.
+    pub async fn docs_in_period(
+        &self,
+        from: &str,
+        to: &str,
+    ) -> Result<Option<std::ops::Range<u32>>, AppError> {
+        let Some(calendar) = self.calendar().await? else {
+            return Ok(None);
+        };
+        let month = |p: &str, end: bool| match p.len() {
+            4 => format!("{p}-{}", if end { "12" } else { "01" }),
+            _ => p.get(..7).unwrap_or(p).to_owned(),
+        };
+        let (first, last) = (month(from, false), month(to, true));
+        let Some(mut range) = calendar.docs_between(Some(&first), Some(&last)) else {
+            return Ok(None);
+        };
+        // A day at either end narrows the range to that day, from its month's file.
+        if from.len() == 10
+            && let Some(m) = self.month(&first).await?
+        {
+            let start = m
+                .days
+                .iter()
+                .filter(|d| d.date.as_str() >= from)
+                .flat_map(|d| d.pages.iter().map(|p| p.first))
+                .min();
+            let month_end = calendar.docs_between(Some(&first), Some(&first));
+            range.start = start
+                .or(month_end.map(|r| r.end))
+                .unwrap_or(range.start)
+                .max(range.start);
+        }
+        if to.len() == 10
+            && let Some(m) = self.month(&last).await?
+        {
+            let end = m
+                .days
+                .iter()
+                .filter(|d| d.date.as_str() <= to)
+                .flat_map(|d| d.pages.iter().map(|p| p.docs().end))
+                .max();
+            let month_start = calendar.docs_between(Some(&last), Some(&last));
+            range.end = end
+                .or(month_start.map(|r| r.start))
+                .unwrap_or(range.end)
+                .min(range.end);
+        }
+        range.end = range.end.max(range.start);
+        Ok(Some(range))
+    }
+
     /// The card chunk that holds a document's card.
     pub fn card_chunk(&self, doc: u32) -> u32 {
         self.index.card_of(DocId(doc)).0
@@ -255,12 +417,24 @@ impl ArchiveClient {
             shown: want.min(docs.len()),
             docs: docs.into(),
             search: results.search.clone(),
+            period_ignored: results.period_ignored,
         })
     }
 
     /// Searches the archive, fetching only the shards and blocks its first `first` matches
-    /// need, and returns them (their cards are loaded apart).
-    pub async fn search(&self, query: &Query, first: usize) -> Result<ArchiveResults, AppError> {
+    /// need, and returns them (their cards are loaded apart). With a `period` (from, to), only
+    /// its documents are searched, when the archive can tell which they are (see
+    /// [`ArchiveResults::period_ignored`]).
+    pub async fn search(
+        &self,
+        query: &Query,
+        first: usize,
+        period: Option<&(String, String)>,
+    ) -> Result<ArchiveResults, AppError> {
+        let range = match period {
+            Some((from, to)) => Some(self.docs_in_period(from, to).await?),
+            None => None,
+        };
         let missing: Vec<FileId> = self
             .index
             .plan(query)
@@ -274,10 +448,13 @@ impl ArchiveClient {
             Ok::<(), AppError>(())
         });
         futures::future::try_join_all(fetches).await?;
-        let search = self
+        let mut search = self
             .index
             .start(query, self.shards.borrow().map())
             .map_err(|e| AppError::archive(&index_url(), e))?;
+        if let Some(Some(range)) = &range {
+            search = search.within(range.clone());
+        }
         let search = Rc::new(RefCell::new(search));
         let mut docs = Vec::new();
         self.advance(&search, &mut docs, first).await?;
@@ -285,6 +462,7 @@ impl ArchiveClient {
             shown: first.min(docs.len()),
             docs: docs.into(),
             search,
+            period_ignored: matches!(range, Some(None)),
         })
     }
 

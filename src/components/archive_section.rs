@@ -117,6 +117,12 @@ pub fn ArchiveSection(props: &ArchiveSectionProps) -> Html {
             html! {
                 <>
                     <p class="archive-summary" role="status">{ summary(r, lang) }</p>
+                    if r.period_ignored {
+                        <p class="archive-period-ignored">{ lang.pick(
+                            "档案没有按日期顺序建立，不能按时期筛选：下面是所有时期的结果。",
+                            "The archive was not built in date order and cannot be filtered by period: these are results from every period.",
+                        ) }</p>
+                    }
                     <ul class="article-list archive-list">
                         { for cards.into_iter().map(|(doc, card)| match card {
                             Some(page) => html! {

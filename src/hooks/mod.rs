@@ -1,6 +1,7 @@
 //! The app's hooks, one per file: each brings one part of the browser into the app.
 
 pub mod use_archive;
+pub mod use_archive_dates;
 pub mod use_archive_search;
 pub mod use_drop_import;
 pub mod use_embed;

@@ -1,5 +1,6 @@
 //! Searching the deployment's built archive beside the library (its index and blocks, fetched
-//! over HTTP by [`ArchiveClient`]), newest first, a page of results at a time.
+//! over HTTP by [`ArchiveClient`]), newest first, a page of results at a time, within the
+//! period of the list's timeline when one is chosen.
 
 use std::cell::RefCell;
 use std::future::Future;
@@ -31,6 +32,7 @@ pub enum ArchiveSearch {
 pub fn use_archive_search(
     archive: Option<Rc<ArchiveClient>>,
     query: Option<Query>,
+    period: Option<(String, String)>,
 ) -> (ArchiveSearch, Callback<()>) {
     let state = use_state(|| ArchiveSearch::Idle);
     let generation = use_mut_ref(|| 0u32);
@@ -48,14 +50,15 @@ pub fn use_archive_search(
     };
     {
         let state = state.clone();
-        use_effect_with((archive, query), move |(archive, query)| {
+        use_effect_with((archive, query, period), move |(archive, query, period)| {
             // A new search: whatever an earlier one still brings is dropped.
             *generation.borrow_mut() += 1;
             match (archive.clone(), query.clone()) {
                 (Some(archive), Some(query)) => {
                     state.set(ArchiveSearch::Searching);
+                    let period = period.clone();
                     settle(state.clone(), generation.clone(), async move {
-                        archive.search(&query, ARCHIVE_STEP).await
+                        archive.search(&query, ARCHIVE_STEP, period.as_ref()).await
                     });
                 }
                 _ => state.set(ArchiveSearch::Idle),

@@ -20,11 +20,11 @@ pub struct ArticlePageProps {
     pub query: Option<Query>,
     pub lang: Lang,
     pub onback: Callback<()>,
-    /// The articles before and after it in printed order (id, title).
+    /// The articles before and after it in printed order (where each is read, its title).
     #[prop_or_default]
-    pub previous: Option<(String, String)>,
+    pub previous: Option<(crate::route::Route, String)>,
     #[prop_or_default]
-    pub next: Option<(String, String)>,
+    pub next: Option<(crate::route::Route, String)>,
     /// The issue page it was printed on, when its page is dated.
     #[prop_or_default]
     pub on_page: Option<crate::route::Route>,
@@ -207,16 +207,16 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
             }
             if props.previous.is_some() || props.next.is_some() || props.on_page.is_some() {
                 <nav class="printed-order-nav" aria-label={lang.pick("版面上的前后文章", "Articles before and after on the page")}>
-                    if let Some((id, title)) = &props.previous {
-                        <a class="previous-article" rel="prev" href={crate::route::Route::Article(id.clone()).to_hash()}>
+                    if let Some((route, title)) = &props.previous {
+                        <a class="previous-article" rel="prev" href={route.to_hash()}>
                             <span class="nav-label">{ lang.pick("上一篇", "Previous") }</span>{ title.clone() }
                         </a>
                     }
                     if let Some(route) = &props.on_page {
                         <a class="on-page" href={route.to_hash()}>{ lang.pick("本版", "This page") }</a>
                     }
-                    if let Some((id, title)) = &props.next {
-                        <a class="next-article" rel="next" href={crate::route::Route::Article(id.clone()).to_hash()}>
+                    if let Some((route, title)) = &props.next {
+                        <a class="next-article" rel="next" href={route.to_hash()}>
                             <span class="nav-label">{ lang.pick("下一篇", "Next") }</span>{ title.clone() }
                         </a>
                     }

@@ -6,7 +6,13 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use kanbao_search::{Calendar, CalendarDay};
+
+use crate::archive::ArchiveClient;
 use crate::components::article_card::ArticleCard;
+use crate::hooks::use_archive_dates::{
+    Loaded, use_archive_calendar, use_archive_cards, use_archive_month,
+};
 use crate::i18n::Lang;
 use crate::issues::{self, PaperIssue};
 use crate::library::Library;
@@ -16,6 +22,8 @@ use crate::route::Route;
 #[derive(Debug, Properties, PartialEq)]
 pub struct DatesPageProps {
     pub library: Rc<Library>,
+    /// The deployment's archive, whose dates the calendar shows beside the library's.
+    pub archive: Option<Rc<ArchiveClient>>,
     /// The month shown (`2023-11`); the latest month held when `None`.
     pub month: Option<String>,
     pub lang: Lang,
@@ -66,15 +74,32 @@ fn days_in_month(y: u32, m: u32) -> u32 {
 #[function_component]
 pub fn DatesPage(props: &DatesPageProps) -> Html {
     let lang = props.lang;
-    let dates = issues::dates(&props.library);
+    let calendar = use_archive_calendar(props.archive.clone());
+    let mut dates = issues::dates(&props.library);
     let mut months: BTreeMap<String, usize> = BTreeMap::new();
     for (date, pages) in &dates {
         *months.entry(date[..7].to_owned()).or_insert(0) += pages;
+    }
+    if let Some(calendar) = calendar.ready() {
+        for m in &calendar.months {
+            *months.entry(m.month.clone()).or_insert(0) += m.pages as usize;
+        }
     }
     let month = props
         .month
         .clone()
         .or_else(|| months.keys().next_back().cloned());
+    let archive_month = use_archive_month(
+        props.archive.clone(),
+        month
+            .clone()
+            .filter(|m| calendar.ready().is_some_and(|c| c.holds(m))),
+    );
+    if let Some(m) = archive_month.ready() {
+        for day in &m.days {
+            *dates.entry(day.date.clone()).or_insert(0) += day.pages.len();
+        }
+    }
     let mut years: BTreeMap<String, Vec<(u32, usize)>> = BTreeMap::new();
     for (m, pages) in &months {
         years
@@ -85,7 +110,9 @@ pub fn DatesPage(props: &DatesPageProps) -> Html {
     html! {
         <div class="dates-view">
             <h1 class="view-title">{ lang.pick("按日期阅读", "Read by date") }</h1>
-            if dates.is_empty() {
+            { archive_status(&calendar, lang) }
+            { archive_status(&archive_month, lang) }
+            if months.is_empty() && !matches!(calendar, Loaded::Loading) {
                 <p class="empty">{ lang.pick("文库中的版面都没有印出日期。", "No page in the library prints its date.") }</p>
             }
             <div class="years">
@@ -172,6 +199,8 @@ fn month_grid(month: &str, dates: &BTreeMap<String, usize>, lang: Lang) -> Html 
 #[derive(Debug, Properties, PartialEq)]
 pub struct IssueViewProps {
     pub library: Rc<Library>,
+    /// The deployment's archive, whose pages of the day are shown beside the library's.
+    pub archive: Option<Rc<ArchiveClient>>,
     pub date: String,
     /// The page shown (its key); the first page of each paper when `None`.
     pub page: Option<String>,
@@ -192,14 +221,49 @@ fn page_name(label: Option<&str>, section: Option<&str>, lang: Lang) -> String {
         .join(" ")
 }
 
-/// A day's issue: its papers side by side, each with its pages in order and the page shown.
+/// Tells how a fetch from the archive stands, when it is not simply in.
+fn archive_status<T>(loaded: &Loaded<T>, lang: Lang) -> Html {
+    match loaded {
+        Loaded::Loading => html! {
+            <p class="archive-status" role="status">{ lang.pick("正在读取档案的日期…", "Reading the archive's dates…") }</p>
+        },
+        Loaded::Failed(e) => html! {
+            <p class="error" role="alert">
+                { format!("{}{}", lang.pick("档案的日期无法读取：", "The archive's dates could not be read: "), e.message(lang)) }
+            </p>
+        },
+        Loaded::Absent | Loaded::Ready(_) => html! {},
+    }
+}
+
+/// A day's issue: its papers side by side, each with its pages in order and the page shown;
+/// the archive's pages of the day form a paper of their own.
 #[function_component]
 pub fn IssueView(props: &IssueViewProps) -> Html {
     let lang = props.lang;
     let library = &props.library;
-    let dates = issues::dates(library);
+    let calendar = use_archive_calendar(props.archive.clone());
+    let month = use_archive_month(
+        props.archive.clone(),
+        calendar.ready().and_then(|c| {
+            c.holds(&props.date[..7])
+                .then(|| props.date[..7].to_owned())
+        }),
+    );
+    let archive_day: Option<&CalendarDay> = month.ready().and_then(|m| m.day(&props.date));
+    let mut dates = issues::dates(library);
+    if let Some(m) = month.ready() {
+        for day in &m.days {
+            *dates.entry(day.date.clone()).or_insert(0) += day.pages.len();
+        }
+    }
     let papers = issues::issue(library, &props.date);
     let (before, after) = issues::around(&dates, &props.date);
+    // Beyond this month's days the archive's other months are linked by their calendar.
+    let (month_before, month_after) = calendar
+        .ready()
+        .map(|c| months_around(c, &props.date[..7]))
+        .unwrap_or_default();
     let day_nav = html! {
         <nav class="day-nav" aria-label={lang.pick("前后日期", "Days before and after")}>
             <a href={Route::Dates(Some(props.date[..7].to_owned())).to_hash()}>{ lang.pick("日历", "Calendar") }</a>
@@ -207,30 +271,71 @@ pub fn IssueView(props: &IssueViewProps) -> Html {
                 <a class="previous-day" rel="prev" href={Route::Issue { date: d.clone(), page: None }.to_hash()}>
                     { format!("← {}", long_date(d, lang)) }
                 </a>
+            } else if let Some(m) = &month_before {
+                <a class="previous-month" href={Route::Dates(Some(m.clone())).to_hash()}>
+                    { format!("← {}", long_date(m, lang)) }
+                </a>
             }
             if let Some(d) = &after {
                 <a class="next-day" rel="next" href={Route::Issue { date: d.clone(), page: None }.to_hash()}>
                     { format!("{} →", long_date(d, lang)) }
                 </a>
+            } else if let Some(m) = &month_after {
+                <a class="next-month" href={Route::Dates(Some(m.clone())).to_hash()}>
+                    { format!("{} →", long_date(m, lang)) }
+                </a>
             }
         </nav>
     };
+    let waiting = matches!(calendar, Loaded::Loading) || matches!(month, Loaded::Loading);
+    let columns = papers.len() + usize::from(archive_day.is_some());
     html! {
         <div class="issue-view">
             <h1 class="view-title">{ long_date(&props.date, lang) }</h1>
             { day_nav }
-            if papers.is_empty() {
+            { archive_status(&calendar, lang) }
+            { archive_status(&month, lang) }
+            if columns == 0 && !waiting {
                 <p class="empty">{ lang.pick("文库中没有这一天的版面。", "The library holds no page of this day.") }</p>
             }
-            <div class={classes!("papers", (papers.len() > 1).then_some("side-by-side"))}>
-            { for papers.iter().map(|paper| paper_column(library, &props.date, paper, props.page.as_deref(), lang)) }
+            <div class={classes!("papers", (columns > 1).then_some("side-by-side"))}>
+            { for papers.iter().map(|paper| library_column(library, &props.date, paper, props.page.as_deref(), lang)) }
+            if let (Some(day), Some(archive)) = (archive_day, props.archive.clone()) {
+                { archive_column(archive, calendar.ready(), day, props.page.as_deref(), lang) }
+            }
             </div>
         </div>
     }
 }
 
-/// One paper of the day: its pages as links, and the page shown with its articles.
-fn paper_column(
+/// The archive's months just before and after `month` (`YYYY-MM`).
+fn months_around(calendar: &Calendar, month: &str) -> (Option<String>, Option<String>) {
+    let before = calendar
+        .months
+        .iter()
+        .rev()
+        .find(|m| m.month.as_str() < month)
+        .map(|m| m.month.clone());
+    let after = calendar
+        .months
+        .iter()
+        .find(|m| m.month.as_str() > month)
+        .map(|m| m.month.clone());
+    (before, after)
+}
+
+/// One page of a paper's issue, as its tab names it.
+#[derive(Debug, Clone, PartialEq)]
+struct Tab {
+    /// How the page is named in links (see [`issues::IssuePage::key`]).
+    key: String,
+    label: Option<String>,
+    section: Option<String>,
+    articles: usize,
+}
+
+/// One paper of the library's pages of the day.
+fn library_column(
     library: &Rc<Library>,
     date: &str,
     paper: &PaperIssue,
@@ -241,8 +346,73 @@ fn paper_column(
         .paper
         .clone()
         .unwrap_or_else(|| lang.pick("未注明报名", "Paper not named").to_owned());
+    let tabs: Vec<Tab> = paper
+        .pages
+        .iter()
+        .map(|p| Tab {
+            key: p.key.clone(),
+            label: p.label.clone(),
+            section: p.section.clone(),
+            articles: p.articles,
+        })
+        .collect();
+    paper_column(&name, date, &tabs, wanted, lang, |i| {
+        let Some(lp) = paper.pages.get(i).and_then(|p| library.pages().get(p.page)) else {
+            return html! {};
+        };
+        html! {
+            <ol class="article-list printed-order">
+            { for lp.page.articles.iter().enumerate().map(|(index, a)| html! {
+                <ArticleCard key={a.id.clone()} page={lp.clone()} article={index} query={None} {lang} selected={false} />
+            }) }
+            </ol>
+        }
+    })
+}
+
+/// The archive's pages of the day, as a paper of their own.
+fn archive_column(
+    archive: Rc<ArchiveClient>,
+    calendar: Option<&Rc<Calendar>>,
+    day: &CalendarDay,
+    wanted: Option<&str>,
+    lang: Lang,
+) -> Html {
+    let name = calendar
+        .and_then(|c| c.paper.clone())
+        .unwrap_or_else(|| lang.pick("档案", "Archive").to_owned());
+    let tabs: Vec<Tab> = day
+        .pages
+        .iter()
+        .enumerate()
+        .map(|(n, p)| Tab {
+            key: p.page.clone().unwrap_or_else(|| format!("n{}", n + 1)),
+            label: p.page.clone(),
+            section: p.section.clone(),
+            articles: p.count as usize,
+        })
+        .collect();
+    paper_column(&name, &day.date, &tabs, wanted, lang, |i| {
+        let docs: Vec<u32> = day
+            .pages
+            .get(i)
+            .map(|p| p.docs().collect())
+            .unwrap_or_default();
+        html! { <ArchivePageArticles archive={archive.clone()} {docs} {lang} /> }
+    })
+}
+
+/// One paper of the day: its pages as links, and the page shown with its articles.
+fn paper_column(
+    name: &str,
+    date: &str,
+    tabs: &[Tab],
+    wanted: Option<&str>,
+    lang: Lang,
+    articles: impl Fn(usize) -> Html,
+) -> Html {
     let at = wanted
-        .and_then(|w| paper.pages.iter().position(|p| p.key == w))
+        .and_then(|w| tabs.iter().position(|p| p.key == w))
         .or_else(|| wanted.is_none().then_some(0));
     let link = |key: &str| {
         Route::Issue {
@@ -252,11 +422,11 @@ fn paper_column(
         .to_hash()
     };
     html! {
-        <section class="paper" aria-label={name.clone()}>
-            <h2 class="paper-name">{ name.clone() }</h2>
+        <section class="paper" aria-label={name.to_owned()}>
+            <h2 class="paper-name">{ name }</h2>
             <nav aria-label={format!("{name} {}", lang.pick("版面", "pages"))}>
                 <ol class="page-tabs">
-                { for paper.pages.iter().enumerate().map(|(i, p)| {
+                { for tabs.iter().enumerate().map(|(i, p)| {
                     let current = at == Some(i);
                     html! {
                         <li>
@@ -270,20 +440,16 @@ fn paper_column(
                 }) }
                 </ol>
             </nav>
-            if let Some(i) = at && let Some(p) = paper.pages.get(i) && let Some(lp) = library.pages().get(p.page) {
+            if let Some(i) = at && let Some(p) = tabs.get(i) {
                 <h3 class="page-heading">{ page_name(p.label.as_deref(), p.section.as_deref(), lang) }</h3>
-                <ol class="article-list printed-order">
-                { for lp.page.articles.iter().enumerate().map(|(index, a)| html! {
-                    <ArticleCard key={a.id.clone()} page={lp.clone()} article={index} query={None} {lang} selected={false} />
-                }) }
-                </ol>
+                { articles(i) }
                 <nav class="page-nav" aria-label={format!("{name} {}", lang.pick("前后版面", "pages before and after"))}>
-                    if let Some(prev) = i.checked_sub(1).and_then(|j| paper.pages.get(j)) {
+                    if let Some(prev) = i.checked_sub(1).and_then(|j| tabs.get(j)) {
                         <a class="previous-page" rel="prev" href={link(&prev.key)}>
                             { format!("← {}", page_name(prev.label.as_deref(), prev.section.as_deref(), lang)) }
                         </a>
                     }
-                    if let Some(next) = paper.pages.get(i + 1) {
+                    if let Some(next) = tabs.get(i + 1) {
                         <a class="next-page" rel="next" href={link(&next.key)}>
                             { format!("{} →", page_name(next.label.as_deref(), next.section.as_deref(), lang)) }
                         </a>
@@ -291,6 +457,42 @@ fn paper_column(
                 </nav>
             }
         </section>
+    }
+}
+
+/// Props of [`ArchivePageArticles`].
+#[derive(Debug, Properties, PartialEq)]
+struct ArchivePageArticlesProps {
+    archive: Rc<ArchiveClient>,
+    /// The page's articles' document numbers, in printed order.
+    docs: Vec<u32>,
+    lang: Lang,
+}
+
+/// An archived page's articles in printed order, each linking to its reading view; their
+/// cards are fetched when the page is shown.
+#[function_component]
+fn ArchivePageArticles(props: &ArchivePageArticlesProps) -> Html {
+    let lang = props.lang;
+    let cards = use_archive_cards(Some(props.archive.clone()), props.docs.clone());
+    match &cards {
+        Loaded::Ready(cards) => html! {
+            <ol class="article-list printed-order">
+            { for cards.iter().zip(&props.docs).map(|(page, &doc)| html! {
+                <ArticleCard key={doc} page={page.clone()} article={0} query={None} {lang}
+                    href={Some(Route::ArchiveArticle(doc).to_hash())} />
+            }) }
+            </ol>
+        },
+        Loaded::Loading => html! {
+            <p class="archive-status" role="status">{ lang.pick("正在读取这一版的文章…", "Reading this page's articles…") }</p>
+        },
+        Loaded::Failed(e) => html! {
+            <p class="error" role="alert">
+                { format!("{}{}", lang.pick("这一版的文章无法读取：", "This page's articles could not be read: "), e.message(lang)) }
+            </p>
+        },
+        Loaded::Absent => html! {},
     }
 }
 

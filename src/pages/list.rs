@@ -102,8 +102,11 @@ pub fn ListPage(props: &ListPageProps) -> Html {
         use_effect_with(props.query.clone(), move |_| shown.set(CARDS_PER_STEP));
     }
     let limit = (*shown).max(props.selected.map_or(0, |s| s + 1));
-    let (archive_results, onmore_archive) =
-        use_archive_search(props.archive.clone(), results.query.clone());
+    let (archive_results, onmore_archive) = use_archive_search(
+        props.archive.clone(),
+        results.query.clone(),
+        props.query.period.clone(),
+    );
     let onmore = {
         let shown = shown.clone();
         Callback::from(move |_| shown.set(limit + CARDS_PER_STEP))

@@ -11,7 +11,8 @@ mod common;
 
 use flate2::read::GzDecoder;
 use kanbao_search::{
-    ArchiveIndex, Compression, Document, FieldKind, FileId, Index, Layer, Manifest, Query, Shard,
+    ArchiveIndex, Calendar, CalendarMonth, Compression, Document, FieldKind, FileId, Index, Layer,
+    Manifest, Query, Shard, page_number,
 };
 use serde_json::Value;
 
@@ -292,6 +293,105 @@ fn every_article_has_a_card_with_its_headline_byline_place_and_opening_text() {
         size(&cards),
         size(&records)
     );
+}
+
+/// The archive's calendar, read from disk.
+fn read_calendar(archive: &Path) -> Calendar {
+    serde_json::from_slice(&stored(&archive.join(Calendar::PATH)).expect("calendar"))
+        .expect("calendar JSON")
+}
+
+/// One month of the archive's calendar, read from disk.
+fn read_month(archive: &Path, month: &str) -> CalendarMonth {
+    serde_json::from_slice(&stored(&archive.join(CalendarMonth::path(month))).expect("month file"))
+        .expect("month JSON")
+}
+
+#[test]
+fn the_calendar_lists_every_dated_page_with_its_articles_in_page_order() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let out = gen_and_build(tmp.path(), "40");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let archive = tmp.path().join("site/archive");
+    assert!(open(&archive).manifest().calendar);
+    let calendar = read_calendar(&archive);
+    assert_eq!(calendar.format, kanbao_search::CALENDAR_FORMAT);
+    assert_eq!(calendar.paper, None);
+    // Every record's page, as the records say, against the calendar's days.
+    let records = records(&archive);
+    let mut held: Vec<(String, String, u32)> = Vec::new();
+    let mut pages = 0;
+    for m in &calendar.months {
+        let month = read_month(&archive, &m.month);
+        assert_eq!(month.month, m.month);
+        assert_eq!(month.days.len() as u32, m.days);
+        for day in &month.days {
+            assert!(day.date.starts_with(&m.month));
+            let numbers: Vec<u32> = day
+                .pages
+                .iter()
+                .map(|p| page_number(p.page.as_deref().unwrap_or("")))
+                .collect();
+            assert!(numbers.is_sorted(), "{}: {numbers:?}", day.date);
+            for p in &day.pages {
+                pages += 1;
+                for doc in p.docs() {
+                    let place = &records[doc as usize]["page"];
+                    assert_eq!(place["date"], day.date.as_str(), "doc {doc}");
+                    assert_eq!(place["page"].as_str(), p.page.as_deref(), "doc {doc}");
+                    held.push((day.date.clone(), p.page.clone().unwrap_or_default(), doc));
+                }
+            }
+        }
+    }
+    assert_eq!(
+        pages, 40,
+        "every generated page is dated and in the calendar"
+    );
+    let mut docs: Vec<u32> = held.iter().map(|h| h.2).collect();
+    docs.sort_unstable();
+    assert_eq!(
+        docs,
+        (0..records.len() as u32).collect::<Vec<_>>(),
+        "every article is on exactly one page of the calendar"
+    );
+    assert_eq!(
+        calendar.months.iter().map(|m| m.articles).sum::<u32>() as usize,
+        records.len()
+    );
+}
+
+#[test]
+fn the_calendar_names_the_paper_it_is_told() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let pages = tmp.path().join("pages");
+    fs::create_dir_all(&pages).expect("pages dir");
+    fs::write(
+        pages.join("a.txt"),
+        "2024年3月5日 星期二\n第02版：要闻\n\n港城新桥通车\n\n本报讯 新桥今天通车。\n",
+    )
+    .expect("page");
+    fs::write(pages.join("b.txt"), "无日期的一段文字。\n").expect("page");
+    let site = tmp.path().join("site");
+    let out = kanbao(&[
+        "build",
+        pages.to_str().unwrap(),
+        "-o",
+        site.to_str().unwrap(),
+        "--paper",
+        "港城日报",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let archive = site.join("archive");
+    let calendar = read_calendar(&archive);
+    assert_eq!(calendar.paper.as_deref(), Some("港城日报"));
+    assert_eq!(calendar.months.len(), 1);
+    let month = read_month(&archive, "2024-03");
+    let day = month.day("2024-03-05").expect("the dated page's day");
+    assert_eq!(day.pages.len(), 1, "the undated page is in no day");
+    assert_eq!(day.pages[0].page.as_deref(), Some("02"));
+    assert_eq!(day.pages[0].section.as_deref(), Some("要闻"));
+    assert_eq!(day.pages[0].docs(), 0..1);
 }
 
 #[test]

@@ -62,8 +62,9 @@ mod score;
 mod tokenize;
 
 pub use archive::{
-    ARCHIVE_FORMAT, Archive, ArchiveBuilder, ArchiveError, ArchiveIndex, Compression, FileId,
-    Layer, Layout, Manifest, Search, Shard, Sizes,
+    ARCHIVE_FORMAT, Archive, ArchiveBuilder, ArchiveError, ArchiveIndex, CALENDAR_FORMAT, Calendar,
+    CalendarBuilder, CalendarDay, CalendarMonth, Compression, DayPage, FileId, Layer, Layout,
+    Manifest, MonthCount, Search, Shard, Sizes, is_date, page_number,
 };
 pub use document::{Document, Field, FieldKind};
 pub use highlight::{Snippet, highlight, snippet};

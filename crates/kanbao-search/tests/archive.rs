@@ -26,7 +26,11 @@ fn start(archive: &Archive, query: &Query) -> Search {
 /// Runs a search to the end, `want` results a round; returns the documents in the order
 /// found and the block files loaded.
 fn run(archive: &Archive, query: &Query, want: usize) -> (Vec<u32>, BTreeSet<FileId>) {
-    let mut search = start(archive, query);
+    run_search(archive, start(archive, query), want)
+}
+
+/// Runs a search begun to the end, `want` results a round.
+fn run_search(archive: &Archive, mut search: Search, want: usize) -> (Vec<u32>, BTreeSet<FileId>) {
     let (mut found, mut loaded) = (Vec::new(), BTreeSet::new());
     while !search.done() {
         for id in search.plan(want) {
@@ -233,6 +237,61 @@ fn a_first_page_of_a_common_term_loads_a_few_blocks_not_the_whole_list() {
     assert_eq!(search.estimate(), all.len() as u64);
 }
 
+#[test]
+fn a_search_within_a_range_finds_exactly_its_matches_there_and_reads_only_its_blocks() {
+    let docs = many(4000);
+    let (index, archive) = both(&docs, layout(4096, 2048));
+    for (q, range) in [
+        ("港城经济", 1000..1400),
+        ("标兵", 500..3000),
+        ("港城", 0..50),
+        ("经济 -标兵", 3990..4000),
+        ("航天港", 10..20),
+        ("港城", 3000..9000),
+    ] {
+        let query = Query::parse(q);
+        let want: Vec<u32> = expected(&index, &query)
+            .into_iter()
+            .filter(|d| range.contains(d))
+            .collect();
+        let search = start(&archive, &query).within(range.clone());
+        let (found, loaded) = run_search(&archive, search, 20);
+        assert_eq!(found, want, "{q} in {range:?}");
+        let (_, all) = run(&archive, &query, 20);
+        assert!(
+            loaded.len() <= all.len(),
+            "{q}: {} of {}",
+            loaded.len(),
+            all.len()
+        );
+    }
+    // A period of a tenth of the archive reads the blocks reaching into it: a few of a common
+    // term's, where the whole archive reads them all.
+    let query = Query::parse("港城经济");
+    let (_, all) = run(&archive, &query, 20);
+    let (_, some) = run_search(&archive, start(&archive, &query).within(1000..1400), 20);
+    assert!(
+        some.len() * 3 < all.len(),
+        "{} of {} blocks",
+        some.len(),
+        all.len()
+    );
+    // The estimate counts the range only.
+    let mut search = start(&archive, &query).within(1000..2000);
+    let (found, _) = first_page(&archive, &mut search);
+    assert!(found.len() >= 20);
+    let total = expected(&index, &query)
+        .into_iter()
+        .filter(|d| (1000..2000).contains(d))
+        .count() as f64;
+    let estimate = search.estimate() as f64;
+    assert!(
+        (estimate / total - 1.0).abs() < 0.15,
+        "{estimate} for {total}"
+    );
+    assert!(search.unsearched().end < 2000 && search.unsearched().start == 1000);
+}
+
 /// A paper whose newest issues write about one topic in every other article, and whose
 /// older ones in one article of fifty; another word runs through the whole archive.
 fn faded(n: usize) -> Vec<Document> {
@@ -357,6 +416,20 @@ fn kind() -> impl Strategy<Value = FieldKind> {
     ]
 }
 
+/// Documents of the given fields.
+fn documents(fields: &[Vec<(FieldKind, String)>]) -> Vec<Document> {
+    fields
+        .iter()
+        .map(|fields| {
+            let mut d = Document::new();
+            for (k, t) in fields {
+                d.push(*k, t.clone());
+            }
+            d
+        })
+        .collect()
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
 
@@ -368,20 +441,31 @@ proptest! {
         block_bytes in 2u32..200,
         want in 1usize..8,
     ) {
-        let docs: Vec<Document> = docs
-            .iter()
-            .map(|fields| {
-                let mut d = Document::new();
-                for (k, t) in fields {
-                    d.push(*k, t.clone());
-                }
-                d
-            })
-            .collect();
+        let docs = documents(&docs);
         let (index, archive) = both(&docs, layout(shard_bytes, block_bytes));
         for q in &queries {
             let query = Query::parse(q);
             prop_assert_eq!(run(&archive, &query, want).0, expected(&index, &query), "query {:?}", q);
+        }
+    }
+
+    #[test]
+    fn a_search_within_a_range_equals_the_in_memory_search_cut_to_it(
+        docs in prop::collection::vec(prop::collection::vec((kind(), text()), 0..4), 1..16),
+        queries in prop::collection::vec("-?[港城标兵航天哈 a-bA0-9１.]{1,5}", 1..4),
+        block_bytes in 2u32..200,
+        want in 1usize..8,
+        a in 0u32..20,
+        b in 0u32..20,
+    ) {
+        let docs = documents(&docs);
+        let (index, archive) = both(&docs, layout(64, block_bytes));
+        let range = a.min(b)..a.max(b);
+        for q in &queries {
+            let query = Query::parse(q);
+            let expected: Vec<u32> = expected(&index, &query).into_iter().filter(|d| range.contains(d)).collect();
+            let search = start(&archive, &query).within(range.clone());
+            prop_assert_eq!(run_search(&archive, search, want).0, expected, "query {:?} in {:?}", q, range);
         }
     }
 }

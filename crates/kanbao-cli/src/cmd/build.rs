@@ -9,7 +9,10 @@
 //!   `--card-chunk-size`, so listing search results never downloads whole articles;
 //! - `index/manifest.json`, `index/docs/NNNN.bin`, `index/positions/NNNN.bin`,
 //!   `index/blocks/NNN/NNN.bin`: the sharded search index ([`kanbao_search::ArchiveBuilder`]),
-//!   so a browser downloads only the shards and blocks a page of results needs.
+//!   so a browser downloads only the shards and blocks a page of results needs;
+//! - `calendar/index.json` and `calendar/YYYY-MM.json` ([`kanbao_search::Calendar`]): the
+//!   dates held, and each day's pages in page order with the articles each holds, so opening
+//!   a date fetches one small file.
 //!
 //! Every file but the manifest is stored gzipped, its name ending in `.gz`
 //! ([`Compression::Gzip`]): the browser decompresses it natively, so it travels compressed
@@ -31,7 +34,8 @@ use std::time::Instant;
 use anyhow::Context;
 use flate2::write::GzEncoder;
 use kanbao_search::{
-    Archive, ArchiveBuilder, ArchiveRecord, Compression, Document, FileId, Layer, Layout,
+    Archive, ArchiveBuilder, ArchiveRecord, Calendar, CalendarBuilder, CalendarMonth, Compression,
+    DayPage, Document, FileId, Layer, Layout,
 };
 
 /// How every file but the manifest is stored.
@@ -58,6 +62,9 @@ pub struct Args {
     /// Target size of one block of a long posting list, in KiB before compression.
     #[arg(long, default_value_t = 16, value_parser = clap::value_parser!(u32).range(1..))]
     block_kib: u32,
+    /// The paper the pages are of, as the calendar names it.
+    #[arg(long)]
+    paper: Option<String>,
 }
 
 /// Runs `kanbao build`: exit 0 when every file was built, 1 when some could not be read.
@@ -95,6 +102,7 @@ fn build(args: &Args) -> anyhow::Result<bool> {
         shard_bytes: args.shard_kib.saturating_mul(1024),
         block_bytes: args.block_kib.saturating_mul(1024),
     });
+    let mut calendar = CalendarBuilder::new(args.paper.clone());
     let (mut pages, mut text_bytes, mut all_read) = (0usize, 0u64, true);
     for path in &files {
         let name = path.strip_prefix(&args.dir).unwrap_or(path);
@@ -109,6 +117,15 @@ fn build(args: &Args) -> anyhow::Result<bool> {
         };
         pages += 1;
         text_bytes += page.source.bytes as u64;
+        calendar.add(
+            page.meta.date.as_deref(),
+            DayPage {
+                page: page.meta.page.clone(),
+                section: page.meta.section.clone(),
+                first: builder.len(),
+                count: page.articles.len() as u32,
+            },
+        );
         for article in &page.articles {
             let doc = builder.add(&Document::from(article));
             let source = page.source.name.as_str();
@@ -120,6 +137,8 @@ fn build(args: &Args) -> anyhow::Result<bool> {
     cards.finish()?;
     let articles = builder.len();
     let mut archive = builder.finish();
+    archive.manifest.calendar = true;
+    let days = write_calendar(&partial.join("calendar"), calendar)?;
     let index_bytes = write_index(&partial.join("index"), &mut archive)?;
 
     if archive_dir.exists() {
@@ -131,7 +150,7 @@ fn build(args: &Args) -> anyhow::Result<bool> {
     let m = &archive.manifest;
     println!(
         "kanbao: built {} from {pages} pages ({:.1} MB of text): {articles} articles in {} record and {} card chunks, \
-         index {:.1} MB ({:.0}% of the text) in {} docs and {} positions shards and {} blocks, {:.1} s",
+         index {:.1} MB ({:.0}% of the text) in {} docs and {} positions shards and {} blocks, {days} dates, {:.1} s",
         archive_dir.display(),
         text_bytes as f64 / 1e6,
         m.chunks,
@@ -207,6 +226,27 @@ impl Chunks {
         self.values.clear();
         Ok(())
     }
+}
+
+/// Writes the calendar and its months; returns how many dates it holds.
+fn write_calendar(dir: &Path, calendar: CalendarBuilder) -> anyhow::Result<u32> {
+    fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let (calendar, months) = calendar.finish();
+    let root = dir.parent().unwrap_or(dir);
+    let gz = STORED.suffix();
+    for month in &months {
+        let json = serde_json::to_string(month)?;
+        write_gz(
+            &root.join(format!("{}{gz}", CalendarMonth::path(&month.month))),
+            json.as_bytes(),
+        )?;
+    }
+    let json = serde_json::to_string(&calendar)?;
+    write_gz(
+        &root.join(format!("{}{gz}", Calendar::PATH)),
+        json.as_bytes(),
+    )?;
+    Ok(calendar.months.iter().map(|m| m.days).sum())
 }
 
 /// Writes the index files, each gzipped but the manifest, which records their stored sizes

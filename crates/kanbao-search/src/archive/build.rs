@@ -123,6 +123,7 @@ impl ArchiveBuilder {
             hash: "splitmix64-finaliser(key) % shards".to_string(),
             sizes: Sizes::default(),
             compression: Compression::None,
+            calendar: false,
         };
         Archive { manifest, files }
     }

@@ -123,6 +123,10 @@ pub struct Manifest {
     /// How every file but the manifest is stored.
     #[serde(default)]
     pub compression: Compression,
+    /// Whether the archive has a calendar of its dates (`calendar/`, see
+    /// [`Calendar`](super::Calendar)); archives built before it have none.
+    #[serde(default)]
+    pub calendar: bool,
 }
 
 /// How an archive's files are stored. A compressed file's name ends in the compression's

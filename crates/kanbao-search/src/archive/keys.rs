@@ -77,11 +77,20 @@ impl KeyState {
         Ok(KeyState { layer, blocks })
     }
 
-    /// Whether every block holding documents below `hi` is loaded.
-    pub(super) fn known_below(&self, hi: u32) -> bool {
-        self.blocks[..self.blocks_below(hi)]
+    /// Whether every block holding documents in `range` is loaded.
+    pub(super) fn known_in(&self, range: &Range<u32>) -> bool {
+        self.blocks[..self.blocks_below(range.end)]
             .iter()
+            .filter(|b| b.last >= range.start)
             .all(|b| b.list.is_some())
+    }
+
+    /// How many blocks may hold documents in `range`.
+    pub(super) fn blocks_in(&self, range: &Range<u32>) -> usize {
+        self.blocks[..self.blocks_below(range.end)]
+            .iter()
+            .filter(|b| b.last >= range.start)
+            .count()
     }
 
     /// The loaded postings in `window`.
@@ -104,12 +113,17 @@ impl KeyState {
         self.blocks.partition_point(|b| b.first < hi)
     }
 
-    /// How many documents at or above `hi` hold the key, when every block there is loaded.
-    pub(super) fn count_from(&self, hi: u32) -> Option<u64> {
+    /// How many documents in `range` hold the key, when every block there is loaded.
+    pub(super) fn count_in(&self, range: &Range<u32>) -> Option<u64> {
         let mut n = 0;
-        for b in self.blocks.iter().filter(|b| b.last >= hi) {
+        for b in self
+            .blocks
+            .iter()
+            .filter(|b| b.last >= range.start && b.first < range.end)
+        {
             let docs = &b.list.as_ref()?.docs;
-            n += (docs.len() - docs.partition_point(|&d| d < hi)) as u64;
+            n += (docs.partition_point(|&d| d < range.end)
+                - docs.partition_point(|&d| d < range.start)) as u64;
         }
         Some(n)
     }

@@ -60,12 +60,17 @@
 //! ```
 
 mod build;
+mod calendar;
 mod codec;
 mod format;
 mod keys;
 mod search;
 
 pub use build::{Archive, ArchiveBuilder};
+pub use calendar::{
+    CALENDAR_FORMAT, Calendar, CalendarBuilder, CalendarDay, CalendarMonth, DayPage, MonthCount,
+    is_date, page_number,
+};
 pub use codec::Shard;
 pub use format::{
     ARCHIVE_FORMAT, ArchiveError, Compression, FileId, Layer, Layout, Manifest, Sizes,

@@ -118,6 +118,12 @@ impl ArchiveIndex {
             } else {
                 self.manifest.docs
             },
+            floor: 0,
+            top: if query.is_empty() {
+                0
+            } else {
+                self.manifest.docs
+            },
             keys,
             terms,
             files,
@@ -141,6 +147,10 @@ pub struct Search {
     files: HashMap<u32, (usize, usize)>,
     /// Documents at or above this id have been searched.
     hi: u32,
+    /// The search ends here: documents below it are not searched.
+    floor: u32,
+    /// Where the search began: documents at or above it are not searched.
+    top: u32,
     /// The documents the next [`step`](Search::step) searches.
     window: Option<Range<u32>>,
     /// How far the next window may reach, doubled each round: in blocks of the densest key
@@ -156,9 +166,27 @@ pub struct Search {
 }
 
 impl Search {
+    /// The same search over documents `docs` only (for an archive built in date order, a
+    /// period): it reads only the blocks that reach into them. Given before the first
+    /// [`plan`](Search::plan).
+    pub fn within(mut self, docs: Range<u32>) -> Search {
+        self.top = self.top.min(docs.end);
+        self.hi = self.top;
+        self.floor = docs.start.min(self.hi);
+        self
+    }
+
     /// Whether every document has been searched.
     pub fn done(&self) -> bool {
-        self.hi == 0 && self.window.is_none()
+        self.hi <= self.floor && self.window.is_none()
+    }
+
+    /// The documents still to be searched, below those searched so far.
+    pub fn unsearched(&self) -> Range<u32> {
+        match &self.window {
+            Some(w) => self.floor..w.end.min(self.hi),
+            None => self.floor..self.hi,
+        }
     }
 
     /// How many documents match in all: exact once the search is [`done`](Search::done),
@@ -177,16 +205,18 @@ impl Search {
             .into_iter()
             .filter_map(|k| {
                 let key = &self.keys[k];
+                let below = key.count_below(self.hi, self.block_bytes)?;
+                let under_floor = key.count_below(self.floor, self.block_bytes)?;
                 Some((
-                    key.count_below(self.hi, self.block_bytes)?,
-                    key.count_from(self.hi)?,
+                    below.saturating_sub(under_floor),
+                    key.count_in(&(self.hi..self.top))?,
                 ))
             })
             .filter(|&(_, searched)| searched > 0)
             .min_by_key(|&(below, _)| below);
         let rest = match pivot {
             Some((below, searched)) => self.matched * below / searched,
-            None => self.matched * u64::from(self.hi) / self.scanned,
+            None => self.matched * u64::from(self.hi - self.floor) / self.scanned,
         };
         self.matched + rest
     }
@@ -227,25 +257,30 @@ impl Search {
 
     /// Sets the next window and returns the block files it needs.
     fn choose(&mut self, want: usize) -> Vec<FileId> {
-        let hi = self.hi;
-        if hi == 0 {
+        let (floor, hi) = (self.floor, self.hi);
+        if hi <= floor {
             return Vec::new();
         }
         let required = self.required();
         if required.is_empty() {
-            let lo = hi.saturating_sub(u32::try_from(want * 2).unwrap_or(u32::MAX));
+            let lo = hi
+                .saturating_sub(u32::try_from(want * 2).unwrap_or(u32::MAX))
+                .max(floor);
             self.window = Some(lo..hi);
             return self.missing(lo..hi, None);
         }
-        // A required key with nothing below `hi` ends the search.
-        if required.iter().any(|&k| self.keys[k].blocks_below(hi) == 0) {
-            self.hi = 0;
+        // A required key with nothing left to search ends the search.
+        if required
+            .iter()
+            .any(|&k| self.keys[k].blocks_in(&(floor..hi)) == 0)
+        {
+            self.hi = floor;
             return Vec::new();
         }
         let known: Vec<usize> = required
             .iter()
             .copied()
-            .filter(|&k| self.keys[k].known_below(hi))
+            .filter(|&k| self.keys[k].known_in(&(floor..hi)))
             .collect();
         if known.is_empty() {
             // Each window spans up to `growth` blocks of the key whose blocks are densest
@@ -268,7 +303,8 @@ impl Search {
                     let estimate = u64::from(hi).saturating_sub(reach) as u32;
                     estimate.max(doubled)
                 }
-            };
+            }
+            .max(floor);
             self.growth = self.growth.saturating_mul(2);
             self.window = Some(lo..hi);
             return self.missing(lo..hi, None);
@@ -278,23 +314,23 @@ impl Search {
         // case few candidates turn out to match.
         let limit = (want * 2 + 8).saturating_mul(self.growth);
         self.growth = self.growth.saturating_mul(2);
-        let candidates = self.candidates(&known, hi, limit);
+        let candidates = self.candidates(&known, floor..hi, limit);
         let Some(&lowest) = candidates.last() else {
-            self.hi = 0;
+            self.hi = floor;
             return Vec::new();
         };
-        let lo = if candidates.len() < limit { 0 } else { lowest };
+        let lo = if candidates.len() < limit {
+            floor
+        } else {
+            lowest
+        };
         self.window = Some(lo..hi);
         self.missing(lo..hi, Some(&candidates))
     }
 
-    /// Up to `limit` documents below `hi` in all of `keys` (each loaded below `hi`),
-    /// descending.
-    fn candidates(&self, keys: &[usize], hi: u32, limit: usize) -> Vec<u32> {
-        let lists: Vec<Entries> = keys
-            .iter()
-            .map(|&k| self.keys[k].within(&(0..hi)))
-            .collect();
+    /// Up to `limit` documents of `range` in all of `keys` (each loaded there), descending.
+    fn candidates(&self, keys: &[usize], range: Range<u32>, limit: usize) -> Vec<u32> {
+        let lists: Vec<Entries> = keys.iter().map(|&k| self.keys[k].within(&range)).collect();
         let Some(rarest) = lists.iter().min_by_key(|l| l.len()) else {
             return Vec::new();
         };

@@ -1,0 +1,359 @@
+//! The archive's dates: which days it holds, and each day's pages with their articles, so a
+//! reader opens a date by fetching only that month's small file.
+//!
+//! - `calendar/index.json` ([`Calendar`]): every month held, with its days, pages and
+//!   articles counted, for the calendar's year view;
+//! - `calendar/YYYY-MM.json` ([`CalendarMonth`]): that month's days, each with its pages in
+//!   page order, and for each page the documents it holds (a page's articles are consecutive
+//!   documents, in printed order, since `kanbao build` adds them page by page).
+//!
+//! Pages without a date are in no month.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
+
+/// The format tag of a [`Calendar`].
+pub const CALENDAR_FORMAT: &str = "kanbao.calendar/1";
+
+/// `calendar/index.json`: every month the archive holds, oldest first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Calendar {
+    /// Always [`CALENDAR_FORMAT`].
+    pub format: String,
+    /// The paper the archive holds, when the build was told.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub paper: Option<String>,
+    /// The months held, oldest first.
+    pub months: Vec<MonthCount>,
+    /// Whether the dated pages were built in date order, so that each month's documents are
+    /// the range its [`MonthCount`] gives (no other month's document lies inside it).
+    #[serde(default)]
+    pub ordered: bool,
+}
+
+/// One month of a [`Calendar`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MonthCount {
+    /// `YYYY-MM`.
+    pub month: String,
+    /// Days with at least one page.
+    pub days: u32,
+    /// Pages.
+    pub pages: u32,
+    /// Articles.
+    pub articles: u32,
+    /// The lowest document number of its articles.
+    pub first: u32,
+    /// One past the highest document number of its articles: when the calendar is
+    /// [`ordered`](Calendar::ordered), the month's articles are documents `first .. end`.
+    pub end: u32,
+}
+
+/// `calendar/YYYY-MM.json`: one month's days, oldest first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CalendarMonth {
+    /// `YYYY-MM`.
+    pub month: String,
+    /// The days held.
+    pub days: Vec<CalendarDay>,
+}
+
+/// One day of a [`CalendarMonth`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CalendarDay {
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    /// Its pages in page order (pages of one number in the order they were built).
+    pub pages: Vec<DayPage>,
+}
+
+/// One page of a [`CalendarDay`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DayPage {
+    /// The page number as printed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<String>,
+    /// The page's name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub section: Option<String>,
+    /// The document number of its first article.
+    pub first: u32,
+    /// How many articles it holds: documents `first .. first + count`.
+    pub count: u32,
+}
+
+impl DayPage {
+    /// Its articles' document numbers, in printed order.
+    pub fn docs(&self) -> std::ops::Range<u32> {
+        self.first..self.first.saturating_add(self.count)
+    }
+}
+
+impl CalendarMonth {
+    /// The file of `month` (`YYYY-MM`), relative to the archive: `calendar/2023-11.json`.
+    pub fn path(month: &str) -> String {
+        format!("calendar/{month}.json")
+    }
+
+    /// The day `date`, if held.
+    pub fn day(&self, date: &str) -> Option<&CalendarDay> {
+        self.days.iter().find(|d| d.date == date)
+    }
+}
+
+impl Calendar {
+    /// The file of the calendar, relative to the archive.
+    pub const PATH: &'static str = "calendar/index.json";
+
+    /// Whether the archive holds `month` (`YYYY-MM`).
+    pub fn holds(&self, month: &str) -> bool {
+        self.months.iter().any(|m| m.month == month)
+    }
+
+    /// The documents of the months from `from` to `to` (`YYYY-MM`, both included; open where
+    /// `None`), when the calendar is [`ordered`](Calendar::ordered); an empty range when it holds
+    /// none of them.
+    pub fn docs_between(&self, from: Option<&str>, to: Option<&str>) -> Option<Range<u32>> {
+        if !self.ordered {
+            return None;
+        }
+        let inside = |m: &&MonthCount| {
+            from.is_none_or(|f| m.month.as_str() >= f) && to.is_none_or(|t| m.month.as_str() <= t)
+        };
+        let mut months = self.months.iter().filter(inside);
+        let Some(first) = months.next() else {
+            return Some(0..0);
+        };
+        let end = months.next_back().unwrap_or(first).end;
+        Some(first.first..end)
+    }
+
+    /// The month (`YYYY-MM`) a document of an [`ordered`](Calendar::ordered) calendar was
+    /// printed in.
+    pub fn month_of(&self, doc: u32) -> Option<&str> {
+        if !self.ordered {
+            return None;
+        }
+        let i = self.months.partition_point(|m| m.end <= doc);
+        self.months
+            .get(i)
+            .filter(|m| m.first <= doc)
+            .map(|m| m.month.as_str())
+    }
+}
+
+/// Whether `s` is a `YYYY-MM-DD` date.
+pub fn is_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| match i {
+            4 | 7 => *c == b'-',
+            _ => c.is_ascii_digit(),
+        })
+}
+
+/// A page label's number for ordering: `A03` and `第3版` give 3; a label without digits
+/// goes last.
+pub fn page_number(label: &str) -> u32 {
+    let digits: String = label
+        .chars()
+        .skip_while(|c| !c.is_ascii_digit())
+        .take_while(char::is_ascii_digit)
+        .collect();
+    digits.parse().unwrap_or(u32::MAX)
+}
+
+/// Collects the pages of an archive as it is built, and gives its calendar files.
+#[derive(Debug, Default)]
+pub struct CalendarBuilder {
+    paper: Option<String>,
+    /// Date → (page number, order added, page).
+    days: BTreeMap<String, Vec<(u32, u32, DayPage)>>,
+    added: u32,
+    /// The latest date added so far, and whether every page came in date order.
+    latest: Option<String>,
+    unordered: bool,
+}
+
+impl CalendarBuilder {
+    /// A calendar of the paper `paper`, when known.
+    pub fn new(paper: Option<String>) -> CalendarBuilder {
+        CalendarBuilder {
+            paper,
+            ..CalendarBuilder::default()
+        }
+    }
+
+    /// Adds a page of `date` holding documents `first .. first + count`. A page without a
+    /// `YYYY-MM-DD` date, or with no article, is in no day.
+    pub fn add(&mut self, date: Option<&str>, page: DayPage) {
+        let Some(date) = date.filter(|d| is_date(d)) else {
+            return;
+        };
+        if page.count == 0 {
+            return;
+        }
+        if self.latest.as_deref().is_some_and(|l| l > date) {
+            self.unordered = true;
+        } else {
+            self.latest = Some(date.to_owned());
+        }
+        let number = page.page.as_deref().map_or(u32::MAX, page_number);
+        self.days
+            .entry(date.to_owned())
+            .or_default()
+            .push((number, self.added, page));
+        self.added += 1;
+    }
+
+    /// The calendar, and every month's file, oldest first.
+    pub fn finish(self) -> (Calendar, Vec<CalendarMonth>) {
+        let mut months: Vec<CalendarMonth> = Vec::new();
+        let mut counts: Vec<MonthCount> = Vec::new();
+        for (date, mut pages) in self.days {
+            pages.sort_by_key(|(number, added, _)| (*number, *added));
+            let pages: Vec<DayPage> = pages.into_iter().map(|(_, _, p)| p).collect();
+            let month = date[..7].to_owned();
+            if months.last().is_none_or(|m| m.month != month) {
+                months.push(CalendarMonth {
+                    month: month.clone(),
+                    days: Vec::new(),
+                });
+                counts.push(MonthCount {
+                    month,
+                    days: 0,
+                    pages: 0,
+                    articles: 0,
+                    first: u32::MAX,
+                    end: 0,
+                });
+            }
+            if let (Some(m), Some(c)) = (months.last_mut(), counts.last_mut()) {
+                c.days += 1;
+                c.pages += pages.len() as u32;
+                c.articles += pages.iter().map(|p| p.count).sum::<u32>();
+                for p in &pages {
+                    c.first = c.first.min(p.first);
+                    c.end = c.end.max(p.docs().end);
+                }
+                m.days.push(CalendarDay { date, pages });
+            }
+        }
+        let calendar = Calendar {
+            format: CALENDAR_FORMAT.to_owned(),
+            paper: self.paper,
+            months: counts,
+            ordered: !self.unordered,
+        };
+        (calendar, months)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(label: &str, first: u32, count: u32) -> DayPage {
+        DayPage {
+            page: Some(label.to_owned()),
+            section: None,
+            first,
+            count,
+        }
+    }
+
+    #[test]
+    fn page_numbers_order_pages_whatever_their_prefix() {
+        assert_eq!(page_number("A03"), 3);
+        assert_eq!(page_number("第12版"), 12);
+        assert_eq!(page_number("头版"), u32::MAX);
+    }
+
+    #[test]
+    fn days_hold_their_pages_in_page_order_and_months_count_them() {
+        let mut b = CalendarBuilder::new(Some("港城日报".into()));
+        b.add(Some("2023-11-28"), page("A10", 0, 3));
+        b.add(Some("2023-11-28"), page("A02", 3, 2));
+        b.add(Some("2023-11-30"), page("1", 5, 4));
+        b.add(Some("2023-12-01"), page("1", 9, 1));
+        b.add(None, page("1", 10, 2));
+        b.add(Some("28/11/2023"), page("1", 12, 2));
+        b.add(Some("2023-12-02"), page("2", 14, 0));
+        let (calendar, months) = b.finish();
+        assert_eq!(calendar.paper.as_deref(), Some("港城日报"));
+        assert_eq!(
+            calendar.months,
+            vec![
+                MonthCount {
+                    month: "2023-11".into(),
+                    days: 2,
+                    pages: 3,
+                    articles: 9,
+                    first: 0,
+                    end: 9,
+                },
+                MonthCount {
+                    month: "2023-12".into(),
+                    days: 1,
+                    pages: 1,
+                    articles: 1,
+                    first: 9,
+                    end: 10,
+                },
+            ]
+        );
+        assert!(calendar.holds("2023-12") && !calendar.holds("2024-01"));
+        assert!(calendar.ordered);
+        assert_eq!(calendar.docs_between(Some("2023-12"), None), Some(9..10));
+        assert_eq!(calendar.docs_between(None, Some("2023-11")), Some(0..9));
+        assert_eq!(calendar.docs_between(Some("2024-01"), None), Some(0..0));
+        assert_eq!(calendar.month_of(4), Some("2023-11"));
+        assert_eq!(calendar.month_of(9), Some("2023-12"));
+        assert_eq!(calendar.month_of(10), None);
+        let day = months[0].day("2023-11-28").map(|d| {
+            d.pages
+                .iter()
+                .map(|p| (p.page.clone().unwrap_or_default(), p.docs()))
+                .collect::<Vec<_>>()
+        });
+        assert_eq!(day, Some(vec![("A02".into(), 3..5), ("A10".into(), 0..3)]));
+        assert_eq!(CalendarMonth::path("2023-11"), "calendar/2023-11.json");
+    }
+
+    #[test]
+    fn pages_out_of_date_order_leave_the_calendar_unordered_and_its_ranges_unused() {
+        let mut b = CalendarBuilder::new(None);
+        b.add(Some("2023-12-01"), page("1", 0, 2));
+        b.add(Some("2023-11-30"), page("1", 2, 2));
+        let (calendar, _) = b.finish();
+        assert!(!calendar.ordered);
+        assert_eq!(calendar.docs_between(Some("2023-12"), None), None);
+        assert_eq!(calendar.month_of(0), None);
+    }
+
+    #[test]
+    fn calendar_files_read_back_as_written() {
+        let mut b = CalendarBuilder::new(None);
+        b.add(
+            Some("2024-03-05"),
+            DayPage {
+                page: None,
+                section: Some("要闻".into()),
+                first: 0,
+                count: 2,
+            },
+        );
+        let (calendar, months) = b.finish();
+        let json = serde_json::to_string(&calendar).unwrap_or_default();
+        assert!(!json.contains("paper"), "{json}");
+        assert_eq!(serde_json::from_str::<Calendar>(&json).ok(), Some(calendar));
+        let json = serde_json::to_string(&months[0]).unwrap_or_default();
+        assert!(!json.contains("\"page\""), "{json}");
+        assert_eq!(
+            serde_json::from_str::<CalendarMonth>(&json).ok().as_ref(),
+            months.first()
+        );
+    }
+}
