@@ -520,6 +520,18 @@ pub(crate) fn is_citation_line(t: &str) -> bool {
         && (after.contains('版') || after.contains('年'))
 }
 
+/// Where a citation line ([`is_citation_line`]) starts at the end of a line that holds
+/// something before it, as e-paper article pages flattened to text glue it to the byline or the
+/// author (`本报记者  刘  阳《人民日报》（2026年01月13日第 11 版）`): its byte offset.
+pub(crate) fn citation_tail(t: &str) -> Option<usize> {
+    let t = t.trim_end();
+    if !t.ends_with(['）', ')']) || t.len() < 12 {
+        return None;
+    }
+    let at = t.rfind('《')?;
+    (at > 0 && is_citation_line(t.get(at..)?) && !t.get(..at)?.trim().is_empty()).then_some(at)
+}
+
 /// Whether a jump marker says the article is continued here from another page
 /// (`（上接第一版）`, `（接上页）`), rather than that it goes on elsewhere (`（下转第六版）`).
 pub(crate) fn continued_here(jump: &str) -> bool {

@@ -5,7 +5,8 @@ use crate::byline::{
     photo_credit_suffix,
 };
 use crate::header::{
-    is_citation_line, is_jump, jump_prefix, jump_suffix, parse_editors, parse_header_line,
+    citation_tail, is_citation_line, is_jump, jump_prefix, jump_suffix, parse_editors,
+    parse_header_line,
 };
 use crate::normalize::{ends_sentence, is_han};
 
@@ -568,6 +569,28 @@ fn push_cut<'a>(out: &mut Vec<Line<'a>>, mut t: &'a str, mut start: usize) {
         });
         return;
     }
+    if let Some(at) = citation_tail(t)
+        && let (Some(head), Some(citation)) = (t.get(..at), t.get(at..))
+    {
+        let head = head.trim_end();
+        out.push(Line {
+            text: head,
+            start,
+            class: classify(head),
+            indented: false,
+            glued_credit: false,
+            beside_text: false,
+        });
+        out.push(Line {
+            text: citation,
+            start: start + at,
+            class: Class::Citation,
+            indented: false,
+            glued_credit: false,
+            beside_text: false,
+        });
+        return;
+    }
     out.push(Line {
         text: t,
         start,
@@ -1075,6 +1098,21 @@ mod tests {
             assert_eq!(classify(t), Class::Citation, "{t}");
         }
         assert_ne!(classify("《红楼梦》（清代小说）"), Class::Citation);
+    }
+
+    #[test]
+    fn a_citation_glued_to_a_byline_or_an_author_is_cut_off_as_its_own_line() {
+        let lines = split("本报记者  林  一  王小二《长河日报》（2025年04月08日第 02 版）\n");
+        assert_eq!(lines.len(), 2);
+        assert_eq!(lines[0].text, "本报记者  林  一  王小二");
+        assert_eq!(lines[0].class, Class::Byline);
+        assert_eq!(lines[1].class, Class::Citation);
+        assert_eq!(lines[1].start, "本报记者  林  一  王小二".len());
+        let lines = split("何  川《长河日报》（2025年05月13日第 05 版）\n");
+        assert_eq!(lines[0].text, "何  川");
+        assert_eq!(lines[1].class, Class::Citation);
+        // A book named at a line's end is no citation.
+        assert_eq!(split("他最爱读《红楼梦》（人民文学出版社）\n").len(), 1);
     }
 
     #[test]

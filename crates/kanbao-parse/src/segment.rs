@@ -220,11 +220,20 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
                 }
             }
             Class::Citation => {
-                // The export's citation line ends the article above it, and a package.
-                page.package = None;
                 fill_header(&mut meta, line.text);
-                owners.push(Owner::Fragment(Why::PageHeader));
-                cur = None;
+                match &cur {
+                    // Under a headline (and its byline), before the text: the article goes on,
+                    // and the line stays inside its span (out of its text).
+                    Some(c) if header_under_headline(c, lines.get(i + 1)) => {
+                        owners.push(Owner::Article(c.index));
+                    }
+                    // After the text, it ends the article above it, and a package.
+                    _ => {
+                        page.package = None;
+                        owners.push(Owner::Fragment(Why::PageHeader));
+                        cur = None;
+                    }
+                }
             }
             Class::Jump => match &cur {
                 // `（上接第一版）` under a headline: the article goes on here, and the marker
@@ -765,10 +774,11 @@ fn headline_run(
     }
 }
 
-/// Whether a page header line stands between an article's headline and its text, as web
-/// exports print the paper and date under the title (a database its `版面：头版` under the
-/// author): the article has its headline, maybe a credit, and no text yet, and text, a caption
-/// or a credit follows.
+/// Whether a page header or citation line stands between an article's headline and its
+/// text, as web exports print the paper and date under the title (a database its `版面：头版`
+/// under the author, an e-paper's article page its `《人民日报》（…第 02 版）` under the
+/// headline or after the byline): the article has its headline, maybe a credit, and no text
+/// yet, and text, a caption or a credit follows.
 fn header_under_headline(c: &Current, next: Option<&Line<'_>>) -> bool {
     !c.body
         && next.is_some_and(|l| {

@@ -630,3 +630,33 @@ fn an_outlets_name_after_a_flattened_headline_opens_the_credit_below_it() {
     assert!(snow.byline.raw.iter().any(|r| r == "江城晚报·江城新闻"));
     assert_eq!(texts(snow, BlockKind::Paragraph).len(), 1);
 }
+
+#[test]
+fn an_e_paper_article_pages_citation_under_the_headline_or_glued_to_the_byline_stays_in_it() {
+    // Article pages of an e-paper, flattened to text: the citation line comes under the
+    // headline (wire copy) or glued to the end of the byline or the author's name.
+    let text = "长河日报 2025年04月08日 星期二\n\n第02版：要闻\n\n\
+                全省春耕用水调度会议召开\n\n\
+                《长河日报》（2025年04月08日第 02 版）\n\n\
+                新华社南州4月7日电  全省春耕用水调度会议7日召开，会议部署了灌区放水工作。\n\n\
+                会议要求，各地抓紧检修渠道，确保按时放水。\n\n\
+                渠水清清润新苗\n\n\
+                本报记者  林  一  王小二《长河日报》（2025年04月08日第 02 版）\n\n\
+                清晨，灌区的闸门缓缓打开，渠水流进了返青的麦田。\n\n\
+                老农说，今年的水来得比往年早。\n\n\
+                守好一渠春水\n\n\
+                何  川《长河日报》（2025年04月08日第 02 版）\n\n\
+                春水贵如油，用好每一方水，是对土地的珍惜。\n";
+    let p = common::parse_and_check(text.as_bytes());
+    assert_eq!(
+        titles(&p),
+        ["全省春耕用水调度会议召开", "渠水清清润新苗", "守好一渠春水"]
+    );
+    assert_eq!(p.articles[0].dateline.as_deref(), Some("新华社南州4月7日电"));
+    assert_eq!(texts(&p.articles[0], BlockKind::Paragraph).len(), 2);
+    assert_eq!(p.articles[1].byline.reporters, ["林一", "王小二"]);
+    assert_eq!(texts(&p.articles[1], BlockKind::Paragraph).len(), 2);
+    assert_eq!(p.articles[2].byline.authors, ["何川"]);
+    assert_eq!(texts(&p.articles[2], BlockKind::Paragraph).len(), 1);
+    assert_eq!(p.meta.page.as_deref(), Some("02"));
+}
