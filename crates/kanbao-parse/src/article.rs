@@ -79,6 +79,16 @@ pub(crate) fn build(
                 authors.extend(bare_names(l.text).unwrap_or_default());
                 signer_span = Some([l.start, l.end()]);
             }
+            // A body signing under the headline (`中共某某省委宣传部`, `本报评论员`), with no
+            // further headline line after it: the author.
+            Class::Short | Class::Text
+                if !heads.is_empty()
+                    && crate::names::signing_body(l.text)
+                    && !lines.get(k + 1).is_some_and(|n| n.class.is_headline()) =>
+            {
+                authors.push(fullwidth(l.text));
+                signer_span = Some([l.start, l.end()]);
+            }
             // A numbered or bracketed heading under the title opens the text.
             Class::Numbered if !heads.is_empty() => break,
             c if c.is_headline() => heads.push(l),

@@ -139,6 +139,14 @@ pub(crate) fn credit_follows(next: Option<&Line<'_>>) -> bool {
     })
 }
 
+/// Whether the run ends in the name of a body signing as author under a headline
+/// (`守住底线` / `中共某某市委宣传部`): a credit, as a person's bare name is.
+pub(crate) fn signed_by_body(run: &[Line<'_>]) -> bool {
+    let mut lines = run.iter().filter(|l| l.class != Class::Noise);
+    let last = lines.next_back();
+    lines.next().is_some() && last.is_some_and(|l| crate::names::signing_body(l.text))
+}
+
 /// Whether photo captions follow the run and credit a photographer (in a caption, or on a
 /// byline line after them): the run is the title of photo news.
 pub(crate) fn photo_follows(lines: &[Line<'_>], j: usize) -> bool {
@@ -519,6 +527,18 @@ mod tests {
             ..RunCues::default()
         };
         assert_eq!(weigh(&c).0, RunReading::NewArticle);
+    }
+
+    #[test]
+    fn a_body_signing_at_the_end_of_a_run_is_its_credit() {
+        let lines = split("守住基层治理的底线\n中共南州市委宣传部\n");
+        assert!(signed_by_body(&lines));
+        assert!(
+            !signed_by_body(&lines[1..]),
+            "a body's name alone signs nothing"
+        );
+        let lines = split("守住基层治理的底线\n筑牢安全防线\n");
+        assert!(!signed_by_body(&lines));
     }
 
     #[test]

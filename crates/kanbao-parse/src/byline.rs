@@ -79,7 +79,7 @@ pub(crate) fn is_name(s: &str) -> bool {
         && !s.ends_with("报道")
         && !s.ends_with("整理")
         && !s.ends_with("采写")
-        && !s.ends_with('摄')
+        && strip_photo_post(s).is_none()
         && !(n == 4 && surname_len(s) != Some(2) && split_names(s).is_some())
 }
 
@@ -114,9 +114,22 @@ fn role_word(t: &str) -> Option<Role> {
     None
 }
 
+/// A word without the photo credit glued to its end (`王五摄`, `王五摄影`, `王五绘`: a
+/// photograph, a drawing): what comes before it.
+fn strip_photo_post(t: &str) -> Option<&str> {
+    t.strip_suffix("摄影")
+        .or_else(|| t.strip_suffix('摄'))
+        .or_else(|| t.strip_suffix('绘'))
+}
+
+/// Whether a line ends in a photo credit's last word: 摄, 摄影, or 绘 for a drawing.
+fn ends_in_photo_post(line: &str) -> bool {
+    strip_photo_post(line).is_some()
+}
+
 fn post_word(t: &str) -> Option<Post> {
     match t {
-        "摄" | "摄影" | "图" | "供图" => Some(Post::Photo),
+        "摄" | "摄影" | "图" | "供图" | "绘" | "制图" => Some(Post::Photo),
         "摄影报道" | "图文报道" => Some(Post::PhotoReport),
         "报道" | "整理" | "参与采写" | "采写" | "采访整理" => Some(Post::Report),
         "文" => Some(Post::Text),
@@ -216,15 +229,10 @@ fn classify(t: &str, out: &mut Vec<Tok>) {
         out.push(Tok::Single(t.chars().next().unwrap_or('?')));
     } else if let Some(toks) = split_glued(t) {
         out.extend(toks);
-    } else if let Some(name) = t
-        .strip_suffix("摄影")
-        .or_else(|| t.strip_suffix('摄'))
-        .filter(|n| is_name(n))
-    {
+    } else if let Some(name) = strip_photo_post(t).filter(|n| is_name(n)) {
         out.push(Tok::Name(name.to_owned()));
         out.push(Tok::Post(Post::Photo));
-    } else if let Some(given) = t
-        .strip_suffix('摄')
+    } else if let Some(given) = strip_photo_post(t)
         .and_then(|g| g.chars().next().filter(|_| g.chars().count() == 1))
         .filter(|&c| is_han(c))
     {
@@ -988,8 +996,8 @@ fn credit_lead(line: &str) -> Option<Dateline<'_>> {
 /// Finds a photographer credit ending a caption: `…赏菊。 YMG全媒体记者 王五 摄`, `(张三 摄)`.
 /// Returns where the credit starts and what it credits.
 pub(crate) fn photo_credit_suffix(line: &str) -> Option<(usize, Credits)> {
-    // Every photo credit ends in 摄, 摄影, 供图 or a closing bracket.
-    if !line.ends_with(['摄', '影', '图', ')', '）']) {
+    // Every photo credit ends in 摄, 摄影, 绘, 供图 or a closing bracket.
+    if !line.ends_with(['摄', '影', '绘', '图', ')', '）']) {
         return None;
     }
     if let Some(head) = agency_suffix(line)
@@ -1013,13 +1021,13 @@ fn agency_suffix(line: &str) -> Option<&str> {
         .find(|&(_, c)| c == '(' || c == '（')?;
     let inner = body.get(open + c.len_utf8()..)?;
     let head = body.get(..open)?.trim_end();
-    (!inner.contains('摄') && (head.ends_with('摄') || head.ends_with("摄影"))).then_some(head)
+    (!inner.contains('摄') && ends_in_photo_post(head)).then_some(head)
 }
 
 /// A photo credit glued to the caption's last sentence, maybe after a code:
 /// `…村民在梯田里插秧。⑥2吴晓松摄`.
 fn glued_photo_credit(line: &str) -> Option<(usize, Credits)> {
-    if !(line.ends_with('摄') || line.ends_with("摄影")) {
+    if !ends_in_photo_post(line) {
         return None;
     }
     let (at, credits) = glued_credit(line)?;
@@ -1045,13 +1053,13 @@ fn spaced_photo_credit(line: &str) -> Option<(usize, Credits)> {
             .take(40)
             .find(|&(_, c)| c == '(' || c == '（')?;
         let inner = body.get(open.0 + open.1.len_utf8()..)?.trim();
-        if inner.ends_with('摄') || inner.ends_with("摄影") {
+        if ends_in_photo_post(inner) {
             let credits = parse_credits(inner, Some(Role::Reporter), false)?;
             return (!credits.photographers.is_empty()).then_some((open.0, credits));
         }
         return None;
     }
-    if !(line.ends_with('摄') || line.ends_with("摄影") || line.ends_with("供图")) {
+    if !(ends_in_photo_post(line) || line.ends_with("供图")) {
         return None;
     }
     // Walk back over credit words; stop at the first word that is not one.

@@ -230,6 +230,11 @@ fn score(lines: &[&str], shapes: &[u8], r: Reading, marked_subtitle: bool) -> i3
     if shape(r.title) == 2 {
         s -= 3;
     }
+    // The title carries the column in brackets after it (`…新机遇（文化市场新观察）`): a line
+    // so printed is the title, whatever stands over or under it.
+    if crate::lines::titled_with_column(title) {
+        s += 6;
+    }
     // Measured on the papers' own headline fields: a short first line (a phrase, a time, a
     // place) or one that leads into the title is 引题; a longer statement followed by another
     // line is 主题 with its 副题.
@@ -582,6 +587,20 @@ mod tests {
         assert_eq!(column_shape("前5个月"), 0);
         assert_eq!(column_shape("一根竹子撑起百亿产业"), 0);
         assert_eq!(column_shape("老街巷里的“共享修理铺”"), 0);
+    }
+
+    #[test]
+    fn the_line_with_its_column_in_brackets_is_the_title() {
+        let h = group(&[
+            "今年全省春茶产量突破五万吨，价格与去年持平",
+            "茶山迎来采摘忙（产业新观察）",
+        ]);
+        assert_eq!(
+            h.kicker.as_deref(),
+            Some("今年全省春茶产量突破五万吨，价格与去年持平")
+        );
+        assert_eq!(h.title, "茶山迎来采摘忙（产业新观察）");
+        assert_eq!(h.subtitle, None);
     }
 
     #[test]

@@ -449,6 +449,40 @@ fn long_headlines(lines: &mut [Line<'_>]) {
             lines[i].class = Class::Short;
         }
     }
+    // Bottom up, so that a kicker over two lines is found from the title up.
+    for i in 0..lines.len() {
+        if kicker_over_credited_title(lines, i) {
+            lines[i].class = Class::Short;
+        }
+    }
+}
+
+/// A long kicker with no mark of its own (`2025年某某票房突破250亿元，市场占比近五成`) is known by
+/// where it stands: directly over a headline line whose group a credit follows (a byline, an
+/// author, a citation line, a dateline lead), after the end of a text or a page header, and no
+/// sentence inside it.
+fn kicker_over_credited_title(lines: &[Line<'_>], i: usize) -> bool {
+    let Some(l) = lines.get(i) else { return false };
+    if l.class != Class::Text || !looks_like_headline(l.text) || l.text.chars().count() > 40 {
+        return false;
+    }
+    let after_an_end = i.checked_sub(1).and_then(|p| lines.get(p)).is_none_or(|p| {
+        !matches!(p.class, Class::Text | Class::Short) || ends_sentence(p.text) || p.glued_credit
+    });
+    let mut group = lines
+        .iter()
+        .skip(i + 1)
+        .skip_while(|n| matches!(n.class, Class::Short | Class::Merged | Class::Subtitle));
+    let titled = lines
+        .get(i + 1)
+        .is_some_and(|n| matches!(n.class, Class::Short | Class::Merged));
+    let credited = group.next().is_some_and(|n| {
+        matches!(
+            n.class,
+            Class::Byline | Class::Author | Class::Name | Class::Citation | Class::Dateline
+        )
+    });
+    after_an_end && titled && credited
 }
 
 /// On a page that indents every paragraph, a line at the margin between the end of one text
@@ -794,6 +828,9 @@ pub(crate) fn classify(t: &str) -> Class {
             return Class::Merged;
         }
     }
+    if kicker_into_title(t) {
+        return Class::Short;
+    }
     let last = t.chars().next_back();
     let short_end_ok = match last {
         Some('？' | '！' | '?' | '!') => chars <= 20,
@@ -817,6 +854,20 @@ pub(crate) fn classify(t: &str) -> Class {
         return Class::Short;
     }
     Class::Text
+}
+
+/// A kicker that leads into the title with a dash, even a long one with a comma or two:
+/// `某地一干部当起“黑中介”，转卖上千件业务——`. No sentence ends in it.
+pub(crate) fn kicker_into_title(t: &str) -> bool {
+    let Some(head) = t.strip_suffix("——") else {
+        return false;
+    };
+    let n = head.chars().count();
+    (4..=40).contains(&n)
+        && !head.contains(['。', '；', ';', '？', '！'])
+        && !head.contains("——")
+        && head.matches(['，', ',']).count() <= 2
+        && !ends_sentence(head)
 }
 
 /// A title with its column in brackets after it, as web exports print it:
@@ -1098,6 +1149,43 @@ mod tests {
             assert_eq!(classify(t), Class::Citation, "{t}");
         }
         assert_ne!(classify("《红楼梦》（清代小说）"), Class::Citation);
+    }
+
+    #[test]
+    fn a_long_kicker_over_a_credited_title_is_a_headline_line() {
+        let kicker = "今年全省春茶产量突破五万吨，价格与去年基本持平略有上涨";
+        let text = format!(
+            "第11版：文化\n\n{kicker}\n\n茶山迎来采摘忙（产业新观察）\n\n本报记者  林  一\n\n清明前后，茶农们忙着采摘。\n"
+        );
+        let lines = split(&text);
+        let at = lines.iter().position(|l| l.text == kicker).unwrap_or(0);
+        assert_eq!(lines[at].class, Class::Short);
+        // The same line over a paragraph, or cut from the paragraph above, stays text.
+        let text = format!("{kicker}\n\n清明前后，茶农们忙着采摘。\n");
+        assert_eq!(split(&text)[0].class, Class::Text);
+        let lines = split(
+            "茶农说，今年的春茶\n\n产量突破了五万吨，价格与去年基本持平而品质略有提升\n\n茶山迎来采摘忙\n\n本报记者  林  一\n",
+        );
+        assert_eq!(lines[1].class, Class::Text);
+    }
+
+    #[test]
+    fn a_kicker_leading_into_the_title_with_a_dash_is_a_headline_line() {
+        for t in [
+            "某地一干部当起“黑中介”，转卖上千件业务——",
+            "各地迅速启动部署、有力有序开展——",
+            "南州市北湖区强化党建引领城市更新——",
+        ] {
+            assert!(kicker_into_title(t), "{t}");
+            assert_eq!(classify(t), Class::Short, "{t}");
+        }
+        for t in [
+            "他说——",
+            "会议指出，要抓紧检修渠道。各地要确保按时放水——",
+            "——浙江实施文化特派员制度的探索与实践",
+        ] {
+            assert!(!kicker_into_title(t), "{t}");
+        }
     }
 
     #[test]

@@ -179,6 +179,35 @@ pub(crate) fn is_credit_word(s: &str) -> bool {
         .any(|w| s.len() > w.len() && s.ends_with(w) && s.starts_with("专题"))
 }
 
+/// Endings of the names of bodies that sign an essay as its author, as 理论 and 评论 pages
+/// print them under the headline: `中共某某省委宣传部`, `某某大学某某研究中心`, `本报评论员`.
+const BODY_ENDINGS: &[&str] = &[
+    "宣传部",
+    "组织部",
+    "统战部",
+    "中心组",
+    "课题组",
+    "调研组",
+    "写作组",
+    "研究中心",
+    "研究院",
+    "研究所",
+    "委员会",
+    "编辑部",
+    "评论员",
+    "党组",
+    "办公厅",
+];
+
+/// Whether a line is the name of a body signing as author (`中共某某省委宣传部`, `本报评论员`):
+/// Han characters only (and `·`), five to thirty of them, ending in a body's word.
+pub(crate) fn signing_body(s: &str) -> bool {
+    let n = s.chars().count();
+    (5..=30).contains(&n)
+        && s.chars().all(|c| crate::normalize::is_han(c) || c == '·')
+        && BODY_ENDINGS.iter().any(|e| s.ends_with(e))
+}
+
 /// Whether `c` is a single-character surname.
 pub(crate) fn is_surname_char(c: char) -> bool {
     SINGLE.contains(c)
@@ -302,6 +331,27 @@ pub(crate) fn split_names(run: &str) -> Option<Split> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bodies_that_sign_as_authors_are_known_by_their_endings() {
+        for s in [
+            "中共南州省委宣传部",
+            "本报评论员",
+            "长河日报评论员",
+            "南州大学乡村振兴研究中心",
+            "省委理论学习中心组",
+        ] {
+            assert!(signing_body(s), "{s}");
+        }
+        for s in [
+            "宣传部",
+            "市委宣传部部长讲话",
+            "守好一渠春水",
+            "评论员：张三",
+        ] {
+            assert!(!signing_body(s), "{s}");
+        }
+    }
 
     #[test]
     fn names_start_with_a_surname_and_have_a_names_length() {

@@ -222,9 +222,10 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
             Class::Citation => {
                 fill_header(&mut meta, line.text);
                 match &cur {
-                    // Under a headline (and its byline), before the text: the article goes on,
-                    // and the line stays inside its span (out of its text).
-                    Some(c) if header_under_headline(c, lines.get(i + 1)) => {
+                    // Under a headline (and its byline), before the text or a box label
+                    // (`核心阅读`): the article goes on, and the line stays inside its span (out
+                    // of its text).
+                    Some(c) if !c.body => {
                         owners.push(Owner::Article(c.index));
                     }
                     // After the text, it ends the article above it, and a package.
@@ -525,7 +526,10 @@ fn run_cues(
         boundary: cur.is_none_or(|c| c.closed),
         cut: cur.is_some_and(|c| c.cut),
         credit_follows: boundary::credit_follows(next)
-            || run.iter().any(|l| l.class == Class::Name),
+            || run.iter().any(|l| l.class == Class::Name)
+            || boundary::signed_by_body(run)
+            // An e-paper article page prints its citation under the headline group.
+            || next.is_some_and(|l| l.class == Class::Citation),
         photo_follows: boundary::photo_follows(lines, j),
         label: run.iter().any(|l| {
             matches!(l.class, Class::Label(_))

@@ -652,11 +652,59 @@ fn an_e_paper_article_pages_citation_under_the_headline_or_glued_to_the_byline_s
         titles(&p),
         ["全省春耕用水调度会议召开", "渠水清清润新苗", "守好一渠春水"]
     );
-    assert_eq!(p.articles[0].dateline.as_deref(), Some("新华社南州4月7日电"));
+    assert_eq!(
+        p.articles[0].dateline.as_deref(),
+        Some("新华社南州4月7日电")
+    );
     assert_eq!(texts(&p.articles[0], BlockKind::Paragraph).len(), 2);
     assert_eq!(p.articles[1].byline.reporters, ["林一", "王小二"]);
     assert_eq!(texts(&p.articles[1], BlockKind::Paragraph).len(), 2);
     assert_eq!(p.articles[2].byline.authors, ["何川"]);
     assert_eq!(texts(&p.articles[2], BlockKind::Paragraph).len(), 1);
     assert_eq!(p.meta.page.as_deref(), Some("02"));
+}
+
+#[test]
+fn an_e_paper_feature_with_a_long_kicker_a_drawing_and_a_box_label_reads_as_one_article() {
+    let text = "长河日报 2025年04月08日 星期二\n\n第10版：政治\n\n\
+                某县窗口一干部私设收款码，截留上千笔办证费用——\n\n\
+                办证费进了谁的口袋？（整治身边不正之风）\n\n\
+                本报记者  林  一《长河日报》（2025年04月08日第 10 版）\n\n\
+                方小舟绘\n\n\
+                核心阅读\n\n\
+                窗口收费本应公开透明，个别人却动起了歪心思。\n\n\
+                去年春天，市民老周在窗口办证时发现，收款码竟是个人账户。\n\n\
+                今年全省春茶产量突破五万吨，价格与去年基本持平略有上涨\n\n\
+                茶山迎来采摘忙（产业新观察）\n\n\
+                本报记者  王小二《长河日报》（2025年04月08日第 10 版）\n\n\
+                清明前后，茶农们忙着采摘。\n\n\
+                守住基层治理的底线\n\n\
+                中共南州市委宣传部《长河日报》（2025年04月08日第 10 版）\n\n\
+                基层治理千头万绪，底线只有一条。\n";
+    let p = common::parse_and_check(text.as_bytes());
+    assert_eq!(
+        titles(&p),
+        [
+            "办证费进了谁的口袋？",
+            "茶山迎来采摘忙",
+            "守住基层治理的底线"
+        ]
+    );
+    let fee = &p.articles[0];
+    assert_eq!(
+        fee.kicker.as_deref(),
+        Some("某县窗口一干部私设收款码，截留上千笔办证费用——")
+    );
+    assert_eq!(fee.column.as_deref(), Some("整治身边不正之风"));
+    assert_eq!(fee.byline.reporters, ["林一"]);
+    assert_eq!(fee.byline.photographers, ["方小舟"]);
+    assert_eq!(texts(fee, BlockKind::Heading), ["核心阅读"]);
+    assert_eq!(texts(fee, BlockKind::Paragraph).len(), 2);
+    let tea = &p.articles[1];
+    assert_eq!(
+        tea.kicker.as_deref(),
+        Some("今年全省春茶产量突破五万吨，价格与去年基本持平略有上涨")
+    );
+    assert_eq!(tea.column.as_deref(), Some("产业新观察"));
+    assert_eq!(p.articles[2].byline.authors, ["中共南州市委宣传部"]);
 }
