@@ -114,12 +114,16 @@ fn role_word(t: &str) -> Option<Role> {
     None
 }
 
-/// A word without the photo credit glued to its end (`王五摄`, `王五摄影`, `王五绘`: a
-/// photograph, a drawing): what comes before it.
+/// A word without the photo credit glued to its end (`王五摄`, `王五摄影`, `王五绘`,
+/// `王五供图`: a photograph, a drawing, a picture a person supplied): what comes before it.
 fn strip_photo_post(t: &str) -> Option<&str> {
     t.strip_suffix("摄影")
         .or_else(|| t.strip_suffix('摄'))
         .or_else(|| t.strip_suffix('绘'))
+        .or_else(|| {
+            // `王五供图`, but not `受访者供图`: only a person by the surname table supplies.
+            t.strip_suffix("供图").filter(|n| names::is_person_name(n))
+        })
 }
 
 /// Whether a line ends in a photo credit's last word: 摄, 摄影, or 绘 for a drawing.

@@ -768,6 +768,12 @@ pub(crate) fn classify(t: &str) -> Class {
     if is_author_note(t) || is_source_note(t) {
         return Class::AuthorNote;
     }
+    // `受访者供图` credits no one: where the pictures come from, under them.
+    if picture_source(t)
+        && crate::byline::photo_credit_suffix(t).is_none_or(|(_, c)| c.photographers.is_empty())
+    {
+        return Class::Caption;
+    }
     if parse_author_line(t).is_some() || crate::byline::words_credit(t).is_some() {
         return Class::Author;
     }
@@ -935,6 +941,21 @@ fn is_caption_start(t: &str) -> bool {
         .any(|p| t.starts_with(p))
         || picture_named(t)
         || picture_numbered(t)
+        || picture_source(t)
+}
+
+/// A line that says where a page's pictures come from, standing under them as their caption
+/// does: `资料图片`, `受访者供图`, `片方提供`, `以上图片均为某某博物馆提供`.
+pub(crate) fn picture_source(t: &str) -> bool {
+    let n = t.chars().count();
+    n <= 24
+        && !t.contains(['。', '，', ',', '；', '：', ':'])
+        && (matches!(t, "资料图片" | "资料照片" | "网络图片")
+            || t.ends_with("供图")
+            || t.starts_with("以上图片")
+            || t.starts_with("图片由")
+            || t.starts_with("图片来源")
+            || t.ends_with("提供") && n > 2 && (t.contains('图') || n <= 8))
 }
 
 /// Whether a caption opens with its picture's number and a colon: `图1:…`, `图2：…`.
@@ -1149,6 +1170,27 @@ mod tests {
             assert_eq!(classify(t), Class::Citation, "{t}");
         }
         assert_ne!(classify("《红楼梦》（清代小说）"), Class::Citation);
+    }
+
+    #[test]
+    fn where_the_pictures_come_from_is_a_caption() {
+        for t in [
+            "资料图片",
+            "受访者供图",
+            "片方提供",
+            "以上图片均为南州博物馆提供",
+            "图片由南州市文旅局提供",
+        ] {
+            assert!(picture_source(t), "{t}");
+            assert_eq!(classify(t), Class::Caption, "{t}");
+        }
+        for t in [
+            "政策提供有力保障",
+            "各地为群众提供优质服务，办事更方便",
+            "提供",
+        ] {
+            assert!(!picture_source(t), "{t}");
+        }
     }
 
     #[test]
