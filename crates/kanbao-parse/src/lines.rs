@@ -428,11 +428,12 @@ fn long_headlines(lines: &mut [Line<'_>]) {
             lines[i].class = Class::Short;
             continue;
         }
-        // What follows, page header lines (a database's `版面：头版`) passed over.
+        // What follows, page header lines (a database's `版面：头版`) and a photo's caption
+        // between the headline and the lead (`图说：…  某某 摄`) passed over.
         let mut following = lines
             .iter()
             .skip(i + 1)
-            .filter(|l| l.class != Class::Header);
+            .filter(|l| !matches!(l.class, Class::Header | Class::Caption));
         let opens_article = match following.next().map(|l| l.class) {
             Some(Class::Dateline) => true,
             // A credit over more than one line (`齐鲁晚报·齐鲁壹点` / `记者 某某`) too.
@@ -737,7 +738,7 @@ fn markup_residue(t: &str) -> bool {
 pub(crate) fn classify(t: &str) -> Class {
     // Every length test below is about short lines: counting stops past them.
     let chars = t.chars().take(128).count();
-    if markup_residue(t) {
+    if markup_residue(t) || original_title_note(t) {
         return Class::Noise;
     }
     // A line that holds a sentence's end is a paragraph, a caption, a dateline lead, an
@@ -860,6 +861,20 @@ pub(crate) fn classify(t: &str) -> Class {
         return Class::Short;
     }
     Class::Text
+}
+
+/// A web repost's note of the title the paper printed, under its own headline:
+/// `（原标题：…）`, `原标题：…`. Not the article's text.
+pub(crate) fn original_title_note(t: &str) -> bool {
+    let inner = t
+        .strip_prefix(['（', '('])
+        .and_then(|x| x.strip_suffix(['）', ')']))
+        .unwrap_or(t);
+    inner.starts_with("原标题")
+        && inner
+            .chars()
+            .nth(3)
+            .is_some_and(|c| matches!(c, '：' | ':'))
 }
 
 /// A kicker that leads into the title with a dash, even a long one with a comma or two:
@@ -1170,6 +1185,19 @@ mod tests {
             assert_eq!(classify(t), Class::Citation, "{t}");
         }
         assert_ne!(classify("《红楼梦》（清代小说）"), Class::Citation);
+    }
+
+    #[test]
+    fn a_reposts_note_of_the_printed_title_is_no_text() {
+        for t in [
+            "（原标题：港城新桥今起通车）",
+            "原标题：港城新桥今起通车",
+            "(原标题:新桥通车)",
+        ] {
+            assert!(original_title_note(t), "{t}");
+            assert_eq!(classify(t), Class::Noise, "{t}");
+        }
+        assert!(!original_title_note("原标题是什么并不重要。"));
     }
 
     #[test]

@@ -303,7 +303,7 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
             Class::Byline | Class::Author => {
                 let mut c = match cur.take() {
                     Some(mut c) => {
-                        if c.body {
+                        if c.body && !standfirst_before_byline(&c, lines.get(i + 1)) {
                             c.closed = true;
                             c.end_credited = true;
                         }
@@ -778,6 +778,19 @@ fn headline_run(
     }
 }
 
+/// Whether the one paragraph above a byline is the article's standfirst, printed between
+/// the headline and the credit (`标题` / `现代社会信息爆炸，…。` / `■本报记者 某某` / text):
+/// nothing else is in the article yet, it has no credit, and text follows the byline. Then the
+/// byline opens the text instead of ending the article.
+fn standfirst_before_byline(c: &Current, next: Option<&Line<'_>>) -> bool {
+    c.paragraphs == 1
+        && c.headings == 0
+        && !c.credited
+        && !c.dated
+        && !c.closed
+        && next.is_some_and(|l| l.class == Class::Text)
+}
+
 /// Whether a page header or citation line stands between an article's headline and its
 /// text, as web exports print the paper and date under the title (a database its `版面：头版`
 /// under the author, an e-paper's article page its `《人民日报》（…第 02 版）` under the
@@ -968,6 +981,29 @@ mod tests {
             ..headline_only.clone()
         };
         assert!(!header_under_headline(&with_text, lines.first()));
+    }
+
+    #[test]
+    fn one_paragraph_over_a_byline_with_text_after_it_is_a_standfirst() {
+        let mut plans = Vec::new();
+        let standfirst = Current {
+            body: true,
+            paragraphs: 1,
+            ..open(&mut plans, None, false)
+        };
+        let lines = crate::lines::split("不久前，医院开通了线上问诊。\n");
+        assert!(standfirst_before_byline(&standfirst, lines.first()));
+        assert!(!standfirst_before_byline(&standfirst, None));
+        let two = Current {
+            paragraphs: 2,
+            ..standfirst.clone()
+        };
+        assert!(!standfirst_before_byline(&two, lines.first()));
+        let credited = Current {
+            credited: true,
+            ..standfirst
+        };
+        assert!(!standfirst_before_byline(&credited, lines.first()));
     }
 
     #[test]

@@ -708,3 +708,35 @@ fn an_e_paper_feature_with_a_long_kicker_a_drawing_and_a_box_label_reads_as_one_
     assert_eq!(tea.column.as_deref(), Some("产业新观察"));
     assert_eq!(p.articles[2].byline.authors, ["中共南州市委宣传部"]);
 }
+
+#[test]
+fn web_reposts_note_the_printed_title_put_a_photo_over_the_lead_or_a_standfirst_over_the_byline() {
+    let text = "港城企鹅馆迎来冬季开放，夜场延长到晚上八点半\n\
+                图说：今天上午企鹅馆开馆迎客 林一 摄\n\
+                \u{3000}\u{3000}江城晚报讯（记者 林一）冬天到港城，可以看企鹅孵蛋。\n\
+                \u{3000}\u{3000}元旦期间，企鹅馆还将开放夜场。\n\n\
+                智能问诊走进社区医院\n\
+                （原标题：智能问诊来到家门口）\n\
+                 看病排长队的情况，正在因为智能问诊而改变。数据和算法开始帮医生分诊。\n\n\
+                ■本报记者 王小二\n\n\
+                不久前，南州市社区医院开通了智能问诊。\n\n\
+                医生说，问诊系统先问清症状，再给出建议。\n";
+    let p = common::parse_and_check(text.as_bytes());
+    assert_eq!(
+        titles(&p),
+        [
+            "港城企鹅馆迎来冬季开放，夜场延长到晚上八点半",
+            "智能问诊走进社区医院"
+        ]
+    );
+    let zoo = &p.articles[0];
+    assert_eq!(zoo.dateline.as_deref(), Some("江城晚报讯"));
+    assert_eq!(zoo.byline.reporters, ["林一"]);
+    assert_eq!(texts(zoo, BlockKind::Caption).len(), 1);
+    let clinic = &p.articles[1];
+    assert_eq!(clinic.byline.reporters, ["王小二"]);
+    assert!(clinic.byline.photographers.is_empty());
+    let paragraphs = texts(clinic, BlockKind::Paragraph);
+    assert_eq!(paragraphs.len(), 3);
+    assert!(!paragraphs.iter().any(|t| t.contains("原标题")));
+}
