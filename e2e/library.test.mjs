@@ -115,6 +115,24 @@ test('a short first sentence of a report credited with its photos is flagged as 
   });
 });
 
+test('a first line without punctuation joined into the first paragraph is flagged as a possible lead', async (t) => {
+  const PAGE = '茶山春早（本报时评）\n\n林  一\n\n' +
+    '以创新的劲头破解难题，用实干的作风筑牢根基，发展的成果更加丰硕\n\n' +
+    '哪有什么奇迹，把每一项任务一点点完成好，就是秘诀。茶农们都懂。\n\n第二段在这里，说的是春茶。\n';
+  await withPage(t, env, async (page) => {
+    await openLibrary(page);
+    await page.setInputFiles('#import-files', [file('commentary.txt', PAGE)]);
+    await page.waitForSelector('.notice:has-text("已导入")');
+    await page.goto(env.base + '#/?q=' + encodeURIComponent('茶山春早'));
+    await page.waitForFunction(() => document.querySelectorAll('.card').length === 1);
+    await page.locator('.card-title a').first().click();
+    await page.waitForSelector('article.reader');
+    assert.deepEqual(await page.locator('.reading-notes li').allTextContents(), [
+      '“以创新的劲头破解难题，用实干的作风筑牢根基，发展的成果更加丰硕”与下一行连成了一段，也可能是单独的导语或提要。',
+    ]);
+  });
+});
+
 test('the list sorts newest or oldest first, the link keeps the order, and a search ranks by relevance', async (t) => {
   const OLD = '2023年11月20日 星期一 第3版 要闻\n\n旧港口新航线\n\n本报讯（记者 王超）近日，港口开通新航线。\n';
   const NEW = '2024年01月05日 星期五 第1版 要闻\n\n新港口冷链专线\n\n本报讯（记者 李明）近日，港口冷链专线开通，港口很忙。\n';

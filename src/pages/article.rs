@@ -102,6 +102,10 @@ pub fn reading_notes(
                     Lang::Zh => format!("“{quoted}”读作正文段落，也可能是图片说明。"),
                     Lang::En => format!("“{quoted}” was read as a paragraph; it may be the photo's caption."),
                 },
+                DiagnosticCode::LeadJoined => match lang {
+                    Lang::Zh => format!("“{quoted}”与下一行连成了一段，也可能是单独的导语或提要。"),
+                    Lang::En => format!("“{quoted}” was joined with the next line into one paragraph; it may be a lead or summary line of its own."),
+                },
                 DiagnosticCode::RoleGuessed => match lang {
                     Lang::Zh => format!("标题下的“{quoted}”读作作者，也可能是记者。"),
                     Lang::En => format!("“{quoted}” under the headline was read as the author; it may be a reporter."),

@@ -150,6 +150,8 @@ pub(crate) fn build(
     let mut under_text: Vec<(usize, Credits)> = Vec::new();
     let mut drafts: Vec<Draft> = Vec::new();
     let mut pending: Option<usize> = None;
+    // The text's first line joined with the next (see [`lead_joined`]): its span.
+    let mut joined_lead: Option<[usize; 2]> = None;
     let mut dateline: Option<String> = None;
     // Opened by a dateline lead or a bracketed credit: news either way.
     let mut led = false;
@@ -258,8 +260,17 @@ pub(crate) fn build(
                 if l.class == Class::Dateline {
                     pending = None;
                 }
+                // Whether the paragraph going on is the text's first.
+                let first = pending.is_some_and(|p| {
+                    drafts
+                        .get(..p)
+                        .is_some_and(|b| !b.iter().any(|d| d.kind == BlockKind::Paragraph))
+                });
                 let at = match pending.and_then(|p| drafts.get_mut(p).map(|d| (p, d))) {
                     Some((p, d)) => {
+                        if first && lead_joined(&d.raw) && joined_lead.is_none() {
+                            joined_lead = Some([d.span[0], start + body.len()]);
+                        }
                         d.raw.push_str(body);
                         d.span[1] = start + body.len();
                         d.tail = body.len();
@@ -402,6 +413,15 @@ pub(crate) fn build(
         opinion_page: page.opinion,
         author_note: noted,
     };
+    if let Some(span) = joined_lead {
+        diagnostics.push(Diagnostic {
+            code: DiagnosticCode::LeadJoined,
+            message: "the text's first line, without final punctuation, was joined with the next; \
+                      it may be a lead or summary line of its own"
+                .to_owned(),
+            span: Some(span),
+        });
+    }
     if let Some(span) = caption_or_text(&blocks, &byline, led || dateline.is_some()) {
         diagnostics.push(Diagnostic {
             code: DiagnosticCode::CaptionOrText,
@@ -429,6 +449,19 @@ pub(crate) fn build(
         blocks,
         span: [first.start, last.end()],
     })
+}
+
+/// Whether the text's first line, joined with the next because it ends without punctuation,
+/// reads as a whole line of its own as well: a clause or more (a comma inside, twenty
+/// characters or more) ending in a Han character, as unpunctuated leads and summary lines do.
+/// Then the join is reported, not undone: a column break cuts such lines as often.
+fn lead_joined(first: &str) -> bool {
+    first.chars().count() >= 20
+        && first.contains(['，', ','])
+        && first
+            .chars()
+            .next_back()
+            .is_some_and(crate::normalize::is_han)
 }
 
 /// Takes a credit in brackets off the end of the last paragraph: briefs end `…。(记者 刘洋)`,
@@ -874,6 +907,14 @@ fn opinion_by_its_place(signs: Signs<'_>, byline: &Byline) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_whole_clause_joined_as_the_texts_first_line_is_reported() {
+        assert!(lead_joined("以创新的劲头破解难题，用实干的作风筑牢根基"));
+        assert!(!lead_joined("记者从市交通局获悉，11路和"));
+        assert!(!lead_joined("港口开通新航线"));
+        assert!(!lead_joined("从田间到餐桌，一颗果子走过的路，"));
+    }
 
     fn paragraph(text: &str) -> Block {
         Block {

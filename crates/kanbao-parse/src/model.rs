@@ -245,6 +245,9 @@ pub enum DiagnosticCode {
     /// In a report credited with its photos, a first paragraph of one short sentence was read
     /// as text; it could be the photo's caption.
     CaptionOrText,
+    /// The text's first line, ending without punctuation, was joined with the next as one
+    /// paragraph cut by a column break; it may be a lead or summary line of its own.
+    LeadJoined,
 }
 
 impl DiagnosticCode {
@@ -261,6 +264,7 @@ impl DiagnosticCode {
                 | DiagnosticCode::RoleGuessed
                 | DiagnosticCode::UntitledArticle
                 | DiagnosticCode::CaptionOrText
+                | DiagnosticCode::LeadJoined
         )
     }
 }
