@@ -497,3 +497,62 @@ test('a period from the timeline narrows the archive search to its dates, exactl
     assert.ok(periodBlocks < wholeBlocks, `${periodBlocks} blocks for the period, ${wholeBlocks} for the whole archive`);
   });
 });
+
+test('an archive search draws its matches over time, marks what is not searched yet, and counts to the end or stops when asked', async (t) => {
+  // An archive of three months (16 pages a day from 2016-01-01).
+  const work = mkdtempSync(join(tmpdir(), 'kanbao-months-'));
+  const months = join(work, 'site');
+  cpSync(DIST, months, { recursive: true });
+  kanbao('gen', '--pages', '1200', '--seed', '7', '-o', join(work, 'pages'));
+  kanbao('build', join(work, 'pages'), '-o', months, '--block-kib', '1');
+  const recs = readdirSync(join(months, 'archive', 'records')).sort()
+    .flatMap((f) => JSON.parse(gunzipSync(readFileSync(join(months, 'archive', 'records', f))).toString('utf8')));
+  const counts = new Map();
+  for (const r of recs) for (const c of new Set(text(r).join(''))) if (/\p{Script=Han}/u.test(c)) counts.set(c, (counts.get(c) ?? 0) + 1);
+  const term = [...counts].sort((a, b) => b[1] - a[1])[0][0];
+  const byMonth = new Map();
+  for (const r of recs) if (text(r).some((s) => s.includes(term))) byMonth.set(r.page.date.slice(0, 7), (byMonth.get(r.page.date.slice(0, 7)) ?? 0) + 1);
+  assert.deepEqual([...byMonth.keys()].sort(), ['2016-01', '2016-02', '2016-03']);
+  const other = await serve(months, 0);
+  const url = `http://127.0.0.1:${other.address().port}/`;
+  try {
+    await withPage(t, env, async (page) => {
+      // Blocks come slowly, so that a count can be stopped half way.
+      await page.route('**/archive/index/blocks/**', async (route) => {
+        await new Promise((ok) => setTimeout(ok, 150));
+        await route.continue();
+      });
+      await page.goto(url + '#/?q=' + encodeURIComponent(term));
+      await waitForApp(page);
+      await settled(page);
+      const chart = page.locator('.archive-timeline');
+      await chart.locator('.bar').first().waitFor();
+      assert.deepEqual(await chart.locator('.bar').evaluateAll((bars) => bars.map((b) => b.dataset.period)), ['2016-01', '2016-02', '2016-03']);
+      assert.ok(await chart.locator('.bar.pending').count() > 0, 'the oldest months are not searched yet');
+      await audit(page, 'archive timeline');
+      // Count, then stop.
+      await page.click('.archive-count-all');
+      await page.waitForSelector('.archive-count-cancel');
+      assert.match(await page.locator('.archive-count').textContent(), /正在统计全部结果：已检索档案的 \d+%/);
+      await page.click('.archive-count-cancel');
+      await page.waitForSelector('.archive-count-all');
+      // Count to the end: every bar exact, as the records say.
+      await page.click('.archive-count-all');
+      await page.waitForFunction(() => !document.querySelector('.archive-count'), null, { timeout: 60000 });
+      assert.equal(await chart.locator('.bar.pending').count(), 0);
+      const rows = await chart.locator('table tbody tr').evaluateAll((trs) => trs.map((tr) => tr.querySelector('td').textContent));
+      assert.deepEqual(rows.map(Number), ['2016-01', '2016-02', '2016-03'].map((m) => byMonth.get(m)));
+      const total = [...byMonth.values()].reduce((a, b) => a + b, 0);
+      assert.match(await page.locator('.archive-summary').textContent(), new RegExp(`^档案中找到 ${total} 篇，显示前 20 篇。$`));
+      assert.equal(await page.locator('.archive-list .card').count(), 20, 'counting lists no more');
+      // A bar picks its month: the archive is searched in it only.
+      await chart.locator('.bar[data-period="2016-02"]').click();
+      await page.waitForFunction(() => location.hash.includes('from=2016-02') && location.hash.includes('to=2016-02'));
+      await settled(page);
+      const places = await page.locator('.archive-list .card-place').allTextContents();
+      assert.ok(places.length > 0 && places.every((p) => p.includes('2016-02')), places.join(' | '));
+    }, { routes: true });
+  } finally {
+    await new Promise((ok) => other.close(ok));
+  }
+});

@@ -390,17 +390,31 @@ async function dates(n) {
       return out;
     });
     const tabs = await page.locator('.paper:has(.paper-name:text-is("档案")) .page-tab').count();
-    runs.push({ date, page_list_ms: r1(m.tabs), first_card_ms: r1(m.card), pages: tabs, ...fetched });
     await context.close();
+    // The same date opened from a started app (its archive open, no date read yet).
+    const warmContext = await browser.newContext({ serviceWorkers: 'block', locale: 'zh-CN' });
+    const warm = await warmContext.newPage();
+    await warm.goto(base);
+    await warm.waitForSelector('.archive-summary:has-text("档案中有")', { timeout: 60000 });
+    const inApp = await warm.evaluate((d) => new Promise((ok) => {
+      const t0 = performance.now();
+      const test = () => [...document.querySelectorAll('.paper')].some((p) => p.querySelector('.paper-name')?.textContent === '档案' && p.querySelector('.page-tab'));
+      const o = new MutationObserver(() => test() && (o.disconnect(), ok(performance.now() - t0)));
+      o.observe(document.body, { childList: true, subtree: true });
+      location.hash = `#/d/${d}`;
+    }), date);
+    await warmContext.close();
+    runs.push({ date, page_list_ms: r1(m.tabs), first_card_ms: r1(m.card), in_app_page_list_ms: r1(inApp), pages: tabs, ...fetched });
   }
   const result = {
     pages: n,
     dates: all.length,
     machine: MACHINE,
-    what: 'a fresh browser context per date (empty cache, service workers blocked) navigated to #/d/<date>, dates spread evenly over the archive: navigation start until the archive paper\'s page list is in the DOM (the app started, the manifest, the calendar and the month\'s file fetched) and until its first page\'s cards are; bytes: every archive file downloaded, as served (gzip), by resource timing',
+    what: 'a fresh browser context per date (empty cache, service workers blocked) navigated to #/d/<date>, dates spread evenly over the archive: navigation start until the archive paper\'s page list is in the DOM (the app started, the manifest, the calendar and the month\'s file fetched) and until its first page\'s cards are; in_app: the same date opened in a started app (#/ loaded, its archive open, no date read yet) by setting the hash, until the page list shows; bytes: every archive file downloaded, as served (gzip), by resource timing',
     runs: runs.length,
     page_list_ms: summary(runs.map((r) => r.page_list_ms)),
     first_card_ms: summary(runs.map((r) => r.first_card_ms)),
+    in_app_page_list_ms: summary(runs.map((r) => r.in_app_page_list_ms)),
     bytes: summary(runs.map((r) => r.bytes)),
     calendar_bytes: summary(runs.map((r) => r.calendar_bytes)),
     card_bytes: summary(runs.map((r) => r.card_bytes)),

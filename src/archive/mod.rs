@@ -108,6 +108,11 @@ impl ArchiveResults {
         self.search.borrow().estimate()
     }
 
+    /// The documents still to be searched (the oldest, below those searched).
+    pub fn unsearched(&self) -> std::ops::Range<u32> {
+        self.search.borrow().unsearched()
+    }
+
     /// Whether there are (or may be) results beyond those shown.
     pub fn has_more(&self) -> bool {
         self.total() > self.shown || !self.complete()
@@ -244,20 +249,44 @@ impl ArchiveClient {
         Ok(Some(calendar))
     }
 
+    /// The calendar, if it has been fetched.
+    pub fn cached_calendar(&self) -> Option<Rc<Calendar>> {
+        self.calendar.borrow().clone()
+    }
+
     /// One month of the calendar (`YYYY-MM`, fetched once), or `None` when the archive holds
     /// no page of it.
     pub async fn month(&self, month: &str) -> Result<Option<Rc<CalendarMonth>>, AppError> {
-        let Some(calendar) = self.calendar().await? else {
-            return Ok(None);
-        };
-        if !calendar.holds(month) {
+        if !self.index.manifest().calendar {
             return Ok(None);
         }
         if let Some(m) = self.months.borrow().get(month).cloned() {
             return Ok(Some(m));
         }
         let path = CalendarMonth::path(month);
-        let (url, bytes) = fetch_stored(&path, self.compression(), &self.fetched).await?;
+        let known = self.calendar.borrow().clone();
+        let (calendar, file) = match known {
+            // The calendar says whether the month is held before anything is fetched.
+            Some(calendar) if !calendar.holds(month) => return Ok(None),
+            Some(calendar) => (
+                Some(calendar),
+                fetch_stored(&path, self.compression(), &self.fetched).await,
+            ),
+            // Opening a date cold: the calendar and the month come together, and the month's
+            // file counts only if the calendar holds it.
+            None => {
+                let (calendar, file) = futures::future::join(
+                    self.calendar(),
+                    fetch_stored(&path, self.compression(), &self.fetched),
+                )
+                .await;
+                (calendar?, file)
+            }
+        };
+        if !calendar.is_some_and(|c| c.holds(month)) {
+            return Ok(None);
+        }
+        let (url, bytes) = file?;
         let m: CalendarMonth =
             crate::json::from_slice(&bytes, |detail| AppError::ArchiveCorrupt { url, detail })?;
         let m = Rc::new(m);
@@ -415,6 +444,25 @@ impl ArchiveClient {
         self.advance(&results.search, &mut docs, want).await?;
         Ok(ArchiveResults {
             shown: want.min(docs.len()),
+            docs: docs.into(),
+            search: results.search.clone(),
+            period_ignored: results.period_ignored,
+        })
+    }
+
+    /// The results with the search carried further back until `more` further matches are
+    /// found (or the archive is searched through), the list showing no more than before: for
+    /// counting, not for listing.
+    pub async fn count_further(
+        &self,
+        results: &ArchiveResults,
+        more: usize,
+    ) -> Result<ArchiveResults, AppError> {
+        let mut docs = results.docs.to_vec();
+        let want = docs.len() + more;
+        self.advance(&results.search, &mut docs, want).await?;
+        Ok(ArchiveResults {
+            shown: results.shown,
             docs: docs.into(),
             search: results.search.clone(),
             period_ignored: results.period_ignored,

@@ -7,20 +7,24 @@ use yew::prelude::*;
 
 use crate::archive::{ArchiveClient, ArchiveResults};
 use crate::components::article_card::ArticleCard;
+use crate::components::timeline::Timeline;
 use crate::error::AppError;
-use crate::hooks::use_archive_search::ArchiveSearch;
+use crate::hooks::use_archive_dates::use_archive_calendar;
+use crate::hooks::use_archive_search::{ArchiveSearch, ArchiveSearchHandle};
 use crate::i18n::Lang;
 use crate::library::LibraryPage;
-use crate::route::Route;
+use crate::route::{ListQuery, Route};
 
 /// Props of [`ArchiveSection`].
 #[derive(Debug, Properties, PartialEq)]
 pub struct ArchiveSectionProps {
     pub archive: Rc<ArchiveClient>,
-    pub results: ArchiveSearch,
-    /// Shows the next results.
-    pub onmore: Callback<()>,
+    /// The search and what shows more of it or counts it all.
+    pub search: ArchiveSearchHandle,
     pub query: Option<Query>,
+    /// The list's query, which the timeline's periods change.
+    pub list_query: ListQuery,
+    pub onquery: Callback<ListQuery>,
     pub lang: Lang,
 }
 
@@ -32,6 +36,10 @@ pub struct ArchiveSectionProps {
 pub fn ArchiveSection(props: &ArchiveSectionProps) -> Html {
     let lang = props.lang;
     let archive = &props.archive;
+    let results = &props.search.state;
+    // The calendar places matches in time, for the timeline; fetched once a search has matches.
+    let searched = matches!(results, ArchiveSearch::Done(_));
+    let calendar = use_archive_calendar(searched.then(|| archive.clone()));
     // Waiting for the next results: the button is disabled until they come.
     let loading = use_state(|| false);
     let card_error = use_state(|| None::<AppError>);
@@ -45,7 +53,7 @@ pub fn ArchiveSection(props: &ArchiveSectionProps) -> Html {
     let drawn = use_mut_ref(|| false);
     {
         let (loading, card_error, archive) = (loading.clone(), card_error.clone(), archive.clone());
-        use_effect_with(props.results.clone(), move |results| {
+        use_effect_with(results.clone(), move |results| {
             loading.set(false);
             card_error.set(None);
             let shown: Rc<[u32]> = match results {
@@ -77,14 +85,14 @@ pub fn ArchiveSection(props: &ArchiveSectionProps) -> Html {
         });
     }
     let onmore = {
-        let (loading, onmore) = (loading.clone(), props.onmore.clone());
+        let (loading, onmore) = (loading.clone(), props.search.onmore.clone());
         Callback::from(move |_: MouseEvent| {
             loading.set(true);
             onmore.emit(());
         })
     };
     let mut busy = false;
-    let body = match &props.results {
+    let body = match results {
         ArchiveSearch::Idle => html! {
             <p class="archive-summary">{ match lang {
                 Lang::Zh => format!("档案中有 {} 篇文章，输入搜索词即可查找。", archive.len()),
@@ -117,6 +125,7 @@ pub fn ArchiveSection(props: &ArchiveSectionProps) -> Html {
             html! {
                 <>
                     <p class="archive-summary" role="status">{ summary(r, lang) }</p>
+                    { archive_timeline(r, calendar.ready().map(|c| &**c), props, lang) }
                     if r.period_ignored {
                         <p class="archive-period-ignored">{ lang.pick(
                             "档案没有按日期顺序建立，不能按时期筛选：下面是所有时期的结果。",
@@ -139,7 +148,7 @@ pub fn ArchiveSection(props: &ArchiveSectionProps) -> Html {
                         } }</p>
                     }
                     if r.has_more() {
-                        <button type="button" class="show-more archive-more" onclick={onmore} disabled={*loading}>
+                        <button type="button" class="show-more archive-more" onclick={onmore} disabled={*loading || props.search.counting}>
                             { match (lang, *loading, r.complete()) {
                                 (Lang::Zh, false, true) => format!("显示更多档案结果（还有 {} 篇）", r.total() - r.shown().len()),
                                 (Lang::En, false, true) => format!("Show more from the archive ({} more)", r.total() - r.shown().len()),
@@ -160,6 +169,54 @@ pub fn ArchiveSection(props: &ArchiveSectionProps) -> Html {
             <h2 id="archive-heading">{ lang.pick("档案", "Archive") }</h2>
             { body }
         </section>
+    }
+}
+
+/// When the matches found so far were printed, by month or year over the whole archive, the
+/// periods still to be searched marked; and the count to the end, with its progress and a
+/// cancel. Nothing for an archive that cannot place its articles in time.
+fn archive_timeline(
+    r: &ArchiveResults,
+    calendar: Option<&kanbao_search::Calendar>,
+    props: &ArchiveSectionProps,
+    lang: Lang,
+) -> Html {
+    let unsearched = r.unsearched();
+    let Some(bars) = calendar.and_then(|c| c.timeline(&r.docs, &unsearched)) else {
+        return html! {};
+    };
+    let periods: Vec<(String, usize)> = bars
+        .iter()
+        .map(|p| (p.period.clone(), p.found as usize))
+        .collect();
+    let pending: Vec<bool> = bars.iter().map(|p| p.pending).collect();
+    let total = props.archive.len().max(1) as f64;
+    let done = 100.0 * (1.0 - f64::from(unsearched.end - unsearched.start) / total);
+    let oncount = props.search.oncount.clone();
+    let counting = props.search.counting;
+    html! {
+        <div class="archive-timeline">
+            <Timeline {periods} {pending} query={props.list_query.clone()} {lang} onquery={props.onquery.clone()}
+                caption={lang.pick("档案结果的时间分布", "Archive matches over time").to_owned()} />
+            if !r.complete() {
+                <p class="archive-count" role="status">
+                    if counting {
+                        { match lang {
+                            Lang::Zh => format!("正在统计全部结果：已检索档案的 {done:.0}%…… ", ),
+                            Lang::En => format!("Counting every match: {done:.0}% of the archive searched… "),
+                        } }
+                        <button type="button" class="archive-count-cancel" onclick={oncount.reform(|_| false)}>
+                            { lang.pick("停止统计", "Stop counting") }
+                        </button>
+                    } else {
+                        { lang.pick("浅色的柱还没有检索完。", "Pale bars are not searched through yet. ") }
+                        <button type="button" class="archive-count-all" onclick={oncount.reform(|_| true)}>
+                            { lang.pick("统计全部结果", "Count every match") }
+                        </button>
+                    }
+                </p>
+            }
+        </div>
     }
 }
 

@@ -16,6 +16,13 @@ pub struct TimelineProps {
     pub lang: Lang,
     /// Called with the list's query for a new period (a history entry).
     pub onquery: Callback<ListQuery>,
+    /// Per period, whether it is still being counted (an archive search not through it yet):
+    /// its bar is drawn pale and its number read as "at least".
+    #[prop_or_default]
+    pub pending: Vec<bool>,
+    /// The chart's caption; "when published" by default.
+    #[prop_or_default]
+    pub caption: Option<String>,
 }
 
 /// A period as a reader reads it: `2023年11月`, `2023年` / `Nov 2023`, `2023`.
@@ -74,11 +81,18 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             })
         })
     };
+    let pending = |i: usize| props.pending.get(i).copied().unwrap_or(false);
+    let count_label = |i: usize, count: usize| match (lang, pending(i)) {
+        (Lang::Zh, false) => format!("{count} 篇"),
+        (Lang::Zh, true) => format!("至少 {count} 篇（尚未检索完）"),
+        (Lang::En, false) => format!("{count} articles"),
+        (Lang::En, true) => format!("at least {count} articles (not searched through)"),
+    };
     let bars = periods.iter().enumerate().map(|(i, (period, count))| {
         let h = if *count == 0 { 0.0 } else { (*count as f64 / max as f64 * (HEIGHT - 4.0)).max(2.0) };
         let label = match lang {
-            Lang::Zh => format!("{}：{count} 篇", period_label(period, lang)),
-            Lang::En => format!("{}: {count} articles", period_label(period, lang)),
+            Lang::Zh => format!("{}：{}", period_label(period, lang), count_label(i, *count)),
+            Lang::En => format!("{}: {}", period_label(period, lang), count_label(i, *count)),
         };
         let href = Route::List(with_period(period, period)).to_hash();
         let onmousedown = {
@@ -122,7 +136,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         };
         let x = i as f64 * step;
         html! {
-            <a href={href} class={classes!("bar", selected(period).then_some("in-period"))}
+            <a href={href} class={classes!("bar", selected(period).then_some("in-period"), pending(i).then_some("pending"))}
                 aria-label={label.clone()} data-period={period.clone()} {onmousedown} {onmouseup} {onclick}>
                 <title>{ label }</title>
                 <rect class="bar-hit" x={format!("{x:.1}")} y="0" width={format!("{step:.1}")} height={format!("{HEIGHT:.1}")} />
@@ -144,7 +158,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     html! {
         <figure class="timeline">
             <figcaption>
-                <span>{ lang.pick("发表时间分布", "Published over time") }</span>
+                <span>{ props.caption.clone().unwrap_or_else(|| lang.pick("发表时间分布", "Published over time").to_owned()) }</span>
                 if let Some((from, to)) = &props.query.period {
                     <span class="period-chosen">
                         { match lang {
@@ -169,8 +183,8 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                     <th scope="col">{ lang.pick("文章数", "Articles") }</th>
                 </tr></thead>
                 <tbody>
-                { for periods.iter().map(|(p, n)| html! {
-                    <tr><th scope="row">{ period_label(p, lang) }</th><td>{ *n }</td></tr>
+                { for periods.iter().enumerate().map(|(i, (p, n))| html! {
+                    <tr><th scope="row">{ period_label(p, lang) }</th><td>{ if pending(i) { count_label(i, *n) } else { n.to_string() } }</td></tr>
                 }) }
                 </tbody>
             </table>

@@ -25,20 +25,45 @@ pub enum ArchiveSearch {
     Failed(AppError),
 }
 
-/// Searches the archive whenever the search changes, and returns where the search stands
-/// with a callback that shows more of its results; a slower earlier search never overwrites a
-/// later one.
+/// What [`use_archive_search`] gives the list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArchiveSearchHandle {
+    pub state: ArchiveSearch,
+    /// Shows the next results.
+    pub onmore: Callback<()>,
+    /// Counts every match to the archive's oldest page (`true`), or stops counting (`false`).
+    pub oncount: Callback<bool>,
+    /// A count to the end is under way.
+    pub counting: bool,
+}
+
+/// Matches a count asks for at each step: the timeline and the total grow between steps, and
+/// a cancel takes effect at the next.
+const COUNT_STEP: usize = 400;
+
+/// Searches the archive whenever the search or its period changes, and returns where the
+/// search stands with callbacks that show more of its results or count them all; a slower
+/// earlier search never overwrites a later one.
 #[hook]
 pub fn use_archive_search(
     archive: Option<Rc<ArchiveClient>>,
     query: Option<Query>,
     period: Option<(String, String)>,
-) -> (ArchiveSearch, Callback<()>) {
+) -> ArchiveSearchHandle {
     let state = use_state(|| ArchiveSearch::Idle);
     let generation = use_mut_ref(|| 0u32);
+    let counting = use_state(|| false);
+    // Asked to stop: the count ends after the step under way, whose matches it keeps (the
+    // search has moved past them and would not find them again).
+    let stop = use_mut_ref(|| false);
     let onmore = {
         let (state, generation, archive) = (state.clone(), generation.clone(), archive.clone());
+        let counting = counting.clone();
         Callback::from(move |()| {
+            // One request at a time moves the search on.
+            if *counting {
+                return;
+            }
             let (Some(archive), ArchiveSearch::Done(results)) = (archive.clone(), (*state).clone())
             else {
                 return;
@@ -48,11 +73,57 @@ pub fn use_archive_search(
             });
         })
     };
+    let oncount = {
+        let (state, generation, archive) = (state.clone(), generation.clone(), archive.clone());
+        let (counting, stop) = (counting.clone(), stop.clone());
+        Callback::from(move |start: bool| {
+            if !start {
+                *stop.borrow_mut() = true;
+                return;
+            }
+            let (Some(archive), ArchiveSearch::Done(results)) = (archive.clone(), (*state).clone())
+            else {
+                return;
+            };
+            if *counting {
+                return;
+            }
+            *stop.borrow_mut() = false;
+            counting.set(true);
+            let (state, generation, counting) =
+                (state.clone(), generation.clone(), counting.clone());
+            let stop = stop.clone();
+            let mine = *generation.borrow();
+            wasm_bindgen_futures::spawn_local(async move {
+                let mut results = results;
+                while !results.complete() && !*stop.borrow() {
+                    let step = archive.count_further(&results, COUNT_STEP).await;
+                    // A new search began: this one and its count are dropped.
+                    if *generation.borrow() != mine {
+                        return;
+                    }
+                    match step {
+                        Ok(next) => {
+                            results = next;
+                            state.set(ArchiveSearch::Done(results.clone()));
+                        }
+                        Err(e) => {
+                            state.set(ArchiveSearch::Failed(e));
+                            break;
+                        }
+                    }
+                }
+                counting.set(false);
+            });
+        })
+    };
     {
-        let state = state.clone();
+        let (state, counting) = (state.clone(), counting.clone());
         use_effect_with((archive, query, period), move |(archive, query, period)| {
-            // A new search: whatever an earlier one still brings is dropped.
+            // A new search: whatever an earlier one (or a count) still brings is dropped.
             *generation.borrow_mut() += 1;
+            *stop.borrow_mut() = true;
+            counting.set(false);
             match (archive.clone(), query.clone()) {
                 (Some(archive), Some(query)) => {
                     state.set(ArchiveSearch::Searching);
@@ -65,7 +136,12 @@ pub fn use_archive_search(
             }
         });
     }
-    ((*state).clone(), onmore)
+    ArchiveSearchHandle {
+        state: (*state).clone(),
+        onmore,
+        oncount,
+        counting: *counting,
+    }
 }
 
 /// Runs an archive request and sets its outcome, unless a newer search began meanwhile.

@@ -89,11 +89,10 @@ pub fn DatesPage(props: &DatesPageProps) -> Html {
         .month
         .clone()
         .or_else(|| months.keys().next_back().cloned());
+    // After the calendar, which says which month is the latest, and is fetched once.
     let archive_month = use_archive_month(
         props.archive.clone(),
-        month
-            .clone()
-            .filter(|m| calendar.ready().is_some_and(|c| c.holds(m))),
+        month.clone().filter(|_| calendar.ready().is_some()),
     );
     if let Some(m) = archive_month.ready() {
         for day in &m.days {
@@ -242,14 +241,9 @@ fn archive_status<T>(loaded: &Loaded<T>, lang: Lang) -> Html {
 pub fn IssueView(props: &IssueViewProps) -> Html {
     let lang = props.lang;
     let library = &props.library;
-    let calendar = use_archive_calendar(props.archive.clone());
-    let month = use_archive_month(
-        props.archive.clone(),
-        calendar.ready().and_then(|c| {
-            c.holds(&props.date[..7])
-                .then(|| props.date[..7].to_owned())
-        }),
-    );
+    // The month is asked at once: the archive fetches its calendar with it, and keeps it.
+    let month = use_archive_month(props.archive.clone(), Some(props.date[..7].to_owned()));
+    let calendar = props.archive.as_ref().and_then(|a| a.cached_calendar());
     let archive_day: Option<&CalendarDay> = month.ready().and_then(|m| m.day(&props.date));
     let mut dates = issues::dates(library);
     if let Some(m) = month.ready() {
@@ -261,7 +255,7 @@ pub fn IssueView(props: &IssueViewProps) -> Html {
     let (before, after) = issues::around(&dates, &props.date);
     // Beyond this month's days the archive's other months are linked by their calendar.
     let (month_before, month_after) = calendar
-        .ready()
+        .as_ref()
         .map(|c| months_around(c, &props.date[..7]))
         .unwrap_or_default();
     let day_nav = html! {
@@ -287,13 +281,12 @@ pub fn IssueView(props: &IssueViewProps) -> Html {
             }
         </nav>
     };
-    let waiting = matches!(calendar, Loaded::Loading) || matches!(month, Loaded::Loading);
+    let waiting = matches!(month, Loaded::Loading);
     let columns = papers.len() + usize::from(archive_day.is_some());
     html! {
         <div class="issue-view">
             <h1 class="view-title">{ long_date(&props.date, lang) }</h1>
             { day_nav }
-            { archive_status(&calendar, lang) }
             { archive_status(&month, lang) }
             if columns == 0 && !waiting {
                 <p class="empty">{ lang.pick("文库中没有这一天的版面。", "The library holds no page of this day.") }</p>
@@ -301,7 +294,7 @@ pub fn IssueView(props: &IssueViewProps) -> Html {
             <div class={classes!("papers", (columns > 1).then_some("side-by-side"))}>
             { for papers.iter().map(|paper| library_column(library, &props.date, paper, props.page.as_deref(), lang)) }
             if let (Some(day), Some(archive)) = (archive_day, props.archive.clone()) {
-                { archive_column(archive, calendar.ready(), day, props.page.as_deref(), lang) }
+                { archive_column(archive, calendar.as_ref(), day, props.page.as_deref(), lang) }
             }
             </div>
         </div>

@@ -102,7 +102,7 @@ pub fn ListPage(props: &ListPageProps) -> Html {
         use_effect_with(props.query.clone(), move |_| shown.set(CARDS_PER_STEP));
     }
     let limit = (*shown).max(props.selected.map_or(0, |s| s + 1));
-    let (archive_results, onmore_archive) = use_archive_search(
+    let archive_search = use_archive_search(
         props.archive.clone(),
         results.query.clone(),
         props.query.period.clone(),
@@ -239,7 +239,8 @@ pub fn ListPage(props: &ListPageProps) -> Html {
                     </button>
                 }
                 if let Some(archive) = &props.archive {
-                    <ArchiveSection archive={archive.clone()} results={archive_results} onmore={onmore_archive} query={results.query.clone()} {lang} />
+                    <ArchiveSection archive={archive.clone()} search={archive_search} query={results.query.clone()}
+                        list_query={props.query.clone()} onquery={props.onquery.clone()} {lang} />
                 }
             </section>
         </div>

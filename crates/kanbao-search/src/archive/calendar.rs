@@ -130,6 +130,75 @@ impl Calendar {
         Some(first.first..end)
     }
 
+    /// The matches `docs` of a search by month (by year when the archive spans two years or
+    /// more), every period of the archive listed, each marked pending where it holds documents
+    /// of `unsearched`. `None` when the calendar is not [`ordered`](Calendar::ordered).
+    pub fn timeline(&self, docs: &[u32], unsearched: &Range<u32>) -> Option<Vec<TimelinePeriod>> {
+        if !self.ordered {
+            return None;
+        }
+        let (first, last) = (self.months.first()?, self.months.last()?);
+        let year = |m: &str| m.get(..4).and_then(|y| y.parse::<u32>().ok()).unwrap_or(0);
+        let by_month = year(&last.month) < year(&first.month) + 2;
+        let key = |m: &str| {
+            if by_month {
+                m.to_owned()
+            } else {
+                m.get(..4).unwrap_or(m).to_owned()
+            }
+        };
+        // Every period of the span, held or not, so the bars keep their places.
+        let mut out: Vec<TimelinePeriod> = Vec::new();
+        let (mut y, mut m) = (
+            year(&first.month),
+            first
+                .month
+                .get(5..7)
+                .and_then(|m| m.parse::<u32>().ok())
+                .unwrap_or(1),
+        );
+        let end = (
+            year(&last.month),
+            last.month
+                .get(5..7)
+                .and_then(|m| m.parse::<u32>().ok())
+                .unwrap_or(12),
+        );
+        while (y, if by_month { m } else { 1 }) <= (end.0, if by_month { end.1 } else { 1 }) {
+            out.push(TimelinePeriod {
+                period: if by_month {
+                    format!("{y:04}-{m:02}")
+                } else {
+                    format!("{y:04}")
+                },
+                found: 0,
+                pending: false,
+            });
+            if by_month && m < 12 {
+                m += 1;
+            } else {
+                (y, m) = (y + 1, 1);
+            }
+        }
+        let at = |out: &[TimelinePeriod], period: &str| {
+            out.binary_search_by(|p| p.period.as_str().cmp(period)).ok()
+        };
+        for month in &self.months {
+            if month.first < unsearched.end
+                && month.end > unsearched.start
+                && let Some(i) = at(&out, &key(&month.month))
+            {
+                out[i].pending = true;
+            }
+        }
+        for &doc in docs {
+            if let Some(i) = self.month_of(doc).and_then(|m| at(&out, &key(m))) {
+                out[i].found += 1;
+            }
+        }
+        Some(out)
+    }
+
     /// The month (`YYYY-MM`) a document of an [`ordered`](Calendar::ordered) calendar was
     /// printed in.
     pub fn month_of(&self, doc: u32) -> Option<&str> {
@@ -142,6 +211,17 @@ impl Calendar {
             .filter(|m| m.first <= doc)
             .map(|m| m.month.as_str())
     }
+}
+
+/// One bar of an archive search's timeline ([`Calendar::timeline`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TimelinePeriod {
+    /// `YYYY-MM`, or `YYYY` for an archive spanning two years or more.
+    pub period: String,
+    /// Matches found in it so far.
+    pub found: u32,
+    /// Part of it is still to be searched: `found` may grow.
+    pub pending: bool,
 }
 
 /// Whether `s` is a `YYYY-MM-DD` date.
@@ -320,6 +400,44 @@ mod tests {
         });
         assert_eq!(day, Some(vec![("A02".into(), 3..5), ("A10".into(), 0..3)]));
         assert_eq!(CalendarMonth::path("2023-11"), "calendar/2023-11.json");
+    }
+
+    #[test]
+    fn a_searchs_timeline_counts_its_matches_by_month_and_marks_what_is_still_unsearched() {
+        let mut b = CalendarBuilder::new(None);
+        b.add(Some("2023-11-28"), page("1", 0, 4));
+        b.add(Some("2024-01-02"), page("1", 4, 4));
+        b.add(Some("2024-01-03"), page("1", 8, 4));
+        let (calendar, _) = b.finish();
+        let bars = calendar
+            .timeline(&[11, 9, 5, 1], &(0..6))
+            .unwrap_or_default();
+        let view: Vec<(&str, u32, bool)> = bars
+            .iter()
+            .map(|p| (p.period.as_str(), p.found, p.pending))
+            .collect();
+        assert_eq!(
+            view,
+            [
+                ("2023-11", 1, true),
+                ("2023-12", 0, false),
+                ("2024-01", 3, true)
+            ]
+        );
+        // Over two years or more, by year.
+        let mut b = CalendarBuilder::new(None);
+        b.add(Some("2021-05-01"), page("1", 0, 2));
+        b.add(Some("2023-02-01"), page("1", 2, 2));
+        let (calendar, _) = b.finish();
+        let bars = calendar.timeline(&[3], &(0..0)).unwrap_or_default();
+        let view: Vec<(&str, u32, bool)> = bars
+            .iter()
+            .map(|p| (p.period.as_str(), p.found, p.pending))
+            .collect();
+        assert_eq!(
+            view,
+            [("2021", 0, false), ("2022", 0, false), ("2023", 1, false)]
+        );
     }
 
     #[test]
