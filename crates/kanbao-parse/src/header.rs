@@ -453,8 +453,15 @@ pub(crate) fn parse_editors(line: &str) -> Option<Vec<String>> {
     let first = editor_role_at(body)?;
     // The role must stand apart from what follows, or `编辑部门...` would count.
     let after = body.get(first.len()..)?;
-    if !after.starts_with([':', '：', ' ', '　', '\t']) {
+    // Or, for the roles that sign off a report, glued to one person's name alone on its line:
+    // `校对柳宝庆`, `责编王五`.
+    let glued = matches!(first, "校对" | "责编" | "编辑" | "审读" | "美编" | "终审")
+        && crate::names::is_person_name(after);
+    if !after.starts_with([':', '：', ' ', '　', '\t']) && !glued {
         return None;
+    }
+    if glued {
+        return Some(vec![format!("{first}:{after}")]);
     }
     let mut entries: Vec<(&str, String)> = Vec::new();
     let mut i = 0;
@@ -700,6 +707,9 @@ mod tests {
             vec!["责任编辑:张三", "美术编辑:李四", "校对:王五"]
         );
         assert!(parse_editors("编辑部门近日开会。").is_none());
+        assert_eq!(parse_editors("校对柳宝庆").unwrap(), vec!["校对:柳宝庆"]);
+        assert!(parse_editors("编辑部门").is_none());
+        assert!(parse_editors("设计师说").is_none());
     }
 
     #[test]

@@ -168,8 +168,21 @@ pub(crate) fn kicker_shape(s: &str) -> bool {
             KICKER_VERBS.iter().any(|v| who.ends_with(v)) || who.ends_with("提示")
         })
         || KICKER_VERBS.iter().any(|v| s.ends_with(v)) && s.chars().count() >= 6
-        || KICKER_OPENERS.iter().any(|o| s.starts_with(o))
+        || KICKER_OPENERS.iter().any(|o| s.starts_with(o)) && s.chars().count() <= 14
+        || announces_document(s)
         || s.chars().any(|c| c.is_ascii_digit()) && s.chars().count() <= 8
+}
+
+/// A kicker announcing the document the title sums up: `某某厅联合印发《通知》`,
+/// `国务院常务会议审议通过《条例（草案）》`.
+pub(crate) fn announces_document(s: &str) -> bool {
+    s.ends_with('》')
+        && s.find('《').is_some_and(|at| {
+            let before = &s[..at];
+            ["印发", "发布", "出台", "公布", "通过", "下发", "颁布"]
+                .iter()
+                .any(|v| before.ends_with(v))
+        })
 }
 
 /// A title printed as two parallel phrases split by a space: `一条山路通了 一个村子活了`.
@@ -587,6 +600,23 @@ mod tests {
         assert_eq!(column_shape("前5个月"), 0);
         assert_eq!(column_shape("一根竹子撑起百亿产业"), 0);
         assert_eq!(column_shape("老街巷里的“共享修理铺”"), 0);
+    }
+
+    #[test]
+    fn a_line_announcing_a_document_over_two_more_is_the_kicker() {
+        assert!(announces_document("省委办公厅省政府办公厅联合印发《通知》"));
+        assert!(!announces_document("读《红楼梦》"));
+        let h = group(&[
+            "南州市政府办公厅印发《通知》",
+            "全面恢复城乡正常生产生活秩序和医疗秩序",
+            "统筹推进防汛和经济社会发展工作",
+        ]);
+        assert_eq!(h.kicker.as_deref(), Some("南州市政府办公厅印发《通知》"));
+        assert_eq!(h.title, "全面恢复城乡正常生产生活秩序和医疗秩序");
+        assert_eq!(
+            h.subtitle.as_deref(),
+            Some("统筹推进防汛和经济社会发展工作")
+        );
     }
 
     #[test]

@@ -717,6 +717,13 @@ fn markup_residue(t: &str) -> bool {
     {
         return true;
     }
+    // A social-media repost's call to follow the account (`点击上方“某某日报” 关注我们`).
+    if t.len() < 120
+        && (t.starts_with("点击") || t.starts_with("长按"))
+        && (t.contains("关注我们") || t.trim_end_matches(['!', '！']).ends_with("关注"))
+    {
+        return true;
+    }
     // Most lines hold none of the residue's ASCII marks: one pass over the bytes tells.
     if t.len() > 400 || !t.bytes().any(|b| matches!(b, b'-' | b'<' | b'.')) {
         return false;
@@ -1028,6 +1035,8 @@ mod tests {
             "您的IE浏览器版本太低,请升级至IE8及以上版本或安装webkit内核浏览器。"
         ));
         assert!(!markup_residue("新版浏览器上线。"));
+        assert!(markup_residue("点击上方“港城日报” 关注我们"));
+        assert!(!markup_residue("点击率上升，关注度提高。"));
     }
 
     #[test]
