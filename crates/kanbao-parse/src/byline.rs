@@ -420,6 +420,10 @@ pub(crate) fn parse_credits(s: &str, default: Option<Role>, lenient: bool) -> Op
                 if let Some(Tok::Single(b)) = toks.get(i + 1) {
                     names.push(format!("{a}{b}"));
                     i += 1;
+                } else if matches!(toks.get(i + 1), Some(Tok::Post(Post::Text))) {
+                    // `张  文`: a name whose given name is 文, not a surname crediting words.
+                    names.push(format!("{a}文"));
+                    i += 1;
                 } else if !lenient {
                     return None;
                 }
@@ -1123,6 +1127,12 @@ mod tests {
             authors: v(a),
             guessed: false,
         }
+    }
+
+    #[test]
+    fn a_padded_name_ending_in_wen_is_a_name_not_a_words_credit() {
+        let c = parse_byline_line("本报记者  林小一  张  文").unwrap();
+        assert_eq!(c.reporters, ["林小一", "张文"]);
     }
 
     #[test]

@@ -259,10 +259,21 @@ pub(crate) fn bare_name(line: &str) -> Option<String> {
         // `郅  延文`).
         (Some(a), Some(b), None) if a.chars().count() == 1 && b.chars().count() <= 2 => {
             let name = format!("{a}{b}");
-            is_person_name(&name).then_some(name)
+            (is_person_name(&name) || padded_pen_name(t, a, b)).then_some(name)
         }
         _ => None,
     }
+}
+
+/// Two characters set a wide space apart (`襄  谈`, `与　歌`): typesetters pad only a
+/// two-character name so, whether or not its first character is a surname in the table (pen
+/// names often are not).
+fn padded_pen_name(line: &str, a: &str, b: &str) -> bool {
+    let gap = line.get(a.len()..line.len() - b.len()).unwrap_or("");
+    b.chars().count() == 1
+        && (gap.contains('\u{3000}') || gap.len() >= 2)
+        && a.chars().chain(b.chars()).all(is_han)
+        && !is_credit_word(&format!("{a}{b}"))
 }
 
 /// Reads a line that holds only names: one bare name ([`bare_name`]) or several set apart by
@@ -332,6 +343,14 @@ pub(crate) fn split_names(run: &str) -> Option<Split> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_padded_two_character_line_is_a_name_whatever_its_surname() {
+        assert_eq!(bare_name("襄  谈").as_deref(), Some("襄谈"));
+        assert_eq!(bare_name("与\u{3000}歌").as_deref(), Some("与歌"));
+        assert_eq!(bare_name("襄 谈"), None);
+        assert_eq!(bare_name("手  记"), None);
+    }
 
     #[test]
     fn bodies_that_sign_as_authors_are_known_by_their_endings() {
