@@ -69,6 +69,12 @@ pub(crate) struct RunCues {
     /// The run opens with a name and a colon (`硕放：…`) as the open article's title does
     /// (`江溪：…`): the next item of a round-up, not a heading.
     pub roundup_item: bool,
+    /// The run is printed as the open article's first section heading was, two phrases set a
+    /// wide space apart (`压实责任  明确任务`, then `学用结合  务求实效`): its next heading.
+    pub parallel_heading: bool,
+    /// The open article's byline was its role word alone (`本报记者`): its names come in the
+    /// end credit it has not reached yet, so it goes on.
+    pub names_pending: bool,
 }
 
 /// How a run of headline-shaped lines is read.
@@ -111,7 +117,9 @@ pub(crate) fn weigh(c: &RunCues) -> (RunReading, i32) {
         (c.sentence_like && !c.at_margin && !c.beside_text, -3),
         (c.beside_text, 8),
         (c.at_margin, 3),
-        (c.wide_two_phrase, 5),
+        (c.wide_two_phrase && !c.parallel_heading, 5),
+        (c.parallel_heading, -4),
+        (c.names_pending && !c.credit_follows, -8),
         (c.roundup_item, 6),
         (c.signed, -2),
         (c.dateline_ahead, 8),
@@ -244,6 +252,20 @@ pub(crate) fn unlike_heading(run: &[Line<'_>], first_heading: Option<&str>) -> b
     let comma = |s: &str| s.contains(['，', ',']);
     let (a, b) = (l.text.chars().count(), h.chars().count());
     comma(l.text) != comma(h) || a * 2 < b || b * 2 < a
+}
+
+/// Whether a one-line run is printed as the article's first section heading was: both two
+/// phrases set a wide space apart ([`wide_two_phrase`]), of about the same length.
+pub(crate) fn parallel_heading(run: &[Line<'_>], first_heading: Option<&str>) -> bool {
+    let Some(h) = first_heading else {
+        return false;
+    };
+    let mut heads = run.iter().filter(|l| l.class != Class::Noise);
+    let (Some(l), None) = (heads.next(), heads.next()) else {
+        return false;
+    };
+    let (a, b) = (l.text.chars().count(), h.chars().count());
+    wide_two_phrase(l.text) && wide_two_phrase(h) && a.abs_diff(b) <= 2
 }
 
 /// A round-up item's headline: a short place or name, a colon, the item (`江溪：老小区换新颜`,
@@ -527,6 +549,29 @@ mod tests {
             ..RunCues::default()
         };
         assert_eq!(weigh(&c).0, RunReading::NewArticle);
+    }
+
+    #[test]
+    fn a_heading_printed_as_the_first_one_was_is_the_next_heading() {
+        let lines = split("学用结合  务求实效\n");
+        assert!(parallel_heading(&lines, Some("压实责任  明确任务")));
+        assert!(!parallel_heading(&lines, Some("压实责任明确任务")));
+        assert!(!parallel_heading(&lines, None));
+        let c = RunCues {
+            wide_two_phrase: true,
+            parallel_heading: true,
+            lines: 1,
+            ..RunCues::default()
+        };
+        assert_eq!(weigh(&c).0, RunReading::Headings);
+        // An article whose names are still to come goes on past a title-shaped heading.
+        let c = RunCues {
+            wide_two_phrase: true,
+            names_pending: true,
+            lines: 1,
+            ..RunCues::default()
+        };
+        assert_eq!(weigh(&c).0, RunReading::Headings);
     }
 
     #[test]

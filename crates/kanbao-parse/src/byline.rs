@@ -527,8 +527,14 @@ fn push_unique(list: &mut Vec<String>, name: &str) {
 
 /// Parses a byline standing on its own line: `YMG全媒体记者 邵壮 王瑶 摄影报道`.
 pub(crate) fn parse_byline_line(line: &str) -> Option<Credits> {
-    // A byline holds no sentence.
-    if line.len() > 240 || line.chars().count() > 60 || line.contains(['。', '！', '？']) {
+    // A byline holds no sentence. A list of names in brackets may run long: a report of many
+    // bureaus credits each reporter (`（本报记者某某、某某、…、某某）`).
+    let limit = if line.contains('、') && strip_brackets(line.trim()).is_some() {
+        120
+    } else {
+        60
+    };
+    if line.len() > 480 || line.chars().count() > limit || line.contains(['。', '！', '？']) {
         return None;
     }
     // A credit in brackets, as briefs print it at their end: `(记者 张三)`; a mark before it:
@@ -1127,6 +1133,15 @@ mod tests {
             authors: v(a),
             guessed: false,
         }
+    }
+
+    #[test]
+    fn a_long_bracketed_list_of_reporters_is_one_credit() {
+        let line = "（本报记者林一鸣、王小二、张三丰、李四海、赵五六、钱七星、孙八方、周九州、吴十一、郑十二、冯十三、陈十四、褚十五、卫十六、蒋十七）";
+        assert!(line.chars().count() > 60);
+        let c = parse_byline_line(line).unwrap();
+        assert_eq!(c.reporters.len(), 15);
+        assert!(parse_byline_line("记者林一说，今年的春茶产量突破五万吨，价格与去年基本持平，品质略有提升，茶农们都很高兴，这是好事情").is_none());
     }
 
     #[test]

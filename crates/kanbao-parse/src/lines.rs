@@ -428,12 +428,13 @@ fn long_headlines(lines: &mut [Line<'_>]) {
             lines[i].class = Class::Short;
             continue;
         }
-        // What follows, page header lines (a database's `版面：头版`) and a photo's caption
-        // between the headline and the lead (`图说：…  某某 摄`) passed over.
+        // What follows, page header lines (a database's `版面：头版`), an e-paper's citation
+        // line and a photo's caption between the headline and the lead (`图说：…  某某 摄`)
+        // passed over.
         let mut following = lines
             .iter()
             .skip(i + 1)
-            .filter(|l| !matches!(l.class, Class::Header | Class::Caption));
+            .filter(|l| !matches!(l.class, Class::Header | Class::Caption | Class::Citation));
         let opens_article = match following.next().map(|l| l.class) {
             Some(Class::Dateline) => true,
             // A credit over more than one line (`齐鲁晚报·齐鲁壹点` / `记者 某某`) too.
@@ -785,7 +786,7 @@ pub(crate) fn classify(t: &str) -> Class {
     if parse_author_line(t).is_some() || crate::byline::words_credit(t).is_some() {
         return Class::Author;
     }
-    if parse_byline_line(t).is_some() || is_reprint_line(t) {
+    if parse_byline_line(t).is_some() || is_reprint_line(t) || role_alone(t) {
         return Class::Byline;
     }
     if is_caption_start(t) || photo_credit_suffix(t).is_some() || photo_credit_glued(t) {
@@ -868,6 +869,15 @@ pub(crate) fn classify(t: &str) -> Class {
         return Class::Short;
     }
     Class::Text
+}
+
+/// A byline of its role word alone, its names printed at the end of the report (`本报记者`,
+/// then `（本报记者某某、某某）` under the text).
+pub(crate) fn role_alone(t: &str) -> bool {
+    matches!(
+        t.trim_start_matches(['□', '■']).trim(),
+        "本报记者" | "记者" | "本报通讯员" | "新华社记者" | "本报记者 通讯员" | "本报记者  通讯员"
+    )
 }
 
 /// A web repost's note of the title the paper printed, under its own headline:
@@ -1194,6 +1204,14 @@ mod tests {
             assert_eq!(classify(t), Class::Citation, "{t}");
         }
         assert_ne!(classify("《红楼梦》（清代小说）"), Class::Citation);
+    }
+
+    #[test]
+    fn a_role_word_alone_is_a_byline_whose_names_come_later() {
+        assert!(role_alone("本报记者"));
+        assert!(role_alone("■本报记者"));
+        assert_eq!(classify("本报记者"), Class::Byline);
+        assert!(!role_alone("本报记者林一"));
     }
 
     #[test]

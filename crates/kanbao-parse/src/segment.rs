@@ -64,6 +64,9 @@ struct Current {
     end_credited: bool,
     /// Its title opens with a name and a colon (`江溪：…`), as a round-up's items do.
     named_title: bool,
+    /// Its byline was a role word alone (`本报记者`): the names come in an end credit, and the
+    /// article goes on until it.
+    names_pending: bool,
 }
 
 impl Current {
@@ -160,6 +163,7 @@ fn open(plans: &mut Vec<Plan>, column: Option<String>, brief: bool) -> Current {
         end_credited: false,
         named_title: false,
         awaiting_dateline: false,
+        names_pending: false,
     }
 }
 
@@ -313,6 +317,8 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
                 };
                 c.credited = true;
                 c.signed |= !c.body;
+                // A role word alone leaves the names to an end credit; an end credit brings them.
+                c.names_pending = !c.body && crate::lines::role_alone(line.text);
                 owners.push(Owner::Article(c.index));
                 cur = Some(c);
             }
@@ -557,6 +563,11 @@ fn run_cues(
         beside_text: run.iter().any(|l| l.beside_text),
         awaiting_body: cur.is_some_and(|c| !c.body && c.credited)
             && next.is_some_and(|l| matches!(l.class, Class::Text | Class::Caption)),
+        names_pending: cur.is_some_and(|c| c.names_pending && !c.closed),
+        parallel_heading: boundary::parallel_heading(
+            run,
+            cur.and_then(|c| c.first_heading.as_deref()),
+        ),
         roundup_item: cur.is_some_and(|c| c.named_title)
             && run
                 .iter()

@@ -740,3 +740,40 @@ fn web_reposts_note_the_printed_title_put_a_photo_over_the_lead_or_a_standfirst_
     assert_eq!(paragraphs.len(), 3);
     assert!(!paragraphs.iter().any(|t| t.contains("原标题")));
 }
+
+#[test]
+fn a_report_credited_by_role_alone_goes_on_past_its_headings_to_the_names_at_its_end() {
+    let text = "长河日报 2025年04月08日 星期二\n\n第01版：要闻\n\n\
+                南州市政府办公厅印发《关于做好春耕用水工作的通知》\n\n\
+                《长河日报》（2025年04月08日第 01 版）\n\n\
+                新华社南州4月7日电  近日，南州市政府办公厅印发通知，部署春耕用水工作。\n\n\
+                通知要求，各地抓紧检修渠道。\n\n\
+                春耕用水调度有序推进\n\n\
+                本报记者《长河日报》（2025年04月08日第 01 版）\n\n\
+                入春以来，各地抓紧部署春耕用水，灌区陆续开闸放水。\n\n\
+                压实责任  明确任务\n\n\
+                各地第一时间研究部署，把任务落实到每一条渠道。\n\n\
+                深入田间  走深走实\n\n\
+                水利干部走进田间地头，帮农户解决用水难题。\n\n\
+                （本报记者林一鸣、王小二、张三丰、李四海、赵五六、钱七星、孙八方、周九州、吴十一、郑十二、冯十三、陈十四、褚十五、卫十六、蒋十七）\n";
+    let p = common::parse_and_check(text.as_bytes());
+    assert_eq!(
+        titles(&p),
+        [
+            "南州市政府办公厅印发《关于做好春耕用水工作的通知》",
+            "春耕用水调度有序推进"
+        ]
+    );
+    assert_eq!(
+        p.articles[0].dateline.as_deref(),
+        Some("新华社南州4月7日电")
+    );
+    let water = &p.articles[1];
+    assert_eq!(
+        texts(water, BlockKind::Heading),
+        ["压实责任  明确任务", "深入田间  走深走实"]
+    );
+    assert_eq!(water.byline.reporters.len(), 15);
+    assert_eq!(water.byline.reporters[0], "林一鸣");
+    assert_eq!(texts(water, BlockKind::Paragraph).len(), 3);
+}
