@@ -465,7 +465,11 @@ fn long_headlines(lines: &mut [Line<'_>]) {
 /// sentence inside it.
 fn kicker_over_credited_title(lines: &[Line<'_>], i: usize) -> bool {
     let Some(l) = lines.get(i) else { return false };
-    if l.class != Class::Text || !looks_like_headline(l.text) || l.text.chars().count() > 40 {
+    // Forty characters are at most 160 bytes: a paragraph is rejected by its length alone.
+    if l.class != Class::Text || l.text.len() > 160 || l.text.chars().count() > 40 {
+        return false;
+    }
+    if !looks_like_headline(l.text) {
         return false;
     }
     let after_an_end = i.checked_sub(1).and_then(|p| lines.get(p)).is_none_or(|p| {
