@@ -75,6 +75,10 @@ pub(crate) struct RunCues {
     /// The open article's byline was its role word alone (`本报记者`): its names come in the
     /// end credit it has not reached yet, so it goes on.
     pub names_pending: bool,
+    /// The open article opened with a dateline lead, and what would follow the run as a new
+    /// article has no credit of its own before the next headline or the page's end: on a page
+    /// whose reports are credited, the run is a heading of the report above.
+    pub uncredited_after_dated: bool,
 }
 
 /// How a run of headline-shaped lines is read.
@@ -120,6 +124,10 @@ pub(crate) fn weigh(c: &RunCues) -> (RunReading, i32) {
         (c.wide_two_phrase && !c.parallel_heading, 5),
         (c.parallel_heading, -4),
         (c.names_pending && !c.credit_follows, -8),
+        (
+            c.uncredited_after_dated && !(c.label || c.columned || c.marked || c.at_margin),
+            -4,
+        ),
         (c.roundup_item, 6),
         (c.signed, -2),
         (c.dateline_ahead, 8),
@@ -252,6 +260,24 @@ pub(crate) fn unlike_heading(run: &[Line<'_>], first_heading: Option<&str>) -> b
     let comma = |s: &str| s.contains(['，', ',']);
     let (a, b) = (l.text.chars().count(), h.chars().count());
     comma(l.text) != comma(h) || a * 2 < b || b * 2 < a
+}
+
+/// Whether the text after a run at `j` reaches the next headline, or the page's end, without
+/// a credit of its own: the first credit ahead (a byline, an author, a dateline lead) stands
+/// right under a headline line, so it is the next article's, or there is none. Looks sixty
+/// lines ahead at most.
+pub(crate) fn uncredited_ahead(lines: &[Line<'_>], j: usize) -> bool {
+    let mut before: Option<Class> = None;
+    for l in lines.iter().skip(j).take(60) {
+        match l.class {
+            Class::Noise => continue,
+            Class::Dateline | Class::Byline | Class::Author | Class::Name | Class::Lead => {
+                return before.is_some_and(|b| b.is_headline());
+            }
+            c => before = Some(c),
+        }
+    }
+    lines.len() <= j + 60
 }
 
 /// Whether a one-line run is printed as the article's first section heading was: both two
@@ -549,6 +575,27 @@ mod tests {
             ..RunCues::default()
         };
         assert_eq!(weigh(&c).0, RunReading::NewArticle);
+    }
+
+    #[test]
+    fn text_without_a_credit_of_its_own_up_to_the_next_headline_is_seen() {
+        let lines = split("近期天气暖和，花卉早早开放。\n市民的衣物也少了。\n");
+        assert!(uncredited_ahead(&lines, 0), "to the page's end");
+        let lines =
+            split("近期天气暖和，花卉早早开放。\n下一篇的标题\n本报讯（记者 林一）正文。\n");
+        assert!(
+            uncredited_ahead(&lines, 0),
+            "the credit is the next article's"
+        );
+        let lines = split("近期天气暖和，花卉早早开放。\n（记者 林一）\n");
+        assert!(!uncredited_ahead(&lines, 0), "an end credit of its own");
+        let c = RunCues {
+            uncredited_after_dated: true,
+            short_news: true,
+            lines: 1,
+            ..RunCues::default()
+        };
+        assert_eq!(weigh(&c).0, RunReading::Headings);
     }
 
     #[test]

@@ -579,6 +579,8 @@ fn run_cues(
                 .any(|l| l.class == Class::Short && boundary::wide_two_phrase(l.text)),
         at_margin: indented_page && run.iter().all(|l| !l.indented || l.class == Class::Noise),
         short_news: cur.is_some_and(|c| c.dated && c.headings == 0 && c.paragraphs <= 4),
+        uncredited_after_dated: cur.is_some_and(|c| c.dated && !c.closed)
+            && boundary::uncredited_ahead(lines, j),
         signed: cur.is_some_and(|c| c.signed),
         dateline_ahead: boundary::dateline_ahead(lines, j),
         lines: heads,

@@ -777,3 +777,17 @@ fn a_report_credited_by_role_alone_goes_on_past_its_headings_to_the_names_at_its
     assert_eq!(water.byline.reporters[0], "林一鸣");
     assert_eq!(texts(water, BlockKind::Paragraph).len(), 3);
 }
+
+#[test]
+fn a_short_line_in_a_dated_report_with_no_credit_of_its_own_after_it_is_a_heading() {
+    // One line per paragraph, paragraphs indented, the heading indented too.
+    let text = "港城春节最高气温可达二十五度\n\
+                本报讯(记者林一 通讯员王小二)春节期间全省天气比较理想,适宜出行。\n\
+                \u{3000}\u{3000}港城春节最高28.4℃\n\
+                \u{3000}\u{3000}近期港城天气暖和,水仙等花卉早早开放,市民身上的衣物也少了。\n";
+    let p = common::parse_and_check(text.as_bytes());
+    assert_eq!(titles(&p), ["港城春节最高气温可达二十五度"]);
+    let a = &p.articles[0];
+    assert_eq!(texts(a, BlockKind::Heading), ["港城春节最高28.4℃"]);
+    assert_eq!(texts(a, BlockKind::Paragraph).len(), 2);
+}
