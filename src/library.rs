@@ -352,30 +352,15 @@ pub fn timeline(dates: impl Iterator<Item = String>) -> Vec<(String, usize)> {
     let (Some(first), Some(last)) = (dates.iter().min(), dates.iter().max()) else {
         return Vec::new();
     };
-    let year = |d: &str| d.get(..4).and_then(|y| y.parse::<u32>().ok()).unwrap_or(0);
-    let month = |d: &str| d.get(5..7).and_then(|m| m.parse::<u32>().ok()).unwrap_or(1);
-    let by_month = year(last) - year(first) < 2;
-    let key = |d: &str| {
-        if by_month {
-            d.get(..7).unwrap_or(d).to_owned()
-        } else {
-            d.get(..4).unwrap_or(d).to_owned()
-        }
-    };
-    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
-    if by_month {
-        let (mut y, mut m) = (year(first), month(first));
-        while (y, m) <= (year(last), month(last)) {
-            counts.insert(format!("{y:04}-{m:02}"), 0);
-            (y, m) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
-        }
-    } else {
-        for y in year(first)..=year(last) {
-            counts.insert(format!("{y:04}"), 0);
-        }
-    }
+    let mut counts: BTreeMap<String, usize> = kanbao_search::timeline_periods(first, last)
+        .into_iter()
+        .map(|p| (p, 0))
+        .collect();
+    let width = counts.keys().next().map_or(7, String::len);
     for d in &dates {
-        *counts.entry(key(d)).or_insert(0) += 1;
+        *counts
+            .entry(d.get(..width).unwrap_or(d).to_owned())
+            .or_insert(0) += 1;
     }
     counts.into_iter().collect()
 }

@@ -157,7 +157,8 @@ pub(crate) fn build(
     let mut led = false;
     // Where the dateline lead's paragraph starts among the blocks.
     let mut lead_at: Option<usize> = None;
-    let mut has_paragraph = false;
+    // Where the text's first paragraph is among the drafts, once there is one.
+    let mut first_paragraph: Option<usize> = None;
     // The last text line read was indented.
     let mut previous_indented = false;
     let body_lines = lines.get(k..).unwrap_or(&[]);
@@ -223,7 +224,8 @@ pub(crate) fn build(
                 let mut start = l.start;
                 // The lead opens the text, or follows the headline's summary lines.
                 if !led
-                    && (!has_paragraph && pending.is_none() || l.class == Class::Dateline)
+                    && (first_paragraph.is_none() && pending.is_none()
+                        || l.class == Class::Dateline)
                     && let Some(d) = parse_dateline(body)
                 {
                     dateline = d.dateline.map(fullwidth);
@@ -261,11 +263,7 @@ pub(crate) fn build(
                     pending = None;
                 }
                 // Whether the paragraph going on is the text's first.
-                let first = pending.is_some_and(|p| {
-                    drafts
-                        .get(..p)
-                        .is_some_and(|b| !b.iter().any(|d| d.kind == BlockKind::Paragraph))
-                });
+                let first = pending.is_some() && pending == first_paragraph;
                 let at = match pending.and_then(|p| drafts.get_mut(p).map(|d| (p, d))) {
                     Some((p, d)) => {
                         if first && lead_joined(&d.raw) && joined_lead.is_none() {
@@ -277,7 +275,7 @@ pub(crate) fn build(
                         p
                     }
                     None => {
-                        has_paragraph = true;
+                        first_paragraph.get_or_insert(drafts.len());
                         drafts.push(Draft {
                             kind: BlockKind::Paragraph,
                             raw: body.to_owned(),

@@ -403,14 +403,11 @@ fn outlet_tails<'a>(lines: Vec<Line<'a>>) -> Vec<Line<'a>> {
                     class: classify(head),
                     ..*l
                 });
-                out.push(Line {
-                    text: l.text.get(at..).unwrap_or(""),
-                    start: l.start + at,
-                    class: Class::Byline,
-                    indented: false,
-                    glued_credit: false,
-                    beside_text: false,
-                });
+                out.push(plain_line(
+                    l.text.get(at..).unwrap_or(""),
+                    l.start + at,
+                    Class::Byline,
+                ));
             }
             None => out.push(*l),
         }
@@ -559,6 +556,28 @@ fn ends_sentence_somewhere(s: &str) -> bool {
     s.contains(['。', '！', '？'])
 }
 
+/// A line of `text` at `start`, of class `class`, neither indented nor marked.
+fn plain_line(text: &str, start: usize, class: Class) -> Line<'_> {
+    Line {
+        text,
+        start,
+        class,
+        indented: false,
+        glued_credit: false,
+        beside_text: false,
+    }
+}
+
+/// Pushes `t` (at `start`) cut at `at`: the part before it, classified, unless blank, and the
+/// part from it on, of class `tail`.
+fn push_split<'a>(out: &mut Vec<Line<'a>>, t: &'a str, start: usize, at: usize, tail: Class) {
+    let head = t.get(..at).unwrap_or("").trim_end();
+    if !head.is_empty() {
+        out.push(plain_line(head, start, classify(head)));
+    }
+    out.push(plain_line(t.get(at..).unwrap_or(""), start + at, tail));
+}
+
 fn push_cut<'a>(out: &mut Vec<Line<'a>>, mut t: &'a str, mut start: usize) {
     // A loop, not recursion: a line may hold any number of markers.
     loop {
@@ -569,14 +588,7 @@ fn push_cut<'a>(out: &mut Vec<Line<'a>>, mut t: &'a str, mut start: usize) {
         let (Some(jump), Some(rest)) = (t.get(..end), t.get(end..)) else {
             break;
         };
-        out.push(Line {
-            text: jump,
-            start,
-            class: Class::Jump,
-            indented: false,
-            glued_credit: false,
-            beside_text: false,
-        });
+        out.push(plain_line(jump, start, Class::Jump));
         let body = rest.trim_start();
         if body.is_empty() {
             return;
@@ -586,59 +598,16 @@ fn push_cut<'a>(out: &mut Vec<Line<'a>>, mut t: &'a str, mut start: usize) {
     }
     if !is_jump(t)
         && let Some(at) = jump_suffix(t)
-        && let (Some(head), Some(jump)) = (t.get(..at), t.get(at..))
     {
-        let head = head.trim_end();
-        if !head.is_empty() {
-            out.push(Line {
-                text: head,
-                start,
-                class: classify(head),
-                indented: false,
-                glued_credit: false,
-                beside_text: false,
-            });
-        }
-        out.push(Line {
-            text: jump,
-            start: start + at,
-            class: Class::Jump,
-            indented: false,
-            glued_credit: false,
-            beside_text: false,
-        });
+        push_split(out, t, start, at, Class::Jump);
         return;
     }
-    if let Some(at) = citation_tail(t)
-        && let (Some(head), Some(citation)) = (t.get(..at), t.get(at..))
-    {
-        let head = head.trim_end();
-        out.push(Line {
-            text: head,
-            start,
-            class: classify(head),
-            indented: false,
-            glued_credit: false,
-            beside_text: false,
-        });
-        out.push(Line {
-            text: citation,
-            start: start + at,
-            class: Class::Citation,
-            indented: false,
-            glued_credit: false,
-            beside_text: false,
-        });
+    // An e-paper's citation glued to the line's end (`本报记者 某某《某某日报》（…）`).
+    if let Some(at) = citation_tail(t) {
+        push_split(out, t, start, at, Class::Citation);
         return;
     }
-    out.push(Line {
-        text: t,
-        start,
-        class: classify(t),
-        indented: false,
-        glued_credit: false,
-        beside_text: false,
-    });
+    out.push(plain_line(t, start, classify(t)));
 }
 
 /// Numerals of numbered headings: `一、` … `二十、`, `（一）`.

@@ -65,6 +65,7 @@ pub use archive::{
     ARCHIVE_FORMAT, Archive, ArchiveBuilder, ArchiveError, ArchiveIndex, CALENDAR_FORMAT, Calendar,
     CalendarBuilder, CalendarDay, CalendarMonth, Compression, DayPage, FileId, Layer, Layout,
     Manifest, MonthCount, Search, Shard, Sizes, TimelinePeriod, is_date, page_number,
+    timeline_periods,
 };
 pub use document::{Document, Field, FieldKind};
 pub use highlight::{Snippet, highlight, snippet};

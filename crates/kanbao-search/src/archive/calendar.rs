@@ -138,48 +138,17 @@ impl Calendar {
             return None;
         }
         let (first, last) = (self.months.first()?, self.months.last()?);
-        let year = |m: &str| m.get(..4).and_then(|y| y.parse::<u32>().ok()).unwrap_or(0);
-        let by_month = year(&last.month) < year(&first.month) + 2;
-        let key = |m: &str| {
-            if by_month {
-                m.to_owned()
-            } else {
-                m.get(..4).unwrap_or(m).to_owned()
-            }
-        };
         // Every period of the span, held or not, so the bars keep their places.
-        let mut out: Vec<TimelinePeriod> = Vec::new();
-        let (mut y, mut m) = (
-            year(&first.month),
-            first
-                .month
-                .get(5..7)
-                .and_then(|m| m.parse::<u32>().ok())
-                .unwrap_or(1),
-        );
-        let end = (
-            year(&last.month),
-            last.month
-                .get(5..7)
-                .and_then(|m| m.parse::<u32>().ok())
-                .unwrap_or(12),
-        );
-        while (y, if by_month { m } else { 1 }) <= (end.0, if by_month { end.1 } else { 1 }) {
-            out.push(TimelinePeriod {
-                period: if by_month {
-                    format!("{y:04}-{m:02}")
-                } else {
-                    format!("{y:04}")
-                },
+        let mut out: Vec<TimelinePeriod> = timeline_periods(&first.month, &last.month)
+            .into_iter()
+            .map(|period| TimelinePeriod {
+                period,
                 found: 0,
                 pending: false,
-            });
-            if by_month && m < 12 {
-                m += 1;
-            } else {
-                (y, m) = (y + 1, 1);
-            }
-        }
+            })
+            .collect();
+        let width = out.first().map_or(7, |p| p.period.len());
+        let key = |m: &str| m.get(..width).unwrap_or(m).to_owned();
         let at = |out: &[TimelinePeriod], period: &str| {
             out.binary_search_by(|p| p.period.as_str().cmp(period)).ok()
         };
@@ -222,6 +191,30 @@ pub struct TimelinePeriod {
     pub found: u32,
     /// Part of it is still to be searched: `found` may grow.
     pub pending: bool,
+}
+
+/// The periods of a timeline from `first` to `last` (dates or months, `YYYY-MM…`, oldest
+/// first): every month between them while they lie less than two years apart (`2023-11`),
+/// otherwise every year (`2023`). A date's period is its first as many characters.
+pub fn timeline_periods(first: &str, last: &str) -> Vec<String> {
+    let year = |d: &str| d.get(..4).and_then(|y| y.parse::<u32>().ok()).unwrap_or(0);
+    let month = |d: &str, or: u32| {
+        d.get(5..7)
+            .and_then(|m| m.parse::<u32>().ok())
+            .unwrap_or(or)
+    };
+    let (y0, y1) = (year(first), year(last));
+    if y1 >= y0 + 2 {
+        return (y0..=y1).map(|y| format!("{y:04}")).collect();
+    }
+    let (mut y, mut m) = (y0, month(first, 1));
+    let end = (y1, month(last, 12));
+    let mut out = Vec::new();
+    while (y, m) <= end {
+        out.push(format!("{y:04}-{m:02}"));
+        (y, m) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+    }
+    out
 }
 
 /// Whether `s` is a `YYYY-MM-DD` date.
@@ -335,6 +328,14 @@ impl CalendarBuilder {
 mod tests {
     use super::*;
 
+    /// A timeline's bars as (period, found, pending).
+    fn bars(periods: &[TimelinePeriod]) -> Vec<(&str, u32, bool)> {
+        periods
+            .iter()
+            .map(|p| (p.period.as_str(), p.found, p.pending))
+            .collect()
+    }
+
     fn page(label: &str, first: u32, count: u32) -> DayPage {
         DayPage {
             page: Some(label.to_owned()),
@@ -409,15 +410,11 @@ mod tests {
         b.add(Some("2024-01-02"), page("1", 4, 4));
         b.add(Some("2024-01-03"), page("1", 8, 4));
         let (calendar, _) = b.finish();
-        let bars = calendar
+        let periods = calendar
             .timeline(&[11, 9, 5, 1], &(0..6))
             .unwrap_or_default();
-        let view: Vec<(&str, u32, bool)> = bars
-            .iter()
-            .map(|p| (p.period.as_str(), p.found, p.pending))
-            .collect();
         assert_eq!(
-            view,
+            bars(&periods),
             [
                 ("2023-11", 1, true),
                 ("2023-12", 0, false),
@@ -429,15 +426,24 @@ mod tests {
         b.add(Some("2021-05-01"), page("1", 0, 2));
         b.add(Some("2023-02-01"), page("1", 2, 2));
         let (calendar, _) = b.finish();
-        let bars = calendar.timeline(&[3], &(0..0)).unwrap_or_default();
-        let view: Vec<(&str, u32, bool)> = bars
-            .iter()
-            .map(|p| (p.period.as_str(), p.found, p.pending))
-            .collect();
+        let periods = calendar.timeline(&[3], &(0..0)).unwrap_or_default();
         assert_eq!(
-            view,
+            bars(&periods),
             [("2021", 0, false), ("2022", 0, false), ("2023", 1, false)]
         );
+    }
+
+    #[test]
+    fn a_timeline_runs_by_month_under_two_years_and_by_year_beyond() {
+        assert_eq!(
+            timeline_periods("2023-11-28", "2024-01-03"),
+            ["2023-11", "2023-12", "2024-01"]
+        );
+        assert_eq!(
+            timeline_periods("2021-05", "2023-02"),
+            ["2021", "2022", "2023"]
+        );
+        assert_eq!(timeline_periods("2023-11", "2023-11"), ["2023-11"]);
     }
 
     #[test]

@@ -69,7 +69,7 @@ mod search;
 pub use build::{Archive, ArchiveBuilder};
 pub use calendar::{
     CALENDAR_FORMAT, Calendar, CalendarBuilder, CalendarDay, CalendarMonth, DayPage, MonthCount,
-    TimelinePeriod, is_date, page_number,
+    TimelinePeriod, is_date, page_number, timeline_periods,
 };
 pub use codec::Shard;
 pub use format::{
