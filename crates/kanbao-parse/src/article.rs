@@ -287,7 +287,10 @@ pub(crate) fn build(
                     }
                 };
                 // A lead printed without final punctuation is whole; so is a summary line.
-                pending = (!ends_sentence(body) && l.class != Class::Lead && n >= summary_lines)
+                pending = (!ends_sentence(body)
+                    && l.class != Class::Lead
+                    && n >= summary_lines
+                    && !page.whole_paragraphs)
                     .then_some(at);
             }
         }

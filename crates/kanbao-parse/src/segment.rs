@@ -98,6 +98,17 @@ pub(crate) struct PageTraits {
     /// The page prints its reporters' names bare under the headlines: one such article's text
     /// speaks of its reporter (`告诉记者`), so the page's other bare names are reporters too.
     pub bare_reporters: bool,
+    /// The page was exported from an e-paper's article pages: it prints their citation lines
+    /// (`《某某日报》（…第 07 版）`), and its paragraphs are whole, never cut by a column break.
+    pub whole_paragraphs: bool,
+}
+
+/// Whether a page was exported from an e-paper's article pages, which print each article's
+/// paragraphs whole: a citation line ([`Class::Citation`]) stands on it. A line without final
+/// punctuation there is a paragraph of its own (a summary line, a lead), not the head of one
+/// cut by a column break.
+pub(crate) fn prints_whole_paragraphs(lines: &[Line<'_>]) -> bool {
+    lines.iter().any(|l| l.class == Class::Citation)
 }
 
 /// Whether a page prints its reporters bare under the headlines, as a web export that drops
@@ -473,6 +484,7 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
         opinion: meta.section.as_deref().is_some_and(opinion_page),
         front: meta.page.as_deref().is_some_and(front_page),
         bare_reporters: prints_reporters_bare(lines),
+        whole_paragraphs: prints_whole_paragraphs(lines),
     };
     let (articles, unassigned) = assemble(text, lines, &owners, &plans, traits, &mut diagnostics);
     Parsed {
@@ -981,6 +993,17 @@ fn header_zone(lines: &[Line<'_>], meta: &mut Meta, owners: &mut Vec<Owner>) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_page_with_e_paper_citation_lines_prints_whole_paragraphs() {
+        let cited = crate::lines::split(
+            "标题一\n\n林  一《长河日报》（2025年04月08日第 05 版）\n\n第一段没有句号\n\n第二段。\n",
+        );
+        assert!(prints_whole_paragraphs(&cited));
+        let printed =
+            crate::lines::split("标题一\n\n本报记者  林  一\n\n第一段没有句号\n\n第二段。\n");
+        assert!(!prints_whole_paragraphs(&printed));
+    }
 
     #[test]
     fn a_header_between_a_headline_and_its_text_is_the_exports_paper_and_date() {

@@ -791,3 +791,37 @@ fn a_short_line_in_a_dated_report_with_no_credit_of_its_own_after_it_is_a_headin
     assert_eq!(texts(a, BlockKind::Heading), ["港城春节最高28.4℃"]);
     assert_eq!(texts(a, BlockKind::Paragraph).len(), 2);
 }
+
+#[test]
+fn an_e_paper_article_pages_summary_lines_without_final_marks_are_paragraphs_of_their_own() {
+    // Article pages of an e-paper print each paragraph whole: two summary lines without final
+    // punctuation open the commentary, and neither is the head of a paragraph cut by a column.
+    let text = "人民论坛\n\n\
+                春耕时节看田间新变化（田野观察）\n\n\
+                林  一《长河日报》（2025年04月08日第 05 版）\n\n\
+                用科技的力量耕好责任田，用实干的作风守住大粮仓\n\n\
+                农时不等人，春耕备耕的每一天都连着一年的收成\n\n\
+                走进长河平原，处处是忙碌的景象。无人机在田间穿梭，智能农机来回作业。\n\n\
+                新技术正在改变种地的方式，也改变着种地人的收入。\n\n\
+                宽敞的道路通到村口（地方传真）\n\n\
+                王小二《长河日报》（2025年04月08日第 05 版）\n\n\
+                村里新修的道路通到了每家每户的门口。\n";
+    let p = common::parse_and_check(text.as_bytes());
+    assert_eq!(titles(&p), ["春耕时节看田间新变化", "宽敞的道路通到村口"]);
+    let paragraphs = texts(&p.articles[0], BlockKind::Paragraph);
+    assert_eq!(paragraphs.len(), 4);
+    assert_eq!(
+        paragraphs[0],
+        "用科技的力量耕好责任田，用实干的作风守住大粮仓"
+    );
+    assert_eq!(
+        paragraphs[1],
+        "农时不等人，春耕备耕的每一天都连着一年的收成"
+    );
+    // Nothing was joined, so nothing is reported as joined.
+    assert!(
+        !p.diagnostics
+            .iter()
+            .any(|d| d.code == DiagnosticCode::LeadJoined)
+    );
+}
