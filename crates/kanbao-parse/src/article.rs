@@ -161,6 +161,8 @@ pub(crate) fn build(
     let mut first_paragraph: Option<usize> = None;
     // The last text line read was indented.
     let mut previous_indented = false;
+    // A paragraph of the text has ended a sentence.
+    let mut sentence_ended = false;
     let body_lines = lines.get(k..).unwrap_or(&[]);
     let summary_lines = summary_lines(body_lines);
     for (n, l) in body_lines.iter().enumerate() {
@@ -218,6 +220,23 @@ pub(crate) fn build(
                     span: [l.start, l.end()],
                     tail: l.text.len(),
                 });
+            }
+            Class::Text
+                if page.whole_paragraphs
+                    && sentence_ended
+                    && unmarked_heading(l.text)
+                    && body_lines
+                        .get(n + 1)
+                        .is_some_and(|next| matches!(next.class, Class::Text | Class::Lead)) =>
+            {
+                drafts.push(Draft {
+                    kind: BlockKind::Heading,
+                    raw: l.text.to_owned(),
+                    marker: None,
+                    span: [l.start, l.end()],
+                    tail: l.text.len(),
+                });
+                pending = None;
             }
             Class::Dateline | Class::Text | Class::Lead => {
                 let mut body = l.text;
@@ -286,6 +305,7 @@ pub(crate) fn build(
                         drafts.len() - 1
                     }
                 };
+                sentence_ended |= ends_sentence(body);
                 // A lead printed without final punctuation is whole; so is a summary line.
                 pending = (!ends_sentence(body)
                     && l.class != Class::Lead
@@ -463,6 +483,23 @@ fn lead_joined(first: &str) -> bool {
             .chars()
             .next_back()
             .is_some_and(crate::normalize::is_han)
+}
+
+/// Whether a line inside the text of a page whose paragraphs are whole
+/// ([`PageTraits::whole_paragraphs`]) is a section heading (`爆款影片加持，释放溢出效应`): it ends
+/// without a mark, and is short. Such a line after a paragraph that ended a sentence, with more
+/// text after it, is no paragraph: a whole paragraph ends with a mark, and the summary lines
+/// that do not stand above the text's first sentence.
+fn unmarked_heading(t: &str) -> bool {
+    // A quotation closing the line (`打通“最后一公里”`) ends no sentence unless a mark stands
+    // inside it.
+    let inner = t.trim_end_matches(['”', '’', '」', '』']);
+    (4..=40).contains(&t.chars().count())
+        && !ends_sentence(inner)
+        // A line running on into the next (`…不妨从一只旧手机讲起——`) or holding a sentence's
+        // end (a caption's `…互动。以上图片均由某某提供`) is no heading.
+        && !t.ends_with(['，', '、', ',', '—'])
+        && !t.contains(['。', '！', '？', '!', '?'])
 }
 
 /// Takes a credit in brackets off the end of the last paragraph: briefs end `…。(记者 刘洋)`,
@@ -908,6 +945,20 @@ fn opinion_by_its_place(signs: Signs<'_>, byline: &Byline) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_short_line_without_a_mark_is_a_heading_where_paragraphs_are_whole() {
+        assert!(unmarked_heading("爆款影片加持，释放溢出效应"));
+        assert!(unmarked_heading("打通“最后一公里”"));
+        assert!(!unmarked_heading("新技术正在改变种地的方式。"));
+        assert!(!unmarked_heading("不妨从一台播种机的一天说起——"));
+        assert!(!unmarked_heading("游客与驯鹿互动。以上图片均由某某提供"));
+        assert!(!unmarked_heading("具体来看，"));
+        assert!(!unmarked_heading("他说：“明年还要再多种一些。”"));
+        assert!(!unmarked_heading(
+            "用科技的力量耕好责任田，用实干的作风守住大粮仓，让农民的钱袋子更鼓，让日子过得更加红火"
+        ));
+    }
 
     #[test]
     fn a_whole_clause_joined_as_the_texts_first_line_is_reported() {

@@ -803,13 +803,22 @@ fn an_e_paper_article_pages_summary_lines_without_final_marks_are_paragraphs_of_
                 农时不等人，春耕备耕的每一天都连着一年的收成\n\n\
                 走进长河平原，处处是忙碌的景象。无人机在田间穿梭，智能农机来回作业。\n\n\
                 新技术正在改变种地的方式，也改变着种地人的收入。\n\n\
+                田间地头，新技术唱主角\n\n\
+                今年全县新添了一批智能农机。不妨从一台播种机的一天说起——\n\n\
+                天刚亮，它就开进了地里。\n\n\
                 宽敞的道路通到村口（地方传真）\n\n\
                 王小二《长河日报》（2025年04月08日第 05 版）\n\n\
                 村里新修的道路通到了每家每户的门口。\n";
     let p = common::parse_and_check(text.as_bytes());
     assert_eq!(titles(&p), ["春耕时节看田间新变化", "宽敞的道路通到村口"]);
     let paragraphs = texts(&p.articles[0], BlockKind::Paragraph);
-    assert_eq!(paragraphs.len(), 4);
+    assert_eq!(paragraphs.len(), 6);
+    // After the text's first sentence, a short line without a mark is a section heading; a
+    // line running on into the next with a dash is a paragraph.
+    assert_eq!(
+        texts(&p.articles[0], BlockKind::Heading),
+        ["田间地头，新技术唱主角"]
+    );
     assert_eq!(
         paragraphs[0],
         "用科技的力量耕好责任田，用实干的作风守住大粮仓"
