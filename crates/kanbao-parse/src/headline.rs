@@ -77,7 +77,7 @@ pub(crate) fn column_shape(line: &str) -> u8 {
     let marked = line.starts_with(['□', '■', '◎', '▌', '【', '[']);
     let s = bare_label(line);
     let n = s.chars().count();
-    if label_kind(s).is_some() || series_mark(s) {
+    if label_kind(s).is_some() || series_mark(s) || numbered_series(s) {
         return 2;
     }
     if n == 0 || n > 16 || s.contains(['，', ',', '。', '；', '？', '！', '：', ':', '“', '"'])
@@ -145,6 +145,31 @@ pub(crate) fn series_mark(s: &str) -> bool {
                 rest.as_str(),
                 "计" | "期" | "篇" | "章" | "讲" | "集" | "回" | "站" | "招" | "问"
             ))
+}
+
+/// A series' label: a column's name joined by `·` to the series' theme and numbered at its end
+/// (`大家谈·选择西部  扎根西部④`, `中国道路中国梦·青春挺膺担当㉜`, `走进乡村·看变化（三）`). A title
+/// is not numbered so.
+pub(crate) fn numbered_series(s: &str) -> bool {
+    let Some((name, theme)) = s.split_once('·') else {
+        return false;
+    };
+    let numbered = theme
+        .chars()
+        .next_back()
+        .is_some_and(crate::lines::is_circled)
+        || theme
+            .strip_suffix(['）', ')'])
+            .and_then(|t| t.rsplit_once(['（', '(']))
+            .is_some_and(|(_, n)| {
+                (1..=3).contains(&n.chars().count())
+                    && n.chars().all(|c| "一二三四五六七八九十".contains(c))
+            });
+    numbered
+        && (2..=8).contains(&name.chars().count())
+        && name.chars().all(is_han)
+        && theme.chars().count() <= 32
+        && !theme.contains(['，', ',', '。', '；', '？', '！', '：', ':'])
 }
 
 /// Words that end a kicker announcing what the title reports: `…作出重要指示强调`.
@@ -808,6 +833,18 @@ mod tests {
         let h = group(&["95后运动员以坚持诠释武术魅力——", "刚柔并济，又美又飒"]);
         assert_eq!(h.kicker.as_deref(), Some("95后运动员以坚持诠释武术魅力——"));
         assert_eq!(h.title, "刚柔并济，又美又飒");
+    }
+
+    #[test]
+    fn a_numbered_series_joined_to_its_column_by_a_dot_is_a_column_label() {
+        assert!(numbered_series("大家谈·选择西部  扎根西部  建功西部④"));
+        assert!(numbered_series("中国道路中国梦·青春挺膺担当㉜"));
+        assert!(numbered_series("走进乡村·看变化（三）"));
+        assert!(!numbered_series("大家谈·选择西部"));
+        assert!(!numbered_series("城市更新，让生活更美好④"));
+        let h = group(&["大家谈·选择西部  扎根西部④", "追梦何必去远方"]);
+        assert_eq!(h.column.as_deref(), Some("大家谈·选择西部  扎根西部④"));
+        assert_eq!(h.title, "追梦何必去远方");
     }
 
     #[test]

@@ -1000,7 +1000,7 @@ fn keyword_heading(t: &str) -> bool {
 
 /// Whether `c` is a circled or dingbat number used as a list marker.
 pub(crate) fn is_circled(c: char) -> bool {
-    matches!(c as u32, 0x2460..=0x2473 | 0x2776..=0x2793 | 0x3251..=0x325F)
+    matches!(c as u32, 0x2460..=0x2473 | 0x2776..=0x2793 | 0x3251..=0x325F | 0x32B1..=0x32BF)
 }
 
 #[cfg(test)]

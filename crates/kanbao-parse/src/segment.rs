@@ -504,20 +504,26 @@ fn article_start(owners: &[Owner], index: usize) -> usize {
         .map_or(0, |p| p + 1)
 }
 
-/// The column a package's headline prints (in brackets after it, or as a label over it).
+/// The column a package's headline prints (in brackets after it, or as a label over it: a
+/// line of a label's shape over the package's title, `大家谈·选择西部④`).
 fn package_column(lines: &[Line<'_>], owners: &[Owner], index: usize) -> Option<String> {
-    let head = owners
+    let head: Vec<&Line<'_>> = owners
         .iter()
         .zip(lines)
         .filter(|(o, _)| **o == Owner::Article(index))
         .map(|(_, l)| l)
-        .take_while(|l| l.class.is_headline() || l.class == Class::Noise);
-    head.filter(|l| l.class != Class::Noise)
-        .find_map(|l| match l.class {
-            Class::Label(_) => Some(crate::normalize::fullwidth(&crate::lines::unpad(l.text))),
-            _ => crate::lines::column_after_title(l.text)
-                .map(|(_, column)| crate::normalize::fullwidth(column)),
-        })
+        .take_while(|l| l.class.is_headline() || l.class == Class::Noise)
+        .filter(|l| l.class != Class::Noise)
+        .collect();
+    let over_title = |k: usize, l: &Line<'_>| {
+        k == 0 && head.len() >= 2 && crate::headline::column_shape(l.text) == 2
+    };
+    head.iter().enumerate().find_map(|(k, l)| match l.class {
+        Class::Label(_) => Some(crate::normalize::fullwidth(&crate::lines::unpad(l.text))),
+        _ if over_title(k, l) => Some(crate::normalize::fullwidth(&crate::lines::unpad(l.text))),
+        _ => crate::lines::column_after_title(l.text)
+            .map(|(_, column)| crate::normalize::fullwidth(column)),
+    })
 }
 
 /// Whether the sidebar label at `i` heads a news item of its own (a headline and a credit

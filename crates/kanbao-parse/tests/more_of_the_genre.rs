@@ -834,3 +834,24 @@ fn an_e_paper_article_pages_summary_lines_without_final_marks_are_paragraphs_of_
             .any(|d| d.code == DiagnosticCode::LeadJoined)
     );
 }
+
+#[test]
+fn a_numbered_series_label_over_a_packages_title_is_the_column_of_the_pieces_under_it() {
+    let text = "大家谈·扎根基层  建功乡村③\n\n\
+                在奔赴中成长\n\n\
+                基层意味着什么？本期我们选刊两篇来稿，与读者分享作者的所思所得。\n\n\
+                ——编  者\n\n\
+                一本日记\n\n\
+                林小雨\n\n\
+                到村里的第一天，我开始写日记。\n\n\
+                一片果园\n\n\
+                王小二\n\n\
+                三年前，村口还是一片荒坡。\n";
+    let p = common::parse_and_check(text.as_bytes());
+    assert_eq!(titles(&p), ["一本日记", "一片果园"]);
+    for a in &p.articles {
+        assert_eq!(a.column.as_deref(), Some("大家谈·扎根基层  建功乡村③"));
+    }
+    assert_eq!(p.articles[0].byline.authors, ["林小雨"]);
+    assert_eq!(p.articles[1].byline.authors, ["王小二"]);
+}
