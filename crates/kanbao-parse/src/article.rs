@@ -221,6 +221,11 @@ pub(crate) fn build(
                     tail: l.text.len(),
                 });
             }
+            Class::Text if crate::boundary::caption_over_credit(body_lines, n) => {
+                if let Some(d) = caption(l, &mut byline) {
+                    drafts.push(d);
+                }
+            }
             Class::Text
                 if page.whole_paragraphs
                     && sentence_ended

@@ -187,8 +187,38 @@ pub(crate) fn photo_credit_ahead(lines: &[Line<'_>], j: usize) -> bool {
     false
 }
 
+/// Whether the text line at `i` stands between two lines that are photo credits and nothing
+/// else (`某某摄（人民视觉）` / `湖北武汉，樱花盛开。` / `本报记者  某某摄`): one more picture's caption
+/// in a row of pictures, so the item the credit above closed goes on.
+pub(crate) fn caption_between_credits(lines: &[Line<'_>], i: usize) -> bool {
+    let credit = |k: usize| lines.get(k).is_some_and(|l| only_photo_credit(l.text));
+    i > 0
+        && credit(i - 1)
+        && credit(i + 1)
+        && lines
+            .get(i)
+            .is_some_and(|l| l.class == Class::Text && l.text.chars().count() <= 120)
+}
+
+/// Whether the text line at `i` is a picture's caption in a row of pictures: a credit that is
+/// nothing else follows it, and before it stands another such credit or nothing of the
+/// article's text (`浙江新昌，游客在茶园采茶。` / `林一摄` / `湖北武汉，樱花盛开。` / `王二摄`).
+pub(crate) fn caption_over_credit(lines: &[Line<'_>], i: usize) -> bool {
+    let above = lines
+        .get(..i)
+        .unwrap_or(&[])
+        .iter()
+        .rev()
+        .find(|l| !matches!(l.class, Class::Citation | Class::Noise));
+    lines
+        .get(i)
+        .is_some_and(|l| l.class == Class::Text && l.text.chars().count() <= 120)
+        && lines.get(i + 1).is_some_and(|l| only_photo_credit(l.text))
+        && above.is_none_or(|l| only_photo_credit(l.text))
+}
+
 /// Whether the line is a photo credit and nothing else.
-fn only_photo_credit(t: &str) -> bool {
+pub(crate) fn only_photo_credit(t: &str) -> bool {
     photo_credit_suffix(t).is_some_and(|(at, _)| at == 0) && t.chars().count() <= 30
 }
 
@@ -402,6 +432,30 @@ mod tests {
         assert!(!reads_as_running_text("山东“菜篮子”，稳稳的爱"));
     }
     use crate::lines::split;
+
+    #[test]
+    fn text_between_photo_credits_is_a_caption_in_a_row_of_pictures() {
+        let lines = split(
+            "春日游\n\n浙江新昌，游客在茶园里采茶。\n\n林一摄\n\n湖北武汉，樱花盛开。\n\n本报记者  王小二摄\n\n春天来了，各地推出新玩法，游客纷至沓来。\n",
+        );
+        let at = |t: &str| lines.iter().position(|l| l.text == t).unwrap_or(usize::MAX);
+        assert!(caption_between_credits(&lines, at("湖北武汉，樱花盛开。")));
+        assert!(!caption_between_credits(
+            &lines,
+            at("浙江新昌，游客在茶园里采茶。")
+        ));
+        let body = lines.get(1..).unwrap_or(&[]);
+        let at = |t: &str| body.iter().position(|l| l.text == t).unwrap_or(usize::MAX);
+        assert!(caption_over_credit(
+            body,
+            at("浙江新昌，游客在茶园里采茶。")
+        ));
+        assert!(caption_over_credit(body, at("湖北武汉，樱花盛开。")));
+        assert!(!caption_over_credit(
+            body,
+            at("春天来了，各地推出新玩法，游客纷至沓来。")
+        ));
+    }
 
     #[test]
     fn a_title_with_its_column_in_brackets_opens_an_article_even_in_a_signed_one() {

@@ -241,6 +241,15 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
                     // (`核心阅读`): the article goes on, and the line stays inside its span (out
                     // of its text).
                     Some(c) if !c.body => {
+                        // An e-paper prints a package on one article page: a citation under
+                        // another headline starts an item past the package.
+                        if let Some(plan) = plans.get_mut(c.index)
+                            && page.package.is_some()
+                            && plan.column == page.package
+                        {
+                            plan.column = None;
+                            page.package = None;
+                        }
                         owners.push(Owner::Article(c.index));
                     }
                     // After the text, it ends the article above it, and a package.
@@ -298,6 +307,20 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
                             *o = Owner::Fragment(Why::Furniture);
                         }
                     }
+                } else if signature
+                    && let Some(c) = &cur
+                    && next.is_some_and(Class::is_headline)
+                {
+                    // A package that opens with a report or photos of its own (`春和景明
+                    // 消费场景上新（经济聚焦）` over pictures and the note): its column goes to the
+                    // reports under the note as well.
+                    let start = article_start(&owners, c.index);
+                    note_after_pictures(lines, &mut owners, c.index, i);
+                    page.package = package_column(
+                        lines.get(start..).unwrap_or(&[]),
+                        owners.get(start..).unwrap_or(&[]),
+                        c.index,
+                    );
                 }
                 owners.push(Owner::Fragment(Why::Furniture));
                 cur = None;
@@ -385,6 +408,10 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
                         if !(c.closed
                             || line.class == Class::Dateline && c.has_text() && !c.cut) =>
                     {
+                        c
+                    }
+                    Some(mut c) if boundary::caption_between_credits(lines, i) => {
+                        c.closed = false;
                         c
                     }
                     Some(mut c) if c.awaiting_dateline && line.class == Class::Dateline => {
@@ -502,6 +529,31 @@ fn article_start(owners: &[Owner], index: usize) -> usize {
         .iter()
         .rposition(|o| matches!(o, Owner::Article(a) if *a != index))
         .map_or(0, |p| p + 1)
+}
+
+/// The paragraphs of a package's note, signed at `signature` (`——编  者`) right under a row of
+/// pictures and their credits: the note's, not the pictures'. They become furniture, as the
+/// note of a package without pictures does.
+fn note_after_pictures(lines: &[Line<'_>], owners: &mut [Owner], index: usize, signature: usize) {
+    let above = lines.get(..signature).unwrap_or(&[]);
+    let note = above
+        .iter()
+        .rev()
+        .take_while(|l| l.class == Class::Text)
+        .count();
+    let start = signature - note;
+    let under_credit = start
+        .checked_sub(1)
+        .and_then(|k| lines.get(k))
+        .is_some_and(|l| boundary::only_photo_credit(l.text));
+    if note == 0 || !under_credit {
+        return;
+    }
+    for o in owners.get_mut(start..signature).unwrap_or(&mut []) {
+        if *o == Owner::Article(index) {
+            *o = Owner::Fragment(Why::Furniture);
+        }
+    }
 }
 
 /// The column a package's headline prints (in brackets after it, or as a label over it: a

@@ -855,3 +855,48 @@ fn a_numbered_series_label_over_a_packages_title_is_the_column_of_the_pieces_und
     assert_eq!(p.articles[0].byline.authors, ["林小雨"]);
     assert_eq!(p.articles[1].byline.authors, ["王小二"]);
 }
+
+#[test]
+fn a_package_opening_with_pictures_gives_its_column_to_its_reports_until_the_next_e_paper_item() {
+    // One article page of an e-paper: the package's headline with its column, a row of
+    // pictures, the editor's note, and the reports under it; then the next article page.
+    let text = "春日游  消费新场景（经济聚焦）\n\n\
+                《长河日报》（2025年04月08日第 08 版）\n\n\
+                浙江新昌，游客在茶园里采茶。\n\n\
+                林  一摄（长河视觉）\n\n\
+                湖北武汉，樱花盛开。\n\n\
+                本报记者  王小二摄\n\n\
+                四川新津，游客在油菜花田里赏花。\n\n\
+                张三丰摄（长河视觉）\n\n\
+                春天来了，各地推出消费新场景，游客纷至沓来。\n\n\
+                ——编  者\n\n\
+                浙江新昌县——\n\n\
+                采茶品茶，可玩可品\n\n\
+                本报记者  李四海\n\n\
+                在新昌县回山镇，茶园里游客络绎不绝。\n\n\
+                湖北武汉——\n\n\
+                坐空轨赏樱花\n\n\
+                本报记者  王小二\n\n\
+                天气渐暖，樱花开遍了江城。\n\n\
+                小店上保险  商户更安心\n\n\
+                本报记者  赵五六《长河日报》（2025年04月08日第 08 版）\n\n\
+                揭开锅盖，热气蒸腾，小吃店里座无虚席。\n";
+    let p = common::parse_and_check(text.as_bytes());
+    assert_eq!(
+        titles(&p),
+        [
+            "春日游  消费新场景",
+            "采茶品茶，可玩可品",
+            "坐空轨赏樱花",
+            "小店上保险  商户更安心"
+        ]
+    );
+    let photos = &p.articles[0];
+    assert_eq!(texts(photos, BlockKind::Caption).len(), 3);
+    assert_eq!(photos.byline.photographers, ["林一", "王小二", "张三丰"]);
+    let columns: Vec<Option<&str>> = p.articles.iter().map(|a| a.column.as_deref()).collect();
+    assert_eq!(
+        columns,
+        [Some("经济聚焦"), Some("经济聚焦"), Some("经济聚焦"), None]
+    );
+}
