@@ -206,6 +206,11 @@ pub(crate) fn build(
             Class::Label(_) if column.is_none() && drafts.is_empty() => {
                 column = Some(fullwidth(&crate::lines::unpad(l.text)));
             }
+            Class::Numbered
+                if column.is_none() && drafts.is_empty() && bracketed_column(l.text) =>
+            {
+                column = Some(crate::lines::bare_label(l.text).to_owned());
+            }
             Class::Label(_)
             | Class::Short
             | Class::Merged
@@ -488,6 +493,18 @@ fn lead_joined(first: &str) -> bool {
             .chars()
             .next_back()
             .is_some_and(crate::normalize::is_han)
+}
+
+/// Whether a line standing between the headline and the text is a column label in square
+/// brackets and nothing else (`【学子体验】`, `【光明时评】`). Inside the text the same shape is a
+/// keyword heading (`【点评】`); with words after it (`【关键词】为鹿出警`) it is one everywhere.
+fn bracketed_column(t: &str) -> bool {
+    t.strip_prefix('【')
+        .and_then(|r| r.strip_suffix('】'))
+        .is_some_and(|w| {
+            (2..=8).contains(&w.chars().count())
+                && w.chars().all(|c| crate::normalize::is_han(c) || c == '·')
+        })
 }
 
 /// Whether a line inside the text of a page whose paragraphs are whole
@@ -950,6 +967,15 @@ fn opinion_by_its_place(signs: Signs<'_>, byline: &Byline) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_bracketed_label_alone_is_a_column() {
+        assert!(bracketed_column("【学子体验】"));
+        assert!(bracketed_column("【光明时评】"));
+        assert!(!bracketed_column("【关键词】为鹿出警"));
+        assert!(!bracketed_column("【注】"));
+        assert!(!bracketed_column("学子体验"));
+    }
 
     #[test]
     fn a_short_line_without_a_mark_is_a_heading_where_paragraphs_are_whole() {

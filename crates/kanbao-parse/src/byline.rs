@@ -310,11 +310,20 @@ fn split_glued(t: &str) -> Option<Vec<Tok>> {
         }
     }
     let (first, _, _) = *found.first()?;
-    // What stands before the first role word is its prefix (`本报`, `YMG全媒体`).
-    if role_word(t.get(..found.first()?.1)?).is_none() && first > 0 {
+    let mut toks = Vec::new();
+    // What stands before the first role word is its prefix (`本报`, `YMG全媒体`), or the last
+    // names of the role before, glued to its prefix (`王斯敏本报通讯员唐振`).
+    let before = t.get(..first)?;
+    let glued_names = ROLE_PREFIXES
+        .iter()
+        .filter(|p| p.starts_with("本报"))
+        .find_map(|p| before.strip_suffix(p))
+        .filter(|names| is_name(names));
+    if let Some(names) = glued_names {
+        toks.push(Tok::Name(names.to_owned()));
+    } else if role_word(t.get(..found.first()?.1)?).is_none() && first > 0 {
         return None;
     }
-    let mut toks = Vec::new();
     for (k, &(_, end, role)) in found.iter().enumerate() {
         let next = found.get(k + 1).map_or(t.len(), |f| f.0);
         let mut names = t.get(end..next)?;
@@ -370,6 +379,25 @@ const CREDIT_WORDS: &[&str] = &[
     "贡献",
 ];
 
+/// A credit without the label a team's credit opens with (`项目团队：本报记者张胜、颜维琦`,
+/// `调研组：…`): the label names no one. A role before the colon (`采写：`, `摄影：`) stays.
+fn credit_label_dropped(s: &str) -> &str {
+    let Some((label, rest)) = s.split_once(['：', ':']) else {
+        return s;
+    };
+    let n = label.chars().count();
+    let role = CREDIT_WORDS.iter().any(|w| label.contains(w));
+    if (2..=8).contains(&n)
+        && !role
+        && label.chars().all(crate::normalize::is_han)
+        && !rest.trim().is_empty()
+    {
+        rest
+    } else {
+        s
+    }
+}
+
 /// Parses a credit text (a byline line, a dateline parenthetical).
 ///
 /// `default` is the role of names that stand under no role word. With `lenient`, words that are
@@ -389,7 +417,7 @@ pub(crate) fn parse_credits(s: &str, default: Option<Role>, lenient: bool) -> Op
     } else {
         s
     };
-    let mut toks = tokenize(s);
+    let mut toks = tokenize(credit_label_dropped(s));
     drop_caption_words(&mut toks);
     let mut has_role = false;
     let mut text_photo = false;
@@ -783,13 +811,43 @@ pub(crate) fn bracketed_names(s: &str) -> Option<Credits> {
     })
 }
 
-/// Credits inside a `（作者为…，本报记者X采访整理）` note: the reporter who took the text down.
+/// Credits inside an author note: the authors a note names (`（作者：张三，系某大学教授）`,
+/// `（作者：张三、李四）`), and the reporter who took the text down
+/// (`（作者为…，本报记者X采访整理）`).
 pub(crate) fn author_note_credits(line: &str) -> Option<Credits> {
     let inner = strip_brackets(line)?;
-    inner
+    let mut credits = inner
         .split(['，', ',', '；', ';'])
         .skip(1)
         .find_map(|part| parse_credits(part.trim(), None, false))
+        .unwrap_or_default();
+    credits.authors.extend(noted_authors(inner));
+    (credits != Credits::default()).then_some(credits)
+}
+
+/// The authors an author note names after `作者：` (`作者：张三，系某大学教授`, `作者：张三、李四`):
+/// names only, so a unit (`作者：某某大学课题组`) gives none.
+fn noted_authors(inner: &str) -> Vec<String> {
+    let Some(rest) = inner
+        .strip_prefix("作者：")
+        .or_else(|| inner.strip_prefix("作者:"))
+    else {
+        return Vec::new();
+    };
+    let names = rest
+        .split(['，', ',', '；', ';', '（', '('])
+        .next()
+        .unwrap_or("");
+    let names: Vec<String> = names
+        .split(['、', ' ', '\u{3000}'])
+        .filter(|n| !n.is_empty())
+        .map(str::to_owned)
+        .collect();
+    if !names.is_empty() && names.iter().all(|n| crate::names::is_person_name(n)) {
+        names
+    } else {
+        Vec::new()
+    }
 }
 
 /// A dateline lead found at the start of a paragraph.
@@ -1123,6 +1181,23 @@ fn spaced_photo_credit(line: &str) -> Option<(usize, Credits)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_teams_credit_names_its_reporters_and_correspondents() {
+        let c = parse_credits(
+            "项目团队：本报记者张胜、颜维琦、王斯敏本报通讯员唐振",
+            None,
+            false,
+        )
+        .unwrap_or_default();
+        assert_eq!(c.reporters, ["张胜", "颜维琦", "王斯敏"]);
+        assert_eq!(c.correspondents, ["唐振"]);
+        assert_eq!(credit_label_dropped("采写：张三"), "采写：张三");
+        assert_eq!(
+            credit_label_dropped("项目团队：本报记者张胜"),
+            "本报记者张胜"
+        );
+    }
 
     fn credits(r: &[&str], c: &[&str], p: &[&str], a: &[&str]) -> Credits {
         let v = |x: &[&str]| x.iter().map(|s| s.to_string()).collect();

@@ -900,3 +900,29 @@ fn a_package_opening_with_pictures_gives_its_column_to_its_reports_until_the_nex
         [Some("经济聚焦"), Some("经济聚焦"), Some("经济聚焦"), None]
     );
 }
+
+#[test]
+fn a_bracketed_column_under_the_title_an_author_note_and_a_teams_credit_are_read() {
+    // A column in square brackets under the title; an author note naming the author; a team's
+    // credit, labelled, with the correspondent's prefix glued to the last reporter's name.
+    let text = "长河日报 2021年08月11日 星期三\n\n\
+                夜市里的城市温度\n\
+                【长河时评】\n\
+                入夜，老街的夜市亮起灯来。摊主们支起小桌，游客们循着香味而来。\n\
+                城市的温度，藏在这些烟火气里。\n\
+                （作者：林小雨，系长河大学城市研究院研究员）\n\n\
+                划龙舟，感受力与美\n\
+                【学子体验】\n\
+                鼓点激越，浪花四溅，校龙舟队在江面上奋力向前。\n\
+                （调研团队：本报记者王小二、张三丰本报通讯员李四海）\n";
+    let p = common::parse_and_check(text.as_bytes());
+    assert_eq!(titles(&p), ["夜市里的城市温度", "划龙舟，感受力与美"]);
+    let note = &p.articles[0];
+    assert_eq!(note.column.as_deref(), Some("长河时评"));
+    assert_eq!(note.byline.authors, ["林小雨"]);
+    let boats = &p.articles[1];
+    assert_eq!(boats.column.as_deref(), Some("学子体验"));
+    assert!(texts(boats, BlockKind::Heading).is_empty());
+    assert_eq!(boats.byline.reporters, ["王小二", "张三丰"]);
+    assert_eq!(boats.byline.correspondents, ["李四海"]);
+}
