@@ -169,7 +169,13 @@ pub(crate) fn build(
         match l.class {
             Class::Noise | Class::Editors | Class::Header | Class::Citation | Class::Jump => {}
             Class::Byline => {
-                if let Some(c) = parse_byline_line(l.text) {
+                if let Some((d, c)) = crate::byline::end_dateline_credit(l.text) {
+                    dateline.get_or_insert_with(|| fullwidth(d));
+                    if !drafts.is_empty() {
+                        under_text.push((n, c.clone()));
+                    }
+                    merge(&mut byline, c);
+                } else if let Some(c) = parse_byline_line(l.text) {
                     if c.guessed {
                         guessed = Some([l.start, l.end()]);
                     }

@@ -284,6 +284,7 @@ const ROLE_PREFIXES: &[&str] = &[
     "见习",
     "首席",
     "实习",
+    "参与",
 ];
 
 /// Splits roles glued to names: `记者张三`, `记者李铮通讯员王飞李永`,
@@ -721,6 +722,20 @@ pub(crate) fn parse_reprint(line: &str) -> Option<&str> {
         && (s.ends_with('电') || s.ends_with("报道") || s.ends_with("消息") || s.ends_with('讯'))
         && !s.contains(['。', '，', ',']);
     (ok || source_named(s)).then_some(s)
+}
+
+/// A dateline and its reporters in brackets at an article's end, as international and wire
+/// pages print them: `（本报莫斯科8月10日电 本报驻莫斯科记者韩显阳）`,
+/// `（新华社北京8月10日电 记者史先涛 参与记者刘品然）`. Returns the dateline and the credits.
+pub(crate) fn end_dateline_credit(line: &str) -> Option<(&str, Credits)> {
+    let s = strip_brackets(line.trim())?;
+    let (prefix, end, _) = dateline_prefix(s)?;
+    let rest = s.get(end..)?.trim();
+    if rest.is_empty() || rest.chars().count() > 40 || rest.contains(['。', '，']) {
+        return None;
+    }
+    let credits = parse_credits(rest, None, false)?;
+    (!credits.reporters.is_empty()).then_some((prefix, credits))
 }
 
 /// `据新华社`, `据央视新闻`, `据《光明日报》`: a reprint credited by the source's name alone,
@@ -1181,6 +1196,24 @@ fn spaced_photo_credit(line: &str) -> Option<(usize, Credits)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_dateline_and_its_reporters_in_brackets_end_an_article() {
+        let (dateline, c) = end_dateline_credit("（本报莫斯科8月10日电本报驻莫斯科记者韩显阳）")
+            .unwrap_or_default();
+        assert_eq!(dateline, "本报莫斯科8月10日电");
+        assert_eq!(c.reporters, ["韩显阳"]);
+        let (dateline, c) =
+            end_dateline_credit("（新华社北京8月10日电 记者史先涛 参与记者刘品然）")
+                .unwrap_or_default();
+        assert_eq!(dateline, "新华社北京8月10日电");
+        assert_eq!(c.reporters, ["史先涛", "刘品然"]);
+        let (_, c) = end_dateline_credit("（新华社北京8月10日电记者史先涛参与记者刘品然）")
+            .unwrap_or_default();
+        assert_eq!(c.reporters, ["史先涛", "刘品然"]);
+        assert!(end_dateline_credit("（新华社北京8月10日电）").is_none());
+        assert!(end_dateline_credit("（本报记者韩显阳）").is_none());
+    }
 
     #[test]
     fn a_teams_credit_names_its_reporters_and_correspondents() {

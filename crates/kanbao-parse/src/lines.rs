@@ -928,7 +928,9 @@ fn photo_credit_glued(t: &str) -> bool {
 /// A reprint or dateline credit standing alone, as articles end: `（据新华社福州6月13日电）`,
 /// `（本报布鲁塞尔1月12日电）`.
 fn is_reprint_line(t: &str) -> bool {
-    t.starts_with(['（', '(', '□', '据']) && crate::byline::parse_reprint(t).is_some()
+    t.starts_with(['（', '(', '□', '据'])
+        && (crate::byline::parse_reprint(t).is_some()
+            || crate::byline::end_dateline_credit(t).is_some())
 }
 
 /// Caption openers: `- ①…`, `①…`, `图为…`, `▲…`.

@@ -926,3 +926,30 @@ fn a_bracketed_column_under_the_title_an_author_note_and_a_teams_credit_are_read
     assert_eq!(boats.byline.reporters, ["王小二", "张三丰"]);
     assert_eq!(boats.byline.correspondents, ["李四海"]);
 }
+
+#[test]
+fn a_dateline_and_reporters_in_brackets_at_the_end_close_an_international_report() {
+    // International pages print the dateline and the reporters in brackets after the text; the
+    // next headline, with no credit of its own under it, opens the next report.
+    let text = "长河日报 2021年08月11日 星期三\n\n\
+                港口城市迎来旅游旺季\n\
+                入夏以来，这座港口城市的游客明显增多，海滨步道上人来人往。\n\
+                当地旅游部门表示，今年的游客人数有望创下新高。\n\
+                （本报里斯本8月10日电本报驻里斯本记者林小雨）\n\n\
+                古城音乐节落幕\n\
+                为期一周的古城音乐节9日晚落下帷幕，来自各国的乐队轮番登台。\n\
+                （新华社罗马8月10日电记者王小二参与记者张三丰）\n";
+    let p = common::parse_and_check(text.as_bytes());
+    assert_eq!(titles(&p), ["港口城市迎来旅游旺季", "古城音乐节落幕"]);
+    assert_eq!(
+        p.articles[0].dateline.as_deref(),
+        Some("本报里斯本8月10日电")
+    );
+    assert_eq!(p.articles[0].byline.reporters, ["林小雨"]);
+    assert_eq!(texts(&p.articles[0], BlockKind::Paragraph).len(), 2);
+    assert_eq!(
+        p.articles[1].dateline.as_deref(),
+        Some("新华社罗马8月10日电")
+    );
+    assert_eq!(p.articles[1].byline.reporters, ["王小二", "张三丰"]);
+}
