@@ -217,6 +217,20 @@ pub(crate) fn caption_over_credit(lines: &[Line<'_>], i: usize) -> bool {
         && above.is_none_or(|l| only_photo_credit(l.text))
 }
 
+/// Whether the caption at `i`, after an item that a photo credit closed with no text
+/// (`photo_item`), is one more of the pictures between a headline and its report: captions
+/// follow it up to a dateline lead.
+pub(crate) fn pictures_over_lead(lines: &[Line<'_>], i: usize, photo_item: bool) -> bool {
+    photo_item
+        && lines
+            .get(i..)
+            .unwrap_or(&[])
+            .iter()
+            .take(6)
+            .find(|l| l.class != Class::Caption)
+            .is_some_and(|l| l.class == Class::Dateline)
+}
+
 /// Whether the line is a photo credit and nothing else.
 pub(crate) fn only_photo_credit(t: &str) -> bool {
     photo_credit_suffix(t).is_some_and(|(at, _)| at == 0) && t.chars().count() <= 30
@@ -432,6 +446,17 @@ mod tests {
         assert!(!reads_as_running_text("山东“菜篮子”，稳稳的爱"));
     }
     use crate::lines::split;
+
+    #[test]
+    fn captions_up_to_a_dateline_lead_are_the_pictures_over_a_report() {
+        let lines = split(
+            "考点外的家长 林一摄\n\n考生走出考场 林一摄\n\n江滨晚报讯 记者王小二报道：高考首日，考生们走进考场。\n",
+        );
+        assert!(pictures_over_lead(&lines, 1, true));
+        assert!(!pictures_over_lead(&lines, 1, false));
+        let photos = split("考点外的家长 林一摄\n\n考生走出考场 林一摄\n\n下一组图片\n");
+        assert!(!pictures_over_lead(&photos, 1, true));
+    }
 
     #[test]
     fn text_between_photo_credits_is_a_caption_in_a_row_of_pictures() {

@@ -390,6 +390,17 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
                 let mut c = match cur.take() {
                     // `大图：…` after a credit names a picture of the item just closed.
                     Some(c) if !c.closed || crate::lines::picture_named(line.text) => c,
+                    // Another picture's caption under a headline's pictures, before the text
+                    // that a dateline lead opens (`标题` / `…陈某摄` / `…陈某摄` / `某某讯…`).
+                    Some(c)
+                        if boundary::pictures_over_lead(
+                            lines,
+                            i,
+                            c.photo_closed && !c.has_text(),
+                        ) =>
+                    {
+                        c
+                    }
                     _ => open(&mut plans, None, false),
                 };
                 // A photo credit closes a photo item (captions and no text of its own), as an

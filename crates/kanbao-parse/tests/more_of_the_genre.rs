@@ -953,3 +953,21 @@ fn a_dateline_and_reporters_in_brackets_at_the_end_close_an_international_report
     );
     assert_eq!(p.articles[1].byline.reporters, ["王小二", "张三丰"]);
 }
+
+#[test]
+fn several_captioned_pictures_between_a_headline_and_its_dateline_lead_stay_with_the_report() {
+    let text = "高考首日平稳有序\n\
+                考点外，家长们在树荫下等候 江滨晚报记者 林一摄\n\
+                考完第一门的考生走出考场 江滨晚报记者 林一摄\n\
+                江滨晚报讯 记者王小二、通讯员张三丰报道：6月7日，高考首日，全市考点秩序井然。\n\
+                今年全市共有六万多名考生参加高考，与去年基本持平。\n";
+    let p = common::parse_and_check(text.as_bytes());
+    assert_eq!(titles(&p), ["高考首日平稳有序"]);
+    let a = &p.articles[0];
+    assert_eq!(a.dateline.as_deref(), Some("江滨晚报讯"));
+    assert_eq!(texts(a, BlockKind::Caption).len(), 2);
+    assert_eq!(texts(a, BlockKind::Paragraph).len(), 2);
+    assert_eq!(a.byline.reporters, ["王小二"]);
+    assert_eq!(a.byline.correspondents, ["张三丰"]);
+    assert_eq!(a.byline.photographers, ["林一"]);
+}
