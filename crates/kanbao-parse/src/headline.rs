@@ -307,6 +307,11 @@ fn score(lines: &[&str], shapes: &[u8], r: Reading, marked_subtitle: bool) -> i3
     let end = lines.len() - usize::from(r.trailing_column);
     for sub in lines.get(r.title + 1..end).unwrap_or(&[]) {
         s += subtitle_shape(sub, title) + i32::from(title.chars().count() > 8);
+        // Two parallel phrases set apart by a space (`传承技艺  坚持开放`) are a main title's
+        // shape: the line over them is its kicker.
+        if two_phrase_title(sub) && !two_phrase_title(title) {
+            s -= 2;
+        }
         // A `——` subtitle below leaves no room for a plain one.
         if marked_subtitle {
             s -= 5;
@@ -845,6 +850,13 @@ mod tests {
         let h = group(&["大家谈·选择西部  扎根西部④", "追梦何必去远方"]);
         assert_eq!(h.column.as_deref(), Some("大家谈·选择西部  扎根西部④"));
         assert_eq!(h.title, "追梦何必去远方");
+    }
+
+    #[test]
+    fn two_parallel_phrases_under_a_statement_are_the_title_under_its_kicker() {
+        let h = group(&["山城新建的物流基地一期投产", "传承老手艺  走出新路子"]);
+        assert_eq!(h.kicker.as_deref(), Some("山城新建的物流基地一期投产"));
+        assert_eq!(h.title, "传承老手艺  走出新路子");
     }
 
     #[test]
