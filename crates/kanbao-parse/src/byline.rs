@@ -970,11 +970,71 @@ pub(crate) fn parse_dateline(line: &str) -> Option<Dateline<'_>> {
                 pos = ce;
             }
         }
+        if d.credits.is_none() {
+            // `本报讯通讯员曾理、记者张国圣从…获悉`: the credit is the sentence's subject, and
+            // stays in its text.
+            d.credits = credit_in_sentence(line.get(pos..)?);
+        }
     }
     let rest = line.get(pos..)?;
     let body = rest.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '：'));
     d.rest = pos + (rest.len() - body.len());
     Some(d)
+}
+
+/// Characters that end a name run into the sentence it opens: `记者张某从…获悉`, `记者张某近日…`.
+const AFTER_NAME: &str = "从在获近日昨今了赴走来随对向跟于到据经";
+
+/// The reporters and correspondents a lead's first sentence opens with, unbracketed and glued
+/// to it (`通讯员曾理、记者张国圣从某医院获悉`): role words, each followed by names separated by
+/// `、`, the last name running into the sentence. The names are read, and the sentence is left
+/// whole.
+pub(crate) fn credit_in_sentence(s: &str) -> Option<Credits> {
+    const ROLES: &[(&str, Role)] = &[
+        ("本报记者", Role::Reporter),
+        ("本报通讯员", Role::Correspondent),
+        ("记者", Role::Reporter),
+        ("通讯员", Role::Correspondent),
+        ("实习生", Role::Reporter),
+    ];
+    let mut out = Credits::default();
+    let mut rest = s.trim_start();
+    let mut role = None;
+    loop {
+        if let Some((w, r)) = ROLES.iter().find(|(w, _)| rest.starts_with(w)) {
+            role = Some(*r);
+            rest = rest.get(w.len()..)?;
+        }
+        let r = role?;
+        // The name: three characters, or two, not ending in a word of the sentence, and
+        // followed by a separator or by the sentence.
+        let name = [3, 2].into_iter().find_map(|k| {
+            let end = rest.char_indices().nth(k).map_or(rest.len(), |(i, _)| i);
+            let name = rest.get(..end)?;
+            let next = rest.get(end..)?.chars().next()?;
+            let last = name.chars().next_back()?;
+            (name.chars().count() == k
+                && !AFTER_NAME.contains(last)
+                && is_name(name)
+                && (next == '、'
+                    || AFTER_NAME.contains(next)
+                    || ROLES
+                        .iter()
+                        .any(|(w, _)| rest.get(end..).is_some_and(|x| x.starts_with(w)))))
+            .then_some(name)
+        })?;
+        match r {
+            Role::Correspondent => out.correspondents.push(name.to_owned()),
+            _ => out.reporters.push(name.to_owned()),
+        }
+        rest = rest.get(name.len()..)?;
+        if let Some(after) = rest.strip_prefix('、') {
+            rest = after;
+        } else if !ROLES.iter().any(|(w, _)| rest.starts_with(w)) {
+            break;
+        }
+    }
+    (!out.reporters.is_empty() || !out.correspondents.is_empty()).then_some(out)
 }
 
 /// Words ending in 讯 that are no dateline.
@@ -1196,6 +1256,22 @@ fn spaced_photo_credit(line: &str) -> Option<(usize, Credits)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_credit_opening_the_leads_sentence_is_read_and_left_in_it() {
+        let c = credit_in_sentence("通讯员曾理、记者张国圣从某医院获悉，样本库近日开放共享。")
+            .unwrap_or_default();
+        assert_eq!(c.reporters, ["张国圣"]);
+        assert_eq!(c.correspondents, ["曾理"]);
+        let c = credit_in_sentence("记者张三在现场看到，工人们正在施工。").unwrap_or_default();
+        assert_eq!(c.reporters, ["张三"]);
+        assert!(credit_in_sentence("记者从市交通局获悉，新线路开通。").is_none());
+        assert!(credit_in_sentence("近日，全市开展检查。").is_none());
+        let d = parse_dateline("本报讯通讯员曾理、记者张国圣从某医院获悉，样本库开放共享。");
+        let d = d.unwrap_or_else(|| panic!("a dateline"));
+        assert_eq!(d.dateline, Some("本报讯"));
+        assert_eq!(d.credits.unwrap_or_default().reporters, ["张国圣"]);
+    }
 
     #[test]
     fn a_dateline_and_its_reporters_in_brackets_end_an_article() {
