@@ -84,6 +84,9 @@ struct PageState {
     /// The column of a package (a headline and an editor's note signed `——编  者` over several
     /// reports), which the reports under it take unless they print their own.
     package: Option<String>,
+    /// The label an e-paper prints over one article page that holds several items
+    /// (`八方速递` / citation line / briefs): each item takes it, up to the next article page.
+    item_label: Option<String>,
 }
 
 /// What the builder of each article needs to know of the page.
@@ -208,6 +211,7 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
     let mut page = PageState {
         indented: boundary::page_indents(lines),
         package: None,
+        item_label: None,
     };
 
     while let Some(line) = lines.get(i) {
@@ -244,17 +248,41 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
                         // An e-paper prints a package on one article page: a citation under
                         // another headline starts an item past the package.
                         if let Some(plan) = plans.get_mut(c.index)
-                            && page.package.is_some()
-                            && plan.column == page.package
+                            && (page.package.is_some() && plan.column == page.package
+                                || page.item_label.is_some() && plan.column == page.item_label)
                         {
                             plan.column = None;
                             page.package = None;
+                        }
+                        page.item_label = None;
+                        // A short label alone over the citation, with a headline under it: the
+                        // label of an article page of several items (`各地快讯`).
+                        let start = article_start(&owners, c.index);
+                        let head: Vec<usize> = (start..i)
+                            .filter(|&k| {
+                                owners.get(k) == Some(&Owner::Article(c.index))
+                                    && lines.get(k).is_some_and(|l| l.class != Class::Noise)
+                            })
+                            .collect();
+                        let next_headline = lines.get(i + 1).is_some_and(|l| l.class.is_headline());
+                        if let [k] = head.as_slice()
+                            && next_headline
+                            && lines.get(*k).is_some_and(item_label_shape)
+                            && let Some(o) = owners.get_mut(*k)
+                        {
+                            *o = Owner::Fragment(Why::Furniture);
+                            owners.push(Owner::Fragment(Why::PageHeader));
+                            page.item_label = item_label(lines, &owners, i);
+                            cur = None;
+                            i += 1;
+                            continue;
                         }
                         owners.push(Owner::Article(c.index));
                     }
                     // After the text, it ends the article above it, and a package.
                     _ => {
                         page.package = None;
+                        page.item_label = item_label(lines, &owners, i);
                         owners.push(Owner::Fragment(Why::PageHeader));
                         cur = None;
                     }
@@ -567,6 +595,32 @@ fn note_after_pictures(lines: &[Line<'_>], owners: &mut [Owner], index: usize, s
     }
 }
 
+/// The label heading an e-paper's article page of several items: the line over the page's
+/// citation line `i` is a label's shape or a short phrase (`八方速递`, `各地快讯`) and stands
+/// alone, kept out of every article. The items of the page take it as their column.
+fn item_label(lines: &[Line<'_>], owners: &[Owner], i: usize) -> Option<String> {
+    let k = (0..i)
+        .rev()
+        .find(|&k| lines.get(k).is_some_and(|l| l.class != Class::Noise))?;
+    let label = lines.get(k)?;
+    let alone = owners.get(k) == Some(&Owner::Fragment(Why::Furniture));
+    (alone && item_label_shape(label)).then(|| {
+        crate::normalize::fullwidth(&crate::lines::unpad(crate::lines::bare_label(label.text)))
+    })
+}
+
+/// Whether a line has the shape of the label over an e-paper's article page of several items:
+/// a label, or a short phrase with no punctuation.
+fn item_label_shape(label: &Line<'_>) -> bool {
+    let n = label.text.chars().count();
+    matches!(label.class, Class::Label(_))
+        || crate::headline::column_shape(label.text) >= 1 && n <= 12
+        || n <= 8
+            && !label
+                .text
+                .contains(['，', '。', '：', '？', '！', ',', ':', '（', '('])
+}
+
 /// The column a package's headline prints (in brackets after it, or as a label over it: a
 /// line of a label's shape over the package's title, `大家谈·选择西部④`).
 fn package_column(lines: &[Line<'_>], owners: &[Owner], index: usize) -> Option<String> {
@@ -785,6 +839,7 @@ fn headline_run(
                     .first()
                     .map(|(t, _)| (*t).to_owned())
                     .or_else(|| page.package.clone())
+                    .or_else(|| page.item_label.clone())
             };
             let c = open(plans, column, brief);
             owners.extend((k..j).map(|_| Owner::Article(c.index)));

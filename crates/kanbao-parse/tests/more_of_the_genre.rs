@@ -971,3 +971,33 @@ fn several_captioned_pictures_between_a_headline_and_its_dateline_lead_stay_with
     assert_eq!(a.byline.correspondents, ["张三丰"]);
     assert_eq!(a.byline.photographers, ["林一"]);
 }
+
+#[test]
+fn a_label_over_an_e_paper_article_page_of_briefs_is_each_briefs_column() {
+    // One article page of an e-paper holds a run of briefs under a label; the next article page
+    // starts with its own headline and citation.
+    let text = "新年第一天的城市\n\n\
+                本报记者  林小雨《长河日报》（2026年01月08日第 07 版）\n\n\
+                1月1日上午，地铁站里人来人往。\n\n\
+                各地快讯\n\n\
+                《长河日报》（2026年01月08日第 07 版）\n\n\
+                山区春茶开采\n\n\
+                本报南州1月7日电  （通讯员王小二）1月1日，山区首批春茶开采。\n\n\
+                江城推出便民集市地图\n\n\
+                江城日报江城1月7日电  （记者张三丰）日前，江城发布便民集市电子地图。\n\n\
+                小区里的议事会\n\n\
+                本报记者  李四海《长河日报》（2026年01月08日第 07 版）\n\n\
+                前不久，小区居民坐在一起商量停车的事。\n";
+    let p = common::parse_and_check(text.as_bytes());
+    assert_eq!(
+        titles(&p),
+        [
+            "新年第一天的城市",
+            "山区春茶开采",
+            "江城推出便民集市地图",
+            "小区里的议事会"
+        ]
+    );
+    let columns: Vec<Option<&str>> = p.articles.iter().map(|a| a.column.as_deref()).collect();
+    assert_eq!(columns, [None, Some("各地快讯"), Some("各地快讯"), None]);
+}
