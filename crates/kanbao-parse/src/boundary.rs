@@ -201,8 +201,8 @@ pub(crate) fn caption_between_credits(lines: &[Line<'_>], i: usize) -> bool {
 }
 
 /// Whether the text line at `i` is a picture's caption in a row of pictures: a credit that is
-/// nothing else follows it, and before it stands another such credit or nothing of the
-/// article's text (`浙江新昌，游客在茶园采茶。` / `林一摄` / `湖北武汉，樱花盛开。` / `王二摄`).
+/// nothing else (or where the picture comes from: `片方提供`) follows it, and before it stands
+/// another such credit, a caption, or nothing of the article's text (`浙江新昌，游客在茶园采茶。` / `林一摄` / `湖北武汉，樱花盛开。` / `王二摄`).
 pub(crate) fn caption_over_credit(lines: &[Line<'_>], i: usize) -> bool {
     let above = lines
         .get(..i)
@@ -210,11 +210,12 @@ pub(crate) fn caption_over_credit(lines: &[Line<'_>], i: usize) -> bool {
         .iter()
         .rev()
         .find(|l| !matches!(l.class, Class::Citation | Class::Noise));
+    let credit = |l: &Line<'_>| only_photo_credit(l.text) || crate::lines::picture_source(l.text);
     lines
         .get(i)
         .is_some_and(|l| l.class == Class::Text && l.text.chars().count() <= 120)
-        && lines.get(i + 1).is_some_and(|l| only_photo_credit(l.text))
-        && above.is_none_or(|l| only_photo_credit(l.text))
+        && lines.get(i + 1).is_some_and(credit)
+        && above.is_none_or(|l| credit(l) || l.class == Class::Caption)
 }
 
 /// Whether the caption at `i`, after an item that a photo credit closed with no text
@@ -480,6 +481,10 @@ mod tests {
             body,
             at("春天来了，各地推出新玩法，游客纷至沓来。")
         ));
+        // A picture's source under it stands for its credit.
+        let sourced = split("电影《小镇》海报。\n\n片方提供\n\n拍这部电影，我们用了三年。\n");
+        assert!(caption_over_credit(&sourced, 0));
+        assert!(!caption_over_credit(&sourced, 2));
     }
 
     #[test]

@@ -643,7 +643,11 @@ fn is_numbered(t: &str) -> bool {
 /// paragraph, a caption, a dateline lead or an editor's note is like that, so the checks for
 /// short lines are skipped.
 fn classify_long(t: &str) -> Class {
-    if is_caption_start(t) || photo_credit_suffix(t).is_some() || photo_credit_glued(t) {
+    if is_caption_start(t)
+        || photo_credit_suffix(t).is_some()
+        || photo_credit_glued(t)
+        || caption_with_source(t)
+    {
         Class::Caption
     } else if is_editor_note(t) {
         Class::EditorNote
@@ -951,6 +955,17 @@ fn is_caption_start(t: &str) -> bool {
         || picture_source(t)
 }
 
+/// A caption with where its picture comes from after a wide gap, as e-paper text flattens the
+/// two: `电影《某某》剧照。　　片方提供`, `村民在田间劳作。  受访者供图`.
+pub(crate) fn caption_with_source(t: &str) -> bool {
+    let gap = t.rfind("\u{3000}").or_else(|| t.rfind("  "));
+    gap.is_some_and(|at| {
+        let head = t.get(..at).unwrap_or("").trim_end();
+        let source = t.get(at..).unwrap_or("").trim();
+        picture_source(source) && head.ends_with('。') && head.chars().count() <= 100
+    })
+}
+
 /// A line that says where a page's pictures come from, standing under them as their caption
 /// does: `资料图片`, `受访者供图`, `片方提供`, `以上图片均为某某博物馆提供`.
 pub(crate) fn picture_source(t: &str) -> bool {
@@ -1008,6 +1023,20 @@ pub(crate) fn is_circled(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_caption_with_its_pictures_source_after_a_wide_gap_is_a_caption() {
+        assert!(caption_with_source(
+            "电影《小镇》剧照。\u{3000}\u{3000}片方提供"
+        ));
+        assert!(caption_with_source("村民在田间劳作。  受访者供图"));
+        assert!(!caption_with_source("村民在田间劳作。"));
+        assert!(!caption_with_source("他说，这部电影由片方提供。"));
+        assert_eq!(
+            classify("电影《小镇》剧照。\u{3000}\u{3000}片方提供"),
+            Class::Caption
+        );
+    }
 
     #[test]
     fn a_web_pages_list_of_records_is_residue() {

@@ -1001,3 +1001,22 @@ fn a_label_over_an_e_paper_article_page_of_briefs_is_each_briefs_column() {
     let columns: Vec<Option<&str>> = p.articles.iter().map(|a| a.column.as_deref()).collect();
     assert_eq!(columns, [None, Some("各地快讯"), Some("各地快讯"), None]);
 }
+
+#[test]
+fn a_films_still_with_its_source_under_a_creative_note_is_a_caption_not_a_paragraph() {
+    // An e-paper's article page flattens a picture's caption and source onto one line, then
+    // prints them again on lines of their own.
+    let text = "《小镇》：写给故乡的信（创作谈）\n\n\
+                林小雨《长河日报》（2026年01月08日第 20 版）\n\n\
+                电影《小镇》剧照。\u{3000}\u{3000}片方提供\n\n\
+                电影《小镇》剧照。\n\n\
+                片方提供\n\n\
+                小时候，我常在镇口的老槐树下听老人讲故事。\n\n\
+                拍这部电影，是想把那些故事讲给更多人听。\n\n\
+                （作者为电影导演）\n";
+    let p = common::parse_and_check(text.as_bytes());
+    assert_eq!(titles(&p), ["《小镇》：写给故乡的信"]);
+    let a = &p.articles[0];
+    assert_eq!(texts(a, BlockKind::Paragraph).len(), 2);
+    assert_eq!(texts(a, BlockKind::Caption).len(), 3);
+}
