@@ -232,7 +232,10 @@ pub(crate) fn build(
                     tail: l.text.len(),
                 });
             }
-            Class::Text if crate::boundary::caption_over_credit(body_lines, n) => {
+            Class::Text
+                if crate::boundary::caption_over_credit(body_lines, n)
+                    || crate::boundary::repeated_caption(body_lines, n) =>
+            {
                 if let Some(d) = caption(l, &mut byline) {
                     drafts.push(d);
                 }
@@ -281,6 +284,9 @@ pub(crate) fn build(
                 if body.is_empty() {
                     continue;
                 }
+                // Text after a photo credit: the credit named the pictures above the text, and
+                // closed no photo item.
+                credit_only = false;
                 // On a page that indents its paragraphs, an indented line right after an
                 // unpunctuated one starts a paragraph of its own (the one before was a lead or
                 // ended without a mark); a cut paragraph goes on at the margin.

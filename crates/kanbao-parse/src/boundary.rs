@@ -7,6 +7,7 @@
 
 use crate::byline::photo_credit_suffix;
 use crate::lines::{Class, Line};
+use crate::normalize::ends_sentence;
 
 /// What the lines around a run of headline-shaped lines say about it.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -202,14 +203,12 @@ pub(crate) fn caption_between_credits(lines: &[Line<'_>], i: usize) -> bool {
 
 /// Whether the text line at `i` is a picture's caption in a row of pictures: a credit that is
 /// nothing else (or where the picture comes from: `片方提供`) follows it, and before it stands
-/// another such credit, a caption, or nothing of the article's text (`浙江新昌，游客在茶园采茶。` / `林一摄` / `湖北武汉，樱花盛开。` / `王二摄`).
+/// another such credit, a caption, or nothing of the article's text (its byline at most) (`浙江新昌，游客在茶园采茶。` / `林一摄` / `湖北武汉，樱花盛开。` / `王二摄`).
 pub(crate) fn caption_over_credit(lines: &[Line<'_>], i: usize) -> bool {
-    let above = lines
-        .get(..i)
-        .unwrap_or(&[])
-        .iter()
-        .rev()
-        .find(|l| !matches!(l.class, Class::Citation | Class::Noise));
+    let above = lines.get(..i).unwrap_or(&[]).iter().rev().find(|l| {
+        !(matches!(l.class, Class::Citation | Class::Noise)
+            || l.class == Class::Byline && !only_photo_credit(l.text))
+    });
     let credit = |l: &Line<'_>| only_photo_credit(l.text) || crate::lines::picture_source(l.text);
     lines
         .get(i)
@@ -230,6 +229,30 @@ pub(crate) fn pictures_over_lead(lines: &[Line<'_>], i: usize, photo_item: bool)
             .take(6)
             .find(|l| l.class != Class::Caption)
             .is_some_and(|l| l.class == Class::Dateline)
+}
+
+/// Whether the short sentence at `i` is printed twice in a row, as an e-paper's article page
+/// prints a picture's caption (once with the picture, once under it): a caption, both times.
+pub(crate) fn repeated_caption(lines: &[Line<'_>], i: usize) -> bool {
+    let Some(l) = lines.get(i).filter(|l| l.class == Class::Text) else {
+        return false;
+    };
+    let same = |k: usize| lines.get(k).is_some_and(|o| o.text == l.text);
+    l.text.chars().count() <= 80 && ends_sentence(l.text) && (same(i + 1) || i > 0 && same(i - 1))
+}
+
+/// Whether a credit line that credits pictures only (`以上图片均为某某摄`), in an article
+/// signed under its headline, stands between its pictures and its text: the article goes on,
+/// as a credit under the text would end it.
+pub(crate) fn pictures_credited_over_text(
+    signed: bool,
+    credit: &Line<'_>,
+    next: Option<&Line<'_>>,
+) -> bool {
+    signed
+        && (only_photo_credit(credit.text)
+            || crate::lines::picture_source(credit.text) && credit.text.ends_with('摄'))
+        && next.is_some_and(|l| matches!(l.class, Class::Text | Class::Dateline))
 }
 
 /// Whether the line is a photo credit and nothing else.
@@ -457,6 +480,16 @@ mod tests {
         assert!(!pictures_over_lead(&lines, 1, false));
         let photos = split("考点外的家长 林一摄\n\n考生走出考场 林一摄\n\n下一组图片\n");
         assert!(!pictures_over_lead(&photos, 1, true));
+    }
+
+    #[test]
+    fn a_sentence_printed_twice_in_a_row_is_a_pictures_caption() {
+        let lines = split(
+            "新人在登记处合影。\n\n新人在登记处合影。\n\n1月1日上午，登记处迎来了许多新人。\n\n他们说，这一天很有意义。\n",
+        );
+        assert!(repeated_caption(&lines, 0));
+        assert!(repeated_caption(&lines, 1));
+        assert!(!repeated_caption(&lines, 2));
     }
 
     #[test]

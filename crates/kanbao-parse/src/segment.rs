@@ -369,7 +369,14 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
             Class::Byline | Class::Author => {
                 let mut c = match cur.take() {
                     Some(mut c) => {
-                        if c.body && !standfirst_before_byline(&c, lines.get(i + 1)) {
+                        if c.body
+                            && !standfirst_before_byline(&c, lines.get(i + 1))
+                            && !boundary::pictures_credited_over_text(
+                                c.signed,
+                                line,
+                                lines.get(i + 1),
+                            )
+                        {
                             c.closed = true;
                             c.end_credited = true;
                         }

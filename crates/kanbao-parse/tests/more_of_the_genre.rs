@@ -1020,3 +1020,25 @@ fn a_films_still_with_its_source_under_a_creative_note_is_a_caption_not_a_paragr
     assert_eq!(texts(a, BlockKind::Paragraph).len(), 2);
     assert_eq!(texts(a, BlockKind::Caption).len(), 3);
 }
+
+#[test]
+fn pictures_between_a_signed_headline_and_the_text_stay_in_the_article_as_captions() {
+    // An e-paper's article page: each caption printed twice, the last with the pictures'
+    // credit after a wide gap and again on its own line, then the text.
+    let text = "新年，从“同心桥”出发\n\n\
+                本报记者  林小雨《长河日报》（2026年01月08日第 07 版）\n\n\
+                一对新人在登记处合影留念。\n\n\
+                一对新人在登记处合影留念。\n\n\
+                同心桥婚姻登记处。\u{3000}\u{3000}以上图片均为长河日报记者王小二摄\n\n\
+                同心桥婚姻登记处。\n\n\
+                以上图片均为长河日报记者王小二摄\n\n\
+                1月1日上午，地铁站里的婚姻登记处迎来了许多新人。\n\n\
+                登记处设在地铁站里，方便了上班的年轻人。\n";
+    let p = common::parse_and_check(text.as_bytes());
+    assert_eq!(titles(&p), ["新年，从“同心桥”出发"]);
+    let a = &p.articles[0];
+    assert_eq!(a.byline.reporters, ["林小雨"]);
+    assert_eq!(a.byline.photographers, ["王小二"]);
+    assert_eq!(texts(a, BlockKind::Caption).len(), 4);
+    assert_eq!(texts(a, BlockKind::Paragraph).len(), 2);
+}
