@@ -380,6 +380,19 @@ const CREDIT_WORDS: &[&str] = &[
     "贡献",
 ];
 
+/// Whether `s` holds one of the [`CREDIT_WORDS`]: one pass over its characters, testing the
+/// words only where one of their first characters stands.
+fn has_credit_word(s: &str) -> bool {
+    s.char_indices().any(|(i, c)| {
+        matches!(
+            c,
+            '记' | '通' | '作' | '评' | '实' | '撰' | '执' | '摄' | '图' | '报' | '采' | '整' | '贡'
+        ) && s
+            .get(i..)
+            .is_some_and(|rest| CREDIT_WORDS.iter().any(|w| rest.starts_with(w)))
+    })
+}
+
 /// A credit without the label a team's credit opens with (`项目团队：本报记者张胜、颜维琦`,
 /// `调研组：…`): the label names no one. A role before the colon (`采写：`, `摄影：`) stays.
 fn credit_label_dropped(s: &str) -> &str {
@@ -407,7 +420,7 @@ fn credit_label_dropped(s: &str) -> &str {
 /// one role word.
 pub(crate) fn parse_credits(s: &str, default: Option<Role>, lenient: bool) -> Option<Credits> {
     // Most lines hold no credit word at all: reject them before tokenising.
-    if default.is_none() && !CREDIT_WORDS.iter().any(|w| s.contains(w)) {
+    if default.is_none() && !has_credit_word(s) {
         return None;
     }
     // `文 / 图` is one credit word however it is spaced.
@@ -1256,6 +1269,14 @@ fn spaced_photo_credit(line: &str) -> Option<(usize, Credits)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_text_holds_a_credit_word_where_one_of_the_words_stands_in_it() {
+        for w in CREDIT_WORDS {
+            assert!(has_credit_word(&format!("某某{w}某某")), "{w}");
+        }
+        assert!(!has_credit_word("春天来了，田野里一片忙碌。"));
+    }
 
     #[test]
     fn a_credit_opening_the_leads_sentence_is_read_and_left_in_it() {

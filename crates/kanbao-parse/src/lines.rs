@@ -958,6 +958,10 @@ fn is_caption_start(t: &str) -> bool {
 /// A caption with where its picture comes from after a wide gap, as e-paper text flattens the
 /// two: `电影《某某》剧照。　　片方提供`, `村民在田间劳作。  受访者供图`.
 pub(crate) fn caption_with_source(t: &str) -> bool {
+    // Every picture source ends so: most lines are rejected before any search.
+    if !t.ends_with(['图', '供', '摄', '片']) && !t.ends_with("提供") {
+        return false;
+    }
     let gap = t.rfind("\u{3000}").or_else(|| t.rfind("  "));
     gap.is_some_and(|at| {
         let head = t.get(..at).unwrap_or("").trim_end();

@@ -82,19 +82,28 @@ pub(crate) fn code_tail(s: &str) -> Option<usize> {
 /// never ends up half converted. Numbers (`58.44`, `1,000`, `10:30`) and Latin text keep their
 /// marks because neither neighbour is Chinese.
 pub(crate) fn fullwidth(s: &str) -> String {
-    if !s
-        .bytes()
-        .any(|b| matches!(b, b',' | b'(' | b')' | b':' | b';' | b'?' | b'!'))
-    {
+    let mark = |b: u8| matches!(b, b',' | b'(' | b')' | b':' | b';' | b'?' | b'!');
+    if !s.bytes().any(mark) {
         return s.to_owned();
     }
     let mut out = String::with_capacity(s.len() + 16);
     let mut open: Vec<bool> = Vec::new();
+    // The character before the next mark, as already converted, and how far `s` is copied.
     let mut prev: Option<char> = None;
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
-        let next = chars.peek().copied();
+    let mut copied = 0;
+    // The marks are ASCII: their bytes never stand inside another character's.
+    for (i, b) in s.bytes().enumerate() {
+        if !mark(b) {
+            continue;
+        }
+        let run = s.get(copied..i).unwrap_or("");
+        out.push_str(run);
+        if let Some(c) = run.chars().next_back() {
+            prev = Some(c);
+        }
+        let next = s.get(i + 1..).and_then(|rest| rest.chars().next());
         let context = || prev.is_some_and(is_cjk) || next.is_some_and(is_cjk);
+        let c = char::from(b);
         let converted = match c {
             '(' => {
                 let wide = context();
@@ -114,7 +123,9 @@ pub(crate) fn fullwidth(s: &str) -> String {
         };
         out.push(converted);
         prev = Some(converted);
+        copied = i + 1;
     }
+    out.push_str(s.get(copied..).unwrap_or(""));
     out
 }
 
