@@ -386,7 +386,18 @@ fn has_credit_word(s: &str) -> bool {
     s.char_indices().any(|(i, c)| {
         matches!(
             c,
-            '记' | '通' | '作' | '评' | '实' | '撰' | '执' | '摄' | '图' | '报' | '采' | '整' | '贡'
+            '记' | '通'
+                | '作'
+                | '评'
+                | '实'
+                | '撰'
+                | '执'
+                | '摄'
+                | '图'
+                | '报'
+                | '采'
+                | '整'
+                | '贡'
         ) && s
             .get(i..)
             .is_some_and(|rest| CREDIT_WORDS.iter().any(|w| rest.starts_with(w)))

@@ -312,7 +312,14 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
                     && let Some(c) = &cur
                     && matches!(next, Some(Class::Text | Class::Dateline | Class::Lead))
                 {
-                    // The note heads this article's own text: it goes on.
+                    // The note heads this article's own text: it goes on. Signed under the
+                    // article's pictures, the note is the page's, not the article's text.
+                    // The note stays inside the article's span, out of its text.
+                    if let Some(note) = note_after_pictures(lines, i) {
+                        for l in lines.get_mut(note.start..=i).unwrap_or(&mut []) {
+                            l.class = Class::Noise;
+                        }
+                    }
                     owners.push(Owner::Article(c.index));
                     i += 1;
                     continue;
@@ -343,7 +350,14 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
                     // 消费场景上新（经济聚焦）` over pictures and the note): its column goes to the
                     // reports under the note as well.
                     let start = article_start(&owners, c.index);
-                    note_after_pictures(lines, &mut owners, c.index, i);
+                    // The note signed under the pictures is the package's.
+                    for k in note_after_pictures(lines, i).unwrap_or_default() {
+                        if let Some(o) = owners.get_mut(k)
+                            && *o == Owner::Article(c.index)
+                        {
+                            *o = Owner::Fragment(Why::Furniture);
+                        }
+                    }
                     page.package = package_column(
                         lines.get(start..).unwrap_or(&[]),
                         owners.get(start..).unwrap_or(&[]),
@@ -577,10 +591,10 @@ fn article_start(owners: &[Owner], index: usize) -> usize {
         .map_or(0, |p| p + 1)
 }
 
-/// The paragraphs of a package's note, signed at `signature` (`——编  者`) right under a row of
-/// pictures and their credits: the note's, not the pictures'. They become furniture, as the
-/// note of a package without pictures does.
-fn note_after_pictures(lines: &[Line<'_>], owners: &mut [Owner], index: usize, signature: usize) {
+/// The lines of an editor's note signed at `signature` (`——编  者`) right under a row of
+/// pictures and their credits (or the line naming where they come from): the note's, not the
+/// pictures' nor an article's text. Their range, if there is such a note.
+fn note_after_pictures(lines: &[Line<'_>], signature: usize) -> Option<std::ops::Range<usize>> {
     let above = lines.get(..signature).unwrap_or(&[]);
     let note = above
         .iter()
@@ -591,15 +605,10 @@ fn note_after_pictures(lines: &[Line<'_>], owners: &mut [Owner], index: usize, s
     let under_credit = start
         .checked_sub(1)
         .and_then(|k| lines.get(k))
-        .is_some_and(|l| boundary::only_photo_credit(l.text));
-    if note == 0 || !under_credit {
-        return;
-    }
-    for o in owners.get_mut(start..signature).unwrap_or(&mut []) {
-        if *o == Owner::Article(index) {
-            *o = Owner::Fragment(Why::Furniture);
-        }
-    }
+        .is_some_and(|l| {
+            boundary::only_photo_credit(l.text) || crate::lines::picture_source(l.text)
+        });
+    (note > 0 && under_credit).then_some(start..signature)
 }
 
 /// The label heading an e-paper's article page of several items: the line over the page's

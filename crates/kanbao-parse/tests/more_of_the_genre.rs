@@ -1042,3 +1042,28 @@ fn pictures_between_a_signed_headline_and_the_text_stay_in_the_article_as_captio
     assert_eq!(texts(a, BlockKind::Caption).len(), 4);
     assert_eq!(texts(a, BlockKind::Paragraph).len(), 2);
 }
+
+#[test]
+fn an_editors_note_signed_under_an_articles_pictures_is_not_its_text() {
+    let text = "看北方小城如何把寒冷变成资源\n\n\
+                江北日报记者  林小雨《长河日报》（2026年01月08日第 07 版）\n\n\
+                游客在林区体验冰雪活动。\n\n\
+                游客在林区体验冰雪活动。\n\n\
+                以上图片均为江北市融媒体中心提供\n\n\
+                冰天雪地也是金山银山。即日起，本版推出系列报道，带您探寻各地的故事。\n\n\
+                ——编  者\n\n\
+                12月的江北小城，最低气温跌破零下四十摄氏度。\n\n\
+                游客们穿上厚厚的棉衣，走进林区看驯鹿。\n";
+    let p = common::parse_and_check(text.as_bytes());
+    assert_eq!(titles(&p), ["看北方小城如何把寒冷变成资源"]);
+    let a = &p.articles[0];
+    assert_eq!(
+        texts(a, BlockKind::Paragraph),
+        [
+            "12月的江北小城，最低气温跌破零下四十摄氏度。",
+            "游客们穿上厚厚的棉衣，走进林区看驯鹿。"
+        ]
+    );
+    assert!(texts(a, BlockKind::Heading).is_empty());
+    assert_eq!(texts(a, BlockKind::Caption).len(), 3);
+}
