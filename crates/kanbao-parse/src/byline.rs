@@ -1,7 +1,7 @@
 //! Credits: byline lines, dateline leads, photo credits and commentary authors.
 
 use crate::names::{self, split_names, surname_len};
-use crate::normalize::is_han;
+use crate::normalize::{ends_sentence, is_han};
 
 /// People credited, by role, before they are merged into an article's [`crate::Byline`].
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -1214,6 +1214,21 @@ fn caption_word_or_name(word: &str, toks: &[Tok]) -> bool {
         || word.contains('·')
 }
 
+/// Where the name starts in a word that is a layout code glued before a name, after a
+/// sentence's end (`。⑧3陈更生`, `⑧3陈更生`): the byte offset of the name.
+fn code_before_name(word: &str) -> Option<usize> {
+    let code = word.rfind(|c: char| crate::lines::is_circled(c))?;
+    let after = word.get(code..)?;
+    let digits = after
+        .char_indices()
+        .skip(1)
+        .find(|(_, c)| !c.is_ascii_digit())
+        .map(|(i, _)| i)?;
+    let name = after.get(digits..)?;
+    let before = word.get(..code)?;
+    (is_name(name) && (before.is_empty() || ends_sentence(before))).then_some(code + digits)
+}
+
 /// A photo credit set apart by spaces or brackets: `…赏菊。 YMG全媒体记者 王五 摄`,
 /// `(本报记者 赵小川 摄)`.
 fn spaced_photo_credit(line: &str) -> Option<(usize, Credits)> {
@@ -1257,6 +1272,13 @@ fn spaced_photo_credit(line: &str) -> Option<(usize, Credits)> {
             )
         });
         if !credit {
+            // A layout code glued before the first name (`…感恩之情。⑧3陈更生 宋洁 摄`): the
+            // name is the credit's, the code the caption's.
+            if count >= 1
+                && let Some(at) = code_before_name(word)
+            {
+                start = word_start + at;
+            }
             // The word may end a sentence and carry a glued credit: `赏菊。王五摄`.
             break;
         }
@@ -1280,6 +1302,18 @@ fn spaced_photo_credit(line: &str) -> Option<(usize, Credits)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_layout_code_glued_before_a_photographers_name_is_left_to_the_caption() {
+        assert_eq!(code_before_name("。⑧3陈小东"), Some("。⑧3".len()));
+        assert_eq!(code_before_name("⑧陈小东"), Some("⑧".len()));
+        assert_eq!(code_before_name("陈小东"), None);
+        let (at, c) = photo_credit_suffix("学生们纷纷送鲜花给老师。⑧3陈小东 宋小洁 摄")
+            .unwrap_or_default();
+        assert_eq!(c.photographers, ["陈小东", "宋小洁"]);
+        assert_eq!(at, "学生们纷纷送鲜花给老师。⑧3".len());
+    }
+
 
     #[test]
     fn a_text_holds_a_credit_word_where_one_of_the_words_stands_in_it() {
