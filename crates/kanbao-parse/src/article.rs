@@ -645,7 +645,7 @@ fn signers_role(page: PageTraits, column: Option<&str>, noted: bool, blocks: &[B
 }
 
 /// Whether a paragraph speaks of the reporter who wrote it: `告诉记者`, `接受记者采访`,
-/// `记者了解到`, `记者在现场看到`.
+/// `记者了解到`, `记者在现场看到`, or of the paper in the reporter's place (`《某某新闻》昨日获悉`).
 pub(crate) fn speaks_of_its_reporter(text: &str) -> bool {
     const BEFORE: [&str; 7] = ["告诉", "对", "向", "接受", "跟", "给", "带"];
     const AFTER: [&str; 16] = [
@@ -666,11 +666,30 @@ pub(crate) fn speaks_of_its_reporter(text: &str) -> bool {
         "实地",
         "探访",
     ];
-    text.match_indices("记者").any(|(i, w)| {
+    let reporter = text.match_indices("记者").any(|(i, w)| {
         let before = &text[..i];
         let after = &text[i + w.len()..];
         BEFORE.iter().any(|b| before.ends_with(b)) || AFTER.iter().any(|a| after.starts_with(a))
-    })
+    });
+    // The paper's name standing for its reporter: `《某某新闻》昨日获悉`, `接受《某某报》采访`.
+    let paper = || {
+        text.match_indices('》').any(|(i, w)| {
+            let after = &text[i + w.len()..];
+            let after = ["昨日", "昨天", "近日", "日前", "今天", "今日"]
+                .iter()
+                .find_map(|d| after.strip_prefix(d))
+                .unwrap_or(after);
+            let opened = text[..i].rfind('《').is_some_and(|o| {
+                let name = &text[o + '《'.len_utf8()..i];
+                name.ends_with(['报', '闻', '刊']) && name.chars().count() <= 8
+            });
+            opened
+                && ["获悉", "了解到", "采访", "记者", "表示"]
+                    .iter()
+                    .any(|a| after.starts_with(a))
+        })
+    };
+    reporter || paper()
 }
 
 /// Photo news prints a caption and a photographer, often with no caption marker: when an
@@ -1040,6 +1059,13 @@ mod tests {
         assert!(speaks_of_its_reporter("他在接受记者采访时说。"));
         assert!(!speaks_of_its_reporter("每年的记者节都有表彰。"));
         assert!(!speaks_of_its_reporter("作风建设没有休止符。"));
+        assert!(speaks_of_its_reporter(
+            "《江城经济新闻》昨日获悉，该公司已退出。"
+        ));
+        assert!(speaks_of_its_reporter(
+            "他接受《江城日报》采访时证实了这一消息。"
+        ));
+        assert!(!speaks_of_its_reporter("他读过《红楼梦》表示很喜欢。"));
     }
 
     #[test]

@@ -135,10 +135,19 @@ fn post_word(t: &str) -> Option<Post> {
     match t {
         "摄" | "摄影" | "图" | "供图" | "绘" | "制图" => Some(Post::Photo),
         "摄影报道" | "图文报道" => Some(Post::PhotoReport),
-        "报道" | "整理" | "参与采写" | "采写" | "采访整理" => Some(Post::Report),
+        "报道" | "整理" | "参与采写" | "采写" | "采访整理" | "综合报道" => {
+            Some(Post::Report)
+        }
         "文" => Some(Post::Text),
+        _ if filed_from(t) => Some(Post::Report),
         _ => None,
     }
+}
+
+/// Where a report was filed from, after its reporter's name: `发自上海`, `发自广州`.
+fn filed_from(t: &str) -> bool {
+    t.strip_prefix("发自")
+        .is_some_and(|place| (2..=6).contains(&place.chars().count()) && place.chars().all(is_han))
 }
 
 /// Words that credit work other than writing, reporting or photographing.
@@ -245,6 +254,7 @@ fn classify(t: &str, out: &mut Vec<Tok>) {
         out.push(Tok::Post(Post::Photo));
     } else if let Some((name, post)) = [
         "采访整理",
+        "综合报道",
         "参与采写",
         "对本文亦有贡献",
         "对本文有贡献",
@@ -1304,16 +1314,25 @@ mod tests {
     use super::*;
 
     #[test]
+    fn where_a_report_was_filed_from_and_a_compiled_report_credit_no_one_else() {
+        let c = parse_byline_line("本报记者 林小雨 发自上海").unwrap_or_default();
+        assert_eq!(c.reporters, ["林小雨"]);
+        let c = parse_byline_line("本报记者王小二综合报道").unwrap_or_default();
+        assert_eq!(c.reporters, ["王小二"]);
+        let c = parse_byline_line("本报记者 王小二 综合报道").unwrap_or_default();
+        assert_eq!(c.reporters, ["王小二"]);
+    }
+
+    #[test]
     fn a_layout_code_glued_before_a_photographers_name_is_left_to_the_caption() {
         assert_eq!(code_before_name("。⑧3陈小东"), Some("。⑧3".len()));
         assert_eq!(code_before_name("⑧陈小东"), Some("⑧".len()));
         assert_eq!(code_before_name("陈小东"), None);
-        let (at, c) = photo_credit_suffix("学生们纷纷送鲜花给老师。⑧3陈小东 宋小洁 摄")
-            .unwrap_or_default();
+        let (at, c) =
+            photo_credit_suffix("学生们纷纷送鲜花给老师。⑧3陈小东 宋小洁 摄").unwrap_or_default();
         assert_eq!(c.photographers, ["陈小东", "宋小洁"]);
         assert_eq!(at, "学生们纷纷送鲜花给老师。⑧3".len());
     }
-
 
     #[test]
     fn a_text_holds_a_credit_word_where_one_of_the_words_stands_in_it() {

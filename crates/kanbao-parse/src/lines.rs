@@ -441,6 +441,11 @@ fn long_headlines(lines: &mut [Line<'_>]) {
                     .map(|l| l.class),
                 Some(Class::Text | Class::Dateline)
             ),
+            // A bare name over the text, as web copies print the reporter without `记者`.
+            Some(Class::Name) => matches!(
+                following.next().map(|l| l.class),
+                Some(Class::Text | Class::Dateline)
+            ),
             _ => false,
         };
         let t = lines[i].text;
@@ -723,7 +728,7 @@ fn markup_residue(t: &str) -> bool {
 pub(crate) fn classify(t: &str) -> Class {
     // Every length test below is about short lines: counting stops past them.
     let chars = t.chars().take(128).count();
-    if markup_residue(t) || original_title_note(t) {
+    if markup_residue(t) || original_title_note(t) || contact_line(t) {
         return Class::Noise;
     }
     // A line that holds a sentence's end is a paragraph, a caption, a dateline lead, an
@@ -955,6 +960,24 @@ fn is_caption_start(t: &str) -> bool {
         || picture_source(t)
 }
 
+/// A page's contact line, with an e-mail address and no sentence: `栏目投稿邮箱：abc@example.cn`,
+/// `欢迎来稿 news@example.com`. Page furniture, not a title.
+pub(crate) fn contact_line(t: &str) -> bool {
+    let Some(at) = t.find('@') else {
+        return false;
+    };
+    let (user, host) = (t.get(..at).unwrap_or(""), t.get(at + 1..).unwrap_or(""));
+    let user_ok = user
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_ascii_alphanumeric());
+    let host: String = host
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-'))
+        .collect();
+    user_ok && host.contains('.') && t.chars().count() <= 60 && !t.contains('。')
+}
+
 /// A caption with where its picture comes from after a wide gap, as e-paper text flattens the
 /// two: `电影《某某》剧照。　　片方提供`, `村民在田间劳作。  受访者供图`.
 pub(crate) fn caption_with_source(t: &str) -> bool {
@@ -1027,6 +1050,15 @@ pub(crate) fn is_circled(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_contact_line_with_an_email_address_is_noise() {
+        assert!(contact_line("栏目投稿邮箱：news@example.cn"));
+        assert!(contact_line("欢迎来稿 tougao@example.com.cn"));
+        assert!(!contact_line("他在微博@某某上发文称，此事属实。"));
+        assert!(!contact_line("栏目投稿邮箱"));
+        assert_eq!(classify("栏目投稿邮箱：news@example.cn"), Class::Noise);
+    }
 
     #[test]
     fn a_caption_with_its_pictures_source_after_a_wide_gap_is_a_caption() {

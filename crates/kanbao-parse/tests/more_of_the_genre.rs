@@ -1067,3 +1067,45 @@ fn an_editors_note_signed_under_an_articles_pictures_is_not_its_text() {
     assert!(texts(a, BlockKind::Heading).is_empty());
     assert_eq!(texts(a, BlockKind::Caption).len(), 3);
 }
+
+#[test]
+fn web_copies_of_business_pages_give_decks_bare_reporters_filing_places_and_contact_lines() {
+    // Paragraphs indented; a deck without final mark and the reporter's bare name under a
+    // title; `发自某地` and `综合报道` after a reporter's name; a contact line between articles.
+    let text = "江城电信推出新套餐 资费下调两成\n\
+                \u{3000}\u{3000}本报记者 林小雨 发自江城\n\
+                \u{3000}\u{3000}昨日，江城电信发布公告称，将于下月推出新套餐。\n\
+                \u{3000}\u{3000}分析人士认为，资费下调将带动用户增长。\n\
+                栏目投稿邮箱：news@example.cn\n\
+                老牌厂商意外退出 新公司接手\n\
+                \u{3000}\u{3000}业内人士称，行业分成受压，老牌厂商难以为继\n\
+                \u{3000}\u{3000}王小二\n\
+                \u{3000}\u{3000}《江城经济新闻》昨日获悉，老牌厂商已退出该项目。\n\
+                \u{3000}\u{3000}新公司负责人接受《江城经济新闻》采访时证实了这一消息。\n\
+                海外设备商亏损扩大 裁员四千人\n\
+                \u{3000}\u{3000}本报记者张三丰综合报道\n\
+                \u{3000}\u{3000}某设备商昨日公布财报，上半年亏损超过一亿欧元。\n";
+    let p = common::parse_and_check(text.as_bytes());
+    assert_eq!(
+        titles(&p),
+        [
+            "江城电信推出新套餐 资费下调两成",
+            "老牌厂商意外退出 新公司接手",
+            "海外设备商亏损扩大 裁员四千人"
+        ]
+    );
+    assert_eq!(p.articles[0].byline.reporters, ["林小雨"]);
+    assert_eq!(texts(&p.articles[0], BlockKind::Paragraph).len(), 2);
+    let second = &p.articles[1];
+    assert_eq!(
+        second.subtitle.as_deref(),
+        Some("业内人士称，行业分成受压，老牌厂商难以为继")
+    );
+    assert_eq!(second.byline.reporters, ["王小二"]);
+    assert_eq!(p.articles[2].byline.reporters, ["张三丰"]);
+    assert!(
+        p.unassigned
+            .iter()
+            .any(|f| f.text == "栏目投稿邮箱：news@example.cn")
+    );
+}
