@@ -607,6 +607,30 @@ pub(crate) fn parse_byline_line(line: &str) -> Option<Credits> {
     parse_credits(inner, None, false)
         .or_else(|| bracketed_names(line))
         .or_else(|| placed_signature(line))
+        .or_else(|| names_of_agency(line))
+}
+
+/// News agencies whose name may follow their reporters' names on a web copy's byline.
+const AGENCIES: &[&str] = &["新华社", "中新社", "新华网", "中新网", "人民网", "央视网"];
+
+/// A byline of names followed by their agency, as web copies print a wire report's:
+/// `冯晓芳 新华社`, `张三 李四 中新社`. The names are reporters.
+fn names_of_agency(line: &str) -> Option<Credits> {
+    let (names, agency) = line.trim().rsplit_once(char::is_whitespace)?;
+    if !AGENCIES.contains(&agency) {
+        return None;
+    }
+    let reporters: Vec<String> = names
+        .split([' ', '\u{3000}', '、'])
+        .filter(|n| !n.is_empty())
+        .map(str::to_owned)
+        .collect();
+    let named = |n: &String| names::is_person_name(n);
+    (!reporters.is_empty() && reporters.len() <= 4 && reporters.iter().all(named))
+        .then(|| Credits {
+            reporters,
+            ..Credits::default()
+        })
 }
 
 /// A reader's letter signs off with where the writer lives and the name, in brackets:
@@ -1312,6 +1336,15 @@ fn spaced_photo_credit(line: &str) -> Option<(usize, Credits)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_followed_by_their_agency_are_its_reporters() {
+        let c = parse_byline_line("林小雨 新华社").unwrap_or_default();
+        assert_eq!(c.reporters, ["林小雨"]);
+        let c = parse_byline_line("林小雨 王小二 中新社").unwrap_or_default();
+        assert_eq!(c.reporters, ["林小雨", "王小二"]);
+        assert!(parse_byline_line("据了解 新华社").is_none());
+    }
 
     #[test]
     fn where_a_report_was_filed_from_and_a_compiled_report_credit_no_one_else() {
