@@ -978,9 +978,26 @@ pub(crate) fn contact_line(t: &str) -> bool {
     user_ok && host.contains('.') && t.chars().count() <= 60 && !t.contains('。')
 }
 
+/// A caption whose last sentence is followed by where the picture comes from, named after a
+/// colon: `望远镜在星云中发现了冰。图片来源：某某航天局`, `…合影。图源：受访者`.
+fn source_named_after_caption(t: &str) -> bool {
+    ["图片来源：", "图片来源:", "图源：", "图源:"].iter().any(|w| {
+        t.rfind(w).is_some_and(|at| {
+            let (head, source) = (t.get(..at).unwrap_or(""), t.get(at + w.len()..).unwrap_or(""));
+            head.trim_end().ends_with('。')
+                && head.chars().count() <= 100
+                && (1..=24).contains(&source.trim().chars().count())
+                && !source.contains('。')
+        })
+    })
+}
+
 /// A caption with where its picture comes from after a wide gap, as e-paper text flattens the
 /// two: `电影《某某》剧照。　　片方提供`, `村民在田间劳作。  受访者供图`.
 pub(crate) fn caption_with_source(t: &str) -> bool {
+    if source_named_after_caption(t) {
+        return true;
+    }
     // Every picture source ends so: most lines are rejected before any search.
     if !t.ends_with(['图', '供', '摄', '片']) && !t.ends_with("提供") {
         return false;
@@ -1068,6 +1085,8 @@ mod tests {
         assert!(caption_with_source("村民在田间劳作。  受访者供图"));
         assert!(!caption_with_source("村民在田间劳作。"));
         assert!(!caption_with_source("他说，这部电影由片方提供。"));
+        assert!(caption_with_source("望远镜在星云中发现了冰。图片来源：某某航天局"));
+        assert!(!caption_with_source("图片来源：某某航天局"));
         assert_eq!(
             classify("电影《小镇》剧照。\u{3000}\u{3000}片方提供"),
             Class::Caption
