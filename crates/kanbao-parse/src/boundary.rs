@@ -252,7 +252,10 @@ pub(crate) fn pictures_credited_over_text(
     signed
         && (only_photo_credit(credit.text)
             || crate::lines::picture_source(credit.text) && credit.text.ends_with('摄'))
-        && next.is_some_and(|l| matches!(l.class, Class::Text | Class::Dateline))
+        && next.is_some_and(|l| {
+            matches!(l.class, Class::Text | Class::Dateline | Class::EditorNote)
+                || l.class == Class::Caption && crate::lines::picture_source(l.text)
+        })
 }
 
 /// Whether the line is a photo credit and nothing else.

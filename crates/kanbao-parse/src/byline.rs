@@ -626,11 +626,12 @@ fn names_of_agency(line: &str) -> Option<Credits> {
         .map(str::to_owned)
         .collect();
     let named = |n: &String| names::is_person_name(n);
-    (!reporters.is_empty() && reporters.len() <= 4 && reporters.iter().all(named))
-        .then(|| Credits {
+    (!reporters.is_empty() && reporters.len() <= 4 && reporters.iter().all(named)).then(|| {
+        Credits {
             reporters,
             ..Credits::default()
-        })
+        }
+    })
 }
 
 /// A reader's letter signs off with where the writer lives and the name, in brackets:

@@ -981,15 +981,20 @@ pub(crate) fn contact_line(t: &str) -> bool {
 /// A caption whose last sentence is followed by where the picture comes from, named after a
 /// colon: `望远镜在星云中发现了冰。图片来源：某某航天局`, `…合影。图源：受访者`.
 fn source_named_after_caption(t: &str) -> bool {
-    ["图片来源：", "图片来源:", "图源：", "图源:"].iter().any(|w| {
-        t.rfind(w).is_some_and(|at| {
-            let (head, source) = (t.get(..at).unwrap_or(""), t.get(at + w.len()..).unwrap_or(""));
-            head.trim_end().ends_with('。')
-                && head.chars().count() <= 100
-                && (1..=24).contains(&source.trim().chars().count())
-                && !source.contains('。')
+    ["图片来源：", "图片来源:", "图源：", "图源:"]
+        .iter()
+        .any(|w| {
+            t.rfind(w).is_some_and(|at| {
+                let (head, source) = (
+                    t.get(..at).unwrap_or(""),
+                    t.get(at + w.len()..).unwrap_or(""),
+                );
+                head.trim_end().ends_with('。')
+                    && head.chars().count() <= 100
+                    && (1..=24).contains(&source.trim().chars().count())
+                    && !source.contains('。')
+            })
         })
-    })
 }
 
 /// A caption with where its picture comes from after a wide gap, as e-paper text flattens the
@@ -1013,6 +1018,11 @@ pub(crate) fn caption_with_source(t: &str) -> bool {
 /// A line that says where a page's pictures come from, standing under them as their caption
 /// does: `资料图片`, `受访者供图`, `片方提供`, `以上图片均为某某博物馆提供`.
 pub(crate) fn picture_source(t: &str) -> bool {
+    // In brackets too: `（《某某》供图）`.
+    let t = t
+        .strip_prefix(['（', '('])
+        .and_then(|x| x.strip_suffix(['）', ')']))
+        .unwrap_or(t);
     let n = t.chars().count();
     n <= 24
         && !t.contains(['。', '，', ',', '；', '：', ':'])
@@ -1085,7 +1095,9 @@ mod tests {
         assert!(caption_with_source("村民在田间劳作。  受访者供图"));
         assert!(!caption_with_source("村民在田间劳作。"));
         assert!(!caption_with_source("他说，这部电影由片方提供。"));
-        assert!(caption_with_source("望远镜在星云中发现了冰。图片来源：某某航天局"));
+        assert!(caption_with_source(
+            "望远镜在星云中发现了冰。图片来源：某某航天局"
+        ));
         assert!(!caption_with_source("图片来源：某某航天局"));
         assert_eq!(
             classify("电影《小镇》剧照。\u{3000}\u{3000}片方提供"),

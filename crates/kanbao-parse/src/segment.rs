@@ -308,6 +308,25 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
                 page.package = None;
                 let signature = crate::lines::is_note_signature(line.text);
                 let next = lines.get(i + 1).map(|l| l.class);
+                // A note under an article's headline and credit (and its pictures), before its
+                // text (`编者按：本版今起推出…系列报道`): it opens a series with this article,
+                // which goes on; the note stays inside its span, out of its text.
+                if !signature
+                    && let Some(c) = &mut cur
+                    && c.signed
+                    && !c.has_text()
+                    && matches!(next, Some(Class::Text | Class::Dateline | Class::Lead))
+                {
+                    if let Some(l) = lines.get_mut(i) {
+                        l.class = Class::Noise;
+                    }
+                    // A picture's credit over the note closed no photo item.
+                    c.closed = false;
+                    c.photo_closed = false;
+                    owners.push(Owner::Article(c.index));
+                    i += 1;
+                    continue;
+                }
                 if signature
                     && let Some(c) = &cur
                     && matches!(next, Some(Class::Text | Class::Dateline | Class::Lead))
@@ -439,6 +458,14 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
                 let mut c = match cur.take() {
                     // `大图：…` after a credit names a picture of the item just closed.
                     Some(c) if !c.closed || crate::lines::picture_named(line.text) => c,
+                    // Where the picture comes from, under its credit (`某某绘` / `（《某刊》供图）`).
+                    Some(c)
+                        if c.photo_closed
+                            && !c.has_text()
+                            && crate::lines::picture_source(line.text) =>
+                    {
+                        c
+                    }
                     // Another picture's caption under a headline's pictures, before the text
                     // that a dateline lead opens (`标题` / `…陈某摄` / `…陈某摄` / `某某讯…`).
                     Some(c)

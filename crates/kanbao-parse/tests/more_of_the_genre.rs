@@ -1109,3 +1109,24 @@ fn web_copies_of_business_pages_give_decks_bare_reporters_filing_places_and_cont
             .any(|f| f.text == "栏目投稿邮箱：news@example.cn")
     );
 }
+
+#[test]
+fn a_series_note_under_a_reports_headline_and_illustration_leaves_the_report_whole() {
+    // The first report of a series: headline, byline, an illustration with its artist and
+    // source, the editor's note opening the series, then the report's text.
+    let text = "江城设立服务窗口，专管群众“办不成”的事\n\n\
+                两年后，窗口变“冷清”了（作风新观察）\n\n\
+                本报记者  林小雨《长河日报》（2025年06月03日第 14 版）\n\n\
+                王  二绘\n\n\
+                （《漫画月刊》供图）\n\n\
+                编者按：作风建设永远在路上。本版今起推出“作风新观察”系列报道，敬请关注。\n\n\
+                近日，记者走进江城市民大厅，只见各窗口前人来人往。\n\n\
+                “能办的事越来越多，来反映的人自然少了。”市民王女士告诉记者。\n";
+    let p = common::parse_and_check(text.as_bytes());
+    assert_eq!(titles(&p), ["两年后，窗口变“冷清”了"]);
+    let a = &p.articles[0];
+    assert_eq!(a.column.as_deref(), Some("作风新观察"));
+    assert_eq!(a.byline.reporters, ["林小雨"]);
+    assert_eq!(a.byline.photographers, ["王二"]);
+    assert_eq!(texts(a, BlockKind::Paragraph).len(), 2);
+}
