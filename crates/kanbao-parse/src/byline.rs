@@ -1154,7 +1154,11 @@ fn dateline_prefix(line: &str) -> Option<(&str, usize, char)> {
             && apart
             && ["日报道", "报报道", "社报道", "台报道", "网报道"]
                 .iter()
-                .any(|e| prefix.ends_with(e));
+                .any(|e| prefix.ends_with(e))
+        // A paper's short name and 报道 on a line of its own: `南都报道。`.
+        || c == '报'
+            && (4..=8).contains(&n)
+            && after.trim_start_matches(['。', '：', ':']).is_empty();
     if !accepted || NOT_XUN.iter().any(|w| prefix.ends_with(w)) {
         return None;
     }
@@ -1337,6 +1341,13 @@ fn spaced_photo_credit(line: &str) -> Option<(usize, Credits)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_papers_short_name_and_report_alone_on_its_line_is_a_dateline() {
+        let d = parse_dateline("江都报道。").unwrap_or_else(|| panic!("a dateline"));
+        assert_eq!(d.dateline, Some("江都报道"));
+        assert!(parse_dateline("江都报道了这件事。").is_none());
+    }
 
     #[test]
     fn names_followed_by_their_agency_are_its_reporters() {
