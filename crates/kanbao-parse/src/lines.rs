@@ -471,7 +471,12 @@ fn kicker_over_credited_title(lines: &[Line<'_>], i: usize) -> bool {
     if l.class != Class::Text || l.text.len() > 160 || l.text.chars().count() > 40 {
         return false;
     }
-    if !looks_like_headline(l.text) {
+    // A kicker may trail off (`生成图像、合成语音、伪造场景……`) into the title.
+    let trailing = l
+        .text
+        .strip_suffix("……")
+        .is_some_and(|head| head.chars().count() >= 6 && looks_like_headline(head));
+    if !looks_like_headline(l.text) && !trailing {
         return false;
     }
     let after_an_end = i.checked_sub(1).and_then(|p| lines.get(p)).is_none_or(|p| {
@@ -1335,6 +1340,11 @@ mod tests {
             "茶农说，今年的春茶\n\n产量突破了五万吨，价格与去年基本持平而品质略有提升\n\n茶山迎来采摘忙\n\n本报记者  林  一\n",
         );
         assert_eq!(lines[1].class, Class::Text);
+        // A kicker trailing off into the title.
+        let lines = split(
+            "第13版：社会\n\n换脸、变声、伪装客服、伪造场景……\n\n以假乱真的诈骗，如何防范？\n\n本报记者  林  一\n\n上传一张照片，即可生成视频。\n",
+        );
+        assert_eq!(lines[1].class, Class::Short);
     }
 
     #[test]
