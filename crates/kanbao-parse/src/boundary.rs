@@ -210,10 +210,9 @@ pub(crate) fn caption_over_credit(lines: &[Line<'_>], i: usize) -> bool {
             || l.class == Class::Byline && !only_photo_credit(l.text))
     });
     let credit = |l: &Line<'_>| only_photo_credit(l.text) || crate::lines::picture_source(l.text);
-    lines
-        .get(i)
-        .is_some_and(|l| l.class == Class::Text && l.text.chars().count() <= 120)
-        && lines.get(i + 1).is_some_and(credit)
+    lines.get(i).is_some_and(|l| {
+        l.class == Class::Text && l.text.len() <= 480 && l.text.chars().count() <= 120
+    }) && lines.get(i + 1).is_some_and(credit)
         && above.is_none_or(|l| credit(l) || l.class == Class::Caption)
 }
 
@@ -260,7 +259,10 @@ pub(crate) fn pictures_credited_over_text(
 
 /// Whether the line is a photo credit and nothing else.
 pub(crate) fn only_photo_credit(t: &str) -> bool {
-    photo_credit_suffix(t).is_some_and(|(at, _)| at == 0) && t.chars().count() <= 30
+    // Thirty characters are at most 120 bytes: a paragraph is rejected by its length alone.
+    t.len() <= 120
+        && t.chars().count() <= 30
+        && photo_credit_suffix(t).is_some_and(|(at, _)| at == 0)
 }
 
 fn photo_captions_follow(lines: &[Line<'_>], j: usize) -> bool {

@@ -986,18 +986,17 @@ pub(crate) fn contact_line(t: &str) -> bool {
 /// A caption whose last sentence is followed by where the picture comes from, named after a
 /// colon: `望远镜在星云中发现了冰。图片来源：某某航天局`, `…合影。图源：受访者`.
 fn source_named_after_caption(t: &str) -> bool {
+    // The source follows the caption's last sentence: one search for its end.
+    let Some(end) = t.rfind('。') else {
+        return false;
+    };
+    let head = t.get(..end).unwrap_or("");
+    let tail = t.get(end + '。'.len_utf8()..).unwrap_or("").trim_start();
     ["图片来源：", "图片来源:", "图源：", "图源:"]
         .iter()
         .any(|w| {
-            t.rfind(w).is_some_and(|at| {
-                let (head, source) = (
-                    t.get(..at).unwrap_or(""),
-                    t.get(at + w.len()..).unwrap_or(""),
-                );
-                head.trim_end().ends_with('。')
-                    && head.chars().count() <= 100
-                    && (1..=24).contains(&source.trim().chars().count())
-                    && !source.contains('。')
+            tail.strip_prefix(w).is_some_and(|source| {
+                head.chars().count() < 100 && (1..=24).contains(&source.trim().chars().count())
             })
         })
 }
