@@ -604,10 +604,46 @@ pub(crate) fn parse_byline_line(line: &str) -> Option<Credits> {
     // `□本报记者张靖本报通讯员郜敏`.
     let line = line.trim_start_matches(AUTHOR_MARKS).trim_start();
     let inner = strip_brackets(line).unwrap_or(line);
-    parse_credits(inner, None, false)
+    labelled_picture_credit(line)
+        .or_else(|| parse_credits(inner, None, false))
         .or_else(|| bracketed_names(line))
         .or_else(|| placed_signature(line))
         .or_else(|| names_of_agency(line))
+}
+
+/// Labels that name who drew or took a page's picture before a colon.
+const PICTURE_LABELS: &[&str] = &[
+    "漫画绘制",
+    "漫画",
+    "绘制",
+    "绘图",
+    "插图",
+    "制图",
+    "摄影",
+    "图片",
+    "图",
+];
+
+/// A picture's credit set out with a label and a colon, and the agency that sent it in
+/// brackets: `漫画绘制：曹  一（新华社发）`, `制图：某某`, `摄影：某某`. The name is the
+/// photographer's (or illustrator's, which the byline counts with them).
+fn labelled_picture_credit(line: &str) -> Option<Credits> {
+    let line = line.trim();
+    let line = match line.strip_suffix(['）', ')']) {
+        Some(body) => body
+            .rsplit_once(['（', '('])
+            .map_or(line, |(head, _)| head.trim_end()),
+        None => line,
+    };
+    let (label, name) = line.split_once(['：', ':'])?;
+    if !PICTURE_LABELS.contains(&label.trim()) {
+        return None;
+    }
+    let name: String = name.split_whitespace().collect();
+    names::is_person_name(&name).then(|| Credits {
+        photographers: vec![name],
+        ..Credits::default()
+    })
 }
 
 /// News agencies whose name may follow their reporters' names on a web copy's byline.
@@ -1341,6 +1377,15 @@ fn spaced_photo_credit(line: &str) -> Option<(usize, Credits)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_labelled_picture_credit_names_the_photographer() {
+        let c = parse_byline_line("漫画绘制：林  一（新华社发）").unwrap_or_default();
+        assert_eq!(c.photographers, ["林一"]);
+        let c = parse_byline_line("制图：王小二").unwrap_or_default();
+        assert_eq!(c.photographers, ["王小二"]);
+        assert!(parse_byline_line("数据来源：国家统计局").is_none());
+    }
 
     #[test]
     fn a_papers_short_name_and_report_alone_on_its_line_is_a_dateline() {

@@ -458,11 +458,14 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
                 let mut c = match cur.take() {
                     // `大图：…` after a credit names a picture of the item just closed.
                     Some(c) if !c.closed || crate::lines::picture_named(line.text) => c,
-                    // Where the picture comes from, under its credit (`某某绘` / `（《某刊》供图）`).
+                    // Where the picture comes from, under its credit (`某某绘` / `（《某刊》供图）`),
+                    // or the same caption printed again, as e-paper article pages do.
                     Some(c)
                         if c.photo_closed
                             && !c.has_text()
-                            && crate::lines::picture_source(line.text) =>
+                            && (crate::lines::picture_source(line.text)
+                                || i > 0
+                                    && lines.get(i - 1).is_some_and(|p| p.text == line.text)) =>
                     {
                         c
                     }
@@ -505,8 +508,12 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
                         c.awaiting_dateline = false;
                         c
                     }
+                    // The text of a report signed under its headline, after the pictures
+                    // between them: their credit closed no photo item.
                     Some(mut c)
-                        if c.photo_closed && !c.has_text() && line.class == Class::Dateline =>
+                        if c.photo_closed
+                            && !c.has_text()
+                            && (line.class == Class::Dateline || c.signed) =>
                     {
                         c.closed = false;
                         c.photo_closed = false;

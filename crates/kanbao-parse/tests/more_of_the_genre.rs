@@ -1130,3 +1130,25 @@ fn a_series_note_under_a_reports_headline_and_illustration_leaves_the_report_who
     assert_eq!(a.byline.photographers, ["王二"]);
     assert_eq!(texts(a, BlockKind::Paragraph).len(), 2);
 }
+
+#[test]
+fn an_illustration_under_a_reports_byline_credited_with_a_label_or_twice_keeps_the_report_whole() {
+    let text = "这些新工种，你知道吗？（经济新观察）\n\n\
+                本报记者  林小雨《长河日报》（2025年04月08日第 02 版）\n\n\
+                漫画绘制：王  二（长河社发）\n\n\
+                今年以来，一批新工种走进了人们的视野。\n\n\
+                记者采访了几位从业者。\n\n\
+                一笔旧账这样偿还（作风新观察）\n\n\
+                本报记者  张三丰《长河日报》（2025年04月08日第 02 版）\n\n\
+                李  四绘（《漫画月刊》供图）\n\n\
+                李  四绘（《漫画月刊》供图）\n\n\
+                广场不远处，一块空地闲置了多年。\n\n\
+                心结，始于十年前的一次规划调整。\n";
+    let p = common::parse_and_check(text.as_bytes());
+    assert_eq!(titles(&p), ["这些新工种，你知道吗？", "一笔旧账这样偿还"]);
+    assert_eq!(p.articles[0].byline.photographers, ["王二"]);
+    assert_eq!(texts(&p.articles[0], BlockKind::Paragraph).len(), 2);
+    assert_eq!(p.articles[1].byline.reporters, ["张三丰"]);
+    assert_eq!(p.articles[1].byline.photographers, ["李四"]);
+    assert_eq!(texts(&p.articles[1], BlockKind::Paragraph).len(), 2);
+}
