@@ -533,6 +533,8 @@ fn unmarked_heading(t: &str) -> bool {
         // A line running on into the next (`…不妨从一只旧手机讲起——`) or holding a sentence's
         // end (a caption's `…互动。以上图片均由某某提供`) is no heading.
         && !t.ends_with(['，', '、', ',', '—'])
+        // `——摘自某某`: where the quotation above comes from.
+        && !t.starts_with('—')
         && !t.contains(['。', '！', '？', '!', '?'])
 }
 

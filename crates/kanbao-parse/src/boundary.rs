@@ -248,9 +248,15 @@ pub(crate) fn pictures_credited_over_text(
     credit: &Line<'_>,
     next: Option<&Line<'_>>,
 ) -> bool {
+    let pictures_only = || {
+        crate::byline::parse_byline_line(credit.text).is_some_and(|c| {
+            !c.photographers.is_empty() && c.reporters.is_empty() && c.authors.is_empty()
+        })
+    };
     signed
         && (only_photo_credit(credit.text)
-            || crate::lines::picture_source(credit.text) && credit.text.ends_with('摄'))
+            || crate::lines::picture_source(credit.text) && credit.text.ends_with('摄')
+            || pictures_only())
         && next.is_some_and(|l| {
             matches!(l.class, Class::Text | Class::Dateline | Class::EditorNote)
                 || l.class == Class::Caption && crate::lines::picture_source(l.text)

@@ -366,7 +366,31 @@ pub(crate) fn split(text: &str) -> Vec<Line<'_>> {
     }
     let mut out = outlet_tails(out);
     long_headlines(&mut out);
+    repeated_caption_parts(&mut out);
     out
+}
+
+/// E-paper article pages print a picture's caption with its credit on one line, then again
+/// in parts on lines of their own (`数据来源：某局　　某某局　　制图：某某` / `数据来源：某局` /
+/// `某某局` / `制图：某某`): a short line found inside one of the captions just above it is
+/// part of that caption.
+fn repeated_caption_parts(lines: &mut [Line<'_>]) {
+    for i in 1..lines.len() {
+        let Some(l) = lines.get(i) else { continue };
+        if !matches!(l.class, Class::Text | Class::Short) || l.text.chars().count() > 40 {
+            continue;
+        }
+        let part = lines
+            .get(i.saturating_sub(4)..i)
+            .unwrap_or(&[])
+            .iter()
+            .any(|c| {
+                c.class == Class::Caption && c.text.len() > l.text.len() && c.text.contains(l.text)
+            });
+        if part && let Some(l) = lines.get_mut(i) {
+            l.class = Class::Caption;
+        }
+    }
 }
 
 /// Where a headline line ends, after a wide gap, in the name of the outlet whose reporter the
@@ -813,6 +837,10 @@ pub(crate) fn classify(t: &str) -> Class {
         && chars <= 50
         && rest.trim().chars().count() >= 2
     {
+        // `——摘自《某某》`: where the quotation above comes from, part of the text.
+        if excerpt_source(rest) {
+            return Class::Text;
+        }
         return Class::Subtitle;
     }
     if let Some(i) = t.find("——").filter(|&i| i > 0) {
@@ -965,6 +993,13 @@ fn is_caption_start(t: &str) -> bool {
         || picture_source(t)
 }
 
+/// Where a quotation comes from, after a dash under it: `摘自“十四五”规划纲要`, `选自《某某》`.
+pub(crate) fn excerpt_source(rest: &str) -> bool {
+    ["摘自", "选自", "引自", "节选自", "摘编自"]
+        .iter()
+        .any(|w| rest.trim_start().starts_with(w))
+}
+
 /// A page's contact line, with an e-mail address and no sentence: `栏目投稿邮箱：abc@example.cn`,
 /// `欢迎来稿 news@example.com`. Page furniture, not a title.
 pub(crate) fn contact_line(t: &str) -> bool {
@@ -1028,6 +1063,11 @@ pub(crate) fn picture_source(t: &str) -> bool {
         .and_then(|x| x.strip_suffix(['）', ')']))
         .unwrap_or(t);
     let n = t.chars().count();
+    // A chart's source: `数据来源：国家统计局`.
+    if (t.starts_with("数据来源") || t.starts_with("资料来源")) && n <= 40 && !t.contains('。')
+    {
+        return true;
+    }
     n <= 24
         && !t.contains(['。', '，', ',', '；', '：', ':'])
         && (matches!(t, "资料图片" | "资料照片" | "网络图片")
@@ -1081,6 +1121,28 @@ pub(crate) fn is_circled(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_part_of_a_caption_printed_again_on_its_own_line_is_a_caption() {
+        let lines = split(
+            "数据来源：国家统计局\u{3000}\u{3000}江城市统计局\n\n数据来源：国家统计局\n\n江城市统计局\n\n全市经济稳中向好。\n",
+        );
+        assert_eq!(lines[2].class, Class::Caption);
+        assert_eq!(lines[3].class, Class::Text);
+        // Standing alone, the same name is a heading's shape.
+        assert_ne!(
+            split("江城市统计局\n\n全市经济稳中向好。\n")[0].class,
+            Class::Caption
+        );
+    }
+
+    #[test]
+    fn a_dashed_line_naming_where_a_quotation_comes_from_is_text() {
+        assert!(excerpt_source("摘自“十四五”规划纲要"));
+        assert!(!excerpt_source("记江城的一位老支书"));
+        assert_eq!(classify("——摘自“十四五”规划纲要"), Class::Text);
+        assert_eq!(classify("——记江城的一位老支书"), Class::Subtitle);
+    }
 
     #[test]
     fn a_contact_line_with_an_email_address_is_noise() {

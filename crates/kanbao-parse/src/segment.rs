@@ -216,6 +216,15 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
 
     while let Some(line) = lines.get(i) {
         match line.class {
+            // `制图：某某` under a chart's caption credits the chart, not the page.
+            Class::Editors if chart_credit(lines, i) && cur.is_some() => {
+                if let Some(l) = lines.get_mut(i) {
+                    l.class = Class::Byline;
+                }
+                if let Some(c) = &cur {
+                    owners.push(Owner::Article(c.index));
+                }
+            }
             Class::Editors => {
                 if let Some(e) = parse_editors(line.text) {
                     meta.editors.extend(e);
@@ -623,6 +632,20 @@ fn article_start(owners: &[Owner], index: usize) -> usize {
         .iter()
         .rposition(|o| matches!(o, Owner::Article(a) if *a != index))
         .map_or(0, |p| p + 1)
+}
+
+/// Whether the editors' line at `i` is a chart's or a picture's credit: a picture's credit
+/// with a label (`制图：某某`), right under a caption.
+fn chart_credit(lines: &[Line<'_>], i: usize) -> bool {
+    let under_caption = i
+        .checked_sub(1)
+        .and_then(|k| lines.get(k))
+        .is_some_and(|l| l.class == Class::Caption);
+    under_caption
+        && lines
+            .get(i)
+            .and_then(|l| crate::byline::parse_byline_line(l.text))
+            .is_some_and(|c| !c.photographers.is_empty() && c.reporters.is_empty())
 }
 
 /// The lines of an editor's note signed at `signature` (`——编  者`) right under a row of

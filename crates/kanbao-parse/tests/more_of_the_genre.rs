@@ -1152,3 +1152,32 @@ fn an_illustration_under_a_reports_byline_credited_with_a_label_or_twice_keeps_t
     assert_eq!(p.articles[1].byline.photographers, ["李四"]);
     assert_eq!(texts(&p.articles[1], BlockKind::Paragraph).len(), 2);
 }
+
+#[test]
+fn a_charts_source_and_credit_under_a_signed_report_stay_with_it() {
+    // A chart's caption with its source and credit on one line, then its parts again on lines
+    // of their own, the credit as a page's credit line is printed, then a quotation with its
+    // source and the report's text.
+    let text = "江城推动公共数据上线（数据观察）\n\n\
+                本报记者  林小雨《长河日报》（2026年01月08日第 06 版）\n\n\
+                数据来源：江城市数据局\u{3000}\u{3000}江城市统计局\u{3000}\u{3000}制图：王小二\n\n\
+                数据来源：江城市数据局\n\n\
+                江城市统计局\n\n\
+                制图：王小二\n\n\
+                扩大公共数据有序开放，探索将公共数据服务纳入公共服务体系。\n\n\
+                ——摘自江城市发展规划\n\n\
+                市民在景区闸机前“刷脸”就能免票进入，企业申请贷款需要的材料少了。\n\n\
+                江城市数据局负责人介绍，目前全市已开放数千个公共数据目录。\n";
+    let p = common::parse_and_check(text.as_bytes());
+    assert_eq!(titles(&p), ["江城推动公共数据上线"]);
+    let a = &p.articles[0];
+    assert_eq!(a.byline.reporters, ["林小雨"]);
+    assert_eq!(a.byline.photographers, ["王小二"]);
+    assert_eq!(texts(a, BlockKind::Caption).len(), 3);
+    assert!(texts(a, BlockKind::Heading).is_empty());
+    assert_eq!(
+        texts(a, BlockKind::Paragraph).last().copied(),
+        Some("江城市数据局负责人介绍，目前全市已开放数千个公共数据目录。")
+    );
+    assert!(p.meta.editors.is_empty());
+}
