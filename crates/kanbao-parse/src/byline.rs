@@ -172,7 +172,7 @@ fn classify(t: &str, out: &mut Vec<Tok>) {
     // `文/本报记者`, `图/本报记者 孙七`, `图/孙七`: who wrote, who took the photos.
     let text_photo = matches!(
         t,
-        "文/图" | "图/文" | "文图" | "图文" | "文·图" | "图·文" | "文／图"
+        "文/图" | "图/文" | "文图" | "图文" | "文·图" | "图·文" | "文／图" | "文/摄" | "摄/文"
     );
     if !text_photo
         && let Some(rest) = t.strip_prefix("文/图").or_else(|| t.strip_prefix("图/文"))
@@ -184,7 +184,9 @@ fn classify(t: &str, out: &mut Vec<Tok>) {
         return;
     }
     if !text_photo
-        && let Some(head) = t.strip_suffix("文/图").or_else(|| t.strip_suffix("图/文"))
+        && let Some(head) = ["文/图", "图/文", "文/摄"]
+            .iter()
+            .find_map(|w| t.strip_suffix(w))
         && !head.is_empty()
     {
         // `记者朱某文/图`: the credit and then what the names did.
@@ -1377,6 +1379,15 @@ fn spaced_photo_credit(line: &str) -> Option<(usize, Credits)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_and_photos_credited_with_a_slash_after_glued_names_credit_both() {
+        let d = parse_dateline("江城快报讯（记者林小雨王小二文/摄）褪黑素、维生素片……你在吃哪种？")
+            .unwrap_or_else(|| panic!("a dateline"));
+        let c = d.credits.unwrap_or_default();
+        assert_eq!(c.reporters, ["林小雨", "王小二"]);
+        assert_eq!(c.photographers, ["林小雨", "王小二"]);
+    }
 
     #[test]
     fn a_labelled_picture_credit_names_the_photographer() {
