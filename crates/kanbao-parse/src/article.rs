@@ -334,6 +334,21 @@ pub(crate) fn build(
                     && n >= summary_lines
                     && !page.whole_paragraphs)
                     .then_some(at);
+                // A dateline lead with its reporter glued after its last sentence
+                // (`长河日报消息 …基本相同。本报记者 某某`): the credit ends the lead.
+                if l.class == Class::Dateline
+                    && byline.reporters.is_empty()
+                    && let Some(d) = drafts.get_mut(at)
+                    && let Some((cut, credits)) = glued_credit(&d.raw)
+                    && !credits.reporters.is_empty()
+                    && d.tail_on_last_line(cut)
+                {
+                    let credit = d.cut_tail(cut);
+                    merge(&mut byline, credits);
+                    byline.raw.push(credit);
+                    pending = None;
+                    sentence_ended = true;
+                }
             }
         }
     }

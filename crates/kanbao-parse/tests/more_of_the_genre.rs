@@ -1181,3 +1181,23 @@ fn a_charts_source_and_credit_under_a_signed_report_stay_with_it() {
     );
     assert!(p.meta.editors.is_empty());
 }
+
+#[test]
+fn a_reporter_glued_after_the_leads_last_sentence_is_credited_and_the_report_goes_on() {
+    let text = "全明星首发 果然没悬念\n\
+                江城商报消息 昨日，联赛官方公布了全明星首发名单，和此前预测基本相同。本报记者 林小雨\n\
+                焦点一：老将神话\n\
+                西部首发多来自同一座城市\n\
+                作为第六十一届全明星赛，这座城市的球队可谓威风八面。\n";
+    let p = common::parse_and_check(text.as_bytes());
+    assert_eq!(titles(&p), ["全明星首发 果然没悬念"]);
+    let a = &p.articles[0];
+    assert_eq!(a.dateline.as_deref(), Some("江城商报消息"));
+    assert_eq!(a.byline.reporters, ["林小雨"]);
+    let paragraphs = texts(a, BlockKind::Paragraph);
+    assert_eq!(
+        paragraphs.first().copied(),
+        Some("昨日，联赛官方公布了全明星首发名单，和此前预测基本相同。")
+    );
+    assert_eq!(paragraphs.len(), 2);
+}
