@@ -423,7 +423,7 @@ pub(crate) fn build(
         lead = Some(fullwidth(&d.raw));
         drafts.remove(0);
     }
-    let blocks: Vec<Block> = drafts
+    let mut blocks: Vec<Block> = drafts
         .into_iter()
         .map(|d| Block {
             kind: d.kind,
@@ -480,6 +480,33 @@ pub(crate) fn build(
             span: Some(span),
         });
     }
+    // A photo's caption between the headline and the lead, read as the subtitle: it opens
+    // with the day the picture was taken (`7月11日，…运抵医院`), and a photographer is credited
+    // with no other caption for the picture.
+    let subtitle = match subtitle {
+        Some(sub)
+            if dated_caption(&sub)
+                && !byline.photographers.is_empty()
+                && !blocks.iter().any(|b| b.kind == BlockKind::Caption) =>
+        {
+            match lines.iter().find(|l| fullwidth(l.text) == sub) {
+                Some(l) => {
+                    blocks.insert(
+                        0,
+                        Block {
+                            kind: BlockKind::Caption,
+                            text: sub,
+                            marker: None,
+                            span: [l.start, l.end()],
+                        },
+                    );
+                    None
+                }
+                None => Some(sub),
+            }
+        }
+        other => other,
+    };
     if let Some(span) = caption_or_text(&blocks, &byline, led || dateline.is_some()) {
         diagnostics.push(Diagnostic {
             code: DiagnosticCode::CaptionOrText,
@@ -532,6 +559,20 @@ fn bracketed_column(t: &str) -> bool {
             (2..=8).contains(&w.chars().count())
                 && w.chars().all(|c| crate::normalize::is_han(c) || c == '·')
         })
+}
+
+/// Whether a line opens with a day and a comma as a photo's caption does and a subtitle does
+/// not: `7月11日，新冠药品运抵深圳市第三人民医院`.
+fn dated_caption(t: &str) -> bool {
+    let Some((day, rest)) = t.split_once('日') else {
+        return false;
+    };
+    let Some((month, date)) = day.split_once('月') else {
+        return false;
+    };
+    let digits =
+        |s: &str| (1..=2).contains(&s.chars().count()) && s.chars().all(|c| c.is_ascii_digit());
+    digits(month) && digits(date) && rest.starts_with(['，', ',']) && rest.chars().count() > 8
 }
 
 /// Whether a line inside the text of a page whose paragraphs are whole
@@ -1015,6 +1056,14 @@ fn opinion_by_its_place(signs: Signs<'_>, byline: &Byline) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_line_opening_with_a_day_and_a_comma_is_a_captions_shape() {
+        assert!(dated_caption("7月11日，新冠药品运抵深圳市第三人民医院"));
+        assert!(dated_caption("12月3日,游客在景区的湖边赏雪拍照"));
+        assert!(!dated_caption("7月11日起，这些新规施行"));
+        assert!(!dated_caption("春耕时节看田间新变化"));
+    }
 
     #[test]
     fn a_bracketed_label_alone_is_a_column() {

@@ -1201,3 +1201,21 @@ fn a_reporter_glued_after_the_leads_last_sentence_is_credited_and_the_report_goe
     );
     assert_eq!(paragraphs.len(), 2);
 }
+
+#[test]
+fn a_dated_photo_caption_between_headline_and_lead_is_a_caption_not_a_subtitle() {
+    let text = "首批新药运抵江城\n\
+                7月11日，首批新药运抵江城市第三人民医院\n\
+                江城日报讯 （记者/林小雨）7月11日，首批新药运抵江城，将用于临床治疗。\n\
+                江城日报记者 王小二 摄\n";
+    let p = common::parse_and_check(text.as_bytes());
+    assert_eq!(titles(&p), ["首批新药运抵江城"]);
+    let a = &p.articles[0];
+    assert_eq!(a.subtitle, None);
+    assert_eq!(
+        texts(a, BlockKind::Caption),
+        ["7月11日，首批新药运抵江城市第三人民医院"]
+    );
+    assert_eq!(a.byline.reporters, ["林小雨"]);
+    assert_eq!(a.byline.photographers, ["王小二"]);
+}
