@@ -562,7 +562,7 @@ fn bracketed_column(t: &str) -> bool {
 }
 
 /// Whether a line opens with a day and a comma as a photo's caption does and a subtitle does
-/// not: `7月11日，新冠药品运抵深圳市第三人民医院`.
+/// not: `8月2日，一批新药运抵江城市中心医院`.
 fn dated_caption(t: &str) -> bool {
     let Some((day, rest)) = t.split_once('日') else {
         return false;
@@ -576,7 +576,7 @@ fn dated_caption(t: &str) -> bool {
 }
 
 /// Whether a line inside the text of a page whose paragraphs are whole
-/// ([`PageTraits::whole_paragraphs`]) is a section heading (`爆款影片加持，释放溢出效应`): it ends
+/// ([`PageTraits::whole_paragraphs`]) is a section heading (`新片接连上映，带动周边消费`): it ends
 /// without a mark, and is short. Such a line after a paragraph that ended a sentence, with more
 /// text after it, is no paragraph: a whole paragraph ends with a mark, and the summary lines
 /// that do not stand above the text's first sentence.
@@ -1059,7 +1059,7 @@ mod tests {
 
     #[test]
     fn a_line_opening_with_a_day_and_a_comma_is_a_captions_shape() {
-        assert!(dated_caption("7月11日，新冠药品运抵深圳市第三人民医院"));
+        assert!(dated_caption("8月2日，一批新药运抵江城市中心医院"));
         assert!(dated_caption("12月3日,游客在景区的湖边赏雪拍照"));
         assert!(!dated_caption("7月11日起，这些新规施行"));
         assert!(!dated_caption("春耕时节看田间新变化"));
@@ -1076,7 +1076,7 @@ mod tests {
 
     #[test]
     fn a_short_line_without_a_mark_is_a_heading_where_paragraphs_are_whole() {
-        assert!(unmarked_heading("爆款影片加持，释放溢出效应"));
+        assert!(unmarked_heading("新片接连上映，带动周边消费"));
         assert!(unmarked_heading("打通“最后一公里”"));
         assert!(!unmarked_heading("新技术正在改变种地的方式。"));
         assert!(!unmarked_heading("不妨从一台播种机的一天说起——"));

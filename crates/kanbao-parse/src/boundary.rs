@@ -189,7 +189,7 @@ pub(crate) fn photo_credit_ahead(lines: &[Line<'_>], j: usize) -> bool {
 }
 
 /// Whether the text line at `i` stands between two lines that are photo credits and nothing
-/// else (`某某摄（人民视觉）` / `湖北武汉，樱花盛开。` / `本报记者  某某摄`): one more picture's caption
+/// else (`某某摄（人民视觉）` / `北湖区，湖边的桃花开了。` / `本报记者  某某摄`): one more picture's caption
 /// in a row of pictures, so the item the credit above closed goes on.
 pub(crate) fn caption_between_credits(lines: &[Line<'_>], i: usize) -> bool {
     let credit = |k: usize| lines.get(k).is_some_and(|l| only_photo_credit(l.text));
@@ -203,7 +203,7 @@ pub(crate) fn caption_between_credits(lines: &[Line<'_>], i: usize) -> bool {
 
 /// Whether the text line at `i` is a picture's caption in a row of pictures: a credit that is
 /// nothing else (or where the picture comes from: `片方提供`) follows it, and before it stands
-/// another such credit, a caption, or nothing of the article's text (its byline at most) (`浙江新昌，游客在茶园采茶。` / `林一摄` / `湖北武汉，樱花盛开。` / `王二摄`).
+/// another such credit, a caption, or nothing of the article's text (its byline at most) (`南山镇，游客在茶园采茶。` / `林一摄` / `北湖区，湖边的桃花开了。` / `王二摄`).
 pub(crate) fn caption_over_credit(lines: &[Line<'_>], i: usize) -> bool {
     let above = lines.get(..i).unwrap_or(&[]).iter().rev().find(|l| {
         !(matches!(l.class, Class::Citation | Class::Noise)
@@ -485,7 +485,7 @@ mod tests {
     #[test]
     fn captions_up_to_a_dateline_lead_are_the_pictures_over_a_report() {
         let lines = split(
-            "考点外的家长 林一摄\n\n考生走出考场 林一摄\n\n江滨晚报讯 记者王小二报道：高考首日，考生们走进考场。\n",
+            "考点外的家长 林一摄\n\n考生走出考场 林一摄\n\n江滨晚报讯 记者王小二报道：中考首日，考生们走进考场。\n",
         );
         assert!(pictures_over_lead(&lines, 1, true));
         assert!(!pictures_over_lead(&lines, 1, false));
@@ -506,21 +506,24 @@ mod tests {
     #[test]
     fn text_between_photo_credits_is_a_caption_in_a_row_of_pictures() {
         let lines = split(
-            "春日游\n\n浙江新昌，游客在茶园里采茶。\n\n林一摄\n\n湖北武汉，樱花盛开。\n\n本报记者  王小二摄\n\n春天来了，各地推出新玩法，游客纷至沓来。\n",
+            "春日游\n\n南山镇，游客在茶园里体验采茶。\n\n林一摄\n\n北湖区，湖边的桃花开了。\n\n本报记者  王小二摄\n\n春天来了，各地推出新玩法，游客纷至沓来。\n",
         );
         let at = |t: &str| lines.iter().position(|l| l.text == t).unwrap_or(usize::MAX);
-        assert!(caption_between_credits(&lines, at("湖北武汉，樱花盛开。")));
+        assert!(caption_between_credits(
+            &lines,
+            at("北湖区，湖边的桃花开了。")
+        ));
         assert!(!caption_between_credits(
             &lines,
-            at("浙江新昌，游客在茶园里采茶。")
+            at("南山镇，游客在茶园里体验采茶。")
         ));
         let body = lines.get(1..).unwrap_or(&[]);
         let at = |t: &str| body.iter().position(|l| l.text == t).unwrap_or(usize::MAX);
         assert!(caption_over_credit(
             body,
-            at("浙江新昌，游客在茶园里采茶。")
+            at("南山镇，游客在茶园里体验采茶。")
         ));
-        assert!(caption_over_credit(body, at("湖北武汉，樱花盛开。")));
+        assert!(caption_over_credit(body, at("北湖区，湖边的桃花开了。")));
         assert!(!caption_over_credit(
             body,
             at("春天来了，各地推出新玩法，游客纷至沓来。")

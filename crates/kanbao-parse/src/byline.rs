@@ -325,7 +325,7 @@ fn split_glued(t: &str) -> Option<Vec<Tok>> {
     let (first, _, _) = *found.first()?;
     let mut toks = Vec::new();
     // What stands before the first role word is its prefix (`本报`, `YMG全媒体`), or the last
-    // names of the role before, glued to its prefix (`王斯敏本报通讯员唐振`).
+    // names of the role before, glued to its prefix (`张三丰本报通讯员李四海`).
     let before = t.get(..first)?;
     let glued_names = ROLE_PREFIXES
         .iter()
@@ -416,7 +416,7 @@ fn has_credit_word(s: &str) -> bool {
     })
 }
 
-/// A credit without the label a team's credit opens with (`项目团队：本报记者张胜、颜维琦`,
+/// A credit without the label a team's credit opens with (`调研团队：本报记者林小雨、王小二`,
 /// `调研组：…`): the label names no one. A role before the colon (`采写：`, `摄影：`) stays.
 fn credit_label_dropped(s: &str) -> &str {
     let Some((label, rest)) = s.split_once(['：', ':']) else {
@@ -822,8 +822,8 @@ pub(crate) fn parse_reprint(line: &str) -> Option<&str> {
 }
 
 /// A dateline and its reporters in brackets at an article's end, as international and wire
-/// pages print them: `（本报莫斯科8月10日电 本报驻莫斯科记者韩显阳）`,
-/// `（新华社北京8月10日电 记者史先涛 参与记者刘品然）`. Returns the dateline and the credits.
+/// pages print them: `（本报里斯本8月10日电 本报驻里斯本记者周远航）`,
+/// `（新华社罗马8月10日电 记者吴子墨 参与记者郑云帆）`. Returns the dateline and the credits.
 pub(crate) fn end_dateline_credit(line: &str) -> Option<(&str, Credits)> {
     let s = strip_brackets(line.trim())?;
     let (prefix, end, _) = dateline_prefix(s)?;
@@ -1068,7 +1068,7 @@ pub(crate) fn parse_dateline(line: &str) -> Option<Dateline<'_>> {
             }
         }
         if d.credits.is_none() {
-            // `本报讯通讯员曾理、记者张国圣从…获悉`: the credit is the sentence's subject, and
+            // `本报讯通讯员钱小禾、记者孙一川从…获悉`: the credit is the sentence's subject, and
             // stays in its text.
             d.credits = credit_in_sentence(line.get(pos..)?);
         }
@@ -1083,7 +1083,7 @@ pub(crate) fn parse_dateline(line: &str) -> Option<Dateline<'_>> {
 const AFTER_NAME: &str = "从在获近日昨今了赴走来随对向跟于到据经";
 
 /// The reporters and correspondents a lead's first sentence opens with, unbracketed and glued
-/// to it (`通讯员曾理、记者张国圣从某医院获悉`): role words, each followed by names separated by
+/// to it (`通讯员钱小禾、记者孙一川从某研究所获悉`): role words, each followed by names separated by
 /// `、`, the last name running into the sentence. The names are read, and the sentence is left
 /// whole.
 pub(crate) fn credit_in_sentence(s: &str) -> Option<Credits> {
@@ -1382,7 +1382,7 @@ mod tests {
 
     #[test]
     fn text_and_photos_credited_with_a_slash_after_glued_names_credit_both() {
-        let d = parse_dateline("江城快报讯（记者林小雨王小二文/摄）褪黑素、维生素片……你在吃哪种？")
+        let d = parse_dateline("江城快报讯（记者林小雨王小二文/摄）鱼油、钙片……你家药箱里有哪些？")
             .unwrap_or_else(|| panic!("a dateline"));
         let c = d.credits.unwrap_or_default();
         assert_eq!(c.reporters, ["林小雨", "王小二"]);
@@ -1429,10 +1429,10 @@ mod tests {
         assert_eq!(code_before_name("。⑧3陈小东"), Some("。⑧3".len()));
         assert_eq!(code_before_name("⑧陈小东"), Some("⑧".len()));
         assert_eq!(code_before_name("陈小东"), None);
-        let (at, c) =
-            photo_credit_suffix("学生们纷纷送鲜花给老师。⑧3陈小东 宋小洁 摄").unwrap_or_default();
+        let (at, c) = photo_credit_suffix("孩子们把亲手做的贺卡送给老师。⑧3陈小东 宋小洁 摄")
+            .unwrap_or_default();
         assert_eq!(c.photographers, ["陈小东", "宋小洁"]);
-        assert_eq!(at, "学生们纷纷送鲜花给老师。⑧3".len());
+        assert_eq!(at, "孩子们把亲手做的贺卡送给老师。⑧3".len());
     }
 
     #[test]
@@ -1445,52 +1445,52 @@ mod tests {
 
     #[test]
     fn a_credit_opening_the_leads_sentence_is_read_and_left_in_it() {
-        let c = credit_in_sentence("通讯员曾理、记者张国圣从某医院获悉，样本库近日开放共享。")
+        let c = credit_in_sentence("通讯员钱小禾、记者孙一川从某研究所获悉，新仪器近日投入使用。")
             .unwrap_or_default();
-        assert_eq!(c.reporters, ["张国圣"]);
-        assert_eq!(c.correspondents, ["曾理"]);
+        assert_eq!(c.reporters, ["孙一川"]);
+        assert_eq!(c.correspondents, ["钱小禾"]);
         let c = credit_in_sentence("记者张三在现场看到，工人们正在施工。").unwrap_or_default();
         assert_eq!(c.reporters, ["张三"]);
         assert!(credit_in_sentence("记者从市交通局获悉，新线路开通。").is_none());
         assert!(credit_in_sentence("近日，全市开展检查。").is_none());
-        let d = parse_dateline("本报讯通讯员曾理、记者张国圣从某医院获悉，样本库开放共享。");
+        let d = parse_dateline("本报讯通讯员钱小禾、记者孙一川从某研究所获悉，新仪器投入使用。");
         let d = d.unwrap_or_else(|| panic!("a dateline"));
         assert_eq!(d.dateline, Some("本报讯"));
-        assert_eq!(d.credits.unwrap_or_default().reporters, ["张国圣"]);
+        assert_eq!(d.credits.unwrap_or_default().reporters, ["孙一川"]);
     }
 
     #[test]
     fn a_dateline_and_its_reporters_in_brackets_end_an_article() {
-        let (dateline, c) = end_dateline_credit("（本报莫斯科8月10日电本报驻莫斯科记者韩显阳）")
+        let (dateline, c) = end_dateline_credit("（本报里斯本8月10日电本报驻里斯本记者周远航）")
             .unwrap_or_default();
-        assert_eq!(dateline, "本报莫斯科8月10日电");
-        assert_eq!(c.reporters, ["韩显阳"]);
+        assert_eq!(dateline, "本报里斯本8月10日电");
+        assert_eq!(c.reporters, ["周远航"]);
         let (dateline, c) =
-            end_dateline_credit("（新华社北京8月10日电 记者史先涛 参与记者刘品然）")
+            end_dateline_credit("（新华社罗马8月10日电 记者吴子墨 参与记者郑云帆）")
                 .unwrap_or_default();
-        assert_eq!(dateline, "新华社北京8月10日电");
-        assert_eq!(c.reporters, ["史先涛", "刘品然"]);
-        let (_, c) = end_dateline_credit("（新华社北京8月10日电记者史先涛参与记者刘品然）")
+        assert_eq!(dateline, "新华社罗马8月10日电");
+        assert_eq!(c.reporters, ["吴子墨", "郑云帆"]);
+        let (_, c) = end_dateline_credit("（新华社罗马8月10日电记者吴子墨参与记者郑云帆）")
             .unwrap_or_default();
-        assert_eq!(c.reporters, ["史先涛", "刘品然"]);
+        assert_eq!(c.reporters, ["吴子墨", "郑云帆"]);
         assert!(end_dateline_credit("（新华社北京8月10日电）").is_none());
-        assert!(end_dateline_credit("（本报记者韩显阳）").is_none());
+        assert!(end_dateline_credit("（本报记者周远航）").is_none());
     }
 
     #[test]
     fn a_teams_credit_names_its_reporters_and_correspondents() {
         let c = parse_credits(
-            "项目团队：本报记者张胜、颜维琦、王斯敏本报通讯员唐振",
+            "项目团队：本报记者林小雨、王小二、张三丰本报通讯员李四海",
             None,
             false,
         )
         .unwrap_or_default();
-        assert_eq!(c.reporters, ["张胜", "颜维琦", "王斯敏"]);
-        assert_eq!(c.correspondents, ["唐振"]);
+        assert_eq!(c.reporters, ["林小雨", "王小二", "张三丰"]);
+        assert_eq!(c.correspondents, ["李四海"]);
         assert_eq!(credit_label_dropped("采写：张三"), "采写：张三");
         assert_eq!(
-            credit_label_dropped("项目团队：本报记者张胜"),
-            "本报记者张胜"
+            credit_label_dropped("调研团队：本报记者林小雨"),
+            "本报记者林小雨"
         );
     }
 

@@ -148,7 +148,7 @@ pub(crate) fn series_mark(s: &str) -> bool {
 }
 
 /// A series' label: a column's name joined by `·` to the series' theme and numbered at its end
-/// (`大家谈·选择西部  扎根西部④`, `中国道路中国梦·青春挺膺担当㉜`, `走进乡村·看变化（三）`). A title
+/// (`大家谈·扎根基层  建功乡村④`, `青春之歌·奋斗在一线㉜`, `走进乡村·看变化（三）`). A title
 /// is not numbered so.
 pub(crate) fn numbered_series(s: &str) -> bool {
     let Some((name, theme)) = s.split_once('·') else {
@@ -842,13 +842,13 @@ mod tests {
 
     #[test]
     fn a_numbered_series_joined_to_its_column_by_a_dot_is_a_column_label() {
-        assert!(numbered_series("大家谈·选择西部  扎根西部  建功西部④"));
-        assert!(numbered_series("中国道路中国梦·青春挺膺担当㉜"));
+        assert!(numbered_series("大家谈·扎根基层  建功乡村④"));
+        assert!(numbered_series("青春之歌·奋斗在一线㉜"));
         assert!(numbered_series("走进乡村·看变化（三）"));
-        assert!(!numbered_series("大家谈·选择西部"));
+        assert!(!numbered_series("大家谈·扎根基层"));
         assert!(!numbered_series("城市更新，让生活更美好④"));
-        let h = group(&["大家谈·选择西部  扎根西部④", "追梦何必去远方"]);
-        assert_eq!(h.column.as_deref(), Some("大家谈·选择西部  扎根西部④"));
+        let h = group(&["大家谈·扎根基层  建功乡村④", "追梦何必去远方"]);
+        assert_eq!(h.column.as_deref(), Some("大家谈·扎根基层  建功乡村④"));
         assert_eq!(h.title, "追梦何必去远方");
     }
 

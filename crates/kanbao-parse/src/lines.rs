@@ -495,7 +495,7 @@ fn kicker_over_credited_title(lines: &[Line<'_>], i: usize) -> bool {
     if l.class != Class::Text || l.text.len() > 160 || l.text.chars().count() > 40 {
         return false;
     }
-    // A kicker may trail off (`生成图像、合成语音、伪造场景……`) into the title.
+    // A kicker may trail off (`换脸、变声、冒充客服……`) into the title.
     let trailing = l
         .text
         .strip_suffix("……")
@@ -1403,7 +1403,7 @@ mod tests {
         assert_eq!(lines[1].class, Class::Text);
         // A kicker trailing off into the title.
         let lines = split(
-            "第13版：社会\n\n换脸、变声、伪装客服、伪造场景……\n\n以假乱真的诈骗，如何防范？\n\n本报记者  林  一\n\n上传一张照片，即可生成视频。\n",
+            "第13版：社会\n\n冒充熟人、虚构订单、伪造客服……\n\n花样翻新的骗局，怎样识破？\n\n本报记者  林  一\n\n一个电话打来，对方自称是快递员。\n",
         );
         assert_eq!(lines[1].class, Class::Short);
     }

@@ -695,7 +695,7 @@ fn item_label_shape(label: &Line<'_>) -> bool {
 }
 
 /// The column a package's headline prints (in brackets after it, or as a label over it: a
-/// line of a label's shape over the package's title, `大家谈·选择西部④`).
+/// line of a label's shape over the package's title, `大家谈·扎根基层④`).
 fn package_column(lines: &[Line<'_>], owners: &[Owner], index: usize) -> Option<String> {
     let head: Vec<&Line<'_>> = owners
         .iter()

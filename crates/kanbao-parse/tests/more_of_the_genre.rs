@@ -860,35 +860,35 @@ fn a_numbered_series_label_over_a_packages_title_is_the_column_of_the_pieces_und
 fn a_package_opening_with_pictures_gives_its_column_to_its_reports_until_the_next_e_paper_item() {
     // One article page of an e-paper: the package's headline with its column, a row of
     // pictures, the editor's note, and the reports under it; then the next article page.
-    let text = "春日游  消费新场景（经济聚焦）\n\n\
+    let text = "踏青正当时  乡村客流旺（经济聚焦）\n\n\
                 《长河日报》（2025年04月08日第 08 版）\n\n\
-                浙江新昌，游客在茶园里采茶。\n\n\
+                南山镇，游客在茶园里体验采茶。\n\n\
                 林  一摄（长河视觉）\n\n\
-                湖北武汉，樱花盛开。\n\n\
+                北湖区，湖边的桃花开了。\n\n\
                 本报记者  王小二摄\n\n\
-                四川新津，游客在油菜花田里赏花。\n\n\
+                西坪村，孩子们在花田里放风筝。\n\n\
                 张三丰摄（长河视觉）\n\n\
-                春天来了，各地推出消费新场景，游客纷至沓来。\n\n\
+                春光正好，各地的乡村迎来了踏青的人。\n\n\
                 ——编  者\n\n\
-                浙江新昌县——\n\n\
-                采茶品茶，可玩可品\n\n\
+                南山镇——\n\n\
+                茶园里的一天\n\n\
                 本报记者  李四海\n\n\
-                在新昌县回山镇，茶园里游客络绎不绝。\n\n\
-                湖北武汉——\n\n\
-                坐空轨赏樱花\n\n\
+                天刚亮，茶园里就来了第一批游客。\n\n\
+                北湖区——\n\n\
+                湖边看花去\n\n\
                 本报记者  王小二\n\n\
-                天气渐暖，樱花开遍了江城。\n\n\
-                小店上保险  商户更安心\n\n\
+                湖边的步道上，赏花的人越来越多。\n\n\
+                小店有了保障  店主更安心\n\n\
                 本报记者  赵五六《长河日报》（2025年04月08日第 08 版）\n\n\
-                揭开锅盖，热气蒸腾，小吃店里座无虚席。\n";
+                清早六点，早点铺的灯就亮了，店主忙着和面。\n";
     let p = common::parse_and_check(text.as_bytes());
     assert_eq!(
         titles(&p),
         [
-            "春日游  消费新场景",
-            "采茶品茶，可玩可品",
-            "坐空轨赏樱花",
-            "小店上保险  商户更安心"
+            "踏青正当时  乡村客流旺",
+            "茶园里的一天",
+            "湖边看花去",
+            "小店有了保障  店主更安心"
         ]
     );
     let photos = &p.articles[0];
@@ -911,12 +911,12 @@ fn a_bracketed_column_under_the_title_an_author_note_and_a_teams_credit_are_read
                 入夜，老街的夜市亮起灯来。摊主们支起小桌，游客们循着香味而来。\n\
                 城市的温度，藏在这些烟火气里。\n\
                 （作者：林小雨，系长河大学城市研究院研究员）\n\n\
-                划龙舟，感受力与美\n\
+                同舟共济，江上争先\n\
                 【学子体验】\n\
-                鼓点激越，浪花四溅，校龙舟队在江面上奋力向前。\n\
+                号子声声，桨叶翻飞，校队的小船在江面上一路领先。\n\
                 （调研团队：本报记者王小二、张三丰本报通讯员李四海）\n";
     let p = common::parse_and_check(text.as_bytes());
-    assert_eq!(titles(&p), ["夜市里的城市温度", "划龙舟，感受力与美"]);
+    assert_eq!(titles(&p), ["夜市里的城市温度", "同舟共济，江上争先"]);
     let note = &p.articles[0];
     assert_eq!(note.column.as_deref(), Some("长河时评"));
     assert_eq!(note.byline.authors, ["林小雨"]);
@@ -956,13 +956,13 @@ fn a_dateline_and_reporters_in_brackets_at_the_end_close_an_international_report
 
 #[test]
 fn several_captioned_pictures_between_a_headline_and_its_dateline_lead_stay_with_the_report() {
-    let text = "高考首日平稳有序\n\
-                考点外，家长们在树荫下等候 江滨晚报记者 林一摄\n\
-                考完第一门的考生走出考场 江滨晚报记者 林一摄\n\
-                江滨晚报讯 记者王小二、通讯员张三丰报道：6月7日，高考首日，全市考点秩序井然。\n\
-                今年全市共有六万多名考生参加高考，与去年基本持平。\n";
+    let text = "中考首日秩序井然\n\
+                考场外，家长们撑着伞在路边等候 江滨晚报记者 林一摄\n\
+                考完语文的学生笑着走出校门 江滨晚报记者 林一摄\n\
+                江滨晚报讯 记者王小二、通讯员张三丰报道：6月16日，中考首日，全市考点一切正常。\n\
+                全市四万余名初三学生走进考场，交通部门在各考点外设了护考岗。\n";
     let p = common::parse_and_check(text.as_bytes());
-    assert_eq!(titles(&p), ["高考首日平稳有序"]);
+    assert_eq!(titles(&p), ["中考首日秩序井然"]);
     let a = &p.articles[0];
     assert_eq!(a.dateline.as_deref(), Some("江滨晚报讯"));
     assert_eq!(texts(a, BlockKind::Caption).len(), 2);
@@ -1045,23 +1045,23 @@ fn pictures_between_a_signed_headline_and_the_text_stay_in_the_article_as_captio
 
 #[test]
 fn an_editors_note_signed_under_an_articles_pictures_is_not_its_text() {
-    let text = "看北方小城如何把寒冷变成资源\n\n\
+    let text = "北方小城的冬天不再冷清\n\n\
                 江北日报记者  林小雨《长河日报》（2026年01月08日第 07 版）\n\n\
-                游客在林区体验冰雪活动。\n\n\
-                游客在林区体验冰雪活动。\n\n\
+                游客在雪原上乘坐狗拉雪橇。\n\n\
+                游客在雪原上乘坐狗拉雪橇。\n\n\
                 以上图片均为江北市融媒体中心提供\n\n\
-                冰天雪地也是金山银山。即日起，本版推出系列报道，带您探寻各地的故事。\n\n\
+                寒冷也能变成资源。本版即日起推出系列报道，讲述各地的新做法。\n\n\
                 ——编  者\n\n\
-                12月的江北小城，最低气温跌破零下四十摄氏度。\n\n\
-                游客们穿上厚厚的棉衣，走进林区看驯鹿。\n";
+                入冬以后，江北小城的夜里常常滴水成冰。\n\n\
+                来自南方的游客却络绎不绝，旅馆早早订满。\n";
     let p = common::parse_and_check(text.as_bytes());
-    assert_eq!(titles(&p), ["看北方小城如何把寒冷变成资源"]);
+    assert_eq!(titles(&p), ["北方小城的冬天不再冷清"]);
     let a = &p.articles[0];
     assert_eq!(
         texts(a, BlockKind::Paragraph),
         [
-            "12月的江北小城，最低气温跌破零下四十摄氏度。",
-            "游客们穿上厚厚的棉衣，走进林区看驯鹿。"
+            "入冬以后，江北小城的夜里常常滴水成冰。",
+            "来自南方的游客却络绎不绝，旅馆早早订满。"
         ]
     );
     assert!(texts(a, BlockKind::Heading).is_empty());
@@ -1114,16 +1114,16 @@ fn web_copies_of_business_pages_give_decks_bare_reporters_filing_places_and_cont
 fn a_series_note_under_a_reports_headline_and_illustration_leaves_the_report_whole() {
     // The first report of a series: headline, byline, an illustration with its artist and
     // source, the editor's note opening the series, then the report's text.
-    let text = "江城设立服务窗口，专管群众“办不成”的事\n\n\
-                两年后，窗口变“冷清”了（作风新观察）\n\n\
+    let text = "江城设专门窗口，替群众解难题\n\n\
+                两年过去，投诉窗口清闲了（作风新观察）\n\n\
                 本报记者  林小雨《长河日报》（2025年06月03日第 14 版）\n\n\
                 王  二绘\n\n\
                 （《漫画月刊》供图）\n\n\
                 编者按：作风建设永远在路上。本版今起推出“作风新观察”系列报道，敬请关注。\n\n\
-                近日，记者走进江城市民大厅，只见各窗口前人来人往。\n\n\
-                “能办的事越来越多，来反映的人自然少了。”市民王女士告诉记者。\n";
+                记者日前来到江城政务中心，办事的人在各窗口前排着队。\n\n\
+                “难办的事少了，来投诉的人也就少了。”窗口工作人员说。\n";
     let p = common::parse_and_check(text.as_bytes());
-    assert_eq!(titles(&p), ["两年后，窗口变“冷清”了"]);
+    assert_eq!(titles(&p), ["两年过去，投诉窗口清闲了"]);
     let a = &p.articles[0];
     assert_eq!(a.column.as_deref(), Some("作风新观察"));
     assert_eq!(a.byline.reporters, ["林小雨"]);
@@ -1133,19 +1133,19 @@ fn a_series_note_under_a_reports_headline_and_illustration_leaves_the_report_who
 
 #[test]
 fn an_illustration_under_a_reports_byline_credited_with_a_label_or_twice_keeps_the_report_whole() {
-    let text = "这些新工种，你知道吗？（经济新观察）\n\n\
+    let text = "新工种来了（经济新观察）\n\n\
                 本报记者  林小雨《长河日报》（2025年04月08日第 02 版）\n\n\
                 漫画绘制：王  二（长河社发）\n\n\
                 今年以来，一批新工种走进了人们的视野。\n\n\
                 记者采访了几位从业者。\n\n\
-                一笔旧账这样偿还（作风新观察）\n\n\
+                一桩旧事这样了结（作风新观察）\n\n\
                 本报记者  张三丰《长河日报》（2025年04月08日第 02 版）\n\n\
                 李  四绘（《漫画月刊》供图）\n\n\
                 李  四绘（《漫画月刊》供图）\n\n\
-                广场不远处，一块空地闲置了多年。\n\n\
-                心结，始于十年前的一次规划调整。\n";
+                老街的尽头，有一片荒地闲置了好些年。\n\n\
+                事情要从十年前说起。\n";
     let p = common::parse_and_check(text.as_bytes());
-    assert_eq!(titles(&p), ["这些新工种，你知道吗？", "一笔旧账这样偿还"]);
+    assert_eq!(titles(&p), ["新工种来了", "一桩旧事这样了结"]);
     assert_eq!(p.articles[0].byline.photographers, ["王二"]);
     assert_eq!(texts(&p.articles[0], BlockKind::Paragraph).len(), 2);
     assert_eq!(p.articles[1].byline.reporters, ["张三丰"]);
@@ -1158,18 +1158,18 @@ fn a_charts_source_and_credit_under_a_signed_report_stay_with_it() {
     // A chart's caption with its source and credit on one line, then its parts again on lines
     // of their own, the credit as a page's credit line is printed, then a quotation with its
     // source and the report's text.
-    let text = "江城推动公共数据上线（数据观察）\n\n\
+    let text = "江城政务数据跑出加速度（数据观察）\n\n\
                 本报记者  林小雨《长河日报》（2026年01月08日第 06 版）\n\n\
                 数据来源：江城市数据局\u{3000}\u{3000}江城市统计局\u{3000}\u{3000}制图：王小二\n\n\
                 数据来源：江城市数据局\n\n\
                 江城市统计局\n\n\
                 制图：王小二\n\n\
-                扩大公共数据有序开放，探索将公共数据服务纳入公共服务体系。\n\n\
-                ——摘自江城市发展规划\n\n\
-                市民在景区闸机前“刷脸”就能免票进入，企业申请贷款需要的材料少了。\n\n\
-                江城市数据局负责人介绍，目前全市已开放数千个公共数据目录。\n";
+                让数据多跑路，让群众少跑腿。\n\n\
+                ——摘自江城市政务服务规划\n\n\
+                办一张居住证，如今在手机上几分钟就能办完。\n\n\
+                江城市数据局负责人说，下一步将有更多事项搬到网上。\n";
     let p = common::parse_and_check(text.as_bytes());
-    assert_eq!(titles(&p), ["江城推动公共数据上线"]);
+    assert_eq!(titles(&p), ["江城政务数据跑出加速度"]);
     let a = &p.articles[0];
     assert_eq!(a.byline.reporters, ["林小雨"]);
     assert_eq!(a.byline.photographers, ["王小二"]);
@@ -1177,44 +1177,44 @@ fn a_charts_source_and_credit_under_a_signed_report_stay_with_it() {
     assert!(texts(a, BlockKind::Heading).is_empty());
     assert_eq!(
         texts(a, BlockKind::Paragraph).last().copied(),
-        Some("江城市数据局负责人介绍，目前全市已开放数千个公共数据目录。")
+        Some("江城市数据局负责人说，下一步将有更多事项搬到网上。")
     );
     assert!(p.meta.editors.is_empty());
 }
 
 #[test]
 fn a_reporter_glued_after_the_leads_last_sentence_is_credited_and_the_report_goes_on() {
-    let text = "全明星首发 果然没悬念\n\
-                江城商报消息 昨日，联赛官方公布了全明星首发名单，和此前预测基本相同。本报记者 林小雨\n\
-                焦点一：老将神话\n\
-                西部首发多来自同一座城市\n\
-                作为第六十一届全明星赛，这座城市的球队可谓威风八面。\n";
+    let text = "联赛揭幕战 主队开门红\n\
+                江城商报消息 昨晚，城市足球联赛揭幕，主队以二比零取胜，赢得满堂彩。本报记者 林小雨\n\
+                看点一：新人亮相\n\
+                三名新援首发登场\n\
+                三名新加盟的球员在首发阵容中格外显眼。\n";
     let p = common::parse_and_check(text.as_bytes());
-    assert_eq!(titles(&p), ["全明星首发 果然没悬念"]);
+    assert_eq!(titles(&p), ["联赛揭幕战 主队开门红"]);
     let a = &p.articles[0];
     assert_eq!(a.dateline.as_deref(), Some("江城商报消息"));
     assert_eq!(a.byline.reporters, ["林小雨"]);
     let paragraphs = texts(a, BlockKind::Paragraph);
     assert_eq!(
         paragraphs.first().copied(),
-        Some("昨日，联赛官方公布了全明星首发名单，和此前预测基本相同。")
+        Some("昨晚，城市足球联赛揭幕，主队以二比零取胜，赢得满堂彩。")
     );
     assert_eq!(paragraphs.len(), 2);
 }
 
 #[test]
 fn a_dated_photo_caption_between_headline_and_lead_is_a_caption_not_a_subtitle() {
-    let text = "首批新药运抵江城\n\
-                7月11日，首批新药运抵江城市第三人民医院\n\
-                江城日报讯 （记者/林小雨）7月11日，首批新药运抵江城，将用于临床治疗。\n\
+    let text = "一批新药运抵江城\n\
+                8月2日，一批新药运抵江城市中心医院\n\
+                江城日报讯 （记者/林小雨）8月2日，一批新药运抵江城，将尽快用于临床。\n\
                 江城日报记者 王小二 摄\n";
     let p = common::parse_and_check(text.as_bytes());
-    assert_eq!(titles(&p), ["首批新药运抵江城"]);
+    assert_eq!(titles(&p), ["一批新药运抵江城"]);
     let a = &p.articles[0];
     assert_eq!(a.subtitle, None);
     assert_eq!(
         texts(a, BlockKind::Caption),
-        ["7月11日，首批新药运抵江城市第三人民医院"]
+        ["8月2日，一批新药运抵江城市中心医院"]
     );
     assert_eq!(a.byline.reporters, ["林小雨"]);
     assert_eq!(a.byline.photographers, ["王小二"]);
