@@ -631,12 +631,7 @@ const PICTURE_LABELS: &[&str] = &[
 /// photographer's (or illustrator's, which the byline counts with them).
 fn labelled_picture_credit(line: &str) -> Option<Credits> {
     let line = line.trim();
-    let line = match line.strip_suffix(['）', ')']) {
-        Some(body) => body
-            .rsplit_once(['（', '('])
-            .map_or(line, |(head, _)| head.trim_end()),
-        None => line,
-    };
+    let line = agency_stripped(line).unwrap_or(line);
     let (label, name) = line.split_once(['：', ':'])?;
     if !PICTURE_LABELS.contains(&label.trim()) {
         return None;
@@ -658,17 +653,10 @@ fn names_of_agency(line: &str) -> Option<Credits> {
     if !AGENCIES.contains(&agency) {
         return None;
     }
-    let reporters: Vec<String> = names
-        .split([' ', '\u{3000}', '、'])
-        .filter(|n| !n.is_empty())
-        .map(str::to_owned)
-        .collect();
-    let named = |n: &String| names::is_person_name(n);
-    (!reporters.is_empty() && reporters.len() <= 4 && reporters.iter().all(named)).then(|| {
-        Credits {
-            reporters,
-            ..Credits::default()
-        }
+    let reporters = names::listed_names(names).filter(|n| n.len() <= 4)?;
+    Some(Credits {
+        reporters,
+        ..Credits::default()
     })
 }
 
@@ -691,7 +679,7 @@ pub(crate) fn placed_signature(line: &str) -> Option<Credits> {
     })
 }
 
-fn strip_brackets(s: &str) -> Option<&str> {
+pub(crate) fn strip_brackets(s: &str) -> Option<&str> {
     s.strip_prefix(['(', '（', '【'])?
         .strip_suffix([')', '）', '】'])
         .map(str::trim)
@@ -950,16 +938,7 @@ fn noted_authors(inner: &str) -> Vec<String> {
         .split(['，', ',', '；', ';', '（', '('])
         .next()
         .unwrap_or("");
-    let names: Vec<String> = names
-        .split(['、', ' ', '\u{3000}'])
-        .filter(|n| !n.is_empty())
-        .map(str::to_owned)
-        .collect();
-    if !names.is_empty() && names.iter().all(|n| crate::names::is_person_name(n)) {
-        names
-    } else {
-        Vec::new()
-    }
+    names::listed_names(names).unwrap_or_default()
 }
 
 /// A dateline lead found at the start of a paragraph.
@@ -1261,6 +1240,12 @@ pub(crate) fn photo_credit_suffix(line: &str) -> Option<(usize, Credits)> {
 
 /// `王明摄（人民视觉）`, `X摄（新华社发）`: the line before an agency named after the credit.
 fn agency_suffix(line: &str) -> Option<&str> {
+    agency_stripped(line).filter(|head| ends_in_photo_post(head))
+}
+
+/// The line before the agency a credit names in brackets at its end (`（人民视觉）`,
+/// `（新华社发）`), if it names one.
+fn agency_stripped(line: &str) -> Option<&str> {
     let body = line.strip_suffix([')', '）'])?;
     let (open, c) = body
         .char_indices()
@@ -1268,8 +1253,7 @@ fn agency_suffix(line: &str) -> Option<&str> {
         .take(14)
         .find(|&(_, c)| c == '(' || c == '（')?;
     let inner = body.get(open + c.len_utf8()..)?;
-    let head = body.get(..open)?.trim_end();
-    (!inner.contains('摄') && ends_in_photo_post(head)).then_some(head)
+    (!inner.contains('摄')).then(|| body.get(..open).unwrap_or("").trim_end())
 }
 
 /// A photo credit glued to the caption's last sentence, maybe after a code:

@@ -898,10 +898,7 @@ pub(crate) fn role_alone(t: &str) -> bool {
 /// A web repost's note of the title the paper printed, under its own headline:
 /// `（原标题：…）`, `原标题：…`. Not the article's text.
 pub(crate) fn original_title_note(t: &str) -> bool {
-    let inner = t
-        .strip_prefix(['（', '('])
-        .and_then(|x| x.strip_suffix(['）', ')']))
-        .unwrap_or(t);
+    let inner = crate::byline::strip_brackets(t).unwrap_or(t);
     inner.starts_with("原标题")
         && inner
             .chars()
@@ -1058,10 +1055,7 @@ pub(crate) fn caption_with_source(t: &str) -> bool {
 /// does: `资料图片`, `受访者供图`, `片方提供`, `以上图片均为某某博物馆提供`.
 pub(crate) fn picture_source(t: &str) -> bool {
     // In brackets too: `（《某某》供图）`.
-    let t = t
-        .strip_prefix(['（', '('])
-        .and_then(|x| x.strip_suffix(['）', ')']))
-        .unwrap_or(t);
+    let t = crate::byline::strip_brackets(t).unwrap_or(t);
     let n = t.chars().count();
     // A chart's source: `数据来源：国家统计局`.
     if (t.starts_with("数据来源") || t.starts_with("资料来源")) && n <= 40 && !t.contains('。')

@@ -292,6 +292,17 @@ pub(crate) fn bare_names(line: &str) -> Option<Vec<String>> {
         .then(|| t.split_whitespace().map(str::to_owned).collect())
 }
 
+/// Reads a list of whole names set apart by spaces or `、` (`张三、李四`, `张三 李四`): the
+/// names, if every part reads as a person's name (at most six).
+pub(crate) fn listed_names(list: &str) -> Option<Vec<String>> {
+    let names: Vec<String> = list
+        .split(|c: char| c.is_whitespace() || c == '、')
+        .filter(|n| !n.is_empty())
+        .map(str::to_owned)
+        .collect();
+    ((1..=6).contains(&names.len()) && names.iter().all(|n| is_person_name(n))).then_some(names)
+}
+
 /// How a run of names printed without spaces was split.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Split {
@@ -343,6 +354,17 @@ pub(crate) fn split_names(run: &str) -> Option<Split> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_list_of_whole_names_is_read_when_every_part_is_a_name() {
+        assert_eq!(
+            listed_names("林小雨、王小二"),
+            Some(vec!["林小雨".to_owned(), "王小二".to_owned()])
+        );
+        assert_eq!(listed_names("林小雨 王小二").map(|n| n.len()), Some(2));
+        assert_eq!(listed_names("据了解"), None);
+        assert_eq!(listed_names(""), None);
+    }
 
     #[test]
     fn a_padded_two_character_line_is_a_name_whatever_its_surname() {

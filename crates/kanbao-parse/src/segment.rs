@@ -266,18 +266,8 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
                         page.item_label = None;
                         // A short label alone over the citation, with a headline under it: the
                         // label of an article page of several items (`各地快讯`).
-                        let start = article_start(&owners, c.index);
-                        let head: Vec<usize> = (start..i)
-                            .filter(|&k| {
-                                owners.get(k) == Some(&Owner::Article(c.index))
-                                    && lines.get(k).is_some_and(|l| l.class != Class::Noise)
-                            })
-                            .collect();
-                        let next_headline = lines.get(i + 1).is_some_and(|l| l.class.is_headline());
-                        if let [k] = head.as_slice()
-                            && next_headline
-                            && lines.get(*k).is_some_and(item_label_shape)
-                            && let Some(o) = owners.get_mut(*k)
+                        if let Some(k) = label_over_item_page(lines, &owners, c.index, i)
+                            && let Some(o) = owners.get_mut(k)
                         {
                             *o = Owner::Fragment(Why::Furniture);
                             owners.push(Owner::Fragment(Why::PageHeader));
@@ -680,6 +670,26 @@ fn item_label(lines: &[Line<'_>], owners: &[Owner], i: usize) -> Option<String> 
     (alone && item_label_shape(label)).then(|| {
         crate::normalize::fullwidth(&crate::lines::unpad(crate::lines::bare_label(label.text)))
     })
+}
+
+/// Where the article `index` opened under the citation line `i` is only a label over an
+/// e-paper's article page of several items (`各地快讯` / citation / headlines): one line of a
+/// label's shape, with a headline under the citation.
+fn label_over_item_page(
+    lines: &[Line<'_>],
+    owners: &[Owner],
+    index: usize,
+    i: usize,
+) -> Option<usize> {
+    let start = article_start(owners, index);
+    let mut head = (start..i).filter(|&k| {
+        owners.get(k) == Some(&Owner::Article(index))
+            && lines.get(k).is_some_and(|l| l.class != Class::Noise)
+    });
+    let k = head.next()?;
+    let next_headline = lines.get(i + 1).is_some_and(|l| l.class.is_headline());
+    (head.next().is_none() && next_headline && lines.get(k).is_some_and(item_label_shape))
+        .then_some(k)
 }
 
 /// Whether a line has the shape of the label over an e-paper's article page of several items:
