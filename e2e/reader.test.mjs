@@ -161,7 +161,7 @@ test('the reading view keeps search highlights, copies a citation and shows the 
       await page.click('.copy-citation');
       await page.waitForSelector('.copied');
       const citation = await page.evaluate(() => navigator.clipboard.readText());
-      assert.equal(citation, '《58.44万粒“三无”减肥产品 夹藏进境被海关查获》，烟台日报，记者 王鸿云，通讯员 肖艳芬 王超 丁晓');
+      assert.equal(citation, '王鸿云. 58.44万粒“三无”减肥产品 夹藏进境被海关查获[N]. 烟台日报.');
 
       await page.click('.toggle-source');
       const source = await page.locator('pre.source').textContent();

@@ -3,6 +3,7 @@
 mod app;
 mod archive;
 mod browser_decode;
+mod cite;
 mod components;
 mod data;
 mod embed;

@@ -4,6 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::cite;
 use crate::data::{self, Source};
 use crate::export;
 use crate::hooks::use_route::go_back;
@@ -137,6 +138,22 @@ fn library(state: &State, views: &Views) -> Html {
     }
 }
 
+/// The listed articles, to cite.
+fn cited<'a>(library: &'a Library, hits: &[usize]) -> Vec<cite::Cited<'a>> {
+    hits.iter()
+        .filter_map(|&i| library.get(i))
+        .map(|(page, article)| cite::Cited {
+            page: page.as_ref(),
+            article,
+        })
+        .collect()
+}
+
+/// The app's address, that citations link back to.
+pub fn app_url() -> String {
+    gloo::utils::window().location().href().unwrap_or_default()
+}
+
 /// Exports the list's results as a download in the format asked for.
 fn export_list(
     library: &Rc<Library>,
@@ -162,6 +179,21 @@ fn export_list(
                 "kanbao-articles.csv",
                 "text/csv",
                 Ok(export::csv(&library, hits)),
+            ),
+            ExportFormat::Bibtex => (
+                "kanbao-citations.bib",
+                "application/x-bibtex",
+                Ok(cite::bibtex(&cited(&library, hits), &app_url())),
+            ),
+            ExportFormat::Ris => (
+                "kanbao-citations.ris",
+                "application/x-research-info-systems",
+                Ok(cite::ris(&cited(&library, hits), &app_url())),
+            ),
+            ExportFormat::CslJson => (
+                "kanbao-citations.json",
+                "application/vnd.citationstyles.csl+json",
+                cite::csl_json(&cited(&library, hits), &app_url()),
             ),
         };
         if let Err(err) = content.and_then(|c| data::download(name, mime, &c)) {

@@ -6,7 +6,7 @@ use kanbao_parse::{Article, BlockKind, Diagnostic, DiagnosticCode};
 use kanbao_search::Query;
 use yew::prelude::*;
 
-use crate::components::byline::{BylineView, roles};
+use crate::components::byline::BylineView;
 use crate::components::highlighted::Highlighted;
 use crate::i18n::Lang;
 use crate::library::{LibraryPage, display_title, highlights};
@@ -28,23 +28,6 @@ pub struct ArticlePageProps {
     /// The issue page it was printed on, when its page is dated.
     #[prop_or_default]
     pub on_page: Option<crate::route::Route>,
-}
-
-/// The citation a reader copies: `《title》，paper，date，page，记者 …`.
-pub fn citation(page: &LibraryPage, a: &Article) -> String {
-    let meta = &page.page.meta;
-    let mut parts = vec![format!("《{}》", display_title(a))];
-    parts.extend(
-        [page.paper.clone(), meta.date.clone(), meta.page.clone()]
-            .into_iter()
-            .flatten(),
-    );
-    parts.extend(
-        roles(&a.byline, Lang::Zh)
-            .into_iter()
-            .map(|(role, names)| format!("{role} {}", names.join(" "))),
-    );
-    parts.join("，")
 }
 
 /// What the parser was unsure of in this article, in the reader's language: each place where
@@ -131,7 +114,13 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
         |text: &String| html! { <Highlighted text={text.clone()} ranges={highlights(text, q)} /> };
     let place = props.page.place();
     let oncopy = {
-        let text = citation(&props.page, a);
+        let text = crate::cite::citation(
+            crate::cite::Cited {
+                page: &props.page,
+                article: a,
+            },
+            lang,
+        );
         let copied = copied.clone();
         Callback::from(move |_| {
             let clipboard = gloo::utils::window().navigator().clipboard();

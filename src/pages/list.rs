@@ -24,6 +24,10 @@ pub enum ExportFormat {
     Json,
     Markdown,
     Csv,
+    /// Citations for reference managers.
+    Bibtex,
+    Ris,
+    CslJson,
 }
 
 /// Props of [`ListPage`].
@@ -207,6 +211,10 @@ pub fn ListPage(props: &ListPageProps) -> Html {
                             <span class="export-label">{ lang.pick("导出：", "Export:") }</span>
                             { for [(ExportFormat::Json, "JSON"), (ExportFormat::Markdown, "Markdown"), (ExportFormat::Csv, "CSV")].into_iter().map(|(f, label)| html! {
                                 <button type="button" class={format!("export-{}", label.to_lowercase())} onclick={props.onexport.reform(move |_| f)}>{ label }</button>
+                            }) }
+                            <span class="export-label">{ lang.pick("引用：", "Cite:") }</span>
+                            { for [(ExportFormat::Bibtex, "BibTeX"), (ExportFormat::Ris, "RIS"), (ExportFormat::CslJson, "CSL-JSON")].into_iter().map(|(f, label)| html! {
+                                <button type="button" class={format!("export-{}", label.to_lowercase())} title={lang.pick("导出引用，供 Zotero 等文献管理软件导入", "Citations for Zotero and other reference managers")} onclick={props.onexport.reform(move |_| f)}>{ label }</button>
                             }) }
                         </div>
                     }
