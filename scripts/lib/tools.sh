@@ -78,8 +78,12 @@ ensure_browser() {
   [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
   [ -d /usr/share/fonts/opentype/noto ] && fc-list 2>/dev/null | grep -q "Noto Sans CJK" || missing+=(fonts-noto-cjk)
   if [ "${#missing[@]}" -gt 0 ]; then apt_install "${missing[@]}"; fi
-  if [ ! -d "$ROOT/e2e/node_modules/playwright-core" ] || [ ! -d "$ROOT/e2e/node_modules/axe-core" ]; then
-    say "npm ci in e2e/ (playwright-core, which drives /usr/bin/chromium and downloads no browser; axe-core)"
+  local module need=false
+  for module in playwright-core axe-core @citation-js/core @citation-js/plugin-bibtex @citation-js/plugin-ris; do
+    [ -d "$ROOT/e2e/node_modules/$module" ] || need=true
+  done
+  if $need; then
+    say "npm ci in e2e/ (playwright-core, which drives /usr/bin/chromium and downloads no browser; axe-core; Citation.js to read exported citations back)"
     (cd "$ROOT/e2e" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --silent)
   fi
 }
