@@ -230,6 +230,19 @@ impl AppError {
                     format!("corrupt archive file: {detail}"),
                 ),
             ),
+            AppError::ArchiveFormat { url, found } if older_archive(found) => in_file(
+                url,
+                (
+                    format!(
+                        "这份档案由较早的 Kanbao 生成（{found}），本版读取 {ARCHIVE_FORMAT}：\
+                         请用当前的 kanbao build 重新生成档案"
+                    ),
+                    format!(
+                        "this archive was built by an earlier Kanbao ({found}) and this version \
+                         reads {ARCHIVE_FORMAT}: build it again with the current kanbao build"
+                    ),
+                ),
+            ),
             AppError::ArchiveFormat { url, found } => in_file(
                 url,
                 (
@@ -293,6 +306,16 @@ fn fixed(zh: &str, en: &str) -> (String, String) {
 /// A message about the file at `url`: `url：message` in Chinese, `url: message` in English.
 fn in_file(url: &str, (zh, en): (String, String)) -> (String, String) {
     (format!("{url}：{zh}"), format!("{url}: {en}"))
+}
+
+/// Whether a manifest's format names an earlier version of Kanbao's archive format
+/// (`kanbao.archive/3` when the app reads `kanbao.archive/4`).
+fn older_archive(found: &str) -> bool {
+    let version = |f: &str| {
+        f.strip_prefix("kanbao.archive/")
+            .and_then(|v| v.parse::<u32>().ok())
+    };
+    matches!((version(found), version(ARCHIVE_FORMAT)), (Some(old), Some(now)) if old < now)
 }
 
 /// `what（detail）` in Chinese, `what (detail)` in English.
@@ -474,6 +497,20 @@ mod tests {
             AppError::archive("archive/index/manifest.json", ArchiveError::Format("x".into())),
             AppError::ArchiveFormat { found, .. } if found == "x"
         ));
+        // An archive of an earlier format asks to be built again.
+        let older = AppError::ArchiveFormat {
+            url: "archive/index/manifest.json".into(),
+            found: "kanbao.archive/3".into(),
+        };
+        assert!(
+            older
+                .message(Lang::Zh)
+                .contains("由较早的 Kanbao 生成（kanbao.archive/3）"),
+            "{}",
+            older.message(Lang::Zh)
+        );
+        assert!(older.message(Lang::En).contains("build it again"));
+        assert!(!older_archive("kanbao.archive/9") && !older_archive("other/1"));
         let url = "archive/cards/0001.json.gz";
         let not_gzip = AppError::ArchiveNotGzip {
             url: url.into(),

@@ -8,6 +8,9 @@
 //!   digits and punctuation fold to ASCII (`ＡＢＣ１２３，` is `abc123,`), letters lowercase,
 //!   and whitespace and line breaks vanish, except that a single space still separates two
 //!   Latin words. So `王超` finds `王 超` and a name broken across a line.
+//! - Traditional characters fold to simplified ones (OpenCC's character table, Apache-2.0:
+//!   `臺灣` is `台湾`, `發` and `髮` are both `发`), so a query in either script finds the other;
+//!   [`highlight`] still marks the characters as printed.
 //! - Posting lists of Han unigrams and bigrams and of whole Latin words and numbers narrow the
 //!   candidates; each candidate is then checked against its normalised text. Precision is
 //!   exact: `港城` never matches a text that only has `航天港` and `新城`.
@@ -60,6 +63,7 @@ mod query;
 mod record;
 mod score;
 mod tokenize;
+mod traditional;
 
 pub use archive::{
     ARCHIVE_FORMAT, Archive, ArchiveBuilder, ArchiveError, ArchiveIndex, CALENDAR_FORMAT, Calendar,

@@ -1,12 +1,15 @@
 //! The one tokenizer: text normalisation and index keys, shared by indexing and querying.
 //!
-//! Both sides go through [`normalize`]: full-width forms fold to ASCII, letters lowercase, and
-//! whitespace disappears except as a single space between two Latin word characters. Matching
+//! Both sides go through [`normalize`]: full-width forms fold to ASCII, letters lowercase,
+//! traditional Chinese characters fold to simplified ones (so either script finds the other),
+//! and whitespace disappears except as a single space between two Latin word characters. Matching
 //! is then plain substring search on normalised text, and the keys below only ever narrow the
 //! candidates: for any substring of a normalised text, [`needs`] asks only for keys that
 //! [`keys`] produced for that text, so candidate generation cannot lose a match.
 
 use std::ops::Range;
+
+use crate::traditional::TRADITIONAL;
 
 /// Whether a folded character belongs to a Latin word or a number.
 ///
@@ -48,7 +51,52 @@ impl Iterator for Fold {
     }
 }
 
-/// Folds full-width ASCII to half-width and lowercases.
+/// The first and last code points of the traditional characters in the Basic Multilingual
+/// Plane (CJK Extension A and the unified ideographs); the others are supplementary.
+const BMP_FIRST: u32 = 0x3400;
+const BMP_END: u32 = 0xA000;
+
+/// One bit per code point from [`BMP_FIRST`] to [`BMP_END`]: whether it is a traditional
+/// character of the table. Most characters of a page are not, and one bit tells.
+static TRADITIONAL_BITS: [u64; ((BMP_END - BMP_FIRST) / 64) as usize] = {
+    let mut bits = [0u64; ((BMP_END - BMP_FIRST) / 64) as usize];
+    let mut i = 0;
+    while i < TRADITIONAL.len() {
+        let c = TRADITIONAL[i].0 as u32;
+        if c >= BMP_FIRST && c < BMP_END {
+            let n = (c - BMP_FIRST) as usize;
+            bits[n / 64] |= 1 << (n % 64);
+        }
+        i += 1;
+    }
+    bits
+};
+
+/// The simplified form of a traditional character (`發` → `发`, `臺` → `台`, `乾` → `干`), or the
+/// character itself. Characters with several traditional forms (发/發/髮) fold to the one
+/// simplified form, so a query in either script finds the other.
+pub(crate) fn simplified(c: char) -> char {
+    let code = c as u32;
+    let candidate = if (BMP_FIRST..BMP_END).contains(&code) {
+        let n = (code - BMP_FIRST) as usize;
+        TRADITIONAL_BITS
+            .get(n / 64)
+            .is_some_and(|w| w & (1 << (n % 64)) != 0)
+    } else {
+        code >= 0x20000
+    };
+    if !candidate {
+        return c;
+    }
+    TRADITIONAL
+        .binary_search_by_key(&c, |&(t, _)| t)
+        .ok()
+        .and_then(|i| TRADITIONAL.get(i))
+        .map_or(c, |&(_, s)| s)
+}
+
+/// Folds full-width ASCII to half-width, lowercases, and folds traditional Chinese characters
+/// to simplified ones.
 fn fold(c: char) -> Fold {
     let c = match c {
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
@@ -57,8 +105,11 @@ fn fold(c: char) -> Fold {
     if c.is_ascii() {
         Fold::One(Some(c.to_ascii_lowercase()))
     } else if ('\u{3000}'..='\u{9FFF}').contains(&c) {
-        // CJK punctuation, kana and unified ideographs have no case: skip the table lookup.
-        Fold::One(Some(c))
+        // CJK punctuation, kana and unified ideographs have no case: skip the case table.
+        Fold::One(Some(simplified(c)))
+    } else if c >= '\u{20000}' {
+        // Supplementary ideographs: no case either, and some traditional forms.
+        Fold::One(Some(simplified(c)))
     } else {
         Fold::Lower(c.to_lowercase())
     }
@@ -322,6 +373,24 @@ mod tests {
         assert_eq!(m.text, "王超oge");
         assert_eq!(m.to_source(0..m.text.len()), Some(0..src.len()));
         assert_eq!(m.to_source(3..6), Some(4..7));
+    }
+
+    #[test]
+    fn traditional_characters_fold_to_simplified_ones() {
+        assert_eq!(normalize("臺灣發展"), "台湾发展");
+        assert_eq!(normalize("头髮 乾淨 幹部"), "头发干净干部");
+        // Simplified text and characters outside the table are left as they are.
+        assert_eq!(normalize("台湾发展 港城"), "台湾发展港城");
+        assert_eq!(simplified('𠵾'), '𠵾');
+    }
+
+    #[test]
+    fn the_traditional_table_is_sorted_and_folds_once() {
+        assert!(TRADITIONAL.windows(2).all(|w| w[0].0 < w[1].0));
+        for &(t, s) in &TRADITIONAL {
+            assert_eq!(simplified(t), s, "{t}");
+            assert_eq!(simplified(s), s, "{t} → {s} folds again");
+        }
     }
 
     proptest! {

@@ -17,11 +17,11 @@ const KINDS: [FieldKind; 6] = [
 ];
 
 fn field_text() -> impl Strategy<Value = String> {
-    "[港城标兵航天ab1２Ａ.，  \n\u{3000}]{0,14}"
+    "[港城标兵航天ab1２Ａ.，台臺湾灣发發髮干乾幹標  \n\u{3000}]{0,14}"
 }
 
 fn term() -> impl Strategy<Value = String> {
-    "[港城标兵航天ab1２Ａ.，]{1,4}"
+    "[港城标兵航天ab1２Ａ.，台臺湾灣发發髮干乾幹標]{1,4}"
 }
 
 fn docs() -> impl Strategy<Value = Vec<Document>> {

@@ -131,8 +131,8 @@ impl ArchiveBuilder {
 
 /// Writes one layer: each key's entry (tag 0, document count and postings for a short list;
 /// tag 1, block count, first block number, then per block its first document as a gap from
-/// the previous block's last and its last as a gap from its first), block files (`KBA3`, the
-/// layer, document count, postings) numbered on from `blocks`, and shard files (`KBA3`, the
+/// the previous block's last and its last as a gap from its first), block files (`KBA4`, the
+/// layer, document count, postings) numbered on from `blocks`, and shard files (`KBA4`, the
 /// layer, key count, then for each key in ascending order its gap from the previous key, the
 /// entry's length and the entry). Returns the number of shards.
 fn write_layer(

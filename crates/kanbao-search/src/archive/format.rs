@@ -6,10 +6,10 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 /// The format tag written into every [`Manifest`].
-pub const ARCHIVE_FORMAT: &str = "kanbao.archive/3";
+pub const ARCHIVE_FORMAT: &str = "kanbao.archive/4";
 
 /// Magic bytes at the start of every shard and block file.
-pub(super) const MAGIC: &[u8; 4] = b"KBA3";
+pub(super) const MAGIC: &[u8; 4] = b"KBA4";
 
 /// The two layers of keys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

@@ -8,7 +8,22 @@ use std::collections::BTreeSet;
 
 use kanbao_search::{DocId, Document};
 
+/// The traditional characters of the test alphabet and their simplified forms, written out by
+/// hand (the crate's table comes from OpenCC).
+const TRADITIONAL: [(char, char); 7] = [
+    ('臺', '台'),
+    ('灣', '湾'),
+    ('發', '发'),
+    ('髮', '发'),
+    ('乾', '干'),
+    ('幹', '干'),
+    ('標', '标'),
+];
+
 fn fold(c: char) -> String {
+    if let Some(&(_, s)) = TRADITIONAL.iter().find(|&&(t, _)| t == c) {
+        return s.to_string();
+    }
     match c {
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0)
             .into_iter()
@@ -22,7 +37,7 @@ fn is_word(c: char) -> bool {
     c.is_ascii_alphanumeric()
 }
 
-/// Folds full-width forms and case, drops whitespace, and keeps one space between two Latin
+/// Folds full-width forms, case and traditional characters, drops whitespace, and keeps one space between two Latin
 /// words (test data only uses ASCII word characters).
 pub fn normalize(text: &str) -> String {
     let mut out = String::new();
