@@ -146,6 +146,14 @@ pub(crate) fn weigh(c: &RunCues) -> (RunReading, i32) {
     }
 }
 
+/// Whether a run of `lines` headline lines is grouped as the open article's section headings
+/// already were (`产业合作` / `成渝计算机产品产量已占全球1/3` / `从区域市场定位到亚欧大市场`, three
+/// lines each): a feature that prints its headings three lines at a time prints its last group so
+/// too, and the credit at its end signs the whole feature, not an item opened by that group.
+pub(crate) fn grouped_like_its_headings(lines: usize, heading_group: usize) -> bool {
+    lines >= 2 && heading_group >= lines
+}
+
 /// Whether a credit comes right after the run: a byline line, an author line, a dateline lead.
 pub(crate) fn credit_follows(next: Option<&Line<'_>>) -> bool {
     next.is_some_and(|l| {
@@ -462,6 +470,15 @@ pub(crate) fn exclaimed_headline(t: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_group_shaped_like_the_articles_earlier_headings_is_one_of_them() {
+        assert!(grouped_like_its_headings(3, 3));
+        assert!(grouped_like_its_headings(2, 3));
+        assert!(!grouped_like_its_headings(3, 2));
+        assert!(!grouped_like_its_headings(3, 0));
+        assert!(!grouped_like_its_headings(1, 3));
+    }
 
     #[test]
     fn a_short_exclaimed_line_may_be_a_title() {

@@ -89,12 +89,13 @@ const GLUED: &[&str] = &["记者", "通讯员", "实习生", "评论员"];
 
 /// Classifies a role word with an optional prefix (`YMG全媒体记者`, `本报记者`, `特约通讯员`).
 fn role_word(t: &str) -> Option<Role> {
-    // A prefix names the paper or its outlet, joined by a middle dot (`齐鲁晚报·齐鲁壹点`).
+    // A prefix names the paper or its outlet, joined by a middle dot or a hyphen
+    // (`齐鲁晚报·齐鲁壹点`, `成都商报-红星新闻`).
     let prefix_ok = |p: &str| {
         p.chars().count() <= 12
             && p.chars()
-                .all(|c| is_han(c) || c.is_ascii_alphanumeric() || c == '·')
-            && !p.starts_with('·')
+                .all(|c| is_han(c) || c.is_ascii_alphanumeric() || matches!(c, '·' | '-' | '－'))
+            && !p.starts_with(['·', '-', '－'])
     };
     for (word, role) in [
         ("记者", Role::Reporter),
@@ -139,9 +140,20 @@ fn post_word(t: &str) -> Option<Post> {
             Some(Post::Report)
         }
         "文" => Some(Post::Text),
-        _ if filed_from(t) => Some(Post::Report),
+        _ if filed_from(t) || compiled_from(t) => Some(Post::Report),
         _ => None,
     }
+}
+
+/// Whose reports a report was compiled from, after its reporter's name: `综合央视新闻报道`,
+/// `综合新华社报道`. It names a source, not a person.
+fn compiled_from(t: &str) -> bool {
+    t.strip_prefix("综合")
+        .and_then(|r| r.strip_suffix("报道"))
+        .is_some_and(|source| {
+            (2..=10).contains(&source.chars().count())
+                && source.chars().all(|c| is_han(c) || c == '·')
+        })
 }
 
 /// Where a report was filed from, after its reporter's name: `发自上海`, `发自广州`.
@@ -469,6 +481,11 @@ pub(crate) fn parse_credits(s: &str, default: Option<Role>, lenient: bool) -> Op
                 role = Some(*r);
                 has_role = true;
             }
+            Some(Tok::Post(Post::Photo)) if photo_label(&toks, i, role.is_some()) => {
+                flush(&mut out, &mut names, role.or(default), None, text_photo);
+                role = Some(Role::Photographer);
+                has_role = true;
+            }
             Some(Tok::Post(p)) => {
                 flush(&mut out, &mut names, role.or(default), Some(*p), text_photo);
                 role = None;
@@ -510,6 +527,13 @@ pub(crate) fn parse_credits(s: &str, default: Option<Role>, lenient: bool) -> Op
         return None;
     }
     Some(out)
+}
+
+/// Whether the photo word at `i` labels the names after it (`记者 林一 实习生 王二 制图 张三`:
+/// 张三 made the chart) rather than crediting the names before it with the photos
+/// (`林一 摄`): names follow it, and the names before it already stand under a role word.
+fn photo_label(toks: &[Tok], i: usize, under_role: bool) -> bool {
+    under_role && matches!(toks.get(i + 1), Some(Tok::Name(_) | Tok::Single(_)))
 }
 
 /// In a credit with no role word (`有序 李树民 摄`), the words before the first that reads as a
@@ -1770,6 +1794,36 @@ mod tests {
         // A name with a middle dot is still a name.
         let c = parse_credits("记者 阿依古丽·买买提", None, false).unwrap();
         assert_eq!(c.reporters, ["阿依古丽·买买提"]);
+    }
+
+    #[test]
+    fn a_photo_word_between_roles_labels_the_names_after_it() {
+        let c = parse_byline_line("长河晚报记者 林小雨 实习生 王小二 制图 张三丰").unwrap();
+        assert_eq!(c.reporters, ["林小雨", "王小二"]);
+        assert_eq!(c.photographers, ["张三丰"]);
+        // After names with no role word, or at the end, it credits the names before it.
+        let c = parse_byline_line("本报记者 林小雨 摄").unwrap();
+        assert_eq!(c.photographers, ["林小雨"]);
+        let toks = tokenize("林小雨 摄 王小二");
+        assert!(!photo_label(&toks, 1, false));
+        assert!(photo_label(&toks, 1, true));
+    }
+
+    #[test]
+    fn a_report_compiled_from_another_outlets_names_no_one_more() {
+        assert!(compiled_from("综合央视新闻报道"));
+        assert!(!compiled_from("综合报道") && !compiled_from("综合各地报道了吗"));
+        let c = parse_byline_line("长河晚报记者 林小雨 实习生 王小二 综合新华社报道").unwrap();
+        assert_eq!(c.reporters, ["林小雨", "王小二"]);
+    }
+
+    #[test]
+    fn an_outlet_joined_to_its_paper_by_a_hyphen_prefixes_the_role() {
+        assert_eq!(role_word("长河日报-江城新闻记者"), Some(Role::Reporter));
+        assert_eq!(role_word("-江城新闻记者"), None);
+        let c = parse_byline_line("长河日报-江城新闻记者 林小雨 摄影报道").unwrap();
+        assert_eq!(c.reporters, ["林小雨"]);
+        assert_eq!(c.photographers, ["林小雨"]);
     }
 
     #[test]

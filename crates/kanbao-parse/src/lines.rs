@@ -366,6 +366,11 @@ pub(crate) fn split(text: &str) -> Vec<Line<'_>> {
     }
     let mut out = outlet_tails(out);
     long_headlines(&mut out);
+    if let Some(i) = title_at_page_top(text, &out)
+        && let Some(l) = out.get_mut(i)
+    {
+        l.class = Class::Short;
+    }
     repeated_caption_parts(&mut out);
     out
 }
@@ -544,6 +549,45 @@ fn headline_at_the_margin(lines: &[Line<'_>], i: usize) -> bool {
             .text
             .contains(['。', '；', ';', '！', '？', '!', '?', '：', ':'])
         && !l.text.ends_with(['，', ',', '、'])
+}
+
+/// Whether the source text leaves a blank line between two lines.
+fn blank_between(text: &str, above: &Line<'_>, below: &Line<'_>) -> bool {
+    text.get(above.end()..below.start)
+        .is_some_and(|gap| gap.matches('\n').count() >= 2)
+}
+
+/// The page's first line, when it is a title however long: a web page or a database record
+/// exported as text puts its headline first, set apart by a blank line from the text under it
+/// (`济南一面包连锁店多家门店关门，充值卡还没消费完，记者调查发现...` / blank / `18日，记者…`).
+/// Such a headline may hold commas, a question inside (`机场撒泼？一女子…`), a colon, or end in
+/// the dots of a shortened web title; it holds no full stop and ends no sentence, and the text
+/// under it is a paragraph. A paragraph cut by a column break is not followed by a blank line
+/// (on a page that leaves one between every two lines, the blank line tells nothing).
+fn title_at_page_top(text: &str, lines: &[Line<'_>]) -> Option<usize> {
+    let i = lines
+        .iter()
+        .position(|l| !matches!(l.class, Class::Header | Class::Noise | Class::Editors))?;
+    let (l, next) = (lines.get(i)?, lines.get(i + 1)?);
+    let shortened = l.text.trim_end_matches(['.', '…', ' ', '\u{3000}']);
+    let n = shortened.chars().count();
+    let headline = (8..=72).contains(&n)
+        && !shortened.contains(['。', '；', ';'])
+        && !ends_sentence(shortened)
+        && !shortened.ends_with(['，', '、', ',', '：', ':'])
+        && shortened.matches(['，', ',']).count() <= 4
+        && shortened.matches(['？', '！', '?', '!']).count() <= 1;
+    let under = matches!(next.class, Class::Text | Class::Dateline | Class::Lead);
+    // The blank line sets the title apart only where the text's lines are not all set apart
+    // so: somewhere below, two lines follow each other directly.
+    let set_apart = blank_between(text, l, next)
+        && lines
+            .get(i + 1..)
+            .unwrap_or(&[])
+            .windows(2)
+            .take(40)
+            .any(|w| !blank_between(text, &w[0], &w[1]));
+    (l.class == Class::Text && headline && under && set_apart).then_some(i)
 }
 
 /// A line that could be a long headline: no sentence inside it or at its end.
@@ -1377,6 +1421,29 @@ mod tests {
         ] {
             assert!(!picture_source(t), "{t}");
         }
+    }
+
+    #[test]
+    fn the_pages_first_line_set_apart_over_its_text_is_a_title() {
+        let title = "江城一面包连锁店多家门店关门，不少储值卡还没用完，记者调查发现... ...";
+        let text = format!(
+            "{title}\n\n18日，记者联系到品牌的一位工作人员。\n她表示，门店只是暂时关闭。\n"
+        );
+        assert_eq!(split(&text)[0].class, Class::Short);
+        // Under a page header, with a question inside.
+        let text = "第04版：社会\n\n机场撒泼？一女子强行冲闯登机口致航班延误，被行拘十日\n\n4月24日，一段视频引发关注。\n民警随后赶到。\n";
+        assert_eq!(split(text)[1].class, Class::Short);
+        // Not where every line is set apart by a blank line, nor over no text, nor a sentence.
+        let spaced = format!(
+            "{title}\n\n18日，记者联系到品牌的一位工作人员。\n\n她表示，门店只是暂时关闭。\n"
+        );
+        assert_eq!(split(&spaced)[0].class, Class::Text);
+        let joined =
+            format!("{title}\n18日，记者联系到品牌的一位工作人员。\n她表示，门店只是暂时关闭。\n");
+        assert_eq!(split(&joined)[0].class, Class::Text);
+        let sentence =
+            "门店关门以后，储值卡还没用完。\n\n18日，记者联系到工作人员。\n她表示暂时关闭。\n";
+        assert_eq!(split(sentence)[0].class, Class::Text);
     }
 
     #[test]

@@ -46,6 +46,9 @@ struct Current {
     sidebar: bool,
     /// Section headings read in it so far.
     headings: usize,
+    /// The most lines one run of its section headings had (features print headings in groups
+    /// of two or three lines).
+    heading_group: usize,
     /// The text of its first section heading.
     first_heading: Option<String>,
     /// It opened with a dateline lead.
@@ -170,6 +173,7 @@ fn open(plans: &mut Vec<Plan>, column: Option<String>, brief: bool) -> Current {
         sidebar: false,
         headings: 0,
         first_heading: None,
+        heading_group: 0,
         dated: false,
         paragraphs: 0,
         signed: false,
@@ -767,7 +771,9 @@ fn run_cues(
             .any(|l| l.class == Class::Short && crate::lines::titled_with_column(l.text)),
         lead_follows: boundary::lead_follows(next),
         end_credit_ahead: cur.is_some_and(|c| c.credited) && end_credit,
-        group_with_end_credit: heads >= 3 && end_credit,
+        group_with_end_credit: heads >= 3
+            && end_credit
+            && !boundary::grouped_like_its_headings(heads, cur.map_or(0, |c| c.heading_group)),
         unlike_headings: boundary::unlike_heading(
             run,
             cur.and_then(|c| c.first_heading.as_deref()),
@@ -953,6 +959,14 @@ fn headline_run(
             if let Some(c) = cur {
                 owners.extend((i..j).map(|_| Owner::Article(c.index)));
                 c.headings += 1;
+                c.heading_group = c.heading_group.max(
+                    lines
+                        .get(i..j)
+                        .unwrap_or(&[])
+                        .iter()
+                        .filter(|l| l.class != Class::Noise)
+                        .count(),
+                );
                 if c.first_heading.is_none() {
                     c.first_heading = run
                         .iter()
