@@ -241,7 +241,7 @@ pub(crate) fn build(
                 }
             }
             Class::Text
-                if page.whole_paragraphs
+                if page.unmarked_headings
                     && sentence_ended
                     && unmarked_heading(l.text)
                     && body_lines
@@ -576,7 +576,7 @@ fn dated_caption(t: &str) -> bool {
 }
 
 /// Whether a line inside the text of a page whose paragraphs are whole
-/// ([`PageTraits::whole_paragraphs`]) is a section heading (`新片接连上映，带动周边消费`): it ends
+/// ([`PageTraits::unmarked_headings`]) is a section heading (`新片接连上映，带动周边消费`): it ends
 /// without a mark, and is short. Such a line after a paragraph that ended a sentence, with more
 /// text after it, is no paragraph: a whole paragraph ends with a mark, and the summary lines
 /// that do not stand above the text's first sentence.

@@ -1067,7 +1067,7 @@ pub(crate) fn parse_dateline(line: &str) -> Option<Dateline<'_>> {
             if let Some(credits) = parse_credits(raw, None, false) {
                 d.credits = Some(credits);
                 d.raw = Some(raw);
-                pos = ce;
+                pos = ce + line.get(ce..).map_or(0, report_word_glued);
             }
         }
         if d.credits.is_none() {
@@ -1080,6 +1080,20 @@ pub(crate) fn parse_dateline(line: &str) -> Option<Dateline<'_>> {
     let body = rest.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '：'));
     d.rest = pos + (rest.len() - body.len());
     Some(d)
+}
+
+/// How many bytes of `rest`, after a dateline's credit (`本报讯 记者 吴某 `), are its last word
+/// glued to the text's first (`报道4月30日，…`): `报道` or `摄影报道` ends the credit, unless the
+/// word goes on into a sentence (`报道称`, `报道了`).
+fn report_word_glued(rest: &str) -> usize {
+    let trimmed = rest.trim_start();
+    ["摄影报道", "报道"]
+        .iter()
+        .find_map(|w| trimmed.strip_prefix(w))
+        .filter(|after| {
+            !after.is_empty() && !after.starts_with(['称', '说', '了', '的', '中', '指'])
+        })
+        .map_or(0, |after| rest.len() - after.len())
 }
 
 /// Characters that end a name run into the sentence it opens: `记者张某从…获悉`, `记者张某近日…`.
@@ -1794,6 +1808,22 @@ mod tests {
         // A name with a middle dot is still a name.
         let c = parse_credits("记者 阿依古丽·买买提", None, false).unwrap();
         assert_eq!(c.reporters, ["阿依古丽·买买提"]);
+    }
+
+    #[test]
+    fn a_report_word_glued_to_the_text_ends_the_credit() {
+        let d = parse_dateline("本报讯 记者 林小雨 报道4月30日，江城召开会议。").unwrap();
+        assert_eq!(
+            d.credits.map(|c| c.reporters),
+            Some(vec!["林小雨".to_owned()])
+        );
+        assert_eq!(
+            "本报讯 记者 林小雨 报道4月30日，江城召开会议。".get(d.rest..),
+            Some("4月30日，江城召开会议。")
+        );
+        assert_eq!(report_word_glued(" 报道称，会议召开。"), 0);
+        assert_eq!(report_word_glued("报道"), 0);
+        assert_eq!(report_word_glued(" 摄影报道近日"), " 摄影报道".len());
     }
 
     #[test]

@@ -293,7 +293,7 @@ pub(crate) fn label_kind(s: &str) -> Option<LabelKind> {
     let unpadded = unpad(bare_label(s));
     let s = unpadded.as_ref();
     if s.chars().count() > 12 {
-        return None;
+        return series_label(s).then_some(LabelKind::Other);
     }
     if BRIEF_LABELS.contains(&s) {
         Some(LabelKind::Brief)
@@ -310,6 +310,17 @@ pub(crate) fn label_kind(s: &str) -> Option<LabelKind> {
     } else {
         None
     }
+}
+
+/// A series' label, however long it names the series (`全国劳动模范表彰系列报道`,
+/// `学习贯彻全会精神系列评论`): it ends in the word for a series of reports or comments, and
+/// holds no sentence.
+fn series_label(s: &str) -> bool {
+    ["系列报道", "系列评论", "系列述评", "系列访谈", "系列综述"]
+        .iter()
+        .any(|w| s.ends_with(w))
+        && (6..=30).contains(&s.chars().count())
+        && !s.contains(['，', ',', '。', '：', ':', '；'])
 }
 
 /// Splits `text` into trimmed non-blank lines, cutting jump markers off the lines they end or
@@ -593,9 +604,12 @@ fn title_at_page_top(text: &str, lines: &[Line<'_>]) -> Option<usize> {
 /// A line that could be a long headline: no sentence inside it or at its end.
 fn looks_like_headline(t: &str) -> bool {
     let chars = t.chars().count();
+    // A quotation closing the line (`某某：“核心技术买不来，必须自己干”`) ends no sentence
+    // unless a mark stands inside it.
+    let inner = t.trim_end_matches(['”', '’', '」', '』']);
     (8..=64).contains(&chars)
         && !t.contains(['。', '；', ';', '！', '？', '!', '?'])
-        && !ends_sentence(t)
+        && !ends_sentence(inner)
         && !t.ends_with(['，', '、', ',', '：', ':'])
         && t.matches(['，', ',']).count() <= 3
 }
@@ -1421,6 +1435,27 @@ mod tests {
         ] {
             assert!(!picture_source(t), "{t}");
         }
+    }
+
+    #[test]
+    fn a_series_label_may_be_long() {
+        assert!(series_label("全省劳动模范和先进集体表彰系列报道"));
+        assert_eq!(
+            label_kind("全省劳动模范和先进集体表彰系列报道"),
+            Some(LabelKind::Other)
+        );
+        assert!(!series_label("本报今起推出系列报道，敬请关注"));
+        assert!(!series_label("系列报道"));
+    }
+
+    #[test]
+    fn a_quoted_title_over_a_byline_is_a_headline_line() {
+        let text = "全省劳动模范表彰系列报道\n江城工匠林小雨：“核心技术买不来，必须自己干”\n\n本报记者 王小二\n\n走进车间，机器轰鸣。\n";
+        let lines = split(text);
+        assert_eq!(lines[0].class, Class::Label(LabelKind::Other));
+        assert_eq!(lines[1].class, Class::Short);
+        // With a sentence's mark inside the quotation, it is text.
+        assert!(!looks_like_headline("他说：“核心技术买不来，必须自己干。”"));
     }
 
     #[test]

@@ -107,6 +107,9 @@ pub(crate) struct PageTraits {
     /// The page was exported from an e-paper's article pages: it prints their citation lines
     /// (`《某某日报》（…第 07 版）`), and its paragraphs are whole, never cut by a column break.
     pub whole_paragraphs: bool,
+    /// The page prints its section headings without a mark, between paragraphs printed one to a
+    /// line: it prints whole paragraphs, or every long line of its text ends a sentence.
+    pub unmarked_headings: bool,
 }
 
 /// Whether a page was exported from an e-paper's article pages, which print each article's
@@ -115,6 +118,29 @@ pub(crate) struct PageTraits {
 /// cut by a column break.
 pub(crate) fn prints_whole_paragraphs(lines: &[Line<'_>]) -> bool {
     lines.iter().any(|l| l.class == Class::Citation)
+}
+
+/// Whether a page prints each paragraph on one line: it has a good many lines of text of forty
+/// characters or more, and every one of them ends a sentence. A page that cuts its paragraphs
+/// at column breaks leaves some long lines open (`…11路和`, then `12路公交车…`). Such a page may
+/// still cut a paragraph around a picture, so its short open lines are still joined; but a short
+/// line without final mark between two paragraphs is a section heading
+/// ([`PageTraits::unmarked_headings`]).
+pub(crate) fn every_long_line_ends_a_sentence(lines: &[Line<'_>]) -> bool {
+    let mut long = 0;
+    for l in lines {
+        // Forty characters are at least forty bytes: most short lines are passed by length.
+        if l.class != Class::Text || l.text.len() < 40 || l.text.chars().count() < 40 {
+            continue;
+        }
+        if !ends_sentence(l.text.trim_end_matches(['”', '’', '」', '』', ')', '）']))
+            && !ends_sentence(l.text)
+        {
+            return false;
+        }
+        long += 1;
+    }
+    long >= 8
 }
 
 /// Whether a page prints its reporters bare under the headlines, as a web export that drops
@@ -609,6 +635,7 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
         front: meta.page.as_deref().is_some_and(front_page),
         bare_reporters: prints_reporters_bare(lines),
         whole_paragraphs: prints_whole_paragraphs(lines),
+        unmarked_headings: prints_whole_paragraphs(lines) || every_long_line_ends_a_sentence(lines),
     };
     let (articles, unassigned) = assemble(text, lines, &owners, &plans, traits, &mut diagnostics);
     Parsed {
@@ -1224,6 +1251,33 @@ mod tests {
         let printed =
             crate::lines::split("标题一\n\n本报记者  林  一\n\n第一段没有句号\n\n第二段。\n");
         assert!(!prints_whole_paragraphs(&printed));
+    }
+
+    #[test]
+    fn a_page_whose_long_lines_all_end_sentences_prints_headings_unmarked() {
+        let para = "长河两岸的居民这几年明显感到，出门散步的去处多了，空气也越来越好了，日子过得越来越舒心。";
+        let mut whole = String::from("江城新闻\n\n");
+        for _ in 0..8 {
+            whole.push_str(para);
+            whole.push('\n');
+        }
+        whole.push_str("绿道串起新生活，河畔风景美如画\n");
+        whole.push_str(para);
+        assert!(every_long_line_ends_a_sentence(&crate::lines::split(
+            &whole
+        )));
+        // One long line left open, as a column break leaves it: the page cuts paragraphs.
+        let cut = whole.replacen(
+            para,
+            "长河两岸的居民这几年明显感到，出门散步的去处多了，空气也越来越好，而且沿河新修的绿道",
+            1,
+        );
+        assert!(!every_long_line_ends_a_sentence(&crate::lines::split(&cut)));
+        // Too few long lines to tell.
+        let short = format!("江城新闻\n\n{para}\n{para}\n");
+        assert!(!every_long_line_ends_a_sentence(&crate::lines::split(
+            &short
+        )));
     }
 
     #[test]
