@@ -757,15 +757,28 @@ pub(crate) fn parse_author_line(line: &str) -> Option<Credits> {
 }
 
 /// A line crediting the words of an item to their writer, as a cartoon's verse or a photo
-/// page's text is signed: `文/某某某`, `某某某 文`, and glued `某某某文` where a three-character
-/// name stands before `文` (a two-character name glued to `文` reads as a name of three).
+/// page's text is signed: `文/某某某`, `撰文/某某某`, `某某某 文`, and glued `某某某文` where a
+/// three-character name stands before `文` (a two-character name glued to `文` reads as a name
+/// of three); and a report's writers in brackets at its end (`（撰文/某某 某某）`).
 pub(crate) fn words_credit(line: &str) -> Option<Credits> {
     let t = line.trim();
     if t.len() > 40 {
         return None;
     }
+    // `（撰文/某某 某某）`: the writers of a report, in brackets at its end.
+    if let Some(names) = strip_brackets(t)
+        .and_then(|inner| inner.strip_prefix("撰文"))
+        .and_then(|r| r.strip_prefix(['/', '／', '：', ':']))
+        .and_then(|r| names::listed_names(r.trim()))
+    {
+        return Some(Credits {
+            authors: names,
+            ..Credits::default()
+        });
+    }
     let name = if let Some(rest) = t
-        .strip_prefix(['文', '词'])
+        .strip_prefix("撰文")
+        .or_else(|| t.strip_prefix(['文', '词']))
         .and_then(|r| r.strip_prefix(['/', '／', '：', ':']))
     {
         rest.trim()
@@ -1070,6 +1083,14 @@ pub(crate) fn parse_dateline(line: &str) -> Option<Dateline<'_>> {
                 pos = ce + line.get(ce..).map_or(0, report_word_glued);
             }
         }
+        if d.credits.is_none()
+            && let Some((credits, raw, end)) = credit_glued_before_report(line.get(pos..)?)
+        {
+            // `本报讯通讯员李一王二报道6月27日，…`: the credit, ended by `报道`, glued to both.
+            d.credits = Some(credits);
+            d.raw = Some(raw);
+            pos += end;
+        }
         if d.credits.is_none() {
             // `本报讯通讯员钱小禾、记者孙一川从…获悉`: the credit is the sentence's subject, and
             // stays in its text.
@@ -1080,6 +1101,32 @@ pub(crate) fn parse_dateline(line: &str) -> Option<Dateline<'_>> {
     let body = rest.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '：'));
     d.rest = pos + (rest.len() - body.len());
     Some(d)
+}
+
+/// A credit glued to the dateline before it and to the text after it, ended by `报道`
+/// (`通讯员李一王二报道6月27日，…`): it opens with a role word and reads whole as a credit.
+/// Returns the credits, the credit's text, and where the text after `报道` starts.
+fn credit_glued_before_report(rest: &str) -> Option<(Credits, &str, usize)> {
+    let opens = ["本报记者", "本报通讯员", "记者", "通讯员", "实习生"]
+        .iter()
+        .any(|w| rest.starts_with(w));
+    if !opens {
+        return None;
+    }
+    // The credit ends within the first forty characters.
+    let zone = rest
+        .char_indices()
+        .nth(40)
+        .map_or(rest, |(i, _)| rest.get(..i).unwrap_or(rest));
+    let at = zone.find("报道")?;
+    let raw = rest.get(..at)?.trim();
+    let end = at + "报道".len();
+    let after = rest.get(end..)?;
+    if after.trim().is_empty() || after.starts_with(['称', '说', '了', '的']) {
+        return None;
+    }
+    let credits = parse_credits(raw, None, false)?;
+    (!credits.is_empty()).then_some((credits, raw, end))
 }
 
 /// How many bytes of `rest`, after a dateline's credit (`本报讯 记者 吴某 `), are its last word
@@ -1789,6 +1836,12 @@ mod tests {
     fn the_writer_of_an_items_words_signs_with_wen() {
         let authors = |l: &str| words_credit(l).map(|c| c.authors);
         assert_eq!(authors("文/林小雨"), Some(vec!["林小雨".to_owned()]));
+        assert_eq!(authors("撰文/林小雨"), Some(vec!["林小雨".to_owned()]));
+        assert_eq!(
+            authors("（撰文/林小雨 王小二）"),
+            Some(vec!["林小雨".to_owned(), "王小二".to_owned()])
+        );
+        assert_eq!(authors("（撰文/本版编辑部）"), None);
         assert_eq!(authors("林小雨 文"), Some(vec!["林小雨".to_owned()]));
         assert_eq!(authors("林小雨文"), Some(vec!["林小雨".to_owned()]));
         assert_eq!(authors("张  铁 文"), Some(vec!["张铁".to_owned()]));
@@ -1808,6 +1861,20 @@ mod tests {
         // A name with a middle dot is still a name.
         let c = parse_credits("记者 阿依古丽·买买提", None, false).unwrap();
         assert_eq!(c.reporters, ["阿依古丽·买买提"]);
+    }
+
+    #[test]
+    fn a_credit_glued_between_dateline_and_text_ends_at_its_report_word() {
+        let line = "本报讯通讯员林小雨王小二报道6月27日，长河试验基地完成探测试验。";
+        let d = parse_dateline(line).unwrap();
+        let c = d.credits.unwrap();
+        assert_eq!(c.correspondents, ["林小雨", "王小二"]);
+        assert_eq!(
+            line.get(d.rest..),
+            Some("6月27日，长河试验基地完成探测试验。")
+        );
+        assert!(credit_glued_before_report("通讯员林小雨报道称，试验完成。").is_none());
+        assert!(credit_glued_before_report("近日有媒体报道6月27日的试验。").is_none());
     }
 
     #[test]
