@@ -91,6 +91,18 @@ test('a built archive finds either script from either, and an archive of the ear
         const marked = await page.locator('.archive-list mark').allTextContents();
         assert.ok(marked.length > 0 && marked.every((m) => m === mark), `${query}: ${marked}`);
       }
+      // An archived article is collected like any other, under the id it has in its page.
+      await page.locator('.archive-list .card-title a').first().click();
+      await page.waitForSelector('article.reader');
+      await page.click('.collect-toggle');
+      await page.fill('.collect-name', '档案摘录');
+      await page.click('.collect-create');
+      await page.waitForSelector('.collect-toggle:has-text("已收藏")');
+      await page.goto(base + '#/c');
+      await page.click('.collection-name');
+      await page.waitForSelector('.collected');
+      assert.deepEqual(await page.locator('.collected .card-title').allTextContents(), ['南州髮飾工藝走向海外']);
+      assert.match(await page.locator('.collected .card-title a').getAttribute('href'), /^#\/a\/[0-9a-f]{8}-1$/);
     });
   } finally {
     await new Promise((ok) => server.close(ok));

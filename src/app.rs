@@ -6,6 +6,7 @@ use yew::prelude::*;
 use crate::components::masthead::Masthead;
 use crate::components::notices::Notices;
 use crate::hooks::use_archive::use_archive;
+use crate::hooks::use_collections::use_collections;
 use crate::hooks::use_drop_import::use_drop_import;
 use crate::hooks::use_embed::use_embed;
 use crate::hooks::use_import::use_import;
@@ -40,6 +41,7 @@ pub fn App() -> Html {
 
     use_load(dispatch.clone(), lang);
     use_archive(dispatch.clone(), lang);
+    let collections = use_collections(dispatch.clone(), lang);
     let import = use_import(state.library.clone(), dispatch.clone(), lang);
     use_tab_sync(state.library.clone(), dispatch.clone(), lang);
     let on_library = route == Route::Library;
@@ -75,6 +77,7 @@ pub fn App() -> Html {
         dispatch: dispatch.clone(),
         push,
         onimport: import.onimport,
+        collections,
     };
     let onprefs = {
         let prefs = prefs.clone();

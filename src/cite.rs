@@ -8,38 +8,79 @@
 //! Chinese name into family and given name reliably, so each is written as one literal name.
 
 use kanbao_parse::Article;
+use kanbao_search::{ArchiveRecord, RecordByline};
 use serde::Serialize;
 
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::library::{LibraryPage, display_title};
 
-/// One article to cite, with where it ran and where Kanbao shows it.
-#[derive(Debug, Clone, Copy)]
-pub struct Cited<'a> {
-    pub page: &'a LibraryPage,
-    pub article: &'a Article,
+/// One article to cite: what it is, where it ran, and its id, which links back to it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cited {
+    pub id: String,
+    /// The title, or the opening of the text where none is printed.
+    pub title: String,
+    pub kicker: Option<String>,
+    pub subtitle: Option<String>,
+    pub column: Option<String>,
+    pub byline: RecordByline,
+    pub paper: Option<String>,
+    pub date: Option<String>,
+    pub page: Option<String>,
+    pub section: Option<String>,
 }
 
-impl Cited<'_> {
-    fn meta(&self) -> &kanbao_parse::Meta {
-        &self.page.page.meta
+impl Cited {
+    /// An article of the library, on its page.
+    pub fn article(page: &LibraryPage, a: &Article) -> Cited {
+        let meta = &page.page.meta;
+        Cited {
+            id: a.id.clone(),
+            title: display_title(a),
+            kicker: a.kicker.clone(),
+            subtitle: a.subtitle.clone(),
+            column: a.column.clone(),
+            byline: RecordByline::from(&a.byline),
+            paper: page.paper.clone(),
+            date: meta.date.clone(),
+            page: meta.page.clone(),
+            section: meta.section.clone(),
+        }
+    }
+
+    /// An article kept as a record (an archive's, or a collection's copy), of `paper`.
+    pub fn record(paper: Option<&str>, r: &ArchiveRecord) -> Cited {
+        Cited {
+            id: r.id.clone(),
+            title: r.title.clone(),
+            kicker: r.kicker.clone(),
+            subtitle: r.subtitle.clone(),
+            column: r.column.clone(),
+            byline: RecordByline {
+                raw: None,
+                ..r.byline.clone()
+            },
+            paper: paper.map(str::to_owned),
+            date: r.page.date.clone(),
+            page: r.page.page.clone(),
+            section: r.page.section.clone(),
+        }
     }
 
     /// The title as printed under its kicker, with the subtitle after a colon
     /// (`主题：副题`), as GB/T 7714 joins other title information.
     fn full_title(&self) -> String {
-        let title = display_title(self.article);
-        match subtitle(self.article) {
-            Some(sub) => format!("{title}：{sub}"),
-            None => title,
+        match subtitle(self.subtitle.as_deref()) {
+            Some(sub) => format!("{}：{sub}", self.title),
+            None => self.title.clone(),
         }
     }
 
     /// Who wrote it: the authors of a commentary and the reporters of a report, in byline
     /// order.
     fn writers(&self) -> Vec<&str> {
-        let b = &self.article.byline;
+        let b = &self.byline;
         b.authors
             .iter()
             .chain(&b.reporters)
@@ -49,26 +90,25 @@ impl Cited<'_> {
 
     /// The other roles of the byline, as a note: `引题：… ；摄影：… ；通讯员：…`.
     fn note(&self) -> Option<String> {
-        let a = self.article;
         let mut parts = Vec::new();
-        if let Some(kicker) = &a.kicker {
+        if let Some(kicker) = &self.kicker {
             parts.push(format!("引题：{}", kicker.trim()));
         }
-        if let Some(column) = &a.column {
+        if let Some(column) = &self.column {
             parts.push(format!("栏目：{}", column.trim()));
         }
-        if !a.byline.photographers.is_empty() {
-            parts.push(format!("摄影：{}", a.byline.photographers.join("、")));
+        if !self.byline.photographers.is_empty() {
+            parts.push(format!("摄影：{}", self.byline.photographers.join("、")));
         }
-        if !a.byline.correspondents.is_empty() {
-            parts.push(format!("通讯员：{}", a.byline.correspondents.join("、")));
+        if !self.byline.correspondents.is_empty() {
+            parts.push(format!("通讯员：{}", self.byline.correspondents.join("、")));
         }
         (!parts.is_empty()).then(|| parts.join("；"))
     }
 
     /// The page as a citation prints it: `3` for `03`, `A8` kept as printed.
     fn page_number(&self) -> Option<String> {
-        let page = self.meta().page.as_deref()?.trim();
+        let page = self.page.as_deref()?.trim();
         if page.is_empty() {
             return None;
         }
@@ -82,7 +122,7 @@ impl Cited<'_> {
 
     /// The date's parts, when the page's date is a full `YYYY-MM-DD`.
     fn date_parts(&self) -> Option<[u32; 3]> {
-        let date = self.meta().date.as_deref()?;
+        let date = self.date.as_deref()?;
         let mut it = date.split('-').map(|p| p.parse::<u32>().ok());
         let parts = [it.next()??, it.next()??, it.next()??];
         Some(parts)
@@ -91,7 +131,6 @@ impl Cited<'_> {
     /// The key a BibTeX entry is cited by: `kanbao-<article id>`, ASCII only.
     fn key(&self) -> String {
         let id: String = self
-            .article
             .id
             .chars()
             .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_'))
@@ -101,23 +140,18 @@ impl Cited<'_> {
 }
 
 /// The subtitle without the dash it is printed after (`——记…`).
-fn subtitle(a: &Article) -> Option<String> {
-    let sub = a
-        .subtitle
-        .as_deref()?
-        .trim()
-        .trim_start_matches(['—', '-', '─'])
-        .trim();
+fn subtitle(subtitle: Option<&str>) -> Option<String> {
+    let sub = subtitle?.trim().trim_start_matches(['—', '-', '─']).trim();
     (!sub.is_empty()).then(|| sub.to_owned())
 }
 
 /// Where Kanbao shows an article: the app's address (without its fragment) and the article's
 /// route.
-pub fn link(app_url: &str, article: &Article) -> String {
+pub fn link(app_url: &str, id: &str) -> String {
     let base = app_url.split('#').next().unwrap_or(app_url);
     format!(
         "{base}{}",
-        crate::route::Route::Article(article.id.clone()).to_hash()
+        crate::route::Route::Article(id.to_owned()).to_hash()
     )
 }
 
@@ -149,7 +183,7 @@ const MONTHS: [&str; 12] = [
 
 /// BibTeX: one `@article` per article (how Zotero and BibLaTeX's `@article` read a newspaper
 /// article: `journal` is the paper), names braced so that each is read whole.
-pub fn bibtex(items: &[Cited<'_>], app_url: &str) -> String {
+pub fn bibtex(items: &[Cited], app_url: &str) -> String {
     let mut out = String::new();
     for item in items {
         let mut fields: Vec<(&str, String)> =
@@ -162,7 +196,7 @@ pub fn bibtex(items: &[Cited<'_>], app_url: &str) -> String {
                 .collect();
             fields.push(("author", names.join(" and ")));
         }
-        if let Some(paper) = &item.page.paper {
+        if let Some(paper) = &item.paper {
             fields.push(("journal", bibtex_value(paper)));
         }
         if let Some([y, m, d]) = item.date_parts() {
@@ -176,13 +210,13 @@ pub fn bibtex(items: &[Cited<'_>], app_url: &str) -> String {
         if let Some(page) = item.page_number() {
             fields.push(("pages", bibtex_value(&page)));
         }
-        if let Some(section) = &item.meta().section {
+        if let Some(section) = &item.section {
             fields.push(("section", bibtex_value(section)));
         }
         if let Some(note) = item.note() {
             fields.push(("note", bibtex_value(&note)));
         }
-        fields.push(("url", link(app_url, item.article)));
+        fields.push(("url", link(app_url, &item.id)));
         fields.push(("language", "chinese".to_owned()));
         out.push_str(&format!("@article{{{},\n", item.key()));
         for (name, value) in &fields {
@@ -204,7 +238,7 @@ fn ris_value(value: &str) -> String {
 }
 
 /// RIS: one `TY  - NEWS` record per article, lines ended by CR LF as the format asks.
-pub fn ris(items: &[Cited<'_>], app_url: &str) -> String {
+pub fn ris(items: &[Cited], app_url: &str) -> String {
     let mut out = String::new();
     for item in items {
         let mut tag = |tag: &str, value: &str| {
@@ -215,7 +249,7 @@ pub fn ris(items: &[Cited<'_>], app_url: &str) -> String {
         for name in item.writers() {
             tag("AU", name);
         }
-        if let Some(paper) = &item.page.paper {
+        if let Some(paper) = &item.paper {
             tag("T2", paper);
         }
         // The date in both of RIS's forms: `PY` as the classic format writes a full date
@@ -228,13 +262,13 @@ pub fn ris(items: &[Cited<'_>], app_url: &str) -> String {
         if let Some(page) = item.page_number() {
             tag("SP", &page);
         }
-        if let Some(section) = &item.meta().section {
+        if let Some(section) = &item.section {
             tag("SE", section);
         }
         if let Some(note) = item.note() {
             tag("N1", &note);
         }
-        tag("UR", &link(app_url, item.article));
+        tag("UR", &link(app_url, &item.id));
         tag("LA", "zh");
         tag("ER", "");
     }
@@ -291,13 +325,13 @@ fn csl_names(list: &[String]) -> Vec<CslName<'_>> {
 }
 
 /// CSL-JSON: an array of `article-newspaper` items with every role of the byline.
-pub fn csl_json(items: &[Cited<'_>], app_url: &str) -> Result<String, AppError> {
+pub fn csl_json(items: &[Cited], app_url: &str) -> Result<String, AppError> {
     let list: Vec<CslItem> = items
         .iter()
         .map(|item| {
-            let b = &item.article.byline;
+            let b = &item.byline;
             let full = item.full_title();
-            let short = display_title(item.article);
+            let short = item.title.clone();
             CslItem {
                 id: item.key(),
                 kind: "article-newspaper",
@@ -310,12 +344,12 @@ pub fn csl_json(items: &[Cited<'_>], app_url: &str) -> Result<String, AppError> 
                     .collect(),
                 illustrator: csl_names(&b.photographers),
                 contributor: csl_names(&b.correspondents),
-                container_title: item.page.paper.as_deref(),
+                container_title: item.paper.as_deref(),
                 issued: item.date_parts().map(|p| CslDate { date_parts: [p] }),
                 page: item.page_number(),
-                section: item.meta().section.as_deref(),
+                section: item.section.as_deref(),
                 note: item.note(),
-                url: link(app_url, item.article),
+                url: link(app_url, &item.id),
                 language: "zh-CN",
             }
         })
@@ -340,11 +374,11 @@ fn listed_writers(writers: &[&str], lang: Lang) -> Option<String> {
 /// One article's citation as text: GB/T 7714-2015's form for a newspaper article
 /// (`作者. 题名[N]. 报纸名, 出版日期(版次).`) in Chinese, an MLA-like form in English
 /// (`作者. "题名." 报纸名, 28 Nov. 2023, p. 3.`). Parts the page does not give are left out.
-pub fn citation(item: Cited<'_>, lang: Lang) -> String {
+pub fn citation(item: &Cited, lang: Lang) -> String {
     let writers = item.writers();
     let authors = listed_writers(&writers, lang);
     let title = item.full_title();
-    let paper = item.page.paper.as_deref();
+    let paper = item.paper.as_deref();
     let page = item.page_number();
     match lang {
         Lang::Zh => {
@@ -353,7 +387,7 @@ pub fn citation(item: Cited<'_>, lang: Lang) -> String {
                 out.push_str(&format!("{a}. "));
             }
             out.push_str(&format!("{title}[N]"));
-            let date = item.meta().date.as_deref();
+            let date = item.date.as_deref();
             let mut place = String::new();
             if let Some(p) = paper {
                 place.push_str(p);
@@ -386,7 +420,7 @@ pub fn citation(item: Cited<'_>, lang: Lang) -> String {
                 && let Some(month) = NAMES.get((m as usize).wrapping_sub(1))
             {
                 parts.push(format!("{d} {month} {y}"));
-            } else if let Some(d) = item.meta().date.as_deref() {
+            } else if let Some(d) = item.date.as_deref() {
                 parts.push(d.to_owned());
             }
             if let Some(p) = &page {
@@ -422,22 +456,19 @@ mod tests {
         )
     }
 
-    fn first(p: &LibraryPage) -> Cited<'_> {
-        Cited {
-            page: p,
-            article: p.page.articles.first().expect("an article"),
-        }
+    fn first(p: &LibraryPage) -> Cited {
+        Cited::article(p, p.page.articles.first().expect("an article"))
     }
 
     #[test]
     fn the_gb_t_7714_citation_has_writers_title_paper_date_and_page() {
         let p = page(Some("港城日报"), PAGE);
         assert_eq!(
-            citation(first(&p), Lang::Zh),
+            citation(&first(&p), Lang::Zh),
             "王超, 李明. 港城新航线开通：首班货轮今晨离港[N]. 港城日报, 2023-11-28(3)."
         );
         assert_eq!(
-            citation(first(&p), Lang::En),
+            citation(&first(&p), Lang::En),
             "王超, 李明. \u{201c}港城新航线开通：首班货轮今晨离港.\u{201d} 港城日报, 28 Nov. 2023, p. 3."
         );
     }
@@ -448,9 +479,9 @@ mod tests {
             None,
             "港城新航线开通\n\n近日,港口开通至釜山的集装箱新航线。\n",
         );
-        assert_eq!(citation(first(&p), Lang::Zh), "港城新航线开通[N].");
+        assert_eq!(citation(&first(&p), Lang::Zh), "港城新航线开通[N].");
         assert_eq!(
-            citation(first(&p), Lang::En),
+            citation(&first(&p), Lang::En),
             "\u{201c}港城新航线开通.\u{201d}."
         );
     }
@@ -511,13 +542,7 @@ mod tests {
             .iter()
             .find(|a| !a.byline.photographers.is_empty())
             .expect("the picture's article");
-        let items = [
-            first(&p),
-            Cited {
-                page: &p,
-                article: photo,
-            },
-        ];
+        let items = [first(&p), Cited::article(&p, photo)];
         let value: serde_json::Value =
             serde_json::from_str(&csl_json(&items, "https://kanbao.example/").expect("written"))
                 .expect("json");

@@ -75,6 +75,11 @@ pub enum AppError {
         /// What is wrong with it.
         detail: String,
     },
+    /// A file offered as collections that is neither an exported collections file nor its CSV.
+    BadCollections {
+        /// What is wrong with it.
+        detail: String,
+    },
     /// A file of the archive could not be fetched.
     ArchiveUnreachable {
         /// The file's address.
@@ -210,6 +215,11 @@ impl AppError {
             AppError::BadRecord { detail } => {
                 with_detail("记录格式有误", "the record is malformed", detail)
             }
+            AppError::BadCollections { detail } => with_detail(
+                "不是 Kanbao 导出的收藏夹文件（JSON 或 CSV），收藏夹保持不变",
+                "not a collections file exported by Kanbao (JSON or CSV); the collections are unchanged",
+                detail,
+            ),
             AppError::ArchiveUnreachable { url, detail } => {
                 in_file(url, (format!("无法取得（{detail}）"), detail.clone()))
             }
@@ -351,6 +361,7 @@ mod tests {
             AppError::StorageRead { detail: detail() },
             AppError::QuotaExceeded,
             AppError::BadRecord { detail: detail() },
+            AppError::BadCollections { detail: detail() },
             AppError::ArchiveUnreachable {
                 url: url(),
                 detail: detail(),
@@ -380,7 +391,7 @@ mod tests {
     }
 
     /// How many kinds of error there are.
-    const KINDS: usize = 26;
+    const KINDS: usize = 27;
 
     /// The number of an error's kind, below [`KINDS`]. A new variant fails to compile here:
     /// give it the next number, make `KINDS` one more and add one to [`every_error`].
@@ -412,6 +423,7 @@ mod tests {
             AppError::ExportFailed { .. } => 23,
             AppError::DownloadRefused { .. } => 24,
             AppError::StorageRead { .. } => 25,
+            AppError::BadCollections { .. } => 26,
         }
     }
 

@@ -4,6 +4,7 @@ mod app;
 mod archive;
 mod browser_decode;
 mod cite;
+mod collections;
 mod components;
 mod data;
 mod embed;

@@ -150,6 +150,10 @@ pub enum Route {
         date: String,
         page: Option<String>,
     },
+    /// The reader's collections (`#/c`).
+    Collections,
+    /// One collection (`#/c/<id>`).
+    Collection(String),
     NotFound,
 }
 
@@ -161,6 +165,8 @@ impl Route {
         match path.trim_end_matches('/') {
             "" => Route::List(parse_query(query)),
             "/library" => Route::Library,
+            "/c" => Route::Collections,
+            p if p.starts_with("/c/") && p.len() > 3 => Route::Collection(decode(&p[3..])),
             "/d" => Route::Dates(None),
             p if p.starts_with("/d/") => dated(p.trim_start_matches("/d/")),
             p => match (p.strip_prefix("/a/"), p.strip_prefix("/archive/")) {
@@ -211,6 +217,8 @@ impl Route {
                 page: Some(page),
             } => format!("#/d/{date}/{}", encode(page)),
             Route::ArchiveArticle(doc) => format!("#/archive/{doc}"),
+            Route::Collections => "#/c".into(),
+            Route::Collection(id) => format!("#/c/{}", encode(id)),
             Route::NotFound => "#/404".into(),
         }
     }
@@ -420,6 +428,10 @@ mod tests {
         assert_eq!(Route::parse(&Route::Library.to_hash()), Route::Library);
         assert_eq!(Route::parse("#/archive/1234"), Route::ArchiveArticle(1234));
         assert_eq!(Route::parse("#/archive/x"), Route::NotFound);
+        assert_eq!(Route::parse("#/c"), Route::Collections);
+        let c = Route::Collection("c18f2a 论文资料".into());
+        assert_eq!(Route::parse(&c.to_hash()), c);
+        assert_eq!(Route::parse("#/c/"), Route::Collections);
     }
 
     #[test]

@@ -11,11 +11,15 @@ use web_sys::{
     IdbDatabase, IdbObjectStoreParameters, IdbRequest, IdbTransaction, IdbTransactionMode,
 };
 
+use crate::collections::{Changed, Collection};
 use crate::error::AppError;
 use crate::i18n::Lang;
 
 const DB_NAME: &str = "kanbao";
 const STORE: &str = "pages";
+/// The reader's collections, one record per collection, apart from the pages: clearing the
+/// library leaves them.
+const COLLECTIONS: &str = "collections";
 
 /// A stored page: its decoded text is enough, since parsing again is fast and always current.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -117,12 +121,14 @@ async fn open_at(version: Option<u32>) -> Result<IdbDatabase, AppError> {
     .map_err(AppError::storage)?;
     let upgrading = req.clone();
     let on_upgrade = Closure::once_into_js(move || {
-        if let Ok(db) = upgrading.result().and_then(|r| r.dyn_into::<IdbDatabase>())
-            && !db.object_store_names().contains(STORE)
-        {
-            let params = IdbObjectStoreParameters::new();
-            params.set_key_path(&JsValue::from_str("key"));
-            let _ = db.create_object_store_with_optional_parameters(STORE, &params);
+        if let Ok(db) = upgrading.result().and_then(|r| r.dyn_into::<IdbDatabase>()) {
+            for (store, key) in [(STORE, "key"), (COLLECTIONS, "id")] {
+                if !db.object_store_names().contains(store) {
+                    let params = IdbObjectStoreParameters::new();
+                    params.set_key_path(&JsValue::from_str(key));
+                    let _ = db.create_object_store_with_optional_parameters(store, &params);
+                }
+            }
         }
     });
     req.set_onupgradeneeded(Some(on_upgrade.unchecked_ref()));
@@ -130,11 +136,13 @@ async fn open_at(version: Option<u32>) -> Result<IdbDatabase, AppError> {
     db.dyn_into::<IdbDatabase>().map_err(AppError::storage)
 }
 
-/// Opens the database. One that lacks the pages store (made by something else, or left half
-/// made) is upgraded to a version that has it, so the reader's pages can still be kept.
+/// Opens the database. One that lacks the pages or the collections store (made by an earlier
+/// Kanbao, by something else, or left half made) is upgraded to a version that has both, so
+/// the reader's pages and collections can still be kept.
 async fn open() -> Result<IdbDatabase, AppError> {
     let db = open_at(None).await?;
-    if db.object_store_names().contains(STORE) {
+    let names = db.object_store_names();
+    if names.contains(STORE) && names.contains(COLLECTIONS) {
         return Ok(db);
     }
     let next = db.version() as u32 + 1;
@@ -145,6 +153,69 @@ async fn open() -> Result<IdbDatabase, AppError> {
 fn transaction(db: &IdbDatabase, mode: IdbTransactionMode) -> Result<IdbTransaction, AppError> {
     db.transaction_with_str_and_mode(STORE, mode)
         .map_err(AppError::storage)
+}
+
+/// Every stored collection, and the records that cannot be read as one.
+pub async fn load_collections() -> Result<(Vec<Collection>, Vec<Damaged>), AppError> {
+    let db = open().await.map_err(|e| match e {
+        AppError::Storage { detail } => AppError::StorageRead { detail },
+        other => other,
+    })?;
+    let tx = db
+        .transaction_with_str_and_mode(COLLECTIONS, IdbTransactionMode::Readonly)
+        .map_err(AppError::storage)?;
+    let store = tx.object_store(COLLECTIONS).map_err(AppError::storage)?;
+    let all = request(&store.get_all().map_err(AppError::storage)?).await?;
+    db.close();
+    let mut collections = Vec::new();
+    let mut damaged = Vec::new();
+    for value in Array::from(&all).iter() {
+        match serde_wasm_bindgen::from_value::<Collection>(value.clone()) {
+            Ok(c) => collections.push(c),
+            Err(e) => damaged.push(Damaged {
+                key: js_sys::Reflect::get(&value, &JsValue::from_str("id"))
+                    .ok()
+                    .and_then(|k| k.as_string())
+                    .unwrap_or_default(),
+                name: None,
+                error: AppError::BadRecord {
+                    detail: e.to_string(),
+                },
+            }),
+        }
+    }
+    Ok((collections, damaged))
+}
+
+/// Writes what an edit of the collections changed, all or none: a full quota leaves the
+/// stored collections as they were.
+pub async fn save_collections(changed: &Changed) -> Result<(), AppError> {
+    if changed.put.is_empty() && changed.deleted.is_empty() {
+        return Ok(());
+    }
+    let db = open().await?;
+    let tx = db
+        .transaction_with_str_and_mode(COLLECTIONS, IdbTransactionMode::Readwrite)
+        .map_err(AppError::storage)?;
+    let store = tx.object_store(COLLECTIONS).map_err(AppError::storage)?;
+    for c in &changed.put {
+        let value = serde_wasm_bindgen::to_value(c).map_err(|e| AppError::Storage {
+            detail: e.to_string(),
+        })?;
+        if let Err(e) = store.put(&value) {
+            let _ = tx.abort();
+            db.close();
+            return Err(AppError::storage(e));
+        }
+    }
+    for id in &changed.deleted {
+        store
+            .delete(&JsValue::from_str(id))
+            .map_err(AppError::storage)?;
+    }
+    let result = committed(&tx).await;
+    db.close();
+    result
 }
 
 /// Every stored record: the pages, and those that cannot be read as one (with the reason).

@@ -7,12 +7,14 @@ use yew::prelude::*;
 use crate::cite;
 use crate::data::{self, Source};
 use crate::export;
+use crate::hooks::use_collections::CollectionsHandle;
 use crate::hooks::use_route::go_back;
 use crate::i18n::Lang;
 use crate::issues;
 use crate::library::{Library, Results, display_title};
 use crate::pages::archive_article::ArchiveArticle;
 use crate::pages::article::ArticlePage;
+use crate::pages::collections::{CollectionView, CollectionsPage};
 use crate::pages::issues::{DatesPage, IssueView};
 use crate::pages::library::LibraryPageView;
 use crate::pages::list::{ExportFormat, ListPage};
@@ -33,6 +35,8 @@ pub struct Views {
     pub push: Callback<Route>,
     /// Imports what the reader brings.
     pub onimport: Callback<Vec<Source>>,
+    /// The reader's collections.
+    pub collections: CollectionsHandle,
 }
 
 /// The view of `route`.
@@ -44,6 +48,13 @@ pub fn switch(route: &Route, state: &State, views: &Views) -> Html {
         let came_from_list = state.came_from_list;
         Callback::from(move |()| go_back(&push, &list_query, came_from_list))
     };
+    // The embedded view keeps no collections.
+    let collections = (!views.compact).then(|| {
+        (
+            views.collections.collections.clone(),
+            views.collections.onedit.clone(),
+        )
+    });
     match route {
         Route::List(q) => html! {
             <ListPage library={state.library.clone()} query={q.clone()} results={views.results.clone()}
@@ -70,15 +81,28 @@ pub fn switch(route: &Route, state: &State, views: &Views) -> Html {
                 });
                 html! {
                     <ArticlePage page={page.clone()} article={index} {query} {lang} {onback}
-                        previous={neighbour(previous)} next={neighbour(next)} {on_page} />
+                        previous={neighbour(previous)} next={neighbour(next)} {on_page} {collections} />
                 }
             }
             None if state.status == Status::Loading => html! {},
-            None => html! { <NotFound {lang} id={Some(id.clone())} /> },
+            // Not in the library (removed, or collected from the archive): the copy a
+            // collection keeps.
+            None => match views.collections.collections.find_item(id) {
+                Some(item) => {
+                    let page = Rc::new(crate::archive::page_of_record(
+                        item.article.clone(),
+                        item.paper.clone(),
+                    ));
+                    html! {
+                        <ArticlePage {page} article={0} {query} {lang} {onback} {collections} />
+                    }
+                }
+                None => html! { <NotFound {lang} id={Some(id.clone())} /> },
+            },
         },
         Route::ArchiveArticle(doc) => match &state.archive {
             Archive::Open(archive) => html! {
-                <ArchiveArticle archive={archive.clone()} doc={*doc} {query} {lang} {onback} />
+                <ArchiveArticle archive={archive.clone()} doc={*doc} {query} {lang} {onback} {collections} />
             },
             Archive::Opening => html! {},
             Archive::Absent => html! { <NotFound {lang} id={Some(doc.to_string())} /> },
@@ -88,6 +112,17 @@ pub fn switch(route: &Route, state: &State, views: &Views) -> Html {
         },
         Route::Issue { date, page } => html! {
             <IssueView library={state.library.clone()} archive={state.archive.client()} date={date.clone()} page={page.clone()} {lang} />
+        },
+        Route::Collections => html! {
+            <CollectionsPage collections={views.collections.collections.clone()} onedit={views.collections.onedit.clone()}
+                {lang} dispatch={views.dispatch.clone()} />
+        },
+        Route::Collection(id) => match views.collections.collections.get(id) {
+            Some(c) => html! {
+                <CollectionView collection={Rc::new(c.clone())} onedit={views.collections.onedit.clone()}
+                    {lang} dispatch={views.dispatch.clone()} />
+            },
+            None => html! { <NotFound {lang} id={Some(id.clone())} /> },
         },
         Route::NotFound => html! { <NotFound {lang} /> },
     }
@@ -139,13 +174,10 @@ fn library(state: &State, views: &Views) -> Html {
 }
 
 /// The listed articles, to cite.
-fn cited<'a>(library: &'a Library, hits: &[usize]) -> Vec<cite::Cited<'a>> {
+fn cited(library: &Library, hits: &[usize]) -> Vec<cite::Cited> {
     hits.iter()
         .filter_map(|&i| library.get(i))
-        .map(|(page, article)| cite::Cited {
-            page: page.as_ref(),
-            article,
-        })
+        .map(|(page, article)| cite::Cited::article(page, article))
         .collect()
 }
 

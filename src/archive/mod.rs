@@ -6,6 +6,16 @@ mod cache;
 mod fetch;
 mod records;
 
+/// An article kept as a record (a collection's copy) as a library page of one article, of
+/// `paper`, so the reading view shows it.
+pub fn page_of_record(record: kanbao_search::ArchiveRecord, paper: Option<String>) -> LibraryPage {
+    LibraryPage {
+        key: format!("collected-{}", record.id),
+        paper,
+        ..records::into_page(record)
+    }
+}
+
 use std::cell::{Cell, RefCell};
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;

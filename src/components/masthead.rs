@@ -60,6 +60,10 @@ pub fn Masthead(props: &MastheadProps) -> Html {
                             aria-current={matches!(route, Route::Dates(_) | Route::Issue { .. }).then_some("page")}>
                             { lang.pick("按日期", "By date") }
                         </a>
+                        <a href={Route::Collections.to_hash()} class="nav-collections"
+                            aria-current={matches!(route, Route::Collections | Route::Collection(_)).then_some("page")}>
+                            { lang.pick("收藏夹", "Collections") }
+                        </a>
                         <a href={Route::Library.to_hash()} aria-current={(*route == Route::Library).then_some("page")}>
                             { lang.pick("文库与导入", "Library & import") }
                         </a>

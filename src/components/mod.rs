@@ -3,6 +3,7 @@
 pub mod archive_section;
 pub mod article_card;
 pub mod byline;
+pub mod collect;
 pub mod facet_panel;
 pub mod filter_chips;
 pub mod highlighted;

@@ -3,6 +3,7 @@
 pub mod use_archive;
 pub mod use_archive_dates;
 pub mod use_archive_search;
+pub mod use_collections;
 pub mod use_drop_import;
 pub mod use_embed;
 pub mod use_import;

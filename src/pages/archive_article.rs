@@ -21,6 +21,12 @@ pub struct ArchiveArticleProps {
     pub query: Option<Query>,
     pub lang: Lang,
     pub onback: Callback<()>,
+    /// The reader's collections and what edits them.
+    #[prop_or_default]
+    pub collections: Option<(
+        Rc<crate::collections::Collections>,
+        Callback<crate::collections::Edit>,
+    )>,
 }
 
 /// Fetches the record chunk holding the article, then shows it like any other.
@@ -83,7 +89,7 @@ pub fn ArchiveArticle(props: &ArchiveArticleProps) -> Html {
                 place.map_or((None, None), |p| (neighbour(p.previous), neighbour(p.next)));
             html! {
                 <ArticlePage page={page.clone()} article={0} query={props.query.clone()} {lang} onback={props.onback.clone()}
-                    {previous} {next} {on_page} />
+                    {previous} {next} {on_page} collections={props.collections.clone()} />
             }
         }
         Some(Ok(None)) => html! { <NotFound {lang} id={Some(props.doc.to_string())} /> },

@@ -28,6 +28,27 @@ pub struct ArticlePageProps {
     /// The issue page it was printed on, when its page is dated.
     #[prop_or_default]
     pub on_page: Option<crate::route::Route>,
+    /// The reader's collections and what edits them (none in the embedded view).
+    #[prop_or_default]
+    pub collections: Option<(
+        Rc<crate::collections::Collections>,
+        Callback<crate::collections::Edit>,
+    )>,
+}
+
+/// An article as a collection keeps it: its text, names and place, and the paper.
+pub fn collected(page: &LibraryPage, a: &Article) -> crate::collections::Item {
+    crate::collections::Item {
+        id: a.id.clone(),
+        paper: page.paper.clone(),
+        note: String::new(),
+        article: kanbao_search::ArchiveRecord::record(
+            0,
+            a,
+            &page.page.meta,
+            &page.page.source.name,
+        ),
+    }
 }
 
 /// What the parser was unsure of in this article, in the reader's language: each place where
@@ -114,13 +135,7 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
         |text: &String| html! { <Highlighted text={text.clone()} ranges={highlights(text, q)} /> };
     let place = props.page.place();
     let oncopy = {
-        let text = crate::cite::citation(
-            crate::cite::Cited {
-                page: &props.page,
-                article: a,
-            },
-            lang,
-        );
+        let text = crate::cite::citation(&crate::cite::Cited::article(&props.page, a), lang);
         let copied = copied.clone();
         Callback::from(move |_| {
             let clipboard = gloo::utils::window().navigator().clipboard();
@@ -151,6 +166,10 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
                     { lang.pick("← 返回列表", "← Back to list") }
                 </button>
                 <button type="button" class="copy-citation" onclick={oncopy}>{ lang.pick("复制引用", "Copy citation") }</button>
+                if let Some((collections, onedit)) = &props.collections {
+                    <crate::components::collect::CollectButton item={Rc::new(collected(&props.page, a))}
+                        collections={collections.clone()} onedit={onedit.clone()} {lang} />
+                }
                 if !props.page.text.is_empty() {
                 <button type="button" class="toggle-source" aria-pressed={show_source.to_string()} onclick={ontoggle_source}>
                     { if *show_source { lang.pick("显示排版", "Show article") } else { lang.pick("显示原文", "Show source text") } }

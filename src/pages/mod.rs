@@ -2,6 +2,7 @@
 
 pub mod archive_article;
 pub mod article;
+pub mod collections;
 pub mod issues;
 pub mod library;
 pub mod list;
