@@ -65,11 +65,16 @@ test('stored pages that cannot be read at start are told as a failure to read, a
       IDBObjectStore.prototype.getAll = function () { throw new DOMException('storage is blocked', 'UnknownError'); };
     });
     await openLibrary(page);
-    await page.waitForSelector('.notice-error');
+    const pages = page.locator('.notice-error', { hasText: '无法读取浏览器中保存的版面' });
+    await pages.waitFor();
     assert.equal(
-      (await page.locator('.notice-error').textContent()).match(/无法读取浏览器中保存的版面：浏览器存储无法读取（UnknownError: storage is blocked）/)?.length, 1,
+      (await pages.textContent()).match(/无法读取浏览器中保存的版面：浏览器存储无法读取（UnknownError: storage is blocked）/)?.length, 1,
     );
-    assert.doesNotMatch(await page.locator('.notice-error').textContent(), /无法保存/);
+    // The collections are kept in the same storage, and said to be unreadable too.
+    const collections = page.locator('.notice-error', { hasText: '无法读取收藏夹' });
+    await collections.waitFor();
+    assert.match(await collections.textContent(), /无法读取收藏夹：浏览器存储无法读取（UnknownError: storage is blocked）/);
+    for (const text of await page.locator('.notice-error').allTextContents()) assert.doesNotMatch(text, /无法保存/);
     assert.deepEqual(await pageNames(page), ['yantai-daily-2023-11.txt']);
   });
 });

@@ -157,10 +157,15 @@ fn transaction(db: &IdbDatabase, mode: IdbTransactionMode) -> Result<IdbTransact
 
 /// Every stored collection, and the records that cannot be read as one.
 pub async fn load_collections() -> Result<(Vec<Collection>, Vec<Damaged>), AppError> {
-    let db = open().await.map_err(|e| match e {
+    // A failure of the storage itself is a failure to read.
+    read_collections().await.map_err(|e| match e {
         AppError::Storage { detail } => AppError::StorageRead { detail },
         other => other,
-    })?;
+    })
+}
+
+async fn read_collections() -> Result<(Vec<Collection>, Vec<Damaged>), AppError> {
+    let db = open().await?;
     let tx = db
         .transaction_with_str_and_mode(COLLECTIONS, IdbTransactionMode::Readonly)
         .map_err(AppError::storage)?;
