@@ -765,6 +765,9 @@ pub(crate) fn words_credit(line: &str) -> Option<Credits> {
     if t.len() > 40 {
         return None;
     }
+    if let Some(c) = labelled_writer(t) {
+        return Some(c);
+    }
     // `（撰文/某某 某某）`: the writers of a report, in brackets at its end.
     if let Some(names) = strip_brackets(t)
         .and_then(|inner| inner.strip_prefix("撰文"))
@@ -796,6 +799,47 @@ pub(crate) fn words_credit(line: &str) -> Option<Credits> {
         .filter(|_| !name.is_empty())?;
     Some(Credits {
         authors: names,
+        ..Credits::default()
+    })
+}
+
+/// Labels ending in 人 that name someone other than the text's writer.
+const NOT_WRITERS: &[&str] = &[
+    "联系人",
+    "负责人",
+    "发言人",
+    "责任人",
+    "经办人",
+    "法人",
+    "监制人",
+    "出品人",
+    "制片人",
+    "主持人",
+    "候选人",
+    "当事人",
+    "投诉人",
+    "举报人",
+    "受访人",
+];
+
+/// A writer named after a label and a colon, as letters, memoirs and readers' pieces are
+/// signed under their titles: `作者：某某`, `口述：某某`, and labels ending in 人 (`寄思人：某某`,
+/// `讲述人：某某`, `撰稿人：某某`), but not those naming someone else (`联系人：…`).
+fn labelled_writer(t: &str) -> Option<Credits> {
+    let (label, rest) = t.split_once(['：', ':'])?;
+    let label = label.trim();
+    let n = label.chars().count();
+    let writer = matches!(label, "作者" | "撰稿" | "口述" | "讲述" | "执笔")
+        || (2..=4).contains(&n)
+            && label.ends_with('人')
+            && label.chars().all(is_han)
+            && !NOT_WRITERS.contains(&label);
+    if !writer {
+        return None;
+    }
+    let authors = names::listed_names(rest.trim())?;
+    Some(Credits {
+        authors,
         ..Credits::default()
     })
 }
@@ -1830,6 +1874,20 @@ mod tests {
             line("李明 王刚 摄"),
             Some(vec!["李明".to_owned(), "王刚".to_owned()])
         );
+    }
+
+    #[test]
+    fn a_writer_after_a_label_and_a_colon_signs_the_text() {
+        let authors = |l: &str| labelled_writer(l).map(|c| c.authors);
+        assert_eq!(authors("寄思人：林小雨"), Some(vec!["林小雨".to_owned()]));
+        assert_eq!(authors("讲述人: 王小二"), Some(vec!["王小二".to_owned()]));
+        assert_eq!(
+            authors("作者：林小雨 王小二"),
+            Some(vec!["林小雨".to_owned(), "王小二".to_owned()])
+        );
+        assert_eq!(authors("联系人：林小雨"), None);
+        assert_eq!(authors("寄思人：本报编辑部的同事们"), None);
+        assert_eq!(authors("时间：林小雨"), None);
     }
 
     #[test]

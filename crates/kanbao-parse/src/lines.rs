@@ -323,6 +323,21 @@ fn series_label(s: &str) -> bool {
         && !s.contains(['，', ',', '。', '：', ':', '；'])
 }
 
+/// Whether a raw line starts indented as exports set a paragraph's first line: an ideographic
+/// space (`　　`), a tab, or two blanks or more of any kind (spaces, or the no-break spaces a web
+/// page's `&nbsp;&nbsp;` leaves).
+fn indented(raw: &str) -> bool {
+    let lead = raw.chars().take_while(|c| c.is_whitespace()).take(2);
+    let mut n = 0;
+    for c in lead {
+        if c == '\u{3000}' || c == '\t' {
+            return true;
+        }
+        n += 1;
+    }
+    n >= 2
+}
+
 /// Splits `text` into trimmed non-blank lines, cutting jump markers off the lines they end or
 /// start, and classifies each.
 pub(crate) fn split(text: &str) -> Vec<Line<'_>> {
@@ -366,7 +381,7 @@ pub(crate) fn split(text: &str) -> Vec<Line<'_>> {
                     || crate::byline::glued_source(l.text).is_some());
         }
         if let Some(l) = out.get_mut(first) {
-            l.indented = raw.starts_with('\u{3000}') || raw.starts_with("  ");
+            l.indented = indented(raw);
         }
         // Text set apart from its headline by a wide gap starts a paragraph, as an indent does.
         if out.get(first).is_some_and(|l| l.beside_text)
@@ -1434,6 +1449,22 @@ mod tests {
             "提供",
         ] {
             assert!(!picture_source(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn indents_of_every_kind_are_seen() {
+        for raw in [
+            "\u{3000}\u{3000}正文",
+            "  正文",
+            "\u{a0}\u{a0}\u{a0}\u{a0}正文",
+            "\t正文",
+            " \u{3000}正文",
+        ] {
+            assert!(indented(raw), "{raw:?}");
+        }
+        for raw in ["正文", " 正文", "\u{a0}正文"] {
+            assert!(!indented(raw), "{raw:?}");
         }
     }
 
