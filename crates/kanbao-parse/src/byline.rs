@@ -280,8 +280,21 @@ fn classify(t: &str, out: &mut Vec<Tok>) {
     .iter()
     .find_map(|w| Some((t.strip_suffix(w).filter(|n| !n.is_empty())?, *w)))
     {
-        // `李四报道`, `通讯员李四报道`, `董岩整理`.
-        classify(name, out);
+        // `李四报道`, `通讯员李四报道`, `董岩整理`; and where the report was filed from, which
+        // names no one (`北京报道`, `记者倪某广州报道`).
+        let report = post.ends_with("报道");
+        let named = if report && crate::place::filing_place(name) {
+            None
+        } else {
+            Some(
+                crate::place::without_filing_place(name)
+                    .filter(|_| report)
+                    .unwrap_or(name),
+            )
+        };
+        if let Some(named) = named {
+            classify(named, out);
+        }
         out.push(Tok::Post(post_word(post).unwrap_or(Post::Report)));
     } else if let Some(split) = split_names(t) {
         if split.guessed {
@@ -1874,6 +1887,23 @@ mod tests {
             line("李明 王刚 摄"),
             Some(vec!["李明".to_owned(), "王刚".to_owned()])
         );
+    }
+
+    #[test]
+    fn where_a_report_was_filed_from_is_no_name() {
+        let c = parse_byline_line("本报记者 林小雨 北京报道").unwrap();
+        assert_eq!(c.reporters, ["林小雨"]);
+        let c = parse_byline_line("见习记者林小雨广州报道").unwrap();
+        assert_eq!(c.reporters, ["林小雨"]);
+        // A name glued to 报道 is still the reporter's.
+        let c = parse_byline_line("记者 林小雨 王小二报道").unwrap();
+        assert_eq!(c.reporters, ["林小雨", "王小二"]);
+        assert!(crate::place::filing_place("华盛顿") && !crate::place::filing_place("林小雨"));
+        assert_eq!(
+            crate::place::without_filing_place("林小雨上海"),
+            Some("林小雨")
+        );
+        assert_eq!(crate::place::without_filing_place("上海"), None);
     }
 
     #[test]
