@@ -143,8 +143,18 @@ pub(crate) fn parse_header_line(line: &str) -> Option<HeaderLine> {
         if token.is_empty() {
             continue;
         }
-        // `版面：头版`, as a database's record names the page.
-        if ["版面", "版次", "版名"].contains(&token) {
+        // `版面：头版`, as a database's record names the page; `出版日期：…` before the date.
+        if [
+            "版面",
+            "版次",
+            "版名",
+            "出版日期",
+            "出版时间",
+            "见报日期",
+            "刊发日期",
+        ]
+        .contains(&token)
+        {
             out.other = true;
             continue;
         }
@@ -673,6 +683,9 @@ mod tests {
         assert_eq!(h.section, None);
         let h = parse_header_line("版面:头版").unwrap();
         assert_eq!(h.section.as_deref(), Some("头版"));
+        let h = parse_header_line("出版日期:1996年12月15日").unwrap();
+        assert_eq!(h.date.as_deref(), Some("1996-12-15"));
+        assert_eq!(h.section, None);
         assert_eq!(parse_date("12345678"), None);
         let h = parse_header_line("00003版:要闻").unwrap();
         assert_eq!(h.page.as_deref(), Some("00003"));

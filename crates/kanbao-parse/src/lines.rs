@@ -786,6 +786,28 @@ fn is_page_header(t: &str) -> bool {
         })
 }
 
+/// The words of an e-paper site's navigation, each alone on a line of the copied page.
+fn epaper_navigation(t: &str) -> bool {
+    matches!(
+        t,
+        "本版导读"
+            | "本版导航"
+            | "版面导航"
+            | "版面导读"
+            | "本版新闻"
+            | "上一版"
+            | "下一版"
+            | "上一篇"
+            | "下一篇"
+            | "返回目录"
+            | "返回首页"
+            | "往期回顾"
+            | "放大"
+            | "缩小"
+            | "默认"
+    )
+}
+
 /// What a web page leaves in text copied or scraped from it: an HTML comment's end, or a
 /// line naming the page's file (`2023-07-21 1 1 某某日报 content_206819.html 1 …`).
 fn markup_residue(t: &str) -> bool {
@@ -800,6 +822,10 @@ fn markup_residue(t: &str) -> bool {
         && t.len() < 240
         && (t.contains("版本") || t.contains("升级"))
     {
+        return true;
+    }
+    // An e-paper site's navigation, copied with the page: `本版导读`, `上一版`, `返回目录`.
+    if epaper_navigation(t) {
         return true;
     }
     // A social-media repost's call to follow the account (`点击上方“某某日报” 关注我们`).
@@ -1450,6 +1476,14 @@ mod tests {
         ] {
             assert!(!picture_source(t), "{t}");
         }
+    }
+
+    #[test]
+    fn an_epaper_sites_navigation_is_noise() {
+        for t in ["本版导读", "上一版", "返回目录"] {
+            assert_eq!(classify(t), Class::Noise, "{t}");
+        }
+        assert_ne!(classify("本版导读新闻"), Class::Noise);
     }
 
     #[test]
