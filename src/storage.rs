@@ -17,8 +17,8 @@ use crate::i18n::Lang;
 
 const DB_NAME: &str = "kanbao";
 const STORE: &str = "pages";
-/// The reader's collections, one record per collection, apart from the pages: clearing the
-/// library leaves them.
+/// The reader's collections, one record per collection (`{id, json}`), apart from the pages:
+/// clearing the library leaves them.
 const COLLECTIONS: &str = "collections";
 
 /// A stored page: its decoded text is enough, since parsing again is fast and always current.
@@ -175,7 +175,13 @@ async fn read_collections() -> Result<(Vec<Collection>, Vec<Damaged>), AppError>
     let mut collections = Vec::new();
     let mut damaged = Vec::new();
     for value in Array::from(&all).iter() {
-        match serde_wasm_bindgen::from_value::<Collection>(value.clone()) {
+        // Each collection is stored as its JSON text under its id: the app reads JSON already
+        // (archive records, files), so no second decoder of the same types is needed.
+        let json = js_sys::Reflect::get(&value, &JsValue::from_str("json"))
+            .ok()
+            .and_then(|j| j.as_string())
+            .unwrap_or_default();
+        match serde_json::from_str::<Collection>(&json) {
             Ok(c) => collections.push(c),
             Err(e) => damaged.push(Damaged {
                 key: js_sys::Reflect::get(&value, &JsValue::from_str("id"))
@@ -204,9 +210,14 @@ pub async fn save_collections(changed: &Changed) -> Result<(), AppError> {
         .map_err(AppError::storage)?;
     let store = tx.object_store(COLLECTIONS).map_err(AppError::storage)?;
     for c in &changed.put {
-        let value = serde_wasm_bindgen::to_value(c).map_err(|e| AppError::Storage {
+        let json = serde_json::to_string(c).map_err(|e| AppError::Storage {
             detail: e.to_string(),
         })?;
+        let value = js_sys::Object::new();
+        for (key, v) in [("id", &c.id), ("json", &json)] {
+            js_sys::Reflect::set(&value, &JsValue::from_str(key), &JsValue::from_str(v))
+                .map_err(AppError::storage)?;
+        }
         if let Err(e) = store.put(&value) {
             let _ = tx.abort();
             db.close();
