@@ -129,12 +129,14 @@ pub(crate) fn prints_whole_paragraphs(lines: &[Line<'_>]) -> bool {
 pub(crate) fn every_long_line_ends_a_sentence(lines: &[Line<'_>]) -> bool {
     let mut long = 0;
     for l in lines {
-        // Forty characters are at least forty bytes: most short lines are passed by length.
-        if l.class != Class::Text || l.text.len() < 40 || l.text.chars().count() < 40 {
+        // Forty characters are at least forty bytes and at most 160: most lines are told by
+        // their length alone.
+        let n = l.text.len();
+        if l.class != Class::Text || n < 40 || n < 160 && l.text.chars().count() < 40 {
             continue;
         }
-        if !ends_sentence(l.text.trim_end_matches(['”', '’', '」', '』', ')', '）']))
-            && !ends_sentence(l.text)
+        if !ends_sentence(l.text)
+            && !ends_sentence(l.text.trim_end_matches(['”', '’', '」', '』', ')', '）']))
         {
             return false;
         }
@@ -629,13 +631,14 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
         i += 1;
     }
 
+    let whole_paragraphs = prints_whole_paragraphs(lines);
     let traits = PageTraits {
         indented: page.indented,
         opinion: meta.section.as_deref().is_some_and(opinion_page),
         front: meta.page.as_deref().is_some_and(front_page),
         bare_reporters: prints_reporters_bare(lines),
-        whole_paragraphs: prints_whole_paragraphs(lines),
-        unmarked_headings: prints_whole_paragraphs(lines) || every_long_line_ends_a_sentence(lines),
+        whole_paragraphs,
+        unmarked_headings: whole_paragraphs || every_long_line_ends_a_sentence(lines),
     };
     let (articles, unassigned) = assemble(text, lines, &owners, &plans, traits, &mut diagnostics);
     Parsed {
