@@ -14,6 +14,7 @@ use kanbao_search::{ArchiveRecord, Query, RecordBlock, RecordByline, RecordPlace
 use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
+use crate::export::cell;
 use crate::i18n::kind_key;
 
 /// The format tag of an exported collections file.
@@ -301,15 +302,6 @@ const CSV_COLUMNS: [&str; 20] = [
     "source",
     "text",
 ];
-
-/// One CSV cell: quoted, and defused so that a spreadsheet never runs it as a formula.
-fn cell(value: &str) -> String {
-    let defused = match value.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{value}"),
-        _ => value.to_owned(),
-    };
-    format!("\"{}\"", defused.replace('"', "\"\""))
-}
 
 /// The collections as CSV, one row per collected article (UTF-8 with a BOM, as spreadsheet
 /// programs need): it imports again, each article with its text.

@@ -610,6 +610,26 @@ fn library_text(pages: Vec<PageText>) -> Result<String, AppError> {
     })
 }
 
+/// Offers `content` as a download, or tells the reader why it could not be made or saved.
+pub fn offer_download(
+    dispatch: &yew::Callback<crate::state::Action>,
+    lang: crate::i18n::Lang,
+    name: &str,
+    mime: &str,
+    content: Result<String, AppError>,
+) {
+    if let Err(err) = content.and_then(|c| download(name, mime, &c)) {
+        dispatch.emit(crate::state::Action::Notify {
+            error: true,
+            text: format!(
+                "{}{}",
+                lang.pick("无法导出：", "Could not export: "),
+                err.message(lang)
+            ),
+        });
+    }
+}
+
 /// Offers `content` as a download named `name`; the browser's reason when it cannot.
 pub fn download(name: &str, mime: &str, content: &str) -> Result<(), AppError> {
     let reason = |e: JsValue| AppError::DownloadRefused {

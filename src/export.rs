@@ -77,7 +77,7 @@ pub fn markdown(library: &Library, hits: &[usize]) -> String {
 }
 
 /// One CSV cell: quoted, and defused so that a spreadsheet never runs it as a formula.
-fn cell(value: &str) -> String {
+pub fn cell(value: &str) -> String {
     let defused = match value.chars().next() {
         Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{value}"),
         _ => value.to_owned(),

@@ -228,15 +228,6 @@ fn export_list(
                 cite::csl_json(&cited(&library, hits), &app_url()),
             ),
         };
-        if let Err(err) = content.and_then(|c| data::download(name, mime, &c)) {
-            dispatch.emit(Action::Notify {
-                error: true,
-                text: format!(
-                    "{}{}",
-                    lang.pick("无法导出：", "Could not export: "),
-                    err.message(lang)
-                ),
-            });
-        }
+        data::offer_download(&dispatch, lang, name, mime, content);
     })
 }

@@ -18,26 +18,6 @@ use crate::state::Action;
 /// A collections file is read whole: past this size it is refused before reading.
 const MAX_COLLECTIONS_BYTES: f64 = 64.0 * 1024.0 * 1024.0;
 
-/// Downloads `content`, or tells the reader why it could not.
-fn save(
-    dispatch: &Callback<Action>,
-    lang: Lang,
-    name: &str,
-    mime: &str,
-    content: Result<String, AppError>,
-) {
-    if let Err(err) = content.and_then(|c| crate::data::download(name, mime, &c)) {
-        dispatch.emit(Action::Notify {
-            error: true,
-            text: format!(
-                "{}{}",
-                lang.pick("无法导出：", "Could not export: "),
-                err.message(lang)
-            ),
-        });
-    }
-}
-
 /// Props of [`CollectionsPage`].
 #[derive(Debug, Properties, PartialEq)]
 pub struct CollectionsPageProps {
@@ -122,7 +102,7 @@ pub fn CollectionsPage(props: &CollectionsPageProps) -> Html {
     let onexport_json = {
         let (dispatch, list) = (props.dispatch.clone(), list.clone());
         Callback::from(move |_| {
-            save(
+            crate::data::offer_download(
                 &dispatch,
                 lang,
                 "kanbao-collections.json",
@@ -134,7 +114,7 @@ pub fn CollectionsPage(props: &CollectionsPageProps) -> Html {
     let onexport_csv = {
         let (dispatch, list) = (props.dispatch.clone(), list.clone());
         Callback::from(move |_| {
-            save(
+            crate::data::offer_download(
                 &dispatch,
                 lang,
                 "kanbao-collections.csv",
@@ -281,7 +261,7 @@ pub fn CollectionView(props: &CollectionViewProps) -> Html {
                     collections::to_json(list),
                 ),
             };
-            save(&dispatch, lang, name, mime, content);
+            crate::data::offer_download(&dispatch, lang, name, mime, content);
         })
     };
     html! {
