@@ -248,6 +248,15 @@ pub(crate) fn build(
                         .get(n + 1)
                         .is_some_and(|next| matches!(next.class, Class::Text | Class::Lead)) =>
             {
+                if heading_or_title(l.text) {
+                    diagnostics.push(Diagnostic {
+                        code: DiagnosticCode::HeadingOrTitle,
+                        message: "read as a section heading; it could be the title of a new \
+                                  article"
+                            .to_owned(),
+                        span: Some([l.start, l.end()]),
+                    });
+                }
                 drafts.push(Draft {
                     kind: BlockKind::Heading,
                     raw: l.text.to_owned(),
@@ -592,6 +601,14 @@ fn unmarked_heading(t: &str) -> bool {
         // `——摘自某某`: where the quotation above comes from.
         && !t.starts_with('—')
         && !t.contains(['。', '！', '？', '!', '?'])
+}
+
+/// Whether an unmarked section heading ([`unmarked_heading`]) is as long as a title rather than
+/// a heading (`网红茶饮店因卫生问题一天被停业两家，品牌回应：不解决不开业`): section headings run to
+/// about twenty characters, a web page's title to thirty and more. The reading is kept and
+/// reported.
+fn heading_or_title(t: &str) -> bool {
+    t.chars().count() >= 24
 }
 
 /// Takes a credit in brackets off the end of the last paragraph: briefs end `…。(记者 刘洋)`,
@@ -1072,6 +1089,14 @@ mod tests {
         assert!(!bracketed_column("【关键词】为鹿出警"));
         assert!(!bracketed_column("【注】"));
         assert!(!bracketed_column("学子体验"));
+    }
+
+    #[test]
+    fn a_heading_as_long_as_a_title_is_reported() {
+        assert!(heading_or_title(
+            "网红茶饮店因卫生问题一天被停业两家，品牌回应：不解决不开业"
+        ));
+        assert!(!heading_or_title("直面短板，打通气象服务“最后一公里”"));
     }
 
     #[test]

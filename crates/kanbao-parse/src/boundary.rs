@@ -146,6 +146,24 @@ pub(crate) fn weigh(c: &RunCues) -> (RunReading, i32) {
     }
 }
 
+/// Whether a run read as a section heading is shaped as titles are printed, unlike the open
+/// article's first section heading: one line of two phrases set a space apart, each of six
+/// characters or more (`大学生村官被借走10万元 离职两年未要回`), where the article's headings so
+/// far are not (`正规渠道购买安全性符合要求`). A feature whose headings are all two phrases
+/// (`“合纵连横”扛责任 机关党建走在前`) prints them so throughout, and its first heading is
+/// not compared with anything. The reading is kept and reported.
+pub(crate) fn title_shaped_heading(run: &[Line<'_>], first_heading: Option<&str>) -> bool {
+    let two_phrases = |t: &str| {
+        let parts: Vec<&str> = t.split_whitespace().collect();
+        parts.len() == 2 && parts.iter().all(|p| p.chars().count() >= 6)
+    };
+    let mut heads = run.iter().filter(|l| l.class != Class::Noise);
+    match (heads.next(), heads.next(), first_heading) {
+        (Some(l), None, Some(first)) => two_phrases(l.text) && !two_phrases(first),
+        _ => false,
+    }
+}
+
 /// Whether a run of `lines` headline lines is grouped as the open article's section headings
 /// already were (`产业合作` / `成渝计算机产品产量已占全球1/3` / `从区域市场定位到亚欧大市场`, three
 /// lines each): a feature that prints its headings three lines at a time prints its last group so
@@ -470,6 +488,25 @@ pub(crate) fn exclaimed_headline(t: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_heading_of_two_long_phrases_is_shaped_as_a_title() {
+        let run = crate::lines::split("村官被借走十万元 离职两年仍未要回\n");
+        assert!(title_shaped_heading(
+            &run,
+            Some("正规渠道购买安全性符合要求")
+        ));
+        // The article's first heading, or one like the first, is no cause for doubt.
+        assert!(!title_shaped_heading(&run, None));
+        assert!(!title_shaped_heading(
+            &run,
+            Some("“合纵连横”扛责任 机关党建走在前")
+        ));
+        let run = crate::lines::split("修的是家电 暖的是人心\n");
+        assert!(!title_shaped_heading(&run, Some("正规渠道购买")));
+        let run = crate::lines::split("村官被借走十万元\n离职两年仍未要回\n");
+        assert!(!title_shaped_heading(&run, Some("正规渠道购买")));
+    }
 
     #[test]
     fn a_group_shaped_like_the_articles_earlier_headings_is_one_of_them() {

@@ -1036,7 +1036,9 @@ fn headline_run(
                             c.paragraphs += 1;
                         }
                     }
-                } else if (margin <= 1 || margin == 2 && c.headings == 1)
+                } else if (margin <= 1
+                    || margin == 2 && c.headings == 1
+                    || boundary::title_shaped_heading(run, c.first_heading.as_deref()))
                     && !cues.cut
                     && !cues.numbered
                 {
