@@ -1,6 +1,6 @@
 // Collections (收藏夹) as a researcher keeps them: collect articles from the reading view,
 // annotate them, find them after a reload and after the library is cleared, search within a
-// collection, export it (JSON, CSV and citations) and import it again.
+// collection, export it (JSON, CSV and citations), import it again, and rename it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -143,6 +143,16 @@ test('articles collected and annotated stay across a reload and a cleared librar
         { title: '老街换新颜', note: '改造前后可作对比' },
       ], name);
     }
+
+    // Renamed: the new name shows in the collection and in the list, and stays after a reload.
+    await page.fill('.collection-rename-name', '城市变迁');
+    await page.click('.collection-rename-save');
+    await page.waitForSelector('#collection-title:has-text("城市变迁")');
+    await page.reload();
+    await waitForApp(page);
+    await page.click('.back-to-collections');
+    await page.waitForSelector('.collection-row');
+    assert.deepEqual(await page.locator('.collection-row').allTextContents(), ['城市变迁2 篇']);
   });
 });
 

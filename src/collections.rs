@@ -45,6 +45,18 @@ pub struct Collection {
     pub items: Vec<Item>,
 }
 
+impl Item {
+    /// An article of a page as a collection keeps it: its text, names and place, and the paper.
+    pub fn of(page: &crate::library::LibraryPage, a: &kanbao_parse::Article) -> Item {
+        Item {
+            id: a.id.clone(),
+            paper: page.paper.clone(),
+            note: String::new(),
+            article: ArchiveRecord::record(0, a, &page.page.meta, &page.page.source.name),
+        }
+    }
+}
+
 impl Collection {
     /// Whether it holds the article `id`.
     pub fn has(&self, id: &str) -> bool {
@@ -232,6 +244,12 @@ pub fn search(c: &Collection, q: &str) -> Vec<usize> {
     if query.is_empty() {
         return (0..c.items.len()).collect();
     }
+    // Each term as a query of its own, parsed once for every item.
+    let terms: Vec<(Query, bool)> = query
+        .terms()
+        .iter()
+        .map(|t| (Query::parse(&t.text), t.exclude))
+        .collect();
     c.items
         .iter()
         .enumerate()
@@ -249,9 +267,8 @@ pub fn search(c: &Collection, q: &str) -> Vec<usize> {
             .into_iter()
             .flatten()
             .collect();
-            query.terms().iter().all(|t| {
-                let single = Query::parse(&t.text);
-                fields.iter().any(|f| !highlight(f, &single).is_empty()) != t.exclude
+            terms.iter().all(|(term, excluded)| {
+                fields.iter().any(|f| !highlight(f, term).is_empty()) != *excluded
             })
         })
         .map(|(n, _)| n)
@@ -503,12 +520,7 @@ mod tests {
         page.page
             .articles
             .iter()
-            .map(|a| Item {
-                id: a.id.clone(),
-                paper: page.paper.clone(),
-                note: String::new(),
-                article: ArchiveRecord::record(0, a, &page.page.meta, "p.txt"),
-            })
+            .map(|a| Item::of(&page, a))
             .collect()
     }
 

@@ -9,12 +9,14 @@ use yew::prelude::*;
 use crate::collections::{Collections, Edit, Item};
 use crate::hooks::use_collections::new_id;
 use crate::i18n::Lang;
+use crate::library::LibraryPage;
 
 /// Props of [`CollectButton`].
 #[derive(Debug, Properties, PartialEq)]
 pub struct CollectButtonProps {
-    /// The article as a collection keeps it.
-    pub item: Rc<Item>,
+    /// The page the article is on, and its place there.
+    pub page: Rc<LibraryPage>,
+    pub article: usize,
     pub collections: Rc<Collections>,
     pub onedit: Callback<Edit>,
     pub lang: Lang,
@@ -26,14 +28,32 @@ pub fn CollectButton(props: &CollectButtonProps) -> Html {
     let open = use_state(|| false);
     let name_ref = use_node_ref();
     let lang = props.lang;
-    let id = props.item.id.clone();
+    let Some(id) = props
+        .page
+        .page
+        .articles
+        .get(props.article)
+        .map(|a| a.id.clone())
+    else {
+        return html! {};
+    };
+    // The copy a collection keeps is made when the article is put in one, not at each render.
+    let item = {
+        let (page, n) = (props.page.clone(), props.article);
+        move || {
+            page.page
+                .articles
+                .get(n)
+                .map(|a| Box::new(Item::of(&page, a)))
+        }
+    };
     let held = props.collections.holding(&id).count();
     let ontoggle = {
         let open = open.clone();
         Callback::from(move |_| open.set(!*open))
     };
     let oncreate = {
-        let (item, onedit, name_ref) = (props.item.clone(), props.onedit.clone(), name_ref.clone());
+        let (item, onedit, name_ref) = (item.clone(), props.onedit.clone(), name_ref.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let Some(input) = name_ref.cast::<HtmlInputElement>() else {
@@ -48,10 +68,9 @@ pub fn CollectButton(props: &CollectButtonProps) -> Html {
                 id: cid.clone(),
                 name,
             });
-            onedit.emit(Edit::Add {
-                id: cid,
-                item: Box::new((*item).clone()),
-            });
+            if let Some(item) = item() {
+                onedit.emit(Edit::Add { id: cid, item });
+            }
             input.set_value("");
         })
     };
@@ -66,12 +85,12 @@ pub fn CollectButton(props: &CollectButtonProps) -> Html {
                         { for props.collections.list.iter().map(|c| {
                             let checked = c.has(&id);
                             let onchange = {
-                                let (onedit, item, cid, id) = (props.onedit.clone(), props.item.clone(), c.id.clone(), id.clone());
+                                let (onedit, item, cid, id) = (props.onedit.clone(), item.clone(), c.id.clone(), id.clone());
                                 Callback::from(move |_| {
                                     if checked {
                                         onedit.emit(Edit::Remove { id: cid.clone(), article: id.clone() });
-                                    } else {
-                                        onedit.emit(Edit::Add { id: cid.clone(), item: Box::new((*item).clone()) });
+                                    } else if let Some(item) = item() {
+                                        onedit.emit(Edit::Add { id: cid.clone(), item });
                                     }
                                 })
                             };

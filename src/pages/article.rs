@@ -36,21 +36,6 @@ pub struct ArticlePageProps {
     )>,
 }
 
-/// An article as a collection keeps it: its text, names and place, and the paper.
-pub fn collected(page: &LibraryPage, a: &Article) -> crate::collections::Item {
-    crate::collections::Item {
-        id: a.id.clone(),
-        paper: page.paper.clone(),
-        note: String::new(),
-        article: kanbao_search::ArchiveRecord::record(
-            0,
-            a,
-            &page.page.meta,
-            &page.page.source.name,
-        ),
-    }
-}
-
 /// What the parser was unsure of in this article, in the reader's language: each place where
 /// its reading may be wrong, with the source text it concerns.
 pub fn reading_notes(
@@ -167,7 +152,7 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
                 </button>
                 <button type="button" class="copy-citation" onclick={oncopy}>{ lang.pick("复制引用", "Copy citation") }</button>
                 if let Some((collections, onedit)) = &props.collections {
-                    <crate::components::collect::CollectButton item={Rc::new(collected(&props.page, a))}
+                    <crate::components::collect::CollectButton page={props.page.clone()} article={props.article}
                         collections={collections.clone()} onedit={onedit.clone()} {lang} />
                 }
                 if !props.page.text.is_empty() {

@@ -228,11 +228,12 @@ pub fn CollectionView(props: &CollectionViewProps) -> Html {
         let (dispatch, c) = (props.dispatch.clone(), c.clone());
         Callback::from(move |_| {
             let list = std::slice::from_ref(c.as_ref());
-            let cited: Vec<cite::Cited> = c
-                .items
-                .iter()
-                .map(|i| cite::Cited::record(i.paper.as_deref(), &i.article))
-                .collect();
+            let cited = || -> Vec<cite::Cited> {
+                c.items
+                    .iter()
+                    .map(|i| cite::Cited::record(i.paper.as_deref(), &i.article))
+                    .collect()
+            };
             let url = crate::switch::app_url();
             let (name, mime, content) = match format {
                 "csv" => (
@@ -243,17 +244,17 @@ pub fn CollectionView(props: &CollectionViewProps) -> Html {
                 "bibtex" => (
                     "kanbao-collection.bib",
                     "application/x-bibtex",
-                    Ok(cite::bibtex(&cited, &url)),
+                    Ok(cite::bibtex(&cited(), &url)),
                 ),
                 "ris" => (
                     "kanbao-collection.ris",
                     "application/x-research-info-systems",
-                    Ok(cite::ris(&cited, &url)),
+                    Ok(cite::ris(&cited(), &url)),
                 ),
                 "csl" => (
                     "kanbao-collection-csl.json",
                     "application/vnd.citationstyles.csl+json",
-                    cite::csl_json(&cited, &url),
+                    cite::csl_json(&cited(), &url),
                 ),
                 _ => (
                     "kanbao-collection.json",

@@ -1160,6 +1160,12 @@ pub(crate) fn parse_dateline(line: &str) -> Option<Dateline<'_>> {
     Some(d)
 }
 
+/// Whether what follows a credit's `报道` is the text it credits (`4月30日，…`), not the rest of
+/// a sentence that has the word in it (`报道称`, `报道了`, `报道中`).
+fn text_after_report_word(after: &str) -> bool {
+    !after.trim().is_empty() && !after.starts_with(['称', '说', '了', '的', '中', '指'])
+}
+
 /// A credit glued to the dateline before it and to the text after it, ended by `报道`
 /// (`通讯员李一王二报道6月27日，…`): it opens with a role word and reads whole as a credit.
 /// Returns the credits, the credit's text, and where the text after `报道` starts.
@@ -1179,7 +1185,7 @@ fn credit_glued_before_report(rest: &str) -> Option<(Credits, &str, usize)> {
     let raw = rest.get(..at)?.trim();
     let end = at + "报道".len();
     let after = rest.get(end..)?;
-    if after.trim().is_empty() || after.starts_with(['称', '说', '了', '的']) {
+    if !text_after_report_word(after) {
         return None;
     }
     let credits = parse_credits(raw, None, false)?;
@@ -1194,9 +1200,7 @@ fn report_word_glued(rest: &str) -> usize {
     ["摄影报道", "报道"]
         .iter()
         .find_map(|w| trimmed.strip_prefix(w))
-        .filter(|after| {
-            !after.is_empty() && !after.starts_with(['称', '说', '了', '的', '中', '指'])
-        })
+        .filter(|after| text_after_report_word(after))
         .map_or(0, |after| rest.len() - after.len())
 }
 
