@@ -1207,6 +1207,19 @@ fn report_word_glued(rest: &str) -> usize {
 /// Characters that end a name run into the sentence it opens: `记者张某从…获悉`, `记者张某近日…`.
 const AFTER_NAME: &str = "从在获近日昨今了赴走来随对向跟于到据经";
 
+/// Characters that open the sentence after a bare role word rather than a name: `记者从…获悉`,
+/// `记者日前走访`, `记者近日`. (`于`, `向`, `经` stay: they are surnames too.)
+const OPEN_SENTENCE: &str = "从在近日昨今获赴走随对跟到据";
+
+/// Whether a name glued to the sentence after it (`记者孙一川从…`) could open with its first
+/// character: a surname, not a word of the sentence.
+fn opens_a_name(name: &str) -> bool {
+    name.chars()
+        .next()
+        .is_some_and(|c| !OPEN_SENTENCE.contains(c))
+        && names::is_person_name(name)
+}
+
 /// The reporters and correspondents a lead's first sentence opens with, unbracketed and glued
 /// to it (`通讯员钱小禾、记者孙一川从某研究所获悉`): role words, each followed by names separated by
 /// `、`, the last name running into the sentence. The names are read, and the sentence is left
@@ -1237,6 +1250,7 @@ pub(crate) fn credit_in_sentence(s: &str) -> Option<Credits> {
             let last = name.chars().next_back()?;
             (name.chars().count() == k
                 && !AFTER_NAME.contains(last)
+                && opens_a_name(name)
                 && is_name(name)
                 && (next == '、'
                     || AFTER_NAME.contains(next)
@@ -1582,6 +1596,8 @@ mod tests {
         let c = credit_in_sentence("记者张三在现场看到，工人们正在施工。").unwrap_or_default();
         assert_eq!(c.reporters, ["张三"]);
         assert!(credit_in_sentence("记者从市交通局获悉，新线路开通。").is_none());
+        assert!(credit_in_sentence("记者从学校获悉，该校启动救助机制。").is_none());
+        assert!(credit_in_sentence("记者日前走访发现，多家门店已关门。").is_none());
         assert!(credit_in_sentence("近日，全市开展检查。").is_none());
         let d = parse_dateline("本报讯通讯员钱小禾、记者孙一川从某研究所获悉，新仪器投入使用。");
         let d = d.unwrap_or_else(|| panic!("a dateline"));

@@ -124,9 +124,11 @@ pub(crate) fn subtitle_beside_title(line: &str) -> Option<(&str, &str)> {
         return None;
     }
     let (l, r) = (left.chars().count(), right.chars().count());
+    // `某某创始人某某： 市场环境差，反而能诞生好公司`: a speaker and the words, one title.
     (l >= 4
         && r >= 10
         && r > l
+        && !left.ends_with(['：', ':'])
         && right.contains(['，', ','])
         && !right.ends_with(['，', ',', '：', ':']))
     .then_some((left, right))
@@ -737,6 +739,11 @@ mod tests {
         assert!(h.guessed);
         // Two parallel phrases, or a shorter second part: one title.
         assert_eq!(subtitle_beside_title("一条山路通了 一个村子活了"), None);
+        // A speaker and the words: one title.
+        assert_eq!(
+            subtitle_beside_title("公司创始人林小雨： 市场越冷，越能练出好团队"),
+            None
+        );
         assert!(two_long_phrases(
             "中国第二台机组并网发电 年发电能力近百亿度"
         ));

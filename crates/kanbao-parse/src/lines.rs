@@ -654,7 +654,13 @@ fn headline_beside_text(t: &str) -> Option<(&str, usize)> {
         && !ends_sentence(head);
     let body =
         ends_sentence_somewhere(rest) || rest.chars().count() >= 30 && rest.contains(['，', ',']);
-    (headline && rest.chars().count() >= 20 && body).then_some((head, gap))
+    // A dateline lead with its credit set apart from the text (`某某报讯 记者某某报道    记者
+    // 从…获悉`) is one paragraph, not a headline beside it.
+    (headline
+        && rest.chars().count() >= 20
+        && body
+        && crate::byline::parse_dateline(head).is_none())
+    .then_some((head, gap))
 }
 
 /// Whether a text holds a sentence's end: body text, not another headline. (Text cut at the
@@ -1618,6 +1624,12 @@ mod tests {
         assert_eq!(lines[1].class, Class::Dateline);
         let lines = split("记者 张三   李四\n");
         assert_eq!(lines.len(), 1);
+        // A dateline and its credit set apart from the text are not a headline.
+        let lines = split(
+            "江城晚报讯 记者林小雨 通讯员王小二报道    记者从学校获悉，为帮助家庭困难的学生，该校启动了救助机制。\n",
+        );
+        assert_eq!(lines.len(), 1);
+        assert_eq!(lines[0].class, Class::Dateline);
     }
 
     #[test]

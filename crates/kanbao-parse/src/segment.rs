@@ -358,6 +358,24 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
                     i += 1;
                     continue;
                 }
+                // A note under an uncredited headline, with the article's text and no other
+                // headline after it (`标题` / `编者按` / the note / the text): the note heads this
+                // article; it stays inside its span, out of its text.
+                if !signature
+                    && let Some(c) = &cur
+                    && !c.has_text()
+                    && c.headings == 0
+                    && let Some(body) = note_heads_own_text(lines, i)
+                {
+                    for k in i..body {
+                        if let Some(l) = lines.get_mut(k) {
+                            l.class = Class::Noise;
+                        }
+                        owners.push(Owner::Article(c.index));
+                    }
+                    i = body;
+                    continue;
+                }
                 if signature
                     && let Some(c) = &cur
                     && matches!(next, Some(Class::Text | Class::Dateline | Class::Lead))
@@ -884,8 +902,10 @@ fn headline_run(
                 | Class::EditorNote
         )
     );
-    // A page banner or special-page name over an editor's note: furniture.
-    let banner_over_note = next == Some(Class::EditorNote);
+    // A page banner or special-page name over an editor's note: furniture. Unless no headline
+    // follows the note: then the headline is the title of the text under the note.
+    let banner_over_note =
+        next == Some(Class::EditorNote) && note_heads_own_text(lines, j).is_none();
     let (reading, margin) = boundary::weigh(&cues);
     match reading {
         RunReading::Lead => {
@@ -1091,6 +1111,41 @@ fn untitled_report(article: &Article, before: usize) -> bool {
     before > 0
         && article.title.trim().is_empty()
         && matches!(article.kind, Kind::News | Kind::Feature | Kind::Commentary)
+}
+
+/// Where the text under an editor's note at `at` starts, when an article's own text follows
+/// the note rather than another headline: the note's label and text (`编者按` alone on its
+/// line, then its paragraph; or `编者按：…` on one line), an optional `——编  者`, then text.
+fn note_heads_own_text(lines: &[Line<'_>], at: usize) -> Option<usize> {
+    let note = lines.get(at)?;
+    if note.class != Class::EditorNote || crate::lines::is_note_signature(note.text) {
+        return None;
+    }
+    let label = note.text.trim_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '【' | '】' | '[' | ']' | '：' | ':')
+    });
+    let mut k = at + 1;
+    if matches!(label, "编者按" | "编者的话" | "编 者 按") {
+        // The label alone: its text is the next line.
+        if lines.get(k)?.class != Class::Text {
+            return None;
+        }
+        k += 1;
+    }
+    if lines
+        .get(k)
+        .is_some_and(|l| crate::lines::is_note_signature(l.text))
+    {
+        k += 1;
+    }
+    // An article's text: three paragraphs at least before anything else. (A package's note
+    // may run to a second paragraph and a credit, with the package's reports below.)
+    let text = lines
+        .get(k..)?
+        .iter()
+        .take_while(|l| matches!(l.class, Class::Text | Class::Dateline | Class::Lead))
+        .count();
+    (text >= 3).then_some(k)
 }
 
 /// The second pass: builds each article from its contiguous lines and collects fragments.
@@ -1372,6 +1427,33 @@ mod tests {
                 .iter()
                 .any(|d| d.code == DiagnosticCode::UntitledArticle)
         );
+    }
+
+    #[test]
+    fn a_headline_over_a_note_and_the_articles_own_text_is_its_title() {
+        let para = "长河两岸的村庄这些年变了模样，村民说起变化，总要先提那条新修的路。";
+        let text = format!(
+            "长河边的新日子从哪里来\n编者按\n本版今起刊发一组理论文章，谈谈乡村振兴的经验。\n\n\
+             {para}\n\n一是路通了。{para}\n\n二是人回来了。{para}\n"
+        );
+        let page = crate::parse_bytes(text.as_bytes(), "p");
+        assert_eq!(page.articles.len(), 1);
+        assert_eq!(page.articles[0].title, "长河边的新日子从哪里来");
+        let paragraphs = page.articles[0]
+            .blocks
+            .iter()
+            .filter(|b| b.kind == crate::BlockKind::Paragraph)
+            .count();
+        assert_eq!(paragraphs, 3, "the note is not the article's text");
+        // A banner over a package's note, with the package's reports below: furniture.
+        let text = format!(
+            "长河边的新日子\n编者按\n本版今起刊发一组报道，谈谈乡村振兴的经验。\n\
+             （策划：本报记者 林小雨）\n\n一条路带富一个村\n本报记者 王小二\n{para}\n"
+        );
+        let page = crate::parse_bytes(text.as_bytes(), "p");
+        assert!(page.articles.iter().all(|a| a.title != "长河边的新日子"));
+        let lines = crate::lines::split(&text);
+        assert_eq!(note_heads_own_text(&lines, 1), None);
     }
 
     #[test]
