@@ -592,7 +592,7 @@ fn dated_caption(t: &str) -> bool {
 fn unmarked_heading(t: &str) -> bool {
     // A quotation closing the line (`打通“最后一公里”`) ends no sentence unless a mark stands
     // inside it.
-    let inner = t.trim_end_matches(['”', '’', '」', '』']);
+    let inner = crate::normalize::unquoted_end(t);
     (4..=40).contains(&t.chars().count())
         && !ends_sentence(inner)
         // A line running on into the next (`…不妨从一只旧手机讲起——`) or holding a sentence's
@@ -676,7 +676,9 @@ fn trailing_credit(drafts: &mut Vec<Draft>, byline: &mut Byline, dateline: &mut 
 /// the reporter named in a `（作者为…，本报记者X采访整理）` note.
 fn signed_credits(l: &Line<'_>) -> Option<Credits> {
     match l.class {
-        Class::Author => parse_author_line(l.text).or_else(|| crate::byline::words_credit(l.text)),
+        Class::Author => parse_author_line(l.text)
+            .or_else(|| crate::byline::words_credit(l.text))
+            .or_else(|| crate::byline::web_meta_credit(l.text)),
         Class::Name => bare_names(l.text).map(|names| Credits {
             authors: names,
             ..Credits::default()

@@ -725,6 +725,57 @@ pub(crate) fn strip_brackets(s: &str) -> Option<&str> {
 /// Commentary author marks that stand before the author's name.
 const AUTHOR_MARKS: &[char] = &['□', '■', '◎', '●', '◇', '◆', '○'];
 
+/// Whether the line is a web page's line of facts under the headline, naming where the
+/// article comes from and when it was posted: `2019-06-26 来源：某某日报作者:林小雨 王小二`,
+/// `发布时间：2021-03-05 10:20  来源：某某网`. Not the article's text.
+pub(crate) fn is_web_meta_line(line: &str) -> bool {
+    if line.chars().count() > 80 || line.contains('。') {
+        return false;
+    }
+    let source = line.contains("来源：") || line.contains("来源:");
+    let posted = line.contains("发布时间") || line.contains("发布日期");
+    // A date written with digits: `2019-06-26`, `2021年3月5日`.
+    let dated = line
+        .as_bytes()
+        .windows(3)
+        .any(|w| w[0].is_ascii_digit() && (w[1] == b'-' || w[1] == b'/') && w[2].is_ascii_digit())
+        || line.contains('年') && line.contains('日') && line.bytes().any(|b| b.is_ascii_digit());
+    (source || posted) && (dated || posted)
+}
+
+/// The names a web page's line of facts gives after `作者` (authors) or `记者` (reporters):
+/// `2019-06-26 来源：某某日报作者:林小雨 王小二` credits 林小雨 and 王小二.
+pub(crate) fn web_meta_credit(line: &str) -> Option<Credits> {
+    if !is_web_meta_line(line) {
+        return None;
+    }
+    let mut out = Credits::default();
+    for (word, role) in [("作者", Role::Author), ("记者", Role::Reporter)] {
+        let Some(at) = line.find(word) else { continue };
+        let rest = line
+            .get(at + word.len()..)?
+            .trim_start_matches([':', '：', ' ']);
+        // The names run to the next field's label or the line's end.
+        let end = ["来源", "编辑", "责任编辑", "发布", "时间", "浏览", "点击"]
+            .iter()
+            .filter_map(|w| rest.find(w))
+            .min()
+            .unwrap_or(rest.len());
+        for name in rest
+            .get(..end)?
+            .split(|c: char| c.is_whitespace() || c == '、')
+        {
+            if names::is_person_name(name) {
+                match role {
+                    Role::Author => push_unique(&mut out.authors, name),
+                    _ => push_unique(&mut out.reporters, name),
+                }
+            }
+        }
+    }
+    (!out.is_empty()).then_some(out)
+}
+
 /// Parses `□ 作者` / `■ 本报评论员 李四`: every name credited is an author.
 pub(crate) fn parse_author_line(line: &str) -> Option<Credits> {
     // `本报评论员`, `■本报特约评论员`: the paper's commentary voice, signed with no name.
@@ -867,23 +918,44 @@ pub(crate) fn is_author_note(line: &str) -> bool {
 /// Whether `line` is a note of where an article first ran, set in brackets at its end:
 /// `（摘编自《某某日报》，原题为《……》）`, `(来源：某某网)`, `（原载《某刊》2025年第3期）`.
 pub(crate) fn is_source_note(line: &str) -> bool {
-    strip_brackets(line).is_some_and(|inner| {
-        [
-            "摘编自",
-            "摘自",
-            "选自",
-            "转载自",
-            "原载",
-            "来源",
-            "本文来源",
-            "本文摘自",
-            "节选自",
-        ]
-        .iter()
-        .any(|w| inner.starts_with(w))
-            && inner.chars().count() <= 80
-            && !inner.contains('。')
-    })
+    web_source_line(line)
+        || strip_brackets(line).is_some_and(|inner| {
+            [
+                "摘编自",
+                "摘自",
+                "选自",
+                "转载自",
+                "原载",
+                "来源",
+                "本文来源",
+                "本文摘自",
+                "节选自",
+            ]
+            .iter()
+            .any(|w| inner.starts_with(w))
+                && inner.chars().count() <= 80
+                && !inner.contains('。')
+        })
+}
+
+/// A web repost's line naming where the article comes from, unbracketed: `来源：某某新闻`,
+/// `本文来源：某某网`, `稿件来源: 某某日报`. A short line with the source's name and no sentence.
+fn web_source_line(line: &str) -> bool {
+    let Some(name) = [
+        "来源",
+        "本文来源",
+        "文章来源",
+        "稿件来源",
+        "新闻来源",
+        "信息来源",
+    ]
+    .iter()
+    .find_map(|w| line.strip_prefix(w))
+    .and_then(|rest| rest.strip_prefix(['：', ':'])) else {
+        return false;
+    };
+    let name = name.trim();
+    (2..=24).contains(&name.chars().count()) && !name.contains(['。', '，', ',', '；'])
 }
 
 /// Reads a reprint credit: `据新华社福州6月13日电`, `（据中新社电）`, `□据新华社电`,
@@ -943,8 +1015,32 @@ pub(crate) fn glued_source(text: &str) -> Option<usize> {
     let after = mark + c.len_utf8();
     let tail = text.get(after..)?;
     let source = tail.trim();
-    (!source.is_empty() && source_named(source))
+    (!source.is_empty() && (source_named(source) || account_named(source)))
         .then(|| after + (tail.len() - tail.trim_start().len()))
+}
+
+/// A source named after a paragraph's last sentence that is no outlet's usual name: an
+/// account (`据太原教育`, `据江城发布`). Only 据 and a name, with no mark to end it: a sentence
+/// would go on (`据悉`, `据统计`, `据了解` open one).
+fn account_named(s: &str) -> bool {
+    let Some(name) = s.strip_prefix('据') else {
+        return false;
+    };
+    let opens_sentence = [
+        "悉",
+        "了解",
+        "统计",
+        "介绍",
+        "调查",
+        "初步",
+        "不完全",
+        "称",
+        "说",
+        "报道",
+    ]
+    .iter()
+    .any(|w| name.starts_with(w));
+    (3..=8).contains(&name.chars().count()) && name.chars().all(is_han) && !opens_sentence
 }
 
 /// Finds a credit glued to the end of a paragraph after its last sentence (a wide gap may set
@@ -1273,6 +1369,12 @@ pub(crate) fn credit_in_sentence(s: &str) -> Option<Credits> {
     (!out.reporters.is_empty() || !out.correspondents.is_empty()).then_some(out)
 }
 
+/// Kinds of report, which label an item over its text: `图片报道`, `深度报道`, `系列报道`.
+const REPORT_KINDS: &[&str] = &[
+    "图片", "摄影", "专题", "深度", "系列", "连续", "跟踪", "独家", "特别", "现场", "相关", "综合",
+    "追踪", "调查",
+];
+
 /// Words ending in 讯 that are no dateline.
 const NOT_XUN: &[&str] = &[
     "通讯", "资讯", "简讯", "快讯", "喜讯", "短讯", "电讯", "音讯", "视讯", "速讯", "死讯", "传讯",
@@ -1301,9 +1403,13 @@ fn dateline_prefix(line: &str) -> Option<(&str, usize, char)> {
     let word = if c == '消' || c == '报' { 2 } else { 1 };
     let end = idx + c.len_utf8() * word;
     let prefix = line.get(..end)?;
+    // Two outlets of one paper joined by a hyphen or a middle dot: `某某报-某某新闻网讯`.
+    let joiner = |c: char| matches!(c, '-' | '·');
     if !prefix
         .chars()
-        .all(|c| is_han(c) || c.is_ascii_alphanumeric())
+        .all(|c| is_han(c) || c.is_ascii_alphanumeric() || joiner(c))
+        || prefix.starts_with(joiner)
+        || prefix.contains("--")
     {
         return None;
     }
@@ -1332,10 +1438,12 @@ fn dateline_prefix(line: &str) -> Option<(&str, usize, char)> {
             && ["日报道", "报报道", "社报道", "台报道", "网报道"]
                 .iter()
                 .any(|e| prefix.ends_with(e))
-        // A paper's short name and 报道 on a line of its own: `南都报道。`.
+        // A paper's short name and 报道 on a line of its own: `南都报道。`; not a kind of
+        // report (`图片报道`, `深度报道`), which labels what follows.
         || c == '报'
             && (4..=8).contains(&n)
-            && after.trim_start_matches(['。', '：', ':']).is_empty();
+            && after.trim_start_matches(['。', '：', ':']).is_empty()
+            && !REPORT_KINDS.iter().any(|k| prefix.starts_with(k));
     if !accepted || NOT_XUN.iter().any(|w| prefix.ends_with(w)) {
         return None;
     }
@@ -1547,6 +1655,15 @@ mod tests {
         let d = parse_dateline("江都报道。").unwrap_or_else(|| panic!("a dateline"));
         assert_eq!(d.dateline, Some("江都报道"));
         assert!(parse_dateline("江都报道了这件事。").is_none());
+        // A kind of report labels an item; it is no paper's name.
+        assert!(parse_dateline("图片报道").is_none());
+        assert!(parse_dateline("深度报道").is_none());
+        // Two outlets of one paper, joined by a hyphen.
+        let d = parse_dateline("江城教育报-江城教育网讯（记者 林小雨） 10月13日，…")
+            .unwrap_or_else(|| panic!("a dateline"));
+        assert_eq!(d.dateline, Some("江城教育报-江城教育网讯"));
+        assert_eq!(d.credits.unwrap_or_default().reporters, ["林小雨"]);
+        assert!(parse_dateline("-江城网讯 近日，…").is_none());
     }
 
     #[test]
@@ -1878,6 +1995,9 @@ mod tests {
         assert_eq!(glued_source("接种工作有序开展。据央视"), Some(27));
         assert_eq!(glued_source("据新华社报道，接种工作有序开展。"), None);
         assert_eq!(glued_source("他说。据了解"), None);
+        // An account's name: no outlet's ending, but nothing a sentence would go on with.
+        assert_eq!(glued_source("及时公布情况。据江城教育"), Some(21));
+        assert_eq!(glued_source("他说。据统计局"), None);
     }
 
     #[test]
@@ -2062,13 +2182,36 @@ mod tests {
     }
 
     #[test]
+    fn a_web_pages_line_of_facts_credits_its_author() {
+        let c = web_meta_credit("2019-06-26 来源：江城日报作者:林小雨 王小二").unwrap_or_default();
+        assert_eq!(c.authors, ["林小雨", "王小二"]);
+        let c =
+            web_meta_credit("发布时间：2021-03-05 10:20 来源：南州网 记者：张三丰 编辑：李四海")
+                .unwrap_or_default();
+        assert_eq!(c.reporters, ["张三丰"]);
+        assert!(c.authors.is_empty());
+        // Facts with no name are still the page's, not the article's text.
+        assert!(is_web_meta_line("2021-03-05 10:20 来源：南州网"));
+        assert_eq!(web_meta_credit("2021-03-05 10:20 来源：南州网"), None);
+        // A sentence that mentions a source is text.
+        assert!(!is_web_meta_line(
+            "2021年3月5日，记者从来源：不明的渠道获悉此事。"
+        ));
+        assert!(!is_web_meta_line("来源：南州网"));
+    }
+
+    #[test]
     fn source_notes_are_bracketed_notes_of_where_an_article_first_ran() {
         assert!(is_source_note(
             "（摘编自《某江日报》，原题为《换个角度看问题》）"
         ));
         assert!(is_source_note("(来源:某某网)"));
         assert!(is_source_note("（原载《读书》2025年第3期）"));
-        assert!(!is_source_note("来源：某某网"));
+        // Unbracketed, as web reposts end: the source's name alone.
+        assert!(is_source_note("来源：某某网"));
+        assert!(is_source_note("本文来源: 江城晚报"));
+        assert!(!is_source_note("来源：群众的智慧，最终服务群众"));
+        assert!(!is_source_note("来源广泛"));
         assert!(!is_source_note(
             "（来源于群众的智慧，最终服务群众。这是经验。）"
         ));

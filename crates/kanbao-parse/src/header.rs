@@ -454,9 +454,11 @@ fn editor_role_at(s: &str) -> Option<&'static str> {
 
 /// Parses `责任编辑:张三 美术编辑:李四 校对:王五` into `["责任编辑:张三", ...]`.
 pub(crate) fn parse_editors(line: &str) -> Option<Vec<String>> {
+    // `[ 责编：某某 ]`: a web page's brackets, with spaces inside.
     let body = line
         .trim_start_matches(['【', '[', '(', '（'])
-        .trim_end_matches(['】', ']', ')', '）']);
+        .trim_end_matches(['】', ']', ')', '）'])
+        .trim();
     if line.chars().count() > 80 || line.contains('。') {
         return None;
     }
@@ -721,6 +723,15 @@ mod tests {
         );
         assert!(parse_editors("编辑部门近日开会。").is_none());
         assert_eq!(parse_editors("校对柳宝庆").unwrap(), vec!["校对:柳宝庆"]);
+        // A web page's brackets, spaces inside them.
+        assert_eq!(
+            parse_editors("[ 责编：林小雨 ]").unwrap(),
+            vec!["责编:林小雨"]
+        );
+        assert_eq!(
+            parse_editors("【责任编辑：王小二】").unwrap(),
+            vec!["责任编辑:王小二"]
+        );
         assert!(parse_editors("编辑部门").is_none());
         assert!(parse_editors("设计师说").is_none());
     }

@@ -77,7 +77,7 @@ pub(crate) fn column_shape(line: &str) -> u8 {
     let marked = line.starts_with(['□', '■', '◎', '▌', '【', '[']);
     let s = bare_label(line);
     let n = s.chars().count();
-    if label_kind(s).is_some() || series_mark(s) || numbered_series(s) {
+    if label_kind(s).is_some() || series_mark(s) || numbered_series(s) || numbered_issue(s) {
         return 2;
     }
     if n == 0 || n > 16 || s.contains(['，', ',', '。', '；', '？', '！', '：', ':', '“', '"'])
@@ -149,6 +149,15 @@ pub(crate) fn series_mark(s: &str) -> bool {
             ))
 }
 
+/// A column's name and its issue's number: `冰点特稿第1354期`, `健康讲堂第12讲`.
+pub(crate) fn numbered_issue(s: &str) -> bool {
+    let Some(at) = s.rfind('第') else {
+        return false;
+    };
+    let (name, number) = (s.get(..at).unwrap_or(""), s.get(at..).unwrap_or(""));
+    (2..=8).contains(&name.chars().count()) && name.chars().all(is_han) && series_mark(number)
+}
+
 /// A series' label: a column's name joined by `·` to the series' theme and numbered at its end
 /// (`大家谈·扎根基层  建功乡村④`, `青春之歌·奋斗在一线㉜`, `走进乡村·看变化（三）`). A title
 /// is not numbered so.
@@ -210,6 +219,12 @@ pub(crate) fn announces_document(s: &str) -> bool {
                 .iter()
                 .any(|v| before.ends_with(v))
         })
+}
+
+/// Whether a kicker's line is long enough to run on to a second line: a long statement, or
+/// one ending in a pause (`，`, `、`).
+pub(crate) fn kicker_wraps(line: &str) -> bool {
+    line.chars().count() >= 14 || line.ends_with(['，', '、', ','])
 }
 
 /// A title printed as two parallel phrases split by a space: `一条山路通了 一个村子活了`.
@@ -304,6 +319,11 @@ fn score(lines: &[&str], shapes: &[u8], r: Reading, marked_subtitle: bool) -> i3
         // A round-up item's name and colon (`梅村：…`) open its title, not a kicker.
         if crate::boundary::named_item(k) {
             s -= 4;
+        }
+        // A kicker runs on to a second line only when the first is full: two short lines
+        // over a third are kicker, title and subtitle (引题, 主题, 副题).
+        if i > r.columns && !kicker_wraps(lines.get(i - 1).copied().unwrap_or("")) {
+            s -= 3;
         }
     }
     let end = lines.len() - usize::from(r.trailing_column);
@@ -872,6 +892,13 @@ mod tests {
         assert!(series_mark("第12期"));
         assert!(series_mark("之二"));
         assert!(!series_mark("第一次"));
+        // A column's name with the issue's number.
+        assert!(numbered_issue("长河特稿第1354期"));
+        assert_eq!(column_shape("长河特稿第1354期"), 2);
+        assert!(!numbered_issue("全市第一次"));
+        let h = group(&["长河特稿第1354期", "谁家的老屋"]);
+        assert_eq!(h.column.as_deref(), Some("长河特稿第1354期"));
+        assert_eq!(h.title, "谁家的老屋");
         let h = group(&["第1计", "轻车熟路", "改装“移动采样车”"]);
         assert_eq!(h.column.as_deref(), Some("第1计"));
         assert_eq!(h.kicker.as_deref(), Some("轻车熟路"));

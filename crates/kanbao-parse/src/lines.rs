@@ -621,7 +621,7 @@ fn looks_like_headline(t: &str) -> bool {
     let chars = t.chars().count();
     // A quotation closing the line (`某某：“核心技术买不来，必须自己干”`) ends no sentence
     // unless a mark stands inside it.
-    let inner = t.trim_end_matches(['”', '’', '」', '』']);
+    let inner = crate::normalize::unquoted_end(t);
     (8..=64).contains(&chars)
         && !t.contains(['。', '；', ';', '！', '？', '!', '?'])
         && !ends_sentence(inner)
@@ -899,8 +899,14 @@ pub(crate) fn classify(t: &str) -> Class {
     {
         return Class::Caption;
     }
-    if parse_author_line(t).is_some() || crate::byline::words_credit(t).is_some() {
+    if parse_author_line(t).is_some()
+        || crate::byline::words_credit(t).is_some()
+        || crate::byline::web_meta_credit(t).is_some()
+    {
         return Class::Author;
+    }
+    if crate::byline::is_web_meta_line(t) {
+        return Class::Noise;
     }
     if parse_byline_line(t).is_some() || is_reprint_line(t) || role_alone(t) {
         return Class::Byline;
@@ -973,6 +979,8 @@ pub(crate) fn classify(t: &str) -> Class {
             !ends_sentence(t) && !matches!(c, '，' | '、' | ',' | '：' | ':')
                 || c == '”'
                 || c == '’'
+                // A quotation closed with a half-width mark: `下好备汛"先手棋"`.
+                || c == '"'
         }
         None => false,
     };
@@ -1389,6 +1397,8 @@ mod tests {
     #[test]
     fn sample_lines_are_classified_by_shape() {
         assert_eq!(classify("“合纵连横”走在前 “港城标兵”作表率"), Class::Short);
+        // Half-width quotation marks close a heading as full-width ones do.
+        assert_eq!(classify("未雨绸缪，下好备汛\"先手棋\""), Class::Short);
         assert_eq!(classify("YMG全媒体记者 邵壮 王瑶 摄影报道"), Class::Byline);
         assert_eq!(
             classify("- ①组织机关党员参观延安革命纪念馆。"),

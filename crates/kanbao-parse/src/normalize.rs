@@ -59,6 +59,15 @@ pub(crate) fn ends_sentence(s: &str) -> bool {
     )
 }
 
+/// Marks that close a quotation, full- and half-width: a line ending in one (`打通“最后一公里”`,
+/// `下好备汛"先手棋"`) ends no sentence unless a mark stands inside the quotation.
+pub(crate) const CLOSING_QUOTES: [char; 5] = ['”', '’', '」', '』', '"'];
+
+/// `s` without the quotation marks closing it ([`CLOSING_QUOTES`]).
+pub(crate) fn unquoted_end(s: &str) -> &str {
+    s.trim_end_matches(CLOSING_QUOTES)
+}
+
 /// Where an editor's or layout code glued to the end of a paragraph starts: `…41.43%。②6`,
 /// `…说。③1`. The code is a circled number with up to two digits after a sentence's end.
 pub(crate) fn code_tail(s: &str) -> Option<usize> {

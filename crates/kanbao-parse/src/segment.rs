@@ -136,7 +136,7 @@ pub(crate) fn every_long_line_ends_a_sentence(lines: &[Line<'_>]) -> bool {
             continue;
         }
         if !ends_sentence(l.text)
-            && !ends_sentence(l.text.trim_end_matches(['”', '’', '」', '』', ')', '）']))
+            && !ends_sentence(crate::normalize::unquoted_end(l.text).trim_end_matches([')', '）']))
         {
             return false;
         }
