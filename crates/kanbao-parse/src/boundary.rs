@@ -80,6 +80,11 @@ pub(crate) struct RunCues {
     /// article has no credit of its own before the next headline or the page's end: on a page
     /// whose reports are credited, the run is a heading of the report above.
     pub uncredited_after_dated: bool,
+    /// The page sets its articles apart by blank lines and runs its paragraphs on without them
+    /// ([`blank_parted_articles`]), and a blank line stands before the run: a new article.
+    pub set_apart: bool,
+    /// On such a page, the run follows the text with no blank line: a heading of the text.
+    pub run_on: bool,
 }
 
 /// How a run of headline-shaped lines is read.
@@ -134,6 +139,8 @@ pub(crate) fn weigh(c: &RunCues) -> (RunReading, i32) {
         (c.dateline_ahead, 8),
         (c.short_news, 3),
         (c.awaiting_body, -4),
+        (c.set_apart, 6),
+        (c.run_on, -3),
     ] {
         if cue {
             score += weight;
@@ -434,6 +441,33 @@ pub(crate) fn page_indents(lines: &[Line<'_>]) -> bool {
     let text = lines.iter().filter(|l| l.class == Class::Text);
     let (all, indented) = text.fold((0, 0), |(a, i), l| (a + 1, i + usize::from(l.indented)));
     all >= 4 && indented * 10 >= all * 7
+}
+
+/// Whether a page sets its articles apart by blank lines while its paragraphs follow each
+/// other with none, as databases and crawls export a page's articles (`标题` / paragraphs, one
+/// to a line / blank / `标题` / …). `after_blank` tells, line by line, whether a blank line
+/// stands before it. Paragraphs run on in at least six places, a blank line parts none of
+/// them, and at least two headlines after text stand after one.
+pub(crate) fn blank_parted_articles(lines: &[Line<'_>], after_blank: &[bool]) -> bool {
+    let text = |l: &Line<'_>| matches!(l.class, Class::Text | Class::Dateline | Class::Lead);
+    let (mut joined, mut parted) = (0usize, 0usize);
+    // Headline lines after text and a blank line.
+    let mut apart = 0usize;
+    for (k, pair) in lines.windows(2).enumerate() {
+        let blank = after_blank.get(k + 1).copied().unwrap_or(false);
+        if text(&pair[0]) && text(&pair[1]) {
+            if blank {
+                parted += 1;
+            } else {
+                joined += 1;
+            }
+        } else if text(&pair[0]) && pair[1].class.is_headline() && blank {
+            apart += 1;
+        }
+    }
+    // A page without blank lines tells nothing by them, nor one that leaves a blank line
+    // between two paragraphs (where a picture stood).
+    apart >= 2 && joined >= 6 && parted == 0
 }
 
 /// Whether the run is one line that reads as a sentence's head ([`sentence_line`]).
@@ -749,6 +783,36 @@ mod tests {
         assert!(!page_indents(&split(
             "标题\n一段。\n二段。\n三段。\n四段。\n"
         )));
+    }
+
+    #[test]
+    fn a_page_that_parts_articles_by_blank_lines_is_known_and_its_runs_read_so() {
+        let para = "江城今年新建口袋公园三十个，居民在家门口就能散步健身，老人们都说方便。";
+        let article = |title: &str, heading: &str| {
+            format!("{title}\n{para}\n{para}\n{para}\n{heading}\n{para}\n{para}\n\n")
+        };
+        let text = format!(
+            "{}{}{}",
+            article("口袋公园走进老城区", "老街坊有了新去处"),
+            article("长河两岸绿道贯通", "骑行爱好者点赞"),
+            article("南州夜市重新开张", "摊主盼来好生意")
+        );
+        let lines = split(&text);
+        let after_blank: Vec<bool> = (0..lines.len())
+            .map(|k| k > 0 && crate::lines::blank_between(&text, &lines[k - 1], &lines[k]))
+            .collect();
+        assert!(blank_parted_articles(&lines, &after_blank));
+        // Each title after a blank line opens an article; each heading run on is a heading.
+        let page = crate::parse_bytes(text.as_bytes(), "p");
+        let titles: Vec<&str> = page.articles.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            ["口袋公园走进老城区", "长河两岸绿道贯通", "南州夜市重新开张"]
+        );
+        // Without blank lines, the page says nothing by them.
+        let joined = text.replace("\n\n", "\n");
+        let lines = split(&joined);
+        assert!(!blank_parted_articles(&lines, &vec![false; lines.len()]));
     }
 
     #[test]

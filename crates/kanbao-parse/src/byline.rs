@@ -740,7 +740,7 @@ pub(crate) fn is_web_meta_line(line: &str) -> bool {
         .windows(3)
         .any(|w| w[0].is_ascii_digit() && (w[1] == b'-' || w[1] == b'/') && w[2].is_ascii_digit())
         || line.contains('年') && line.contains('日') && line.bytes().any(|b| b.is_ascii_digit());
-    (source || posted) && (dated || posted)
+    posted || source && dated
 }
 
 /// The names a web page's line of facts gives after `作者` (authors) or `记者` (reporters):

@@ -578,7 +578,7 @@ fn headline_at_the_margin(lines: &[Line<'_>], i: usize) -> bool {
 }
 
 /// Whether the source text leaves a blank line between two lines.
-fn blank_between(text: &str, above: &Line<'_>, below: &Line<'_>) -> bool {
+pub(crate) fn blank_between(text: &str, above: &Line<'_>, below: &Line<'_>) -> bool {
     text.get(above.end()..below.start)
         .is_some_and(|gap| gap.matches('\n').count() >= 2)
 }

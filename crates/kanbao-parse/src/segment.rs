@@ -84,6 +84,11 @@ impl Current {
 struct PageState {
     /// The page indents the first line of every paragraph.
     indented: bool,
+    /// Line by line, whether a blank line stands before it.
+    after_blank: Vec<bool>,
+    /// The page sets its articles apart by blank lines, its paragraphs by none
+    /// ([`boundary::blank_parted_articles`]).
+    blank_parted: bool,
     /// The column of a package (a headline and an editor's note signed `——编  者` over several
     /// reports), which the reports under it take unless they print their own.
     package: Option<String>,
@@ -240,8 +245,19 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
     let mut diagnostics: Vec<Diagnostic> = Vec::new();
     let mut i = header_zone(lines, &mut meta, &mut owners);
     let mut cur: Option<Current> = None;
+    let after_blank: Vec<bool> = (0..lines.len())
+        .map(|k| {
+            k > 0
+                && lines
+                    .get(k - 1)
+                    .zip(lines.get(k))
+                    .is_some_and(|(a, b)| crate::lines::blank_between(text, a, b))
+        })
+        .collect();
     let mut page = PageState {
         indented: boundary::page_indents(lines),
+        blank_parted: boundary::blank_parted_articles(lines, &after_blank),
+        after_blank,
         package: None,
         item_label: None,
     };
@@ -856,6 +872,9 @@ fn run_cues(
         signed: cur.is_some_and(|c| c.signed),
         dateline_ahead: boundary::dateline_ahead(lines, j),
         lines: heads,
+        // Set by the caller, which knows the page's blank lines.
+        set_apart: false,
+        run_on: false,
     }
 }
 
@@ -879,7 +898,12 @@ fn headline_run(
         run.last().map_or(0, |l| l.end()),
     ];
     let next = lines.get(j).map(|l| l.class);
-    let cues = run_cues(lines, i, j, cur.as_ref(), page.indented);
+    let mut cues = run_cues(lines, i, j, cur.as_ref(), page.indented);
+    if page.blank_parted && cur.as_ref().is_some_and(Current::has_text) {
+        let apart = page.after_blank.get(i).copied().unwrap_or(false);
+        cues.set_apart = apart;
+        cues.run_on = !apart;
+    }
     let labels: Vec<(&str, LabelKind)> = run
         .iter()
         .filter_map(|l| match l.class {
