@@ -729,11 +729,12 @@ const AUTHOR_MARKS: &[char] = &['□', '■', '◎', '●', '◇', '◆', '○']
 /// article comes from and when it was posted: `2019-06-26 来源：某某日报作者:林小雨 王小二`,
 /// `发布时间：2021-03-05 10:20  来源：某某网`. Not the article's text.
 pub(crate) fn is_web_meta_line(line: &str) -> bool {
-    if line.chars().count() > 80 || line.contains('。') {
+    let source = line.contains("来源");
+    let posted = line.contains("发布时间") || line.contains("发布日期");
+    if !(source || posted) || line.len() > 240 || line.contains('。') {
         return false;
     }
     let source = line.contains("来源：") || line.contains("来源:");
-    let posted = line.contains("发布时间") || line.contains("发布日期");
     // A date written with digits: `2019-06-26`, `2021年3月5日`.
     let dated = line
         .as_bytes()

@@ -899,14 +899,17 @@ pub(crate) fn classify(t: &str) -> Class {
     {
         return Class::Caption;
     }
-    if parse_author_line(t).is_some()
-        || crate::byline::words_credit(t).is_some()
-        || crate::byline::web_meta_credit(t).is_some()
-    {
-        return Class::Author;
-    }
+    // A web page's line of facts (`2019-06-26 来源：某某日报 作者：某某`): its names credit the
+    // article; without names it is the page's.
     if crate::byline::is_web_meta_line(t) {
-        return Class::Noise;
+        return if crate::byline::web_meta_credit(t).is_some() {
+            Class::Author
+        } else {
+            Class::Noise
+        };
+    }
+    if parse_author_line(t).is_some() || crate::byline::words_credit(t).is_some() {
+        return Class::Author;
     }
     if parse_byline_line(t).is_some() || is_reprint_line(t) || role_alone(t) {
         return Class::Byline;
