@@ -155,6 +155,9 @@ pub(crate) fn build(
     let mut dateline: Option<String> = None;
     // Opened by a dateline lead or a bracketed credit: news either way.
     let mut led = false;
+    // The dateline stood alone on its line (`本报讯`): its credit may open the next
+    // (`(记者 某某)…`).
+    let mut bare_dateline = false;
     // Where the dateline lead's paragraph starts among the blocks.
     let mut lead_at: Option<usize> = None;
     // Where the text's first paragraph is among the drafts, once there is one.
@@ -270,12 +273,17 @@ pub(crate) fn build(
                 let mut body = l.text;
                 let mut start = l.start;
                 // The lead opens the text, or follows the headline's summary lines.
-                if !led
+                let credit_under_dateline = bare_dateline && l.class == Class::Dateline;
+                if (!led || credit_under_dateline)
                     && (first_paragraph.is_none() && pending.is_none()
                         || l.class == Class::Dateline)
                     && let Some(d) = parse_dateline(body)
+                    && (!credit_under_dateline || d.dateline.is_none())
                 {
-                    dateline = d.dateline.map(fullwidth);
+                    if let Some(d) = d.dateline {
+                        dateline = Some(fullwidth(d));
+                    }
+                    bare_dateline = d.rest >= body.len();
                     led = true;
                     lead_at = Some(drafts.len());
                     if let Some(c) = d.credits {
@@ -1082,6 +1090,21 @@ mod tests {
         assert!(dated_caption("12月3日,游客在景区的湖边赏雪拍照"));
         assert!(!dated_caption("7月11日起，这些新规施行"));
         assert!(!dated_caption("春耕时节看田间新变化"));
+    }
+
+    #[test]
+    fn a_credit_under_a_dateline_alone_on_its_line_is_the_leads() {
+        let page = crate::parse_bytes(
+            "江城新建三座口袋公园\n本报讯\n(记者 林小雨)江城今年新建三座口袋公园，市民在家门口就能健身。\n\
+             公园由老厂房改造而成，周末还有市集。\n"
+                .as_bytes(),
+            "p",
+        );
+        let a = &page.articles[0];
+        assert_eq!(a.dateline.as_deref(), Some("本报讯"));
+        assert_eq!(a.byline.reporters, ["林小雨"]);
+        assert!(a.blocks[0].text.starts_with("江城今年"));
+        assert_eq!(a.blocks.len(), 2);
     }
 
     #[test]

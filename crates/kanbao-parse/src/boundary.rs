@@ -501,7 +501,8 @@ pub(crate) fn reads_as_running_text(t: &str) -> bool {
 /// A question standing on its own line inside an article (`如今的增收如何实现？`, an
 /// interviewer's `三、…如何…？`): a paragraph of the text.
 pub(crate) fn question(t: &str) -> bool {
-    t.ends_with(['？', '?'])
+    // Quoted too: `“平台的服务还能怎样完善？”`.
+    crate::normalize::unquoted_end(t).ends_with(['？', '?'])
 }
 
 /// A short exclaimed line (`近岸观看帆船炫技，真爽！`): a title can end so, as a short
@@ -783,6 +784,13 @@ mod tests {
         assert!(!page_indents(&split(
             "标题\n一段。\n二段。\n三段。\n四段。\n"
         )));
+    }
+
+    #[test]
+    fn a_question_on_its_own_line_is_one_quoted_or_not() {
+        assert!(question("如今的增收如何实现？"));
+        assert!(question("“平台的服务还能怎样完善？”"));
+        assert!(!question("“稳”字当头"));
     }
 
     #[test]

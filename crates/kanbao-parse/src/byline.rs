@@ -698,20 +698,25 @@ fn names_of_agency(line: &str) -> Option<Credits> {
 }
 
 /// A reader's letter signs off with where the writer lives and the name, in brackets:
-/// `（北京市西城区  某某某）`, `（某某大学 某某）`. The name is the author's.
+/// `（北京市西城区  某某某）`, `（某某大学 某某）`; or signs under its title so, unbracketed, the
+/// name padded as bare author lines are (`北京朝阳区  程  立`). The name is the author's.
 pub(crate) fn placed_signature(line: &str) -> Option<Credits> {
     const PLACES: &[&str] = &[
         "省", "市", "区", "县", "州", "旗", "镇", "乡", "村", "街道", "社区", "大学", "学院",
         "中学", "小学", "医院", "公司",
     ];
-    let inner = strip_brackets(line.trim())?;
-    let mut parts = inner.split_whitespace();
-    let (place, name) = (parts.next()?, parts.next()?);
+    let line = line.trim();
+    let inner = strip_brackets(line).unwrap_or(line);
+    let (place, rest) = inner.split_once(char::is_whitespace)?;
     let placed = place.chars().count() <= 16
         && place.chars().all(is_han)
         && PLACES.iter().any(|p| place.ends_with(p));
-    (parts.next().is_none() && placed && names::is_person_name(name)).then(|| Credits {
-        authors: vec![name.to_owned()],
+    if !placed {
+        return None;
+    }
+    let name = names::bare_name(rest.trim())?;
+    Some(Credits {
+        authors: vec![name],
         ..Credits::default()
     })
 }
@@ -1492,8 +1497,9 @@ fn credit_lead(line: &str) -> Option<Dateline<'_>> {
 /// Finds a photographer credit ending a caption: `…赏菊。 YMG全媒体记者 王五 摄`, `(张三 摄)`.
 /// Returns where the credit starts and what it credits.
 pub(crate) fn photo_credit_suffix(line: &str) -> Option<(usize, Credits)> {
-    // Every photo credit ends in 摄, 摄影, 绘, 供图 or a closing bracket.
-    if !line.ends_with(['摄', '影', '绘', '图', ')', '）']) {
+    // Every photo credit ends in 摄, 摄影, 绘, 供图, a closing bracket or a picture agency
+    // after a slash (`/某某图片`, `/某某影像`).
+    if !line.ends_with(['摄', '影', '绘', '图', ')', '）', '片', '觉', '像', '库']) {
         return None;
     }
     if let Some(head) = agency_suffix(line)
@@ -1515,6 +1521,17 @@ fn agency_suffix(line: &str) -> Option<&str> {
 /// The line before the agency a credit names in brackets at its end (`（人民视觉）`,
 /// `（新华社发）`), if it names one.
 fn agency_stripped(line: &str) -> Option<&str> {
+    // `某某摄/光明图片`: the picture agency after a slash.
+    if let Some((head, agency)) = line.rsplit_once('/')
+        && (2..=8).contains(&agency.chars().count())
+        && agency.chars().all(is_han)
+        && ["图片", "视觉", "影像", "图库", "供图"]
+            .iter()
+            .any(|w| agency.ends_with(w))
+        && head.trim_end().ends_with('摄')
+    {
+        return Some(head.trim_end());
+    }
     let body = line.strip_suffix([')', '）'])?;
     let (open, c) = body
         .char_indices()
@@ -1695,6 +1712,15 @@ mod tests {
             .unwrap_or_default();
         assert_eq!(c.photographers, ["陈小东", "宋小洁"]);
         assert_eq!(at, "孩子们把亲手做的贺卡送给老师。⑧3".len());
+    }
+
+    #[test]
+    fn a_picture_agency_after_a_slash_ends_a_photo_credit() {
+        let (at, c) = photo_credit_suffix("河流灵动如带，农田黄绿交织。 林小雨摄/江城图片")
+            .unwrap_or_default();
+        assert_eq!(c.photographers, ["林小雨"]);
+        assert_eq!(at, "河流灵动如带，农田黄绿交织。 ".len());
+        assert_eq!(agency_stripped("文/林小雨"), None);
     }
 
     #[test]
@@ -2008,6 +2034,12 @@ mod tests {
             Some(vec!["林小雨".to_owned()])
         );
         assert_eq!(placed_signature("（金台随笔）"), None);
+        // Under the letter's title, unbracketed, the name padded.
+        assert_eq!(
+            placed_signature("江城长河区  程  立").map(|c| c.authors),
+            Some(vec!["程立".to_owned()])
+        );
+        assert_eq!(placed_signature("江城长河区  全年新建公园三十个"), None);
     }
 
     #[test]

@@ -1155,6 +1155,14 @@ pub(crate) fn caption_with_source(t: &str) -> bool {
     if source_named_after_caption(t) {
         return true;
     }
+    // In brackets after the caption's last sentence: `…的冷冻电镜结构。（受访单位供图）`.
+    if let Some(body) = t.strip_suffix(['）', ')'])
+        && let Some(open) = body.rfind(['（', '('])
+    {
+        let head = t.get(..open).unwrap_or("").trim_end();
+        let source = t.get(open..).unwrap_or("");
+        return picture_source(source) && head.ends_with('。') && head.chars().count() <= 100;
+    }
     // Every picture source ends so: most lines are rejected before any search.
     if !t.ends_with(['图', '供', '摄', '片']) && !t.ends_with("提供") {
         return false;
@@ -1271,6 +1279,9 @@ mod tests {
         assert!(caption_with_source("村民在田间劳作。  受访者供图"));
         assert!(!caption_with_source("村民在田间劳作。"));
         assert!(!caption_with_source("他说，这部电影由片方提供。"));
+        // The source in brackets after the last sentence.
+        assert!(caption_with_source("显微镜下的细胞结构。（受访单位供图）"));
+        assert!(!caption_with_source("细胞结构已经解析。（完）"));
         assert!(caption_with_source(
             "望远镜在星云中发现了冰。图片来源：某某航天局"
         ));

@@ -92,6 +92,9 @@ struct PageState {
     /// The column of a package (a headline and an editor's note signed `——编  者` over several
     /// reports), which the reports under it take unless they print their own.
     package: Option<String>,
+    /// The column printed over the page's banner, waiting for the banner's editor's note
+    /// ([`column_over_banner`]).
+    banner_column: Option<String>,
     /// The label an e-paper prints over one article page that holds several items
     /// (`八方速递` / citation line / briefs): each item takes it, up to the next article page.
     item_label: Option<String>,
@@ -259,6 +262,7 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
         blank_parted: boundary::blank_parted_articles(lines, &after_blank),
         after_blank,
         package: None,
+        banner_column: None,
         item_label: None,
     };
 
@@ -351,8 +355,9 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
                 // An editor's note stands over the articles that follow, not in one of them.
                 // Signed `——编  者` under a headline and a few paragraphs with no credit, it
                 // was a package's note all along: its headline and paragraphs are furniture,
-                // and its column goes to the reports under it.
-                page.package = None;
+                // and its column goes to the reports under it. Under a page's column and
+                // banner, the column goes to them.
+                page.package = page.banner_column.take();
                 let signature = crate::lines::is_note_signature(line.text);
                 let next = lines.get(i + 1).map(|l| l.class);
                 // A note under an article's headline and credit (and its pictures), before its
@@ -794,6 +799,20 @@ fn package_column(lines: &[Line<'_>], owners: &[Owner], index: usize) -> Option<
     })
 }
 
+/// The column printed over a page's banner and its editor's note (`科普看台` / `一觉好眠为健康
+/// 充电` / `编者按：…`): the column of every report under them. A short line over a longer one.
+fn column_over_banner(run: &[Line<'_>]) -> Option<String> {
+    let heads: Vec<&Line<'_>> = run.iter().filter(|l| l.class != Class::Noise).collect();
+    let [label, banner] = heads.as_slice() else {
+        return None;
+    };
+    let n = label.text.chars().count();
+    let column = matches!(label.class, Class::Label(_))
+        || crate::headline::column_shape(label.text) > 0
+        || (2..=8).contains(&n) && n < banner.text.chars().count();
+    column.then(|| crate::normalize::fullwidth(&crate::lines::unpad(label.text)))
+}
+
 /// Whether the sidebar label at `i` heads a news item of its own (a headline and a credit
 /// follow it): then it is that item's column label, as in `链接` over a related report.
 fn sidebar_heads_news(lines: &[Line<'_>], i: usize) -> bool {
@@ -954,6 +973,9 @@ fn headline_run(
                 } else {
                     Why::Furniture
                 }));
+            }
+            if banner_over_note {
+                page.banner_column = column_over_banner(run);
             }
             *cur = None;
             j
@@ -1478,6 +1500,24 @@ mod tests {
         assert!(page.articles.iter().all(|a| a.title != "长河边的新日子"));
         let lines = crate::lines::split(&text);
         assert_eq!(note_heads_own_text(&lines, 1), None);
+    }
+
+    #[test]
+    fn a_column_over_the_pages_banner_and_note_is_every_reports_column() {
+        let para = "入夏以后，江城的夜晚越来越热，很多人躺下以后总是翻来覆去睡不着。";
+        let text = format!(
+            "长河科普\n\n一夜好眠从哪里来\n\n编者按：天热了，睡不好的人多了。本版请专家谈谈怎样睡个好觉。\n\n\
+             温度怎样影响睡眠\n\n林小雨\n\n{para}\n\n{para}\n\n\
+             睡前别刷手机\n\n王小二\n\n{para}\n\n{para}\n"
+        );
+        let page = crate::parse_bytes(text.as_bytes(), "p");
+        let columns: Vec<Option<&str>> =
+            page.articles.iter().map(|a| a.column.as_deref()).collect();
+        assert_eq!(columns, [Some("长河科普"), Some("长河科普")]);
+        let lines = crate::lines::split("长河科普\n一夜好眠从哪里来\n");
+        assert_eq!(column_over_banner(&lines).as_deref(), Some("长河科普"));
+        let lines = crate::lines::split("一夜好眠从哪里来\n");
+        assert_eq!(column_over_banner(&lines), None);
     }
 
     #[test]
