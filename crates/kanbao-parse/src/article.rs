@@ -155,6 +155,8 @@ pub(crate) fn build(
     let mut dateline: Option<String> = None;
     // Opened by a dateline lead or a bracketed credit: news either way.
     let mut led = false;
+    // The lead's dateline credits a reporter or correspondent (`某某讯（记者某某）`).
+    let mut lead_credited = false;
     // The dateline stood alone on its line (`本报讯`): its credit may open the next
     // (`(记者 某某)…`).
     let mut bare_dateline = false;
@@ -290,6 +292,7 @@ pub(crate) fn build(
                         if c.guessed {
                             guessed = Some([l.start, l.start + d.rest]);
                         }
+                        lead_credited |= !c.reporters.is_empty() || !c.correspondents.is_empty();
                         merge(&mut byline, c);
                     }
                     if let Some(raw) = d.raw {
@@ -459,6 +462,30 @@ pub(crate) fn build(
         && subtitle.is_none()
     {
         return None;
+    }
+    // A name alone under the headline of a report whose lead credits its reporter names the
+    // person in the picture there (`陈某某`), as a web copy leaves the picture's caption.
+    let mut signers = signers;
+    if let Some(span) = signer_span
+        && lead_credited
+        && name_over_credited_lead(&signers, &byline)
+        && let Some(text) = lines
+            .iter()
+            .find(|l| l.start == span[0] && l.class == Class::Name)
+            .map(|l| l.text)
+    {
+        byline.authors.retain(|n| !signers.contains(n));
+        byline.raw.retain(|r| r != text);
+        signers.clear();
+        blocks.insert(
+            0,
+            Block {
+                kind: BlockKind::Caption,
+                text: fullwidth(text),
+                marker: None,
+                span,
+            },
+        );
     }
     let noted = lines
         .iter()
@@ -678,6 +705,17 @@ fn trailing_credit(drafts: &mut Vec<Draft>, byline: &mut Byline, dateline: &mut 
     if d.raw.is_empty() {
         drafts.pop();
     }
+}
+
+/// Whether the names under a headline are no credit of the report: one name, and the lead's
+/// credit names others (`陈某某` / `某某晚报讯（记者余某某）…`).
+fn name_over_credited_lead(signers: &[String], byline: &Byline) -> bool {
+    signers.len() == 1
+        && signers.iter().all(|n| {
+            !byline.reporters.contains(n)
+                && !byline.correspondents.contains(n)
+                && !byline.photographers.contains(n)
+        })
 }
 
 /// The credits of a line that signs an article: `□ 作者`, `文/作者`, a bare author name (`张  铁`), or
@@ -1105,6 +1143,28 @@ mod tests {
         assert_eq!(a.byline.reporters, ["林小雨"]);
         assert!(a.blocks[0].text.starts_with("江城今年"));
         assert_eq!(a.blocks.len(), 2);
+    }
+
+    #[test]
+    fn a_name_over_a_lead_that_credits_its_reporter_is_a_caption() {
+        let page = crate::parse_bytes(
+            "羽毛球公开赛名单出炉\n\n林小雨\n\n江城晚报讯（记者王小二）羽毛球公开赛将于下月在江城举行，名单昨天公布。\n\n\
+             比赛共设五个单项，门票下周开售。\n"
+                .as_bytes(),
+            "p",
+        );
+        let a = &page.articles[0];
+        assert_eq!(a.byline.reporters, ["王小二"]);
+        assert!(a.byline.authors.is_empty());
+        assert_eq!(a.blocks[0].kind, BlockKind::Caption);
+        assert_eq!(a.blocks[0].text, "林小雨");
+        // Under a headline with no credited lead, the name signs the article.
+        let page = crate::parse_bytes(
+            "让社区食堂长流水\n\n林小雨\n\n社区食堂办起来不难，难的是办下去。\n\n要算好经济账，也要算好民生账。\n"
+                .as_bytes(),
+            "p",
+        );
+        assert_eq!(page.articles[0].byline.authors, ["林小雨"]);
     }
 
     #[test]

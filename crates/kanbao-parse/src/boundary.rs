@@ -85,6 +85,9 @@ pub(crate) struct RunCues {
     pub set_apart: bool,
     /// On such a page, the run follows the text with no blank line: a heading of the text.
     pub run_on: bool,
+    /// A pointer to another page follows the run (`（A04）`): a front page's teaser, its
+    /// story on that page.
+    pub pointer_follows: bool,
 }
 
 /// How a run of headline-shaped lines is read.
@@ -140,6 +143,7 @@ pub(crate) fn weigh(c: &RunCues) -> (RunReading, i32) {
         (c.short_news, 3),
         (c.awaiting_body, -4),
         (c.set_apart, 6),
+        (c.pointer_follows, 10),
         (c.run_on, -3),
     ] {
         if cue {

@@ -1481,17 +1481,42 @@ fn credit_lead(line: &str) -> Option<Dateline<'_>> {
         parse_credits(credit, None, dateline.is_some())
     }?;
     let rest = close + c.len_utf8();
-    let body = line.get(rest..)?.trim_start();
+    let mut body = line.get(rest..)?.trim_start();
     // A credit alone on its line is a byline line, not a lead.
     if body.is_empty() {
         return None;
     }
+    // `【据新华社电】(记者某某)…`: the dateline in its brackets, the credit in the next.
+    let mut raw = (!credit.is_empty()).then_some(credit);
+    let mut credits = credits;
+    if raw.is_none()
+        && dateline.is_some()
+        && let Some((after, inner, found)) = bracketed_credit_ahead(body)
+    {
+        credits = found;
+        raw = Some(inner);
+        body = after;
+    }
     Some(Dateline {
         dateline,
-        raw: (!credit.is_empty()).then_some(credit),
+        raw,
         credits: Some(credits),
         rest: line.len() - body.len(),
     })
+}
+
+/// A reporter's credit in brackets opening `s` (`(记者某某)全球最大…`): the text after it, the
+/// credit's text and what it credits.
+fn bracketed_credit_ahead(s: &str) -> Option<(&str, &str, Credits)> {
+    let open = s.chars().next().filter(|&c| matches!(c, '(' | '（'))?;
+    let (close, c) = s
+        .char_indices()
+        .take(40)
+        .find(|&(_, c)| matches!(c, ')' | '）'))?;
+    let inner = s.get(open.len_utf8()..close)?.trim();
+    let credits = parse_credits(inner, Some(Role::Reporter), true)?;
+    let after = s.get(close + c.len_utf8()..)?.trim_start();
+    (!credits.is_empty() && !after.is_empty()).then_some((after, inner, credits))
 }
 
 /// Finds a photographer credit ending a caption: `…赏菊。 YMG全媒体记者 王五 摄`, `(张三 摄)`.
@@ -1889,6 +1914,10 @@ mod tests {
         let d = parse_dateline("【江滨晚报报道 特约记者 苏晴】当地时间2日，…").unwrap();
         assert_eq!(d.dateline, Some("江滨晚报报道"));
         assert_eq!(d.credits.unwrap().reporters, ["苏晴"]);
+        let d = parse_dateline("【据新华社电】(记者林小雨)江城大桥1日通车，…").unwrap();
+        assert_eq!(d.dateline, Some("据新华社电"));
+        assert_eq!(d.credits.clone().unwrap_or_default().reporters, ["林小雨"]);
+        assert!("【据新华社电】(记者林小雨)江城大桥1日通车，…"[d.rest..].starts_with("江城"));
         let d = parse_dateline("【环球时报记者 刘 畅】当地时间5日，…").unwrap();
         assert_eq!(d.credits.unwrap().reporters, ["刘畅"]);
         let d = parse_dateline("本报合肥电  （记者徐某）我国科研团队…").unwrap();

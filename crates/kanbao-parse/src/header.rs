@@ -565,6 +565,9 @@ pub(crate) fn is_jump(s: &str) -> bool {
     if s.len() > 80 {
         return false;
     }
+    if page_pointer(s) {
+        return true;
+    }
     let inner = s
         .strip_prefix(['(', '（', '['])
         .and_then(|x| x.strip_suffix([')', '）', ']']))
@@ -578,6 +581,32 @@ pub(crate) fn is_jump(s: &str) -> bool {
         .iter()
         .any(|p| inner.starts_with(p))
         && (inner.ends_with('版') || inner.ends_with('页') || inner.ends_with("版面"))
+}
+
+/// A front page's pointer to the page a teaser's story is on, alone on its line under the
+/// teaser's headline: `（A04）`, `（见第4版）`, `（详见A05版）`.
+pub(crate) fn page_pointer(s: &str) -> bool {
+    let Some(inner) = s
+        .strip_prefix(['(', '（'])
+        .and_then(|x| x.strip_suffix([')', '）']))
+    else {
+        return false;
+    };
+    let inner = inner.trim();
+    let inner = ["详见", "见"]
+        .iter()
+        .find_map(|w| inner.strip_prefix(w))
+        .unwrap_or(inner);
+    let inner = inner.strip_prefix('第').unwrap_or(inner);
+    let paged = inner.ends_with('版');
+    let inner = inner.strip_suffix('版').unwrap_or(inner);
+    let letters = inner.chars().take_while(char::is_ascii_uppercase).count();
+    let digits = inner.get(letters..).unwrap_or("");
+    // A bare number in brackets (`（1）`) numbers an item: a page names its letter or 版.
+    (paged || letters > 0)
+        && letters <= 2
+        && (1..=3).contains(&digits.len())
+        && digits.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Byte length of a jump marker at the start of `s`, if one starts it.
@@ -752,5 +781,13 @@ mod tests {
             Some("（上接第一版）".len())
         );
         assert!(!is_jump("(同时命名为基地)"));
+        // A front page's pointer to a teaser's page.
+        assert!(page_pointer("（A04）"));
+        assert!(page_pointer("（见第4版）"));
+        assert!(page_pointer("(详见B12版)"));
+        assert!(is_jump("（A04）"));
+        assert!(!page_pointer("（1）"));
+        assert!(!page_pointer("（2024）"));
+        assert!(!page_pointer("（ABC1）"));
     }
 }

@@ -894,6 +894,7 @@ fn run_cues(
         // Set by the caller, which knows the page's blank lines.
         set_apart: false,
         run_on: false,
+        pointer_follows: next.is_some_and(|l| crate::header::page_pointer(l.text)),
     }
 }
 
@@ -1518,6 +1519,20 @@ mod tests {
         assert_eq!(column_over_banner(&lines).as_deref(), Some("长河科普"));
         let lines = crate::lines::split("一夜好眠从哪里来\n");
         assert_eq!(column_over_banner(&lines), None);
+    }
+
+    #[test]
+    fn a_teaser_with_a_pointer_to_its_page_is_an_item_of_its_own() {
+        let page = crate::parse_bytes(
+            "江城新建三座口袋公园\n\n本报讯（记者 林小雨）江城今年新建三座口袋公园，市民在家门口就能健身。\n\n\
+             公园由老厂房改造而成，周末还有市集。\n\n长河两岸的夏夜有多美？\n\n（A04）\n"
+                .as_bytes(),
+            "p",
+        );
+        let titles: Vec<&str> = page.articles.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(titles, ["江城新建三座口袋公园", "长河两岸的夏夜有多美？"]);
+        assert!(page.articles[1].blocks.is_empty());
+        assert!(page.unassigned.iter().any(|f| f.text == "（A04）"));
     }
 
     #[test]
