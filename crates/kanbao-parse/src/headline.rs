@@ -221,6 +221,25 @@ pub(crate) fn announces_document(s: &str) -> bool {
         })
 }
 
+/// A phrase of four Han characters, quotation marks aside, that names no place: `轻车熟路`,
+/// `“金刚”变形`; not `安徽淮北`, `黄浦区`.
+pub(crate) fn four_character_phrase(line: &str) -> bool {
+    let bare: String = line
+        .chars()
+        .filter(|c| !matches!(c, '“' | '”' | '‘' | '’' | '"'))
+        .collect();
+    bare.chars().count() == 4
+        && bare.chars().all(is_han)
+        && !bare.ends_with(PLACE_ENDINGS)
+        && ![
+            "北京", "上海", "天津", "重庆", "安徽", "江苏", "浙江", "福建", "广东", "广西", "山东",
+            "山西", "河南", "河北", "湖南", "湖北", "四川", "云南", "贵州", "陕西", "甘肃", "青海",
+            "海南", "江西", "吉林", "辽宁", "宁夏", "新疆", "西藏", "内蒙", "黑龙",
+        ]
+        .iter()
+        .any(|p| bare.starts_with(p))
+}
+
 /// Whether a kicker's line is long enough to run on to a second line: a long statement, or
 /// one ending in a pause (`，`, `、`).
 pub(crate) fn kicker_wraps(line: &str) -> bool {
@@ -319,6 +338,12 @@ fn score(lines: &[&str], shapes: &[u8], r: Reading, marked_subtitle: bool) -> i3
         // A round-up item's name and colon (`梅村：…`) open its title, not a kicker.
         if crate::boundary::named_item(k) {
             s -= 4;
+        }
+        // Under a column or a series' number, a four-character phrase (`轻车熟路`, `“金刚”变形`)
+        // over a longer line is the item's title with its subtitle under it, not a kicker; a
+        // place (`安徽淮北`) is a kicker. (Without a column, `城市更新` over two lines is one.)
+        if four_character_phrase(k) && r.columns > 0 {
+            s -= 3;
         }
         // A kicker runs on to a second line only when the first is full: two short lines
         // over a third are kicker, title and subtitle (引题, 主题, 副题).
@@ -899,10 +924,14 @@ mod tests {
         let h = group(&["长河特稿第1354期", "谁家的老屋"]);
         assert_eq!(h.column.as_deref(), Some("长河特稿第1354期"));
         assert_eq!(h.title, "谁家的老屋");
+        // Under the series' number, a four-character phrase is the item's title.
         let h = group(&["第1计", "轻车熟路", "改装“移动采样车”"]);
         assert_eq!(h.column.as_deref(), Some("第1计"));
-        assert_eq!(h.kicker.as_deref(), Some("轻车熟路"));
-        assert_eq!(h.title, "改装“移动采样车”");
+        assert_eq!(h.title, "轻车熟路");
+        assert_eq!(h.subtitle.as_deref(), Some("改装“移动采样车”"));
+        assert!(four_character_phrase("“金刚”变形"));
+        assert!(!four_character_phrase("安徽淮北"));
+        assert!(!four_character_phrase("黄浦新区"));
     }
 
     #[test]
