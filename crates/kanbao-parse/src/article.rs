@@ -155,6 +155,8 @@ pub(crate) fn build(
     let mut dateline: Option<String> = None;
     // Opened by a dateline lead or a bracketed credit: news either way.
     let mut led = false;
+    // The lines read are the items of a list (after `本期嘉宾：`).
+    let mut in_list = false;
     // The lead's dateline credits a reporter or correspondent (`某某讯（记者某某）`).
     let mut lead_credited = false;
     // The dateline stood alone on its line (`本报讯`): its credit may open the next
@@ -171,6 +173,8 @@ pub(crate) fn build(
     let body_lines = lines.get(k..).unwrap_or(&[]);
     let summary_lines = summary_lines(body_lines);
     for (n, l) in body_lines.iter().enumerate() {
+        // A list runs on while its items do.
+        in_list &= list_item(l);
         match l.class {
             Class::Noise | Class::Editors | Class::Header | Class::Citation | Class::Jump => {}
             Class::Byline => {
@@ -244,6 +248,35 @@ pub(crate) fn build(
                 if let Some(d) = caption(l, &mut byline) {
                     drafts.push(d);
                 }
+            }
+            // A list's label in the text (`本期嘉宾：`): a heading over the list's items, each
+            // a paragraph of its own.
+            Class::Text
+                if crate::lines::list_label(l.text)
+                    && body_lines.get(n + 1).is_some_and(|i| {
+                        list_item(i) || i.text.starts_with(['■', '●', '◆', '▲', '•'])
+                    }) =>
+            {
+                drafts.push(Draft {
+                    kind: BlockKind::Heading,
+                    raw: l.text.to_owned(),
+                    marker: None,
+                    span: [l.start, l.end()],
+                    tail: l.text.len(),
+                });
+                pending = None;
+                in_list = true;
+            }
+            Class::Text if in_list && list_item(l) => {
+                drafts.push(Draft {
+                    kind: BlockKind::Paragraph,
+                    raw: l.text.to_owned(),
+                    marker: None,
+                    span: [l.start, l.end()],
+                    tail: l.text.len(),
+                });
+                first_paragraph.get_or_insert(drafts.len() - 1);
+                pending = None;
             }
             Class::Text
                 if page.unmarked_headings
@@ -707,6 +740,15 @@ fn trailing_credit(drafts: &mut Vec<Draft>, byline: &mut Byline, dateline: &mut 
     }
 }
 
+/// An item of a list in the text (`本期嘉宾：` / `某某大学教授某某`): a short line of text that
+/// ends no sentence and no clause (a verse's line ends in a comma).
+fn list_item(l: &Line<'_>) -> bool {
+    l.class == Class::Text
+        && l.text.chars().count() <= 40
+        && !ends_sentence(l.text)
+        && !l.text.ends_with(['，', '、', ',', '；'])
+}
+
 /// Whether the names under a headline are no credit of the report: one name, and the lead's
 /// credit names others (`陈某某` / `某某晚报讯（记者余某某）…`).
 fn name_over_credited_lead(signers: &[String], byline: &Byline) -> bool {
@@ -1143,6 +1185,31 @@ mod tests {
         assert_eq!(a.byline.reporters, ["林小雨"]);
         assert!(a.blocks[0].text.starts_with("江城今年"));
         assert_eq!(a.blocks.len(), 2);
+    }
+
+    #[test]
+    fn a_lists_label_is_a_heading_and_its_items_are_paragraphs() {
+        let page = crate::parse_bytes(
+            "夏季风为何来得早\n\n本期嘉宾：\n江城大学教授林小雨\n长河研究院研究员王小二\n\
+             采访人：本报记者 张三丰\n今年夏季风比常年偏早十天，专家认为与海温偏高有关。\n\
+             这一变化将影响南方的降雨。\n"
+                .as_bytes(),
+            "p",
+        );
+        assert_eq!(page.articles.len(), 1);
+        let a = &page.articles[0];
+        let kinds: Vec<BlockKind> = a.blocks.iter().map(|b| b.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                BlockKind::Heading,
+                BlockKind::Paragraph,
+                BlockKind::Paragraph,
+                BlockKind::Paragraph,
+                BlockKind::Paragraph
+            ]
+        );
+        assert_eq!(a.byline.reporters, ["张三丰"]);
     }
 
     #[test]

@@ -1080,8 +1080,45 @@ pub(crate) fn glued_credit(text: &str) -> Option<(usize, Credits)> {
                 .filter(|(at, _)| *at == 0)
                 .map(|(_, c)| c)
         })
-        .or_else(|| bracketed_names(credit))?;
+        .or_else(|| bracketed_names(credit))
+        .or_else(|| translated_from(credit))?;
     Some((after + code, credits))
+}
+
+/// Whether a credit line names the interviewers of the interview under it: `采访人：本报记者
+/// 某某`, `访谈人：某某`.
+pub(crate) fn interviewer_line(t: &str) -> bool {
+    ["采访人", "访谈人", "采访者"].iter().any(|w| {
+        t.strip_prefix(w)
+            .is_some_and(|r| r.starts_with(['：', ':', ' ']))
+    })
+}
+
+/// A compiled report's credit: where it comes from and who translated it, in brackets
+/// (`（来源：某某官网编译：林小雨）`, `（编译：林小雨 王小二）`). The translators are its reporters.
+pub(crate) fn translated_from(s: &str) -> Option<Credits> {
+    let inner = strip_brackets(s.trim())?;
+    let (before, names) = inner
+        .rsplit_once("编译：")
+        .or_else(|| inner.rsplit_once("编译:"))?;
+    if !(before.is_empty() || before.starts_with("来源") || before.starts_with("据")) {
+        return None;
+    }
+    let mut reporters = Vec::new();
+    for part in names.split(|c: char| c.is_whitespace() || matches!(c, '、' | '，' | ',')) {
+        if part.is_empty() {
+            continue;
+        }
+        if names::is_person_name(part) {
+            reporters.push(part.to_owned());
+        } else {
+            reporters.extend(split_names(part)?.names);
+        }
+    }
+    (!reporters.is_empty() && reporters.len() <= 4).then(|| Credits {
+        reporters,
+        ..Credits::default()
+    })
 }
 
 /// A credit of bare names in brackets, as briefs print it after their last sentence or on the
@@ -1737,6 +1774,26 @@ mod tests {
             .unwrap_or_default();
         assert_eq!(c.photographers, ["陈小东", "宋小洁"]);
         assert_eq!(at, "孩子们把亲手做的贺卡送给老师。⑧3".len());
+    }
+
+    #[test]
+    fn an_interviewers_credit_is_known_by_its_label() {
+        assert!(interviewer_line("采访人：本报通讯员 林小雨 记者 王小二"));
+        assert!(!interviewer_line("采访人员表示，工作已完成。"));
+    }
+
+    #[test]
+    fn a_compiled_reports_source_and_translator_credit_the_translator() {
+        let c = translated_from("（来源：某某官网编译：林小雨）").unwrap_or_default();
+        assert_eq!(c.reporters, ["林小雨"]);
+        let c = translated_from("（来源：某某官网、《某某时报》编译：林小雨王小二）")
+            .unwrap_or_default();
+        assert_eq!(c.reporters, ["林小雨", "王小二"]);
+        let (at, c) = glued_credit("新员工将于年底前到岗。（来源：某某官网编译：林小雨）")
+            .unwrap_or_default();
+        assert_eq!(c.reporters, ["林小雨"]);
+        assert_eq!(at, "新员工将于年底前到岗。".len());
+        assert_eq!(translated_from("（编译说明：见下文）"), None);
     }
 
     #[test]

@@ -292,6 +292,9 @@ const LABEL_SUFFIXES: &[&str] = &[
 pub(crate) fn label_kind(s: &str) -> Option<LabelKind> {
     let unpadded = unpad(bare_label(s));
     let s = unpadded.as_ref();
+    if sponsored_label(s) {
+        return Some(LabelKind::Other);
+    }
     if s.chars().count() > 12 {
         return series_label(s).then_some(LabelKind::Other);
     }
@@ -310,6 +313,16 @@ pub(crate) fn label_kind(s: &str) -> Option<LabelKind> {
     } else {
         None
     }
+}
+
+/// A column run with a body that sponsors it, named at the label's end: `领略 气象前沿
+/// 某某研究院协办`, `健康讲堂  市卫健委主办`. It heads every item under it.
+pub(crate) fn sponsored_label(s: &str) -> bool {
+    ["协办", "主办", "承办", "联办", "合办"]
+        .iter()
+        .any(|w| s.ends_with(w))
+        && (6..=40).contains(&s.chars().count())
+        && !s.contains(['，', ',', '。', '；', '：', ':', '！', '？'])
 }
 
 /// A series' label, however long it names the series (`全国劳动模范表彰系列报道`,
@@ -398,7 +411,45 @@ pub(crate) fn split(text: &str) -> Vec<Line<'_>> {
         l.class = Class::Short;
     }
     repeated_caption_parts(&mut out);
+    list_items(&mut out);
     out
+}
+
+/// Whether a line heads a list inside the text: a short label ending in a colon
+/// (`本期嘉宾：`, `主要内容:`).
+pub(crate) fn list_label(t: &str) -> bool {
+    t.strip_suffix(['：', ':'])
+        .is_some_and(|w| (2..=6).contains(&w.chars().count()) && w.chars().all(is_han))
+}
+
+/// The short lines under a list's label (`本期嘉宾：` / `某某大学教授某某` / …) are the list's
+/// items, text of the article, not a headline: two of them at least, up to the first line
+/// that is not short.
+fn list_items(lines: &mut [Line<'_>]) {
+    let mut i = 0;
+    while i < lines.len() {
+        if !lines.get(i).is_some_and(|l| list_label(l.text)) {
+            i += 1;
+            continue;
+        }
+        let item = |l: &Line<'_>| {
+            matches!(l.class, Class::Short | Class::Name | Class::Merged)
+                && l.text.chars().count() <= 40
+                && !list_label(l.text)
+        };
+        let n = lines
+            .get(i + 1..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|l| item(l))
+            .count();
+        if n >= 2 {
+            for l in lines.get_mut(i + 1..=i + n).unwrap_or(&mut []) {
+                l.class = Class::Text;
+            }
+        }
+        i += n + 1;
+    }
 }
 
 /// E-paper article pages print a picture's caption with its credit on one line, then again
@@ -1631,6 +1682,20 @@ mod tests {
         assert_eq!(lines[1].class, Class::Citation);
         // A book named at a line's end is no citation.
         assert_eq!(split("他最爱读《红楼梦》（人民文学出版社）\n").len(), 1);
+    }
+
+    #[test]
+    fn the_short_lines_under_a_lists_label_are_its_items() {
+        let lines = split(
+            "本期嘉宾：\n江城大学教授林小雨\n长河研究院研究员王小二\n他们认为，夏季风来得早。\n",
+        );
+        assert_eq!(lines[1].class, Class::Text);
+        assert_eq!(lines[2].class, Class::Text);
+        // One short line after a speaker's colon is a quoted title, not a list.
+        let lines = split("外交部：\n“深感痛心”\n");
+        assert_ne!(lines[1].class, Class::Text);
+        assert!(list_label("本期嘉宾："));
+        assert!(!list_label("信息时报专访三亚市物价局相关负责人："));
     }
 
     #[test]

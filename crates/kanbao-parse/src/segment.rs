@@ -474,6 +474,8 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
                     Some(mut c) => {
                         if c.body
                             && !standfirst_before_byline(&c, lines.get(i + 1))
+                            // `采访人：本报记者某某` stands over the interview it credits.
+                            && !crate::byline::interviewer_line(line.text)
                             && !boundary::pictures_credited_over_text(
                                 c.signed,
                                 line,
@@ -1027,6 +1029,13 @@ fn headline_run(
                     .or_else(|| page.package.clone())
                     .or_else(|| page.item_label.clone())
             };
+            // A sponsored column's label heads every item after it, up to another label.
+            if labels
+                .first()
+                .is_some_and(|(t, _)| crate::lines::sponsored_label(&crate::lines::unpad(t)))
+            {
+                page.package = column.clone();
+            }
             let c = open(plans, column, brief);
             owners.extend((k..j).map(|_| Owner::Article(c.index)));
             let credited = run.iter().any(|l| l.class == Class::Name);
