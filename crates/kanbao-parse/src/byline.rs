@@ -326,6 +326,49 @@ const ROLE_PREFIXES: &[&str] = &[
 
 /// Splits roles glued to names: `记者张三`, `记者李铮通讯员王飞李永`,
 /// `本报记者熊思远本报通讯员司马晓雯`.
+/// The credit with its role words made whole where a stray space cuts one: `本报通讯 员 某某`
+/// gives `本报通讯员 某某`; `None` where no word is cut.
+fn role_word_mended(s: &str) -> Option<String> {
+    if !s.contains(['员', '者']) || !s.contains(char::is_whitespace) {
+        return None;
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut mended = false;
+    let mut rest = s;
+    while let Some(c) = rest.chars().next() {
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+        let gap = rest.len() - rest.trim_start().len();
+        if gap == 0 {
+            continue;
+        }
+        let after = rest.trim_start();
+        // `通讯` + `员`, `记` + `者`: the two halves of a role word.
+        let cut = out.ends_with("通讯") && after.starts_with('员')
+            || out.ends_with('记') && after.starts_with('者');
+        if cut {
+            rest = after;
+            mended = true;
+        }
+    }
+    mended.then_some(out)
+}
+
+/// The names before an outlet's name glued to them, as the next role word's prefix:
+/// `孔方扬子晚报` gives `孔方` (before `记者毕某某`).
+fn names_before_outlet(s: &str) -> Option<&str> {
+    let n = s.chars().count();
+    // A paper's name is four characters or more (`扬子晚报`), an agency's three (`新华社`).
+    [4, 5, 6, 3].into_iter().find_map(|k| {
+        let cut = s.char_indices().nth(n.checked_sub(k)?)?.0;
+        let (head, outlet) = (s.get(..cut)?, s.get(cut..)?);
+        let outlet_like = ["报", "社", "台", "网", "新闻"]
+            .iter()
+            .any(|e| outlet.ends_with(e));
+        (outlet_like && names::is_person_name(head)).then_some(head)
+    })
+}
+
 fn split_glued(t: &str) -> Option<Vec<Tok>> {
     const WORDS: &[(&str, Role)] = &[
         ("记者", Role::Reporter),
@@ -370,6 +413,11 @@ fn split_glued(t: &str) -> Option<Vec<Tok>> {
             && let Some(p) = ROLE_PREFIXES.iter().find(|p| names.ends_with(*p))
         {
             names = names.get(..names.len() - p.len())?;
+        } else if k + 1 < found.len()
+            && let Some(head) = names_before_outlet(names)
+        {
+            // `孔方扬子晚报记者…`: the next role's paper, glued after the names.
+            names = head;
         }
         toks.push(Tok::Role(role));
         if names.is_empty() {
@@ -467,6 +515,15 @@ fn credit_label_dropped(s: &str) -> &str {
 /// text no credit at all. A credit needs at least one name and, unless `default` is given,
 /// one role word.
 pub(crate) fn parse_credits(s: &str, default: Option<Role>, lenient: bool) -> Option<Credits> {
+    // A role word cut by a stray space (`本报通讯 员 某某`) is the word.
+    let mended;
+    let s = match role_word_mended(s) {
+        Some(m) => {
+            mended = m;
+            mended.as_str()
+        }
+        None => s,
+    };
     // Most lines hold no credit word at all: reject them before tokenising.
     if default.is_none() && !has_credit_word(s) {
         return None;
@@ -1774,6 +1831,25 @@ mod tests {
             .unwrap_or_default();
         assert_eq!(c.photographers, ["陈小东", "宋小洁"]);
         assert_eq!(at, "孩子们把亲手做的贺卡送给老师。⑧3".len());
+    }
+
+    #[test]
+    fn a_role_word_cut_by_a_space_is_the_word() {
+        assert_eq!(
+            role_word_mended("本报通讯 员 林小雨").as_deref(),
+            Some("本报通讯员 林小雨")
+        );
+        assert_eq!(
+            role_word_mended("本报记 者 林小雨").as_deref(),
+            Some("本报记者 林小雨")
+        );
+        assert_eq!(role_word_mended("本报记者 林小雨"), None);
+        let c = parse_byline_line("本报通讯 员 林小雨").unwrap_or_default();
+        assert_eq!(c.correspondents, ["林小雨"]);
+        // The names glued before another paper's role word.
+        let c = parse_byline_line("通讯员王小二江城晚报记者林小雨").unwrap_or_default();
+        assert_eq!(c.correspondents, ["王小二"]);
+        assert_eq!(c.reporters, ["林小雨"]);
     }
 
     #[test]

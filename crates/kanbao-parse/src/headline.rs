@@ -77,7 +77,12 @@ pub(crate) fn column_shape(line: &str) -> u8 {
     let marked = line.starts_with(['□', '■', '◎', '▌', '【', '[']);
     let s = bare_label(line);
     let n = s.chars().count();
-    if label_kind(s).is_some() || series_mark(s) || numbered_series(s) || numbered_issue(s) {
+    if label_kind(s).is_some()
+        || series_mark(s)
+        || numbered_series(s)
+        || numbered_issue(s)
+        || themed_column(s)
+    {
         return 2;
     }
     if n == 0 || n > 16 || s.contains(['，', ',', '。', '；', '？', '！', '：', ':', '“', '"'])
@@ -147,6 +152,18 @@ pub(crate) fn series_mark(s: &str) -> bool {
                 rest.as_str(),
                 "计" | "期" | "篇" | "章" | "讲" | "集" | "回" | "站" | "招" | "问"
             ))
+}
+
+/// A campaign's theme and the column's name joined by a dot, the theme however quoted:
+/// `“人民至上、生命至上”主题实践活动•先锋`, `奋进新征程·一线见闻`.
+pub(crate) fn themed_column(s: &str) -> bool {
+    let Some((theme, name)) = s.rsplit_once(['·', '•', '・']) else {
+        return false;
+    };
+    (2..=6).contains(&name.chars().count())
+        && name.chars().all(is_han)
+        && (4..=24).contains(&theme.chars().count())
+        && !theme.contains(['。', '，', ',', '？', '！', '：', ':', '；'])
 }
 
 /// A column's name and its issue's number: `冰点特稿第1354期`, `健康讲堂第12讲`.
@@ -339,10 +356,12 @@ fn score(lines: &[&str], shapes: &[u8], r: Reading, marked_subtitle: bool) -> i3
         if crate::boundary::named_item(k) {
             s -= 4;
         }
-        // Under a column or a series' number, a four-character phrase (`轻车熟路`, `“金刚”变形`)
-        // over a longer line is the item's title with its subtitle under it, not a kicker; a
-        // place (`安徽淮北`) is a kicker. (Without a column, `城市更新` over two lines is one.)
-        if four_character_phrase(k) && r.columns > 0 {
+        // Under a column or a series' number, or alone over one longer line, a four-character
+        // phrase (`轻车熟路`, `“金刚”变形`) is the item's title with its subtitle under it, not a
+        // kicker; a place (`安徽淮北`) is a kicker. (`城市更新` over two lines is one.)
+        if four_character_phrase(k)
+            && (r.columns > 0 || lines.len() == 2 && title.chars().count() > k.chars().count())
+        {
             s -= 3;
         }
         // A kicker runs on to a second line only when the first is full: two short lines
@@ -919,6 +938,9 @@ mod tests {
         assert!(!series_mark("第一次"));
         // A column's name with the issue's number.
         assert!(numbered_issue("长河特稿第1354期"));
+        assert!(themed_column("“江城先行、长河争先”主题活动•先锋"));
+        assert_eq!(column_shape("“江城先行、长河争先”主题活动•先锋"), 2);
+        assert!(!themed_column("他说·我们明天再去看看吧，好不好"));
         assert_eq!(column_shape("长河特稿第1354期"), 2);
         assert!(!numbered_issue("全市第一次"));
         let h = group(&["长河特稿第1354期", "谁家的老屋"]);
