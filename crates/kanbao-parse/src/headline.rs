@@ -238,6 +238,12 @@ pub(crate) fn announces_document(s: &str) -> bool {
         })
 }
 
+/// Whether a headline line holds figures: digits, half- or full-width.
+pub(crate) fn has_figures(line: &str) -> bool {
+    line.chars()
+        .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+}
+
 /// A phrase of four Han characters, quotation marks aside, that names no place: `轻车熟路`,
 /// `“金刚”变形`; not `安徽淮北`, `黄浦区`.
 pub(crate) fn four_character_phrase(line: &str) -> bool {
@@ -339,6 +345,12 @@ fn score(lines: &[&str], shapes: &[u8], r: Reading, marked_subtitle: bool) -> i3
             s += 2;
         }
         if kicker_shape(k) {
+            s += 3;
+        }
+        // The figures go in the secondary line, over or under the main title: a line with
+        // numbers over one without them is its kicker (`某市1031个镇街减少检查20%以上` /
+        // `一支执法队伍综合查一次`).
+        if has_figures(k) && !has_figures(title) && shape(i) == 0 {
             s += 3;
         }
         // A line that runs on into the title (`…——`, `…：`) can be nothing else.
@@ -939,6 +951,13 @@ mod tests {
         // A column's name with the issue's number.
         assert!(numbered_issue("长河特稿第1354期"));
         assert!(themed_column("“江城先行、长河争先”主题活动•先锋"));
+        // Figures in the line over a title without them: its kicker.
+        let h = group(&["江城1031个村减少检查频次20%以上", "一支队伍综合查一次"]);
+        assert_eq!(h.kicker.as_deref(), Some("江城1031个村减少检查频次20%以上"));
+        assert_eq!(h.title, "一支队伍综合查一次");
+        // Under the title, they are its subtitle.
+        let h = group(&["江城启动就近就业三年行动", "预计每年新增3万个岗位"]);
+        assert_eq!(h.title, "江城启动就近就业三年行动");
         assert_eq!(column_shape("“江城先行、长河争先”主题活动•先锋"), 2);
         assert!(!themed_column("他说·我们明天再去看看吧，好不好"));
         assert_eq!(column_shape("长河特稿第1354期"), 2);

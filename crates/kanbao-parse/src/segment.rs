@@ -1029,12 +1029,16 @@ fn headline_run(
                     .or_else(|| page.package.clone())
                     .or_else(|| page.item_label.clone())
             };
-            // A sponsored column's label heads every item after it, up to another label.
-            if labels
-                .first()
-                .is_some_and(|(t, _)| crate::lines::sponsored_label(&crate::lines::unpad(t)))
+            // A sponsored column's label, or a campaign's column (`“…”主题实践活动•先锋`),
+            // heads every item after it, up to another label.
+            let head = run.iter().find(|l| l.class != Class::Noise);
+            if heads >= 2
+                && let Some(l) = head
             {
-                page.package = column.clone();
+                let t = crate::lines::unpad(crate::lines::bare_label(l.text));
+                if crate::lines::sponsored_label(&t) || crate::headline::themed_column(&t) {
+                    page.package = Some(crate::normalize::fullwidth(&t));
+                }
             }
             let c = open(plans, column, brief);
             owners.extend((k..j).map(|_| Owner::Article(c.index)));
@@ -1542,6 +1546,20 @@ mod tests {
         assert_eq!(titles, ["江城新建三座口袋公园", "长河两岸的夏夜有多美？"]);
         assert!(page.articles[1].blocks.is_empty());
         assert!(page.unassigned.iter().any(|f| f.text == "（A04）"));
+    }
+
+    #[test]
+    fn a_campaigns_column_over_the_first_item_heads_every_item() {
+        let para = "入汛以来，江城气象台连夜值守，提前发布暴雨预警，为转移群众赢得了时间。";
+        let text = format!(
+            "“江城先行、长河争先”主题活动•先锋\n\n守在雷达屏前的夜班\n\n本报通讯员 林小雨\n\n{para}\n\n\
+             把预报送进田间地头\n\n本报通讯员 王小二\n\n{para}\n"
+        );
+        let page = crate::parse_bytes(text.as_bytes(), "p");
+        let columns: Vec<Option<&str>> =
+            page.articles.iter().map(|a| a.column.as_deref()).collect();
+        let column = Some("“江城先行、长河争先”主题活动•先锋");
+        assert_eq!(columns, [column, column]);
     }
 
     #[test]
