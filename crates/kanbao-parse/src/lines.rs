@@ -657,14 +657,27 @@ fn title_at_page_top(text: &str, lines: &[Line<'_>]) -> Option<usize> {
     let under = matches!(next.class, Class::Text | Class::Dateline | Class::Lead);
     // The blank line sets the title apart only where the text's lines are not all set apart
     // so: somewhere below, two lines follow each other directly.
+    let below = lines.get(i + 1..).unwrap_or(&[]);
     let set_apart = blank_between(text, l, next)
-        && lines
-            .get(i + 1..)
-            .unwrap_or(&[])
+        && below
             .windows(2)
             .take(40)
             .any(|w| !blank_between(text, &w[0], &w[1]));
-    (l.class == Class::Text && headline && under && set_apart).then_some(i)
+    // Where every line is set apart, the paragraphs below are whole if each ends a sentence:
+    // the line above them without a mark is no paragraph's head cut off, but the title.
+    let whole_below = blank_between(text, l, next)
+        && below
+            .iter()
+            .take(4)
+            .filter(|b| b.class == Class::Text)
+            .count()
+            >= 3
+        && below
+            .iter()
+            .take(4)
+            .filter(|b| b.class == Class::Text)
+            .all(|b| ends_sentence(b.text) && b.text.chars().count() >= 40);
+    (l.class == Class::Text && headline && under && (set_apart || whole_below)).then_some(i)
 }
 
 /// A line that could be a long headline: no sentence inside it or at its end.
@@ -1682,6 +1695,23 @@ mod tests {
         assert_eq!(lines[1].class, Class::Citation);
         // A book named at a line's end is no citation.
         assert_eq!(split("他最爱读《红楼梦》（人民文学出版社）\n").len(), 1);
+    }
+
+    #[test]
+    fn a_long_first_line_over_whole_paragraphs_is_the_title() {
+        let para =
+            "江城今年新建口袋公园三十个，居民在家门口就能散步健身，老人们都说这下真是方便多了。";
+        // Every line set apart by a blank line, every paragraph ending a sentence.
+        let text = format!(
+            "全省各市热议省委全会提出的城市更新新举措 借势借力 深化与周边城市协作配套\n\n{para}\n\n{para}\n\n{para}\n"
+        );
+        let lines = split(&text);
+        assert_eq!(lines[0].class, Class::Short);
+        // Paragraphs that run on without a mark: the first line may be the head of one.
+        let text = format!(
+            "全省各市热议省委全会提出的城市更新新举措 借势借力 深化与周边城市协作配套\n\n{para}\n\n居民们说这下方便多了\n\n{para}\n"
+        );
+        assert_eq!(split(&text)[0].class, Class::Text);
     }
 
     #[test]
