@@ -1366,9 +1366,12 @@ fn text_after_report_word(after: &str) -> bool {
 /// (`通讯员李一王二报道6月27日，…`): it opens with a role word and reads whole as a credit.
 /// Returns the credits, the credit's text, and where the text after `报道` starts.
 fn credit_glued_before_report(rest: &str) -> Option<(Credits, &str, usize)> {
+    // The role word may be cut by a stray space (`通讯 员`).
+    let head: String = rest.chars().take(8).collect();
+    let head = role_word_mended(&head).unwrap_or(head);
     let opens = ["本报记者", "本报通讯员", "记者", "通讯员", "实习生"]
         .iter()
-        .any(|w| rest.starts_with(w));
+        .any(|w| head.starts_with(w));
     if !opens {
         return None;
     }
@@ -1844,6 +1847,9 @@ mod tests {
             Some("本报记者 林小雨")
         );
         assert_eq!(role_word_mended("本报记者 林小雨"), None);
+        let d = parse_dateline("本报讯通讯 员 林小雨 报道5月28日，江城气象局发布新的服务。")
+            .unwrap_or_else(|| panic!("a dateline"));
+        assert_eq!(d.credits.unwrap_or_default().correspondents, ["林小雨"]);
         let c = parse_byline_line("本报通讯 员 林小雨").unwrap_or_default();
         assert_eq!(c.correspondents, ["林小雨"]);
         // The names glued before another paper's role word.
