@@ -833,8 +833,13 @@ fn run_cues(
     let run = lines.get(i..j).unwrap_or(&[]);
     let next = lines.get(j);
     let heads = run.iter().filter(|l| l.class != Class::Noise).count();
-    let end_credit =
-        (heads >= 3 || cur.is_some_and(|c| c.credited)) && boundary::end_credit_ahead(lines, j);
+    // Under a package's uncredited introduction of a few paragraphs, a headline group whose
+    // text ends in a credit is the package's first item (`送菜供餐帮配药` / two paragraphs /
+    // `自助助人` / `抗原检测高效率` / … / `本报记者 某某`).
+    let after_intro =
+        heads >= 2 && cur.is_some_and(|c| !c.credited && c.paragraphs <= 3 && c.headings == 0);
+    let end_credit = (heads >= 3 || after_intro || cur.is_some_and(|c| c.credited))
+        && boundary::end_credit_ahead(lines, j);
     RunCues {
         boundary: cur.is_none_or(|c| c.closed),
         cut: cur.is_some_and(|c| c.cut),
@@ -856,7 +861,7 @@ fn run_cues(
             .any(|l| l.class == Class::Short && crate::lines::titled_with_column(l.text)),
         lead_follows: boundary::lead_follows(next),
         end_credit_ahead: cur.is_some_and(|c| c.credited) && end_credit,
-        group_with_end_credit: heads >= 3
+        group_with_end_credit: (heads >= 3 || after_intro)
             && end_credit
             && !boundary::grouped_like_its_headings(heads, cur.map_or(0, |c| c.heading_group)),
         unlike_headings: boundary::unlike_heading(
@@ -1546,6 +1551,19 @@ mod tests {
         assert_eq!(titles, ["江城新建三座口袋公园", "长河两岸的夏夜有多美？"]);
         assert!(page.articles[1].blocks.is_empty());
         assert!(page.unassigned.iter().any(|f| f.text == "（A04）"));
+    }
+
+    #[test]
+    fn a_headline_group_under_a_packages_introduction_opens_its_first_item() {
+        let para = "入春以来，江城各社区想了不少办法，帮独居老人解决买菜、配药的难题。";
+        let text = format!(
+            "帮老人过好封控日子\n\n{para}\n\n{para}\n\n自助助人\n\n楼组长当起快递员\n\n\
+             {para}\n\n{para}\n\n本报记者  林小雨\n\n缓解焦虑\n\n老伙伴们来帮忙\n\n{para}\n\n本报记者  王小二\n"
+        );
+        let page = crate::parse_bytes(text.as_bytes(), "p");
+        let titles: Vec<&str> = page.articles.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(titles, ["帮老人过好封控日子", "自助助人", "缓解焦虑"]);
+        assert_eq!(page.articles[1].byline.reporters, ["林小雨"]);
     }
 
     #[test]
