@@ -1142,6 +1142,45 @@ pub(crate) fn glued_credit(text: &str) -> Option<(usize, Credits)> {
     Some((after + code, credits))
 }
 
+/// A credit with a slash glued to a caption's end: `…施工现场图/文某某` (pictures and words by
+/// one person: reporter and photographer), `…施工现场图/某某` (the pictures). Returns where the
+/// credit starts and what it credits.
+fn slashed_credit_suffix(line: &str) -> Option<(usize, Credits)> {
+    let at = line.rfind('/')?;
+    // The name after the slash ends the line: at most four characters.
+    let after = line.get(at + 1..)?;
+    if after.len() > 3 * 6 {
+        return None;
+    }
+    let (start, words_too, name) = if let Some(name) = after.strip_prefix('文') {
+        // `图/文某某`
+        (at.checked_sub('图'.len_utf8())?, true, name)
+    } else if let Some(name) = after.strip_prefix('图') {
+        // `文/图某某`
+        (at.checked_sub('文'.len_utf8())?, true, name)
+    } else {
+        (at.checked_sub('图'.len_utf8())?, false, after)
+    };
+    let word = line.get(start..at)?;
+    let expected = if words_too && after.starts_with('图') {
+        "文"
+    } else {
+        "图"
+    };
+    let name = name.trim();
+    if word != expected || !names::is_person_name(name) {
+        return None;
+    }
+    let mut c = Credits {
+        photographers: vec![name.to_owned()],
+        ..Credits::default()
+    };
+    if words_too {
+        c.reporters.push(name.to_owned());
+    }
+    Some((start, c))
+}
+
 /// Whether a credit line names the interviewers of the interview under it: `采访人：本报记者
 /// 某某`, `访谈人：某某`.
 pub(crate) fn interviewer_line(t: &str) -> bool {
@@ -1619,6 +1658,9 @@ fn bracketed_credit_ahead(s: &str) -> Option<(&str, &str, Credits)> {
 /// Finds a photographer credit ending a caption: `…赏菊。 YMG全媒体记者 王五 摄`, `(张三 摄)`.
 /// Returns where the credit starts and what it credits.
 pub(crate) fn photo_credit_suffix(line: &str) -> Option<(usize, Credits)> {
+    if let Some(found) = slashed_credit_suffix(line) {
+        return Some(found);
+    }
     // Every photo credit ends in 摄, 摄影, 绘, 供图, a closing bracket or a picture agency
     // after a slash (`/某某图片`, `/某某影像`).
     if !line.ends_with(['摄', '影', '绘', '图', ')', '）', '片', '觉', '像', '库']) {
@@ -1876,6 +1918,19 @@ mod tests {
         assert_eq!(c.reporters, ["林小雨"]);
         assert_eq!(at, "新员工将于年底前到岗。".len());
         assert_eq!(translated_from("（编译说明：见下文）"), None);
+    }
+
+    #[test]
+    fn a_slashed_credit_glued_to_a_captions_end_is_read() {
+        let line = "图为5月26日的大桥施工现场图/文林小雨";
+        let (at, c) = photo_credit_suffix(line).unwrap_or_default();
+        assert_eq!(c.photographers, ["林小雨"]);
+        assert_eq!(c.reporters, ["林小雨"]);
+        assert_eq!(&line[at..], "图/文林小雨");
+        let (_, c) = photo_credit_suffix("图为大桥施工现场图/林小雨").unwrap_or_default();
+        assert_eq!(c.photographers, ["林小雨"]);
+        assert!(c.reporters.is_empty());
+        assert_eq!(slashed_credit_suffix("他说，这是一个1/2的机会"), None);
     }
 
     #[test]
