@@ -1034,14 +1034,16 @@ fn headline_run(
                     .or_else(|| page.package.clone())
                     .or_else(|| page.item_label.clone())
             };
-            // A sponsored column's label, or a campaign's column (`“…”主题实践活动•先锋`),
-            // heads every item after it, up to another label.
+            // A sponsored column's label heads every item after it, up to another label; so
+            // does a campaign's column (`“…”主题实践活动•先锋`) that opens the page.
             let head = run.iter().find(|l| l.class != Class::Noise);
             if heads >= 2
                 && let Some(l) = head
             {
                 let t = crate::lines::unpad(crate::lines::bare_label(l.text));
-                if crate::lines::sponsored_label(&t) || crate::headline::themed_column(&t) {
+                if crate::lines::sponsored_label(&t)
+                    || plans.is_empty() && crate::headline::themed_column(&t)
+                {
                     page.package = Some(crate::normalize::fullwidth(&t));
                 }
             }
