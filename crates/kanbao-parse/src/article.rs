@@ -174,7 +174,7 @@ pub(crate) fn build(
     let summary_lines = summary_lines(body_lines);
     for (n, l) in body_lines.iter().enumerate() {
         // A list runs on while its items do.
-        in_list &= list_item(l);
+        in_list = in_list && list_item(l);
         match l.class {
             Class::Noise | Class::Editors | Class::Header | Class::Citation | Class::Jump => {}
             Class::Byline => {
@@ -744,6 +744,7 @@ fn trailing_credit(drafts: &mut Vec<Draft>, byline: &mut Byline, dateline: &mut 
 /// ends no sentence and no clause (a verse's line ends in a comma).
 fn list_item(l: &Line<'_>) -> bool {
     l.class == Class::Text
+        && l.text.len() <= 160
         && l.text.chars().count() <= 40
         && !ends_sentence(l.text)
         && !l.text.ends_with(['，', '、', ',', '；'])

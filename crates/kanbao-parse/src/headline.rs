@@ -247,21 +247,28 @@ pub(crate) fn has_figures(line: &str) -> bool {
 /// A phrase of four Han characters, quotation marks aside, that names no place: `轻车熟路`,
 /// `“金刚”变形`; not `安徽淮北`, `黄浦区`.
 pub(crate) fn four_character_phrase(line: &str) -> bool {
-    let bare: String = line
-        .chars()
-        .filter(|c| !matches!(c, '“' | '”' | '‘' | '’' | '"'))
-        .collect();
-    bare.chars().count() == 4
-        && bare.chars().all(is_han)
-        && !bare.ends_with(PLACE_ENDINGS)
-        && ![
-            "北京", "上海", "天津", "重庆", "安徽", "江苏", "浙江", "福建", "广东", "广西", "山东",
-            "山西", "河南", "河北", "湖南", "湖北", "四川", "云南", "贵州", "陕西", "甘肃", "青海",
-            "海南", "江西", "吉林", "辽宁", "宁夏", "新疆", "西藏", "内蒙", "黑龙",
-        ]
-        .iter()
-        .any(|p| bare.starts_with(p))
+    let quote = |c: char| matches!(c, '“' | '”' | '‘' | '’' | '"');
+    let mut n = 0;
+    let mut last = None;
+    for c in line.chars().filter(|&c| !quote(c)) {
+        if !is_han(c) || n == 4 {
+            return false;
+        }
+        n += 1;
+        last = Some(c);
+    }
+    let bare = line.trim_start_matches(quote);
+    n == 4
+        && !last.is_some_and(|c| PLACE_ENDINGS.contains(&c))
+        && !PROVINCES.iter().any(|p| bare.starts_with(p))
 }
+
+/// The short names of China's provinces and regions that open a place (`安徽淮北`).
+const PROVINCES: &[&str] = &[
+    "北京", "上海", "天津", "重庆", "安徽", "江苏", "浙江", "福建", "广东", "广西", "山东", "山西",
+    "河南", "河北", "湖南", "湖北", "四川", "云南", "贵州", "陕西", "甘肃", "青海", "海南", "江西",
+    "吉林", "辽宁", "宁夏", "新疆", "西藏", "内蒙", "黑龙",
+];
 
 /// Whether a kicker's line is long enough to run on to a second line: a long statement, or
 /// one ending in a pause (`，`, `、`).

@@ -1242,6 +1242,10 @@ pub(crate) fn caption_with_source(t: &str) -> bool {
 /// A line that says where a page's pictures come from, standing under them as their caption
 /// does: `资料图片`, `受访者供图`, `片方提供`, `以上图片均为某某博物馆提供`.
 pub(crate) fn picture_source(t: &str) -> bool {
+    // Forty characters at most: a paragraph is told by its length in bytes alone.
+    if t.len() > 42 * 3 {
+        return false;
+    }
     // In brackets too: `（《某某》供图）`.
     let t = crate::byline::strip_brackets(t).unwrap_or(t);
     let n = t.chars().count();
