@@ -1566,7 +1566,7 @@ fn dateline_prefix(line: &str) -> Option<(&str, usize, char)> {
         .chars()
         .all(|c| is_han(c) || c.is_ascii_alphanumeric() || joiner(c))
         || prefix.starts_with(joiner)
-        || prefix.contains("--")
+        || prefix.contains(joiner) && prefix.contains("--")
     {
         return None;
     }
