@@ -364,10 +364,10 @@ fn role_word_mended(s: &str) -> Option<String> {
 }
 
 /// The names before an outlet's name glued to them, as the next role word's prefix:
-/// `孔方扬子晚报` gives `孔方` (before `记者毕某某`).
+/// `王五江城晚报` gives `王五` (before `记者某某`).
 fn names_before_outlet(s: &str) -> Option<&str> {
     let n = s.chars().count();
-    // A paper's name is four characters or more (`扬子晚报`), an agency's three (`新华社`).
+    // A paper's name is four characters or more (`江城晚报`), an agency's three (`新华社`).
     [4, 5, 6, 3].into_iter().find_map(|k| {
         let cut = s.char_indices().nth(n.checked_sub(k)?)?.0;
         let (head, outlet) = (s.get(..cut)?, s.get(cut..)?);
@@ -425,7 +425,7 @@ fn split_glued(t: &str) -> Option<Vec<Tok>> {
         } else if k + 1 < found.len()
             && let Some(head) = names_before_outlet(names)
         {
-            // `孔方扬子晚报记者…`: the next role's paper, glued after the names.
+            // `某某江城晚报记者…`: the next role's paper, glued after the names.
             names = head;
         }
         toks.push(Tok::Role(role));
@@ -765,7 +765,7 @@ fn names_of_agency(line: &str) -> Option<Credits> {
 
 /// A reader's letter signs off with where the writer lives and the name, in brackets:
 /// `（北京市西城区  某某某）`, `（某某大学 某某）`; or signs under its title so, unbracketed, the
-/// name padded as bare author lines are (`北京朝阳区  程  立`). The name is the author's.
+/// name padded as bare author lines are (`江城长河区  林  一`). The name is the author's.
 pub(crate) fn placed_signature(line: &str) -> Option<Credits> {
     const PLACES: &[&str] = &[
         "省", "市", "区", "县", "州", "旗", "镇", "乡", "村", "街道", "社区", "大学", "学院",
@@ -1096,7 +1096,7 @@ pub(crate) fn glued_source(text: &str) -> Option<usize> {
 }
 
 /// A source named after a paragraph's last sentence that is no outlet's usual name: an
-/// account (`据太原教育`, `据江城发布`). Only 据 and a name, with no mark to end it: a sentence
+/// account (`据江城教育`, `据江城发布`). Only 据 and a name, with no mark to end it: a sentence
 /// would go on (`据悉`, `据统计`, `据了解` open one).
 fn account_named(s: &str) -> bool {
     let Some(name) = s.strip_prefix('据') else {
@@ -1700,7 +1700,7 @@ fn agency_suffix(line: &str) -> Option<&str> {
 /// The line before the agency a credit names in brackets at its end (`（人民视觉）`,
 /// `（新华社发）`), if it names one.
 fn agency_stripped(line: &str) -> Option<&str> {
-    // `某某摄/光明图片`: the picture agency after a slash.
+    // `某某摄/某某图片`: the picture agency after a slash.
     if let Some((head, agency)) = line.rsplit_once('/')
         && (2..=8).contains(&agency.chars().count())
         && agency.chars().all(is_han)
@@ -2274,8 +2274,8 @@ mod tests {
         assert_eq!(placed_signature("（金台随笔）"), None);
         // Under the letter's title, unbracketed, the name padded.
         assert_eq!(
-            placed_signature("江城长河区  程  立").map(|c| c.authors),
-            Some(vec!["程立".to_owned()])
+            placed_signature("江城长河区  林  一").map(|c| c.authors),
+            Some(vec!["林一".to_owned()])
         );
         assert_eq!(placed_signature("江城长河区  全年新建公园三十个"), None);
     }

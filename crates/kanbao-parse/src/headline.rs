@@ -166,7 +166,7 @@ pub(crate) fn themed_column(s: &str) -> bool {
         && !theme.contains(['。', '，', ',', '？', '！', '：', ':', '；'])
 }
 
-/// A column's name and its issue's number: `冰点特稿第1354期`, `健康讲堂第12讲`.
+/// A column's name and its issue's number: `长河特稿第1354期`, `健康讲堂第12讲`.
 pub(crate) fn numbered_issue(s: &str) -> bool {
     let Some(at) = s.rfind('第') else {
         return false;

@@ -1729,7 +1729,7 @@ mod tests {
         let lines = split("外交部：\n“深感痛心”\n");
         assert_ne!(lines[1].class, Class::Text);
         assert!(list_label("本期嘉宾："));
-        assert!(!list_label("信息时报专访三亚市物价局相关负责人："));
+        assert!(!list_label("江城晚报专访市物价局相关负责人："));
     }
 
     #[test]
