@@ -244,8 +244,8 @@ pub(crate) fn has_figures(line: &str) -> bool {
         .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
 }
 
-/// A phrase of four Han characters, quotation marks aside, that names no place: `轻车熟路`,
-/// `“金刚”变形`; not `安徽淮北`, `黄浦区`.
+/// A phrase of four Han characters, quotation marks aside, that names no place: `巧手妙招`,
+/// `“铁牛”变身`; not a place: `安徽淮北`, `黄浦区`.
 pub(crate) fn four_character_phrase(line: &str) -> bool {
     let quote = |c: char| matches!(c, '“' | '”' | '‘' | '’' | '"');
     let mut n = 0;
@@ -376,7 +376,7 @@ fn score(lines: &[&str], shapes: &[u8], r: Reading, marked_subtitle: bool) -> i3
             s -= 4;
         }
         // Under a column or a series' number, or alone over one longer line, a four-character
-        // phrase (`轻车熟路`, `“金刚”变形`) is the item's title with its subtitle under it, not a
+        // phrase (`巧手妙招`, `“铁牛”变身`) is the item's title with its subtitle under it, not a
         // kicker; a place (`安徽淮北`) is a kicker. (`城市更新` over two lines is one.)
         if four_character_phrase(k)
             && (r.columns > 0 || lines.len() == 2 && title.chars().count() > k.chars().count())
@@ -959,9 +959,12 @@ mod tests {
         assert!(numbered_issue("长河特稿第1354期"));
         assert!(themed_column("“江城先行、长河争先”主题活动•先锋"));
         // Figures in the line over a title without them: its kicker.
-        let h = group(&["江城1031个村减少检查频次20%以上", "一支队伍综合查一次"]);
-        assert_eq!(h.kicker.as_deref(), Some("江城1031个村减少检查频次20%以上"));
-        assert_eq!(h.title, "一支队伍综合查一次");
+        let h = group(&["江城212个社区减少入户检查30%以上", "一个窗口办成一件事"]);
+        assert_eq!(
+            h.kicker.as_deref(),
+            Some("江城212个社区减少入户检查30%以上")
+        );
+        assert_eq!(h.title, "一个窗口办成一件事");
         // Under the title, they are its subtitle.
         let h = group(&["江城启动就近就业三年行动", "预计每年新增3万个岗位"]);
         assert_eq!(h.title, "江城启动就近就业三年行动");
@@ -973,11 +976,11 @@ mod tests {
         assert_eq!(h.column.as_deref(), Some("长河特稿第1354期"));
         assert_eq!(h.title, "谁家的老屋");
         // Under the series' number, a four-character phrase is the item's title.
-        let h = group(&["第1计", "轻车熟路", "改装“移动采样车”"]);
+        let h = group(&["第1计", "巧手妙招", "改装“流动服务车”"]);
         assert_eq!(h.column.as_deref(), Some("第1计"));
-        assert_eq!(h.title, "轻车熟路");
-        assert_eq!(h.subtitle.as_deref(), Some("改装“移动采样车”"));
-        assert!(four_character_phrase("“金刚”变形"));
+        assert_eq!(h.title, "巧手妙招");
+        assert_eq!(h.subtitle.as_deref(), Some("改装“流动服务车”"));
+        assert!(four_character_phrase("“铁牛”变身"));
         assert!(!four_character_phrase("安徽淮北"));
         assert!(!four_character_phrase("黄浦新区"));
     }

@@ -1707,13 +1707,13 @@ mod tests {
             "江城今年新建口袋公园三十个，居民在家门口就能散步健身，老人们都说这下真是方便多了。";
         // Every line set apart by a blank line, every paragraph ending a sentence.
         let text = format!(
-            "全省各市热议省委全会提出的城市更新新举措 借势借力 深化与周边城市协作配套\n\n{para}\n\n{para}\n\n{para}\n"
+            "全省各市热议省委全会提出的城市更新新举措 多措并举 推动老城区焕发新活力\n\n{para}\n\n{para}\n\n{para}\n"
         );
         let lines = split(&text);
         assert_eq!(lines[0].class, Class::Short);
         // Paragraphs that run on without a mark: the first line may be the head of one.
         let text = format!(
-            "全省各市热议省委全会提出的城市更新新举措 借势借力 深化与周边城市协作配套\n\n{para}\n\n居民们说这下方便多了\n\n{para}\n"
+            "全省各市热议省委全会提出的城市更新新举措 多措并举 推动老城区焕发新活力\n\n{para}\n\n居民们说这下方便多了\n\n{para}\n"
         );
         assert_eq!(split(&text)[0].class, Class::Text);
     }
