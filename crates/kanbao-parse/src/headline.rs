@@ -68,6 +68,7 @@ const COLUMN_ENDINGS: &[&str] = &[
     "笔谈",
     "声音",
     "侧记",
+    "解读",
 ];
 
 /// How strongly a line reads as a column label (栏目) by its shape: 2 for a known label, a
@@ -957,6 +958,7 @@ mod tests {
         assert!(!series_mark("第一次"));
         // A column's name with the issue's number.
         assert!(numbered_issue("长河特稿第1354期"));
+        assert_eq!(column_shape("政策解读"), 2);
         assert!(themed_column("“江城先行、长河争先”主题活动•先锋"));
         // Figures in the line over a title without them: its kicker.
         let h = group(&["江城212个社区减少入户检查30%以上", "一个窗口办成一件事"]);
