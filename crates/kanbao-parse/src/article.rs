@@ -23,6 +23,17 @@ struct Draft {
 }
 
 impl Draft {
+    /// A block of one whole line of the page.
+    fn line(kind: BlockKind, l: &Line<'_>) -> Draft {
+        Draft {
+            kind,
+            raw: l.text.to_owned(),
+            marker: None,
+            span: [l.start, l.end()],
+            tail: l.text.len(),
+        }
+    }
+
     /// Whether the text from byte `at` on lies on the block's last source line, so that the
     /// span can shrink by it when it is cut off.
     fn tail_on_last_line(&self, at: usize) -> bool {
@@ -233,13 +244,7 @@ pub(crate) fn build(
             | Class::Numbered
             | Class::Sidebar
             | Class::EditorNote => {
-                drafts.push(Draft {
-                    kind: BlockKind::Heading,
-                    raw: l.text.to_owned(),
-                    marker: None,
-                    span: [l.start, l.end()],
-                    tail: l.text.len(),
-                });
+                drafts.push(Draft::line(BlockKind::Heading, l));
             }
             Class::Text
                 if crate::boundary::caption_over_credit(body_lines, n)
@@ -257,24 +262,12 @@ pub(crate) fn build(
                         list_item(i) || i.text.starts_with(['■', '●', '◆', '▲', '•'])
                     }) =>
             {
-                drafts.push(Draft {
-                    kind: BlockKind::Heading,
-                    raw: l.text.to_owned(),
-                    marker: None,
-                    span: [l.start, l.end()],
-                    tail: l.text.len(),
-                });
+                drafts.push(Draft::line(BlockKind::Heading, l));
                 pending = None;
                 in_list = true;
             }
             Class::Text if in_list && list_item(l) => {
-                drafts.push(Draft {
-                    kind: BlockKind::Paragraph,
-                    raw: l.text.to_owned(),
-                    marker: None,
-                    span: [l.start, l.end()],
-                    tail: l.text.len(),
-                });
+                drafts.push(Draft::line(BlockKind::Paragraph, l));
                 first_paragraph.get_or_insert(drafts.len() - 1);
                 pending = None;
             }
@@ -295,13 +288,7 @@ pub(crate) fn build(
                         span: Some([l.start, l.end()]),
                     });
                 }
-                drafts.push(Draft {
-                    kind: BlockKind::Heading,
-                    raw: l.text.to_owned(),
-                    marker: None,
-                    span: [l.start, l.end()],
-                    tail: l.text.len(),
-                });
+                drafts.push(Draft::line(BlockKind::Heading, l));
                 pending = None;
             }
             Class::Dateline | Class::Text | Class::Lead => {

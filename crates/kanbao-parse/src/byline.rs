@@ -1214,19 +1214,8 @@ pub(crate) fn translated_from(s: &str) -> Option<Credits> {
     if !(before.is_empty() || before.starts_with("来源") || before.starts_with("据")) {
         return None;
     }
-    let mut reporters = Vec::new();
-    for part in names.split(|c: char| c.is_whitespace() || matches!(c, '、' | '，' | ',')) {
-        if part.is_empty() {
-            continue;
-        }
-        if names::is_person_name(part) {
-            reporters.push(part.to_owned());
-        } else {
-            reporters.extend(split_names(part)?.names);
-        }
-    }
-    (!reporters.is_empty() && reporters.len() <= 4).then(|| Credits {
-        reporters,
+    Some(Credits {
+        reporters: name_list(names, true)?,
         ..Credits::default()
     })
 }
@@ -1236,22 +1225,29 @@ pub(crate) fn translated_from(s: &str) -> Option<Credits> {
 /// are the item's reporters. Every part must read as a person's name.
 pub(crate) fn bracketed_names(s: &str) -> Option<Credits> {
     let inner = strip_brackets(s.trim())?;
-    let mut reporters = Vec::new();
-    for part in inner.split(|c: char| c.is_whitespace() || matches!(c, '、' | '，' | ',')) {
+    let reporters = name_list(inner, false)?;
+    Some(Credits {
+        reporters,
+        ..Credits::default()
+    })
+}
+
+/// The names of a credit's list (`林小雨 王小二`, `林小雨、王小二`, `林小雨王小二`): one to four,
+/// each a person's name or a run of them split by [`split_names`] (a guessed split only where
+/// `guess` allows it).
+fn name_list(s: &str, guess: bool) -> Option<Vec<String>> {
+    let mut out = Vec::new();
+    for part in s.split(|c: char| c.is_whitespace() || matches!(c, '、' | '，' | ',')) {
         if part.is_empty() {
             continue;
         }
         if names::is_person_name(part) {
-            reporters.push(part.to_owned());
+            out.push(part.to_owned());
         } else {
-            let split = split_names(part).filter(|s| !s.guessed)?;
-            reporters.extend(split.names);
+            out.extend(split_names(part).filter(|s| guess || !s.guessed)?.names);
         }
     }
-    (!reporters.is_empty() && reporters.len() <= 4).then(|| Credits {
-        reporters,
-        ..Credits::default()
-    })
+    (!out.is_empty() && out.len() <= 4).then_some(out)
 }
 
 /// Credits inside an author note: the authors a note names (`（作者：张三，系某大学教授）`,
@@ -1642,11 +1638,12 @@ fn credit_lead(line: &str) -> Option<Dateline<'_>> {
     let mut credits = credits;
     if raw.is_none()
         && dateline.is_some()
-        && let Some((after, inner, found)) = bracketed_credit_ahead(body)
+        && let Some(lead) = credit_lead(body)
+        && lead.dateline.is_none()
     {
-        credits = found;
-        raw = Some(inner);
-        body = after;
+        credits = lead.credits.unwrap_or_default();
+        raw = lead.raw;
+        body = body.get(lead.rest..)?;
     }
     Some(Dateline {
         dateline,
@@ -1654,20 +1651,6 @@ fn credit_lead(line: &str) -> Option<Dateline<'_>> {
         credits: Some(credits),
         rest: line.len() - body.len(),
     })
-}
-
-/// A reporter's credit in brackets opening `s` (`(记者某某)全球最大…`): the text after it, the
-/// credit's text and what it credits.
-fn bracketed_credit_ahead(s: &str) -> Option<(&str, &str, Credits)> {
-    let open = s.chars().next().filter(|&c| matches!(c, '(' | '（'))?;
-    let (close, c) = s
-        .char_indices()
-        .take(40)
-        .find(|&(_, c)| matches!(c, ')' | '）'))?;
-    let inner = s.get(open.len_utf8()..close)?.trim();
-    let credits = parse_credits(inner, Some(Role::Reporter), true)?;
-    let after = s.get(close + c.len_utf8()..)?.trim_start();
-    (!credits.is_empty() && !after.is_empty()).then_some((after, inner, credits))
 }
 
 /// Finds a photographer credit ending a caption: `…赏菊。 YMG全媒体记者 王五 摄`, `(张三 摄)`.

@@ -259,17 +259,14 @@ pub(crate) fn four_character_phrase(line: &str) -> bool {
         last = Some(c);
     }
     let bare = line.trim_start_matches(quote);
-    n == 4
-        && !last.is_some_and(|c| PLACE_ENDINGS.contains(&c))
-        && !PROVINCES.iter().any(|p| bare.starts_with(p))
+    // A place opens it: a province or a city a reporter files from (`安徽淮北`, `黑龙江某县`).
+    let placed = bare
+        .char_indices()
+        .skip(2)
+        .take(2)
+        .any(|(at, _)| bare.get(..at).is_some_and(crate::place::filing_place));
+    n == 4 && !last.is_some_and(|c| PLACE_ENDINGS.contains(&c)) && !placed
 }
-
-/// The short names of China's provinces and regions that open a place (`安徽淮北`).
-const PROVINCES: &[&str] = &[
-    "北京", "上海", "天津", "重庆", "安徽", "江苏", "浙江", "福建", "广东", "广西", "山东", "山西",
-    "河南", "河北", "湖南", "湖北", "四川", "云南", "贵州", "陕西", "甘肃", "青海", "海南", "江西",
-    "吉林", "辽宁", "宁夏", "新疆", "西藏", "内蒙", "黑龙",
-];
 
 /// Whether a kicker's line is long enough to run on to a second line: a long statement, or
 /// one ending in a pause (`，`, `、`).

@@ -1219,3 +1219,49 @@ fn a_dated_photo_caption_between_headline_and_lead_is_a_caption_not_a_subtitle()
     assert_eq!(a.byline.reporters, ["林小雨"]);
     assert_eq!(a.byline.photographers, ["王小二"]);
 }
+
+#[test]
+fn a_database_export_of_web_copies_is_read_article_by_article() {
+    // Articles set apart by blank lines, paragraphs one to a line with none between them; a
+    // web page's line of facts under a title, editor lines in brackets, a dateline naming two
+    // outlets, a teaser pointing to another page.
+    let text = "江城教育报\n2026年10月14日 星期三\n\n\
+                江城新建三所口袋学校\n\
+                江城教育报-江城教育网讯（记者 林小雨） 10月13日，江城三所社区学校同时开学，附近居民的孩子可以就近入学。\n\
+                学校由旧厂房改建而成，每所可容纳两百名学生。\n\
+                明年还将再建两所。\n\
+                [ 责编：王小二 ]\n\n\
+                老城区的夜校火了\n\
+                2026-10-13 来源：江城教育报作者:张三丰 李四海\n\
+                晚上七点，长河街道的夜校里坐满了学员，书法、茶艺和手机摄影课都很受欢迎。\n\
+                夜校的课程由居民投票决定，每期八周。\n\
+                报名的人越来越多，街道准备再开两个班。\n\
+                来源：江城教育报\n\n\
+                长河两岸的夏夜有多美？\n\n\
+                （A04）\n";
+    let p = kanbao_parse::parse_bytes(text.as_bytes(), "web.txt");
+    assert_eq!(
+        titles(&p),
+        [
+            "江城新建三所口袋学校",
+            "老城区的夜校火了",
+            "长河两岸的夏夜有多美？"
+        ]
+    );
+    let first = &p.articles[0];
+    assert_eq!(first.dateline.as_deref(), Some("江城教育报-江城教育网讯"));
+    assert_eq!(first.byline.reporters, ["林小雨"]);
+    let second = &p.articles[1];
+    assert_eq!(second.byline.authors, ["张三丰", "李四海"]);
+    let paragraphs = second
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Paragraph)
+        .count();
+    assert_eq!(
+        paragraphs, 3,
+        "the line of facts and the source are not text"
+    );
+    assert!(p.articles[2].blocks.is_empty());
+    assert_eq!(p.meta.editors, ["责编:王小二"]);
+}
