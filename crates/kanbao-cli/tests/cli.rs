@@ -268,6 +268,37 @@ fn eval_scores_labelled_pages_per_field_and_per_paper() {
 }
 
 #[test]
+fn eval_counts_the_doubts_raised_over_articles_read_right() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "a.txt",
+        "城区新添三座口袋公园\n\n近日，城区三座口袋公园建成开放，市民可就近休憩。（林小雨）\n"
+            .as_bytes(),
+    );
+    write(
+        dir.path(),
+        "truth.json",
+        r#"{"pages": [{"file": "a.txt", "paper": "某日报", "meta": {"date": null, "page": null, "section": null},
+            "articles": [{"column": null, "kicker": null, "title": "城区新添三座口袋公园", "subtitle": null,
+              "dateline": null, "kind": null, "reporters": ["林小雨"], "correspondents": [],
+              "photographers": [], "authors": [], "paragraphs": 1, "headings": [], "captions": 0}],
+            "furniture": []}]}"#
+            .as_bytes(),
+    );
+    let out = kanbao(&["eval", dir.path().to_str().unwrap(), "--details"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = String::from_utf8_lossy(&out.stdout);
+    // Right, and the role of the bracketed name is still reported as a guess.
+    assert!(text.contains("| articles | 1/1 (100%) |"), "{text}");
+    assert!(
+        text.contains("| right with diagnostic | 1/1 (100%) |"),
+        "{text}"
+    );
+    assert!(text.contains("right, yet flagged [role-guessed]"), "{text}");
+}
+
+#[test]
 fn eval_names_a_missing_truth_file_and_exits_1() {
     let dir = tempfile::tempdir().unwrap();
     let out = kanbao(&["eval", dir.path().to_str().unwrap()]);

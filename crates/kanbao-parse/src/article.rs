@@ -153,6 +153,8 @@ pub(crate) fn build(
         );
     }
     let mut guessed: Option<[usize; 2]> = None;
+    // Where names with no role word were read as reporters (`（某某）`).
+    let mut unmarked: Option<[usize; 2]> = None;
     // A line that is only a photo credit (`新华社记者 陶亮摄`) was read.
     let mut credit_only = false;
     // The reporters of a credit line standing under the text (`本报记者 某某`), not bracketed.
@@ -173,6 +175,8 @@ pub(crate) fn build(
     // The dateline stood alone on its line (`本报讯`): its credit may open the next
     // (`(记者 某某)…`).
     let mut bare_dateline = false;
+    // The lead's credit was cut by its line's end (`某某讯（记者`): what stands in its bracket.
+    let mut open_credit: Option<&str> = None;
     // Where the dateline lead's paragraph starts among the blocks.
     let mut lead_at: Option<usize> = None;
     // Where the text's first paragraph is among the drafts, once there is one.
@@ -198,6 +202,9 @@ pub(crate) fn build(
                 } else if let Some(c) = parse_byline_line(l.text) {
                     if c.guessed {
                         guessed = Some([l.start, l.end()]);
+                    }
+                    if c.unmarked {
+                        unmarked = Some([l.start, l.end()]);
                     }
                     // A photographer's credit under the text (`本报记者 某某 摄`) ends a photo item.
                     credit_only |=
@@ -320,7 +327,22 @@ pub(crate) fn build(
                     }
                     body = body.get(d.rest..).unwrap_or("");
                     start += d.rest;
+                    // The credit's bracket closes on the next line.
+                    if let Some(open) = crate::byline::credit_cut_at_line_end(body) {
+                        open_credit = Some(open);
+                        byline.raw.push(body.trim().to_owned());
+                        continue;
+                    }
+                } else if let Some(open) = open_credit.take()
+                    && let Some((at, c)) = crate::byline::credit_closed_on_next_line(open, body)
+                {
+                    lead_credited |= !c.reporters.is_empty() || !c.correspondents.is_empty();
+                    merge(&mut byline, c);
+                    byline.raw.push(body.get(..at).unwrap_or("").to_owned());
+                    body = body.get(at..).unwrap_or("").trim_start();
+                    start = l.end() - body.len();
                 }
+                open_credit = None;
                 if body.is_empty() {
                     continue;
                 }
@@ -370,6 +392,7 @@ pub(crate) fn build(
                 sentence_ended |= ends_sentence(body);
                 // A lead printed without final punctuation is whole; so is a summary line.
                 pending = (!ends_sentence(body)
+                    && !crate::lines::quotation_source(body)
                     && l.class != Class::Lead
                     && n >= summary_lines
                     && !page.whole_paragraphs)
@@ -395,8 +418,13 @@ pub(crate) fn build(
 
     trailing_credit(&mut drafts, &mut byline, &mut dateline);
     glued_reprint(&mut drafts, &mut byline, &mut dateline);
-    if let Some(names) = glued_end_credit(&mut drafts, &mut byline) {
-        credited_under_text = Some(names);
+    if let Some((names, credit)) = glued_end_credit(&mut drafts, &mut byline) {
+        if credit.is_some() {
+            unmarked = credit;
+        }
+        if let Some(names) = names {
+            credited_under_text = Some(names);
+        }
     }
     for d in &mut drafts {
         if d.kind == BlockKind::Paragraph
@@ -442,6 +470,17 @@ pub(crate) fn build(
     caption_above_lead(&mut drafts, &byline, lead_at);
     // A name credited as reporter (`本报讯 某某报道`) is no author as well (`作者：某某`).
     byline.authors.retain(|n| !byline.reporters.contains(n));
+    if let Some(span) = unmarked
+        && byline_role_unsettled(&byline, lead_credited, &drafts)
+    {
+        diagnostics.push(Diagnostic {
+            code: DiagnosticCode::RoleGuessed,
+            message: "names in brackets with no role word read as reporters; they could be \
+                      the authors"
+                .to_owned(),
+            span: Some(span),
+        });
+    }
     if let Some(span) = guessed {
         diagnostics.push(Diagnostic {
             code: DiagnosticCode::NameSplitGuessed,
@@ -708,7 +747,8 @@ fn trailing_credit(drafts: &mut Vec<Draft>, byline: &mut Byline, dateline: &mut 
     let Some(inner) = body.get(open + c.len_utf8()..) else {
         return;
     };
-    let credits = parse_credits(inner.trim(), None, false);
+    let credits = parse_credits(inner.trim(), None, false)
+        .or_else(|| crate::byline::affiliated_signature(inner));
     let reprint = parse_reprint(inner.trim());
     if credits.is_none() && reprint.is_none() {
         return;
@@ -725,6 +765,16 @@ fn trailing_credit(drafts: &mut Vec<Draft>, byline: &mut Byline, dateline: &mut 
     if d.raw.is_empty() {
         drafts.pop();
     }
+}
+
+/// Whether the reporters of names credited with no role word (`…。（某某）`) remain a guess:
+/// no lead credits a reporter and no paragraph speaks of the reporter who wrote it.
+fn byline_role_unsettled(byline: &Byline, lead_credited: bool, drafts: &[Draft]) -> bool {
+    !lead_credited
+        && !byline.reporters.is_empty()
+        && !drafts
+            .iter()
+            .any(|d| d.kind == BlockKind::Paragraph && speaks_of_its_reporter(&d.raw))
 }
 
 /// An item of a list in the text (`本期嘉宾：` / `某某大学教授某某`): a short line of text that
@@ -1026,7 +1076,7 @@ fn glued_reprint(drafts: &mut [Draft], byline: &mut Byline, dateline: &mut Optio
 /// Returns the credit's reporters where it names reporters only and stands apart from the
 /// text or the text says what a picture shows (`…图为捕捞现场。 本报记者 某某`): under a short
 /// text they took the photo.
-fn glued_end_credit(drafts: &mut [Draft], byline: &mut Byline) -> Option<Vec<String>> {
+fn glued_end_credit(drafts: &mut [Draft], byline: &mut Byline) -> Option<GluedEnd> {
     let d = drafts
         .last_mut()
         .filter(|d| d.kind == BlockKind::Paragraph)?;
@@ -1036,13 +1086,20 @@ fn glued_end_credit(drafts: &mut [Draft], byline: &mut Byline) -> Option<Vec<Str
     }
     // Set apart by a wide gap, the credit stands under the text as a line of its own would.
     let apart = d.raw.get(..at).is_some_and(|h| h.ends_with("   "));
+    let end = d.span[1];
     let credit = d.cut_tail(at);
+    let unmarked = credits.unmarked.then_some([d.span[1], end]);
     let photo = (reporters_alone(&credits) && (apart || d.raw.contains("图为")))
         .then(|| credits.reporters.clone());
     merge(byline, credits);
     byline.raw.push(credit);
-    photo
+    Some((photo, unmarked))
 }
+
+/// What [`glued_end_credit`] found besides the credit it merged: the names of a reporter's
+/// credit set apart under a photo's text (they may be its photographer), and the span of a
+/// credit of names with no role word.
+type GluedEnd = (Option<Vec<String>>, Option<[usize; 2]>);
 
 /// Marks that set off the titles of briefs in a list.
 const TITLE_BULLETS: &[char] = &['●', '○', '◆', '◇', '▶', '►', '■', '□', '★', '☆', '•', '·'];
@@ -1151,6 +1208,28 @@ fn opinion_by_its_place(signs: Signs<'_>, byline: &Byline) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bracketed_names_stay_a_guess_unless_the_lead_or_the_text_settles_them() {
+        let paragraph = |t: &str| Draft {
+            kind: BlockKind::Paragraph,
+            raw: t.to_owned(),
+            marker: None,
+            span: [0, t.len()],
+            tail: t.len(),
+        };
+        let byline = Byline {
+            reporters: vec!["林小雨".to_owned()],
+            ..Byline::default()
+        };
+        let plain = [paragraph("长河边的夜市重新开张，摊位坐满了人。")];
+        assert!(byline_role_unsettled(&byline, false, &plain));
+        // A lead's credit, or a text that speaks of its reporter, settles it.
+        assert!(!byline_role_unsettled(&byline, true, &plain));
+        let told = [paragraph("摊主告诉记者，今年的生意比去年好。")];
+        assert!(!byline_role_unsettled(&byline, false, &told));
+        assert!(!byline_role_unsettled(&Byline::default(), false, &plain));
+    }
 
     #[test]
     fn a_line_opening_with_a_day_and_a_comma_is_a_captions_shape() {

@@ -12,6 +12,8 @@ pub(crate) struct Credits {
     pub authors: Vec<String>,
     /// A run of names printed without spaces was split by guess.
     pub guessed: bool,
+    /// The names stand with no role word (`（某某）`) and were read as reporters by default.
+    pub unmarked: bool,
 }
 
 impl Credits {
@@ -793,6 +795,49 @@ pub(crate) fn strip_brackets(s: &str) -> Option<&str> {
         .map(str::trim)
 }
 
+/// A lead's credit cut by the line's end (`扬子晚报讯（记者` and, on the next line,
+/// `林小雨）11月5日上午…`): the rest of the dateline line is an opening bracket and a role word,
+/// with no closing bracket. Returns what stands inside the bracket.
+pub(crate) fn credit_cut_at_line_end(rest: &str) -> Option<&str> {
+    let inner = rest.trim().strip_prefix(['(', '（'])?.trim();
+    (!inner.is_empty()
+        && inner.len() <= 60
+        && !inner.contains([')', '）'])
+        && has_credit_word(inner))
+    .then_some(inner)
+}
+
+/// The end of a credit cut by a line's end ([`credit_cut_at_line_end`]) at the start of the
+/// next line: the names up to the closing bracket (`林小雨）11月5日…`). Returns where the text
+/// starts after the bracket and what the whole credit credits.
+pub(crate) fn credit_closed_on_next_line(open: &str, next: &str) -> Option<(usize, Credits)> {
+    let (at, c) = next
+        .char_indices()
+        .take(24)
+        .find(|&(_, c)| c == ')' || c == '）')?;
+    let head = next.get(..at)?.trim();
+    if head.is_empty() || head.contains(['。', '，', ',']) {
+        return None;
+    }
+    let credits = parse_credits(&format!("{open} {head}"), None, false)?;
+    Some((at + c.len_utf8(), credits))
+}
+
+/// An author signing with a post after the text, in brackets (`（南州大学经济学院教授 王小二）`,
+/// the part inside): where the author works and what as, then the name set apart by a space.
+pub(crate) fn affiliated_signature(inner: &str) -> Option<Credits> {
+    let (post, name) = inner.trim().rsplit_once([' ', '\u{3000}'])?;
+    let post = post.trim();
+    (post.chars().count() >= 4
+        && crate::names::is_person_name(name)
+        && crate::lines::POSTS.iter().any(|p| post.ends_with(p))
+        && !has_credit_word(post))
+    .then(|| Credits {
+        authors: vec![name.to_owned()],
+        ..Credits::default()
+    })
+}
+
 /// Commentary author marks that stand before the author's name.
 const AUTHOR_MARKS: &[char] = &['□', '■', '◎', '●', '◇', '◆', '○'];
 
@@ -1222,12 +1267,14 @@ pub(crate) fn translated_from(s: &str) -> Option<Credits> {
 
 /// A credit of bare names in brackets, as briefs print it after their last sentence or on the
 /// line under it: `（张长利）`, `(孟翔翼 张锐)`, `（王飞、李永）`. With no role word, the names
-/// are the item's reporters. Every part must read as a person's name.
+/// are read as the item's reporters, and marked [`Credits::unmarked`]: papers print their
+/// contributors' names the same way. Every part must read as a person's name.
 pub(crate) fn bracketed_names(s: &str) -> Option<Credits> {
     let inner = strip_brackets(s.trim())?;
     let reporters = name_list(inner, false)?;
     Some(Credits {
         reporters,
+        unmarked: true,
         ..Credits::default()
     })
 }
@@ -1813,6 +1860,39 @@ mod tests {
     use super::*;
 
     #[test]
+    fn an_author_signs_with_a_post_in_brackets() {
+        let c = affiliated_signature("南州大学经济学院教授 王小二").unwrap();
+        assert_eq!(c.authors, ["王小二"]);
+        assert!(affiliated_signature("江城市某某研究院研究员　林小雨").is_some());
+        assert!(affiliated_signature("南州大学 王小二").is_none());
+        assert!(affiliated_signature("记者 王小二").is_none());
+        assert!(affiliated_signature("本报记者 林小雨").is_none());
+        assert!(affiliated_signature("南州大学经济学院教授 经济").is_none());
+    }
+
+    #[test]
+    fn a_credit_cut_by_the_lines_end_closes_on_the_next() {
+        assert_eq!(credit_cut_at_line_end("（记者 "), Some("记者"));
+        assert_eq!(
+            credit_cut_at_line_end("(本报记者 林小雨 通讯员"),
+            Some("本报记者 林小雨 通讯员")
+        );
+        assert_eq!(credit_cut_at_line_end("（记者 林小雨）"), None);
+        assert_eq!(credit_cut_at_line_end("（一）"), None);
+        assert_eq!(credit_cut_at_line_end("近日，记者来到"), None);
+        let (at, c) = credit_closed_on_next_line("记者", "王小二）5日上午，长河边上。").unwrap();
+        assert_eq!(c.reporters, ["王小二"]);
+        assert_eq!(&"王小二）5日上午，长河边上。"[at..], "5日上午，长河边上。");
+        let (_, c) = credit_closed_on_next_line("本报记者 林小雨 通讯员", "王小二)昨天，").unwrap();
+        assert_eq!(
+            (c.reporters, c.correspondents),
+            (vec!["林小雨".to_owned()], vec!["王小二".to_owned()])
+        );
+        // A bracket closing later in a sentence closes no credit.
+        assert!(credit_closed_on_next_line("记者", "昨天，长河（南段）").is_none());
+    }
+
+    #[test]
     fn text_and_photos_credited_with_a_slash_after_glued_names_credit_both() {
         let d = parse_dateline("江城快报讯（记者林小雨王小二文/摄）鱼油、钙片……你家药箱里有哪些？")
             .unwrap_or_else(|| panic!("a dateline"));
@@ -2008,7 +2088,7 @@ mod tests {
             correspondents: v(c),
             photographers: v(p),
             authors: v(a),
-            guessed: false,
+            ..Credits::default()
         }
     }
 

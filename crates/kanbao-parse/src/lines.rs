@@ -582,7 +582,7 @@ fn kicker_over_credited_title(lines: &[Line<'_>], i: usize) -> bool {
         .text
         .strip_suffix("……")
         .is_some_and(|head| head.chars().count() >= 6 && looks_like_headline(head));
-    if !looks_like_headline(l.text) && !trailing {
+    if !looks_like_headline(l.text) && !trailing || quotation_source(l.text) {
         return false;
     }
     let after_an_end = i.checked_sub(1).and_then(|p| lines.get(p)).is_none_or(|p| {
@@ -1015,8 +1015,9 @@ pub(crate) fn classify(t: &str) -> Class {
         && chars <= 50
         && rest.trim().chars().count() >= 2
     {
-        // `——摘自《某某》`: where the quotation above comes from, part of the text.
-        if excerpt_source(rest) {
+        // `——摘自《某某》`: where the quotation above comes from, part of the text; so is
+        // `——江城市某某局局长林小雨`, who said it.
+        if excerpt_source(rest) || speaker_attribution(rest) {
             return Class::Text;
         }
         return Class::Subtitle;
@@ -1177,6 +1178,92 @@ pub(crate) fn excerpt_source(rest: &str) -> bool {
         .any(|w| rest.trim_start().starts_with(w))
 }
 
+/// A dash line under a quotation that says where it comes from or who said it
+/// (`——摘自《某某》`, `——南州大学教授王小二`): it closes the text above, never heads the next.
+pub(crate) fn quotation_source(t: &str) -> bool {
+    t.strip_prefix("——")
+        .or_else(|| t.strip_prefix("--"))
+        .is_some_and(|rest| excerpt_source(rest) || speaker_attribution(rest))
+}
+
+/// Words that end a person's post or standing before the person's name: `…局副局长`, `…教授`.
+pub(crate) const POSTS: &[&str] = &[
+    "书记",
+    "委员",
+    "主任",
+    "局长",
+    "处长",
+    "科长",
+    "部长",
+    "厅长",
+    "省长",
+    "市长",
+    "县长",
+    "区长",
+    "镇长",
+    "乡长",
+    "村长",
+    "院长",
+    "所长",
+    "校长",
+    "站长",
+    "队长",
+    "社长",
+    "会长",
+    "主席",
+    "代表",
+    "经理",
+    "董事长",
+    "总裁",
+    "教授",
+    "研究员",
+    "专家",
+    "工程师",
+    "医生",
+    "老师",
+    "教师",
+    "干部",
+    "民警",
+    "党员",
+    "村民",
+    "居民",
+    "职工",
+    "工人",
+    "农民",
+    "学生",
+    "负责人",
+    "志愿者",
+    "网友",
+    "律师",
+    "法官",
+    "检察官",
+    "主持人",
+    "馆长",
+    "团长",
+    "组长",
+];
+
+/// Who said the quotation above, after a dash under it: `——江城市某某局副局长林小雨` (the
+/// part after the dash). A person's post and name; no `记…` or `访…` opens it, as a subtitle
+/// about a person does (`——记江城的一位老支书`).
+pub(crate) fn speaker_attribution(rest: &str) -> bool {
+    let rest = rest.trim();
+    let n = rest.chars().count();
+    if !(5..=32).contains(&n)
+        || rest.starts_with(['记', '访', '写', '致', '对', '与', '走', '专', '追'])
+        || !rest.chars().all(crate::normalize::is_han)
+    {
+        return false;
+    }
+    [3, 2].iter().any(|&len| {
+        let at = rest.char_indices().rev().nth(len - 1).map_or(0, |(i, _)| i);
+        let (post, name) = rest.split_at(at);
+        crate::names::is_person_name(name)
+            && post.chars().count() >= 2
+            && POSTS.iter().any(|p| post.ends_with(p))
+    })
+}
+
 /// A page's contact line, with an e-mail address and no sentence: `栏目投稿邮箱：abc@example.cn`,
 /// `欢迎来稿 news@example.com`. Page furniture, not a title.
 pub(crate) fn contact_line(t: &str) -> bool {
@@ -1328,6 +1415,7 @@ mod tests {
         assert!(!excerpt_source("记江城的一位老支书"));
         assert_eq!(classify("——摘自“十四五”规划纲要"), Class::Text);
         assert_eq!(classify("——记江城的一位老支书"), Class::Subtitle);
+        assert_eq!(classify("——江城市长河区住建局副局长林小雨"), Class::Text);
     }
 
     #[test]
@@ -1787,6 +1875,27 @@ mod tests {
             Some(("小店铺里的大民生", "城市烟火·走近社区商业"))
         );
         assert_eq!(column_after_title("老手艺的新生（上）"), None);
+    }
+
+    #[test]
+    fn speaker_attribution_names_a_post_and_a_person() {
+        assert!(speaker_attribution("江城市长河区住建局副局长林小雨"));
+        assert!(speaker_attribution("南州大学教授王小二"));
+        assert!(speaker_attribution("长河村村民张三丰"));
+        // Subtitles about a person, and lines that name no one.
+        assert!(!speaker_attribution("记长河村党支部书记林小雨"));
+        assert!(!speaker_attribution("访南州大学教授王小二"));
+        assert!(!speaker_attribution("江城市推进老旧小区改造纪实"));
+        assert!(!speaker_attribution("南州大学教授"));
+        assert!(!speaker_attribution("林小雨"));
+    }
+
+    #[test]
+    fn a_quotations_source_closes_the_text_above() {
+        assert!(quotation_source("——江城市长河区住建局副局长林小雨"));
+        assert!(quotation_source("——摘自《长河志》"));
+        assert!(!quotation_source("——记长河村党支部书记林小雨"));
+        assert!(!quotation_source("江城市长河区住建局副局长林小雨"));
     }
 
     #[test]

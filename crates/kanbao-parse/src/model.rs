@@ -236,8 +236,9 @@ pub enum DiagnosticCode {
     /// A headline-shaped line inside an article was read as the first line of a paragraph; it
     /// could be the title of a new article.
     TextOrTitle,
-    /// Names printed bare under a headline were given a role (author or reporter) that
-    /// neither the page nor the text settles.
+    /// Names printed bare under a headline, or in brackets with no role word after the text
+    /// (`（某某）`), were given a role (author or reporter) that neither the page nor the text
+    /// settles.
     RoleGuessed,
     /// A report or feature with no headline after another article: it may be part of that
     /// article.

@@ -1265,3 +1265,36 @@ fn a_database_export_of_web_copies_is_read_article_by_article() {
     assert!(p.articles[2].blocks.is_empty());
     assert_eq!(p.meta.editors, ["责编:王小二"]);
 }
+
+#[test]
+fn quotations_signed_by_their_speakers_a_cut_credit_and_a_signing_post() {
+    let text = "江城日报\n2026年11月5日 星期四\n\n\
+                城市更新要算长远账\n\n\
+                城市更新不是推倒重来，而要把老街区的烟火气留下来。\n\
+                更新的成效，要看居民是否愿意留下来。（南州大学城市规划学院教授 李四海）\n\n\
+                夜市回来了\n\
+                江城晚报讯（记者\n\
+                王小二）5日晚，长河边的夜市重新开张，三十多个摊位坐满了人。\n\
+                摊主们说，今年的生意比去年好。\n\n\
+                “夜市开到家门口，晚饭后多了个去处。”\n\n\
+                ——长河村村民张三丰\n\n\
+                社区书屋开门了\n\
+                江城晚报讯（记者 林小雨）6日，长河街道的社区书屋开门迎客。\n";
+    let p = kanbao_parse::parse_bytes(text.as_bytes(), "quotes.txt");
+    assert_eq!(
+        titles(&p),
+        ["城市更新要算长远账", "夜市回来了", "社区书屋开门了"]
+    );
+    assert_eq!(p.articles[0].byline.authors, ["李四海"]);
+    let night = &p.articles[1];
+    assert_eq!(night.dateline.as_deref(), Some("江城晚报讯"));
+    assert_eq!(night.byline.reporters, ["王小二"]);
+    let said = texts(night, BlockKind::Paragraph);
+    assert!(said[0].starts_with("5日晚"), "{said:?}");
+    assert_eq!(
+        said.last(),
+        Some(&"——长河村村民张三丰"),
+        "a speaker's line closes the quotation above"
+    );
+    assert_eq!(p.articles[2].kicker, None, "and heads no article");
+}

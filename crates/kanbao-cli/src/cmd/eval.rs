@@ -162,6 +162,7 @@ pub const FIELDS: &[&str] = &[
     "kind",
     "meta",
     "wrong with diagnostic",
+    "right with diagnostic",
 ];
 
 /// Scores of one set of pages, field by field.
@@ -423,30 +424,53 @@ fn score_page(page: &TruthPage, parsed: &Page, text: &str, details: &mut Vec<Str
         let article_ok = p.is_some() && para_ok;
         s.get("articles").add(article_ok);
         let all_ok = article_ok && parts_ok && names_ok;
-        if !all_ok {
-            let from = starts.get(n).copied().flatten();
-            let to = starts
-                .iter()
-                .skip(n + 1)
-                .find_map(|x| *x)
-                .unwrap_or(text.len());
-            let overlaps = |from: usize, to: usize| {
-                parsed.diagnostics.iter().any(|d| {
-                    d.span
-                        .is_some_and(|[a, b]| a < to.max(from + 1) && b > from.saturating_sub(1))
+        let from = starts.get(n).copied().flatten();
+        let to = starts
+            .iter()
+            .skip(n + 1)
+            .find_map(|x| *x)
+            .unwrap_or(text.len());
+        // A diagnostic points at an article when it stands in the labelled article's stretch
+        // of text, or in the article the parser made of it (where a reader sees it).
+        // The codes of the diagnostics that point at it.
+        let codes: Vec<String> = parsed
+            .diagnostics
+            .iter()
+            .filter(|d| {
+                d.span.is_some_and(|[a, b]| {
+                    let hit =
+                        |from: usize, to: usize| a < to.max(from + 1) && b > from.saturating_sub(1);
+                    from.is_some_and(|from| hit(from, to))
+                        || p.is_some_and(|x| hit(x.span[0], x.span[1]))
                 })
-            };
-            // A diagnostic points at a wrong article when it stands in the labelled article's
-            // stretch of text, or in the article the parser made of it (where a reader sees it).
-            let flagged = from.is_some_and(|from| overlaps(from, to))
-                || p.is_some_and(|a| overlaps(a.span[0], a.span[1]));
+            })
+            .filter_map(|d| serde_json::to_value(d.code).ok())
+            .filter_map(|v| v.as_str().map(str::to_owned))
+            .collect();
+        let flagged = !codes.is_empty();
+        if all_ok {
+            // Doubts raised over articles read right: the price of the diagnostics.
+            s.get("right with diagnostic").add(flagged);
+            if flagged {
+                details.push(format!(
+                    "{} · {}: right, yet flagged [{}]",
+                    page.file,
+                    t.title,
+                    codes.join(", ")
+                ));
+            }
+        } else {
             s.get("wrong with diagnostic").add(flagged);
             details.push(format!(
                 "{} · {}: {}{}",
                 page.file,
                 t.title,
                 wrong.join("; "),
-                if flagged { " [diagnosed]" } else { "" }
+                if flagged {
+                    format!(" [diagnosed: {}]", codes.join(", "))
+                } else {
+                    String::new()
+                }
             ));
         }
     }
