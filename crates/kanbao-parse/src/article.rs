@@ -418,6 +418,7 @@ pub(crate) fn build(
 
     trailing_credit(&mut drafts, &mut byline, &mut dateline);
     glued_reprint(&mut drafts, &mut byline, &mut dateline);
+    let agency_photo = !led && agency_credit(&mut drafts, &mut byline);
     if let Some((names, credit)) = glued_end_credit(&mut drafts, &mut byline) {
         if credit.is_some() {
             unmarked = credit;
@@ -466,7 +467,13 @@ pub(crate) fn build(
         byline.photographers = names;
         credit_only = true;
     }
-    photo_item_captions(&mut drafts, &byline, dateline.is_some(), credit_only);
+    photo_item_captions(
+        &mut drafts,
+        &byline,
+        dateline.is_some(),
+        credit_only,
+        agency_photo,
+    );
     caption_above_lead(&mut drafts, &byline, lead_at);
     // A name credited as reporter (`本报讯 某某报道`) is no author as well (`作者：某某`).
     byline.authors.retain(|n| !byline.reporters.contains(n));
@@ -1023,8 +1030,31 @@ fn photo_by_its_reporters(drafts: &[Draft]) -> bool {
     !drafts.iter().any(|d| d.kind == BlockKind::Heading) && paragraphs.len() == 1 && chars <= 250
 }
 
-fn photo_item_captions(drafts: &mut [Draft], byline: &Byline, dated: bool, credit_only: bool) {
+/// Takes a picture's credit to the agency that issued it off the last paragraph
+/// (`…在比利时生活。新华社发`): the item is the picture's caption. Returns whether there was one.
+fn agency_credit(drafts: &mut [Draft], byline: &mut Byline) -> bool {
+    let Some(d) = drafts.last_mut().filter(|d| d.kind == BlockKind::Paragraph) else {
+        return false;
+    };
+    let Some(at) = crate::byline::issued_by_agency(&d.raw).filter(|&at| d.tail_on_last_line(at))
+    else {
+        return false;
+    };
+    byline.raw.push(d.cut_tail(at));
+    true
+}
+
+/// A short undated item that ends in a photo's credit (a line of its own, a caption's credit,
+/// or the issuing agency's: `agency`) is the photo's caption.
+fn photo_item_captions(
+    drafts: &mut [Draft],
+    byline: &Byline,
+    dated: bool,
+    credit_only: bool,
+    agency: bool,
+) {
     let ends_in_credit = credit_only
+        || agency
         || drafts
             .last()
             .is_some_and(|d| d.kind == BlockKind::Caption && !byline.photographers.is_empty());
@@ -1042,7 +1072,7 @@ fn photo_item_captions(drafts: &mut [Draft], byline: &Byline, dated: bool, credi
         && !headings
         && paragraphs <= 2
         && short
-        && !byline.photographers.is_empty()
+        && (!byline.photographers.is_empty() || agency)
     {
         for d in drafts.iter_mut() {
             if d.kind == BlockKind::Paragraph {

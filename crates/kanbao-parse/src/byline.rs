@@ -1140,6 +1140,24 @@ pub(crate) fn glued_source(text: &str) -> Option<usize> {
         .then(|| after + (tail.len() - tail.trim_start().len()))
 }
 
+/// A picture's credit to the agency that issued it, glued after a caption's last sentence:
+/// `…在比利时生活。新华社发`, `…开幕。（中新社发）`. It names no photographer. Returns where the
+/// credit starts.
+pub(crate) fn issued_by_agency(text: &str) -> Option<usize> {
+    let (mark, c) = text
+        .char_indices()
+        .rev()
+        .take(10)
+        .find(|&(_, c)| matches!(c, '。' | '！' | '？' | '”'))?;
+    let after = mark + c.len_utf8();
+    let tail = text.get(after..)?;
+    let credit = tail.trim();
+    let credit = strip_brackets(credit).unwrap_or(credit);
+    ["新华社发", "中新社发"]
+        .contains(&credit)
+        .then(|| after + (tail.len() - tail.trim_start().len()))
+}
+
 /// A source named after a paragraph's last sentence that is no outlet's usual name: an
 /// account (`据江城教育`, `据江城发布`). Only 据 and a name, with no mark to end it: a sentence
 /// would go on (`据悉`, `据统计`, `据了解` open one).
@@ -1858,6 +1876,16 @@ fn spaced_photo_credit(line: &str) -> Option<(usize, Credits)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_picture_issued_by_an_agency_is_credited_after_its_caption() {
+        let t = "长河边的游客在拍照。新华社发";
+        assert_eq!(issued_by_agency(t).map(|at| &t[at..]), Some("新华社发"));
+        let t = "长河边的游客在拍照。 （中新社发）";
+        assert_eq!(issued_by_agency(t).map(|at| &t[at..]), Some("（中新社发）"));
+        assert_eq!(issued_by_agency("新华社发布了一条消息。"), None);
+        assert_eq!(issued_by_agency("长河边的游客在拍照。据新华社"), None);
+    }
 
     #[test]
     fn an_author_signs_with_a_post_in_brackets() {

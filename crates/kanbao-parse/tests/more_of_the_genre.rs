@@ -1298,3 +1298,21 @@ fn quotations_signed_by_their_speakers_a_cut_credit_and_a_signing_post() {
     );
     assert_eq!(p.articles[2].kicker, None, "and heads no article");
 }
+
+#[test]
+fn a_picture_issued_by_an_agency_makes_its_item_a_photo() {
+    let text = "江城日报\n2026年8月10日 星期一\n\n\
+                长河：城市书房迎来第一千位读者\n\n\
+                长河市民政局供稿（记者 林小雨）长河第一座城市书房昨日迎来第一千位读者，书房将延长开放时间。\n\n\
+                南州：双胞胎小熊猫满一岁\n\
+                8月8日，在南州动物园，游客为双胞胎小熊猫庆祝一岁生日。动物园当天为它们准备了特制的果冻蛋糕。新华社发\n";
+    let p = kanbao_parse::parse_bytes(text.as_bytes(), "agency.txt");
+    let photo = p.articles.last().unwrap();
+    assert_eq!(photo.title, "南州：双胞胎小熊猫满一岁");
+    assert_eq!(photo.kind, Kind::Photo);
+    let captions = texts(photo, BlockKind::Caption);
+    assert_eq!(captions.len(), 1);
+    assert!(captions[0].ends_with("果冻蛋糕。"), "{captions:?}");
+    assert!(texts(photo, BlockKind::Paragraph).is_empty());
+    assert_eq!(photo.byline.raw, ["新华社发"]);
+}
