@@ -291,8 +291,37 @@ pub(crate) fn bare_names(line: &str) -> Option<Vec<String>> {
         return None;
     }
     let parts = t.split_whitespace().count();
-    ((2..=6).contains(&parts) && t.split_whitespace().all(is_person_name))
-        .then(|| t.split_whitespace().map(str::to_owned).collect())
+    if (2..=6).contains(&parts) && t.split_whitespace().all(is_person_name) {
+        return Some(t.split_whitespace().map(str::to_owned).collect());
+    }
+    padded_names(t)
+}
+
+/// Several names on a line where two-character names are padded to three widths, as
+/// theory pages print two authors under a title (`王小二  李  四`): each part a whole name, or
+/// a surname and a given character set apart. Two names at least.
+fn padded_names(t: &str) -> Option<Vec<String>> {
+    let parts: Vec<&str> = t.split_whitespace().collect();
+    if parts.len() > 8 {
+        return None;
+    }
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(&part) = parts.get(i) {
+        if part.chars().count() >= 2 && is_person_name(part) {
+            out.push(part.to_owned());
+            i += 1;
+            continue;
+        }
+        let next = parts.get(i + 1)?;
+        let name = format!("{part}{next}");
+        if part.chars().count() != 1 || next.chars().count() > 2 || !is_person_name(&name) {
+            return None;
+        }
+        out.push(name);
+        i += 2;
+    }
+    (out.len() >= 2).then_some(out)
 }
 
 /// Reads a list of whole names set apart by spaces or `、` (`张三、李四`, `张三 李四`): the
@@ -357,6 +386,20 @@ pub(crate) fn split_names(run: &str) -> Option<Split> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_padded_to_three_widths_are_read_whole() {
+        assert_eq!(
+            bare_names("王小二  李  四"),
+            Some(vec!["王小二".to_owned(), "李四".to_owned()])
+        );
+        assert_eq!(
+            bare_names("林  雨  张三丰"),
+            Some(vec!["林雨".to_owned(), "张三丰".to_owned()])
+        );
+        assert_eq!(bare_names("王小二  的  话"), None);
+        assert_eq!(bare_names("完善  配套  政策"), None);
+    }
 
     #[test]
     fn the_words_that_are_no_name_are_in_byte_order() {

@@ -397,9 +397,15 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
                     i = body;
                     continue;
                 }
+                // A note signed under a credited article's pictures is that article's, and
+                // its text follows, whatever opens it (a section heading may).
+                let note_under_pictures = signature
+                    && cur.as_ref().is_some_and(|c| c.signed)
+                    && note_after_pictures(lines, i).is_some();
                 if signature
                     && let Some(c) = &cur
-                    && matches!(next, Some(Class::Text | Class::Dateline | Class::Lead))
+                    && (matches!(next, Some(Class::Text | Class::Dateline | Class::Lead))
+                        || note_under_pictures)
                 {
                     // The note heads this article's own text: it goes on. Signed under the
                     // article's pictures, the note is the page's, not the article's text.

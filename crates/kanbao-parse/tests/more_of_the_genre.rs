@@ -1316,3 +1316,36 @@ fn a_picture_issued_by_an_agency_makes_its_item_a_photo() {
     assert!(texts(photo, BlockKind::Paragraph).is_empty());
     assert_eq!(photo.byline.raw, ["新华社发"]);
 }
+
+#[test]
+fn an_editors_note_signed_under_an_articles_pictures_opens_its_text_and_headings() {
+    let text = "江城日报\n2026年1月9日 星期五\n\n\
+                老街区换新颜（城市新实践）\n\n\
+                本报记者  林小雨\n\n\
+                长河区一处老旧小区加装了电梯。\n\n\
+                王小二摄\n\n\
+                南州市民在口袋公园里健身。\n\n\
+                张三丰摄\n\n\
+                城市更新关系千家万户。本版今天刊发几位委员的建议。\n\n\
+                老街区怎样改，改了怎样管？\n\n\
+                ——编  者\n\n\
+                完善配套政策\n\n\
+                找到可持续的办法\n\n\
+                “老旧小区改造是今年协商的重点之一。”委员们在调研中了解到，各地已经摸索出不少办法。\n\n\
+                改造资金从哪里来，是居民最关心的问题。\n";
+    let p = kanbao_parse::parse_bytes(text.as_bytes(), "note.txt");
+    assert_eq!(titles(&p), ["老街区换新颜"]);
+    let a = &p.articles[0];
+    assert_eq!(a.column.as_deref(), Some("城市新实践"));
+    assert_eq!(a.byline.reporters, ["林小雨"]);
+    assert_eq!(a.byline.photographers, ["王小二", "张三丰"]);
+    assert_eq!(
+        texts(a, BlockKind::Heading),
+        ["完善配套政策", "找到可持续的办法"]
+    );
+    assert_eq!(
+        texts(a, BlockKind::Paragraph).len(),
+        2,
+        "the note is not the text"
+    );
+}
