@@ -897,6 +897,37 @@ pub(crate) fn web_meta_credit(line: &str) -> Option<Credits> {
     (!out.is_empty()).then_some(out)
 }
 
+/// Words that end the name of a body that signs a theory page's article as its author.
+const AUTHOR_BODIES: &[&str] = &[
+    "研究会",
+    "研究院",
+    "研究中心",
+    "研究所",
+    "研究基地",
+    "课题组",
+    "写作组",
+    "编写组",
+    "调研组",
+    "中心组",
+    "党组",
+];
+
+/// A body signing an article under its title, as theory pages print it
+/// (`江城市党的建设研究会`, `南州大学某某研究中心课题组`): the author. One name of a body, no
+/// sentence and no space in it.
+pub(crate) fn organisation_author(line: &str) -> Option<Credits> {
+    let t = line.trim();
+    let n = t.chars().count();
+    ((5..=30).contains(&n)
+        && AUTHOR_BODIES.iter().any(|b| t.ends_with(b))
+        && t.chars()
+            .all(|c| crate::normalize::is_han(c) || matches!(c, '（' | '）' | '(' | ')' | '·')))
+    .then(|| Credits {
+        authors: vec![t.to_owned()],
+        ..Credits::default()
+    })
+}
+
 /// Parses `□ 作者` / `■ 本报评论员 李四`: every name credited is an author.
 pub(crate) fn parse_author_line(line: &str) -> Option<Credits> {
     // `本报评论员`, `■本报特约评论员`: the paper's commentary voice, signed with no name.
@@ -906,6 +937,9 @@ pub(crate) fn parse_author_line(line: &str) -> Option<Credits> {
             authors: vec![unmarked.to_owned()],
             ..Credits::default()
         });
+    }
+    if let Some(c) = organisation_author(unmarked) {
+        return Some(c);
     }
     let rest = line.strip_prefix(AUTHOR_MARKS)?.trim_start();
     if rest.chars().count() > 30 {
@@ -1876,6 +1910,21 @@ fn spaced_photo_credit(line: &str) -> Option<(usize, Credits)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_body_signs_a_theory_article_as_its_author() {
+        let c = organisation_author("江城市党的建设研究会").unwrap();
+        assert_eq!(c.authors, ["江城市党的建设研究会"]);
+        assert!(organisation_author("中共南州市委理论学习中心组").is_some());
+        assert!(organisation_author("南州大学（长河校区）城市研究中心").is_some());
+        assert_eq!(
+            parse_author_line("江城市党的建设研究会").map(|c| c.authors),
+            Some(vec!["江城市党的建设研究会".to_owned()])
+        );
+        assert!(organisation_author("研究会").is_none());
+        assert!(organisation_author("江城成立党的建设研究会，").is_none());
+        assert!(organisation_author("江城市 党的建设研究会").is_none());
+    }
 
     #[test]
     fn a_picture_issued_by_an_agency_is_credited_after_its_caption() {
