@@ -830,7 +830,7 @@ pub(crate) fn affiliated_signature(inner: &str) -> Option<Credits> {
     let post = post.trim();
     (post.chars().count() >= 4
         && crate::names::is_person_name(name)
-        && crate::lines::POSTS.iter().any(|p| post.ends_with(p))
+        && crate::names::POSTS.iter().any(|p| post.ends_with(p))
         && !has_credit_word(post))
     .then(|| Credits {
         authors: vec![name.to_owned()],
@@ -1056,7 +1056,9 @@ fn labelled_writer(t: &str) -> Option<Credits> {
     if !writer {
         return None;
     }
-    let authors = names::listed_names(rest.trim())?;
+    // The writer may be named with a post: `提案人：全国政协委员某某`.
+    let authors = names::listed_names(rest.trim())
+        .or_else(|| names::name_after_post(rest).map(|n| vec![n.to_owned()]))?;
     Some(Credits {
         authors,
         ..Credits::default()
@@ -1357,10 +1359,33 @@ pub(crate) fn author_note_credits(line: &str) -> Option<Credits> {
     let mut credits = inner
         .split(['，', ',', '；', ';'])
         .skip(1)
-        .find_map(|part| parse_credits(part.trim(), None, false))
+        .find_map(|part| {
+            parse_credits(part.trim(), None, false).or_else(|| reporter_took_down(part.trim()))
+        })
         .unwrap_or_default();
     credits.authors.extend(noted_authors(inner));
     (credits != Credits::default()).then_some(credits)
+}
+
+/// The reporter who wrote a talk down, in an author note: `本报记者某某根据作者在某会上的讲话整理`
+/// (the part after the comma). The name stands right after the role word, before 根据 or 据.
+fn reporter_took_down(part: &str) -> Option<Credits> {
+    if !part.ends_with("整理") {
+        return None;
+    }
+    let rest = ["本报记者", "记者"]
+        .iter()
+        .find_map(|r| part.strip_prefix(r))?
+        .trim_start();
+    [3, 2].into_iter().find_map(|len| {
+        let at = rest.char_indices().nth(len)?.0;
+        let (name, after) = rest.split_at(at);
+        (names::is_person_name(name) && (after.starts_with("根据") || after.starts_with('据')))
+            .then(|| Credits {
+                reporters: vec![name.to_owned()],
+                ..Credits::default()
+            })
+    })
 }
 
 /// The authors an author note names after `作者：` (`作者：张三，系某大学教授`, `作者：张三、李四`):
@@ -1910,6 +1935,22 @@ fn spaced_photo_credit(line: &str) -> Option<(usize, Credits)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_reporter_who_wrote_a_talk_down_is_credited() {
+        let c =
+            author_note_credits("（作者为南州大学教授，本报记者林小雨根据作者在某会上的讲话整理）")
+                .unwrap();
+        assert_eq!(c.reporters, ["林小雨"]);
+        assert_eq!(
+            reporter_took_down("记者王小二据录音整理")
+                .unwrap()
+                .reporters,
+            ["王小二"]
+        );
+        assert!(reporter_took_down("本报记者林小雨根据讲话").is_none());
+        assert!(reporter_took_down("本报编辑部根据讲话整理").is_none());
+    }
 
     #[test]
     fn a_body_signs_a_theory_article_as_its_author() {

@@ -1186,63 +1186,6 @@ pub(crate) fn quotation_source(t: &str) -> bool {
         .is_some_and(|rest| excerpt_source(rest) || speaker_attribution(rest))
 }
 
-/// Words that end a person's post or standing before the person's name: `…局副局长`, `…教授`.
-pub(crate) const POSTS: &[&str] = &[
-    "书记",
-    "委员",
-    "主任",
-    "局长",
-    "处长",
-    "科长",
-    "部长",
-    "厅长",
-    "省长",
-    "市长",
-    "县长",
-    "区长",
-    "镇长",
-    "乡长",
-    "村长",
-    "院长",
-    "所长",
-    "校长",
-    "站长",
-    "队长",
-    "社长",
-    "会长",
-    "主席",
-    "代表",
-    "经理",
-    "董事长",
-    "总裁",
-    "教授",
-    "研究员",
-    "专家",
-    "工程师",
-    "医生",
-    "老师",
-    "教师",
-    "干部",
-    "民警",
-    "党员",
-    "村民",
-    "居民",
-    "职工",
-    "工人",
-    "农民",
-    "学生",
-    "负责人",
-    "志愿者",
-    "网友",
-    "律师",
-    "法官",
-    "检察官",
-    "主持人",
-    "馆长",
-    "团长",
-    "组长",
-];
-
 /// Who said the quotation above, after a dash under it: `——江城市某某局副局长林小雨` (the
 /// part after the dash). A person's post and name; no `记…` or `访…` opens it, as a subtitle
 /// about a person does (`——记江城的一位老支书`).
@@ -1255,13 +1198,7 @@ pub(crate) fn speaker_attribution(rest: &str) -> bool {
     {
         return false;
     }
-    [3, 2].iter().any(|&len| {
-        let at = rest.char_indices().rev().nth(len - 1).map_or(0, |(i, _)| i);
-        let (post, name) = rest.split_at(at);
-        crate::names::is_person_name(name)
-            && post.chars().count() >= 2
-            && POSTS.iter().any(|p| post.ends_with(p))
-    })
+    crate::names::name_after_post(rest).is_some()
 }
 
 /// A page's contact line, with an e-mail address and no sentence: `栏目投稿邮箱：abc@example.cn`,

@@ -246,6 +246,78 @@ fn is_surname_char_first(s: &str) -> bool {
     s.chars().next().is_some_and(is_surname_char)
 }
 
+/// Words that end a person's post or standing before the person's name: `…局副局长`, `…教授`.
+pub(crate) const POSTS: &[&str] = &[
+    "书记",
+    "委员",
+    "主任",
+    "局长",
+    "处长",
+    "科长",
+    "部长",
+    "厅长",
+    "省长",
+    "市长",
+    "县长",
+    "区长",
+    "镇长",
+    "乡长",
+    "村长",
+    "院长",
+    "所长",
+    "校长",
+    "站长",
+    "队长",
+    "社长",
+    "会长",
+    "主席",
+    "代表",
+    "经理",
+    "董事长",
+    "总裁",
+    "教授",
+    "研究员",
+    "专家",
+    "工程师",
+    "医生",
+    "老师",
+    "教师",
+    "干部",
+    "民警",
+    "党员",
+    "村民",
+    "居民",
+    "职工",
+    "工人",
+    "农民",
+    "学生",
+    "负责人",
+    "志愿者",
+    "网友",
+    "律师",
+    "法官",
+    "检察官",
+    "主持人",
+    "馆长",
+    "团长",
+    "组长",
+];
+
+/// The person named after a post at the end of `s` (`江城市某某局副局长林小雨` → `林小雨`,
+/// `全国政协委员王小二` → `王小二`): a name of two or three characters after two characters or
+/// more that end in a post.
+pub(crate) fn name_after_post(s: &str) -> Option<&str> {
+    let s = s.trim();
+    [3, 2].into_iter().find_map(|len| {
+        let at = s.char_indices().rev().nth(len - 1)?.0;
+        let (post, name) = s.split_at(at);
+        (is_person_name(name)
+            && post.chars().count() >= 2
+            && POSTS.iter().any(|p| post.ends_with(p)))
+        .then_some(name)
+    })
+}
+
 /// Reads a line that holds only a person's name, as commentary and 理论 pages print an author
 /// under the title: `朱明远`, `张  铁` (a two-character name padded to three widths), `何　川`.
 /// Returns the name without spaces.
@@ -386,6 +458,18 @@ pub(crate) fn split_names(run: &str) -> Option<Split> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_after_a_post_is_found() {
+        assert_eq!(
+            name_after_post("江城市长河区住建局副局长林小雨"),
+            Some("林小雨")
+        );
+        assert_eq!(name_after_post("全国政协委员王小二"), Some("王小二"));
+        assert_eq!(name_after_post("长河村村民张三"), Some("张三"));
+        assert_eq!(name_after_post("南州大学教授"), None);
+        assert_eq!(name_after_post("王小二"), None);
+    }
 
     #[test]
     fn names_padded_to_three_widths_are_read_whole() {
