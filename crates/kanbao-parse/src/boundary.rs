@@ -242,15 +242,50 @@ pub(crate) fn caption_between_credits(lines: &[Line<'_>], i: usize) -> bool {
 /// nothing else (or where the picture comes from: `片方提供`) follows it, and before it stands
 /// another such credit, a caption, or nothing of the article's text (its byline at most) (`南山镇，游客在茶园采茶。` / `林一摄` / `北湖区，湖边的桃花开了。` / `王二摄`).
 pub(crate) fn caption_over_credit(lines: &[Line<'_>], i: usize) -> bool {
-    let above = lines.get(..i).unwrap_or(&[]).iter().rev().find(|l| {
+    let credit = |l: &Line<'_>| only_photo_credit(l.text) || crate::lines::picture_source(l.text);
+    let text = |l: &Line<'_>| {
+        l.class == Class::Text && l.text.len() <= 480 && l.text.chars().count() <= 120
+    };
+    // Captions over one credit for them all (`以上图片均为某某博物馆提供`): the row starts at
+    // the first of them.
+    let (first, credited) = match captions_over_shared_credit(lines, i) {
+        Some(first) => (first, true),
+        None => (i, lines.get(i + 1).is_some_and(credit)),
+    };
+    let above = lines.get(..first).unwrap_or(&[]).iter().rev().find(|l| {
         !(matches!(l.class, Class::Citation | Class::Noise)
             || l.class == Class::Byline && !only_photo_credit(l.text))
     });
-    let credit = |l: &Line<'_>| only_photo_credit(l.text) || crate::lines::picture_source(l.text);
-    lines.get(i).is_some_and(|l| {
-        l.class == Class::Text && l.text.len() <= 480 && l.text.chars().count() <= 120
-    }) && lines.get(i + 1).is_some_and(credit)
+    lines.get(i).is_some_and(text)
+        && credited
         && above.is_none_or(|l| credit(l) || l.class == Class::Caption)
+}
+
+/// Where a row of short captions starts that the line at `i` is part of, over one credit for
+/// all their pictures (`（清）某某《某某图》。` / `（五代）某某《某某图》。` /
+/// `以上图片均为某某博物馆提供`): each a line of text of forty characters at most, three at
+/// most in the row.
+fn captions_over_shared_credit(lines: &[Line<'_>], i: usize) -> Option<usize> {
+    let short = |l: &Line<'_>| {
+        l.class == Class::Text && l.text.len() <= 40 * 3 && l.text.chars().count() <= 40
+    };
+    let shared = |l: &Line<'_>| {
+        crate::lines::picture_source(l.text)
+            && ["以上", "均为", "均由", "本版图片"]
+                .iter()
+                .any(|w| l.text.contains(w))
+    };
+    if !lines.get(i).is_some_and(short) {
+        return None;
+    }
+    let after = lines.get(i + 1..)?.iter().take_while(|l| short(l)).count();
+    let before = lines
+        .get(..i)?
+        .iter()
+        .rev()
+        .take_while(|l| short(l))
+        .count();
+    (after + before < 3 && lines.get(i + 1 + after).is_some_and(shared)).then_some(i - before)
 }
 
 /// Whether the caption at `i`, after an item that a photo credit closed with no text
@@ -625,6 +660,21 @@ mod tests {
         let sourced = split("电影《小镇》海报。\n\n片方提供\n\n拍这部电影，我们用了三年。\n");
         assert!(caption_over_credit(&sourced, 0));
         assert!(!caption_over_credit(&sourced, 2));
+    }
+
+    #[test]
+    fn short_captions_over_one_credit_for_all_their_pictures_are_captions() {
+        let lines = split(
+            "（清）林小雨《双鹿图》。\n\n（宋）王小二《寒鸦图》。\n\n以上图片均为江城博物馆提供\n\n江城博物馆的动物画展昨日开幕，展出历代名作八十余件。\n",
+        );
+        assert_eq!(captions_over_shared_credit(&lines, 0), Some(0));
+        assert_eq!(captions_over_shared_credit(&lines, 1), Some(0));
+        assert!(caption_over_credit(&lines, 0));
+        assert!(caption_over_credit(&lines, 1));
+        assert!(!caption_over_credit(&lines, 3));
+        // A credit for one picture under one caption is not shared.
+        let one = split("南山镇的茶园。\n\n北湖区的桃花。\n\n受访者供图\n");
+        assert_eq!(captions_over_shared_credit(&one, 0), None);
     }
 
     #[test]
