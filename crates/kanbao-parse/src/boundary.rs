@@ -278,11 +278,18 @@ fn captions_over_shared_credit(lines: &[Line<'_>], i: usize) -> Option<usize> {
     if !lines.get(i).is_some_and(short) {
         return None;
     }
-    let after = lines.get(i + 1..)?.iter().take_while(|l| short(l)).count();
+    // Three lines at most each way: a run of short paragraphs costs no more than that.
+    let after = lines
+        .get(i + 1..)?
+        .iter()
+        .take(3)
+        .take_while(|l| short(l))
+        .count();
     let before = lines
         .get(..i)?
         .iter()
         .rev()
+        .take(3)
         .take_while(|l| short(l))
         .count();
     (after + before < 3 && lines.get(i + 1 + after).is_some_and(shared)).then_some(i - before)
