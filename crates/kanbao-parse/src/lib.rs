@@ -50,6 +50,7 @@ mod normalize;
 mod place;
 pub mod render;
 mod segment;
+mod wrap;
 
 pub use decode::{EncodingRs, Gb18030};
 pub use model::{
@@ -128,6 +129,43 @@ pub fn parse_str(text: &str, name: &str) -> Page {
 }
 
 fn parse_text(text: &str, name: &str, binary: bool) -> Page {
+    // A page hard-wrapped at its column's width is read with its paragraphs' lines joined,
+    // and every span mapped back to its own text.
+    if !binary && let Some(unwrapped) = wrap::unwrap(text) {
+        let mut page = parse_lines(&unwrapped.text, name, false);
+        page.source.bytes = text.len();
+        remap(&mut page, &unwrapped, text);
+        return page;
+    }
+    parse_lines(text, name, binary)
+}
+
+/// Maps the spans of a page read from its unwrapped text back to the page's own text.
+fn remap(page: &mut Page, unwrapped: &wrap::Unwrapped, text: &str) {
+    let span = |s: Span| {
+        [
+            unwrapped.original(s[0], false),
+            unwrapped.original(s[1], true),
+        ]
+    };
+    for a in &mut page.articles {
+        a.span = span(a.span);
+        for b in &mut a.blocks {
+            b.span = span(b.span);
+        }
+    }
+    for f in &mut page.unassigned {
+        f.span = span(f.span);
+        if let Some(t) = text.get(f.span[0]..f.span[1]) {
+            t.clone_into(&mut f.text);
+        }
+    }
+    for d in &mut page.diagnostics {
+        d.span = d.span.map(span);
+    }
+}
+
+fn parse_lines(text: &str, name: &str, binary: bool) -> Page {
     let mut lines = lines::split(text);
     let mut page = Page {
         schema: SCHEMA.to_owned(),

@@ -1349,3 +1349,43 @@ fn an_editors_note_signed_under_an_articles_pictures_opens_its_text_and_headings
         "the note is not the text"
     );
 }
+
+#[test]
+fn a_page_hard_wrapped_at_its_columns_width_is_read_paragraph_by_paragraph() {
+    // The text layer of a printed page: every line ends where the column does.
+    let page = "江城日报\n2026年3月5日 星期四\n\n\
+                江城新建三座口袋公园\n\
+                本报讯（记者 林小雨 通讯员\n\
+                王小二）近日，江城三座口袋公\n\
+                园建成开放，附近居民可以就近\n\
+                散步健身，孩子们也有了玩耍的\n\
+                地方。公园由旧厂房空地改建而\n\
+                成，面积一万平方米。\n\
+                明年还将再建两座，选址由居民\n\
+                投票决定，市民可在网上提出建\n\
+                议，也可以拨打热线电话。\n\n\
+                长河夜市重新开张\n\
+                本报讯（记者 张三丰）5日晚，\n\
+                长河边的夜市重新开张，三十多\n\
+                个摊位坐满了人。摊主们说，今\n\
+                年的生意比去年好，游客也比去\n\
+                年多了不少，周末尤其热闹。\n";
+    for text in [page.to_owned(), page.replace('\n', "\r\n")] {
+        let p = common::parse_and_check(text.as_bytes());
+        assert_eq!(titles(&p), ["江城新建三座口袋公园", "长河夜市重新开张"]);
+        let parks = &p.articles[0];
+        assert_eq!(parks.dateline.as_deref(), Some("本报讯"));
+        assert_eq!(parks.byline.reporters, ["林小雨"]);
+        assert_eq!(parks.byline.correspondents, ["王小二"]);
+        assert_eq!(
+            texts(parks, BlockKind::Paragraph),
+            [
+                "近日，江城三座口袋公园建成开放，附近居民可以就近散步健身，孩子们也有了玩耍的地方。公园由旧厂房空地改建而成，面积一万平方米。",
+                "明年还将再建两座，选址由居民投票决定，市民可在网上提出建议，也可以拨打热线电话。"
+            ]
+        );
+        let market = &p.articles[1];
+        assert_eq!(market.byline.reporters, ["张三丰"]);
+        assert_eq!(texts(market, BlockKind::Paragraph).len(), 1);
+    }
+}

@@ -150,6 +150,31 @@ proptest! {
     }
 
     #[test]
+    fn fixture_pages_hard_wrapped_at_any_width_parse_losslessly(
+        which in any::<prop::sample::Index>(),
+        width in 6usize..40,
+        crlf in any::<bool>(),
+        edits in prop::collection::vec(edit(), 0..6),
+    ) {
+        let pages = fixture_bytes();
+        let original: &Vec<u8> = which.get(&pages);
+        let text = kanbao_parse::decode(original).text;
+        let newline = if crlf { "\r\n" } else { "\n" };
+        let mut wrapped = String::new();
+        for line in text.lines() {
+            let chars: Vec<char> = line.chars().collect();
+            for piece in chars.chunks(width) {
+                wrapped.extend(piece);
+                wrapped.push_str(newline);
+            }
+            if chars.is_empty() {
+                wrapped.push_str(newline);
+            }
+        }
+        common::parse_and_check(&apply(wrapped.as_bytes(), &edits));
+    }
+
+    #[test]
     fn mutated_fixture_pages_stay_lossless_as_utf16(
         which in any::<prop::sample::Index>(),
         edits in prop::collection::vec(edit(), 1..6),

@@ -1,0 +1,243 @@
+//! Pages hard-wrapped at a column's width, as the text layer of a printed page gives them: every
+//! line of a column ends where the column does, so a paragraph runs over many lines, and a
+//! line's end tells nothing of where the paragraph ends. Such a page is known by its lines'
+//! widths (most long lines as wide as the column, within a character and a half), and read as
+//! the same page with each full line joined to the next where the paragraph goes on; every
+//! position found in the joined text is mapped back to the page's own text.
+
+/// Display width of a line in columns, its indentation included: one for an ASCII character,
+/// two for any other (Han characters and full-width forms), counted over the bytes.
+fn line_width(line: &str) -> usize {
+    line.trim_end()
+        .bytes()
+        .map(|b| match b {
+            0..0x80 => 1,
+            0xC0.. => 2,
+            _ => 0,
+        })
+        .sum()
+}
+
+/// Lines narrower than this (ten Han characters) say nothing of a column's width.
+const NARROWEST: usize = 20;
+
+/// How much narrower than the column a full line may be: a character and a half, as
+/// typesetters squeeze punctuation and half-width digits.
+const SLACK: usize = 3;
+
+/// The width of the column a page is hard-wrapped at, if it is: among the lines of ten
+/// characters or more, the most common width, shared (within [`SLACK`]) by at least eight lines
+/// and by at least half of those lines, most of which stop in mid-sentence (where paragraphs
+/// stand one to a line, nearly every long line ends one).
+pub(crate) fn column_width(text: &str) -> Option<usize> {
+    let long: Vec<(usize, &str)> = text
+        .lines()
+        .map(|l| (line_width(l), l))
+        .filter(|&(w, _)| w >= NARROWEST)
+        .collect();
+    let widths: Vec<usize> = long.iter().map(|&(w, _)| w).collect();
+    if widths.len() < 8 {
+        return None;
+    }
+    let widest = widths.iter().copied().max()?;
+    // Lines of each width, for the most common width with its slack below it.
+    let mut count = vec![0usize; widest + 1];
+    for &w in &widths {
+        if let Some(c) = count.get_mut(w) {
+            *c += 1;
+        }
+    }
+    let within = |w: usize| -> usize {
+        count
+            .get(w.saturating_sub(SLACK)..=w)
+            .map_or(0, |c| c.iter().sum())
+    };
+    let column = (NARROWEST..=widest).max_by_key(|&w| (within(w), w))?;
+    let full = within(column);
+    let cut = long
+        .iter()
+        .filter(|&&(w, _)| w + SLACK >= column && w <= column)
+        .filter(|&&(_, l)| !crate::normalize::ends_sentence(l))
+        .count();
+    (full >= 8 && full * 2 >= widths.len() && cut * 2 >= full).then_some(column)
+}
+
+/// Whether a full line of a hard-wrapped page runs on into the next. Where the page indents
+/// its paragraphs, the next line's indentation alone tells. On a flush page a paragraph's
+/// last line seldom fills the column, so a full line runs on unless it ends a sentence and the
+/// next line reads as no more of a paragraph: neither full itself nor ending a sentence (a
+/// headline, a byline).
+fn runs_on(line: &str, next: &str, next_full: bool, indenting: bool) -> bool {
+    let next_indented = next.starts_with(['\u{3000}', '\t']) || next.starts_with("  ");
+    if indenting || next_indented {
+        return !next_indented;
+    }
+    !crate::normalize::ends_sentence(line)
+        || next_full
+        || crate::normalize::ends_sentence(next.trim_end())
+}
+
+/// A hard-wrapped page's text with the lines of each paragraph joined, and where bytes were
+/// taken out, to map positions back.
+#[derive(Debug)]
+pub(crate) struct Unwrapped {
+    /// The joined text.
+    pub text: String,
+    /// For each join, its position in the joined text and the bytes taken out of the page's
+    /// text there (the line's end, the trailing blanks before it); in text order.
+    cuts: Vec<(usize, usize)>,
+}
+
+impl Unwrapped {
+    /// The position in the page's text of a position in the joined text. A position at a
+    /// join counts as before it for the end of a span and after it for a start.
+    pub fn original(&self, at: usize, end: bool) -> usize {
+        let before = self
+            .cuts
+            .partition_point(|&(p, _)| if end { p < at } else { p <= at });
+        at + self
+            .cuts
+            .get(..before)
+            .map_or(0, |c| c.iter().map(|&(_, n)| n).sum::<usize>())
+    }
+}
+
+/// Joins the lines of each paragraph of a page hard-wrapped at a column's width; `None` for a
+/// page that is not ([`column_width`]).
+pub(crate) fn unwrap(text: &str) -> Option<Unwrapped> {
+    let column = column_width(text)?;
+    let full = |line: &str| line_width(line) + SLACK >= column;
+    // Whether the page indents its paragraphs: most lines that follow a line narrower than
+    // the column (the end of a paragraph) are indented.
+    let raw: Vec<&str> = text.split('\n').collect();
+    let (mut after_short, mut indented) = (0usize, 0usize);
+    for pair in raw.windows(2) {
+        if let [a, b] = pair
+            && !a.trim().is_empty()
+            && !b.trim().is_empty()
+            && !full(a)
+        {
+            after_short += 1;
+            indented += usize::from(b.starts_with(['\u{3000}', '\t']) || b.starts_with("  "));
+        }
+    }
+    let indenting = after_short >= 4 && indented * 10 >= after_short * 7;
+    let mut out = String::with_capacity(text.len());
+    let mut cuts = Vec::new();
+    let mut removed = 0usize;
+    for (i, line) in raw.iter().enumerate() {
+        let next = raw.get(i + 1);
+        let join = next.is_some_and(|next| {
+            !line.trim().is_empty()
+                && !next.trim().is_empty()
+                && full(line)
+                && runs_on(line.trim_end(), next, full(next), indenting)
+        });
+        if join {
+            let kept = line.trim_end();
+            out.push_str(kept);
+            // The line's end and the blanks before it: `\n`, and a `\r` or spaces.
+            let cut = line.len() - kept.len() + 1;
+            removed += cut;
+            cuts.push((out.len(), cut));
+        } else {
+            out.push_str(line);
+            if next.is_some() {
+                out.push('\n');
+            }
+        }
+    }
+    debug_assert_eq!(out.len() + removed, text.len());
+    Some(Unwrapped { text: out, cuts })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A page of two paragraphs wrapped at twelve characters.
+    const WRAPPED: &str = "江城新建三座口袋公园\n\
+        \u{3000}\u{3000}近日，江城三座口袋公园\n\
+        建成开放，附近居民可以就近\n\
+        散步健身，孩子们也有了玩耍\n\
+        的地方。\n\
+        \u{3000}\u{3000}公园由旧厂房空地改建\n\
+        而成，总面积一万二千平方米\n\
+        ，配有健身步道、儿童游乐设\n\
+        施和一座小小的图书角，每天\n\
+        早上六点开放到晚上十点。\n\
+        \u{3000}\u{3000}明年还将再建两座，选址\n\
+        由居民投票决定，市民可在网\n\
+        上提出建议。\n";
+
+    #[test]
+    fn a_page_wrapped_at_a_columns_width_is_known_by_its_lines() {
+        assert_eq!(column_width(WRAPPED), Some(26));
+        // Paragraphs one to a line have no common width.
+        let flowing = "江城新建三座口袋公园\n近日，江城三座口袋公园建成开放，附近居民可以就近散步健身。\n\
+            公园由旧厂房空地改建而成。\n明年还将再建两座，选址由居民投票决定，市民可在网上提出建议，也可以打电话。\n";
+        assert_eq!(column_width(flowing), None);
+        // Nor do lines of one width that each end a sentence.
+        let same = "江城今年新建口袋公园三十个，居民在家门口就能散步健身。\n".repeat(12);
+        assert_eq!(column_width(&same), None);
+    }
+
+    #[test]
+    fn the_lines_of_each_paragraph_are_joined_and_positions_map_back() {
+        let u = unwrap(WRAPPED).unwrap();
+        let lines: Vec<&str> = u.text.lines().collect();
+        assert_eq!(
+            lines,
+            [
+                "江城新建三座口袋公园",
+                "\u{3000}\u{3000}近日，江城三座口袋公园建成开放，附近居民可以就近散步健身，孩子们也有了玩耍的地方。",
+                "\u{3000}\u{3000}公园由旧厂房空地改建而成，总面积一万二千平方米，配有健身步道、儿童游乐设施和一座小小的图书角，每天早上六点开放到晚上十点。",
+                "\u{3000}\u{3000}明年还将再建两座，选址由居民投票决定，市民可在网上提出建议。",
+            ]
+        );
+        // The second paragraph's span in the joined text covers its lines in the page's.
+        let start = u.text.find("\u{3000}\u{3000}公园").unwrap();
+        let end = u.text.find("十点。").unwrap() + "十点。".len();
+        let (a, b) = (u.original(start, false), u.original(end, true));
+        assert!(WRAPPED[a..b].starts_with("\u{3000}\u{3000}公园"));
+        assert!(WRAPPED[a..b].ends_with("十点。"));
+        assert_eq!(WRAPPED[a..b].matches('\n').count(), 4);
+    }
+
+    #[test]
+    fn a_full_line_runs_on_unless_the_next_line_starts_anew() {
+        assert!(runs_on("近日，江城三座口袋公园", "建成开放", false, false));
+        // Ending a sentence, it runs on into more of a paragraph, not into a headline.
+        assert!(runs_on(
+            "近日，江城三座口袋公园建成。",
+            "公园由旧厂房改建。",
+            false,
+            false
+        ));
+        assert!(runs_on(
+            "近日，江城三座口袋公园建成。",
+            "公园由旧厂房空地改建而成",
+            true,
+            false
+        ));
+        assert!(!runs_on(
+            "近日，江城三座口袋公园建成。",
+            "南州新开一座书房",
+            false,
+            false
+        ));
+        // Where paragraphs are indented, only indentation tells.
+        assert!(runs_on(
+            "近日，江城三座口袋公园建成。",
+            "南州新开一座书房",
+            false,
+            true
+        ));
+        assert!(!runs_on(
+            "近日，江城三座口袋公园",
+            "\u{3000}\u{3000}公园由旧厂房",
+            false,
+            true
+        ));
+    }
+}
