@@ -6,7 +6,8 @@
 //! (UTF-8, GB18030, UTF-16), finds the articles and returns a [`Page`]:
 //!
 //! - every article with its kicker, title, subtitle, column label, dateline, byline by role,
-//!   lead summary and body blocks, paragraphs cut by column breaks joined again and
+//!   lead summary and body blocks, paragraphs cut by column breaks joined again (on a page
+//!   hard-wrapped at its column's width, every line of them) and
 //!   half-width punctuation in Chinese text made full-width;
 //! - page metadata (date, page number, page name, editors);
 //! - every non-blank character not placed in an article as an unassigned [`Fragment`], so

@@ -6,42 +6,60 @@
 //! position found in the joined text is mapped back to the page's own text.
 
 /// Display width of a line in columns, its indentation included: one for an ASCII character,
-/// two for any other (Han characters and full-width forms), counted over the bytes.
+/// two for any other (Han characters and full-width forms). Counted over the bytes: characters
+/// are the bytes that are no UTF-8 continuation byte.
 fn line_width(line: &str) -> usize {
-    line.trim_end()
-        .bytes()
-        .map(|b| match b {
-            0..0x80 => 1,
-            0xC0.. => 2,
-            _ => 0,
-        })
-        .sum()
+    let bytes = line.trim_end().as_bytes();
+    let continuation = bytes.iter().filter(|&&b| (0x80..0xC0).contains(&b)).count();
+    let ascii = bytes.iter().filter(|&&b| b < 0x80).count();
+    2 * (bytes.len() - continuation) - ascii
 }
 
 /// Lines narrower than this (ten Han characters) say nothing of a column's width.
 const NARROWEST: usize = 20;
+
+/// The widest column a page's text is wrapped at: eighty Han characters.
+const WIDEST: usize = 160;
+
+/// Lines of ten characters or more looked at to tell a page's column width.
+const SAMPLE: usize = 400;
 
 /// How much narrower than the column a full line may be: a character and a half, as
 /// typesetters squeeze punctuation and half-width digits.
 const SLACK: usize = 3;
 
 /// The width of the column a page is hard-wrapped at, if it is: among the lines of ten
-/// characters or more, the most common width, shared (within [`SLACK`]) by at least eight lines
-/// and by at least half of those lines, most of which stop in mid-sentence (where paragraphs
+/// characters or more (the first [`SAMPLE`] of them), the most common width, shared (within
+/// [`SLACK`]) by at least eight lines and by at least half of those lines, most of which stop in mid-sentence (where paragraphs
 /// stand one to a line, nearly every long line ends one).
 pub(crate) fn column_width(text: &str) -> Option<usize> {
+    // A page is wrapped throughout or not at all: its first lines tell.
     let long: Vec<(usize, &str)> = text
-        .lines()
-        .map(|l| (line_width(l), l))
+        .split('\n')
+        .map(|l| {
+            // No character takes fewer columns than half its bytes: a long line is known to
+            // be wider than any column by its length alone.
+            let l = l.trim_end();
+            let w = if l.len() > WIDEST * 2 {
+                WIDEST + 1
+            } else {
+                line_width(l)
+            };
+            (w, l)
+        })
         .filter(|&(w, _)| w >= NARROWEST)
+        .take(SAMPLE)
         .collect();
-    let widths: Vec<usize> = long.iter().map(|&(w, _)| w).collect();
-    if widths.len() < 8 {
+    // Most long lines as wide as a column at most, or no column at all.
+    let narrow = long.iter().filter(|&&(w, _)| w <= WIDEST).count();
+    if narrow < 8 || narrow * 2 < long.len() {
         return None;
     }
-    let widest = widths.iter().copied().max()?;
-    // Lines of each width, for the most common width with its slack below it.
-    let mut count = vec![0usize; widest + 1];
+    let widths: Vec<usize> = long.iter().map(|&(w, _)| w).collect();
+    // Lines of each width up to the widest column, for the most common width with its slack
+    // below it; wider lines are no column's.
+    let widest = widths.iter().copied().max()?.min(WIDEST);
+    let mut count = [0usize; WIDEST + 1];
     for &w in &widths {
         if let Some(c) = count.get_mut(w) {
             *c += 1;
@@ -169,6 +187,13 @@ mod tests {
         \u{3000}\u{3000}明年还将再建两座，选址\n\
         由居民投票决定，市民可在网\n\
         上提出建议。\n";
+
+    #[test]
+    fn a_lines_width_counts_two_columns_for_a_han_character() {
+        assert_eq!(line_width("江城ab，"), 8);
+        assert_eq!(line_width("\u{3000}\u{3000}近日  "), 8);
+        assert_eq!(line_width(""), 0);
+    }
 
     #[test]
     fn a_page_wrapped_at_a_columns_width_is_known_by_its_lines() {
