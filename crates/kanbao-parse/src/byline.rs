@@ -1325,7 +1325,8 @@ pub(crate) fn translated_from(s: &str) -> Option<Credits> {
 /// contributors' names the same way. Every part must read as a person's name.
 pub(crate) fn bracketed_names(s: &str) -> Option<Credits> {
     let inner = strip_brackets(s.trim())?;
-    let reporters = name_list(inner, false)?;
+    // A two-character name padded to three widths among them: `（陶 炎 周晓琪）`.
+    let reporters = name_list(inner, false).or_else(|| names::bare_names(inner))?;
     Some(Credits {
         reporters,
         unmarked: true,
@@ -2627,6 +2628,10 @@ mod tests {
             Some(vec!["孟翔翼".into(), "张锐".into()])
         );
         // A column after a title, a note or a word in brackets is no credit.
+        assert_eq!(
+            bracketed_names("（林 雨 王小二）").map(|c| c.reporters),
+            Some(vec!["林雨".into(), "王小二".into()])
+        );
         assert_eq!(bracketed_names("（金台随笔）"), None);
         assert_eq!(bracketed_names("（新语）"), None);
         assert_eq!(bracketed_names("（完）"), None);
