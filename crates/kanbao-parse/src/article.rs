@@ -573,6 +573,20 @@ pub(crate) fn build(
             span: signer_span,
         });
     }
+    if role == Some(Signers::Reporters)
+        && !page.bare_reporters
+        && !blocks
+            .iter()
+            .any(|b| b.kind == BlockKind::Paragraph && speaks_of_its_reporter(&b.text))
+    {
+        diagnostics.push(Diagnostic {
+            code: DiagnosticCode::RoleGuessed,
+            message: "names under the headline read as its reporters, as the front page prints \
+                      them; they could be its authors"
+                .to_owned(),
+            span: signer_span,
+        });
+    }
     if role == Some(Signers::Reporters) {
         byline.authors.retain(|n| !signers.contains(n));
         merge(

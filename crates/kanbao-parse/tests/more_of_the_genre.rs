@@ -1389,3 +1389,31 @@ fn a_page_hard_wrapped_at_its_columns_width_is_read_paragraph_by_paragraph() {
         assert_eq!(texts(market, BlockKind::Paragraph).len(), 1);
     }
 }
+
+#[test]
+fn a_bare_name_on_the_front_page_is_a_reporter_by_the_page_alone_and_so_reported() {
+    let text = "江城日报\n2026年7月23日 星期四\n第1版：要闻\n\n\
+                老城区的口袋公园开园了\n\
+                林小雨\n\n\
+                近日，长河区三座口袋公园同时开园，附近居民可以就近散步健身。\n\n\
+                公园由旧厂房空地改建而成，面积一万平方米。\n";
+    let p = kanbao_parse::parse_bytes(text.as_bytes(), "front.txt");
+    assert_eq!(p.meta.page.as_deref(), Some("1"));
+    let a = &p.articles[0];
+    assert_eq!(a.byline.reporters, ["林小雨"]);
+    let guessed: Vec<_> = p
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == DiagnosticCode::RoleGuessed)
+        .collect();
+    assert_eq!(guessed.len(), 1, "{:?}", p.diagnostics);
+    // The text speaking of its reporter settles it: nothing to report.
+    let told = text.replace("附近居民", "居民告诉记者，附近居民");
+    let p = kanbao_parse::parse_bytes(told.as_bytes(), "front.txt");
+    assert_eq!(p.articles[0].byline.reporters, ["林小雨"]);
+    assert!(
+        p.diagnostics
+            .iter()
+            .all(|d| d.code != DiagnosticCode::RoleGuessed)
+    );
+}
