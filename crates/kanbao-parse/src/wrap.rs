@@ -80,13 +80,18 @@ pub(crate) fn column_width(text: &str) -> Option<usize> {
     (full >= 8 && full * 2 >= widths.len() && cut * 2 >= full).then_some(column)
 }
 
-/// Whether a full line of a hard-wrapped page runs on into the next. Where the page indents
-/// its paragraphs, the next line's indentation alone tells. On a flush page a paragraph's
+/// Whether a full line of a hard-wrapped page runs on into the next. It runs into no dateline
+/// lead (a headline as wide as the column stands over it). Where the page indents its
+/// paragraphs, the next line's indentation tells. On a flush page a paragraph's
 /// last line seldom fills the column, so a full line runs on unless it ends a sentence and the
 /// next line reads as no more of a paragraph: neither full itself nor ending a sentence (a
 /// headline, a byline).
 fn runs_on(line: &str, next: &str, next_full: bool, indenting: bool) -> bool {
     let next_indented = next.starts_with(['\u{3000}', '\t']) || next.starts_with("  ");
+    // A dateline lead opens a report under its headline.
+    if crate::byline::parse_dateline(next.trim()).is_some_and(|d| d.dateline.is_some()) {
+        return false;
+    }
     if indenting || next_indented {
         return !next_indented;
     }
@@ -251,7 +256,14 @@ mod tests {
             false,
             false
         ));
-        // Where paragraphs are indented, only indentation tells.
+        // A headline filling the column runs on into no dateline lead.
+        assert!(!runs_on(
+            "江城新建三座口袋公园",
+            "本报讯（记者 林小雨）近日，",
+            false,
+            false
+        ));
+        // Where paragraphs are indented, indentation tells.
         assert!(runs_on(
             "近日，江城三座口袋公园建成。",
             "南州新开一座书房",
