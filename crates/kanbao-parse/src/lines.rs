@@ -339,7 +339,7 @@ fn series_label(s: &str) -> bool {
 /// Whether a raw line starts indented as exports set a paragraph's first line: an ideographic
 /// space (`　　`), a tab, or two blanks or more of any kind (spaces, or the no-break spaces a web
 /// page's `&nbsp;&nbsp;` leaves).
-fn indented(raw: &str) -> bool {
+pub(crate) fn indented(raw: &str) -> bool {
     let lead = raw.chars().take_while(|c| c.is_whitespace()).take(2);
     let mut n = 0;
     for c in lead {

@@ -5,6 +5,8 @@
 //! the same page with each full line joined to the next where the paragraph goes on; every
 //! position found in the joined text is mapped back to the page's own text.
 
+use crate::normalize::ends_sentence;
+
 /// Display width of a line in columns, its indentation included: one for an ASCII character,
 /// two for any other (Han characters and full-width forms). Counted over the bytes: characters
 /// are the bytes that are no UTF-8 continuation byte.
@@ -30,8 +32,8 @@ const SLACK: usize = 3;
 
 /// The width of the column a page is hard-wrapped at, if it is: among the lines of ten
 /// characters or more (the first [`SAMPLE`] of them), the most common width, shared (within
-/// [`SLACK`]) by at least eight lines and by at least half of those lines, most of which stop in mid-sentence (where paragraphs
-/// stand one to a line, nearly every long line ends one).
+/// [`SLACK`]) by at least eight lines and by at least half of those lines, most of which stop
+/// in mid-sentence (where paragraphs stand one to a line, nearly every long line ends one).
 pub(crate) fn column_width(text: &str) -> Option<usize> {
     // A page is wrapped throughout or not at all: its first lines tell.
     let long: Vec<(usize, &str)> = text
@@ -55,12 +57,10 @@ pub(crate) fn column_width(text: &str) -> Option<usize> {
     if narrow < 8 || narrow * 2 < long.len() {
         return None;
     }
-    let widths: Vec<usize> = long.iter().map(|&(w, _)| w).collect();
     // Lines of each width up to the widest column, for the most common width with its slack
     // below it; wider lines are no column's.
-    let widest = widths.iter().copied().max()?.min(WIDEST);
     let mut count = [0usize; WIDEST + 1];
-    for &w in &widths {
+    for &(w, _) in &long {
         if let Some(c) = count.get_mut(w) {
             *c += 1;
         }
@@ -70,14 +70,15 @@ pub(crate) fn column_width(text: &str) -> Option<usize> {
             .get(w.saturating_sub(SLACK)..=w)
             .map_or(0, |c| c.iter().sum())
     };
+    // The widest such width the lines reach: a full line is as wide as the column.
+    let widest = long.iter().map(|&(w, _)| w).max()?.min(WIDEST);
     let column = (NARROWEST..=widest).max_by_key(|&w| (within(w), w))?;
     let full = within(column);
     let cut = long
         .iter()
-        .filter(|&&(w, _)| w + SLACK >= column && w <= column)
-        .filter(|&&(_, l)| !crate::normalize::ends_sentence(l))
+        .filter(|&&(w, l)| w + SLACK >= column && w <= column && !ends_sentence(l))
         .count();
-    (full >= 8 && full * 2 >= widths.len() && cut * 2 >= full).then_some(column)
+    (full >= 8 && full * 2 >= long.len() && cut * 2 >= full).then_some(column)
 }
 
 /// Whether a full line of a hard-wrapped page runs on into the next. It runs into no dateline
@@ -87,7 +88,7 @@ pub(crate) fn column_width(text: &str) -> Option<usize> {
 /// next line reads as no more of a paragraph: neither full itself nor ending a sentence (a
 /// headline, a byline).
 fn runs_on(line: &str, next: &str, next_full: bool, indenting: bool) -> bool {
-    let next_indented = next.starts_with(['\u{3000}', '\t']) || next.starts_with("  ");
+    let next_indented = crate::lines::indented(next);
     // A dateline lead opens a report under its headline.
     if crate::byline::parse_dateline(next.trim()).is_some_and(|d| d.dateline.is_some()) {
         return false;
@@ -95,9 +96,7 @@ fn runs_on(line: &str, next: &str, next_full: bool, indenting: bool) -> bool {
     if indenting || next_indented {
         return !next_indented;
     }
-    !crate::normalize::ends_sentence(line)
-        || next_full
-        || crate::normalize::ends_sentence(next.trim_end())
+    !ends_sentence(line) || next_full || ends_sentence(next.trim_end())
 }
 
 /// A hard-wrapped page's text with the lines of each paragraph joined, and where bytes were
@@ -107,7 +106,8 @@ pub(crate) struct Unwrapped {
     /// The joined text.
     pub text: String,
     /// For each join, its position in the joined text and the bytes taken out of the page's
-    /// text there (the line's end, the trailing blanks before it); in text order.
+    /// text up to it, this join's included (the line's end and the blanks before it); in text
+    /// order.
     cuts: Vec<(usize, usize)>,
 }
 
@@ -118,10 +118,10 @@ impl Unwrapped {
         let before = self
             .cuts
             .partition_point(|&(p, _)| if end { p < at } else { p <= at });
-        at + self
-            .cuts
-            .get(..before)
-            .map_or(0, |c| c.iter().map(|&(_, n)| n).sum::<usize>())
+        at + before
+            .checked_sub(1)
+            .and_then(|k| self.cuts.get(k))
+            .map_or(0, |&(_, removed)| removed)
     }
 }
 
@@ -129,19 +129,19 @@ impl Unwrapped {
 /// page that is not ([`column_width`]).
 pub(crate) fn unwrap(text: &str) -> Option<Unwrapped> {
     let column = column_width(text)?;
-    let full = |line: &str| line_width(line) + SLACK >= column;
+    let raw: Vec<&str> = text.split('\n').collect();
+    let full: Vec<bool> = raw
+        .iter()
+        .map(|l| line_width(l) + SLACK >= column)
+        .collect();
+    let blank: Vec<bool> = raw.iter().map(|l| l.trim().is_empty()).collect();
     // Whether the page indents its paragraphs: most lines that follow a line narrower than
     // the column (the end of a paragraph) are indented.
-    let raw: Vec<&str> = text.split('\n').collect();
     let (mut after_short, mut indented) = (0usize, 0usize);
-    for pair in raw.windows(2) {
-        if let [a, b] = pair
-            && !a.trim().is_empty()
-            && !b.trim().is_empty()
-            && !full(a)
-        {
+    for k in 1..raw.len() {
+        if !blank[k - 1] && !blank[k] && !full[k - 1] {
             after_short += 1;
-            indented += usize::from(b.starts_with(['\u{3000}', '\t']) || b.starts_with("  "));
+            indented += usize::from(crate::lines::indented(raw[k]));
         }
     }
     let indenting = after_short >= 4 && indented * 10 >= after_short * 7;
@@ -151,18 +151,17 @@ pub(crate) fn unwrap(text: &str) -> Option<Unwrapped> {
     for (i, line) in raw.iter().enumerate() {
         let next = raw.get(i + 1);
         let join = next.is_some_and(|next| {
-            !line.trim().is_empty()
-                && !next.trim().is_empty()
-                && full(line)
-                && runs_on(line.trim_end(), next, full(next), indenting)
+            full[i]
+                && !blank[i]
+                && !blank[i + 1]
+                && runs_on(line.trim_end(), next, full[i + 1], indenting)
         });
         if join {
             let kept = line.trim_end();
             out.push_str(kept);
             // The line's end and the blanks before it: `\n`, and a `\r` or spaces.
-            let cut = line.len() - kept.len() + 1;
-            removed += cut;
-            cuts.push((out.len(), cut));
+            removed += line.len() - kept.len() + 1;
+            cuts.push((out.len(), removed));
         } else {
             out.push_str(line);
             if next.is_some() {

@@ -18,6 +18,16 @@ fn an_article_of_many_paragraphs_parses_in_linear_time() {
 }
 
 #[test]
+fn a_long_hard_wrapped_page_maps_its_spans_back_in_linear_time() {
+    // Twenty thousand paragraphs of four full lines and a short one: every span is mapped back
+    // over eighty thousand joins.
+    let paragraph = "近日江城三座口袋公园建成开放附近居民可以\n".repeat(4) + "的地方。\n";
+    let text = "标题一行\n\n".to_owned() + &paragraph.repeat(20_000);
+    let page = common::parse_and_check(text.as_bytes());
+    assert_eq!(page.articles[0].blocks.len(), 20_000);
+}
+
+#[test]
 fn photo_news_after_a_finished_article_is_an_article_of_its_own() {
     let text = "我市新增5条公交线路\n\n本报讯(记者 周涛)我市近日新增5条公交线路。\n\n\
                 春耕时节农机忙\n\n▲3月16日,农民驾驶拖拉机翻耕土地。\n\n记者 孙伟 摄\n";
