@@ -428,9 +428,7 @@ pub(crate) fn build(
     glued_reprint(&mut drafts, &mut byline, &mut dateline);
     let agency_photo = !led && agency_credit(&mut drafts, &mut byline);
     if let Some((names, credit)) = glued_end_credit(&mut drafts, &mut byline) {
-        if credit.is_some() {
-            unmarked = credit;
-        }
+        unmarked = credit.or(unmarked);
         if let Some(names) = names {
             credited_under_text = Some(names);
         }
@@ -573,12 +571,7 @@ pub(crate) fn build(
             span: signer_span,
         });
     }
-    if role == Some(Signers::Reporters)
-        && !page.bare_reporters
-        && !blocks
-            .iter()
-            .any(|b| b.kind == BlockKind::Paragraph && speaks_of_its_reporter(&b.text))
-    {
+    if role == Some(Signers::ReportersByPage) {
         diagnostics.push(Diagnostic {
             code: DiagnosticCode::RoleGuessed,
             message: "names under the headline read as its reporters, as the front page prints \
@@ -587,7 +580,7 @@ pub(crate) fn build(
             span: signer_span,
         });
     }
-    if role == Some(Signers::Reporters) {
+    if matches!(role, Some(Signers::Reporters | Signers::ReportersByPage)) {
         byline.authors.retain(|n| !signers.contains(n));
         merge(
             &mut byline,
@@ -861,10 +854,13 @@ fn signed_credits(l: &Line<'_>) -> Option<Credits> {
 enum Signers {
     /// The article is opinion by its page, column or author note: its authors.
     Authors,
-    /// Web exports drop `本报记者` before reporters' names: on the front page, where the text
-    /// speaks of its reporter (`告诉记者`, `记者了解到`), or where another article's on the same
-    /// page does, they are reporters.
+    /// Web exports drop `本报记者` before reporters' names: where the text speaks of its
+    /// reporter (`告诉记者`, `记者了解到`), or where another article's on the same page does,
+    /// they are reporters.
     Reporters,
+    /// On the front page, with nothing else to settle it, they are read as reporters too, by
+    /// the page alone (and reported).
+    ReportersByPage,
     /// Nothing settles it: read as authors, by guess (and reported).
     Guessed,
 }
@@ -874,8 +870,7 @@ fn signers_role(page: PageTraits, column: Option<&str>, noted: bool, blocks: &[B
     let opinion =
         page.opinion || noted || column.and_then(label_kind) == Some(LabelKind::Commentary);
     let reported = || {
-        page.front
-            || page.bare_reporters
+        page.bare_reporters
             || blocks
                 .iter()
                 .any(|b| b.kind == BlockKind::Paragraph && speaks_of_its_reporter(&b.text))
@@ -884,6 +879,8 @@ fn signers_role(page: PageTraits, column: Option<&str>, noted: bool, blocks: &[B
         Signers::Authors
     } else if reported() {
         Signers::Reporters
+    } else if page.front {
+        Signers::ReportersByPage
     } else {
         Signers::Guessed
     }
@@ -1468,13 +1465,16 @@ mod tests {
         let role =
             |page, column, noted, blocks: &[Block]| signers_role(page, column, noted, blocks);
         assert_eq!(role(plain, None, false, &told), Signers::Reporters);
-        assert_eq!(role(front, None, false, &argued), Signers::Reporters);
+        // The front page reads them as reporters by itself alone (and reports it); the text
+        // settles it there too.
+        assert_eq!(role(front, None, false, &argued), Signers::ReportersByPage);
+        assert_eq!(role(front, None, false, &told), Signers::Reporters);
         assert_ne!(role(plain, None, false, &argued), Signers::Reporters);
         assert_ne!(role(opinion, None, false, &told), Signers::Reporters);
-        assert_ne!(role(front, None, true, &argued), Signers::Reporters);
-        assert_ne!(
+        assert_eq!(role(front, None, true, &argued), Signers::Authors);
+        assert_eq!(
             role(front, Some("江岸时评"), false, &argued),
-            Signers::Reporters
+            Signers::Authors
         );
         // Neither page nor text settles it: a guess, reported.
         assert_eq!(role(plain, None, false, &argued), Signers::Guessed);

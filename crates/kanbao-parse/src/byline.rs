@@ -830,7 +830,7 @@ pub(crate) fn affiliated_signature(inner: &str) -> Option<Credits> {
     let post = post.trim();
     (post.chars().count() >= 4
         && crate::names::is_person_name(name)
-        && crate::names::POSTS.iter().any(|p| post.ends_with(p))
+        && crate::names::ends_in_post(post)
         && !has_credit_word(post))
     .then(|| Credits {
         authors: vec![name.to_owned()],
@@ -1164,34 +1164,32 @@ fn source_named(s: &str) -> bool {
 /// Finds the source of a reprint glued after a paragraph's last sentence, unbracketed:
 /// `…相当于植树造林7000多万棵。 据中新社`, `…接种。据央视`. Returns where the source starts.
 pub(crate) fn glued_source(text: &str) -> Option<usize> {
+    let (at, source) = after_last_sentence(text, 16)?;
+    (source_named(source) || account_named(source)).then_some(at)
+}
+
+/// What stands after a paragraph's last sentence, within its last `within` characters
+/// (`…略低。 据某社` gives `据某社`): where it starts and the words, trimmed; none if nothing
+/// does.
+fn after_last_sentence(text: &str, within: usize) -> Option<(usize, &str)> {
     let (mark, c) = text
         .char_indices()
         .rev()
-        .take(16)
+        .take(within)
         .find(|&(_, c)| matches!(c, '。' | '！' | '？' | '”'))?;
     let after = mark + c.len_utf8();
     let tail = text.get(after..)?;
-    let source = tail.trim();
-    (!source.is_empty() && (source_named(source) || account_named(source)))
-        .then(|| after + (tail.len() - tail.trim_start().len()))
+    let words = tail.trim();
+    (!words.is_empty()).then(|| (after + (tail.len() - tail.trim_start().len()), words))
 }
 
 /// A picture's credit to the agency that issued it, glued after a caption's last sentence:
 /// `…在比利时生活。新华社发`, `…开幕。（中新社发）`. It names no photographer. Returns where the
 /// credit starts.
 pub(crate) fn issued_by_agency(text: &str) -> Option<usize> {
-    let (mark, c) = text
-        .char_indices()
-        .rev()
-        .take(10)
-        .find(|&(_, c)| matches!(c, '。' | '！' | '？' | '”'))?;
-    let after = mark + c.len_utf8();
-    let tail = text.get(after..)?;
-    let credit = tail.trim();
+    let (at, credit) = after_last_sentence(text, 10)?;
     let credit = strip_brackets(credit).unwrap_or(credit);
-    ["新华社发", "中新社发"]
-        .contains(&credit)
-        .then(|| after + (tail.len() - tail.trim_start().len()))
+    ["新华社发", "中新社发"].contains(&credit).then_some(at)
 }
 
 /// A source named after a paragraph's last sentence that is no outlet's usual name: an
@@ -1966,6 +1964,18 @@ mod tests {
         assert!(organisation_author("研究会").is_none());
         assert!(organisation_author("江城成立党的建设研究会，").is_none());
         assert!(organisation_author("江城市 党的建设研究会").is_none());
+    }
+
+    #[test]
+    fn what_stands_after_the_last_sentence_is_found_with_where_it_starts() {
+        let t = "长河边的游客在拍照。 据某社";
+        let (at, words) = after_last_sentence(t, 10).unwrap_or_default();
+        assert_eq!((&t[at..], words), ("据某社", "据某社"));
+        assert_eq!(after_last_sentence("长河边的游客在拍照。", 10), None);
+        assert_eq!(
+            after_last_sentence("长河边的游客在拍照。长河边的游客在拍", 5),
+            None
+        );
     }
 
     #[test]

@@ -1017,7 +1017,7 @@ pub(crate) fn classify(t: &str) -> Class {
     {
         // `——摘自《某某》`: where the quotation above comes from, part of the text; so is
         // `——江城市某某局局长林小雨`, who said it.
-        if excerpt_source(rest) || speaker_attribution(rest) {
+        if quotation_source(t) {
             return Class::Text;
         }
         return Class::Subtitle;

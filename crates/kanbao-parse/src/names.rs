@@ -247,7 +247,7 @@ fn is_surname_char_first(s: &str) -> bool {
 }
 
 /// Words that end a person's post or standing before the person's name: `…局副局长`, `…教授`.
-pub(crate) const POSTS: &[&str] = &[
+const POSTS: &[&str] = &[
     "书记",
     "委员",
     "主任",
@@ -311,11 +311,13 @@ pub(crate) fn name_after_post(s: &str) -> Option<&str> {
     [3, 2].into_iter().find_map(|len| {
         let at = s.char_indices().rev().nth(len - 1)?.0;
         let (post, name) = s.split_at(at);
-        (is_person_name(name)
-            && post.chars().count() >= 2
-            && POSTS.iter().any(|p| post.ends_with(p)))
-        .then_some(name)
+        (is_person_name(name) && post.chars().count() >= 2 && ends_in_post(post)).then_some(name)
     })
+}
+
+/// Whether `s` ends in a person's post ([`POSTS`]): `…局副局长`, `…学院教授`.
+pub(crate) fn ends_in_post(s: &str) -> bool {
+    POSTS.iter().any(|p| s.ends_with(p))
 }
 
 /// Reads a line that holds only a person's name, as commentary and 理论 pages print an author
@@ -362,16 +364,13 @@ pub(crate) fn bare_names(line: &str) -> Option<Vec<String>> {
     if t.len() > 60 {
         return None;
     }
-    let parts = t.split_whitespace().count();
-    if (2..=6).contains(&parts) && t.split_whitespace().all(is_person_name) {
-        return Some(t.split_whitespace().map(str::to_owned).collect());
-    }
     padded_names(t)
 }
 
-/// Several names on a line where two-character names are padded to three widths, as
-/// theory pages print two authors under a title (`王小二  李  四`): each part a whole name, or
-/// a surname and a given character set apart. Two names at least.
+/// Several names on a line set apart by spaces, as web exports print the reporters under a
+/// title (`毛某某 栗某 郑某`) and theory pages two authors with a two-character name padded to
+/// three widths (`王小二  李  四`): each part a whole name, or a surname and a given character
+/// set apart. Two to six names.
 fn padded_names(t: &str) -> Option<Vec<String>> {
     let parts: Vec<&str> = t.split_whitespace().collect();
     if parts.len() > 8 {
@@ -393,7 +392,7 @@ fn padded_names(t: &str) -> Option<Vec<String>> {
         out.push(name);
         i += 2;
     }
-    (out.len() >= 2).then_some(out)
+    (2..=6).contains(&out.len()).then_some(out)
 }
 
 /// Reads a list of whole names set apart by spaces or `、` (`张三、李四`, `张三 李四`): the
@@ -469,6 +468,8 @@ mod tests {
         assert_eq!(name_after_post("长河村村民张三"), Some("张三"));
         assert_eq!(name_after_post("南州大学教授"), None);
         assert_eq!(name_after_post("王小二"), None);
+        assert!(ends_in_post("南州大学经济学院教授"));
+        assert!(!ends_in_post("南州大学经济学院"));
     }
 
     #[test]

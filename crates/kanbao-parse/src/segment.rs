@@ -397,20 +397,23 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
                     i = body;
                     continue;
                 }
+                // The lines of a note signed under an article's pictures.
+                let pictures_note = if signature {
+                    note_after_pictures(lines, i)
+                } else {
+                    None
+                };
                 // A note signed under a credited article's pictures is that article's, and
                 // its text follows, whatever opens it (a section heading may).
-                let note_under_pictures = signature
-                    && cur.as_ref().is_some_and(|c| c.signed)
-                    && note_after_pictures(lines, i).is_some();
                 if signature
                     && let Some(c) = &cur
                     && (matches!(next, Some(Class::Text | Class::Dateline | Class::Lead))
-                        || note_under_pictures)
+                        || c.signed && pictures_note.is_some())
                 {
                     // The note heads this article's own text: it goes on. Signed under the
                     // article's pictures, the note is the page's, not the article's text.
                     // The note stays inside the article's span, out of its text.
-                    if let Some(note) = note_after_pictures(lines, i) {
+                    if let Some(note) = pictures_note {
                         for l in lines.get_mut(note.start..=i).unwrap_or(&mut []) {
                             l.class = Class::Noise;
                         }
@@ -446,7 +449,7 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
                     // reports under the note as well.
                     let start = article_start(&owners, c.index);
                     // The note signed under the pictures is the package's.
-                    for k in note_after_pictures(lines, i).unwrap_or_default() {
+                    for k in pictures_note.unwrap_or_default() {
                         if let Some(o) = owners.get_mut(k)
                             && *o == Owner::Article(c.index)
                         {
