@@ -232,24 +232,27 @@ fn uncertain_readings_are_noted_once_per_file_and_listed_in_the_json() {
     );
 }
 
+/// A folder with one page `a.txt` of the paper 某日报 and its truth: one article, labelled by
+/// the JSON fields given (title, dateline, kind, names by role, paragraphs).
+fn labelled_page(page: &str, article: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.txt", page.as_bytes());
+    let truth = format!(
+        r#"{{"pages": [{{"file": "a.txt", "paper": "某日报", "meta": {{"date": null, "page": null, "section": null}},
+            "articles": [{{"column": null, "kicker": null, "subtitle": null, "photographers": [],
+              "authors": [], "headings": [], "captions": 0, {article}}}],
+            "furniture": []}}]}}"#
+    );
+    write(dir.path(), "truth.json", truth.as_bytes());
+    dir
+}
+
 #[test]
 fn eval_scores_labelled_pages_per_field_and_per_paper() {
-    let dir = tempfile::tempdir().unwrap();
-    write(
-        dir.path(),
-        "a.txt",
-        "城区新添三座口袋公园\n\n本报讯（记者 林晓 通讯员 王 超）近日，城区三座口袋公园建成开放。\n"
-            .as_bytes(),
-    );
-    write(
-        dir.path(),
-        "truth.json",
-        r#"{"pages": [{"file": "a.txt", "paper": "某日报", "meta": {"date": null, "page": null, "section": null},
-            "articles": [{"column": null, "kicker": null, "title": "城区新添三座口袋公园", "subtitle": null,
-              "dateline": "本报讯", "kind": "news", "reporters": ["林晓"], "correspondents": ["王超", "李四"],
-              "photographers": [], "authors": [], "paragraphs": 1, "headings": [], "captions": 0}],
-            "furniture": []}]}"#
-            .as_bytes(),
+    let dir = labelled_page(
+        "城区新添三座口袋公园\n\n本报讯（记者 林晓 通讯员 王 超）近日，城区三座口袋公园建成开放。\n",
+        r#""title": "城区新添三座口袋公园", "dateline": "本报讯", "kind": "news",
+            "reporters": ["林晓"], "correspondents": ["王超", "李四"], "paragraphs": 1"#,
     );
     let out = kanbao(&["eval", dir.path().to_str().unwrap(), "--details"]);
     assert!(out.status.success(), "{}", stderr(&out));
@@ -269,22 +272,10 @@ fn eval_scores_labelled_pages_per_field_and_per_paper() {
 
 #[test]
 fn eval_counts_the_doubts_raised_over_articles_read_right() {
-    let dir = tempfile::tempdir().unwrap();
-    write(
-        dir.path(),
-        "a.txt",
-        "城区新添三座口袋公园\n\n近日，城区三座口袋公园建成开放，市民可就近休憩。（林小雨）\n"
-            .as_bytes(),
-    );
-    write(
-        dir.path(),
-        "truth.json",
-        r#"{"pages": [{"file": "a.txt", "paper": "某日报", "meta": {"date": null, "page": null, "section": null},
-            "articles": [{"column": null, "kicker": null, "title": "城区新添三座口袋公园", "subtitle": null,
-              "dateline": null, "kind": null, "reporters": ["林小雨"], "correspondents": [],
-              "photographers": [], "authors": [], "paragraphs": 1, "headings": [], "captions": 0}],
-            "furniture": []}]}"#
-            .as_bytes(),
+    let dir = labelled_page(
+        "城区新添三座口袋公园\n\n近日，城区三座口袋公园建成开放，市民可就近休憩。（林小雨）\n",
+        r#""title": "城区新添三座口袋公园", "dateline": null, "kind": null,
+            "reporters": ["林小雨"], "correspondents": [], "paragraphs": 1"#,
     );
     let out = kanbao(&["eval", dir.path().to_str().unwrap(), "--details"]);
     assert!(out.status.success(), "{}", stderr(&out));
@@ -296,6 +287,42 @@ fn eval_counts_the_doubts_raised_over_articles_read_right() {
         "{text}"
     );
     assert!(text.contains("right, yet flagged [role-guessed]"), "{text}");
+}
+
+#[test]
+fn a_page_hard_wrapped_at_its_columns_width_converts_paragraph_by_paragraph() {
+    let dir = tempfile::tempdir().unwrap();
+    // The text layer of a printed page: every line ends where the column does, a sentence's
+    // end among them.
+    let page = write(
+        dir.path(),
+        "wrapped.txt",
+        "江城新建三座口袋公园\n\
+         本报讯（记者 林小雨）近日，江\n\
+         城三座口袋公园建成开放，附近\n\
+         居民可以就近散步健身，孩子们\n\
+         也有了玩耍的地方，都说方便。\n\
+         公园由旧厂房空地改建而成，面\n\
+         积一万平方米，每天早上六点开\n\
+         放到晚上十点，明年还将再建两\n\
+         座，选址由居民投票决定，市民\n\
+         也可以在网上提出自己的建议。\n"
+            .as_bytes(),
+    );
+    let out = kanbao(&["parse", page.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let json = stdout_json(&out);
+    let article = &json["articles"][0];
+    assert_eq!(article["title"], "江城新建三座口袋公园");
+    assert_eq!(article["byline"]["reporters"][0], "林小雨");
+    let blocks = article["blocks"].as_array().unwrap();
+    assert_eq!(blocks.len(), 1, "one paragraph over every line: {blocks:?}");
+    assert_eq!(
+        blocks[0]["text"],
+        "近日，江城三座口袋公园建成开放，附近居民可以就近散步健身，孩子们也有了玩耍的地方，\
+         都说方便。公园由旧厂房空地改建而成，面积一万平方米，每天早上六点开放到晚上十点，\
+         明年还将再建两座，选址由居民投票决定，市民也可以在网上提出自己的建议。"
+    );
 }
 
 #[test]

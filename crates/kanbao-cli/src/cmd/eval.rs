@@ -430,20 +430,17 @@ fn score_page(page: &TruthPage, parsed: &Page, text: &str, details: &mut Vec<Str
             .skip(n + 1)
             .find_map(|x| *x)
             .unwrap_or(text.len());
-        // A diagnostic points at an article when it stands in the labelled article's stretch
-        // of text, or in the article the parser made of it (where a reader sees it).
-        // The codes of the diagnostics that point at it.
+        // The codes of the diagnostics that point at the article: that stand in the labelled
+        // article's stretch of text, or in the article the parser made of it (where a reader
+        // sees them).
+        let points_at = |[a, b]: [usize; 2]| {
+            let hit = |from: usize, to: usize| a < to.max(from + 1) && b > from.saturating_sub(1);
+            from.is_some_and(|from| hit(from, to)) || p.is_some_and(|x| hit(x.span[0], x.span[1]))
+        };
         let codes: Vec<String> = parsed
             .diagnostics
             .iter()
-            .filter(|d| {
-                d.span.is_some_and(|[a, b]| {
-                    let hit =
-                        |from: usize, to: usize| a < to.max(from + 1) && b > from.saturating_sub(1);
-                    from.is_some_and(|from| hit(from, to))
-                        || p.is_some_and(|x| hit(x.span[0], x.span[1]))
-                })
-            })
+            .filter(|d| d.span.is_some_and(points_at))
             .filter_map(|d| serde_json::to_value(d.code).ok())
             .filter_map(|v| v.as_str().map(str::to_owned))
             .collect();
