@@ -62,16 +62,7 @@ impl Lang {
     }
 }
 
-/// The `kind` facet value of a kind (what the URL carries).
-pub fn kind_key(kind: Kind) -> &'static str {
-    match kind {
-        Kind::News => "news",
-        Kind::Feature => "feature",
-        Kind::Commentary => "commentary",
-        Kind::Photo => "photo",
-        Kind::Brief => "brief",
-    }
-}
+pub use kanbao_search::kind_key;
 
 /// Bytes as megabytes with one decimal (`12.3`), without pulling float formatting into the app.
 pub fn megabytes(bytes: f64) -> String {

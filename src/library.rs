@@ -8,7 +8,6 @@ use std::rc::Rc;
 use kanbao_parse::{Article, Page};
 use kanbao_search::{Document, Index, Query, page_number};
 
-use crate::i18n::kind_key;
 use crate::route::{Facet, ListQuery, Sort};
 
 /// Where a page came from: the deployment publishes its pages again at every start, the
@@ -206,22 +205,12 @@ impl Library {
         let Some((page, a)) = self.get(i) else {
             return Vec::new();
         };
-        let meta = &page.page.meta;
-        match facet {
-            Facet::Reporter => a.byline.reporters.clone(),
-            Facet::Correspondent => a.byline.correspondents.clone(),
-            Facet::Photographer => a.byline.photographers.clone(),
-            Facet::Author => a.byline.authors.clone(),
-            Facet::Kind => vec![kind_key(a.kind).to_owned()],
-            Facet::Section => match (&meta.page, &meta.section) {
-                (Some(p), Some(s)) => vec![format!("{p} {s}")],
-                (Some(v), None) | (None, Some(v)) => vec![v.clone()],
-                (None, None) => Vec::new(),
-            },
-            Facet::Date => meta.date.iter().cloned().collect(),
-            Facet::Place => report_place(a, page.paper.as_deref()).into_iter().collect(),
-            Facet::Source => vec![page.page.source.name.clone()],
-        }
+        facet.values(
+            a,
+            &page.page.meta,
+            page.paper.as_deref(),
+            &page.page.source.name,
+        )
     }
 
     /// Orders entries by their page's date (newest or oldest first), then page number and
@@ -331,18 +320,6 @@ impl Library {
             timeline,
         }
     }
-}
-
-/// Where a report was filed: the place its dateline names (`本报北京1月2日电` → 北京), or, for
-/// the paper's own `本报讯`, the city the paper is named after (`烟台日报` → 烟台).
-pub fn report_place(a: &Article, paper: Option<&str>) -> Option<String> {
-    let dateline = a.dateline.as_deref()?;
-    kanbao_parse::dateline_place(dateline).or_else(|| {
-        dateline
-            .starts_with("本报")
-            .then(|| paper.and_then(kanbao_parse::paper_place))
-            .flatten()
-    })
 }
 
 /// Counts dates (`YYYY-MM-DD`) by month when they span two years or less, by year beyond;
@@ -603,21 +580,6 @@ mod tests {
             hits,
             ["earlier-page-1", "later-1", "p-1", "p-3", "undated-1"]
         );
-    }
-
-    #[test]
-    fn the_place_facet_comes_from_datelines_and_the_papers_own_city() {
-        let mut a = article("x-1", "港口新航线", &[], Kind::News, "近日。");
-        a.dateline = Some("本报北京1月2日电".into());
-        assert_eq!(report_place(&a, None).as_deref(), Some("北京"));
-        a.dateline = Some("本报讯".into());
-        assert_eq!(report_place(&a, Some("烟台日报")).as_deref(), Some("烟台"));
-        assert_eq!(report_place(&a, Some("人民日报")), None);
-        assert_eq!(report_place(&a, None), None);
-        a.dateline = Some("新华社西昌11月27日电".into());
-        assert_eq!(report_place(&a, Some("烟台日报")).as_deref(), Some("西昌"));
-        a.dateline = None;
-        assert_eq!(report_place(&a, Some("烟台日报")), None);
     }
 
     #[test]

@@ -3,54 +3,7 @@
 
 use std::collections::BTreeMap;
 
-/// A facet a list can be filtered on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Facet {
-    Reporter,
-    Correspondent,
-    Photographer,
-    Author,
-    Kind,
-    Section,
-    Date,
-    /// Where a report was filed, from its dateline (`本报北京1月2日电` → 北京).
-    Place,
-    Source,
-}
-
-impl Facet {
-    /// Every facet, in the order the panel shows them.
-    pub const ALL: [Facet; 9] = [
-        Facet::Reporter,
-        Facet::Correspondent,
-        Facet::Photographer,
-        Facet::Author,
-        Facet::Kind,
-        Facet::Section,
-        Facet::Date,
-        Facet::Place,
-        Facet::Source,
-    ];
-
-    /// The query parameter that carries this facet's values.
-    pub fn key(self) -> &'static str {
-        match self {
-            Facet::Reporter => "reporter",
-            Facet::Correspondent => "correspondent",
-            Facet::Photographer => "photographer",
-            Facet::Author => "author",
-            Facet::Kind => "kind",
-            Facet::Section => "section",
-            Facet::Date => "date",
-            Facet::Place => "place",
-            Facet::Source => "source",
-        }
-    }
-
-    fn from_key(key: &str) -> Option<Facet> {
-        Facet::ALL.into_iter().find(|f| f.key() == key)
-    }
-}
+pub use kanbao_search::Facet;
 
 /// The order of the list. Without one asked for, a search lists the most relevant first and
 /// no search lists the pages as they were added, each in printed order.

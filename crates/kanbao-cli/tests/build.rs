@@ -11,8 +11,8 @@ mod common;
 
 use flate2::read::GzDecoder;
 use kanbao_search::{
-    ArchiveIndex, Calendar, CalendarMonth, Compression, Document, FieldKind, FileId, Index, Layer,
-    Manifest, Query, Shard, page_number,
+    ArchiveFacets, ArchiveIndex, Calendar, CalendarMonth, Compression, Document, Facet, FieldKind,
+    FileId, Filters, Index, Layer, Manifest, Query, Shard, page_number,
 };
 use serde_json::Value;
 
@@ -225,6 +225,119 @@ fn a_built_archive_finds_exactly_what_the_in_memory_index_finds() {
         cache
             .keys()
             .any(|id| matches!(id, FileId::Shard(Layer::Positions, _)))
+    );
+}
+
+/// Runs a filtered search of a built archive to the end, newest first.
+fn search_filtered(archive: &Path, query: &str, filters: &Filters) -> Vec<u32> {
+    let index = open(archive);
+    let read = |id: FileId| stored(&archive.join("index").join(id.path())).expect("file");
+    let query = Query::parse(query);
+    let shards: HashMap<FileId, Shard> = index
+        .plan_filtered(&query, filters)
+        .into_iter()
+        .map(|id| (id, Shard::decode(&read(id)).expect("shard decodes")))
+        .collect();
+    let mut search = index
+        .start_filtered(&query, filters, &shards)
+        .expect("search starts");
+    let mut found = Vec::new();
+    while !search.done() {
+        for id in search.plan(20) {
+            search.load(id, &read(id)).expect("block loads");
+        }
+        found.extend(search.step().expect("search").into_iter().map(|d| d.0));
+    }
+    found
+}
+
+#[test]
+fn an_archive_lists_its_facets_with_counts_and_filters_on_them_as_its_records_say() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let out = gen_and_build(tmp.path(), "48");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let archive = tmp.path().join("site/archive");
+    assert!(open(&archive).manifest().facets);
+    let facets: ArchiveFacets =
+        serde_json::from_slice(&stored(&archive.join(ArchiveFacets::PATH)).expect("facets"))
+            .expect("facets JSON");
+    assert_eq!(facets.format, kanbao_search::FACETS_FORMAT);
+    let records = records(&archive);
+    // Which records hold a value, as the records themselves say.
+    let holding = |test: &dyn Fn(&Value) -> bool| -> Vec<u32> {
+        let mut docs: Vec<u32> = records
+            .iter()
+            .filter(|r| test(r))
+            .map(|r| r["doc"].as_u64().expect("doc") as u32)
+            .collect();
+        docs.reverse();
+        docs
+    };
+    let reporters = &facets.facets[&Facet::Reporter];
+    assert!(reporters.values.len() > 3, "{reporters:?}");
+    for v in reporters.values.iter().take(3) {
+        let has = |r: &Value| {
+            r["byline"]["reporters"]
+                .as_array()
+                .is_some_and(|a| a.iter().any(|n| n == v.value.as_str()))
+        };
+        let want = holding(&has);
+        assert_eq!(want.len() as u64, v.count, "{}", v.value);
+        let filters: Filters = [(Facet::Reporter, vec![v.value.clone()])].into();
+        assert_eq!(search_filtered(&archive, "", &filters), want, "{}", v.value);
+    }
+    // Two kinds, one page, and search text together.
+    let kinds = &facets.facets[&Facet::Kind];
+    let picked: Vec<String> = kinds
+        .values
+        .iter()
+        .take(2)
+        .map(|v| v.value.clone())
+        .collect();
+    let page = facets.facets[&Facet::Section].values[0].value.clone();
+    let filters: Filters = [
+        (Facet::Kind, picked.clone()),
+        (Facet::Section, vec![page.clone()]),
+    ]
+    .into();
+    let mut memory = Index::new();
+    for r in &records {
+        memory.add(&document(r));
+    }
+    // A page's value as the facet gives it: number and name, or whichever is printed.
+    let section_of = |r: &Value| match (r["page"]["page"].as_str(), r["page"]["section"].as_str()) {
+        (Some(p), Some(s)) => format!("{p} {s}"),
+        (Some(v), None) | (None, Some(v)) => v.to_owned(),
+        (None, None) => String::new(),
+    };
+    let on_page = records
+        .iter()
+        .find(|r| section_of(r) == page)
+        .expect("a record of the page");
+    let title: String = on_page["title"]
+        .as_str()
+        .unwrap_or("")
+        .chars()
+        .take(2)
+        .collect();
+    let matching: Vec<u32> = memory
+        .search(&Query::parse(&title))
+        .iter()
+        .map(|h| h.doc.0)
+        .collect();
+    let want = holding(&|r: &Value| {
+        picked.iter().any(|k| r["kind"] == k.as_str())
+            && section_of(r) == page
+            && matching.contains(&(r["doc"].as_u64().unwrap_or(0) as u32))
+    });
+    assert!(!want.is_empty(), "{title} on {page}");
+    assert_eq!(search_filtered(&archive, &title, &filters), want);
+    // A place listed is as many articles as a filter on it finds.
+    let place = &facets.facets[&Facet::Place].values[0];
+    let filters: Filters = [(Facet::Place, vec![place.value.clone()])].into();
+    assert_eq!(
+        search_filtered(&archive, "", &filters).len() as u64,
+        place.count
     );
 }
 

@@ -57,6 +57,7 @@
 
 mod archive;
 mod document;
+mod facet;
 mod highlight;
 mod index;
 mod query;
@@ -66,12 +67,13 @@ mod tokenize;
 mod traditional;
 
 pub use archive::{
-    ARCHIVE_FORMAT, Archive, ArchiveBuilder, ArchiveError, ArchiveIndex, CALENDAR_FORMAT, Calendar,
-    CalendarBuilder, CalendarDay, CalendarMonth, Compression, DayPage, FileId, Layer, Layout,
-    Manifest, MonthCount, Search, Shard, Sizes, TimelinePeriod, is_date, page_number,
-    timeline_periods,
+    ARCHIVE_FORMAT, Archive, ArchiveBuilder, ArchiveError, ArchiveFacets, ArchiveIndex,
+    CALENDAR_FORMAT, Calendar, CalendarBuilder, CalendarDay, CalendarMonth, Compression, DayPage,
+    FACETS_FORMAT, FacetCount, FacetSummary, FileId, Filters, Layer, Layout, Manifest, MonthCount,
+    Search, Shard, Sizes, TimelinePeriod, is_date, page_number, timeline_periods,
 };
 pub use document::{Document, Field, FieldKind};
+pub use facet::{Facet, kind_key, report_place};
 pub use highlight::{Snippet, highlight, snippet};
 pub use index::{DocId, Hit, Index};
 pub use query::{Query, Term};

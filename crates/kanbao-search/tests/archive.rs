@@ -4,8 +4,8 @@
 use std::collections::{BTreeSet, HashMap};
 
 use kanbao_search::{
-    Archive, ArchiveBuilder, ArchiveError, ArchiveIndex, Document, FieldKind, FileId, Index, Layer,
-    Layout, Manifest, Query, Search, Shard,
+    Archive, ArchiveBuilder, ArchiveError, ArchiveIndex, Document, Facet, FieldKind, FileId,
+    Filters, Index, Layer, Layout, Manifest, Query, Search, Shard,
 };
 use proptest::prelude::*;
 
@@ -21,6 +21,19 @@ fn start(archive: &Archive, query: &Query) -> Search {
         shards.insert(id, Shard::decode(bytes).expect("shard decodes"));
     }
     index.start(query, &shards).expect("search starts")
+}
+
+/// Starts a filtered search as [`start`] does.
+fn start_filtered(archive: &Archive, query: &Query, filters: &Filters) -> Search {
+    let index = ArchiveIndex::new(archive.manifest.clone()).expect("archive opens");
+    let mut shards = HashMap::new();
+    for id in index.plan_filtered(query, filters) {
+        let bytes = archive.file(id).expect("planned shard exists");
+        shards.insert(id, Shard::decode(bytes).expect("shard decodes"));
+    }
+    index
+        .start_filtered(query, filters, &shards)
+        .expect("search starts")
 }
 
 /// Runs a search to the end, `want` results a round; returns the documents in the order
@@ -466,6 +479,221 @@ proptest! {
             let expected: Vec<u32> = expected(&index, &query).into_iter().filter(|d| range.contains(d)).collect();
             let search = start(&archive, &query).within(range.clone());
             prop_assert_eq!(run_search(&archive, search, want).0, expected, "query {:?} in {:?}", q, range);
+        }
+    }
+}
+
+/// Documents with facet values: each document's text, and its reporters and kind.
+type Faceted = (Vec<(FieldKind, String)>, Vec<String>, String);
+
+/// Builds both indexes over faceted documents; returns the in-memory index, the archive and
+/// each document's facet values.
+fn both_faceted(docs: &[Faceted], layout: Layout) -> (Index, Archive, Vec<Vec<(Facet, String)>>) {
+    let mut index = Index::new();
+    let mut builder = ArchiveBuilder::new(layout);
+    let mut values = Vec::new();
+    for (fields, reporters, kind) in docs {
+        let d = documents(std::slice::from_ref(fields)).remove(0);
+        let v: Vec<(Facet, String)> = reporters
+            .iter()
+            .map(|r| (Facet::Reporter, r.clone()))
+            .chain([(Facet::Kind, kind.clone())])
+            .collect();
+        assert_eq!(index.add(&d), builder.add_with_facets(&d, v.clone()));
+        values.push(v);
+    }
+    (index, builder.finish(), values)
+}
+
+/// What a filtered search must find: the in-memory matches (every document without search
+/// text) that hold a value of every facet filtered on, newest first.
+fn expected_filtered(
+    index: &Index,
+    query: &Query,
+    filters: &Filters,
+    values: &[Vec<(Facet, String)>],
+) -> Vec<u32> {
+    if query.is_empty() && filters.values().all(Vec::is_empty) {
+        return Vec::new();
+    }
+    let matches = if query.is_empty() {
+        (0..values.len() as u32).rev().collect()
+    } else {
+        expected(index, query)
+    };
+    matches
+        .into_iter()
+        .filter(|&d| {
+            filters.iter().all(|(facet, wanted)| {
+                wanted.is_empty()
+                    || values[d as usize]
+                        .iter()
+                        .any(|(f, v)| f == facet && wanted.contains(v))
+            })
+        })
+        .collect()
+}
+
+#[test]
+fn a_filter_alone_lists_the_documents_holding_its_values_and_the_summary_counts_them() {
+    let docs: Vec<Faceted> = (0..40)
+        .map(|i| {
+            let reporter = ["林海", "苏青", "高原"][i % 3].to_owned();
+            let kind = if i % 4 == 0 { "photo" } else { "news" };
+            (
+                vec![(FieldKind::Title, format!("港城标兵第{i}号"))],
+                vec![reporter],
+                kind.to_owned(),
+            )
+        })
+        .collect();
+    let (index, archive, values) = both_faceted(&docs, layout(64, 16));
+    assert!(archive.manifest.facets);
+    let filters: Filters = [(Facet::Reporter, vec!["苏青".to_owned()])].into();
+    let (found, _) = run_search(
+        &archive,
+        start_filtered(&archive, &Query::parse(""), &filters),
+        5,
+    );
+    assert_eq!(
+        found,
+        expected_filtered(&index, &Query::parse(""), &filters, &values)
+    );
+    assert_eq!(found.len(), 13);
+    assert!(found.windows(2).all(|w| w[0] > w[1]));
+    // Two values of one facet: either; and with search text and another facet: all of them.
+    let filters: Filters = [
+        (Facet::Reporter, vec!["苏青".to_owned(), "高原".to_owned()]),
+        (Facet::Kind, vec!["photo".to_owned()]),
+    ]
+    .into();
+    let query = Query::parse("标兵");
+    let (found, _) = run_search(&archive, start_filtered(&archive, &query, &filters), 3);
+    assert_eq!(found, expected_filtered(&index, &query, &filters, &values));
+    assert_eq!(found, [32, 28, 20, 16, 8, 4]);
+    // The summary counts each value over the whole archive.
+    assert_eq!(archive.facets.count(Facet::Reporter, "林海"), Some(14));
+    assert_eq!(archive.facets.count(Facet::Kind, "photo"), Some(10));
+}
+
+#[test]
+fn an_archive_built_without_facets_ignores_filters_it_cannot_apply() {
+    let docs: Vec<Faceted> = vec![(
+        vec![(FieldKind::Title, "港城标兵".to_owned())],
+        vec!["林海".to_owned()],
+        "news".to_owned(),
+    )];
+    let (_, mut archive, _) = both_faceted(&docs, layout(64, 16));
+    archive.manifest.facets = false;
+    let index = ArchiveIndex::new(archive.manifest.clone()).expect("archive opens");
+    assert!(!index.filterable(Facet::Reporter));
+    let filters: Filters = [(Facet::Reporter, vec!["苏青".to_owned()])].into();
+    let query = Query::parse("港城");
+    assert_eq!(index.plan_filtered(&query, &filters), index.plan(&query));
+    let (found, _) = run_search(&archive, start_filtered(&archive, &query, &filters), 5);
+    assert_eq!(found, [0]);
+    // The source file is never indexed: a filter on it is not applied either.
+    archive.manifest.facets = true;
+    let index = ArchiveIndex::new(archive.manifest.clone()).expect("archive opens");
+    assert!(!index.filterable(Facet::Source));
+    assert!(index.filterable(Facet::Place));
+}
+
+#[test]
+fn oldest_first_yields_every_match_ascending_a_range_at_a_time() {
+    let docs = many(3000);
+    let (index, archive) = both(&docs, layout(4096, 512));
+    for q in ["港城", "标兵", "0", "-港城"] {
+        let query = Query::parse(q);
+        let mut want: Vec<u32> = expected(&index, &query);
+        want.reverse();
+        let (found, _) = run_search(&archive, start(&archive, &query).oldest_first(), 20);
+        assert_eq!(found, want, "query {q:?}");
+    }
+    // The first page comes from the oldest documents and reads only their blocks.
+    let query = Query::parse("港城");
+    let mut search = start(&archive, &query).oldest_first();
+    let (page, blocks) = first_page(&archive, &mut search);
+    let mut all: Vec<u32> = expected(&index, &query);
+    all.reverse();
+    assert_eq!(page, all[..page.len()]);
+    assert!(page.len() >= 20);
+    assert!(!search.done());
+    let (_, every) = run(&archive, &query, 1_000_000);
+    assert!(blocks < every.len(), "{blocks} blocks of {}", every.len());
+    let rest = search.unsearched();
+    assert!(rest.end == archive.manifest.docs && rest.start > page[page.len() - 1]);
+    assert!(search.estimate() >= page.len() as u64);
+}
+
+fn reporters() -> impl Strategy<Value = Vec<String>> {
+    prop::collection::vec(prop_oneof![Just("林海"), Just("苏青"), Just("高原")], 0..3)
+        .prop_map(|v| v.into_iter().map(str::to_owned).collect())
+}
+
+fn kinds() -> impl Strategy<Value = String> {
+    prop_oneof![Just("news"), Just("photo"), Just("brief")].prop_map(str::to_owned)
+}
+
+fn filters() -> impl Strategy<Value = Filters> {
+    (
+        prop::collection::vec(prop_oneof![Just("林海"), Just("苏青"), Just("无名")], 0..3),
+        prop::collection::vec(kinds(), 0..2),
+    )
+        .prop_map(|(r, k)| {
+            let mut f = Filters::new();
+            if !r.is_empty() {
+                f.insert(Facet::Reporter, r.into_iter().map(str::to_owned).collect());
+            }
+            if !k.is_empty() {
+                f.insert(Facet::Kind, k);
+            }
+            f
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn a_filtered_search_equals_the_in_memory_search_filtered(
+        docs in prop::collection::vec((prop::collection::vec((kind(), text()), 0..3), reporters(), kinds()), 1..24),
+        queries in prop::collection::vec("(-?[港城标兵航天哈 a-b0-9]{1,4})?", 1..4),
+        filters in filters(),
+        block_bytes in 2u32..200,
+        want in 1usize..8,
+    ) {
+        let (index, archive, values) = both_faceted(&docs, layout(64, block_bytes));
+        for q in &queries {
+            let query = Query::parse(q);
+            let expected = expected_filtered(&index, &query, &filters, &values);
+            let (found, _) = run_search(&archive, start_filtered(&archive, &query, &filters), want);
+            prop_assert_eq!(found, expected, "query {:?} filters {:?}", q, filters);
+        }
+    }
+
+    #[test]
+    fn an_oldest_first_search_finds_the_same_matches_ascending(
+        docs in prop::collection::vec((prop::collection::vec((kind(), text()), 0..3), reporters(), kinds()), 1..40),
+        queries in prop::collection::vec("(-?[港城标兵航天哈 a-b0-9]{1,4})?", 1..4),
+        filters in filters(),
+        block_bytes in 2u32..200,
+        want in 1usize..8,
+        a in 0u32..44,
+        b in 0u32..44,
+    ) {
+        let (index, archive, values) = both_faceted(&docs, layout(64, block_bytes));
+        let range = a.min(b)..a.max(b);
+        for q in &queries {
+            let query = Query::parse(q);
+            let mut expected: Vec<u32> = expected_filtered(&index, &query, &filters, &values)
+                .into_iter()
+                .filter(|d| range.contains(d))
+                .collect();
+            expected.reverse();
+            let search = start_filtered(&archive, &query, &filters).oldest_first().within(range.clone());
+            let (found, _) = run_search(&archive, search, want);
+            prop_assert_eq!(found, expected, "query {:?} filters {:?} in {:?}", q, filters, range);
         }
     }
 }

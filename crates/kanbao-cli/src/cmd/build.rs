@@ -12,7 +12,10 @@
 //!   so a browser downloads only the shards and blocks a page of results needs;
 //! - `calendar/index.json` and `calendar/YYYY-MM.json` ([`kanbao_search::Calendar`]): the
 //!   dates held, and each day's pages in page order with the articles each holds, so opening
-//!   a date fetches one small file.
+//!   a date fetches one small file;
+//! - `facets.json` ([`ArchiveFacets`]): the most common reporters, correspondents,
+//!   photographers, authors, kinds, pages and places, with how many articles hold each; every
+//!   value is also a key of the index, so a search can be filtered on it.
 //!
 //! Every file but the manifest is stored gzipped, its name ending in `.gz`
 //! ([`Compression::Gzip`]): the browser decompresses it natively, so it travels compressed
@@ -34,8 +37,8 @@ use std::time::Instant;
 use anyhow::Context;
 use flate2::write::GzEncoder;
 use kanbao_search::{
-    Archive, ArchiveBuilder, ArchiveRecord, Calendar, CalendarBuilder, CalendarMonth, Compression,
-    DayPage, Document, FileId, Layer, Layout,
+    Archive, ArchiveBuilder, ArchiveFacets, ArchiveRecord, Calendar, CalendarBuilder,
+    CalendarMonth, Compression, DayPage, Document, Facet, FileId, Layer, Layout,
 };
 
 /// How every file but the manifest is stored.
@@ -127,8 +130,14 @@ fn build(args: &Args) -> anyhow::Result<bool> {
             },
         );
         for article in &page.articles {
-            let doc = builder.add(&Document::from(article));
             let source = page.source.name.as_str();
+            let facets = Facet::ARCHIVED.into_iter().flat_map(|facet| {
+                facet
+                    .values(article, &page.meta, args.paper.as_deref(), source)
+                    .into_iter()
+                    .map(move |value| (facet, value))
+            });
+            let doc = builder.add_with_facets(&Document::from(article), facets);
             records.push(ArchiveRecord::record(doc.0, article, &page.meta, source))?;
             cards.push(ArchiveRecord::card(doc.0, article, &page.meta, source))?;
         }
@@ -140,6 +149,10 @@ fn build(args: &Args) -> anyhow::Result<bool> {
     archive.manifest.calendar = true;
     let days = write_calendar(&partial.join("calendar"), calendar)?;
     let index_bytes = write_index(&partial.join("index"), &mut archive)?;
+    write_gz(
+        &partial.join(format!("{}{}", ArchiveFacets::PATH, STORED.suffix())),
+        serde_json::to_string(&archive.facets)?.as_bytes(),
+    )?;
 
     if archive_dir.exists() {
         fs::remove_dir_all(&archive_dir)

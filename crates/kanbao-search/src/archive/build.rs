@@ -4,9 +4,11 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::codec::{Postings, put};
+use super::facets::{ArchiveFacets, facet_key};
 use super::format::{ARCHIVE_FORMAT, Compression, FileId, Layer, Layout, MAGIC, Manifest, Sizes};
 use super::shard_of;
 use crate::document::Document;
+use crate::facet::Facet;
 use crate::index::DocId;
 use crate::tokenize::{bigram, normalize, unigram};
 
@@ -15,6 +17,8 @@ use crate::tokenize::{bigram, normalize, unigram};
 pub struct ArchiveBuilder {
     docs: HashMap<u64, Postings>,
     positions: HashMap<u64, Postings>,
+    /// Articles holding each facet value.
+    facet_counts: HashMap<(Facet, String), u64>,
     count: u32,
     layout: Layout,
 }
@@ -26,6 +30,8 @@ pub struct Archive {
     pub manifest: Manifest,
     /// Every other file of the index, uncompressed.
     pub files: BTreeMap<FileId, Vec<u8>>,
+    /// `facets.json`'s content: the most common values of each facet.
+    pub facets: ArchiveFacets,
 }
 
 impl Archive {
@@ -41,6 +47,7 @@ impl ArchiveBuilder {
         ArchiveBuilder {
             docs: HashMap::new(),
             positions: HashMap::new(),
+            facet_counts: HashMap::new(),
             count: 0,
             layout: Layout {
                 chunk_size: layout.chunk_size.max(1),
@@ -64,6 +71,16 @@ impl ArchiveBuilder {
     /// Adds a document and returns its id: the order of adding, from 0, as in
     /// [`Index::add`](crate::Index::add).
     pub fn add(&mut self, doc: &Document) -> DocId {
+        self.add_with_facets(doc, std::iter::empty())
+    }
+
+    /// Adds a document with its facet values (see [`Facet::values`]), so that searches can be
+    /// filtered on them, and returns its id.
+    pub fn add_with_facets(
+        &mut self,
+        doc: &Document,
+        facets: impl IntoIterator<Item = (Facet, String)>,
+    ) -> DocId {
         let id = self.count;
         let block = self.layout.block_bytes as usize;
         let mut unigrams: HashSet<u64> = HashSet::new();
@@ -83,6 +100,13 @@ impl ArchiveBuilder {
             }
             // One unused position between fields: no cover of a term can span two.
             base = at + 1;
+        }
+        let mut values: Vec<(Facet, String)> = facets.into_iter().collect();
+        values.sort_unstable();
+        values.dedup();
+        for (facet, value) in values {
+            unigrams.insert(facet_key(facet, &value));
+            *self.facet_counts.entry((facet, value)).or_default() += 1;
         }
         for key in unigrams {
             self.docs.entry(key).or_default().start(id, block);
@@ -124,8 +148,13 @@ impl ArchiveBuilder {
             sizes: Sizes::default(),
             compression: Compression::None,
             calendar: false,
+            facets: true,
         };
-        Archive { manifest, files }
+        Archive {
+            manifest,
+            files,
+            facets: ArchiveFacets::from_counts(self.facet_counts),
+        }
     }
 }
 

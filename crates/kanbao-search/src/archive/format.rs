@@ -127,6 +127,11 @@ pub struct Manifest {
     /// [`Calendar`](super::Calendar)); archives built before it have none.
     #[serde(default)]
     pub calendar: bool,
+    /// Whether the archive indexes the values of [`Facet::ARCHIVED`](crate::Facet::ARCHIVED),
+    /// so searches can be filtered on them, and lists them in `facets.json`
+    /// ([`ArchiveFacets`](super::ArchiveFacets)); archives built before it do not.
+    #[serde(default)]
+    pub facets: bool,
 }
 
 /// How an archive's files are stored. A compressed file's name ends in the compression's

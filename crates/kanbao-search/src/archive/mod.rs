@@ -62,6 +62,7 @@
 mod build;
 mod calendar;
 mod codec;
+mod facets;
 mod format;
 mod keys;
 mod search;
@@ -72,10 +73,11 @@ pub use calendar::{
     TimelinePeriod, is_date, page_number, timeline_periods,
 };
 pub use codec::Shard;
+pub use facets::{ArchiveFacets, FACETS_FORMAT, FacetCount, FacetSummary};
 pub use format::{
     ARCHIVE_FORMAT, ArchiveError, Compression, FileId, Layer, Layout, Manifest, Sizes,
 };
-pub use search::{ArchiveIndex, Search};
+pub use search::{ArchiveIndex, Filters, Search};
 
 /// The hash that places a key in a shard: SplitMix64's finaliser.
 fn mix(key: u64) -> u64 {

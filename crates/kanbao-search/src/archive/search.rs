@@ -1,15 +1,21 @@
 //! Reading an archive: the shards a query needs, then a search from the newest documents
 //! down, a window at a time, fetching only the blocks each window needs.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
 use super::codec::{List, Reader, Shard, head};
+use super::facets::facet_key;
 use super::format::{ARCHIVE_FORMAT, ArchiveError, FileId, Layer, Manifest};
 use super::keys::{Entries, KeyState, TermKeys, keys_of};
 use super::shard_of;
+use crate::facet::Facet;
 use crate::index::DocId;
 use crate::query::Query;
+
+/// Facet filters of a search: for each facet, the values a document may hold (any of them),
+/// and every facet given must hold. The app's list carries them in its links.
+pub type Filters = BTreeMap<Facet, Vec<String>>;
 
 /// The reader's side of an archive: plans which shards a query needs and starts searches.
 #[derive(Debug, Clone)]
@@ -53,15 +59,40 @@ impl ArchiveIndex {
 
     /// The shards holding the entries of a query's keys, sorted and without duplicates.
     pub fn plan(&self, query: &Query) -> Vec<FileId> {
+        self.plan_filtered(query, &Filters::new())
+    }
+
+    /// The shards holding the entries of a query's keys and of its filters' values.
+    pub fn plan_filtered(&self, query: &Query, filters: &Filters) -> Vec<FileId> {
         let mut ids: Vec<FileId> = query
             .terms()
             .iter()
             .flat_map(|t| keys_of(&t.normalized))
+            .chain(self.filter_keys(filters).into_iter().flatten())
             .map(|(layer, key, _)| self.shard(layer, key))
             .collect();
         ids.sort_unstable();
         ids.dedup();
         ids
+    }
+
+    /// Whether searches can be filtered on a facet: the archive indexes its values.
+    pub fn filterable(&self, facet: Facet) -> bool {
+        self.manifest.facets && Facet::ARCHIVED.contains(&facet)
+    }
+
+    /// The keys of each filter the archive can apply, a group per facet.
+    fn filter_keys(&self, filters: &Filters) -> Vec<Vec<(Layer, u64, u32)>> {
+        filters
+            .iter()
+            .filter(|(facet, values)| self.filterable(**facet) && !values.is_empty())
+            .map(|(&facet, values)| {
+                values
+                    .iter()
+                    .map(|v| (Layer::Docs, facet_key(facet, v), 0))
+                    .collect()
+            })
+            .collect()
     }
 
     fn shard(&self, layer: Layer, key: u64) -> FileId {
@@ -78,32 +109,66 @@ impl ArchiveIndex {
         query: &Query,
         shards: &HashMap<FileId, Shard>,
     ) -> Result<Search, ArchiveError> {
+        self.start_filtered(query, &Filters::new(), shards)
+    }
+
+    /// Starts a search for the documents that match `query` and hold a value of each facet of
+    /// `filters` (those the archive can apply, see [`filterable`](ArchiveIndex::filterable)),
+    /// from the shards [`plan_filtered`](ArchiveIndex::plan_filtered) named. Without search
+    /// text, every document that passes the filters matches.
+    pub fn start_filtered(
+        &self,
+        query: &Query,
+        filters: &Filters,
+        shards: &HashMap<FileId, Shard>,
+    ) -> Result<Search, ArchiveError> {
         let mut slots: HashMap<(Layer, u64), usize> = HashMap::new();
         let mut keys = Vec::new();
+        let mut slot = |layer: Layer, key: u64| -> Result<usize, ArchiveError> {
+            if let Some(&slot) = slots.get(&(layer, key)) {
+                return Ok(slot);
+            }
+            let id = self.shard(layer, key);
+            let shard = shards
+                .get(&id)
+                .filter(|s| s.layer == layer)
+                .ok_or(ArchiveError::MissingFile(id))?;
+            keys.push(KeyState::read(layer, shard.entry(key))?);
+            slots.insert((layer, key), keys.len() - 1);
+            Ok(keys.len() - 1)
+        };
         let mut terms = Vec::new();
         for term in query.terms() {
             let mut need = Vec::new();
             for (layer, key, offset) in keys_of(&term.normalized) {
-                let slot = match slots.get(&(layer, key)) {
-                    Some(&slot) => slot,
-                    None => {
-                        let id = self.shard(layer, key);
-                        let shard = shards
-                            .get(&id)
-                            .filter(|s| s.layer == layer)
-                            .ok_or(ArchiveError::MissingFile(id))?;
-                        keys.push(KeyState::read(layer, shard.entry(key))?);
-                        slots.insert((layer, key), keys.len() - 1);
-                        keys.len() - 1
-                    }
-                };
-                need.push((slot, offset));
+                need.push((slot(layer, key)?, offset));
             }
             terms.push(TermKeys {
                 exclude: term.exclude,
                 keys: need,
             });
         }
+        // A facet of one value is a key every match holds, like a term's; one of several
+        // values, a group of which a match holds any.
+        let mut any = Vec::new();
+        for group in self.filter_keys(filters) {
+            let group = group
+                .into_iter()
+                .map(|(layer, key, _)| slot(layer, key))
+                .collect::<Result<Vec<usize>, _>>()?;
+            match group.as_slice() {
+                [one] => terms.push(TermKeys {
+                    exclude: false,
+                    keys: vec![(*one, 0)],
+                }),
+                _ => any.push(group),
+            }
+        }
+        let everything = if terms.is_empty() && any.is_empty() {
+            0
+        } else {
+            self.manifest.docs
+        };
         let mut files = HashMap::new();
         for (k, state) in keys.iter().enumerate() {
             for (b, block) in state.blocks.iter().enumerate() {
@@ -113,19 +178,12 @@ impl ArchiveIndex {
             }
         }
         Ok(Search {
-            hi: if query.is_empty() {
-                0
-            } else {
-                self.manifest.docs
-            },
+            hi: everything,
             floor: 0,
-            top: if query.is_empty() {
-                0
-            } else {
-                self.manifest.docs
-            },
+            top: everything,
             keys,
             terms,
+            any,
             files,
             window: None,
             growth: 1,
@@ -133,6 +191,7 @@ impl ArchiveIndex {
             scanned: 0,
             matched: 0,
             block_bytes: self.manifest.block_bytes,
+            oldest: None,
         })
     }
 }
@@ -143,6 +202,8 @@ impl ArchiveIndex {
 pub struct Search {
     keys: Vec<KeyState>,
     terms: Vec<TermKeys>,
+    /// Groups of keys of which every match holds at least one (a filter of several values).
+    any: Vec<Vec<usize>>,
     /// Block file number → (key, block).
     files: HashMap<u32, (usize, usize)>,
     /// Documents at or above this id have been searched.
@@ -163,6 +224,112 @@ pub struct Search {
     matched: u64,
     /// The size at which blocks are cut.
     block_bytes: u32,
+    /// Set for a search that yields the oldest matches first.
+    oldest: Option<Box<Ascent>>,
+}
+
+/// A search from the oldest documents up: it searches a range of documents at a time from
+/// the bottom, each through (newest first, as any search runs), and yields its matches in
+/// ascending order once the range is done. A range that held fewer matches than asked for is
+/// followed by one twice as wide.
+#[derive(Debug, Clone)]
+struct Ascent {
+    /// The search as started, which each range runs anew.
+    template: Search,
+    /// The range under way, and its matches so far (newest first).
+    current: Option<(Search, Vec<DocId>)>,
+    /// The documents not yet given to a range: `next..end`.
+    next: u32,
+    end: u32,
+    /// The width of the next range, and the matches it was asked for.
+    span: u32,
+    want: usize,
+    /// Documents of ranges done, and their matches.
+    scanned: u64,
+    matched: u64,
+}
+
+impl Ascent {
+    fn done(&self) -> bool {
+        self.next >= self.end && self.current.is_none()
+    }
+
+    /// The documents not searched: the rest of the range under way, up to the end (the
+    /// range's own searched top lies inside, but is counted as still to search).
+    fn unsearched(&self) -> Range<u32> {
+        match &self.current {
+            Some((search, _)) => search.unsearched().start..self.end,
+            None => self.next..self.end,
+        }
+    }
+
+    fn found(&self) -> u64 {
+        self.matched + self.current.as_ref().map_or(0, |(_, m)| m.len() as u64)
+    }
+
+    /// Matches found, and as many again as the rate of the ranges done gives the rest.
+    fn estimate(&self) -> u64 {
+        let found = self.found();
+        if self.done() || self.scanned == 0 {
+            return found;
+        }
+        let rest = self.unsearched();
+        found + self.matched * u64::from(rest.end - rest.start) / self.scanned
+    }
+
+    fn plan(&mut self, want: usize) -> Vec<FileId> {
+        if self.current.is_none() {
+            if self.next >= self.end {
+                return Vec::new();
+            }
+            self.want = want.max(1);
+            if self.span == 0 {
+                self.span = u32::try_from(self.want * 8).unwrap_or(u32::MAX).max(64);
+            }
+            let lo = self.next;
+            let hi = lo.saturating_add(self.span).min(self.end);
+            self.next = hi;
+            self.current = Some((self.template.clone().within(lo..hi), Vec::new()));
+        }
+        match &mut self.current {
+            // A range is searched through: each of its windows may take all it holds.
+            Some((search, _)) => {
+                let whole = search.unsearched();
+                search.plan((whole.end - whole.start) as usize)
+            }
+            None => Vec::new(),
+        }
+    }
+
+    fn load(&mut self, id: FileId, bytes: &[u8]) -> Result<(), ArchiveError> {
+        match &mut self.current {
+            Some((search, _)) => search.load(id, bytes),
+            None => Err(ArchiveError::MissingFile(id)),
+        }
+    }
+
+    fn step(&mut self) -> Result<Vec<DocId>, ArchiveError> {
+        let Some((search, found)) = &mut self.current else {
+            return Ok(Vec::new());
+        };
+        found.extend(search.step()?);
+        if !search.done() {
+            return Ok(Vec::new());
+        }
+        let Some((search, mut found)) = self.current.take() else {
+            return Ok(Vec::new());
+        };
+        let range = search.top - search.floor;
+        // The blocks read stay loaded for the ranges above, which may reach into them.
+        self.template.keys = search.keys;
+        self.scanned += u64::from(range);
+        self.matched += found.len() as u64;
+        if found.len() < self.want {
+            self.span = self.span.saturating_mul(2);
+        }
+        found.reverse();
+        Ok(found)
+    }
 }
 
 impl Search {
@@ -170,19 +337,62 @@ impl Search {
     /// period): it reads only the blocks that reach into them. Given before the first
     /// [`plan`](Search::plan).
     pub fn within(mut self, docs: Range<u32>) -> Search {
+        if let Some(mut up) = self.oldest.take() {
+            up.template = up.template.within(docs);
+            return up.template.oldest_first();
+        }
         self.top = self.top.min(docs.end);
         self.hi = self.top;
         self.floor = docs.start.min(self.hi);
         self
     }
 
+    /// The same search yielding the oldest matches (lowest ids) first, each step's matches
+    /// ascending: it runs through ranges of documents from the bottom. Given before the first
+    /// [`plan`](Search::plan).
+    pub fn oldest_first(self) -> Search {
+        if self.oldest.is_some() {
+            return self;
+        }
+        let (next, end) = (self.floor, self.top);
+        // The outer search only carries the ascent; each range searches a copy of this one.
+        let template = self.clone();
+        let mut outer = self;
+        outer.keys.clear();
+        outer.terms.clear();
+        outer.any.clear();
+        outer.files.clear();
+        outer.oldest = Some(Box::new(Ascent {
+            template,
+            current: None,
+            next,
+            end,
+            span: 0,
+            want: 1,
+            scanned: 0,
+            matched: 0,
+        }));
+        outer
+    }
+
+    /// Whether the search yields the oldest matches first.
+    pub fn is_oldest_first(&self) -> bool {
+        self.oldest.is_some()
+    }
+
     /// Whether every document has been searched.
     pub fn done(&self) -> bool {
+        if let Some(up) = &self.oldest {
+            return up.done();
+        }
         self.hi <= self.floor && self.window.is_none()
     }
 
     /// The documents still to be searched, below those searched so far.
     pub fn unsearched(&self) -> Range<u32> {
+        if let Some(up) = &self.oldest {
+            return up.unsearched();
+        }
         match &self.window {
             Some(w) => self.floor..w.end.min(self.hi),
             None => self.floor..self.hi,
@@ -197,6 +407,9 @@ impl Search {
     /// the years is not taken to be as common further back as in the newest papers. Without
     /// such a key (none loaded yet), the rate of matches per document searched.
     pub fn estimate(&self) -> u64 {
+        if let Some(up) = &self.oldest {
+            return up.estimate();
+        }
         if self.done() || self.scanned == 0 {
             return self.matched;
         }
@@ -238,6 +451,9 @@ impl Search {
     /// the keys allow, and returns the block files it needs that are not loaded yet. Call
     /// [`load`](Search::load) with each, then [`step`](Search::step).
     pub fn plan(&mut self, want: usize) -> Vec<FileId> {
+        if let Some(up) = &mut self.oldest {
+            return up.plan(want);
+        }
         if self.window.is_none() {
             self.pending = self.choose(want.max(1));
         }
@@ -261,13 +477,50 @@ impl Search {
         if hi <= floor {
             return Vec::new();
         }
+        // A filter none of whose values is left to search ends the search.
+        if self.any.iter().any(|group| {
+            group
+                .iter()
+                .all(|&k| self.keys[k].blocks_in(&(floor..hi)) == 0)
+        }) {
+            self.hi = floor;
+            return Vec::new();
+        }
         let required = self.required();
         if required.is_empty() {
-            let lo = hi
-                .saturating_sub(u32::try_from(want * 2).unwrap_or(u32::MAX))
-                .max(floor);
+            // Only filters of several values: once one's values are known whole here, its
+            // documents are the candidates; otherwise a window of twice what is asked for.
+            let group = self
+                .any
+                .iter()
+                .find(|g| g.iter().all(|&k| self.keys[k].known_in(&(floor..hi))));
+            let Some(group) = group else {
+                let lo = hi
+                    .saturating_sub(u32::try_from(want * 2).unwrap_or(u32::MAX))
+                    .max(floor);
+                self.window = Some(lo..hi);
+                return self.missing(lo..hi, None);
+            };
+            let limit = (want * 2 + 8).saturating_mul(self.growth);
+            self.growth = self.growth.saturating_mul(2);
+            let mut candidates: Vec<u32> = group
+                .iter()
+                .flat_map(|&k| self.keys[k].within(&(floor..hi)).docs().collect::<Vec<_>>())
+                .collect();
+            candidates.sort_unstable_by(|a, b| b.cmp(a));
+            candidates.dedup();
+            candidates.truncate(limit);
+            let Some(&lowest) = candidates.last() else {
+                self.hi = floor;
+                return Vec::new();
+            };
+            let lo = if candidates.len() < limit {
+                floor
+            } else {
+                lowest
+            };
             self.window = Some(lo..hi);
-            return self.missing(lo..hi, None);
+            return self.missing(lo..hi, Some(&candidates));
         }
         // A required key with nothing left to search ends the search.
         if required
@@ -299,7 +552,10 @@ impl Search {
             let lo = match self.matched {
                 0 => doubled,
                 matched => {
-                    let reach = (want as u64 * self.scanned * 5 / 4 / matched).max(1);
+                    let reach = ((want as u64).saturating_mul(self.scanned).saturating_mul(5)
+                        / 4
+                        / matched)
+                        .max(1);
                     let estimate = u64::from(hi).saturating_sub(reach) as u32;
                     estimate.max(doubled)
                 }
@@ -371,6 +627,9 @@ impl Search {
 
     /// Loads a block file the plan asked for.
     pub fn load(&mut self, id: FileId, bytes: &[u8]) -> Result<(), ArchiveError> {
+        if let Some(up) = &mut self.oldest {
+            return up.load(id, bytes);
+        }
         let FileId::Block(n) = id else {
             return Err(ArchiveError::MissingFile(id));
         };
@@ -395,8 +654,12 @@ impl Search {
         Ok(())
     }
 
-    /// Searches the planned window and returns its matches, newest first.
+    /// Searches the planned window and returns its matches, newest first (oldest first for
+    /// a search made [`oldest_first`](Search::oldest_first)).
     pub fn step(&mut self) -> Result<Vec<DocId>, ArchiveError> {
+        if let Some(up) = &mut self.oldest {
+            return up.step();
+        }
         let Some(window) = self.window.take() else {
             return Ok(Vec::new());
         };
@@ -415,6 +678,14 @@ impl Search {
             }
         }
         let mut docs = found.unwrap_or_else(|| window.clone().collect());
+        for group in &self.any {
+            let mut held: Vec<u32> = group
+                .iter()
+                .flat_map(|&k| self.keys[k].within(&window).docs().collect::<Vec<_>>())
+                .collect();
+            held.sort_unstable();
+            docs.retain(|d| held.binary_search(d).is_ok());
+        }
         for term in self.terms.iter().filter(|t| t.exclude) {
             let out = self.matches(term, &window, Some(&docs));
             docs.retain(|d| out.binary_search(d).is_err());
