@@ -411,6 +411,11 @@ test('the calendar shows the archive\'s dates; a date opens its pages from one s
     const fetched = urls.filter((u) => u.includes('/archive/'));
     assert.ok(fetched.every((u) => /\/archive\/(index\/manifest\.json|calendar\/(index|2016-01)\.json\.gz|cards\/\d{4}\.json\.gz)$/.test(u)),
       `only the calendar and the page's cards: ${fetched}`);
+    // index.html asks for the manifest, the calendar and the month while the app starts, and
+    // the app's own requests take those answers: each file is fetched once.
+    for (const file of ['/archive/index/manifest.json', '/archive/calendar/index.json.gz', '/archive/calendar/2016-01.json.gz']) {
+      assert.equal(fetched.filter((u) => u.endsWith(file)).length, 1, `${file}: ${fetched}`);
+    }
     await audit(page, 'archive issue');
 
     // The next page, by its link; then an article, with its neighbours in printed order.
@@ -552,6 +557,109 @@ test('an archive search draws its matches over time, marks what is not searched 
       const places = await page.locator('.archive-list .card-place').allTextContents();
       assert.ok(places.length > 0 && places.every((p) => p.includes('2016-02')), places.join(' | '));
     }, { routes: true });
+  } finally {
+    await new Promise((ok) => other.close(ok));
+  }
+});
+
+/** The archive's list of facet values, read from disk. */
+function facetList() {
+  return JSON.parse(gunzipSync(readFileSync(join(site, 'archive', 'facets.json.gz'))).toString('utf8'));
+}
+
+test('the archive\'s facets are listed with their counts, and its filters narrow the archive exactly, alone and with a search, in the library\'s URL', async (t) => {
+  const all = records();
+  const facets = facetList();
+  const top = facets.facets.reporter.values[0];
+  const byReporter = all.filter((r) => r.byline.reporters.includes(top.value));
+  assert.equal(byReporter.length, top.count);
+  await withPage(t, env, async (page) => {
+    await page.goto(base + '#/?reporter=' + encodeURIComponent(top.value));
+    await waitForApp(page);
+    await settled(page);
+    // The archive's group of the panel: the picked value checked, with its count in the archive.
+    const box = page.locator(`.archive-facets [data-facet="reporter"] input[data-value="${top.value}"]`);
+    assert.equal(await box.isChecked(), true);
+    assert.equal(await page.locator(`.archive-facets [data-facet="reporter"] label:has(input[data-value="${top.value}"]) .count`).textContent(), String(top.count));
+    assert.match(await page.locator('.archive-facets .facet-note').first().textContent(), /整个档案/);
+    assert.ok(await page.locator('.archive-facets [data-facet="kind"] input').count() > 1);
+    // Without search text, every article of the reporter, newest first, exactly.
+    await showAll(page);
+    assert.deepEqual(await page.locator('.archive-list .card-title').allTextContents(), byReporter.toReversed().map((r) => r.title));
+    assert.match(await page.locator('.archive-summary').textContent(), new RegExp(`^档案中找到 ${top.count} 篇`));
+
+    // A kind picked in the archive's group joins the same URL, and narrows both.
+    // A kind some of the reporter's articles are and some are not.
+    const kind = byReporter.map((r) => r.kind).find((k) => byReporter.some((r) => r.kind !== k));
+    assert.ok(kind, `${top.value}'s articles are of one kind`);
+    await page.locator(`.archive-facets [data-facet="kind"] input[data-value="${kind}"]`).check();
+    await page.waitForFunction((k) => location.hash.includes(`kind=${k}`), kind);
+    assert.ok(decodeURIComponent(await page.evaluate(() => location.hash)).includes(`reporter=${top.value}`));
+    const both = byReporter.filter((r) => r.kind === kind);
+    assert.ok(both.length > 0 && both.length < byReporter.length);
+    await page.waitForFunction((first) => document.querySelector('.archive-list .card-title')?.textContent === first, both.at(-1).title);
+    await settled(page);
+    await showAll(page);
+    assert.deepEqual(await page.locator('.archive-list .card-title').allTextContents(), both.toReversed().map((r) => r.title));
+    assert.equal(await page.locator('.chips .chip').count(), 2);
+
+    // Search text with two kinds (either) and a page.
+    const [term] = titleBigrams();
+    const kinds = facets.facets.kind.values.slice(0, 2).map((v) => v.value);
+    const section = facets.facets.section.values[0].value;
+    const sectionOf = (r) => [r.page.page, r.page.section].filter(Boolean).join(' ');
+    const want = all.filter((r) => text(r).some((s) => s.includes(term)) && kinds.includes(r.kind) && sectionOf(r) === section).toReversed();
+    assert.ok(want.length > 0);
+    await page.goto(base + `#/?q=${encodeURIComponent(term)}&kind=${kinds[0]}&kind=${kinds[1]}&section=${encodeURIComponent(section)}`);
+    await page.waitForFunction((first) => document.querySelector('.archive-list .card-title')?.textContent === first, want[0].title);
+    await settled(page);
+    await showAll(page);
+    assert.deepEqual(await page.locator('.archive-list .card-title').allTextContents(), want.map((r) => r.title));
+  });
+});
+
+test('oldest first lists the archive\'s oldest matches first, a page at a time, exactly', async (t) => {
+  const all = records();
+  const [term] = titleBigrams();
+  const matching = all.filter((r) => text(r).some((s) => s.includes(term)));
+  await withPage(t, env, async (page) => {
+    await page.goto(base + '#/?q=' + encodeURIComponent(term));
+    await waitForApp(page);
+    await settled(page);
+    // The order is picked from the list's menu, and kept in the URL.
+    await page.selectOption('.sort-select', 'oldest');
+    await page.waitForFunction(() => location.hash.includes('sort=oldest'));
+    await page.waitForFunction((first) => document.querySelector('.archive-list .card-title')?.textContent === first, matching[0].title);
+    await settled(page);
+    assert.deepEqual(await page.locator('.archive-list .card-title').allTextContents(), matching.slice(0, 20).map((r) => r.title));
+    assert.match(await page.locator('.archive-summary').textContent(), /显示最早的 20 篇/);
+    await showAll(page);
+    assert.deepEqual(await page.locator('.archive-list .card-title').allTextContents(), matching.map((r) => r.title));
+    assert.match(await page.locator('.archive-summary').textContent(), new RegExp(`^档案中找到 ${matching.length} 篇`));
+  });
+});
+
+test('an archive built before facets were indexed still searches, and says which filters it cannot apply', async (t) => {
+  const old = mkdtempSync(join(tmpdir(), 'kanbao-old-facets-'));
+  cpSync(site, old, { recursive: true });
+  const manifest = JSON.parse(readFileSync(join(old, 'archive/index/manifest.json'), 'utf8'));
+  delete manifest.facets;
+  writeFileSync(join(old, 'archive/index/manifest.json'), JSON.stringify(manifest));
+  const other = await serve(old, 0);
+  try {
+    await withPage(t, env, async (page) => {
+      const urls = [];
+      page.on('request', (r) => urls.push(new URL(r.url()).pathname));
+      const [term] = titleBigrams();
+      const reporter = facetList().facets.reporter.values[0].value;
+      await page.goto(`http://127.0.0.1:${other.address().port}/#/?q=${encodeURIComponent(term)}&reporter=${encodeURIComponent(reporter)}`);
+      await waitForApp(page);
+      await settled(page);
+      assert.match(await page.locator('.archive-filters-ignored').textContent(), /档案不能按记者筛选/);
+      assert.equal(await page.locator('.archive-list .card-title').count(), 20);
+      assert.equal(await page.locator('.archive-facets').count(), 0);
+      assert.ok(!urls.some((u) => u.includes('facets.json')), `${urls}`);
+    });
   } finally {
     await new Promise((ok) => other.close(ok));
   }

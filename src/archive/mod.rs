@@ -21,8 +21,8 @@ use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 use kanbao_search::{
-    ArchiveIndex, CALENDAR_FORMAT, Calendar, CalendarMonth, Compression, DocId, FileId, Manifest,
-    Query, Search, Shard,
+    ArchiveFacets, ArchiveIndex, CALENDAR_FORMAT, Calendar, CalendarMonth, Compression, DocId,
+    FACETS_FORMAT, Facet, FileId, Filters, Manifest, Query, Search, Shard,
 };
 
 use self::cache::{BLOCK_CACHE, Bounded, RECORD_CACHE, SHARD_CACHE};
@@ -51,6 +51,8 @@ pub struct ArchiveClient {
     calendar: RefCell<Option<Rc<Calendar>>>,
     /// The calendar's months fetched so far.
     months: RefCell<HashMap<String, Rc<CalendarMonth>>>,
+    /// The facets' most common values, once fetched.
+    facets: RefCell<Option<Rc<ArchiveFacets>>>,
     /// Bytes of index, cards and records downloaded since the archive was opened.
     fetched: Cell<u64>,
 }
@@ -86,6 +88,11 @@ pub struct ArchiveResults {
     /// A period was asked for, but the archive cannot tell its documents (built without a
     /// calendar, or not in date order): the whole archive is searched.
     pub period_ignored: bool,
+    /// Filters asked for that the archive cannot apply (built before facets were indexed, or
+    /// a facet it does not index): its results are not narrowed by them.
+    pub filters_ignored: Rc<[Facet]>,
+    /// The oldest matches come first.
+    pub oldest_first: bool,
 }
 
 impl PartialEq for ArchiveResults {
@@ -171,6 +178,7 @@ impl ArchiveClient {
             loading: RefCell::default(),
             calendar: RefCell::default(),
             months: RefCell::default(),
+            facets: RefCell::default(),
             fetched: Cell::new(fetched),
         })
     }
@@ -455,8 +463,7 @@ impl ArchiveClient {
         Ok(ArchiveResults {
             shown: want.min(docs.len()),
             docs: docs.into(),
-            search: results.search.clone(),
-            period_ignored: results.period_ignored,
+            ..results.clone()
         })
     }
 
@@ -472,22 +479,57 @@ impl ArchiveClient {
         let want = docs.len() + more;
         self.advance(&results.search, &mut docs, want).await?;
         Ok(ArchiveResults {
-            shown: results.shown,
             docs: docs.into(),
-            search: results.search.clone(),
-            period_ignored: results.period_ignored,
+            ..results.clone()
         })
     }
 
+    /// Whether the archive's searches can be filtered on a facet.
+    pub fn filterable(&self, facet: Facet) -> bool {
+        self.index.filterable(facet)
+    }
+
+    /// The facets' most common values with their counts over the whole archive (fetched
+    /// once), or `None` when the archive lists none (built before facets were indexed).
+    pub async fn facets(&self) -> Result<Option<Rc<ArchiveFacets>>, AppError> {
+        if !self.index.manifest().facets {
+            return Ok(None);
+        }
+        if let Some(facets) = self.facets.borrow().clone() {
+            return Ok(Some(facets));
+        }
+        let (url, bytes) =
+            fetch_stored(ArchiveFacets::PATH, self.compression(), &self.fetched).await?;
+        let facets: ArchiveFacets =
+            crate::json::from_slice(&bytes, |detail| AppError::ArchiveCorrupt {
+                url: url.clone(),
+                detail,
+            })?;
+        if facets.format != FACETS_FORMAT {
+            return Err(AppError::ArchiveCorrupt {
+                url,
+                detail: format!("not a {FACETS_FORMAT} list: {}", facets.format),
+            });
+        }
+        let facets = Rc::new(facets);
+        *self.facets.borrow_mut() = Some(facets.clone());
+        Ok(Some(facets))
+    }
+
     /// Searches the archive, fetching only the shards and blocks its first `first` matches
-    /// need, and returns them (their cards are loaded apart). With a `period` (from, to), only
-    /// its documents are searched, when the archive can tell which they are (see
+    /// need, and returns them (their cards are loaded apart), newest first or, with
+    /// `oldest_first`, oldest first. Only articles that pass `filters` match, for the facets
+    /// the archive can filter on (see [`ArchiveResults::filters_ignored`]); without search
+    /// text, every article that passes them. With a `period` (from, to), only its documents
+    /// are searched, when the archive can tell which they are (see
     /// [`ArchiveResults::period_ignored`]).
     pub async fn search(
         &self,
         query: &Query,
+        filters: &Filters,
         first: usize,
         period: Option<&(String, String)>,
+        oldest_first: bool,
     ) -> Result<ArchiveResults, AppError> {
         let range = match period {
             Some((from, to)) => Some(self.docs_in_period(from, to).await?),
@@ -495,7 +537,7 @@ impl ArchiveClient {
         };
         let missing: Vec<FileId> = self
             .index
-            .plan(query)
+            .plan_filtered(query, filters)
             .into_iter()
             .filter(|id| self.shards.borrow_mut().get(id).is_none())
             .collect();
@@ -508,19 +550,29 @@ impl ArchiveClient {
         futures::future::try_join_all(fetches).await?;
         let mut search = self
             .index
-            .start(query, self.shards.borrow().map())
+            .start_filtered(query, filters, self.shards.borrow().map())
             .map_err(|e| AppError::archive(&index_url(), e))?;
         if let Some(Some(range)) = &range {
             search = search.within(range.clone());
         }
+        if oldest_first {
+            search = search.oldest_first();
+        }
         let search = Rc::new(RefCell::new(search));
         let mut docs = Vec::new();
         self.advance(&search, &mut docs, first).await?;
+        let filters_ignored: Vec<Facet> = filters
+            .iter()
+            .filter(|(f, values)| !values.is_empty() && !self.filterable(**f))
+            .map(|(f, _)| *f)
+            .collect();
         Ok(ArchiveResults {
             shown: first.min(docs.len()),
             docs: docs.into(),
             search,
             period_ignored: matches!(range, Some(None)),
+            filters_ignored: filters_ignored.into(),
+            oldest_first,
         })
     }
 

@@ -95,8 +95,8 @@ pub fn ArchiveSection(props: &ArchiveSectionProps) -> Html {
     let body = match results {
         ArchiveSearch::Idle => html! {
             <p class="archive-summary">{ match lang {
-                Lang::Zh => format!("档案中有 {} 篇文章，输入搜索词即可查找。", archive.len()),
-                Lang::En => format!("The archive holds {} articles; type a search to look through it.", archive.len()),
+                Lang::Zh => format!("档案中有 {} 篇文章，输入搜索词或选择筛选条件即可查找。", archive.len()),
+                Lang::En => format!("The archive holds {} articles; type a search or pick a filter to look through it.", archive.len()),
             } }</p>
         },
         ArchiveSearch::Searching => {
@@ -126,6 +126,14 @@ pub fn ArchiveSection(props: &ArchiveSectionProps) -> Html {
                 <>
                     <p class="archive-summary" role="status">{ summary(r, lang) }</p>
                     { archive_timeline(r, calendar.ready().map(|c| &**c), props, lang) }
+                    if !r.filters_ignored.is_empty() {
+                        <p class="archive-filters-ignored">{ match lang {
+                            Lang::Zh => format!("档案不能按{}筛选：下面的档案结果没有按它筛选。",
+                                r.filters_ignored.iter().map(|&f| lang.facet(f)).collect::<Vec<_>>().join("、")),
+                            Lang::En => format!("The archive cannot be filtered by {}: its results below are not narrowed by it.",
+                                r.filters_ignored.iter().map(|&f| lang.facet(f).to_lowercase()).collect::<Vec<_>>().join(", ")),
+                        } }</p>
+                    }
                     if r.period_ignored {
                         <p class="archive-period-ignored">{ lang.pick(
                             "档案没有按日期顺序建立，不能按时期筛选：下面是所有时期的结果。",
@@ -228,14 +236,16 @@ fn summary(r: &ArchiveResults, lang: Lang) -> String {
         (Lang::Zh, true, false) => format!("档案中找到 {total} 篇。"),
         (Lang::Zh, true, true) => format!("档案中找到 {total} 篇，显示前 {shown} 篇。"),
         (Lang::Zh, false, _) => format!(
-            "档案中找到至少 {total} 篇（估计共约 {} 篇），显示最新的 {shown} 篇。",
-            wan(about(r.estimate()))
+            "档案中找到至少 {total} 篇（估计共约 {} 篇），显示最{}的 {shown} 篇。",
+            wan(about(r.estimate())),
+            if r.oldest_first { "早" } else { "新" },
         ),
         (Lang::En, true, false) => format!("{total} found in the archive."),
         (Lang::En, true, true) => format!("{total} found in the archive; the first {shown} shown."),
         (Lang::En, false, _) => format!(
-            "At least {total} found in the archive (about {} in all, by estimate); the newest {shown} shown.",
-            thousands(about(r.estimate()))
+            "At least {total} found in the archive (about {} in all, by estimate); the {} {shown} shown.",
+            thousands(about(r.estimate())),
+            if r.oldest_first { "oldest" } else { "newest" },
         ),
     }
 }

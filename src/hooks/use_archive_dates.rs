@@ -1,10 +1,11 @@
-//! Reading the archive by date: its calendar, a month of it, and the cards of a page's
-//! articles, each fetched when a view first needs it (the archive keeps what it fetched).
+//! What views read of the archive beside its search: its calendar, a month of it, the cards
+//! of a page's articles and the facets' values, each fetched when a view first needs it (the
+//! archive keeps what it fetched).
 
 use std::future::Future;
 use std::rc::Rc;
 
-use kanbao_search::{Calendar, CalendarMonth};
+use kanbao_search::{ArchiveFacets, Calendar, CalendarMonth};
 use yew::prelude::*;
 
 use crate::archive::ArchiveClient;
@@ -77,6 +78,16 @@ pub fn use_archive_calendar(archive: Option<Rc<ArchiveClient>>) -> Loaded<Rc<Cal
     use_archive_load(archive, (), |archive, ()| async move {
         archive.calendar().await
     })
+}
+
+/// The most common values of the archive's facets, with their counts.
+#[hook]
+pub fn use_archive_facets(archive: Option<Rc<ArchiveClient>>) -> Loaded<Rc<ArchiveFacets>> {
+    use_archive_load(
+        archive,
+        (),
+        |archive, ()| async move { archive.facets().await },
+    )
 }
 
 /// One month (`YYYY-MM`) of the archive's calendar; nothing when `month` is `None`.

@@ -1,12 +1,12 @@
 //! Searching the deployment's built archive beside the library (its index and blocks, fetched
-//! over HTTP by [`ArchiveClient`]), newest first, a page of results at a time, within the
-//! period of the list's timeline when one is chosen.
+//! over HTTP by [`ArchiveClient`]), newest first (or oldest first when asked), a page of
+//! results at a time, with the list's filters and within the period of its timeline.
 
 use std::cell::RefCell;
 use std::future::Future;
 use std::rc::Rc;
 
-use kanbao_search::Query;
+use kanbao_search::{Filters, Query};
 use yew::prelude::*;
 
 use crate::archive::{ArchiveClient, ArchiveResults};
@@ -41,14 +41,23 @@ pub struct ArchiveSearchHandle {
 /// a cancel takes effect at the next.
 const COUNT_STEP: usize = 400;
 
-/// Searches the archive whenever the search or its period changes, and returns where the
-/// search stands with callbacks that show more of its results or count them all; a slower
-/// earlier search never overwrites a later one.
+/// What the list asks of the archive: its search text, filters, period and order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ArchiveAsk {
+    pub query: Option<Query>,
+    pub filters: Filters,
+    pub period: Option<(String, String)>,
+    pub oldest_first: bool,
+}
+
+/// Searches the archive whenever the search, its filters, period or order change (with
+/// search text, or with a filter the archive can apply), and returns where the search stands
+/// with callbacks that show more of its results or count them all; a slower earlier search
+/// never overwrites a later one.
 #[hook]
 pub fn use_archive_search(
     archive: Option<Rc<ArchiveClient>>,
-    query: Option<Query>,
-    period: Option<(String, String)>,
+    ask: ArchiveAsk,
 ) -> ArchiveSearchHandle {
     let state = use_state(|| ArchiveSearch::Idle);
     let generation = use_mut_ref(|| 0u32);
@@ -119,17 +128,31 @@ pub fn use_archive_search(
     };
     {
         let (state, counting) = (state.clone(), counting.clone());
-        use_effect_with((archive, query, period), move |(archive, query, period)| {
+        use_effect_with((archive, ask), move |(archive, ask)| {
             // A new search: whatever an earlier one (or a count) still brings is dropped.
             *generation.borrow_mut() += 1;
             *stop.borrow_mut() = true;
             counting.set(false);
-            match (archive.clone(), query.clone()) {
-                (Some(archive), Some(query)) => {
+            let filtered = |a: &ArchiveClient| {
+                ask.filters
+                    .iter()
+                    .any(|(f, values)| !values.is_empty() && a.filterable(*f))
+            };
+            match archive.clone() {
+                Some(archive) if ask.query.is_some() || filtered(&archive) => {
                     state.set(ArchiveSearch::Searching);
-                    let period = period.clone();
+                    let ask = ask.clone();
                     settle(state.clone(), generation.clone(), async move {
-                        archive.search(&query, ARCHIVE_STEP, period.as_ref()).await
+                        let query = ask.query.unwrap_or_else(|| Query::parse(""));
+                        archive
+                            .search(
+                                &query,
+                                &ask.filters,
+                                ARCHIVE_STEP,
+                                ask.period.as_ref(),
+                                ask.oldest_first,
+                            )
+                            .await
                     });
                 }
                 _ => state.set(ArchiveSearch::Idle),

@@ -10,7 +10,8 @@ use crate::components::article_card::ArticleCard;
 use crate::components::facet_panel::{FACETS_ID, FacetPanel};
 use crate::components::filter_chips::FilterChips;
 use crate::components::timeline::Timeline;
-use crate::hooks::use_archive_search::use_archive_search;
+use crate::hooks::use_archive_dates::{Loaded, use_archive_facets};
+use crate::hooks::use_archive_search::{ArchiveAsk, use_archive_search};
 use crate::i18n::Lang;
 use crate::library::{Library, Results};
 use crate::route::{Facet, ListQuery, Sort};
@@ -108,9 +109,20 @@ pub fn ListPage(props: &ListPageProps) -> Html {
     let limit = (*shown).max(props.selected.map_or(0, |s| s + 1));
     let archive_search = use_archive_search(
         props.archive.clone(),
-        results.query.clone(),
-        props.query.period.clone(),
+        ArchiveAsk {
+            query: results.query.clone(),
+            filters: props.query.filters.clone(),
+            period: props.query.period.clone(),
+            oldest_first: props.query.sort == Some(Sort::Oldest),
+        },
     );
+    let panel_archive = props.archive.clone().filter(|_| !props.compact);
+    let archive_facets = match use_archive_facets(panel_archive) {
+        Loaded::Ready(facets) => {
+            crate::components::facet_panel::archive_facets(&facets, &props.query)
+        }
+        _ => Vec::new(),
+    };
     let onmore = {
         let shown = shown.clone();
         Callback::from(move |_| shown.set(limit + CARDS_PER_STEP))
@@ -177,7 +189,7 @@ pub fn ListPage(props: &ListPageProps) -> Html {
                     <div class="drawer-backdrop" onclick={onclose.reform(|_| ())}></div>
                 }
                 <FacetPanel facets={results.facets.clone()} {lang} ontoggle={ontoggle.clone()}
-                    open={*drawer} {onclose} />
+                    open={*drawer} {onclose} archive={archive_facets} />
             }
             <section class="results" aria-label={lang.pick("文章列表", "Articles")}>
                 if !props.compact {
@@ -196,7 +208,7 @@ pub fn ListPage(props: &ListPageProps) -> Html {
                 <FilterChips query={props.query.clone()} {lang} onremove={ontoggle} {onclear} />
                 <div class="list-bar">
                     <p class="result-count" role="status">{ summary }</p>
-                    if count > 1 {
+                    if count > 1 || props.archive.is_some() {
                         <label class="sort">
                             <span>{ lang.pick("排序：", "Order:") }</span>
                             <select class="sort-select" onchange={onsort}>

@@ -27,6 +27,9 @@ const INDEX: &str = r#"<!doctype html>
   <meta charset="utf-8">
   <meta http-equiv="Content-Security-Policy" content="default-src 'self'">
   <title>看报 Kanbao</title>
+  <script id="kanbao-preload">
+    (function () { var files = ['archive/index/manifest.json']; })();
+  </script>
 <script type="module">
 import init, * as bindings from './kanbao-web-0123abcd.js';
 const wasm = await init({ module_or_path: './kanbao-web-0123abcd_bg.wasm' });
@@ -127,6 +130,8 @@ fn the_bundle_refers_to_no_other_file() {
         "Content-Security-Policy",
         "kanbao-web-0123abcd",
         "file://",
+        "kanbao-preload",
+        "archive/index",
     ] {
         assert!(!html.contains(gone), "{gone} is still in the bundle");
     }

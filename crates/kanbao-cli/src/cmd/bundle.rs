@@ -143,6 +143,11 @@ fn render(html: &str, dist: &Path, pages: &[PageText]) -> anyhow::Result<String>
             );
         }
         let body = &html[tag.end..element.end - "</script>".len()];
+        // The build's preloads of archive files: a single file has no files beside it.
+        if attr(open, "id") == Some("kanbao-preload") {
+            edits.push((element, String::new()));
+            continue;
+        }
         if attr(open, "type") == Some("module") && body.contains("module_or_path") {
             edits.push((element, module_script(body, dist)?));
             loader = true;
