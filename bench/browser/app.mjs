@@ -2,11 +2,12 @@
 //   cold start on a deployment with a built archive, beside the plain dist/ (sample only);
 //   archive search as the reader does it (URL hash `#/?q=`), cold and warm, and the bytes each
 //   cold search downloads (the app's own `data-fetched` counter);
+//   filtered archive searches, cold (a reporter alone; search text with a kind);
 //   opening a date of the archive cold (#/d/<date>): time to its page list, bytes downloaded;
 //   the in-memory library after importing generated pages through the file input: wasm heap,
 //   JS heap, and end-to-end import time.
 // Usage: node bench/browser/app.mjs WORK [--sizes 1000,10000,60000] [--runs 10] [--queries 100]
-//          [--memory-pages 1000] [--memory-runs 3] [--only cold-start,search,dates,memory]
+//          [--memory-pages 1000] [--memory-runs 3] [--only cold-start,search,filters,dates,memory]
 // WORK/<n>/pages is `kanbao gen --pages <n> --seed 1` and WORK/<n>/site/archive its `kanbao build`
 // (what bench/run makes); sizes without them are skipped. WORK/<n>/app is made here: a copy of
 // dist/ with the archive linked into it. Writes bench/results/app-*.json.
@@ -37,7 +38,7 @@ const RUNS = Number(opt('runs', 10));
 const QUERIES = Number(opt('queries', 100));
 const MEMORY_PAGES = Number(opt('memory-pages', 1000));
 const MEMORY_RUNS = Number(opt('memory-runs', 3));
-const ONLY = opt('only', 'cold-start,search,dates,memory').split(',');
+const ONLY = opt('only', 'cold-start,search,filters,dates,memory').split(',');
 // The same flags as e2e/harness.mjs.
 const CHROMIUM_ARGS = [
   '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -188,7 +189,7 @@ async function coldStart() {
  * Waits for the archive's answer to the search now under way: resolves with the time the
  * summary says 档案中找到 (or the archive shows an error), relative to `t0`.
  */
-const SEARCH = async ([q, home]) => {
+const SEARCH = async ([ask, home]) => {
   const section = () => document.querySelector('.archive-results');
   const done = () => {
     const s = document.querySelector('.archive-summary');
@@ -217,7 +218,7 @@ const SEARCH = async ([q, home]) => {
   performance.setResourceTimingBufferSize(100000);
   performance.clearResourceTimings();
   const t0 = performance.now();
-  location.hash = '#/?q=' + encodeURIComponent(q);
+  location.hash = '#/?' + ask;
   // The first result on screen: its card, or (none found) the answer.
   const first = until(() => document.querySelector('.archive-list .card') || done());
   const t1 = await until(done);
@@ -292,14 +293,14 @@ async function search(n) {
   for (const q of queries) {
     const { context, page } = await openApp(base);
     atStart = Number(await page.locator('.archive-results').getAttribute('data-fetched'));
-    const r = await page.evaluate(SEARCH, [q, false]);
+    const r = await page.evaluate(SEARCH, ['q=' + encodeURIComponent(q), false]);
     const open = r.state === 'found' ? await page.evaluate(OPEN) : null;
     cold.push({ q, ...r, open });
     await context.close();
   }
   const { context, page } = await openApp(base);
   const warm = [];
-  for (const q of queries) warm.push({ q, ...(await page.evaluate(SEARCH, [q, true])) });
+  for (const q of queries) warm.push({ q, ...(await page.evaluate(SEARCH, ['q=' + encodeURIComponent(q), true])) });
   await context.close();
   const ok = (xs) => xs.filter((x) => x.state === 'found');
   const totals = cold.map((x) => Number(x.text?.match(/档案中找到(?:至少)? (\d+)/)?.[1] ?? NaN));
@@ -335,6 +336,58 @@ async function search(n) {
   const { samples, ...brief } = result;
   console.log('search', JSON.stringify(brief));
   save(`app-search-${n}.json`, result);
+}
+
+/**
+ * Filtered archive searches, cold (a fresh context each): a reporter alone (20 of the listed
+ * values, spread from the most to the least common), and search text with the most common kind
+ * (20 of the sampled queries), each until the first 20 matches' cards are on screen.
+ */
+async function filters(n) {
+  const app = appSite(n);
+  if (!app || !existsSync(join(app.archive, 'facets.json.gz'))) {
+    console.log(`filters: no archive with facets at ${WORK}/${n}, skipped`);
+    return;
+  }
+  const facets = JSON.parse(gunzipSync(readFileSync(join(app.archive, 'facets.json.gz'))).toString('utf8'));
+  const reporters = facets.facets.reporter.values;
+  const step = Math.max(1, Math.floor(reporters.length / 20));
+  const kind = facets.facets.kind.values[0].value;
+  const asks = [
+    ...reporters.filter((_, i) => i % step === 0).slice(0, 20).map((v) => ({ mode: 'reporter', ask: 'reporter=' + encodeURIComponent(v.value), expect: v.count })),
+    ...sampleQueries(n, app.archive, 20).map((q) => ({ mode: 'text+kind', ask: `q=${encodeURIComponent(q)}&kind=${kind}` })),
+  ];
+  const base = await serveSite(app.site);
+  const runs = [];
+  let atStart = 0;
+  for (const a of asks) {
+    const { context, page } = await openApp(base);
+    atStart = Number(await page.locator('.archive-results').getAttribute('data-fetched'));
+    const r = await page.evaluate(SEARCH, [a.ask, false]);
+    const total = Number(r.text?.match(/档案中找到(?:至少)? (\d+)/)?.[1] ?? NaN);
+    runs.push({ ...a, total, ms: r1(r.ms), first_ms: r1(r.first_ms), bytes: r.bytes, index: r.index, card_bytes: r.card_bytes, requests: r.requests, state: r.state });
+    await context.close();
+  }
+  const of = (mode) => runs.filter((r) => r.mode === mode && r.state === 'found');
+  const result = {
+    pages: n,
+    machine: MACHINE,
+    what: 'cold (fresh context per search, on a loaded app): URL hash set to #/?reporter=<value> (20 listed reporters, most to least common) or #/?q=<term>&kind=<most common kind> (20 sampled queries), until the archive summary says 档案中找到 and the listed cards are in; bytes: growth of data-fetched (index, cards); at_start: what the app read of the archive before the search (manifest and facets.json)',
+    bytes_at_start: atStart,
+    facets_file_bytes: statSync(join(app.archive, 'facets.json.gz')).size,
+    failed: runs.filter((r) => r.state !== 'found').length,
+    reporter_exact: of('reporter').filter((r) => r.total === r.expect || r.total >= 20).length,
+    reporter_ms: summary(of('reporter').map((r) => r.ms)),
+    reporter_bytes: summary(of('reporter').map((r) => r.bytes)),
+    reporter_requests: summary(of('reporter').map((r) => r.requests)),
+    text_kind_ms: summary(of('text+kind').map((r) => r.ms)),
+    text_kind_bytes: summary(of('text+kind').map((r) => r.bytes)),
+    text_kind_requests: summary(of('text+kind').map((r) => r.requests)),
+    samples: runs,
+  };
+  const { samples, ...brief } = result;
+  console.log('filters', JSON.stringify(brief));
+  save(`app-filters-${n}.json`, result);
 }
 
 /** Marks, relative to navigation start, when the archive's page list and its first card appear. */
@@ -539,6 +592,7 @@ function sizes() {
 try {
   sizes();
   if (ONLY.includes('search')) for (const n of SIZES) await search(n);
+  if (ONLY.includes('filters')) for (const n of SIZES) await filters(n);
   if (ONLY.includes('dates')) for (const n of SIZES) await dates(n);
   if (ONLY.includes('cold-start')) await coldStart();
   if (ONLY.includes('memory')) await memory();
