@@ -697,3 +697,51 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_common_filter_reads_a_few_blocks_for_a_first_page_and_estimates_its_total() {
+    let docs: Vec<Faceted> = (0..6000)
+        .map(|i| {
+            // The rare term only among the newest tenth.
+            let text = if i % 50 == 0 && i >= 5400 {
+                "港城标兵"
+            } else {
+                "城市建设"
+            };
+            let kind = if i % 3 == 0 { "photo" } else { "news" };
+            (
+                vec![(FieldKind::Body, text.to_owned())],
+                Vec::new(),
+                kind.to_owned(),
+            )
+        })
+        .collect();
+    let (index, archive, values) = both_faceted(&docs, layout(4096, 16384));
+    let filters: Filters = [(Facet::Kind, vec!["news".to_owned()])].into();
+    let query = Query::parse("");
+    let mut search = start_filtered(&archive, &query, &filters);
+    let (page, blocks) = first_page(&archive, &mut search);
+    assert_eq!(
+        page,
+        expected_filtered(&index, &query, &filters, &values)[..page.len()]
+    );
+    assert!(blocks <= 2, "{blocks} blocks for the first page");
+    let estimate = search.estimate();
+    assert!((3600..=4400).contains(&estimate), "{estimate} for 4000");
+    // A rare term among the newest tenth, filtered: the blocks holding its candidates, not
+    // the archive's every block.
+    let query = Query::parse("标兵");
+    let (found, loaded) = run_search(&archive, start_filtered(&archive, &query, &filters), 20);
+    assert_eq!(found, expected_filtered(&index, &query, &filters, &values));
+    let bytes: usize = loaded
+        .iter()
+        .map(|&id| archive.file(id).map_or(0, <[u8]>::len))
+        .sum();
+    let whole: usize = archive
+        .files
+        .iter()
+        .filter(|(id, _)| matches!(id, FileId::Block(_)))
+        .map(|(_, f)| f.len())
+        .sum();
+    assert!(bytes * 4 < whole, "{bytes} of {whole} bytes of blocks");
+}
