@@ -574,15 +574,31 @@ test('the archive\'s facets are listed with their counts, and its filters narrow
   const byReporter = all.filter((r) => r.byline.reporters.includes(top.value));
   assert.equal(byReporter.length, top.count);
   await withPage(t, env, async (page) => {
-    await page.goto(base + '#/?reporter=' + encodeURIComponent(top.value));
+    // Before any search: the archive's most common values, counted over the whole archive.
+    await page.goto(base);
     await waitForApp(page);
+    await page.locator('.archive-facets').waitFor();
+    assert.match(await page.locator('.archive-facets .facet-note').first().textContent(), /整个档案/);
+    const kinds = facets.facets.kind.values;
+    assert.deepEqual(await page.locator('.archive-facets [data-facet="kind"] .count').allTextContents(), kinds.map((v) => String(v.count)));
+    assert.equal(await page.locator(`.archive-facets [data-facet="reporter"] label:has(input[data-value="${top.value}"]) .count`).textContent(), String(top.count));
+    await audit(page, 'archive filters');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await audit(page, 'archive filters, dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+
+    await page.goto(base + '#/?reporter=' + encodeURIComponent(top.value));
     await settled(page);
-    // The archive's group of the panel: the picked value checked, with its count in the archive.
+    // The archive's group of the panel: the picked value checked, counted in the results, which
+    // are all on screen: exact counts.
     const box = page.locator(`.archive-facets [data-facet="reporter"] input[data-value="${top.value}"]`);
     assert.equal(await box.isChecked(), true);
+    await page.waitForFunction(() => /档案结果中的篇数/.test(document.querySelector('.archive-facets .facet-note')?.textContent));
     assert.equal(await page.locator(`.archive-facets [data-facet="reporter"] label:has(input[data-value="${top.value}"]) .count`).textContent(), String(top.count));
-    assert.match(await page.locator('.archive-facets .facet-note').first().textContent(), /整个档案/);
-    assert.ok(await page.locator('.archive-facets [data-facet="kind"] input').count() > 1);
+    const kindCounts = new Map();
+    for (const r of byReporter) kindCounts.set(r.kind, (kindCounts.get(r.kind) ?? 0) + 1);
+    const shownKinds = await page.locator('.archive-facets [data-facet="kind"] input').evaluateAll((els) => els.map((e) => e.dataset.value));
+    assert.deepEqual(new Set(shownKinds), new Set(kindCounts.keys()));
     // Without search text, every article of the reporter, newest first, exactly.
     await showAll(page);
     assert.deepEqual(await page.locator('.archive-list .card-title').allTextContents(), byReporter.toReversed().map((r) => r.title));
@@ -605,12 +621,24 @@ test('the archive\'s facets are listed with their counts, and its filters narrow
 
     // Search text with two kinds (either) and a page.
     const [term] = titleBigrams();
-    const kinds = facets.facets.kind.values.slice(0, 2).map((v) => v.value);
+    const picked = facets.facets.kind.values.slice(0, 2).map((v) => v.value);
     const section = facets.facets.section.values[0].value;
     const sectionOf = (r) => [r.page.page, r.page.section].filter(Boolean).join(' ');
-    const want = all.filter((r) => text(r).some((s) => s.includes(term)) && kinds.includes(r.kind) && sectionOf(r) === section).toReversed();
+    const want = all.filter((r) => text(r).some((s) => s.includes(term)) && picked.includes(r.kind) && sectionOf(r) === section).toReversed();
     assert.ok(want.length > 0);
-    await page.goto(base + `#/?q=${encodeURIComponent(term)}&kind=${kinds[0]}&kind=${kinds[1]}&section=${encodeURIComponent(section)}`);
+    // A common term alone: the panel counts the kinds of the 20 results shown and scales them
+    // to the estimated total, saying so.
+    const common = all.filter((r) => text(r).some((s) => s.includes(term)));
+    await page.goto(base + `#/?q=${encodeURIComponent(term)}`);
+    await page.waitForFunction((first) => document.querySelector('.archive-list .card-title')?.textContent === first, common.at(-1).title);
+    await settled(page);
+    await page.waitForFunction(() => /按已显示的 20 篇档案结果估计/.test(document.querySelector('.archive-facets .facet-note')?.textContent));
+    const estimated = await page.locator('.archive-facets [data-facet="kind"] .count').allTextContents();
+    assert.ok(estimated.length > 0 && estimated.every((c) => /^(约\d+|至少1)$/.test(c)), `${estimated}`);
+    const sum = estimated.reduce((n, c) => n + (c === '至少1' ? 1 : Number(c.slice(1))), 0);
+    assert.ok(sum > common.length / 3 && sum < common.length * 3, `${sum} for ${common.length}`);
+
+    await page.goto(base + `#/?q=${encodeURIComponent(term)}&kind=${picked[0]}&kind=${picked[1]}&section=${encodeURIComponent(section)}`);
     await page.waitForFunction((first) => document.querySelector('.archive-list .card-title')?.textContent === first, want[0].title);
     await settled(page);
     await showAll(page);

@@ -26,6 +26,9 @@ pub struct ArchiveSectionProps {
     pub list_query: ListQuery,
     pub onquery: Callback<ListQuery>,
     pub lang: Lang,
+    /// Called when cards of the results come in (the filter panel counts their values).
+    #[prop_or_default]
+    pub oncards: Callback<()>,
 }
 
 /// The archive's part of the list: its size, or what a search found in it. The results are
@@ -53,6 +56,7 @@ pub fn ArchiveSection(props: &ArchiveSectionProps) -> Html {
     let drawn = use_mut_ref(|| false);
     {
         let (loading, card_error, archive) = (loading.clone(), card_error.clone(), archive.clone());
+        let oncards = props.oncards.clone();
         use_effect_with(results.clone(), move |results| {
             loading.set(false);
             card_error.set(None);
@@ -64,6 +68,7 @@ pub fn ArchiveSection(props: &ArchiveSectionProps) -> Html {
             *drawn.borrow_mut() = false;
             for chunk in archive.missing_cards(&shown) {
                 let (archive, update, drawn) = (archive.clone(), update.clone(), drawn.clone());
+                let oncards = oncards.clone();
                 let (card_error, showing) = (card_error.clone(), showing.clone());
                 wasm_bindgen_futures::spawn_local(async move {
                     let outcome = archive.load_cards(chunk).await;
@@ -76,6 +81,7 @@ pub fn ArchiveSection(props: &ArchiveSectionProps) -> Html {
                             let first = !drawn.replace(true);
                             if first || !shown.iter().any(|&doc| archive.card_loading(doc)) {
                                 update.force_update();
+                                oncards.emit(());
                             }
                         }
                         Err(e) => card_error.set(Some(e)),

@@ -22,10 +22,14 @@ pub struct FacetPanelProps {
     /// The archive's facets, when the deployment has an archive that lists them.
     #[prop_or_default]
     pub archive: Vec<ArchiveFacet>,
+    /// What the archive's counts are of: `None` for the whole archive, otherwise how many of a
+    /// search's results were counted.
+    #[prop_or_default]
+    pub archive_sampled: Option<(usize, bool)>,
 }
 
-/// One facet of the archive as the panel shows it: its values with their counts over the
-/// whole archive, and how many values it has in all.
+/// One facet of the archive as the panel shows it: its values with their counts (over the
+/// whole archive, or in a search's results), and how many values it has in all.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ArchiveFacet {
     pub facet: Facet,
@@ -33,6 +37,80 @@ pub struct ArchiveFacet {
     /// last, without a count.
     pub values: Vec<ArchiveValue>,
     pub distinct: u64,
+    /// The counts are estimates (from a sample of a search's results).
+    pub approximate: bool,
+}
+
+/// What the archive's results on screen say of the facets: the values of each article whose
+/// card is in, and how many articles the search matches in all (estimated until the archive
+/// is searched through).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ResultSample {
+    /// Each sampled article's facet values.
+    pub articles: Vec<Vec<(Facet, String)>>,
+    /// How many articles match: exact when `exact`, otherwise an estimate.
+    pub total: u64,
+    /// Every match is in the sample.
+    pub exact: bool,
+}
+
+/// The archive's facets in a search's results, counted in the results whose cards are in and
+/// scaled to the search's total (exact when every match is sampled): the most common values
+/// of each facet first, values picked in `query` kept.
+pub fn sampled_facets(sample: &ResultSample, query: &crate::route::ListQuery) -> Vec<ArchiveFacet> {
+    let n = sample.articles.len() as u64;
+    let mut out = Vec::new();
+    for facet in Facet::ARCHIVED.into_iter().filter(|&f| f != Facet::Date) {
+        let mut counts: std::collections::BTreeMap<&str, u64> = Default::default();
+        for article in &sample.articles {
+            let mut seen: Vec<&str> = article
+                .iter()
+                .filter(|(f, _)| *f == facet)
+                .map(|(_, v)| v.as_str())
+                .collect();
+            seen.sort_unstable();
+            seen.dedup();
+            for v in seen {
+                *counts.entry(v).or_default() += 1;
+            }
+        }
+        let scale = |c: u64| match sample.exact {
+            true => c,
+            false => (c * sample.total + n / 2)
+                .checked_div(n)
+                .unwrap_or(c)
+                .max(1),
+        };
+        let mut values: Vec<ArchiveValue> = counts
+            .iter()
+            .map(|(&value, &c)| ArchiveValue {
+                value: value.to_owned(),
+                count: Some(scale(c)),
+                seen: c,
+                selected: query.has(facet, value),
+            })
+            .collect();
+        values.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+        for picked in query.filters.get(&facet).into_iter().flatten() {
+            if !values.iter().any(|v| &v.value == picked) {
+                values.push(ArchiveValue {
+                    value: picked.clone(),
+                    count: None,
+                    seen: 0,
+                    selected: true,
+                });
+            }
+        }
+        if !values.is_empty() {
+            out.push(ArchiveFacet {
+                facet,
+                distinct: values.len() as u64,
+                values,
+                approximate: !sample.exact,
+            });
+        }
+    }
+    out
 }
 
 /// A value of an archive facet.
@@ -40,6 +118,9 @@ pub struct ArchiveFacet {
 pub struct ArchiveValue {
     pub value: String,
     pub count: Option<u64>,
+    /// Of an estimated count, how many sampled articles hold the value: a value seen once is
+    /// shown as "at least 1", not scaled up.
+    pub seen: u64,
     pub selected: bool,
 }
 
@@ -64,6 +145,7 @@ pub fn archive_facets(
                 .map(|v| ArchiveValue {
                     value: v.value.clone(),
                     count: Some(v.count),
+                    seen: v.count,
                     selected: query.has(facet, &v.value),
                 })
                 .collect();
@@ -72,6 +154,7 @@ pub fn archive_facets(
                     values.push(ArchiveValue {
                         value: picked.clone(),
                         count: None,
+                        seen: 0,
                         selected: true,
                     });
                 }
@@ -80,6 +163,7 @@ pub fn archive_facets(
                 facet,
                 values,
                 distinct: summary.distinct,
+                approximate: false,
             }
         })
         .collect()
@@ -143,7 +227,12 @@ pub fn FacetPanel(props: &FacetPanelProps) -> Html {
             if !props.archive.is_empty() {
                 <div class="archive-facets">
                     <h2 class="archive-facets-title">{ lang.pick("档案筛选", "Archive filters") }</h2>
-                    <p class="facet-note">{ lang.pick("数字为整个档案中的篇数。", "Counts are of the whole archive.") }</p>
+                    <p class="facet-note">{ match (props.archive_sampled, lang) {
+                        (None, _) => lang.pick("数字为整个档案中的篇数。", "Counts are of the whole archive.").to_owned(),
+                        (Some((_, true)), _) => lang.pick("数字为档案结果中的篇数。", "Counts are of the archive's results.").to_owned(),
+                        (Some((n, false)), Lang::Zh) => format!("数字按已显示的 {n} 篇档案结果估计。"),
+                        (Some((n, false)), Lang::En) => format!("Counts are estimated from the {n} archive results shown."),
+                    } }</p>
                     { for props.archive.iter().map(|f| archive_fieldset(f, lang, &props.ontoggle, &last)) }
                 </div>
             }
@@ -159,7 +248,7 @@ fn archive_fieldset(
     ontoggle: &Callback<(Facet, String)>,
     last: &std::rc::Rc<std::cell::RefCell<Option<(Facet, String)>>>,
 ) -> Html {
-    let facet = f.facet;
+    let (facet, approximate) = (f.facet, f.approximate);
     let item = |v: &ArchiveValue| {
         let (ontoggle, last) = (ontoggle.clone(), last.clone());
         let value = v.value.clone();
@@ -173,7 +262,13 @@ fn archive_fieldset(
                     <input type="checkbox" checked={v.selected} {onchange} data-value={v.value.clone()} />
                     <span class="facet-name">{ display_value(facet, &v.value, lang) }</span>
                     if let Some(count) = v.count {
-                        <span class="count">{ count }</span>
+                        <span class="count">{ match (approximate, v.seen, lang) {
+                            (false, _, _) => count.to_string(),
+                            (true, 1, Lang::Zh) => "至少1".to_owned(),
+                            (true, 1, Lang::En) => "≥1".to_owned(),
+                            (true, _, Lang::Zh) => format!("约{count}"),
+                            (true, _, Lang::En) => format!("~{count}"),
+                        } }</span>
                     }
                 </label>
             </li>
@@ -260,7 +355,7 @@ pub fn display_value(facet: Facet, value: &str, lang: Lang) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::archive_facets;
+    use super::{ResultSample, archive_facets, sampled_facets};
     use crate::route::{Facet, ListQuery};
     use kanbao_search::{ArchiveFacets, FACETS_FORMAT, FacetCount, FacetSummary};
 
@@ -306,5 +401,64 @@ mod tests {
             ]
         );
         assert!(groups[1].values.iter().all(|v| !v.selected));
+    }
+
+    #[test]
+    fn a_searchs_counts_are_scaled_from_its_results_on_screen_or_exact_when_all_are() {
+        let article = |reporter: &str, kind: &str| {
+            vec![
+                (Facet::Reporter, reporter.to_owned()),
+                (Facet::Reporter, reporter.to_owned()),
+                (Facet::Kind, kind.to_owned()),
+                (Facet::Date, "2023-11-28".to_owned()),
+            ]
+        };
+        let articles = vec![
+            article("林海", "news"),
+            article("林海", "photo"),
+            article("苏青", "news"),
+            article("林海", "news"),
+        ];
+        let query = ListQuery::default().toggled(Facet::Place, "北京");
+        let sample = ResultSample {
+            articles: articles.clone(),
+            total: 400,
+            exact: false,
+        };
+        let groups = sampled_facets(&sample, &query);
+        let counts = |g: &super::ArchiveFacet| -> Vec<(String, Option<u64>)> {
+            g.values
+                .iter()
+                .map(|v| (v.value.clone(), v.count))
+                .collect()
+        };
+        assert_eq!(groups[0].facet, Facet::Reporter);
+        assert!(groups[0].approximate);
+        assert_eq!(
+            counts(&groups[0]),
+            [("林海".into(), Some(300)), ("苏青".into(), Some(100))]
+        );
+        // Seen once: shown as "at least 1", not as the scaled 100.
+        assert_eq!(groups[0].values[1].seen, 1);
+        assert_eq!(groups[1].facet, Facet::Kind);
+        assert_eq!(
+            counts(&groups[1]),
+            [("news".into(), Some(300)), ("photo".into(), Some(100))]
+        );
+        // Dates are not listed; a place picked in the link stays, without a count.
+        assert_eq!(groups[2].facet, Facet::Place);
+        assert_eq!(counts(&groups[2]), [("北京".into(), None)]);
+        assert!(groups[2].values[0].selected);
+        let exact = ResultSample {
+            articles,
+            total: 4,
+            exact: true,
+        };
+        let groups = sampled_facets(&exact, &ListQuery::default());
+        assert!(!groups[0].approximate);
+        assert_eq!(
+            counts(&groups[0]),
+            [("林海".into(), Some(3)), ("苏青".into(), Some(1))]
+        );
     }
 }

@@ -7,11 +7,13 @@ use yew::prelude::*;
 use crate::archive::ArchiveClient;
 use crate::components::archive_section::ArchiveSection;
 use crate::components::article_card::ArticleCard;
-use crate::components::facet_panel::{FACETS_ID, FacetPanel};
+use crate::components::facet_panel::{
+    FACETS_ID, FacetPanel, ResultSample, archive_facets, sampled_facets,
+};
 use crate::components::filter_chips::FilterChips;
 use crate::components::timeline::Timeline;
 use crate::hooks::use_archive_dates::{Loaded, use_archive_facets};
-use crate::hooks::use_archive_search::{ArchiveAsk, use_archive_search};
+use crate::hooks::use_archive_search::{ArchiveAsk, ArchiveSearch, use_archive_search};
 use crate::i18n::Lang;
 use crate::library::{Library, Results};
 use crate::route::{Facet, ListQuery, Sort};
@@ -117,11 +119,24 @@ pub fn ListPage(props: &ListPageProps) -> Html {
         },
     );
     let panel_archive = props.archive.clone().filter(|_| !props.compact);
-    let archive_facets = match use_archive_facets(panel_archive) {
-        Loaded::Ready(facets) => {
-            crate::components::facet_panel::archive_facets(&facets, &props.query)
-        }
-        _ => Vec::new(),
+    let listed = use_archive_facets(panel_archive.clone());
+    // Cards of the archive's results coming in change what the panel counts.
+    let cards_in = use_state(|| 0u32);
+    let oncards = {
+        let cards_in = cards_in.clone();
+        Callback::from(move |()| cards_in.set(cards_in.wrapping_add(1)))
+    };
+    let sample = match (&panel_archive, &archive_search.state) {
+        (Some(archive), ArchiveSearch::Done(r)) => result_sample(archive, r),
+        _ => None,
+    };
+    let (archive_facets, archive_sampled) = match (listed, &sample) {
+        (Loaded::Ready(_), Some(sample)) => (
+            sampled_facets(sample, &props.query),
+            Some((sample.articles.len(), sample.exact)),
+        ),
+        (Loaded::Ready(facets), None) => (archive_facets(&facets, &props.query), None),
+        _ => (Vec::new(), None),
     };
     let onmore = {
         let shown = shown.clone();
@@ -189,7 +204,7 @@ pub fn ListPage(props: &ListPageProps) -> Html {
                     <div class="drawer-backdrop" onclick={onclose.reform(|_| ())}></div>
                 }
                 <FacetPanel facets={results.facets.clone()} {lang} ontoggle={ontoggle.clone()}
-                    open={*drawer} {onclose} archive={archive_facets} />
+                    open={*drawer} {onclose} archive={archive_facets} {archive_sampled} />
             }
             <section class="results" aria-label={lang.pick("文章列表", "Articles")}>
                 if !props.compact {
@@ -260,11 +275,47 @@ pub fn ListPage(props: &ListPageProps) -> Html {
                 }
                 if let Some(archive) = &props.archive {
                     <ArchiveSection archive={archive.clone()} search={archive_search} query={results.query.clone()}
-                        list_query={props.query.clone()} onquery={props.onquery.clone()} {lang} />
+                        list_query={props.query.clone()} onquery={props.onquery.clone()} {lang} {oncards} />
                 }
             </section>
         </div>
     }
+}
+
+/// The facet values of the archive's results whose cards are in, and the search's total: what
+/// the filter panel counts while an archive search is on screen. `None` before any card is in.
+fn result_sample(
+    archive: &ArchiveClient,
+    r: &crate::archive::ArchiveResults,
+) -> Option<ResultSample> {
+    let paper = archive.cached_calendar().and_then(|c| c.paper.clone());
+    let articles: Vec<Vec<(Facet, String)>> = r
+        .shown()
+        .iter()
+        .filter_map(|&doc| archive.card(doc))
+        .filter_map(|page| {
+            let a = page.page.articles.first()?;
+            let values = Facet::ARCHIVED.into_iter().flat_map(|f| {
+                f.values(a, &page.page.meta, paper.as_deref(), &page.page.source.name)
+                    .into_iter()
+                    .map(move |v| (f, v))
+            });
+            Some(values.collect())
+        })
+        .collect();
+    if articles.is_empty() {
+        return None;
+    }
+    let exact = r.complete() && articles.len() == r.total();
+    Some(ResultSample {
+        total: if exact {
+            r.total() as u64
+        } else {
+            r.estimate().max(articles.len() as u64)
+        },
+        exact,
+        articles,
+    })
 }
 
 /// Moves focus to the first control of the opened facet drawer.
