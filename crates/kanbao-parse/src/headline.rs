@@ -268,6 +268,23 @@ pub(crate) fn four_character_phrase(line: &str) -> bool {
     n == 4 && !last.is_some_and(|c| PLACE_ENDINGS.contains(&c)) && !placed
 }
 
+/// A line that opens with a place and reports what was done there, over a shorter title that
+/// states no amount: `江苏泰兴推行“一件事一次办”改革` over `用数字动能激活服务效能`. The papers
+/// print the place and the fact as the kicker (引题) and the theme as the title; a factual
+/// second line with an amount (`受益商户超五万户`, `预计每年新增30万人`) is the subtitle of a
+/// title that opens with a place.
+pub(crate) fn placed_fact_over_theme(kicker: &str, title: &str) -> bool {
+    let opens_with_place = kicker
+        .char_indices()
+        .skip(2)
+        .take(2)
+        .any(|(at, _)| kicker.get(..at).is_some_and(crate::place::filing_place));
+    opens_with_place
+        && kicker.chars().count() > title.chars().count()
+        && !has_figures(title)
+        && !title.contains(['万', '亿'])
+}
+
 /// Whether a kicker's line is long enough to run on to a second line: a long statement, or
 /// one ending in a pause (`，`, `、`).
 pub(crate) fn kicker_wraps(line: &str) -> bool {
@@ -368,6 +385,10 @@ fn score(lines: &[&str], shapes: &[u8], r: Reading, marked_subtitle: bool) -> i3
         // A first line of two or three characters is more often a column.
         if n <= 3 && r.columns == 0 {
             s -= 1;
+        }
+        // A place and what was done there, over a shorter theme, is the kicker.
+        if placed_fact_over_theme(k, title) {
+            s += 4;
         }
         // A round-up item's name and colon (`梅村：…`) open its title, not a kicker.
         if crate::boundary::named_item(k) {
@@ -756,6 +777,43 @@ mod tests {
         assert_eq!(h.title, "首批20个县域冷链物流枢纽开工建设");
         let h = group(&["今起至6月底", "城区12条道路“白改黑”分段施工"]);
         assert_eq!(h.kicker.as_deref(), Some("今起至6月底"));
+    }
+
+    #[test]
+    fn a_place_and_its_news_over_a_shorter_theme_are_kicker_and_title() {
+        use super::placed_fact_over_theme;
+        assert!(placed_fact_over_theme(
+            "湖北宜都推行“一网通办”改革",
+            "让群众少跑腿"
+        ));
+        assert!(placed_fact_over_theme(
+            "浙江嘉兴整改村级事务过多过杂问题",
+            "减负担，让干部回到田间"
+        ));
+        // An amount under it is the subtitle's; no place, no kicker by this rule; a longer
+        // second line is no theme.
+        assert!(!placed_fact_over_theme(
+            "山东临沂给快递小哥免费体检",
+            "受益人数超三万"
+        ));
+        assert!(!placed_fact_over_theme(
+            "广西启动乡村道路三年行动",
+            "每年新建道路1200公里"
+        ));
+        assert!(!placed_fact_over_theme(
+            "推行“一网通办”改革见实效",
+            "让群众少跑腿"
+        ));
+        assert!(!placed_fact_over_theme(
+            "福建开设盲童美术课",
+            "老师闭眼备课，只为让孩子“看见”色彩"
+        ));
+        let h = group(&["湖北宜都推行“一网通办”改革", "让群众少跑腿，让数据多跑路"]);
+        assert_eq!(h.kicker.as_deref(), Some("湖北宜都推行“一网通办”改革"));
+        assert_eq!(h.title, "让群众少跑腿，让数据多跑路");
+        let h = group(&["山东临沂给快递小哥免费体检", "受益人数超三万"]);
+        assert_eq!(h.title, "山东临沂给快递小哥免费体检");
+        assert_eq!(h.subtitle.as_deref(), Some("受益人数超三万"));
     }
 
     #[test]
