@@ -1,9 +1,11 @@
 // Regenerates the README's screenshots from the release build: node e2e/screenshots.mjs
 // The list and the reading view show the bundled sample; the calendar, a day's issue and the
 // timeline show a few made-up dated pages of two papers.
-import { rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { start, waitForApp, siteWithPages, ROOT } from './harness.mjs';
+import { start, waitForApp, siteWithPages, ROOT, DIST } from './harness.mjs';
 
 /** A made-up page: its header, then each [title, reporter, text] as a report. */
 function page(date, number, section, reports) {
@@ -28,6 +30,16 @@ const PAGES = [
 const dated = await siteWithPages(PAGES);
 const env = await start();
 const datedEnv = await start(dated);
+// An archive of generated pages beside the app, for the archive's filters.
+const archived = mkdtempSync(join(tmpdir(), 'kanbao-shots-'));
+const kanbao = (...args) => {
+  const run = spawnSync('cargo', ['run', '-q', '-p', 'kanbao-cli', '--', ...args], { cwd: ROOT, encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(run.stderr);
+};
+cpSync(DIST, join(archived, 'site'), { recursive: true });
+kanbao('gen', '--pages', '300', '--seed', '7', '-o', join(archived, 'pages'));
+kanbao('build', join(archived, 'pages'), '-o', join(archived, 'site'));
+const archiveEnv = await start(join(archived, 'site'));
 try {
   const shoot = async (e, hash, file, ready) => {
     const context = await e.browser.newContext({ locale: 'zh-CN', viewport: { width: 1200, height: 820 } });
@@ -51,8 +63,13 @@ try {
     ({ context } = await shoot(datedEnv, hash, file, (page) => page.waitForSelector(selector)));
     await context.close();
   }
+  ({ context } = await shoot(archiveEnv, '#/?q=' + encodeURIComponent('建设') + '&kind=news&sort=oldest', 'archive-filters.png',
+    (page) => page.waitForSelector('.archive-results[aria-busy="false"] .archive-summary:has-text("档案中找到")')));
+  await context.close();
 } finally {
   await env.close();
   await datedEnv.close();
+  await archiveEnv.close();
   rmSync(dated, { recursive: true, force: true });
+  rmSync(archived, { recursive: true, force: true });
 }
