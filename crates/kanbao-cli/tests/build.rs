@@ -5,9 +5,12 @@ use std::collections::HashMap;
 use std::fs;
 use std::io::Read;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 mod common;
+mod tree;
+
+use common::{kanbao, stderr};
 
 use flate2::read::GzDecoder;
 use kanbao_search::{
@@ -15,17 +18,6 @@ use kanbao_search::{
     FileId, Filters, Index, Layer, Manifest, Query, Shard, page_number,
 };
 use serde_json::Value;
-
-fn kanbao(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kanbao"))
-        .args(args)
-        .output()
-        .expect("kanbao runs")
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
 
 fn gen_and_build(dir: &Path, pages: &str) -> Output {
     let (src, site) = (dir.join("pages"), dir.join("site"));
@@ -69,7 +61,7 @@ fn open(archive: &Path) -> ArchiveIndex {
 
 /// Every file under `dir`, as `/`-separated paths relative to it.
 fn files(dir: &Path) -> Vec<String> {
-    common::files_under(dir)
+    tree::files_under(dir)
         .iter()
         .map(|p| p.to_string_lossy().replace('\\', "/"))
         .collect()

@@ -1,19 +1,12 @@
 //! `kanbao bundle` run as a process on a small build directory shaped like Trunk's dist/.
 
+mod common;
+
+use common::{kanbao, stderr};
+
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn kanbao(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kanbao"))
-        .args(args)
-        .output()
-        .expect("kanbao runs")
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
+use std::process::Output;
 
 fn s(path: &Path) -> &str {
     path.to_str().expect("utf-8 path")

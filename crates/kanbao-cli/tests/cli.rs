@@ -1,8 +1,12 @@
 //! `kanbao` run as a process, the way batch conversions and deployments use it.
 
+mod common;
+
+use common::{kanbao, stderr};
+
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 use serde_json::Value;
 
@@ -11,19 +15,8 @@ const SAMPLE: &str = concat!(
     "/../../static/samples/yantai-daily-2023-11.txt"
 );
 
-fn kanbao(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kanbao"))
-        .args(args)
-        .output()
-        .expect("kanbao runs")
-}
-
 fn stdout_json(out: &Output) -> Value {
     serde_json::from_slice(&out.stdout).expect("stdout is one whole JSON document")
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
 fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {

@@ -1,23 +1,18 @@
 //! `kanbao gen` run as a process: the corpus the benchmarks are built on.
 
 mod common;
+mod tree;
+
+use common::{kanbao, stderr};
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use serde_json::Value;
 
-fn kanbao(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kanbao"))
-        .args(args)
-        .output()
-        .expect("kanbao runs")
-}
-
 /// Every file under `dir`, sorted, with its bytes.
 fn files(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
-    common::files_under(dir)
+    tree::files_under(dir)
         .into_iter()
         .map(|p| {
             let bytes = fs::read(dir.join(&p)).expect("readable file");
@@ -44,11 +39,7 @@ fn the_same_seed_writes_the_same_bytes_and_days_have_sixteen_pages() {
             "-o",
             dir.to_str().unwrap(),
         ]);
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        assert!(out.status.success(), "{}", stderr(&out));
     }
     let (fa, fb, fc) = (files(&a), files(&b), files(&c));
     assert_eq!(fa.len(), 20);
@@ -66,7 +57,7 @@ fn generated_pages_parse_into_articles_with_bylines_and_dates() {
     let tmp = tempfile::tempdir().expect("temp dir");
     let dir = tmp.path().join("pages");
     let out = kanbao(&["gen", "--pages", "16", "-o", dir.to_str().unwrap()]);
-    assert!(out.status.success());
+    assert!(out.status.success(), "{}", stderr(&out));
     let paths: Vec<String> = files(&dir)
         .into_iter()
         .map(|(p, _)| dir.join(p).to_string_lossy().into_owned())
@@ -74,11 +65,7 @@ fn generated_pages_parse_into_articles_with_bylines_and_dates() {
     let mut args = vec!["parse"];
     args.extend(paths.iter().map(String::as_str));
     let out = kanbao(&args);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "{}", stderr(&out));
     let pages: Value = serde_json::from_slice(&out.stdout).expect("JSON");
     let pages = pages.as_array().expect("one page per file");
     assert_eq!(pages.len(), 16);

@@ -41,6 +41,7 @@
 mod article;
 mod boundary;
 mod byline;
+pub mod correct;
 mod decode;
 mod header;
 mod headline;
@@ -120,6 +121,19 @@ pub fn parse_decoded(decoded: &Decoded, name: &str) -> Page {
     }
     finish(&mut page, decoded.bytes);
     page
+}
+
+/// Parses raw bytes of a page and applies a curator's corrections to what the parser read
+/// ([`correct`]); returns the page and the corrections that could not be applied.
+pub fn parse_corrected(
+    bytes: &[u8],
+    name: &str,
+    corrections: &correct::Corrections,
+) -> (Page, Vec<correct::Unapplied>) {
+    let decoded = decode(bytes);
+    let mut page = parse_decoded(&decoded, name);
+    let unapplied = correct::apply(&mut page, &decoded.text, &corrections.edits);
+    (page, unapplied)
 }
 
 /// Parses already decoded text of a page.

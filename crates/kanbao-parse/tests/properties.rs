@@ -189,3 +189,57 @@ proptest! {
         prop_assert_eq!(page.source.encoding, kanbao_parse::Encoding::Utf16Le);
     }
 }
+
+/// A correction of one of a page's lines, chosen by number.
+fn correction() -> impl Strategy<Value = (u8, prop::sample::Index, u8)> {
+    (0u8..4, any::<prop::sample::Index>(), 0u8..8)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+
+    /// Whatever a curator splits, merges, marks or renames, the page still accounts for every
+    /// character of its text, in spans that never overlap.
+    #[test]
+    fn corrections_never_lose_a_character(
+        which in any::<prop::sample::Index>(),
+        edits in prop::collection::vec(correction(), 1..10),
+    ) {
+        use kanbao_parse::correct::{Correction, LineRef, LineRole, NameRole, apply};
+        let pages = fixture_bytes();
+        let original: &Vec<u8> = which.get(&pages);
+        let text = kanbao_parse::decode(original).text;
+        let mut page = kanbao_parse::parse_bytes(original, "p.txt");
+        let mut lines = Vec::new();
+        let mut start = 0;
+        for l in text.split_inclusive('\n') {
+            if !l.trim().is_empty() {
+                let lead = l.len() - l.trim_start().len();
+                lines.push(LineRef {
+                    span: [start + lead, start + lead + l.trim().len()],
+                    text: l.trim().to_owned(),
+                });
+            }
+            start += l.len();
+        }
+        prop_assume!(!lines.is_empty());
+        let roles = [
+            LineRole::Title, LineRole::Kicker, LineRole::Subtitle, LineRole::Column,
+            LineRole::Heading, LineRole::Caption, LineRole::Paragraph, LineRole::Furniture,
+        ];
+        let corrections: Vec<Correction> = edits
+            .iter()
+            .map(|(kind, at, role)| {
+                let line = at.get(&lines).clone();
+                match kind {
+                    0 => Correction::Split { line },
+                    1 => Correction::Merge { line },
+                    2 => Correction::Mark { line, role: roles[usize::from(*role)] },
+                    _ => Correction::Names { line, role: NameRole::Reporters, names: vec!["林海".into()] },
+                }
+            })
+            .collect();
+        apply(&mut page, &text, &corrections);
+        common::check_lossless(&text, &page);
+    }
+}

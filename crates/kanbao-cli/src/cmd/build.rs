@@ -21,6 +21,10 @@
 //! ([`Compression::Gzip`]): the browser decompresses it natively, so it travels compressed
 //! from any static server, and the archive takes about half the disk.
 //!
+//! Each page's corrections (`A01.txt.kanbao.json` beside it, or under `--corrections DIR` at
+//! the page's path) are applied to what the parser read; a corrections file that cannot be read
+//! is named on stderr, its page built uncorrected, and the exit code is 1.
+//!
 //! Page files are found recursively and taken in path order, so the same directory always
 //! gives the same archive, and a search lists the last in path order first: pages kept in
 //! dated folders or named by date come newest first. A file that cannot be read is named on
@@ -68,6 +72,10 @@ pub struct Args {
     /// The paper the pages are of, as the calendar names it.
     #[arg(long)]
     paper: Option<String>,
+    /// Read each page's corrections from DIR/<path under the page folder>.kanbao.json instead
+    /// of the `.kanbao.json` file beside the page.
+    #[arg(long, value_name = "DIR")]
+    corrections: Option<PathBuf>,
 }
 
 /// Runs `kanbao build`: exit 0 when every file was built, 1 when some could not be read.
@@ -110,8 +118,16 @@ fn build(args: &Args) -> anyhow::Result<bool> {
     for path in &files {
         let name = path.strip_prefix(&args.dir).unwrap_or(path);
         let name = name.to_string_lossy().replace('\\', "/");
-        let page = match super::parse::read_page(path, &name) {
-            Ok(page) => page,
+        let page = match super::parse::read_corrected_page(
+            path,
+            &name,
+            &name,
+            args.corrections.as_deref(),
+        ) {
+            Ok((page, read)) => {
+                all_read &= read;
+                page
+            }
             Err(err) => {
                 eprintln!("kanbao: {}: {err:#}", path.display());
                 all_read = false;
@@ -182,7 +198,10 @@ fn build(args: &Args) -> anyhow::Result<bool> {
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     for entry in fs::read_dir(dir)? {
         let entry = entry?;
-        if entry.file_name().to_string_lossy().starts_with('.') {
+        // Hidden files, and the corrections files beside the pages.
+        let file = entry.file_name();
+        let file = file.to_string_lossy();
+        if file.starts_with('.') || file.ends_with(super::parse::SIDECAR) {
             continue;
         }
         let path = entry.path();

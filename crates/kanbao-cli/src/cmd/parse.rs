@@ -1,4 +1,5 @@
-//! `kanbao parse FILE…`: page text to Page JSON, Markdown or plain text.
+//! `kanbao parse FILE…`: page text to Page JSON, Markdown or plain text, with the corrections
+//! a curator made to each page (`FILE.kanbao.json` beside it, or `--corrections DIR`) applied.
 
 use std::collections::HashSet;
 use std::fs;
@@ -7,6 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context;
+use kanbao_parse::correct::{CORRECTIONS_FORMAT, Corrections, UnappliedReason};
 use kanbao_parse::{DiagnosticCode, Page};
 
 use kanbao_parse::render;
@@ -27,6 +29,10 @@ pub struct Args {
     /// Write one file per input into this directory instead of printing.
     #[arg(long = "output", short = 'o', value_name = "DIR")]
     output: Option<PathBuf>,
+    /// Read each page's corrections from DIR/<file name>.kanbao.json instead of the
+    /// `.kanbao.json` file beside the page.
+    #[arg(long, value_name = "DIR")]
+    corrections: Option<PathBuf>,
 }
 
 /// Output formats of `kanbao parse`.
@@ -52,8 +58,10 @@ pub fn run(args: &Args) -> ExitCode {
     let mut pages = Vec::with_capacity(args.files.len());
     let mut failed = false;
     for path in &args.files {
-        match read_page(path, &file_name(path)) {
-            Ok(page) => {
+        let name = file_name(path);
+        match read_corrected_page(path, &name, &name, args.corrections.as_deref()) {
+            Ok((page, read)) => {
+                failed |= !read;
                 let mut uncertain = 0;
                 for d in &page.diagnostics {
                     if d.code.is_reading() {
@@ -97,9 +105,103 @@ fn file_name(path: &Path) -> String {
     )
 }
 
-/// Reads and parses one page file named `name`: refuses directories, files over the size
-/// limit and binary files, each with a reason for the reader.
-pub(crate) fn read_page(path: &Path, name: &str) -> anyhow::Result<Page> {
+/// The ending of a page's corrections file beside it: `A01.txt.kanbao.json`.
+pub(crate) const SIDECAR: &str = ".kanbao.json";
+
+/// Corrections files are small; a larger one is refused unread.
+const MAX_SIDECAR_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Where a page's corrections are: `DIR/<rel>.kanbao.json` when a corrections folder is given,
+/// otherwise beside the page.
+pub(crate) fn sidecar_path(page: &Path, rel: &str, dir: Option<&Path>) -> PathBuf {
+    match dir {
+        Some(dir) => dir.join(format!("{rel}{SIDECAR}")),
+        None => {
+            let mut name = page.as_os_str().to_owned();
+            name.push(SIDECAR);
+            PathBuf::from(name)
+        }
+    }
+}
+
+/// Reads a corrections file; `Ok(None)` when there is none.
+pub(crate) fn read_corrections(path: &Path) -> anyhow::Result<Option<Corrections>> {
+    let meta = match fs::metadata(path) {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(e).context("cannot read"),
+    };
+    if meta.len() > MAX_SIDECAR_BYTES {
+        anyhow::bail!(
+            "is {:.1} MB, larger than any page's corrections (the limit is {} MB)",
+            meta.len() as f64 / 1e6,
+            MAX_SIDECAR_BYTES / 1024 / 1024
+        );
+    }
+    let bytes = fs::read(path).context("cannot read")?;
+    let corrections: Corrections = serde_json::from_slice(&bytes)
+        .context("is not a Kanbao corrections file (kanbao.corrections/1 JSON)")?;
+    if corrections.format != CORRECTIONS_FORMAT {
+        anyhow::bail!(
+            "is a corrections file of another format ({:?}, this kanbao reads {CORRECTIONS_FORMAT})",
+            corrections.format
+        );
+    }
+    Ok(Some(corrections))
+}
+
+/// Reads and parses one page file named `name` (`rel`, its path in the folder read), with the
+/// corrections beside it or in `corrections` applied. A corrections file that cannot be read
+/// is named on stderr and the page is read as the parser reads it; the second value says
+/// whether every correction found could be read.
+pub(crate) fn read_corrected_page(
+    path: &Path,
+    name: &str,
+    rel: &str,
+    corrections: Option<&Path>,
+) -> anyhow::Result<(Page, bool)> {
+    let bytes = read_page_bytes(path)?;
+    let sidecar = sidecar_path(path, rel, corrections);
+    let (page, ok) = match read_corrections(&sidecar) {
+        Ok(None) => (kanbao_parse::parse_bytes(&bytes, name), true),
+        Ok(Some(c)) => {
+            let (page, unapplied) = kanbao_parse::parse_corrected(&bytes, name, &c);
+            if c.source.hash != kanbao_parse::correct::source_hash(&bytes) {
+                eprintln!(
+                    "kanbao: note: {}: made on another version of {name}; its corrections were applied where their lines are found",
+                    sidecar.display()
+                );
+            }
+            for u in &unapplied {
+                eprintln!(
+                    "kanbao: warning: {}: correction {} no longer applies ({}): “{}”",
+                    sidecar.display(),
+                    u.index + 1,
+                    match u.reason {
+                        UnappliedReason::LineGone => "its line is not in the page",
+                        UnappliedReason::NotInArticle => "its line is in no article",
+                        UnappliedReason::NothingToDo => "nothing to change there",
+                    },
+                    u.line
+                );
+            }
+            (page, true)
+        }
+        Err(err) => {
+            eprintln!(
+                "kanbao: {}: {err:#}; {name} is read without corrections",
+                sidecar.display()
+            );
+            (kanbao_parse::parse_bytes(&bytes, name), false)
+        }
+    };
+    refuse_binary(&page)?;
+    Ok((page, ok))
+}
+
+/// A page file's bytes: refuses directories and files over the size limit, each with a reason
+/// for the reader (a binary file is refused once parsed).
+fn read_page_bytes(path: &Path) -> anyhow::Result<Vec<u8>> {
     let meta = fs::metadata(path).context("cannot read")?;
     if meta.is_dir() {
         anyhow::bail!("is a directory, not a page text file");
@@ -111,8 +213,11 @@ pub(crate) fn read_page(path: &Path, name: &str) -> anyhow::Result<Page> {
             MAX_INPUT_BYTES / 1024 / 1024
         );
     }
-    let bytes = fs::read(path).context("cannot read")?;
-    let page = kanbao_parse::parse_bytes(&bytes, name);
+    fs::read(path).context("cannot read")
+}
+
+/// Refuses a page the parser found to be a binary file.
+fn refuse_binary(page: &Page) -> anyhow::Result<()> {
     if let Some(d) = page
         .diagnostics
         .iter()
@@ -120,7 +225,7 @@ pub(crate) fn read_page(path: &Path, name: &str) -> anyhow::Result<Page> {
     {
         anyhow::bail!("{}", d.message);
     }
-    Ok(page)
+    Ok(())
 }
 
 fn render_one(page: &Page, format: Format) -> anyhow::Result<String> {

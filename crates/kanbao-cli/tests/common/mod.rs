@@ -1,22 +1,16 @@
 //! Helpers shared by the CLI's process tests.
 
-use std::fs;
-use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
 
-/// Every file under `dir`, recursively, as paths relative to it, sorted.
-pub fn files_under(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let mut todo = vec![dir.to_path_buf()];
-    while let Some(d) = todo.pop() {
-        for entry in fs::read_dir(&d).expect("readable dir") {
-            let path = entry.expect("entry").path();
-            if path.is_dir() {
-                todo.push(path);
-            } else {
-                out.push(path.strip_prefix(dir).expect("inside").to_path_buf());
-            }
-        }
-    }
-    out.sort();
-    out
+/// Runs the `kanbao` binary built for these tests.
+pub fn kanbao(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_kanbao"))
+        .args(args)
+        .output()
+        .expect("kanbao runs")
+}
+
+/// What a run printed on stderr, for assertion messages.
+pub fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
 }
