@@ -40,6 +40,20 @@ after(async () => {
   await new Promise((ok) => server?.close(ok));
 });
 
+/**
+ * Serves a copy of the site whose archive manifest lacks `field`, as an archive built before
+ * it would; returns the server and its address.
+ */
+async function serveWithout(field) {
+  const old = mkdtempSync(join(tmpdir(), `kanbao-old-${field}-`));
+  cpSync(site, old, { recursive: true });
+  const manifest = JSON.parse(readFileSync(join(old, 'archive/index/manifest.json'), 'utf8'));
+  delete manifest[field];
+  writeFileSync(join(old, 'archive/index/manifest.json'), JSON.stringify(manifest));
+  const server = await serve(old, 0);
+  return { server, url: `http://127.0.0.1:${server.address().port}/` };
+}
+
 /** Every record of the archive, read from disk. */
 function records() {
   const dir = join(site, 'archive', 'records');
@@ -442,17 +456,12 @@ test('a date the archive does not hold says so, and an archive built before cale
     assert.equal(await page.locator('.paper').count(), 0);
   });
   // The same archive with its calendar taken away, as an older build would be.
-  const old = mkdtempSync(join(tmpdir(), 'kanbao-old-'));
-  cpSync(site, old, { recursive: true });
-  const manifest = JSON.parse(readFileSync(join(old, 'archive/index/manifest.json'), 'utf8'));
-  delete manifest.calendar;
-  writeFileSync(join(old, 'archive/index/manifest.json'), JSON.stringify(manifest));
-  const other = await serve(old, 0);
+  const { server: other, url } = await serveWithout('calendar');
   try {
     await withPage(t, env, async (page) => {
       const urls = [];
       page.on('request', (r) => urls.push(new URL(r.url()).pathname));
-      await page.goto(`http://127.0.0.1:${other.address().port}/#/d`);
+      await page.goto(`${url}#/d`);
       await waitForApp(page);
       // The sample page of the library prints no date: nothing to show, and nothing asked for.
       await page.waitForSelector('.dates-view .empty');
@@ -460,7 +469,7 @@ test('a date the archive does not hold says so, and an archive built before cale
       assert.ok(!urls.some((u) => u.includes('/calendar/')), `${urls}`);
       // It still searches; a period asked of it is said to be ignored.
       const [term] = titleBigrams();
-      await page.goto(`http://127.0.0.1:${other.address().port}/#/?q=${encodeURIComponent(term)}&from=2016-01-03&to=2016-01-04`);
+      await page.goto(`${url}#/?q=${encodeURIComponent(term)}&from=2016-01-03&to=2016-01-04`);
       await settled(page);
       assert.match(await page.locator('.archive-period-ignored').textContent(), /不能按时期筛选/);
       assert.equal(await page.locator('.archive-list .card-title').count(), 20);
@@ -668,19 +677,14 @@ test('oldest first lists the archive\'s oldest matches first, a page at a time, 
 });
 
 test('an archive built before facets were indexed still searches, and says which filters it cannot apply', async (t) => {
-  const old = mkdtempSync(join(tmpdir(), 'kanbao-old-facets-'));
-  cpSync(site, old, { recursive: true });
-  const manifest = JSON.parse(readFileSync(join(old, 'archive/index/manifest.json'), 'utf8'));
-  delete manifest.facets;
-  writeFileSync(join(old, 'archive/index/manifest.json'), JSON.stringify(manifest));
-  const other = await serve(old, 0);
+  const { server: other, url } = await serveWithout('facets');
   try {
     await withPage(t, env, async (page) => {
       const urls = [];
       page.on('request', (r) => urls.push(new URL(r.url()).pathname));
       const [term] = titleBigrams();
       const reporter = facetList().facets.reporter.values[0].value;
-      await page.goto(`http://127.0.0.1:${other.address().port}/#/?q=${encodeURIComponent(term)}&reporter=${encodeURIComponent(reporter)}`);
+      await page.goto(`${url}#/?q=${encodeURIComponent(term)}&reporter=${encodeURIComponent(reporter)}`);
       await waitForApp(page);
       await settled(page);
       assert.match(await page.locator('.archive-filters-ignored').textContent(), /档案不能按记者筛选/);

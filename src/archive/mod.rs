@@ -91,8 +91,6 @@ pub struct ArchiveResults {
     /// Filters asked for that the archive cannot apply (built before facets were indexed, or
     /// a facet it does not index): its results are not narrowed by them.
     pub filters_ignored: Rc<[Facet]>,
-    /// The oldest matches come first.
-    pub oldest_first: bool,
 }
 
 impl PartialEq for ArchiveResults {
@@ -128,6 +126,11 @@ impl ArchiveResults {
     /// The documents still to be searched (the oldest, below those searched).
     pub fn unsearched(&self) -> std::ops::Range<u32> {
         self.search.borrow().unsearched()
+    }
+
+    /// Whether the oldest matches come first.
+    pub fn oldest_first(&self) -> bool {
+        self.search.borrow().is_oldest_first()
     }
 
     /// Whether there are (or may be) results beyond those shown.
@@ -244,27 +247,43 @@ impl ArchiveClient {
 
     /// The archive's calendar of dates (fetched once), or `None` when it was built without one.
     pub async fn calendar(&self) -> Result<Option<Rc<Calendar>>, AppError> {
-        if !self.index.manifest().calendar {
+        let held = self.index.manifest().calendar;
+        self.fetch_once(&self.calendar, held, Calendar::PATH, CALENDAR_FORMAT, |c| {
+            &c.format
+        })
+        .await
+    }
+
+    /// One of the archive's JSON files that is read whole, once: fetched when the archive
+    /// `held` it and `cell` does not yet, its format tag checked, kept in `cell`.
+    async fn fetch_once<T: serde::de::DeserializeOwned>(
+        &self,
+        cell: &RefCell<Option<Rc<T>>>,
+        held: bool,
+        path: &str,
+        format: &str,
+        format_of: fn(&T) -> &str,
+    ) -> Result<Option<Rc<T>>, AppError> {
+        if !held {
             return Ok(None);
         }
-        if let Some(calendar) = self.calendar.borrow().clone() {
-            return Ok(Some(calendar));
+        if let Some(value) = cell.borrow().clone() {
+            return Ok(Some(value));
         }
-        let (url, bytes) = fetch_stored(Calendar::PATH, self.compression(), &self.fetched).await?;
-        let calendar: Calendar =
-            crate::json::from_slice(&bytes, |detail| AppError::ArchiveCorrupt {
-                url: url.clone(),
-                detail,
-            })?;
-        if calendar.format != CALENDAR_FORMAT {
+        let (url, bytes) = fetch_stored(path, self.compression(), &self.fetched).await?;
+        let value: T = crate::json::from_slice(&bytes, |detail| AppError::ArchiveCorrupt {
+            url: url.clone(),
+            detail,
+        })?;
+        if format_of(&value) != format {
             return Err(AppError::ArchiveCorrupt {
                 url,
-                detail: format!("not a {CALENDAR_FORMAT} calendar: {}", calendar.format),
+                detail: format!("not a {format} file: {}", format_of(&value)),
             });
         }
-        let calendar = Rc::new(calendar);
-        *self.calendar.borrow_mut() = Some(calendar.clone());
-        Ok(Some(calendar))
+        let value = Rc::new(value);
+        *cell.borrow_mut() = Some(value.clone());
+        Ok(Some(value))
     }
 
     /// The calendar, if it has been fetched.
@@ -492,28 +511,15 @@ impl ArchiveClient {
     /// The facets' most common values with their counts over the whole archive (fetched
     /// once), or `None` when the archive lists none (built before facets were indexed).
     pub async fn facets(&self) -> Result<Option<Rc<ArchiveFacets>>, AppError> {
-        if !self.index.manifest().facets {
-            return Ok(None);
-        }
-        if let Some(facets) = self.facets.borrow().clone() {
-            return Ok(Some(facets));
-        }
-        let (url, bytes) =
-            fetch_stored(ArchiveFacets::PATH, self.compression(), &self.fetched).await?;
-        let facets: ArchiveFacets =
-            crate::json::from_slice(&bytes, |detail| AppError::ArchiveCorrupt {
-                url: url.clone(),
-                detail,
-            })?;
-        if facets.format != FACETS_FORMAT {
-            return Err(AppError::ArchiveCorrupt {
-                url,
-                detail: format!("not a {FACETS_FORMAT} list: {}", facets.format),
-            });
-        }
-        let facets = Rc::new(facets);
-        *self.facets.borrow_mut() = Some(facets.clone());
-        Ok(Some(facets))
+        let held = self.index.manifest().facets;
+        self.fetch_once(
+            &self.facets,
+            held,
+            ArchiveFacets::PATH,
+            FACETS_FORMAT,
+            |f| &f.format,
+        )
+        .await
     }
 
     /// Searches the archive, fetching only the shards and blocks its first `first` matches
@@ -572,7 +578,6 @@ impl ArchiveClient {
             search,
             period_ignored: matches!(range, Some(None)),
             filters_ignored: filters_ignored.into(),
-            oldest_first,
         })
     }
 

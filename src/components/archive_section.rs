@@ -244,14 +244,14 @@ fn summary(r: &ArchiveResults, lang: Lang) -> String {
         (Lang::Zh, false, _) => format!(
             "档案中找到至少 {total} 篇（估计共约 {} 篇），显示最{}的 {shown} 篇。",
             wan(about(r.estimate())),
-            if r.oldest_first { "早" } else { "新" },
+            if r.oldest_first() { "早" } else { "新" },
         ),
         (Lang::En, true, false) => format!("{total} found in the archive."),
         (Lang::En, true, true) => format!("{total} found in the archive; the first {shown} shown."),
         (Lang::En, false, _) => format!(
             "At least {total} found in the archive (about {} in all, by estimate); the {} {shown} shown.",
             thousands(about(r.estimate())),
-            if r.oldest_first { "oldest" } else { "newest" },
+            if r.oldest_first() { "oldest" } else { "newest" },
         ),
     }
 }

@@ -60,7 +60,7 @@ pub struct ResultSample {
 pub fn sampled_facets(sample: &ResultSample, query: &crate::route::ListQuery) -> Vec<ArchiveFacet> {
     let n = sample.articles.len() as u64;
     let mut out = Vec::new();
-    for facet in Facet::ARCHIVED.into_iter().filter(|&f| f != Facet::Date) {
+    for facet in Facet::ARCHIVED.iter().copied().filter(|f| f.counted()) {
         let mut counts: std::collections::BTreeMap<&str, u64> = Default::default();
         for article in &sample.articles {
             let mut seen: Vec<&str> = article
@@ -137,7 +137,6 @@ pub fn archive_facets(
     facets
         .facets
         .iter()
-        .filter(|(facet, _)| **facet != Facet::Date)
         .map(|(&facet, summary)| {
             let mut values: Vec<ArchiveValue> = summary
                 .values
@@ -202,24 +201,9 @@ pub fn FacetPanel(props: &FacetPanelProps) -> Html {
                     <fieldset key={facet.key()} class="facet" data-facet={facet.key()}>
                         <legend>{ lang.facet(facet) }</legend>
                         <ul>
-                        { for values.iter().map(|v| {
-                            let (ontoggle, last) = (props.ontoggle.clone(), last.clone());
-                            let value = v.value.clone();
-                            let onchange = Callback::from(move |_| {
-                                *last.borrow_mut() = Some((facet, value.clone()));
-                                ontoggle.emit((facet, value.clone()))
-                            });
-                            let shown = display_value(facet, &v.value, lang);
-                            html! {
-                                <li key={v.value.clone()}>
-                                    <label class={classes!("facet-value", v.selected.then_some("selected"))}>
-                                        <input type="checkbox" checked={v.selected} {onchange} data-value={v.value.clone()} />
-                                        <span class="facet-name">{ shown }</span>
-                                        <span class="count">{ v.count }</span>
-                                    </label>
-                                </li>
-                            }
-                        }) }
+                        { for values.iter().map(|v| value_item(
+                            facet, &v.value, v.selected, Some(v.count.to_string()), lang, &props.ontoggle, &last,
+                        )) }
                         </ul>
                     </fieldset>
                 }
@@ -240,39 +224,56 @@ pub fn FacetPanel(props: &FacetPanelProps) -> Html {
     }
 }
 
+/// The box that last switched a value, which keeps the focus when the panel is drawn again.
+type LastSwitched = std::rc::Rc<std::cell::RefCell<Option<(Facet, String)>>>;
+
+/// One value of a facet: a checkbox that switches it on or off, its name as the reader reads
+/// it, and its count as shown (none where it is not known).
+fn value_item(
+    facet: Facet,
+    value: &str,
+    selected: bool,
+    count: Option<String>,
+    lang: Lang,
+    ontoggle: &Callback<(Facet, String)>,
+    last: &LastSwitched,
+) -> Html {
+    let (ontoggle, last, owned) = (ontoggle.clone(), last.clone(), value.to_owned());
+    let onchange = Callback::from(move |_| {
+        *last.borrow_mut() = Some((facet, owned.clone()));
+        ontoggle.emit((facet, owned.clone()))
+    });
+    html! {
+        <li key={value.to_owned()}>
+            <label class={classes!("facet-value", selected.then_some("selected"))}>
+                <input type="checkbox" checked={selected} {onchange} data-value={value.to_owned()} />
+                <span class="facet-name">{ display_value(facet, value, lang) }</span>
+                if let Some(count) = count {
+                    <span class="count">{ count }</span>
+                }
+            </label>
+        </li>
+    }
+}
+
 /// One facet of the archive: its first values, the rest behind "more", each a checkbox that
 /// switches the same filter as the library's.
 fn archive_fieldset(
     f: &ArchiveFacet,
     lang: Lang,
     ontoggle: &Callback<(Facet, String)>,
-    last: &std::rc::Rc<std::cell::RefCell<Option<(Facet, String)>>>,
+    last: &LastSwitched,
 ) -> Html {
     let (facet, approximate) = (f.facet, f.approximate);
     let item = |v: &ArchiveValue| {
-        let (ontoggle, last) = (ontoggle.clone(), last.clone());
-        let value = v.value.clone();
-        let onchange = Callback::from(move |_| {
-            *last.borrow_mut() = Some((facet, value.clone()));
-            ontoggle.emit((facet, value.clone()))
+        let count = v.count.map(|count| match (approximate, v.seen, lang) {
+            (false, _, _) => count.to_string(),
+            (true, 1, Lang::Zh) => "至少1".to_owned(),
+            (true, 1, Lang::En) => "≥1".to_owned(),
+            (true, _, Lang::Zh) => format!("约{count}"),
+            (true, _, Lang::En) => format!("~{count}"),
         });
-        html! {
-            <li key={v.value.clone()}>
-                <label class={classes!("facet-value", v.selected.then_some("selected"))}>
-                    <input type="checkbox" checked={v.selected} {onchange} data-value={v.value.clone()} />
-                    <span class="facet-name">{ display_value(facet, &v.value, lang) }</span>
-                    if let Some(count) = v.count {
-                        <span class="count">{ match (approximate, v.seen, lang) {
-                            (false, _, _) => count.to_string(),
-                            (true, 1, Lang::Zh) => "至少1".to_owned(),
-                            (true, 1, Lang::En) => "≥1".to_owned(),
-                            (true, _, Lang::Zh) => format!("约{count}"),
-                            (true, _, Lang::En) => format!("~{count}"),
-                        } }</span>
-                    }
-                </label>
-            </li>
-        }
+        value_item(facet, &v.value, v.selected, count, lang, ontoggle, last)
     };
     // Picked values always show; the others after the first few go behind "more".
     let (first, rest): (Vec<_>, Vec<_>) = f

@@ -295,12 +295,8 @@ fn result_sample(
         .filter_map(|&doc| archive.card(doc))
         .filter_map(|page| {
             let a = page.page.articles.first()?;
-            let values = Facet::ARCHIVED.into_iter().flat_map(|f| {
-                f.values(a, &page.page.meta, paper.as_deref(), &page.page.source.name)
-                    .into_iter()
-                    .map(move |v| (f, v))
-            });
-            Some(values.collect())
+            let (meta, source) = (&page.page.meta, &page.page.source.name);
+            Some(Facet::archived_values(a, meta, paper.as_deref(), source))
         })
         .collect();
     if articles.is_empty() {

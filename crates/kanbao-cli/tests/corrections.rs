@@ -200,6 +200,28 @@ fn build_applies_corrections_and_does_not_take_them_for_pages() {
         serde_json::json!(["王超"])
     );
     assert!(records.iter().all(|r| r["page"]["source"] == "A01.txt"));
+
+    // The same corrections from a folder of corrections, at the page's path in it.
+    let fixes = tmp.path().join("fixes");
+    fs::create_dir(&fixes).expect("dir");
+    fs::rename(
+        pages.join("A01.txt.kanbao.json"),
+        fixes.join("A01.txt.kanbao.json"),
+    )
+    .expect("move");
+    let out = kanbao(&[
+        "build",
+        pages.to_str().unwrap(),
+        "-o",
+        site.to_str().unwrap(),
+        "--corrections",
+        fixes.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let again: Vec<Value> =
+        serde_json::from_slice(&read_gz(&site.join("archive/records/0000.json.gz")))
+            .expect("records");
+    assert_eq!(again, records);
 }
 
 fn read_gz(path: &Path) -> Vec<u8> {

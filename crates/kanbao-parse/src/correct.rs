@@ -272,11 +272,13 @@ pub fn merge(page: &mut Page, line: Span) -> Result<(), UnappliedReason> {
     }
     let b = page.articles.remove(i);
     let a = &mut page.articles[i - 1];
+    // Blocks made of the headline stand where the article began, up to its first block.
+    let first = b.blocks.first().map_or(b.span[0], |x| x.span[0]);
     let heading = |text: String| Block {
         kind: BlockKind::Heading,
         text,
         marker: None,
-        span: b.span,
+        span: [b.span[0], first.max(b.span[0])],
     };
     let mut head: Vec<Block> = [&b.column, &b.kicker, &Some(b.title.clone()), &b.subtitle]
         .into_iter()
@@ -295,11 +297,6 @@ pub fn merge(page: &mut Page, line: Span) -> Result<(), UnappliedReason> {
             kind: BlockKind::Paragraph,
             ..heading(lead)
         });
-    }
-    // Blocks made of the headline carry the span of the first of its own blocks' start.
-    let first = b.blocks.first().map_or(b.span[0], |x| x.span[0]);
-    for h in &mut head {
-        h.span = [b.span[0], first.max(b.span[0])];
     }
     a.blocks.extend(head);
     a.blocks.extend(b.blocks);
@@ -323,13 +320,43 @@ pub fn merge(page: &mut Page, line: Span) -> Result<(), UnappliedReason> {
     Ok(())
 }
 
-/// The field of a headline role.
+/// The kind of block a role makes of a line, for the roles of the body.
+fn block_kind(role: LineRole) -> Option<BlockKind> {
+    match role {
+        LineRole::Heading => Some(BlockKind::Heading),
+        LineRole::Caption => Some(BlockKind::Caption),
+        LineRole::Paragraph => Some(BlockKind::Paragraph),
+        _ => None,
+    }
+}
+
+/// The field of a headline role other than the title.
 fn field(a: &mut Article, role: LineRole) -> Option<&mut Option<String>> {
     match role {
         LineRole::Kicker => Some(&mut a.kicker),
         LineRole::Subtitle => Some(&mut a.subtitle),
         LineRole::Column => Some(&mut a.column),
         _ => None,
+    }
+}
+
+/// Takes the text of a headline role's field out of the article (an empty title is none).
+fn take_field(a: &mut Article, role: LineRole) -> Option<String> {
+    match role {
+        LineRole::Title => Some(std::mem::take(&mut a.title)).filter(|t| !t.is_empty()),
+        _ => field(a, role).and_then(Option::take),
+    }
+}
+
+/// Sets a headline role's field (no title is an empty one).
+fn put_field(a: &mut Article, role: LineRole, text: Option<String>) {
+    match role {
+        LineRole::Title => a.title = text.unwrap_or_default(),
+        _ => {
+            if let Some(f) = field(a, role) {
+                *f = text;
+            }
+        }
     }
 }
 
@@ -356,33 +383,17 @@ pub fn mark(
         span,
     };
     if let Some(k) = block {
-        match role {
-            LineRole::Heading | LineRole::Caption | LineRole::Paragraph => {
-                a.blocks[k].kind = match role {
-                    LineRole::Heading => BlockKind::Heading,
-                    LineRole::Caption => BlockKind::Caption,
-                    _ => BlockKind::Paragraph,
-                };
+        if let Some(kind) = block_kind(role) {
+            a.blocks[k].kind = kind;
+            return Ok(());
+        }
+        let taken = a.blocks.remove(k).text;
+        if role != LineRole::Furniture {
+            let start = a.span[0];
+            if let Some(old) = take_field(a, role) {
+                a.blocks.insert(0, heading_of(old, [start, start]));
             }
-            LineRole::Furniture => {
-                a.blocks.remove(k);
-            }
-            LineRole::Title => {
-                let taken = a.blocks.remove(k).text;
-                let old = std::mem::replace(&mut a.title, taken);
-                if !old.is_empty() {
-                    a.blocks.insert(0, heading_of(old, [a.span[0], a.span[0]]));
-                }
-            }
-            _ => {
-                let taken = a.blocks.remove(k).text;
-                let start = a.span[0];
-                if let Some(f) = field(a, role)
-                    && let Some(old) = f.replace(taken)
-                {
-                    a.blocks.insert(0, heading_of(old, [start, start]));
-                }
-            }
+            put_field(a, role, Some(taken));
         }
         return Ok(());
     }
@@ -402,34 +413,16 @@ pub fn mark(
     if from == role {
         return Ok(());
     }
-    let take = |a: &mut Article, r: LineRole| -> Option<String> {
-        match r {
-            LineRole::Title => Some(std::mem::take(&mut a.title)).filter(|t| !t.is_empty()),
-            _ => field(a, r).and_then(Option::take),
-        }
-    };
-    let put = |a: &mut Article, r: LineRole, v: Option<String>| match r {
-        LineRole::Title => a.title = v.unwrap_or_default(),
-        _ => {
-            if let Some(f) = field(a, r) {
-                *f = v;
-            }
-        }
-    };
-    let moving = take(a, from);
+    let moving = take_field(a, from);
     match role {
         LineRole::Title | LineRole::Kicker | LineRole::Subtitle | LineRole::Column => {
             // The two fields trade places.
-            let other = take(a, role);
-            put(a, role, moving);
-            put(a, from, other);
+            let other = take_field(a, role);
+            put_field(a, role, moving);
+            put_field(a, from, other);
         }
         LineRole::Heading | LineRole::Caption | LineRole::Paragraph => {
-            let kind = match role {
-                LineRole::Heading => BlockKind::Heading,
-                LineRole::Caption => BlockKind::Caption,
-                _ => BlockKind::Paragraph,
-            };
+            let kind = block_kind(role).unwrap_or(BlockKind::Paragraph);
             if let Some(text) = moving {
                 let start = a.span[0];
                 a.blocks.insert(

@@ -37,17 +37,36 @@ impl Facet {
     ];
 
     /// The facets a built archive indexes, so that its searches can be filtered on them:
-    /// every facet but the source file, which names one page of tens of thousands.
-    pub const ARCHIVED: [Facet; 8] = [
-        Facet::Reporter,
-        Facet::Correspondent,
-        Facet::Photographer,
-        Facet::Author,
-        Facet::Kind,
-        Facet::Section,
-        Facet::Date,
-        Facet::Place,
-    ];
+    /// every facet but the source file (the last of [`ALL`](Facet::ALL)), which names one page
+    /// of tens of thousands.
+    pub const ARCHIVED: &'static [Facet] = match Facet::ALL.split_last() {
+        Some((_, archived)) => archived,
+        None => &[],
+    };
+
+    /// Whether an archive lists this facet's most common values with their counts: every
+    /// facet it indexes but the date, which its calendar has.
+    pub fn counted(self) -> bool {
+        self != Facet::Date && Facet::ARCHIVED.contains(&self)
+    }
+
+    /// Every value an archive indexes of an article (see [`values`](Facet::values)), with its
+    /// facet.
+    pub fn archived_values(
+        a: &Article,
+        meta: &Meta,
+        paper: Option<&str>,
+        source: &str,
+    ) -> Vec<(Facet, String)> {
+        Facet::ARCHIVED
+            .iter()
+            .flat_map(|&f| {
+                f.values(a, meta, paper, source)
+                    .into_iter()
+                    .map(move |v| (f, v))
+            })
+            .collect()
+    }
 
     /// The name of the facet in links (`?reporter=…`) and in an archive's files.
     pub fn key(self) -> &'static str {
@@ -195,5 +214,7 @@ mod tests {
         }
         assert_eq!(Facet::from_key("paper"), None);
         assert!(!Facet::ARCHIVED.contains(&Facet::Source));
+        assert_eq!(Facet::ARCHIVED.len(), Facet::ALL.len() - 1);
+        assert!(Facet::Reporter.counted() && !Facet::Date.counted() && !Facet::Source.counted());
     }
 }

@@ -118,12 +118,8 @@ fn build(args: &Args) -> anyhow::Result<bool> {
     for path in &files {
         let name = path.strip_prefix(&args.dir).unwrap_or(path);
         let name = name.to_string_lossy().replace('\\', "/");
-        let page = match super::parse::read_corrected_page(
-            path,
-            &name,
-            &name,
-            args.corrections.as_deref(),
-        ) {
+        let page = match super::parse::read_corrected_page(path, &name, args.corrections.as_deref())
+        {
             Ok((page, read)) => {
                 all_read &= read;
                 page
@@ -147,12 +143,7 @@ fn build(args: &Args) -> anyhow::Result<bool> {
         );
         for article in &page.articles {
             let source = page.source.name.as_str();
-            let facets = Facet::ARCHIVED.into_iter().flat_map(|facet| {
-                facet
-                    .values(article, &page.meta, args.paper.as_deref(), source)
-                    .into_iter()
-                    .map(move |value| (facet, value))
-            });
+            let facets = Facet::archived_values(article, &page.meta, args.paper.as_deref(), source);
             let doc = builder.add_with_facets(&Document::from(article), facets);
             records.push(ArchiveRecord::record(doc.0, article, &page.meta, source))?;
             cards.push(ArchiveRecord::card(doc.0, article, &page.meta, source))?;

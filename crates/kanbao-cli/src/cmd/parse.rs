@@ -59,7 +59,7 @@ pub fn run(args: &Args) -> ExitCode {
     let mut failed = false;
     for path in &args.files {
         let name = file_name(path);
-        match read_corrected_page(path, &name, &name, args.corrections.as_deref()) {
+        match read_corrected_page(path, &name, args.corrections.as_deref()) {
             Ok((page, read)) => {
                 failed |= !read;
                 let mut uncertain = 0;
@@ -111,11 +111,12 @@ pub(crate) const SIDECAR: &str = ".kanbao.json";
 /// Corrections files are small; a larger one is refused unread.
 const MAX_SIDECAR_BYTES: u64 = 16 * 1024 * 1024;
 
-/// Where a page's corrections are: `DIR/<rel>.kanbao.json` when a corrections folder is given,
+/// Where a page's corrections are: `DIR/<name>.kanbao.json` when a corrections folder is
+/// given (`name` is the page's `source.name`: its path in the folder built, or its file name),
 /// otherwise beside the page.
-pub(crate) fn sidecar_path(page: &Path, rel: &str, dir: Option<&Path>) -> PathBuf {
+fn sidecar_path(page: &Path, name: &str, dir: Option<&Path>) -> PathBuf {
     match dir {
-        Some(dir) => dir.join(format!("{rel}{SIDECAR}")),
+        Some(dir) => dir.join(format!("{name}{SIDECAR}")),
         None => {
             let mut name = page.as_os_str().to_owned();
             name.push(SIDECAR);
@@ -125,7 +126,7 @@ pub(crate) fn sidecar_path(page: &Path, rel: &str, dir: Option<&Path>) -> PathBu
 }
 
 /// Reads a corrections file; `Ok(None)` when there is none.
-pub(crate) fn read_corrections(path: &Path) -> anyhow::Result<Option<Corrections>> {
+fn read_corrections(path: &Path) -> anyhow::Result<Option<Corrections>> {
     let meta = match fs::metadata(path) {
         Ok(meta) => meta,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
@@ -150,18 +151,17 @@ pub(crate) fn read_corrections(path: &Path) -> anyhow::Result<Option<Corrections
     Ok(Some(corrections))
 }
 
-/// Reads and parses one page file named `name` (`rel`, its path in the folder read), with the
-/// corrections beside it or in `corrections` applied. A corrections file that cannot be read
+/// Reads and parses one page file named `name`, with the corrections beside it or in
+/// `corrections` applied. A corrections file that cannot be read
 /// is named on stderr and the page is read as the parser reads it; the second value says
 /// whether every correction found could be read.
 pub(crate) fn read_corrected_page(
     path: &Path,
     name: &str,
-    rel: &str,
     corrections: Option<&Path>,
 ) -> anyhow::Result<(Page, bool)> {
     let bytes = read_page_bytes(path)?;
-    let sidecar = sidecar_path(path, rel, corrections);
+    let sidecar = sidecar_path(path, name, corrections);
     let (page, ok) = match read_corrections(&sidecar) {
         Ok(None) => (kanbao_parse::parse_bytes(&bytes, name), true),
         Ok(Some(c)) => {

@@ -67,7 +67,7 @@ impl ArchiveFacets {
     pub(super) fn from_counts(counts: HashMap<(Facet, String), u64>) -> ArchiveFacets {
         let mut facets: BTreeMap<Facet, Vec<FacetCount>> = BTreeMap::new();
         for ((facet, value), count) in counts {
-            if facet != Facet::Date {
+            if facet.counted() {
                 facets
                     .entry(facet)
                     .or_default()

@@ -177,7 +177,7 @@ impl ArchiveIndex {
                 }
             }
         }
-        Ok(Search {
+        Ok(Search(Order::Newest(Descent {
             hi: everything,
             floor: 0,
             top: everything,
@@ -191,15 +191,26 @@ impl ArchiveIndex {
             scanned: 0,
             matched: 0,
             block_bytes: self.manifest.block_bytes,
-            oldest: None,
-        })
+        })))
     }
 }
 
-/// A search under way: it yields matches from the newest (highest id) down, a window of
-/// documents at a time, and says before each window which block files it needs.
+/// A search under way: it yields matches from the newest (highest id) down, or from the
+/// oldest up when made [`oldest_first`](Search::oldest_first), and says before each step
+/// which block files it needs.
 #[derive(Debug, Clone)]
-pub struct Search {
+pub struct Search(Order);
+
+/// The order a search yields its matches in.
+#[derive(Debug, Clone)]
+enum Order {
+    Newest(Descent),
+    Oldest(Box<Ascent>),
+}
+
+/// A search from the newest documents down, a window of documents at a time.
+#[derive(Debug, Clone)]
+struct Descent {
     keys: Vec<KeyState>,
     terms: Vec<TermKeys>,
     /// Groups of keys of which every match holds at least one (a filter of several values).
@@ -212,7 +223,7 @@ pub struct Search {
     floor: u32,
     /// Where the search began: documents at or above it are not searched.
     top: u32,
-    /// The documents the next [`step`](Search::step) searches.
+    /// The documents the next [`step`](Descent::step) searches.
     window: Option<Range<u32>>,
     /// How far the next window may reach, doubled each round: in blocks of the densest key
     /// when no key is known whole, otherwise in multiples of the candidates asked for.
@@ -224,8 +235,6 @@ pub struct Search {
     matched: u64,
     /// The size at which blocks are cut.
     block_bytes: u32,
-    /// Set for a search that yields the oldest matches first.
-    oldest: Option<Box<Ascent>>,
 }
 
 /// A search from the oldest documents up: it searches a range of documents at a time from
@@ -235,9 +244,9 @@ pub struct Search {
 #[derive(Debug, Clone)]
 struct Ascent {
     /// The search as started, which each range runs anew.
-    template: Search,
+    template: Descent,
     /// The range under way, and its matches so far (newest first).
-    current: Option<(Search, Vec<DocId>)>,
+    current: Option<(Descent, Vec<DocId>)>,
     /// The documents not yet given to a range: `next..end`.
     next: u32,
     end: u32,
@@ -250,6 +259,20 @@ struct Ascent {
 }
 
 impl Ascent {
+    /// Runs `template` from its oldest documents up.
+    fn new(template: Descent) -> Ascent {
+        Ascent {
+            next: template.floor,
+            end: template.top,
+            template,
+            current: None,
+            span: 0,
+            want: 1,
+            scanned: 0,
+            matched: 0,
+        }
+    }
+
     fn done(&self) -> bool {
         self.next >= self.end && self.current.is_none()
     }
@@ -336,80 +359,111 @@ impl Search {
     /// The same search over documents `docs` only (for an archive built in date order, a
     /// period): it reads only the blocks that reach into them. Given before the first
     /// [`plan`](Search::plan).
-    pub fn within(mut self, docs: Range<u32>) -> Search {
-        if let Some(mut up) = self.oldest.take() {
-            up.template = up.template.within(docs);
-            return up.template.oldest_first();
-        }
-        self.top = self.top.min(docs.end);
-        self.hi = self.top;
-        self.floor = docs.start.min(self.hi);
-        self
+    pub fn within(self, docs: Range<u32>) -> Search {
+        Search(match self.0 {
+            Order::Newest(d) => Order::Newest(d.within(docs)),
+            Order::Oldest(up) => Order::Oldest(Box::new(Ascent::new(up.template.within(docs)))),
+        })
     }
 
     /// The same search yielding the oldest matches (lowest ids) first, each step's matches
     /// ascending: it runs through ranges of documents from the bottom. Given before the first
     /// [`plan`](Search::plan).
     pub fn oldest_first(self) -> Search {
-        if self.oldest.is_some() {
-            return self;
+        match self.0 {
+            Order::Newest(d) => Search(Order::Oldest(Box::new(Ascent::new(d)))),
+            oldest => Search(oldest),
         }
-        let (next, end) = (self.floor, self.top);
-        // The outer search only carries the ascent; each range searches a copy of this one.
-        let template = self.clone();
-        let mut outer = self;
-        outer.keys.clear();
-        outer.terms.clear();
-        outer.any.clear();
-        outer.files.clear();
-        outer.oldest = Some(Box::new(Ascent {
-            template,
-            current: None,
-            next,
-            end,
-            span: 0,
-            want: 1,
-            scanned: 0,
-            matched: 0,
-        }));
-        outer
     }
 
     /// Whether the search yields the oldest matches first.
     pub fn is_oldest_first(&self) -> bool {
-        self.oldest.is_some()
+        matches!(self.0, Order::Oldest(_))
     }
 
     /// Whether every document has been searched.
     pub fn done(&self) -> bool {
-        if let Some(up) = &self.oldest {
-            return up.done();
+        match &self.0 {
+            Order::Newest(d) => d.done(),
+            Order::Oldest(up) => up.done(),
         }
+    }
+
+    /// The documents still to be searched: below those searched so far, or above them for a
+    /// search from the oldest up.
+    pub fn unsearched(&self) -> Range<u32> {
+        match &self.0 {
+            Order::Newest(d) => d.unsearched(),
+            Order::Oldest(up) => up.unsearched(),
+        }
+    }
+
+    /// How many documents match in all: exact once the search is [`done`](Search::done),
+    /// until then an estimate, never fewer than found (how it is estimated: `Descent::estimate`).
+    pub fn estimate(&self) -> u64 {
+        match &self.0 {
+            Order::Newest(d) => d.estimate(),
+            Order::Oldest(up) => up.estimate(),
+        }
+    }
+
+    /// Chooses the next documents to search, for about `want` more matches if the keys allow,
+    /// and returns the block files they need that are not loaded yet. Call
+    /// [`load`](Search::load) with each, then [`step`](Search::step).
+    pub fn plan(&mut self, want: usize) -> Vec<FileId> {
+        match &mut self.0 {
+            Order::Newest(d) => d.plan(want),
+            Order::Oldest(up) => up.plan(want),
+        }
+    }
+
+    /// Loads a block file the plan asked for.
+    pub fn load(&mut self, id: FileId, bytes: &[u8]) -> Result<(), ArchiveError> {
+        match &mut self.0 {
+            Order::Newest(d) => d.load(id, bytes),
+            Order::Oldest(up) => up.load(id, bytes),
+        }
+    }
+
+    /// Searches what was planned and returns its matches: newest first, or ascending for a
+    /// search made [`oldest_first`](Search::oldest_first).
+    pub fn step(&mut self) -> Result<Vec<DocId>, ArchiveError> {
+        match &mut self.0 {
+            Order::Newest(d) => d.step(),
+            Order::Oldest(up) => up.step(),
+        }
+    }
+}
+
+impl Descent {
+    /// The same search over documents `docs` only.
+    fn within(mut self, docs: Range<u32>) -> Descent {
+        self.top = self.top.min(docs.end);
+        self.hi = self.top;
+        self.floor = docs.start.min(self.hi);
+        self
+    }
+
+    fn done(&self) -> bool {
         self.hi <= self.floor && self.window.is_none()
     }
 
     /// The documents still to be searched, below those searched so far.
-    pub fn unsearched(&self) -> Range<u32> {
-        if let Some(up) = &self.oldest {
-            return up.unsearched();
-        }
+    fn unsearched(&self) -> Range<u32> {
         match &self.window {
             Some(w) => self.floor..w.end.min(self.hi),
             None => self.floor..self.hi,
         }
     }
 
-    /// How many documents match in all: exact once the search is [`done`](Search::done),
-    /// until then an estimate (never fewer than found). Matches are found among the documents
+    /// How many documents match in all: exact once the search is done, until then an
+    /// estimate (never fewer than found). Matches are found among the documents
     /// that hold every key of the query; the estimate takes the key held by the fewest
     /// documents not yet searched, counts them from its blocks, and expects as many of them to
     /// match as matched among its documents searched so far. So a term that grew rarer over
     /// the years is not taken to be as common further back as in the newest papers. Without
     /// such a key (none loaded yet), the rate of matches per document searched.
-    pub fn estimate(&self) -> u64 {
-        if let Some(up) = &self.oldest {
-            return up.estimate();
-        }
+    fn estimate(&self) -> u64 {
         if self.done() || self.scanned == 0 {
             return self.matched;
         }
@@ -448,12 +502,8 @@ impl Search {
     }
 
     /// Chooses the next window of documents, large enough for about `want` more matches if
-    /// the keys allow, and returns the block files it needs that are not loaded yet. Call
-    /// [`load`](Search::load) with each, then [`step`](Search::step).
-    pub fn plan(&mut self, want: usize) -> Vec<FileId> {
-        if let Some(up) = &mut self.oldest {
-            return up.plan(want);
-        }
+    /// the keys allow, and returns the block files it needs that are not loaded yet.
+    fn plan(&mut self, want: usize) -> Vec<FileId> {
         if self.window.is_none() {
             self.pending = self.choose(want.max(1));
         }
@@ -501,26 +551,11 @@ impl Search {
                 self.window = Some(lo..hi);
                 return self.missing(lo..hi, None);
             };
-            let limit = (want * 2 + 8).saturating_mul(self.growth);
-            self.growth = self.growth.saturating_mul(2);
-            let mut candidates: Vec<u32> = group
-                .iter()
-                .flat_map(|&k| self.keys[k].within(&(floor..hi)).docs().collect::<Vec<_>>())
-                .collect();
-            candidates.sort_unstable_by(|a, b| b.cmp(a));
-            candidates.dedup();
+            let mut candidates = self.held_by_any(group, &(floor..hi));
+            let limit = self.candidate_limit(want);
+            candidates.reverse();
             candidates.truncate(limit);
-            let Some(&lowest) = candidates.last() else {
-                self.hi = floor;
-                return Vec::new();
-            };
-            let lo = if candidates.len() < limit {
-                floor
-            } else {
-                lowest
-            };
-            self.window = Some(lo..hi);
-            return self.missing(lo..hi, Some(&candidates));
+            return self.window_over(candidates, limit);
         }
         // A required key with nothing left to search ends the search.
         if required
@@ -568,9 +603,24 @@ impl Search {
         // Candidates: documents below `hi` in every key known whole, newest first; the window
         // reaches down to the oldest of the first few, and takes twice as many each round, in
         // case few candidates turn out to match.
+        let limit = self.candidate_limit(want);
+        let candidates = self.candidates(&known, floor..hi, limit);
+        self.window_over(candidates, limit)
+    }
+
+    /// How many candidates the next window takes: twice as many each round, in case few of
+    /// them turn out to match.
+    fn candidate_limit(&mut self, want: usize) -> usize {
         let limit = (want * 2 + 8).saturating_mul(self.growth);
         self.growth = self.growth.saturating_mul(2);
-        let candidates = self.candidates(&known, floor..hi, limit);
+        limit
+    }
+
+    /// Sets the window down to the oldest of `candidates` (descending, at most `limit`), or to
+    /// the floor when they are fewer, and returns the block files it needs; none ends the
+    /// search.
+    fn window_over(&mut self, candidates: Vec<u32>, limit: usize) -> Vec<FileId> {
+        let (floor, hi) = (self.floor, self.hi);
         let Some(&lowest) = candidates.last() else {
             self.hi = floor;
             return Vec::new();
@@ -582,6 +632,17 @@ impl Search {
         };
         self.window = Some(lo..hi);
         self.missing(lo..hi, Some(&candidates))
+    }
+
+    /// The documents of `range` holding any key of `group` (each loaded there), ascending.
+    fn held_by_any(&self, group: &[usize], range: &Range<u32>) -> Vec<u32> {
+        let mut held: Vec<u32> = group
+            .iter()
+            .flat_map(|&k| self.keys[k].within(range).docs().collect::<Vec<_>>())
+            .collect();
+        held.sort_unstable();
+        held.dedup();
+        held
     }
 
     /// Up to `limit` documents of `range` in all of `keys` (each loaded there), descending.
@@ -625,11 +686,7 @@ impl Search {
         out
     }
 
-    /// Loads a block file the plan asked for.
-    pub fn load(&mut self, id: FileId, bytes: &[u8]) -> Result<(), ArchiveError> {
-        if let Some(up) = &mut self.oldest {
-            return up.load(id, bytes);
-        }
+    fn load(&mut self, id: FileId, bytes: &[u8]) -> Result<(), ArchiveError> {
         let FileId::Block(n) = id else {
             return Err(ArchiveError::MissingFile(id));
         };
@@ -654,12 +711,8 @@ impl Search {
         Ok(())
     }
 
-    /// Searches the planned window and returns its matches, newest first (oldest first for
-    /// a search made [`oldest_first`](Search::oldest_first)).
-    pub fn step(&mut self) -> Result<Vec<DocId>, ArchiveError> {
-        if let Some(up) = &mut self.oldest {
-            return up.step();
-        }
+    /// Searches the planned window and returns its matches, newest first.
+    fn step(&mut self) -> Result<Vec<DocId>, ArchiveError> {
         let Some(window) = self.window.take() else {
             return Ok(Vec::new());
         };
@@ -679,11 +732,7 @@ impl Search {
         }
         let mut docs = found.unwrap_or_else(|| window.clone().collect());
         for group in &self.any {
-            let mut held: Vec<u32> = group
-                .iter()
-                .flat_map(|&k| self.keys[k].within(&window).docs().collect::<Vec<_>>())
-                .collect();
-            held.sort_unstable();
+            let held = self.held_by_any(group, &window);
             docs.retain(|d| held.binary_search(d).is_ok());
         }
         for term in self.terms.iter().filter(|t| t.exclude) {
