@@ -2,12 +2,11 @@
 // only what a search needs, with links to archived articles.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { start, withPage, waitForApp, audit, ROOT, DIST } from './harness.mjs';
+import { start, withPage, waitForApp, audit, kanbao, DIST } from './harness.mjs';
 import { serve } from '../scripts/lib/static-server.mjs';
 
 let env;
@@ -15,10 +14,6 @@ let site;
 let server;
 let base;
 
-function kanbao(...args) {
-  const run = spawnSync('cargo', ['run', '-q', '-p', 'kanbao-cli', '--', ...args], { cwd: ROOT, encoding: 'utf8' });
-  assert.equal(run.status, 0, run.stderr);
-}
 
 function sizeOf(dir) {
   return readdirSync(dir, { recursive: true }).map((f) => statSync(join(dir, f))).filter((s) => s.isFile()).reduce((n, s) => n + s.size, 0);

@@ -3,6 +3,7 @@
 import { chromium } from 'playwright-core';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -80,16 +81,29 @@ export async function waitForApp(page) {
 }
 
 /**
- * A copy of the built site whose deployment manifest lists `pages` ({name, text, paper}) instead
- * of the bundled sample: lets a test open the app on pages of its own.
+ * A copy of the built site whose deployment manifest lists `pages` ({name, text, paper, and
+ * optionally corrections: a sidecar's text}) instead of the bundled sample: lets a test open
+ * the app on pages of its own.
  */
 export async function siteWithPages(pages) {
   const { cpSync, mkdtempSync, writeFileSync } = await import('node:fs');
   const { tmpdir } = await import('node:os');
   const dir = mkdtempSync(join(tmpdir(), 'kanbao-site-'));
   cpSync(DIST, dir, { recursive: true });
-  for (const p of pages) writeFileSync(join(dir, 'static', p.name), p.text);
-  const manifest = { pages: pages.map((p) => ({ path: p.name, paper: p.paper })) };
+  for (const p of pages) {
+    writeFileSync(join(dir, 'static', p.name), p.text);
+    if (p.corrections) writeFileSync(join(dir, 'static', p.name + '.kanbao.json'), p.corrections);
+  }
+  const manifest = {
+    pages: pages.map((p) => ({ path: p.name, paper: p.paper, ...(p.corrections ? { corrections: p.name + '.kanbao.json' } : {}) })),
+  };
   writeFileSync(join(dir, 'static', 'library.json'), JSON.stringify(manifest));
   return dir;
+}
+
+/** Runs the real CLI (the debug build `cargo test` also uses); fails unless it exits 0. */
+export function kanbao(...args) {
+  const run = spawnSync('cargo', ['run', '-q', '-p', 'kanbao-cli', '--', ...args], { cwd: ROOT, encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  return run;
 }

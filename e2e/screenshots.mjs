@@ -1,11 +1,10 @@
 // Regenerates the README's screenshots from the release build: node e2e/screenshots.mjs
 // The list and the reading view show the bundled sample; the calendar, a day's issue and the
 // timeline show a few made-up dated pages of two papers.
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { start, waitForApp, siteWithPages, ROOT, DIST } from './harness.mjs';
+import { start, waitForApp, siteWithPages, kanbao, ROOT, DIST } from './harness.mjs';
 
 /** A made-up page: its header, then each [title, reporter, text] as a report. */
 function page(date, number, section, reports) {
@@ -27,15 +26,20 @@ const PAGES = [
   name: `${p}-${date}-${number}.txt`, paper, text: page(date, number, section, reports),
 }));
 
+// A page with two of a parser's usual mistakes, for the edit mode: a report without a credit
+// run into the one before it, and a headline's title and subtitle read as kicker and title.
+const MISREAD = {
+  name: 'hb-2024-06-03-3.txt', paper: '海滨日报',
+  text: readFileSync(new URL('./fixtures/misread-page.txt', import.meta.url), 'utf8'),
+};
+
 const dated = await siteWithPages(PAGES);
+const misread = await siteWithPages([MISREAD]);
+const editEnv = await start(misread);
 const env = await start();
 const datedEnv = await start(dated);
 // An archive of generated pages beside the app, for the archive's filters.
 const archived = mkdtempSync(join(tmpdir(), 'kanbao-shots-'));
-const kanbao = (...args) => {
-  const run = spawnSync('cargo', ['run', '-q', '-p', 'kanbao-cli', '--', ...args], { cwd: ROOT, encoding: 'utf8' });
-  if (run.status !== 0) throw new Error(run.stderr);
-};
 cpSync(DIST, join(archived, 'site'), { recursive: true });
 kanbao('gen', '--pages', '300', '--seed', '7', '-o', join(archived, 'pages'));
 kanbao('build', join(archived, 'pages'), '-o', join(archived, 'site'));
@@ -63,6 +67,14 @@ try {
     ({ context } = await shoot(datedEnv, hash, file, (page) => page.waitForSelector(selector)));
     await context.close();
   }
+  // The edit mode, after the first correction: the misread heading split off as an article.
+  ({ context, p } = await shoot(editEnv, '#/d/2024-06-03/03', 'edit.png', async (page) => {
+    await page.locator('.paper .card-title a', { hasText: '集中攻坚背街小巷' }).click();
+    await page.waitForSelector('article.reader');
+    await page.click('.toggle-edit');
+    await page.waitForSelector('.edit-mode');
+  }));
+  await context.close();
   ({ context } = await shoot(archiveEnv, '#/?q=' + encodeURIComponent('建设') + '&kind=news&sort=oldest', 'archive-filters.png',
     (page) => page.waitForSelector('.archive-results[aria-busy="false"] .archive-summary:has-text("档案中找到")')));
   await context.close();
@@ -70,6 +82,8 @@ try {
   await env.close();
   await datedEnv.close();
   await archiveEnv.close();
+  await editEnv.close();
+  rmSync(misread, { recursive: true, force: true });
   rmSync(dated, { recursive: true, force: true });
   rmSync(archived, { recursive: true, force: true });
 }

@@ -76,6 +76,7 @@ pub fn App() -> Html {
         compact: embedded,
         dispatch: dispatch.clone(),
         push,
+        replace: replace.clone(),
         onimport: import.onimport,
         collections,
     };

@@ -14,6 +14,7 @@ use web_sys::{DataTransfer, File, FileSystemDirectoryEntry, FileSystemEntry, Fil
 use yew::Callback;
 
 use crate::browser_decode::BrowserGb18030;
+use crate::corrections::{PageEdits, PageId};
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::import::{self, LIBRARY_SCHEMA, LibraryFile, PageText};
@@ -21,6 +22,7 @@ use crate::library::{LibraryPage, Origin};
 use crate::parse_worker::ParseWorker;
 use crate::state::{Action, Progress};
 use crate::storage::{self, Damaged, StoredPage};
+use kanbao_parse::correct::Corrections;
 
 pub use kanbao_files::Manifest;
 
@@ -46,9 +48,24 @@ pub fn inline_pages() -> Option<Vec<LibraryPage>> {
     Some(
         pages
             .into_iter()
-            .map(|p| LibraryPage::new(&p.name, p.paper, p.text, Origin::Deployment))
+            .map(|p| {
+                let page = LibraryPage::new(&p.name, p.paper, p.text, Origin::Deployment);
+                with_corrections(page, p.corrections)
+            })
             .collect(),
     )
+}
+
+/// A page with the corrections its file came with (a bundle's, a deployment's or a library
+/// file's).
+fn with_corrections(page: LibraryPage, corrections: Option<Corrections>) -> LibraryPage {
+    match corrections {
+        Some(corrections) => page.with_edits(PageEdits {
+            corrections,
+            undone: Vec::new(),
+        }),
+        None => page,
+    }
 }
 
 /// Fetches a file of the site: its bytes, or `None` when the server has none (HTTP 404).
@@ -109,7 +126,32 @@ async fn load_manifest(
             Ok(bytes) => parse_page(&name, entry.paper, &bytes, Origin::Deployment, worker).await,
             Err(e) => Err(e),
         };
-        match result {
+        // The page's corrections, where the manifest names a file of them; a file that cannot
+        // be read is named, and the page is read as the parser reads it.
+        let corrections = match (&result, &entry.corrections) {
+            (Ok(_), Some(path)) => {
+                let url = if base.is_empty() {
+                    path.clone()
+                } else {
+                    format!("{base}/{path}")
+                };
+                let read = fetch_bytes(&url).await.and_then(|bytes| {
+                    crate::corrections::read_sidecar(&String::from_utf8_lossy(&bytes))
+                });
+                match read {
+                    Ok(c) => Some(c),
+                    Err(err) => {
+                        notify.emit(Action::Notify {
+                            error: true,
+                            text: err.import_message(&url, lang),
+                        });
+                        None
+                    }
+                }
+            }
+            _ => None,
+        };
+        match result.map(|page| with_corrections(page, corrections)) {
             Ok(page) => pages.push(page),
             Err(err) => notify.emit(Action::Notify {
                 error: true,
@@ -325,7 +367,8 @@ async fn read_source(
                     Origin::Imported,
                     worker,
                 )
-                .await;
+                .await
+                .map(|page| with_corrections(page, p.corrections));
                 out.push((format!("{name} › {}", p.name), result));
             }
             out
@@ -352,7 +395,7 @@ pub async fn import(
     cancel: Rc<Cell<bool>>,
     keep: Keep,
     lang: Lang,
-) {
+) -> Vec<PageId> {
     let total = sources.len();
     let names: Vec<String> = sources.iter().map(Source::name).collect();
     let _guard = (keep == Keep::Stored).then(|| ImportGuard::new(&names));
@@ -385,7 +428,7 @@ pub async fn import(
                     )
                 ),
             });
-            return;
+            return Vec::new();
         }
         // Let the page paint and take input between files.
         gloo::timers::future::TimeoutFuture::new(0).await;
@@ -403,7 +446,7 @@ pub async fn import(
                     .into(),
             });
         }
-        return;
+        return Vec::new();
     }
     let articles: usize = pages.iter().map(|p| p.page.articles.len()).sum();
     if keep == Keep::Session {
@@ -420,9 +463,10 @@ pub async fn import(
                 summary(&pages, lang)
             ),
         };
+        let ids = pages.iter().map(PageId::of).collect();
         dispatch.emit(Action::AddPages(pages));
         dispatch.emit(Action::Notify { error: false, text });
-        return;
+        return ids;
     }
     let stored: Vec<StoredPage> = pages
         .iter()
@@ -439,15 +483,106 @@ pub async fn import(
             error: true,
             text: err.import_message(&summary_name, lang),
         });
-        return;
+        return Vec::new();
     }
+    // Corrections a library file carried become the reader's, stored like those made here.
+    for page in &pages {
+        if let Some(c) = page.corrected.as_ref()
+            && let Err(err) = storage::save_edits(&page.key, &c.edits).await
+        {
+            dispatch.emit(Action::Notify {
+                error: true,
+                text: err.import_message(&page.page.source.name, lang),
+            });
+        }
+    }
+    let edited: Vec<(String, PageEdits)> = pages
+        .iter()
+        .filter_map(|p| Some((p.key.clone(), p.corrected.as_ref()?.edits.clone())))
+        .collect();
     let text = match lang {
         Lang::Zh => format!("已导入 {}（{articles} 篇文章）。", summary_name),
         Lang::En => format!("Imported {summary_name} ({articles} articles)."),
     };
+    if !edited.is_empty() {
+        dispatch.emit(Action::EditsLoaded(edited.into_iter().collect()));
+    }
+    let ids = pages.iter().map(PageId::of).collect();
     dispatch.emit(Action::AddPages(pages));
     dispatch.emit(Action::Notify { error: false, text });
     crate::tabs::library_changed();
+    ids
+}
+
+/// Whether a file is a page's corrections (`A01.txt.kanbao.json`) rather than a page or a
+/// library file.
+pub fn is_sidecar(source: &Source) -> bool {
+    source.name().to_lowercase().ends_with(".kanbao.json")
+}
+
+/// Imports sidecar files: each one's corrections replace those of its page among `pages` (the
+/// library's and those just imported), are stored, and are applied. A file that is not a
+/// corrections file, or whose page is not in the library, is named and changes nothing.
+pub async fn import_corrections(
+    sources: Vec<Source>,
+    pages: Vec<PageId>,
+    dispatch: Callback<Action>,
+    lang: Lang,
+) {
+    for source in sources {
+        let name = source.name();
+        let read = match &source {
+            Source::File(file) => read_file(file, import::check_size).await,
+            Source::Text { text, .. } => Ok(text.as_bytes().to_vec()),
+        };
+        let corrections = read
+            .and_then(|bytes| crate::corrections::read_sidecar(&String::from_utf8_lossy(&bytes)));
+        let corrections = match corrections {
+            Ok(c) => c,
+            Err(err) => {
+                dispatch.emit(Action::Notify {
+                    error: true,
+                    text: err.import_message(&name, lang),
+                });
+                continue;
+            }
+        };
+        let Some(page) = crate::corrections::page_of_sidecar(&pages, &corrections) else {
+            let text = match lang {
+                Lang::Zh => format!(
+                    "{name}：文库中没有它校正的版面“{}”，请先导入该版面；校正保持不变。",
+                    corrections.source.name
+                ),
+                Lang::En => format!(
+                    "{name}: the page it corrects, “{}”, is not in the library; import the page first. The corrections are unchanged.",
+                    corrections.source.name
+                ),
+            };
+            dispatch.emit(Action::Notify { error: true, text });
+            continue;
+        };
+        let count = corrections.edits.len();
+        let edits = crate::corrections::PageEdits {
+            corrections,
+            undone: Vec::new(),
+        };
+        if let Err(err) = storage::save_edits(&page.key, &edits).await {
+            dispatch.emit(Action::Notify {
+                error: true,
+                text: err.import_message(&name, lang),
+            });
+            continue;
+        }
+        dispatch.emit(Action::Edited {
+            key: page.key.clone(),
+            edits,
+        });
+        let text = match lang {
+            Lang::Zh => format!("已导入 {} 的 {count} 处校正。", page.name),
+            Lang::En => format!("Imported {count} corrections of {}.", page.name),
+        };
+        dispatch.emit(Action::Notify { error: false, text });
+    }
 }
 
 /// Where imported pages go.
@@ -549,6 +684,23 @@ pub async fn remove_damaged(keys: Vec<String>, dispatch: Callback<Action>, lang:
 /// storage as stored (read again, so that pages another tab imported are in it too).
 pub async fn export_library(library: Rc<crate::library::Library>) -> Result<String, AppError> {
     let stored = storage::load_all().await?;
+    // Each page's corrections: the reader's as stored, else those it came with.
+    let (edits, _) = storage::load_edits().await?;
+    let edits: std::collections::HashMap<String, PageEdits> = edits.into_iter().collect();
+    let corrections = |key: &str| {
+        edits
+            .get(key)
+            .map(|e| e.corrections.clone())
+            .or_else(|| {
+                library
+                    .pages()
+                    .iter()
+                    .find(|p| p.key == key)
+                    .and_then(|p| p.corrected.as_ref())
+                    .map(|c| c.edits.corrections.clone())
+            })
+            .filter(|c| !c.edits.is_empty())
+    };
     let mut pages: Vec<PageText> = library
         .pages()
         .iter()
@@ -557,9 +709,11 @@ pub async fn export_library(library: Rc<crate::library::Library>) -> Result<Stri
             name: p.page.source.name.clone(),
             paper: p.paper.clone(),
             text: p.text.clone(),
+            corrections: corrections(&p.key),
         })
         .collect();
     pages.extend(stored.pages.into_iter().map(|p| PageText {
+        corrections: corrections(&p.key),
         name: p.name,
         paper: p.paper,
         text: p.text,

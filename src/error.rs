@@ -80,6 +80,12 @@ pub enum AppError {
         /// What is wrong with it.
         detail: String,
     },
+    /// A file offered as a page's corrections that is not a corrections file
+    /// (`page.txt.kanbao.json`).
+    BadCorrections {
+        /// What is wrong with it.
+        detail: String,
+    },
     /// A file of the archive could not be fetched.
     ArchiveUnreachable {
         /// The file's address.
@@ -218,6 +224,11 @@ impl AppError {
             AppError::BadCollections { detail } => with_detail(
                 "不是 Kanbao 导出的收藏夹文件（JSON 或 CSV），收藏夹保持不变",
                 "not a collections file exported by Kanbao (JSON or CSV); the collections are unchanged",
+                detail,
+            ),
+            AppError::BadCorrections { detail } => with_detail(
+                "不是 Kanbao 的校正文件（.kanbao.json），校正保持不变",
+                "not a Kanbao corrections file (.kanbao.json); the corrections are unchanged",
                 detail,
             ),
             AppError::ArchiveUnreachable { url, detail } => {
@@ -362,6 +373,7 @@ mod tests {
             AppError::QuotaExceeded,
             AppError::BadRecord { detail: detail() },
             AppError::BadCollections { detail: detail() },
+            AppError::BadCorrections { detail: detail() },
             AppError::ArchiveUnreachable {
                 url: url(),
                 detail: detail(),
@@ -391,7 +403,7 @@ mod tests {
     }
 
     /// How many kinds of error there are.
-    const KINDS: usize = 27;
+    const KINDS: usize = 28;
 
     /// The number of an error's kind, below [`KINDS`]. A new variant fails to compile here:
     /// give it the next number, make `KINDS` one more and add one to [`every_error`].
@@ -424,6 +436,7 @@ mod tests {
             AppError::DownloadRefused { .. } => 24,
             AppError::StorageRead { .. } => 25,
             AppError::BadCollections { .. } => 26,
+            AppError::BadCorrections { .. } => 27,
         }
     }
 

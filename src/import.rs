@@ -108,6 +108,7 @@ pub fn accept(
         text,
         page: parsed,
         origin,
+        corrected: None,
     })
 }
 
@@ -144,11 +145,13 @@ mod tests {
                     name: "news.txt".into(),
                     paper: Some("海港日报".into()),
                     text: NEWS.into(),
+                    corrections: None,
                 },
                 PageText {
                     name: "empty.txt".into(),
                     paper: None,
                     text: String::new(),
+                    corrections: None,
                 },
             ],
         };

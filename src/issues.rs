@@ -200,6 +200,7 @@ mod tests {
                 diagnostics: vec![],
             },
             origin: Origin::Imported,
+            corrected: None,
         }
     }
 

@@ -8,6 +8,7 @@ use std::rc::Rc;
 use kanbao_parse::{Article, Page};
 use kanbao_search::{Document, Index, Query, page_number};
 
+use crate::corrections::{Corrected, PageEdits};
 use crate::route::{Facet, ListQuery, Sort};
 
 /// Where a page came from: the deployment publishes its pages again at every start, the
@@ -33,9 +34,11 @@ pub struct LibraryPage {
     pub paper: Option<String>,
     /// The decoded source text (spans in `page` index into it).
     pub text: String,
-    /// The parsed page.
+    /// The parsed page, with the reader's corrections applied.
     pub page: Page,
     pub origin: Origin,
+    /// The reader's corrections of the page, when there are any.
+    pub corrected: Option<Rc<Corrected>>,
 }
 
 impl LibraryPage {
@@ -48,7 +51,30 @@ impl LibraryPage {
             text,
             page,
             origin,
+            corrected: None,
         }
+    }
+
+    /// The page read again with the reader's corrections `edits` (none undoes them all).
+    pub fn with_edits(&self, edits: PageEdits) -> LibraryPage {
+        let (page, unapplied) = crate::corrections::apply(&self.page, &self.text, edits.edits());
+        let corrected = (!edits.edits().is_empty() || !edits.undone.is_empty())
+            .then(|| Rc::new(Corrected { edits, unapplied }));
+        LibraryPage {
+            key: self.key.clone(),
+            paper: self.paper.clone(),
+            text: self.text.clone(),
+            page,
+            origin: self.origin,
+            corrected,
+        }
+    }
+
+    /// Whether corrections of the reader's are in force on this page.
+    pub fn is_corrected(&self) -> bool {
+        self.corrected
+            .as_ref()
+            .is_some_and(|c| !c.edits.edits().is_empty())
     }
 }
 
@@ -157,6 +183,20 @@ impl Library {
         let mut next = Library::default();
         for page in self.pages.iter().filter(|p| !drop(p)) {
             next.push(page.clone());
+        }
+        next
+    }
+
+    /// The library with `page` in place of the page of the same key; the index is rebuilt.
+    pub fn replace(&self, page: LibraryPage) -> Library {
+        let page = Rc::new(page);
+        let mut next = Library::default();
+        for p in &self.pages {
+            next.push(if p.key == page.key {
+                page.clone()
+            } else {
+                p.clone()
+            });
         }
         next
     }
@@ -444,6 +484,7 @@ mod tests {
             text: String::new(),
             page,
             origin: Origin::Imported,
+            corrected: None,
         }]);
         lib
     }
@@ -513,6 +554,7 @@ mod tests {
                 text: String::new(),
                 page,
                 origin: Origin::Imported,
+                corrected: None,
             }]);
         }
         lib
@@ -657,7 +699,8 @@ mod tests {
                 paper: None,
                 text: String::new(),
                 page: again,
-                origin: Origin::Imported
+                origin: Origin::Imported,
+                corrected: None,
             }]),
             0
         );

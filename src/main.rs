@@ -6,6 +6,7 @@ mod browser_decode;
 mod cite;
 mod collections;
 mod components;
+mod corrections;
 mod data;
 mod embed;
 mod error;

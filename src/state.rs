@@ -7,6 +7,9 @@ use std::rc::Rc;
 use yew::Reducible;
 
 use crate::archive::ArchiveClient;
+use std::collections::HashMap;
+
+use crate::corrections::PageEdits;
 use crate::library::{Library, LibraryPage, Origin};
 use crate::route::{ListQuery, Route};
 use crate::storage::Damaged;
@@ -90,6 +93,9 @@ pub struct State {
     pub usage: Option<f64>,
     /// The deployment's built archive.
     pub archive: Archive,
+    /// The reader's corrections by page key, also of pages not in the library now (a page
+    /// imported again finds its corrections).
+    pub edits: Rc<HashMap<String, PageEdits>>,
 }
 
 /// What can happen to the state.
@@ -131,6 +137,26 @@ pub enum Action {
     Usage(Option<f64>),
     /// The archive was opened (`None`: there is none, or it failed to open).
     ArchiveOpened(Option<Rc<ArchiveClient>>),
+    /// The reader's stored corrections, by page key: applied to the pages they are for.
+    EditsLoaded(HashMap<String, PageEdits>),
+    /// The reader corrected the page of `key` (or undid or redid a correction).
+    Edited {
+        key: String,
+        edits: PageEdits,
+    },
+}
+
+impl State {
+    /// Pages as the reader corrected them, where there are corrections for them.
+    fn corrected(&self, pages: Vec<LibraryPage>) -> Vec<LibraryPage> {
+        pages
+            .into_iter()
+            .map(|p| match self.edits.get(&p.key) {
+                Some(edits) if p.origin != Origin::Archive => p.with_edits(edits.clone()),
+                _ => p,
+            })
+            .collect()
+    }
 }
 
 impl Reducible for State {
@@ -140,6 +166,7 @@ impl Reducible for State {
         let mut next = Rc::unwrap_or_clone(self);
         match action {
             Action::AddPages(pages) => {
+                let pages = next.corrected(pages);
                 Rc::make_mut(&mut next.library).add(pages);
             }
             Action::RemovePages(keys) => {
@@ -150,7 +177,7 @@ impl Reducible for State {
                 let mut library = next
                     .library
                     .without(|p| p.origin == Origin::Imported && !keys.contains(&p.key));
-                library.add(added);
+                library.add(next.corrected(added));
                 next.library = Rc::new(library);
             }
             Action::Damaged(damaged) => next.damaged = damaged,
@@ -189,6 +216,24 @@ impl Reducible for State {
             Action::Usage(bytes) => next.usage = bytes,
             Action::ArchiveOpened(client) => {
                 next.archive = client.map_or(Archive::Absent, Archive::Open);
+            }
+            Action::EditsLoaded(edits) => {
+                let mut library = (*next.library).clone();
+                for (key, e) in &edits {
+                    if let Some(p) = library.pages().iter().find(|p| p.key == *key) {
+                        library = library.replace(p.with_edits(e.clone()));
+                    }
+                }
+                let mut all = (*next.edits).clone();
+                all.extend(edits);
+                next.edits = Rc::new(all);
+                next.library = Rc::new(library);
+            }
+            Action::Edited { key, edits } => {
+                if let Some(p) = next.library.pages().iter().find(|p| p.key == key) {
+                    next.library = Rc::new(next.library.replace(p.with_edits(edits.clone())));
+                }
+                Rc::make_mut(&mut next.edits).insert(key, edits);
             }
         }
         Rc::new(next)
@@ -348,5 +393,60 @@ mod tests {
         assert_eq!(state.status, Status::Ready);
         assert_eq!(state.notices.len(), 1);
         assert!(state.library.is_empty());
+    }
+
+    /// Two reports the parser reads as one, and the correction that splits them.
+    fn merged_page() -> (LibraryPage, kanbao_parse::correct::Correction) {
+        let text = "港口新航线开通\n\n本报讯（记者 林海）近日，港口开通新航线。\n\n城东公园开放\n\n市民可免费入园。\n";
+        let at = text.find("城东公园开放").unwrap_or(0);
+        let split = kanbao_parse::correct::Correction::Split {
+            line: kanbao_parse::correct::LineRef {
+                span: [at, at + "城东公园开放".len()],
+                text: "城东公园开放".into(),
+            },
+        };
+        (
+            LibraryPage::new("A01.txt", None, text.into(), Origin::Imported),
+            split,
+        )
+    }
+
+    #[test]
+    fn a_correction_reads_its_page_again_and_undo_restores_the_parsers_reading() {
+        let (page, split) = merged_page();
+        let key = page.key.clone();
+        let before = page.page.articles.len();
+        let none = PageEdits::new(&page);
+        let state = after([Action::AddPages(vec![page])]);
+        let edited = none.with(split);
+        let state = state.reduce(Action::Edited {
+            key: key.clone(),
+            edits: edited.clone(),
+        });
+        let corrected = &state.library.pages()[0];
+        assert!(corrected.is_corrected());
+        assert_eq!(corrected.page.articles.len(), before + 1);
+        assert_eq!(state.library.len(), before + 1);
+        let undone = edited.undo().expect("undoes");
+        let state = state.reduce(Action::Edited { key, edits: undone });
+        assert!(!state.library.pages()[0].is_corrected());
+        assert_eq!(state.library.len(), before);
+    }
+
+    #[test]
+    fn stored_corrections_apply_to_pages_whether_they_arrive_before_or_after() {
+        let (page, split) = merged_page();
+        let key = page.key.clone();
+        let before = page.page.articles.len();
+        let edits = PageEdits::new(&page).with(split);
+        let loaded = || Action::EditsLoaded(HashMap::from([(key.clone(), edits.clone())]));
+        let (first, _) = merged_page();
+        let pages_first = after([Action::AddPages(vec![first]), loaded()]);
+        let (second, _) = merged_page();
+        let edits_first = after([loaded(), Action::AddPages(vec![second])]);
+        for state in [pages_first, edits_first] {
+            assert_eq!(state.library.len(), before + 1);
+            assert!(state.library.pages()[0].is_corrected());
+        }
     }
 }

@@ -12,6 +12,7 @@ use web_sys::{
 };
 
 use crate::collections::{Changed, Collection};
+use crate::corrections::PageEdits;
 use crate::error::AppError;
 use crate::i18n::Lang;
 
@@ -20,6 +21,9 @@ const STORE: &str = "pages";
 /// The reader's collections, one record per collection (`{id, json}`), apart from the pages:
 /// clearing the library leaves them.
 const COLLECTIONS: &str = "collections";
+/// The reader's corrections of pages, one record per page (`{key, json}`, the page's key and
+/// its [`PageEdits`]), apart from the pages: a page removed and imported again finds them.
+const EDITS: &str = "corrections";
 
 /// A stored page: its decoded text is enough, since parsing again is fast and always current.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -122,7 +126,7 @@ async fn open_at(version: Option<u32>) -> Result<IdbDatabase, AppError> {
     let upgrading = req.clone();
     let on_upgrade = Closure::once_into_js(move || {
         if let Ok(db) = upgrading.result().and_then(|r| r.dyn_into::<IdbDatabase>()) {
-            for (store, key) in [(STORE, "key"), (COLLECTIONS, "id")] {
+            for (store, key) in [(STORE, "key"), (COLLECTIONS, "id"), (EDITS, "key")] {
                 if !db.object_store_names().contains(store) {
                     let params = IdbObjectStoreParameters::new();
                     params.set_key_path(&JsValue::from_str(key));
@@ -142,7 +146,7 @@ async fn open_at(version: Option<u32>) -> Result<IdbDatabase, AppError> {
 async fn open() -> Result<IdbDatabase, AppError> {
     let db = open_at(None).await?;
     let names = db.object_store_names();
-    if names.contains(STORE) && names.contains(COLLECTIONS) {
+    if names.contains(STORE) && names.contains(COLLECTIONS) && names.contains(EDITS) {
         return Ok(db);
     }
     let next = db.version() as u32 + 1;
@@ -155,39 +159,47 @@ fn transaction(db: &IdbDatabase, mode: IdbTransactionMode) -> Result<IdbTransact
         .map_err(AppError::storage)
 }
 
-/// Every stored collection, and the records that cannot be read as one.
-pub async fn load_collections() -> Result<(Vec<Collection>, Vec<Damaged>), AppError> {
-    // A failure of the storage itself is a failure to read.
-    read_collections().await.map_err(|e| match e {
+/// Every record of a store of JSON records (`{<key>: …, json: …}`): its key and its JSON
+/// text. A failure of the storage itself is a failure to read.
+async fn read_json(store_name: &str, key: &str) -> Result<Vec<(String, String)>, AppError> {
+    let read = async {
+        let db = open().await?;
+        let tx = db
+            .transaction_with_str_and_mode(store_name, IdbTransactionMode::Readonly)
+            .map_err(AppError::storage)?;
+        let store = tx.object_store(store_name).map_err(AppError::storage)?;
+        let all = request(&store.get_all().map_err(AppError::storage)?).await?;
+        db.close();
+        Ok::<_, AppError>(all)
+    };
+    let all = read.await.map_err(|e| match e {
         AppError::Storage { detail } => AppError::StorageRead { detail },
         other => other,
-    })
+    })?;
+    let text = |value: &JsValue, field: &str| {
+        let v = js_sys::Reflect::get(value, &JsValue::from_str(field)).unwrap_or_default();
+        v.as_string()
+            .or_else(|| v.as_f64().map(|n| n.to_string()))
+            .unwrap_or_default()
+    };
+    Ok(Array::from(&all)
+        .iter()
+        .map(|value| (text(&value, key), text(&value, "json")))
+        .collect())
 }
 
-async fn read_collections() -> Result<(Vec<Collection>, Vec<Damaged>), AppError> {
-    let db = open().await?;
-    let tx = db
-        .transaction_with_str_and_mode(COLLECTIONS, IdbTransactionMode::Readonly)
-        .map_err(AppError::storage)?;
-    let store = tx.object_store(COLLECTIONS).map_err(AppError::storage)?;
-    let all = request(&store.get_all().map_err(AppError::storage)?).await?;
-    db.close();
-    let mut collections = Vec::new();
+/// Reads each JSON record of a store as a `T`; those that are not one are damaged records.
+async fn load_json<T: serde::de::DeserializeOwned>(
+    store_name: &str,
+    key: &str,
+) -> Result<(Vec<(String, T)>, Vec<Damaged>), AppError> {
+    let mut read = Vec::new();
     let mut damaged = Vec::new();
-    for value in Array::from(&all).iter() {
-        // Each collection is stored as its JSON text under its id: the app reads JSON already
-        // (archive records, files), so no second decoder of the same types is needed.
-        let json = js_sys::Reflect::get(&value, &JsValue::from_str("json"))
-            .ok()
-            .and_then(|j| j.as_string())
-            .unwrap_or_default();
-        match serde_json::from_str::<Collection>(&json) {
-            Ok(c) => collections.push(c),
+    for (k, json) in read_json(store_name, key).await? {
+        match serde_json::from_str::<T>(&json) {
+            Ok(t) => read.push((k, t)),
             Err(e) => damaged.push(Damaged {
-                key: js_sys::Reflect::get(&value, &JsValue::from_str("id"))
-                    .ok()
-                    .and_then(|k| k.as_string())
-                    .unwrap_or_default(),
+                key: k,
                 name: None,
                 error: AppError::BadRecord {
                     detail: e.to_string(),
@@ -195,27 +207,32 @@ async fn read_collections() -> Result<(Vec<Collection>, Vec<Damaged>), AppError>
             }),
         }
     }
-    Ok((collections, damaged))
+    Ok((read, damaged))
 }
 
-/// Writes what an edit of the collections changed, all or none: a full quota leaves the
-/// stored collections as they were.
-pub async fn save_collections(changed: &Changed) -> Result<(), AppError> {
-    if changed.put.is_empty() && changed.deleted.is_empty() {
+/// Writes JSON records (`{<key>: …, json: …}`) into a store and deletes others, all or none:
+/// a full quota leaves the store as it was.
+async fn put_json<T: Serialize>(
+    store_name: &str,
+    key: &str,
+    put: &[(&str, &T)],
+    deleted: &[String],
+) -> Result<(), AppError> {
+    if put.is_empty() && deleted.is_empty() {
         return Ok(());
     }
     let db = open().await?;
     let tx = db
-        .transaction_with_str_and_mode(COLLECTIONS, IdbTransactionMode::Readwrite)
+        .transaction_with_str_and_mode(store_name, IdbTransactionMode::Readwrite)
         .map_err(AppError::storage)?;
-    let store = tx.object_store(COLLECTIONS).map_err(AppError::storage)?;
-    for c in &changed.put {
-        let json = serde_json::to_string(c).map_err(|e| AppError::Storage {
+    let store = tx.object_store(store_name).map_err(AppError::storage)?;
+    for (k, record) in put {
+        let json = serde_json::to_string(record).map_err(|e| AppError::Storage {
             detail: e.to_string(),
         })?;
         let value = js_sys::Object::new();
-        for (key, v) in [("id", &c.id), ("json", &json)] {
-            js_sys::Reflect::set(&value, &JsValue::from_str(key), &JsValue::from_str(v))
+        for (field, v) in [(key, *k), ("json", json.as_str())] {
+            js_sys::Reflect::set(&value, &JsValue::from_str(field), &JsValue::from_str(v))
                 .map_err(AppError::storage)?;
         }
         if let Err(e) = store.put(&value) {
@@ -224,14 +241,39 @@ pub async fn save_collections(changed: &Changed) -> Result<(), AppError> {
             return Err(AppError::storage(e));
         }
     }
-    for id in &changed.deleted {
+    for k in deleted {
         store
-            .delete(&JsValue::from_str(id))
+            .delete(&JsValue::from_str(k))
             .map_err(AppError::storage)?;
     }
     let result = committed(&tx).await;
     db.close();
     result
+}
+
+/// Every stored collection, and the records that cannot be read as one. Each collection is
+/// stored as its JSON text under its id: the app reads JSON already (archive records, files),
+/// so no second decoder of the same types is needed.
+pub async fn load_collections() -> Result<(Vec<Collection>, Vec<Damaged>), AppError> {
+    let (read, damaged) = load_json::<Collection>(COLLECTIONS, "id").await?;
+    Ok((read.into_iter().map(|(_, c)| c).collect(), damaged))
+}
+
+/// Writes what an edit of the collections changed, all or none: a full quota leaves the
+/// stored collections as they were.
+pub async fn save_collections(changed: &Changed) -> Result<(), AppError> {
+    let put: Vec<(&str, &Collection)> = changed.put.iter().map(|c| (c.id.as_str(), c)).collect();
+    put_json(COLLECTIONS, "id", &put, &changed.deleted).await
+}
+
+/// Every page's stored corrections by page key, and the records that cannot be read as such.
+pub async fn load_edits() -> Result<(Vec<(String, PageEdits)>, Vec<Damaged>), AppError> {
+    load_json(EDITS, "key").await
+}
+
+/// Stores a page's corrections under its key, replacing those stored before.
+pub async fn save_edits(key: &str, edits: &PageEdits) -> Result<(), AppError> {
+    put_json(EDITS, "key", &[(key, edits)], &[]).await
 }
 
 /// Every stored record: the pages, and those that cannot be read as one (with the reason).

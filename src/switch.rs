@@ -5,15 +5,16 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::cite;
+use crate::components::edit_mode::EditMade;
 use crate::data::{self, Source};
 use crate::export;
 use crate::hooks::use_collections::CollectionsHandle;
 use crate::hooks::use_route::go_back;
 use crate::i18n::Lang;
 use crate::issues;
-use crate::library::{Library, Results, display_title};
+use crate::library::{Library, Origin, Results, display_title};
 use crate::pages::archive_article::ArchiveArticle;
-use crate::pages::article::ArticlePage;
+use crate::pages::article::{ArticlePage, Correcting};
 use crate::pages::collections::{CollectionView, CollectionsPage};
 use crate::pages::issues::{DatesPage, IssueView};
 use crate::pages::library::LibraryPageView;
@@ -33,6 +34,8 @@ pub struct Views {
     pub dispatch: Callback<Action>,
     /// Goes to a route, adding a history entry.
     pub push: Callback<Route>,
+    /// Goes to a route in place.
+    pub replace: Callback<Route>,
     /// Imports what the reader brings.
     pub onimport: Callback<Vec<Source>>,
     /// The reader's collections.
@@ -79,9 +82,11 @@ pub fn switch(route: &Route, state: &State, views: &Views) -> Html {
                     date,
                     page: Some(key),
                 });
+                let correct = (!views.compact && page.origin != Origin::Archive)
+                    .then(|| correcting(state, views));
                 html! {
                     <ArticlePage page={page.clone()} article={index} {query} {lang} {onback}
-                        previous={neighbour(previous)} next={neighbour(next)} {on_page} {collections} />
+                        previous={neighbour(previous)} next={neighbour(next)} {on_page} {collections} {correct} />
                 }
             }
             None if state.status == Status::Loading => html! {},
@@ -126,6 +131,66 @@ pub fn switch(route: &Route, state: &State, views: &Views) -> Html {
         },
         Route::NotFound => html! { <NotFound {lang} /> },
     }
+}
+
+/// What the reading view's edit mode calls: a correction is applied to the library, stored in
+/// the browser and followed to the article its line is now in; the export downloads the page's
+/// sidecar file.
+fn correcting(state: &State, views: &Views) -> Correcting {
+    let (lang, dispatch) = (views.lang, views.dispatch.clone());
+    let library = state.library.clone();
+    let replace = views.replace.clone();
+    let onedit = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |made: EditMade| {
+            let Some(page) = library.pages().iter().find(|p| p.key == made.key) else {
+                return;
+            };
+            let next = page.with_edits(made.edits.clone());
+            let at = made.follow[0];
+            let article = next
+                .page
+                .articles
+                .iter()
+                .find(|a| a.span[0] <= at && at < a.span[1])
+                .or_else(|| next.page.articles.iter().find(|a| a.span[0] >= at))
+                .or_else(|| next.page.articles.last());
+            let id = article.map(|a| a.id.clone());
+            dispatch.emit(Action::Edited {
+                key: made.key.clone(),
+                edits: made.edits.clone(),
+            });
+            if let Some(id) = id {
+                replace.emit(Route::Article(id));
+            }
+            let (dispatch, key, edits) = (dispatch.clone(), made.key, made.edits);
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Err(err) = crate::storage::save_edits(&key, &edits).await {
+                    let text = match lang {
+                        Lang::Zh => format!(
+                            "校正已应用，但未能保存在浏览器中，刷新后会丢失；可先导出校正文件：{}",
+                            err.message(lang)
+                        ),
+                        Lang::En => format!(
+                            "The correction is applied but could not be stored in this browser and will be lost on reload; export the corrections first: {}",
+                            err.message(lang)
+                        ),
+                    };
+                    dispatch.emit(Action::Notify { error: true, text });
+                }
+            });
+        })
+    };
+    let onexport = Callback::from(move |edits: crate::corrections::PageEdits| {
+        data::offer_download(
+            &dispatch,
+            lang,
+            &edits.sidecar_name(),
+            "application/json",
+            Ok(edits.sidecar()),
+        );
+    });
+    Correcting { onedit, onexport }
 }
 
 /// The library view, with what removes, clears and exports the reader's pages.

@@ -64,6 +64,7 @@ pub(super) fn into_page(record: ArchiveRecord) -> LibraryPage {
         text: String::new(),
         page,
         origin: Origin::Archive,
+        corrected: None,
     }
 }
 

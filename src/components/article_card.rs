@@ -58,6 +58,11 @@ pub fn ArticleCard(props: &ArticleCardProps) -> Html {
                 if let Some(label) = label {
                     <span class="card-label"><Highlighted text={label.clone()} ranges={highlights(label, q)} /></span>
                 }
+                if props.page.is_corrected() {
+                    <span class="badge corrected" title={lang.pick("本版经过人工校正", "This page was corrected by hand")}>
+                        { lang.pick("已校正", "Corrected") }
+                    </span>
+                }
             </div>
             <h2 class="card-title">
                 <a href={href}><Highlighted text={title.clone()} ranges={highlights(&title, q)} /></a>

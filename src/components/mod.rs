@@ -4,6 +4,7 @@ pub mod archive_section;
 pub mod article_card;
 pub mod byline;
 pub mod collect;
+pub mod edit_mode;
 pub mod facet_panel;
 pub mod filter_chips;
 pub mod highlighted;

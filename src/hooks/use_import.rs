@@ -7,6 +7,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::corrections::PageId;
 use crate::data::{self, Keep, Source};
 use crate::i18n::Lang;
 use crate::library::Library;
@@ -35,14 +36,21 @@ pub fn use_import(library: Rc<Library>, dispatch: Callback<Action>, lang: Lang) 
             *cancel.borrow_mut() = flag.clone();
             let known = library.pages().iter().map(|p| p.key.clone()).collect();
             let keep = if keep { Keep::Stored } else { Keep::Session };
-            wasm_bindgen_futures::spawn_local(data::import(
-                sources,
-                known,
-                dispatch.clone(),
-                flag,
-                keep,
-                lang,
-            ));
+            // Corrections files go to their pages once the pages brought with them are in.
+            let (sidecars, pages): (Vec<Source>, Vec<Source>) =
+                sources.into_iter().partition(data::is_sidecar);
+            let mut ids: Vec<PageId> = library.pages().iter().map(|p| PageId::of(p)).collect();
+            let dispatch = dispatch.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                if !pages.is_empty() {
+                    ids.extend(
+                        data::import(pages, known, dispatch.clone(), flag, keep, lang).await,
+                    );
+                }
+                if !sidecars.is_empty() {
+                    data::import_corrections(sidecars, ids, dispatch, lang).await;
+                }
+            });
         })
     };
     Import {

@@ -23,6 +23,34 @@ pub fn use_load(dispatch: Callback<Action>, lang: Lang) {
 /// first delays the first card by about 50 ms. Stored pages, which may be many, are parsed in
 /// the worker.
 async fn load(dispatch: Callback<Action>, lang: Lang) {
+    // The reader's corrections first, so that every page arrives corrected.
+    match crate::storage::load_edits().await {
+        Ok((edits, damaged)) => {
+            dispatch.emit(Action::EditsLoaded(edits.into_iter().collect()));
+            if !damaged.is_empty() {
+                let text = match lang {
+                    Lang::Zh => {
+                        format!("浏览器中保存的 {} 份校正已损坏，无法读取。", damaged.len())
+                    }
+                    Lang::En => format!(
+                        "{} corrections stored in this browser are damaged and cannot be read.",
+                        damaged.len()
+                    ),
+                };
+                dispatch.emit(Action::Notify { error: true, text });
+            }
+        }
+        Err(err) => {
+            let text = match lang {
+                Lang::Zh => format!("无法读取浏览器中保存的校正：{}", err.message(lang)),
+                Lang::En => format!(
+                    "Could not read the corrections stored in this browser: {}",
+                    err.message(lang)
+                ),
+            };
+            dispatch.emit(Action::Notify { error: true, text });
+        }
+    }
     match data::load_deployment(&dispatch, lang, None).await {
         Ok(pages) => dispatch.emit(Action::AddPages(pages)),
         Err(err) => {

@@ -7,6 +7,7 @@ use kanbao_search::Query;
 use yew::prelude::*;
 
 use crate::components::byline::BylineView;
+use crate::components::edit_mode::{EditMade, EditMode};
 use crate::components::highlighted::Highlighted;
 use crate::i18n::Lang;
 use crate::library::{LibraryPage, display_title, highlights};
@@ -34,6 +35,17 @@ pub struct ArticlePageProps {
         Rc<crate::collections::Collections>,
         Callback<crate::collections::Edit>,
     )>,
+    /// What corrects the page and exports its corrections (a page of the reader's library;
+    /// none in the embedded view, nor for an archive's record).
+    #[prop_or_default]
+    pub correct: Option<Correcting>,
+}
+
+/// What the edit mode calls: a correction made, and the export of a page's corrections.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Correcting {
+    pub onedit: Callback<EditMade>,
+    pub onexport: Callback<crate::corrections::PageEdits>,
 }
 
 /// What the parser was unsure of in this article, in the reader's language: each place where
@@ -44,6 +56,19 @@ pub fn reading_notes(
     a: &Article,
     lang: Lang,
 ) -> Vec<String> {
+    placed_reading_notes(text, diagnostics, a, lang)
+        .into_iter()
+        .map(|(_, note)| note)
+        .collect()
+}
+
+/// [`reading_notes`], each with the span of the source text it concerns.
+pub fn placed_reading_notes(
+    text: &str,
+    diagnostics: &[Diagnostic],
+    a: &Article,
+    lang: Lang,
+) -> Vec<(kanbao_parse::Span, String)> {
     diagnostics
         .iter()
         .filter(|d| d.code.is_reading())
@@ -52,6 +77,7 @@ pub fn reading_notes(
             (start >= a.span[0] && end <= a.span[1]).then_some((d.code, start, end))
         })
         .map(|(code, start, end)| {
+            let note = {
             let quoted = text
                 .get(start..end)
                 .and_then(|s| s.lines().map(str::trim).find(|l| !l.is_empty()))
@@ -101,8 +127,10 @@ pub fn reading_notes(
                 },
                 _ => String::new(),
             }
+            };
+            ([start, end], note)
         })
-        .filter(|note| !note.is_empty())
+        .filter(|(_, note)| !note.is_empty())
         .collect()
 }
 
@@ -110,6 +138,7 @@ pub fn reading_notes(
 #[function_component]
 pub fn ArticlePage(props: &ArticlePageProps) -> Html {
     let show_source = use_state(|| false);
+    let editing = use_state(|| false);
     let copied = use_state(|| None::<bool>);
     let Some(a) = props.page.page.articles.get(props.article) else {
         return html! {};
@@ -132,6 +161,14 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
             });
         })
     };
+    let ontoggle_edit = {
+        let editing = editing.clone();
+        Callback::from(move |_| editing.set(!*editing))
+    };
+    let correct = props
+        .correct
+        .as_ref()
+        .filter(|_| !props.page.text.is_empty());
     let ontoggle_source = {
         let show_source = show_source.clone();
         Callback::from(move |_| show_source.set(!*show_source))
@@ -160,6 +197,11 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
                     { if *show_source { lang.pick("显示排版", "Show article") } else { lang.pick("显示原文", "Show source text") } }
                 </button>
                 }
+                if correct.is_some() {
+                <button type="button" class="toggle-edit" aria-pressed={editing.to_string()} onclick={ontoggle_edit}>
+                    { if *editing { lang.pick("完成校正", "Done correcting") } else { lang.pick("校正", "Correct") } }
+                </button>
+                }
                 if let Some(ok) = *copied {
                     <span class="copied" role="status">
                         { if ok { lang.pick("已复制引用", "Citation copied") } else { lang.pick("无法写入剪贴板", "Could not write to the clipboard") } }
@@ -173,6 +215,9 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
                 if let Some(subtitle) = &a.subtitle { <p class="subtitle">{ mark(subtitle) }</p> }
                 <BylineView byline={a.byline.clone()} {lang} />
                 if !place.is_empty() { <p class="place">{ place.join(" · ") }</p> }
+                if props.page.is_corrected() {
+                    <p class="corrected-note">{ lang.pick("本版经过人工校正", "This page was corrected by hand") }</p>
+                }
             </header>
             if !notes.is_empty() {
                 <aside class="reading-notes" role="note" aria-label={lang.pick("解析提示", "Parsing notes")}>
@@ -180,7 +225,10 @@ pub fn ArticlePage(props: &ArticlePageProps) -> Html {
                     <ul>{ for notes.iter().map(|n| html! { <li>{ n }</li> }) }</ul>
                 </aside>
             }
-            if *show_source {
+            if let (true, Some(c)) = (*editing, correct) {
+                <EditMode page={props.page.clone()} article={props.article} {lang}
+                    onedit={c.onedit.clone()} onexport={c.onexport.clone()} />
+            } else if *show_source {
                 <pre class="source" aria-label={lang.pick("原文", "Source text")}>{ source }</pre>
             } else {
                 <div class="body">

@@ -260,3 +260,73 @@ fn a_manifest_not_of_its_schema_and_a_page_over_the_apps_limit_fail_with_exit_1(
 fn a_missing_dist_option_is_a_usage_error() {
     assert_eq!(kanbao(&["bundle"]).status.code(), Some(2));
 }
+
+/// A corrections file for [`NEWS`]: its title marked as the kicker.
+fn kicker_mark() -> String {
+    let end = NEWS.find('\n').unwrap_or(0);
+    serde_json::json!({
+        "format": "kanbao.corrections/1",
+        "source": { "name": "page.txt", "bytes": NEWS.len(), "hash": "0000000000000000" },
+        "edits": [{ "edit": "mark", "line": { "span": [0, end], "text": &NEWS[..end] }, "role": "kicker" }],
+    })
+    .to_string()
+}
+
+#[test]
+fn the_bundle_carries_each_pages_corrections_from_beside_it_or_where_the_manifest_says() {
+    let dir = dist(NEWS.as_bytes());
+    let d = dir.path();
+    // Beside the page.
+    fs::write(d.join("static/samples/page.txt.kanbao.json"), kicker_mark()).expect("sidecar");
+    let (out, file) = bundle(d, &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let pages = inline_pages(&fs::read_to_string(&file).expect("bundle"));
+    assert_eq!(pages[0]["corrections"]["edits"][0]["role"], "kicker");
+    // Where the manifest names it.
+    fs::remove_file(d.join("static/samples/page.txt.kanbao.json")).expect("removed");
+    fs::create_dir_all(d.join("static/fixes")).expect("dir");
+    fs::write(d.join("static/fixes/page.json"), kicker_mark()).expect("sidecar");
+    fs::write(
+        d.join("static/library.json"),
+        r#"{"pages":[{"path":"samples/page.txt","corrections":"fixes/page.json"}]}"#,
+    )
+    .expect("manifest");
+    let (out, file) = bundle(d, &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let pages = inline_pages(&fs::read_to_string(&file).expect("bundle"));
+    assert_eq!(pages[0]["corrections"]["edits"][0]["edit"], "mark");
+    // Pages named on the command line, their corrections files among them.
+    let page = d.join("A01.txt");
+    fs::write(&page, NEWS).expect("page");
+    fs::write(d.join("A01.txt.kanbao.json"), kicker_mark()).expect("sidecar");
+    let sidecar = d.join("A01.txt.kanbao.json");
+    let (out, file) = bundle(d, &[s(&page), s(&sidecar)]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let pages = inline_pages(&fs::read_to_string(&file).expect("bundle"));
+    assert_eq!(pages.as_array().map(Vec::len), Some(1));
+    assert_eq!(pages[0]["corrections"]["source"]["name"], "page.txt");
+}
+
+#[test]
+fn a_malformed_corrections_file_fails_the_bundle_naming_it() {
+    let dir = dist(NEWS.as_bytes());
+    let d = dir.path();
+    fs::write(
+        d.join("static/samples/page.txt.kanbao.json"),
+        "<html>not json</html>",
+    )
+    .expect("sidecar");
+    let (out, file) = bundle(d, &[]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("page.txt.kanbao.json"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        stderr(&out).contains("not a Kanbao corrections file"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!file.exists());
+}

@@ -24,6 +24,7 @@
 //! assert!(!manifest.embed.keep_pages);
 //! ```
 
+use kanbao_parse::correct::Corrections;
 use serde::{Deserialize, Serialize};
 
 /// Larger pages are refused before they are read: no newspaper page comes near it.
@@ -44,6 +45,10 @@ pub struct PageText {
     pub paper: Option<String>,
     /// The page's text, decoded.
     pub text: String,
+    /// Corrections of what the parser read on the page (`kanbao_parse::correct`), applied
+    /// each time it is read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub corrections: Option<Corrections>,
 }
 
 /// The file "export library" writes and import reads back (`kanbao-library.json`).
@@ -77,6 +82,10 @@ pub struct ManifestEntry {
     /// The paper's name.
     #[serde(default)]
     pub paper: Option<String>,
+    /// The page's corrections file (`pages/A01.txt.kanbao.json`), relative to the manifest:
+    /// applied to what the parser reads on the page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub corrections: Option<String>,
 }
 
 /// Who may control an embedded Kanbao, as the deployment manifest says
@@ -134,6 +143,7 @@ mod tests {
                 name: "a.txt".into(),
                 paper: Some("某日报".into()),
                 text: "港口新闻".into(),
+                corrections: None,
             }],
         };
         let json = serde_json::to_string(&file).unwrap();
@@ -141,6 +151,29 @@ mod tests {
         // A page without a paper reads as one.
         let page: PageText = serde_json::from_str(r#"{"name": "b.txt", "text": "t"}"#).unwrap();
         assert_eq!(page.paper, None);
+        assert_eq!(page.corrections, None);
+        assert!(!json.contains("corrections"), "{json}");
+    }
+
+    #[test]
+    fn a_page_carries_its_corrections_and_a_manifest_entry_names_its_file() {
+        let page: PageText = serde_json::from_str(
+            r#"{"name": "A01.txt", "text": "港口新闻\n",
+                "corrections": {"format": "kanbao.corrections/1",
+                  "source": {"name": "A01.txt", "bytes": 13, "hash": "0123456789abcdef"},
+                  "edits": [{"edit": "mark", "line": {"span": [0, 12], "text": "港口新闻"}, "role": "kicker"}]}}"#,
+        )
+        .unwrap();
+        let c = page.corrections.expect("carries corrections");
+        assert_eq!(c.edits.len(), 1);
+        let m: Manifest = serde_json::from_str(
+            r#"{"pages": [{"path": "pages/A01.txt", "corrections": "pages/A01.txt.kanbao.json"}]}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            m.pages[0].corrections.as_deref(),
+            Some("pages/A01.txt.kanbao.json")
+        );
     }
 
     #[test]

@@ -360,6 +360,80 @@ fn put_field(a: &mut Article, role: LineRole, text: Option<String>) {
     }
 }
 
+/// A line of an article as the parser read it: what a curator sees, and marks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReadLine {
+    pub line: LineRef,
+    /// What the parser made of it: a headline field or a kind of block; `None` for a credit,
+    /// a dateline, a lead or text in no field.
+    pub role: Option<LineRole>,
+}
+
+/// The headline field whose text is `line_text` (`true`), or, for a headline printed on two
+/// lines, the field that holds it (`false`).
+fn holder(a: &Article, line_text: &str) -> Option<(LineRole, bool)> {
+    let fields = [
+        (LineRole::Title, Some(&a.title)),
+        (LineRole::Kicker, a.kicker.as_ref()),
+        (LineRole::Subtitle, a.subtitle.as_ref()),
+        (LineRole::Column, a.column.as_ref()),
+    ];
+    let exact = fields
+        .iter()
+        .find(|(_, v)| v.is_some_and(|v| *v == line_text || as_field(v) == line_text))
+        .map(|(r, _)| (*r, true));
+    let squeeze = |s: &str| s.split_whitespace().collect::<String>();
+    let line = squeeze(line_text);
+    exact.or_else(|| {
+        fields
+            .iter()
+            .find(|(_, v)| {
+                v.is_some_and(|v| !line.is_empty() && squeeze(&as_field(v)).contains(&line))
+            })
+            .map(|(r, _)| (*r, false))
+    })
+}
+
+/// The non-blank lines of article `article`, each with what the parser made of it.
+pub fn article_lines(page: &Page, text: &str, article: usize) -> Vec<ReadLine> {
+    let Some(a) = page.articles.get(article) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut start = 0;
+    for l in text.split_inclusive('\n') {
+        let span = [start, start + l.len()];
+        start += l.len();
+        if span[1] <= a.span[0] || span[0] >= a.span[1] || l.trim().is_empty() {
+            continue;
+        }
+        let span = trimmed(text, [span[0].max(a.span[0]), span[1].min(a.span[1])]);
+        let Some(line_text) = text.get(span[0]..span[1]) else {
+            continue;
+        };
+        let block = a
+            .blocks
+            .iter()
+            .find(|b| b.span[0] < span[1] && span[0] < b.span[1]);
+        let role = match block {
+            Some(b) => Some(match b.kind {
+                BlockKind::Heading => LineRole::Heading,
+                BlockKind::Caption => LineRole::Caption,
+                BlockKind::Paragraph => LineRole::Paragraph,
+            }),
+            None => holder(a, &as_field(line_text)).map(|(r, _)| r),
+        };
+        out.push(ReadLine {
+            line: LineRef {
+                span,
+                text: line_text.to_owned(),
+            },
+            role,
+        });
+    }
+    out
+}
+
 /// Marks a line as `role`. A body line becomes a headline field (the field's old text goes to
 /// the front of the body as a heading) or changes its block's kind; a headline line trades
 /// places with the field it is marked as; furniture leaves the article's text.
@@ -398,18 +472,41 @@ pub fn mark(
         return Ok(());
     }
     // A headline line: the field holding it.
-    let holder: Option<LineRole> = [
-        (LineRole::Title, Some(&a.title)),
-        (LineRole::Kicker, a.kicker.as_ref()),
-        (LineRole::Subtitle, a.subtitle.as_ref()),
-        (LineRole::Column, a.column.as_ref()),
-    ]
-    .into_iter()
-    .find(|(_, v)| v.is_some_and(|v| *v == line_text || as_field(v) == line_text))
-    .map(|(r, _)| r);
-    let Some(from) = holder else {
+    let Some((from, whole)) = holder(a, &line_text) else {
         return Err(UnappliedReason::NotInArticle);
     };
+    if !whole {
+        // One line of a headline printed on two: the field keeps the other, the line is moved
+        // as a line of the body would be.
+        let rest = take_field(a, from).map(|v| {
+            let squeezed: String = line_text.split_whitespace().collect();
+            as_field(&v)
+                .replacen(&line_text, " ", 1)
+                .replacen(&squeezed, " ", 1)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        });
+        put_field(a, from, rest.filter(|r| !r.is_empty()));
+        let start = a.span[0];
+        match block_kind(role) {
+            Some(kind) => a.blocks.insert(
+                0,
+                Block {
+                    kind,
+                    ..heading_of(line_text, [start, start])
+                },
+            ),
+            None if role == LineRole::Furniture => {}
+            None => {
+                if let Some(old) = take_field(a, role) {
+                    a.blocks.insert(0, heading_of(old, [start, start]));
+                }
+                put_field(a, role, Some(line_text));
+            }
+        }
+        return Ok(());
+    }
     if from == role {
         return Ok(());
     }
@@ -733,5 +830,64 @@ mod tests {
         assert!(json.contains("\"role\":\"heading\""), "{json}");
         let back: super::Corrections = serde_json::from_str(&json).expect("reads back");
         assert_eq!(back, c);
+    }
+
+    #[test]
+    fn an_articles_lines_say_what_the_parser_made_of_each() {
+        let page = parsed();
+        let lines = super::article_lines(&page, PAGE, 0);
+        assert_eq!(lines[0].line.text, "港口新航线开通");
+        assert_eq!(lines[0].role, Some(LineRole::Title));
+        assert_eq!(
+            &PAGE[lines[0].line.span[0]..lines[0].line.span[1]],
+            "港口新航线开通"
+        );
+        let lead = lines.iter().find(|l| l.line.text.starts_with("本报讯"));
+        assert!(lead.is_some(), "{lines:?}");
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.line.text == "新航线每周两班。" && l.role == Some(LineRole::Paragraph))
+        );
+        assert!(super::article_lines(&page, PAGE, 99).is_empty());
+    }
+
+    #[test]
+    fn one_line_of_a_two_line_title_marked_as_subtitle_leaves_the_other_as_title() {
+        let text = "乡村公路全线贯通\n山里果子运出山\n\n本报讯（记者 林海）昨日，公路通车。\n";
+        let line_of = |t: &str| {
+            let at = text.find(t).unwrap_or(0);
+            LineRef {
+                span: [at, at + t.len()],
+                text: t.into(),
+            }
+        };
+        let marks = [
+            Correction::Mark {
+                line: line_of("乡村公路全线贯通"),
+                role: LineRole::Title,
+            },
+            Correction::Mark {
+                line: line_of("山里果子运出山"),
+                role: LineRole::Subtitle,
+            },
+        ];
+        // Whatever the parser made of the two lines, the two marks give title and subtitle.
+        let mut page = crate::parse_str(text, "p.txt");
+        let unapplied = apply(&mut page, text, &marks);
+        assert!(unapplied.is_empty(), "{unapplied:?}");
+        assert_eq!(page.articles[0].title, "乡村公路全线贯通");
+        assert_eq!(page.articles[0].subtitle.as_deref(), Some("山里果子运出山"));
+        assert_eq!(page.articles[0].kicker, None);
+        // Read as one title printed on two lines, the second line alone becomes the subtitle.
+        let mut page = crate::parse_str(text, "p.txt");
+        page.articles[0].title = "乡村公路全线贯通 山里果子运出山".into();
+        page.articles[0].kicker = None;
+        let lines = super::article_lines(&page, text, 0);
+        assert_eq!(lines[1].role, Some(LineRole::Title));
+        let unapplied = apply(&mut page, text, &marks[1..]);
+        assert!(unapplied.is_empty(), "{unapplied:?}");
+        assert_eq!(page.articles[0].title, "乡村公路全线贯通");
+        assert_eq!(page.articles[0].subtitle.as_deref(), Some("山里果子运出山"));
     }
 }

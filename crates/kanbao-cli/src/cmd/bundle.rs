@@ -14,6 +14,8 @@ use std::process::ExitCode;
 use anyhow::{Context, bail};
 use kanbao_files::{MAX_PAGE_BYTES, Manifest, PageText};
 
+use super::parse::{SIDECAR, read_corrections, sidecar_path};
+
 /// The id the app looks for (src/data.rs).
 const INLINE_PAGES_ID: &str = "kanbao-inline-pages";
 
@@ -34,6 +36,10 @@ pub struct Args {
     /// The paper's name for the PAGES given on the command line.
     #[arg(long, value_name = "NAME")]
     paper: Option<String>,
+    /// Read each page's corrections from DIR/<file name>.kanbao.json instead of beside the
+    /// page (or where the manifest names them).
+    #[arg(long, value_name = "DIR")]
+    corrections: Option<PathBuf>,
     /// Page text files to include (UTF-8, GB18030 or UTF-16); without them, the pages that
     /// DIR/static/library.json lists.
     pages: Vec<PathBuf>,
@@ -62,12 +68,15 @@ fn bundle(args: &Args) -> anyhow::Result<String> {
             index.display()
         )
     })?;
+    let dir = args.corrections.as_deref();
     let pages = if args.pages.is_empty() {
-        library_pages(dist)?
+        library_pages(dist, dir)?
     } else {
         args.pages
             .iter()
-            .map(|path| read_page(path, args.paper.clone()))
+            // A page's corrections file named with the pages goes with its page.
+            .filter(|path| !path.to_string_lossy().ends_with(SIDECAR))
+            .map(|path| read_page(path, args.paper.clone(), None, dir))
             .collect::<anyhow::Result<_>>()?
     };
     let out = render(&html, dist, &pages)?;
@@ -81,8 +90,9 @@ fn bundle(args: &Args) -> anyhow::Result<String> {
     ))
 }
 
-/// The pages of the deployment: those DIR/static/library.json lists.
-fn library_pages(dist: &Path) -> anyhow::Result<Vec<PageText>> {
+/// The pages of the deployment: those DIR/static/library.json lists, each with the corrections
+/// file the manifest names for it, or the one beside it.
+fn library_pages(dist: &Path, corrections: Option<&Path>) -> anyhow::Result<Vec<PageText>> {
     let static_dir = dist.join("static");
     let path = static_dir.join("library.json");
     let text = fs::read_to_string(&path).with_context(|| {
@@ -96,12 +106,27 @@ fn library_pages(dist: &Path) -> anyhow::Result<Vec<PageText>> {
     manifest
         .pages
         .into_iter()
-        .map(|entry| read_page(&static_dir.join(&entry.path), entry.paper))
+        .map(|entry| {
+            let sidecar = entry.corrections.as_ref().map(|c| static_dir.join(c));
+            read_page(
+                &static_dir.join(&entry.path),
+                entry.paper,
+                sidecar.as_deref(),
+                corrections,
+            )
+        })
         .collect()
 }
 
-/// Reads and decodes one page text file; the bundle holds its text as UTF-8.
-fn read_page(path: &Path, paper: Option<String>) -> anyhow::Result<PageText> {
+/// Reads and decodes one page text file, with its corrections (from `sidecar`, else from
+/// `dir`, else beside it); the bundle holds its text as UTF-8. A corrections file that cannot
+/// be read fails the bundle, naming it.
+fn read_page(
+    path: &Path,
+    paper: Option<String>,
+    sidecar: Option<&Path>,
+    dir: Option<&Path>,
+) -> anyhow::Result<PageText> {
     let read = || -> anyhow::Result<PageText> {
         let meta = fs::metadata(path).context("cannot read")?;
         if meta.is_dir() {
@@ -126,9 +151,13 @@ fn read_page(path: &Path, paper: Option<String>) -> anyhow::Result<PageText> {
             name,
             paper,
             text: decoded.text,
+            corrections: None,
         })
     };
-    read().with_context(|| path.display().to_string())
+    let mut page = read().with_context(|| path.display().to_string())?;
+    let sidecar = sidecar.map_or_else(|| sidecar_path(path, &page.name, dir), Path::to_path_buf);
+    page.corrections = read_corrections(&sidecar).with_context(|| sidecar.display().to_string())?;
+    Ok(page)
 }
 
 /// The bundle: dist/index.html with every file it refers to inlined or left out.

@@ -114,7 +114,7 @@ const MAX_SIDECAR_BYTES: u64 = 16 * 1024 * 1024;
 /// Where a page's corrections are: `DIR/<name>.kanbao.json` when a corrections folder is
 /// given (`name` is the page's `source.name`: its path in the folder built, or its file name),
 /// otherwise beside the page.
-fn sidecar_path(page: &Path, name: &str, dir: Option<&Path>) -> PathBuf {
+pub(crate) fn sidecar_path(page: &Path, name: &str, dir: Option<&Path>) -> PathBuf {
     match dir {
         Some(dir) => dir.join(format!("{name}{SIDECAR}")),
         None => {
@@ -126,7 +126,7 @@ fn sidecar_path(page: &Path, name: &str, dir: Option<&Path>) -> PathBuf {
 }
 
 /// Reads a corrections file; `Ok(None)` when there is none.
-fn read_corrections(path: &Path) -> anyhow::Result<Option<Corrections>> {
+pub(crate) fn read_corrections(path: &Path) -> anyhow::Result<Option<Corrections>> {
     let meta = match fs::metadata(path) {
         Ok(meta) => meta,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
