@@ -88,6 +88,9 @@ pub(crate) struct RunCues {
     /// A pointer to another page follows the run (`（A04）`): a front page's teaser, its
     /// story on that page.
     pub pointer_follows: bool,
+    /// The page prints a citation line under each article's headline
+    /// ([`cites_under_headlines`]) and none follows the run: a section heading.
+    pub uncited: bool,
 }
 
 /// How a run of headline-shaped lines is read.
@@ -144,6 +147,7 @@ pub(crate) fn weigh(c: &RunCues) -> (RunReading, i32) {
         (c.awaiting_body, -4),
         (c.set_apart, 6),
         (c.pointer_follows, 10),
+        (c.uncited, -8),
         (c.run_on, -3),
     ] {
         if cue {
@@ -393,16 +397,30 @@ pub(crate) fn end_credit_ahead(lines: &[Line<'_>], j: usize) -> bool {
             Class::Text | Class::Caption | Class::Noise => {
                 text |= l.class == Class::Text;
                 // A credit glued after the last sentence: `…采样车”。  本报记者 金旻矣`.
-                if l.glued_credit && lines.get(k + 1).is_none_or(|n| n.class != Class::Text) {
+                if l.glued_credit
+                    && !closing_dateline(l.text)
+                    && lines.get(k + 1).is_none_or(|n| n.class != Class::Text)
+                {
                     return true;
                 }
             }
+            // A dateline closing wire copy says where the story was filed, not whose item ends.
+            Class::Byline if closing_dateline(l.text) => return false,
             Class::Byline | Class::Author => return text,
             _ => return false,
         }
         k += 1;
     }
     false
+}
+
+/// Whether a line is, or ends in, a wire story's closing dateline: `新华社北京5月12日电` alone,
+/// or glued after the last sentence (`…支撑。　　新华社北京电`).
+pub(crate) fn closing_dateline(t: &str) -> bool {
+    crate::byline::bare_dateline(t)
+        || crate::byline::glued_source(t)
+            .and_then(|at| t.get(at..))
+            .is_some_and(crate::byline::bare_dateline)
 }
 
 /// Whether a heading run looks unlike the first section heading of the article: one has a
@@ -487,6 +505,35 @@ pub(crate) fn page_indents(lines: &[Line<'_>]) -> bool {
     let text = lines.iter().filter(|l| l.class == Class::Text);
     let (all, indented) = text.fold((0, 0), |(a, i), l| (a + 1, i + usize::from(l.indented)));
     all >= 4 && indented * 10 >= all * 7
+}
+
+/// Whether a page prints a citation line right under its articles' headlines, as e-paper
+/// exports do (`标题` / `（ 2026-05-13 ） 稿件来源：某报 要闻` or `《人民日报》（…第 04 版）`):
+/// twice at least, and under every headline a credit follows. On such a page a headline
+/// without one is a section heading.
+pub(crate) fn cites_under_headlines(lines: &[Line<'_>]) -> bool {
+    let mut cited = 0;
+    let mut i = 0;
+    while i < lines.len() {
+        if !lines[i].class.is_headline() {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while lines.get(j).is_some_and(|l| l.class.is_headline()) {
+            j += 1;
+        }
+        let citation = lines.get(j).is_some_and(|l| l.class == Class::Citation);
+        let after = if citation { j + 1 } else { j };
+        if credit_follows(lines.get(after)) {
+            if !citation {
+                return false;
+            }
+            cited += 1;
+        }
+        i = j;
+    }
+    cited >= 2
 }
 
 /// Whether a page sets its articles apart by blank lines while its paragraphs follow each
@@ -823,6 +870,30 @@ mod tests {
     fn a_credit_glued_to_the_last_paragraph_counts_as_an_end_credit() {
         let lines = split("第2计\n麻绳为记\n正文一段。\n正文二段。  本报记者  金旻矣\n");
         assert!(end_credit_ahead(&lines, 2));
+    }
+
+    #[test]
+    fn a_closing_dateline_ends_no_item_of_its_own() {
+        assert!(closing_dateline("新华社北京5月12日电"));
+        assert!(closing_dateline("为发展提供支撑。　　　新华社北京电"));
+        assert!(!closing_dateline("为发展提供支撑。 本报记者 金旻矣"));
+        let lines = split("“钱从哪里来”\n　　资金由几部分组成。\n　　　　新华社北京5月12日电\n\n下一篇\n");
+        assert!(!end_credit_ahead(&lines, 1));
+        let lines = split("第2计\n正文一段。\n本报记者 金旻矣\n");
+        assert!(end_credit_ahead(&lines, 1));
+    }
+
+    #[test]
+    fn a_page_citing_every_credited_headline_is_told() {
+        let cited = split(
+            "标题一\n（ 2026-05-13 ） 稿件来源：某某电讯 要闻\n新华社记者 林一\n正文。\n小标题\n正文。\n标题二\n（ 2026-05-13 ） 稿件来源：某某电讯 要闻\n新华社记者 王二\n正文。\n",
+        );
+        assert!(cites_under_headlines(&cited));
+        // A credited headline without its citation: the page does not cite every one.
+        let partly = split(
+            "标题一\n（ 2026-05-13 ） 稿件来源：某某电讯 要闻\n新华社记者 林一\n正文。\n标题二\n新华社记者 王二\n正文。\n标题三\n（ 2026-05-13 ） 稿件来源：某某电讯 要闻\n新华社记者 张三\n正文。\n",
+        );
+        assert!(!cites_under_headlines(&partly));
     }
 
     #[test]

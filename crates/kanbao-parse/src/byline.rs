@@ -83,6 +83,13 @@ pub(crate) fn is_name(s: &str) -> bool {
         && !s.ends_with("采写")
         && strip_photo_post(s).is_none()
         && !(n == 4 && surname_len(s) != Some(2) && split_names(s).is_some())
+        && !paper_named(s)
+}
+
+/// Whether a word of a credit is a paper's name (`华商晨报`, `新京报`), as a lead's credit
+/// prints it before its reporter (`（华商晨报 掌中沈阳客户端记者 金恩子）`): no person's name.
+fn paper_named(s: &str) -> bool {
+    s.chars().count() >= 3 && s.ends_with('报')
 }
 
 /// Credit words that, found inside a run of Han characters, make it no name: `记者张三` is a
@@ -93,10 +100,14 @@ const GLUED: &[&str] = &["记者", "通讯员", "实习生", "评论员"];
 fn role_word(t: &str) -> Option<Role> {
     // A prefix names the paper or its outlet, joined by a middle dot or a hyphen
     // (`齐鲁晚报·齐鲁壹点`, `成都商报-红星新闻`).
+    // The paper's name may stand in its title marks (`《南国早报》记者`).
     let prefix_ok = |p: &str| {
         p.chars().count() <= 12
-            && p.chars()
-                .all(|c| is_han(c) || c.is_ascii_alphanumeric() || matches!(c, '·' | '-' | '－'))
+            && p.chars().all(|c| {
+                is_han(c)
+                    || c.is_ascii_alphanumeric()
+                    || matches!(c, '·' | '-' | '－' | '《' | '》')
+            })
             && !p.starts_with(['·', '-', '－'])
     };
     for (word, role) in [
@@ -252,6 +263,8 @@ fn classify(t: &str, out: &mut Vec<Tok>) {
         out.push(Tok::Role(Role::Photographer));
     } else if let Some(r) = role_word(t) {
         out.push(Tok::Role(r));
+    } else if paper_named(t) && t.chars().all(is_han) {
+        // The paper the reporter works for, before the role word: no name, no token.
     } else if is_name(t) {
         out.push(Tok::Name(t.to_owned()));
     } else if t.chars().count() == 1 && t.chars().all(is_han) {
@@ -749,7 +762,15 @@ fn labelled_picture_credit(line: &str) -> Option<Credits> {
 }
 
 /// News agencies whose name may follow their reporters' names on a web copy's byline.
-const AGENCIES: &[&str] = &["新华社", "中新社", "新华网", "中新网", "人民网", "央视网"];
+const AGENCIES: &[&str] = &[
+    "新华社",
+    "中新社",
+    "新华网",
+    "中新网",
+    "人民网",
+    "央视网",
+    "央广网",
+];
 
 /// A byline of names followed by their agency, as web copies print a wire report's:
 /// `冯晓芳 新华社`, `张三 李四 中新社`. The names are reporters.
@@ -1165,7 +1186,7 @@ fn source_named(s: &str) -> bool {
 /// `…相当于植树造林7000多万棵。 据中新社`, `…接种。据央视`. Returns where the source starts.
 pub(crate) fn glued_source(text: &str) -> Option<usize> {
     let (at, source) = after_last_sentence(text, 16)?;
-    (source_named(source) || account_named(source)).then_some(at)
+    (source_named(source) || account_named(source) || bare_dateline(source)).then_some(at)
 }
 
 /// What stands after a paragraph's last sentence, within its last `within` characters
@@ -1657,6 +1678,27 @@ const NOT_XUN: &[&str] = &[
     "审讯", "问讯", "提讯", "闻讯", "应讯", "接讯",
 ];
 
+/// A wire dateline with a place and no date, as papers reprint agency copy: `新华社武汉电`,
+/// `中新社香港电`.
+fn agency_dateline(prefix: &str) -> bool {
+    AGENCIES.iter().any(|a| {
+        prefix.strip_prefix(a).is_some_and(|rest| {
+            let place = rest.strip_suffix('电').unwrap_or("");
+            (1..=6).contains(&place.chars().count())
+                && place.chars().all(is_han)
+                && !place.contains("记者")
+        })
+    })
+}
+
+/// A line that is a dateline and nothing else (`新华社北京5月12日电`, `（本报北京电）`): as wire
+/// copy prints it at an article's end.
+pub(crate) fn bare_dateline(s: &str) -> bool {
+    let s = s.trim();
+    let s = strip_brackets(s).unwrap_or(s).trim();
+    !s.starts_with('据') && dateline_prefix(s).is_some_and(|(prefix, _, _)| prefix.len() == s.len())
+}
+
 /// Finds the dateline at the start of a paragraph: `本报讯`, `新华社北京3月16日电`, a paper's
 /// short name and 讯 (`南都讯`, `合肥晚报讯`, `本报百色讯`), `XX日报消息`,
 /// `京华时报3月5日报道`. Returns it, where it ends and its last character.
@@ -1679,13 +1721,16 @@ fn dateline_prefix(line: &str) -> Option<(&str, usize, char)> {
     let word = if c == '消' || c == '报' { 2 } else { 1 };
     let end = idx + c.len_utf8() * word;
     let prefix = line.get(..end)?;
-    // Two outlets of one paper joined by a hyphen or a middle dot: `某某报-某某新闻网讯`.
+    // Two outlets of one paper joined by a hyphen or a middle dot: `某某报-某某新闻网讯`; two
+    // places of one dated report joined by a slash: `新华社北京/纽约5月12日电`.
     let joiner = |c: char| matches!(c, '-' | '·');
+    let places = |c: char| matches!(c, '/' | '／') && prefix.ends_with("日电");
     if !prefix
         .chars()
-        .all(|c| is_han(c) || c.is_ascii_alphanumeric() || joiner(c))
+        .all(|c| is_han(c) || c.is_ascii_alphanumeric() || joiner(c) || places(c))
         || prefix.starts_with(joiner)
         || prefix.contains(joiner) && prefix.contains("--")
+        || prefix.contains("//")
     {
         return None;
     }
@@ -1701,6 +1746,7 @@ fn dateline_prefix(line: &str) -> Option<(&str, usize, char)> {
         prefix.starts_with("本报") && matches!(c, '讯' | '电') && (3..=7).contains(&n) && apart;
     let accepted = prefix == "本报讯"
         || own
+        || agency_dateline(prefix) && apart
         || [
             "日电", "日讯", "社电", "网电", "报讯", "报电", "台电", "台讯", "社讯", "网讯",
         ]
@@ -2455,6 +2501,47 @@ mod tests {
         // An account's name: no outlet's ending, but nothing a sentence would go on with.
         assert_eq!(glued_source("及时公布情况。据江城教育"), Some(21));
         assert_eq!(glued_source("他说。据统计局"), None);
+        // A wire dateline set after the last sentence, as wire copy ends.
+        let text = "为发展提供支撑。　　　新华社北京电";
+        assert_eq!(
+            text.get(glued_source(text).unwrap()..),
+            Some("新华社北京电")
+        );
+    }
+
+    #[test]
+    fn a_papers_name_before_its_reporter_is_no_name() {
+        let c = parse_credits("华商晨报 掌中沈阳客户端记者 金恩子", None, false).expect("credits");
+        assert_eq!(c.reporters, ["金恩子"]);
+        let c = parse_credits("《南国早报》记者 何定坚", None, false).expect("credits");
+        assert_eq!(c.reporters, ["何定坚"]);
+        assert!(paper_named("华商晨报"));
+        assert!(!paper_named("王超"));
+    }
+
+    #[test]
+    fn a_bare_dateline_is_a_dateline_and_nothing_else() {
+        assert!(bare_dateline("新华社北京5月12日电"));
+        assert!(bare_dateline("　　新华社北京/纽约5月12日电"));
+        assert!(bare_dateline("（本报北京电）"));
+        assert!(bare_dateline("新华社武汉电"));
+        assert!(!bare_dateline("新华社北京5月12日电 正文"));
+        assert!(!bare_dateline("（据新华社电）"));
+        assert!(!bare_dateline("新华社记者 张三"));
+    }
+
+    #[test]
+    fn wire_datelines_may_name_two_places_or_no_date() {
+        let d = parse_dateline("新华社北京/纽约5月12日电 国际形势动荡多变之际").expect("dateline");
+        assert_eq!(d.dateline, Some("新华社北京/纽约5月12日电"));
+        let d =
+            parse_dateline("新华社武汉电（记者余国庆 潘志伟）武汉将实施计划").expect("dateline");
+        assert_eq!(d.dateline, Some("新华社武汉电"));
+        assert!(agency_dateline("中新社香港电"));
+        assert!(!agency_dateline("新华社电"));
+        assert!(!agency_dateline("新华社记者电"));
+        assert!(parse_dateline("北京/上海双城记").is_none());
+        assert!(parse_dateline("新华社武汉电视台报道称").is_none());
     }
 
     #[test]

@@ -215,7 +215,7 @@ pub(crate) fn parse_header_line(line: &str) -> Option<HeaderLine> {
     // Page names joined by `·` (`深圳·广州`, `体育·财经`) are one page name.
     let mut sections: Vec<&str> = Vec::new();
     for name in names {
-        if name.ends_with('报') {
+        if paper_name(name) {
             out.other = true;
         } else {
             sections.push(name);
@@ -229,6 +229,11 @@ pub(crate) fn parse_header_line(line: &str) -> Option<HeaderLine> {
         _ => return None,
     }
     (out.date.is_some() || out.page.is_some() || out.section.is_some() || out.other).then_some(out)
+}
+
+/// Whether a header's name is a paper's (`人民日报`, `新华每日电讯`, `参考消息`), not a page's.
+fn paper_name(name: &str) -> bool {
+    name.ends_with('报') || name.ends_with("电讯") || name == "参考消息"
 }
 
 /// Labels of a web export's source line.
@@ -522,6 +527,9 @@ fn join_padded(names: &str) -> String {
 /// The citation line a page export prints after each article:
 /// `《人民日报》（2026年02月12日第 04 版）`, `《长河日报》（2025年05月20日 05 版）`.
 pub(crate) fn is_citation_line(t: &str) -> bool {
+    if source_citation(t) {
+        return true;
+    }
     let Some(rest) = t.trim().strip_prefix('《') else {
         return false;
     };
@@ -537,6 +545,26 @@ pub(crate) fn is_citation_line(t: &str) -> bool {
         && after.ends_with(['）', ')'])
         && after.chars().count() <= 40
         && (after.contains('版') || after.contains('年'))
+}
+
+/// An e-paper's citation line of its date and source, as its article pages print it under the
+/// headline: `（ 2026-05-13 ） 稿件来源：新华每日电讯 要闻`.
+fn source_citation(t: &str) -> bool {
+    let t = t.trim();
+    let Some(rest) = t.strip_prefix(['（', '(']) else {
+        return false;
+    };
+    let Some(close) = rest.find(['）', ')']) else {
+        return false;
+    };
+    let date = rest[..close].trim();
+    let after = rest[close..].trim_start_matches(['）', ')']).trim();
+    parse_date(date).is_some_and(|(_, r)| r.is_empty())
+        && ["稿件来源", "来源"].iter().any(|l| {
+            after
+                .strip_prefix(l)
+                .is_some_and(|r| r.starts_with([':', '：']) && r.chars().count() <= 30)
+        })
 }
 
 /// Where a citation line ([`is_citation_line`]) starts at the end of a line that holds
@@ -676,6 +704,28 @@ mod tests {
         let h = parse_header_line("二〇二三年十一月二十八日 星期二 第三版 要闻").unwrap();
         assert_eq!(h.date.as_deref(), Some("2023-11-28"));
         assert_eq!(h.page.as_deref(), Some("三"));
+    }
+
+    #[test]
+    fn an_epapers_date_and_source_line_is_a_citation() {
+        assert!(is_citation_line(
+            "（ 2026-05-13 ） 稿件来源：新华每日电讯 要闻"
+        ));
+        assert!(is_citation_line("(2026-05-13) 来源:某某日报"));
+        assert!(is_citation_line("《人民日报》（2026年02月12日第 04 版）"));
+        assert!(!is_citation_line("（2026-05-13）"));
+        assert!(!is_citation_line("（记者 张三） 来源：现场"));
+    }
+
+    #[test]
+    fn a_papers_name_is_told_from_a_pages() {
+        assert!(paper_name("人民日报"));
+        assert!(paper_name("新华每日电讯"));
+        assert!(paper_name("参考消息"));
+        assert!(!paper_name("要闻"));
+        assert!(!paper_name("图片新闻"));
+        let h = parse_header_line("新华每日电讯").unwrap();
+        assert!(h.other && h.section.is_none());
     }
 
     #[test]

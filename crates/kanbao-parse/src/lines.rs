@@ -412,7 +412,34 @@ pub(crate) fn split(text: &str) -> Vec<Line<'_>> {
     }
     repeated_caption_parts(&mut out);
     list_items(&mut out);
+    closing_datelines(&mut out);
     out
+}
+
+/// A dateline alone on its line after an article's text, with no text of its own under it
+/// (`……。` / `　　　　新华社北京5月12日电` / the next headline): wire copy's closing dateline,
+/// a credit of the text above it, not the lead of another article.
+fn closing_datelines(lines: &mut [Line<'_>]) {
+    for i in 1..lines.len() {
+        let Some(l) = lines.get(i) else {
+            continue;
+        };
+        if l.class != Class::Dateline || !crate::byline::bare_dateline(l.text) {
+            continue;
+        }
+        let after_text = lines
+            .get(i - 1)
+            .is_some_and(|a| matches!(a.class, Class::Text | Class::Lead | Class::Dateline));
+        let no_text_under = lines
+            .get(i + 1)
+            .is_none_or(|n| !matches!(n.class, Class::Text | Class::Lead | Class::Dateline));
+        if after_text
+            && no_text_under
+            && let Some(l) = lines.get_mut(i)
+        {
+            l.class = Class::Byline;
+        }
+    }
 }
 
 /// Whether a line heads a list inside the text: a short label ending in a colon
@@ -842,10 +869,24 @@ fn may_hold_date(t: &str) -> bool {
         || t.contains(|c| ('０'..='９').contains(&c))
 }
 
+/// Whether a line opens with a page number and its 版, set apart from a page name:
+/// `02版：要闻`, `A3版 国际新闻`, as e-paper exports head a page without 第.
+fn page_number_first(t: &str) -> bool {
+    let Some(at) = t.find('版') else {
+        return false;
+    };
+    let head = &t[..at + '版'.len_utf8()];
+    let after = &t[at + '版'.len_utf8()..];
+    crate::header::is_page_token(head)
+        && head.bytes().any(|b| b.is_ascii_digit())
+        && (after.is_empty() || after.starts_with([':', '：', ' ', '　', '|', '｜']))
+}
+
 /// Whether `t` is a page header anywhere on the page: one with a date, or with a page number
-/// written out as `第05版` (an e-paper export of several pages repeats it at each page's top).
+/// written out as `第05版` or `05版：要闻` (an e-paper export of several pages repeats it at each
+/// page's top).
 fn is_page_header(t: &str) -> bool {
-    let numbered = t.contains('第') && t.contains('版');
+    let numbered = t.contains('第') && t.contains('版') || page_number_first(t);
     // `版面：头版`, as a database's record names the page.
     let labelled = ["版面:", "版面：", "版次:", "版次："]
         .iter()
@@ -1499,6 +1540,37 @@ mod tests {
         assert!(!is_page_header("A2"));
         assert!(!is_page_header("第三届读书节开幕"));
         assert!(!is_page_header("第06版:区街新闻 上一版3  4下一版"));
+        assert!(is_page_header("02版：要闻"));
+        assert!(is_page_header("A03版 国际新闻"));
+    }
+
+    #[test]
+    fn a_dateline_alone_after_the_text_closes_the_article_above() {
+        let text = "标题甲\n　　正文第一段，内容很多。\n　　　　新华社北京5月12日电\n\n标题乙\n";
+        let lines = split(text);
+        let d = lines
+            .iter()
+            .find(|l| l.text.starts_with("新华社"))
+            .expect("line");
+        assert_eq!(d.class, Class::Byline);
+        // With text of its own under it, it leads that text.
+        let text = "标题甲\n　　正文第一段，内容很多。\n新华社北京5月12日电\n　　国务院常务会议12日召开，部署了多项工作。\n";
+        let lines = split(text);
+        let d = lines
+            .iter()
+            .find(|l| l.text.starts_with("新华社"))
+            .expect("line");
+        assert_eq!(d.class, Class::Dateline);
+    }
+
+    #[test]
+    fn a_page_number_with_its_ban_opens_a_header_line() {
+        assert!(page_number_first("02版：要闻"));
+        assert!(page_number_first("A3版 国际"));
+        assert!(page_number_first("05版"));
+        assert!(!page_number_first("3版新规出台"));
+        assert!(!page_number_first("再版：说明"));
+        assert!(!page_number_first("要闻"));
     }
 
     #[test]

@@ -98,6 +98,8 @@ struct PageState {
     /// The label an e-paper prints over one article page that holds several items
     /// (`八方速递` / citation line / briefs): each item takes it, up to the next article page.
     item_label: Option<String>,
+    /// The page prints a citation line under each headline ([`boundary::cites_under_headlines`]).
+    cites_headlines: bool,
 }
 
 /// What the builder of each article needs to know of the page.
@@ -264,6 +266,7 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
         package: None,
         banner_column: None,
         item_label: None,
+        cites_headlines: boundary::cites_under_headlines(lines),
     };
 
     while let Some(line) = lines.get(i) {
@@ -594,7 +597,9 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
                     Some(mut c)
                         if c.photo_closed
                             && !c.has_text()
-                            && (line.class == Class::Dateline || c.signed) =>
+                            && (line.class == Class::Dateline
+                                || c.signed
+                                || text_under_captioned_headline(lines, i)) =>
                     {
                         c.closed = false;
                         c.photo_closed = false;
@@ -911,7 +916,32 @@ fn run_cues(
         set_apart: false,
         run_on: false,
         pointer_follows: next.is_some_and(|l| crate::header::page_pointer(l.text)),
+        // Set by the caller, which knows the page.
+        uncited: false,
     }
+}
+
+/// Whether the text at `i` is the body of the headline above it, with its photo's caption
+/// (and the photographer's credit) between them (`标题` / `提示牌。记者 李毅 摄` / text): no
+/// headline of its own, and paragraphs, not one line, follow.
+fn text_under_captioned_headline(lines: &[Line<'_>], i: usize) -> bool {
+    lines.get(i).is_some_and(|l| l.class == Class::Text)
+        && lines.get(i + 1).is_some_and(|n| n.class == Class::Text)
+        && i.checked_sub(1)
+            .and_then(|k| lines.get(k))
+            .is_some_and(|c| c.class == Class::Caption)
+}
+
+/// Whether a run is the signature of the open article: names alone (`宋刚`) under its headline
+/// before its text, set apart from the headline by a citation line or a caption.
+fn signature_under_headline(run: &[Line<'_>], c: &Current) -> bool {
+    !c.has_text()
+        && !c.closed
+        && !c.credited
+        && run.iter().any(|l| l.class == Class::Name)
+        && run
+            .iter()
+            .all(|l| matches!(l.class, Class::Name | Class::Noise))
 }
 
 /// Decides the run `lines[i..j]` and gives its lines their owners; returns where to go on.
@@ -934,12 +964,23 @@ fn headline_run(
         run.last().map_or(0, |l| l.end()),
     ];
     let next = lines.get(j).map(|l| l.class);
+    if let Some(c) = cur.as_mut()
+        && signature_under_headline(run, c)
+    {
+        c.credited = true;
+        c.signed = true;
+        owners.extend((i..j).map(|_| Owner::Article(c.index)));
+        return j;
+    }
     let mut cues = run_cues(lines, i, j, cur.as_ref(), page.indented);
     if page.blank_parted && cur.as_ref().is_some_and(Current::has_text) {
         let apart = page.after_blank.get(i).copied().unwrap_or(false);
         cues.set_apart = apart;
         cues.run_on = !apart;
     }
+    cues.uncited = page.cites_headlines
+        && cur.as_ref().is_some_and(Current::has_text)
+        && next != Some(Class::Citation);
     let labels: Vec<(&str, LabelKind)> = run
         .iter()
         .filter_map(|l| match l.class {
@@ -1377,6 +1418,36 @@ fn header_zone(lines: &[Line<'_>], meta: &mut Meta, owners: &mut Vec<Owner>) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_under_a_headline_and_its_photo_caption_is_the_headlines() {
+        let lines = crate::lines::split(
+            "停车费引争议\n停车场的收费标准。晚报记者 刘晓 摄\n3月2日，一位市民停车不到一小时。\n工作人员作了解释。\n",
+        );
+        let at = lines.iter().position(|l| l.text.starts_with("3月2日")).unwrap_or(0);
+        assert!(text_under_captioned_headline(&lines, at));
+        // One line of text under a caption may be another item's.
+        let lines = crate::lines::split("图片新闻\n市民在公园赏花。晚报记者 刘晓 摄\n另一条简讯。\n");
+        let at = lines.len() - 1;
+        assert!(!text_under_captioned_headline(&lines, at));
+        let page = crate::parse_str(
+            "停车费引争议\n停车场的收费标准。晚报记者 刘晓 摄\n3月2日，一位市民停车不到一小时。\n工作人员作了解释。\n",
+            "p.txt",
+        );
+        assert_eq!(page.articles.len(), 1);
+        assert_eq!(page.articles[0].byline.photographers, ["刘晓"]);
+    }
+
+    #[test]
+    fn names_under_a_headline_set_apart_by_its_citation_sign_it() {
+        let page = crate::parse_str(
+            "新一代硬件正在形成\n（ 2026-05-13 ） 稿件来源：某某电讯 评论\n\n宋刚\n\n　　在大模型技术持续突破的当下，一个命题日益凸显。\n　　（作者系某研究院研究员）\n",
+            "p.txt",
+        );
+        assert_eq!(page.articles.len(), 1);
+        assert_eq!(page.articles[0].title, "新一代硬件正在形成");
+        assert_eq!(page.articles[0].byline.authors, ["宋刚"]);
+    }
 
     #[test]
     fn a_page_with_e_paper_citation_lines_prints_whole_paragraphs() {
