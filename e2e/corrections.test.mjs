@@ -213,3 +213,31 @@ test('a deployment\'s manifest carries a page\'s corrections to every reader, an
     await deployed.close();
   }
 });
+
+test('a line marked as the lead and a credit moved to the next article, listed among the page\'s corrections', async (t) => {
+  await withPage(t, env, async (page) => {
+    const file = join(dir, 'A04.txt');
+    writeFileSync(file, readFileSync(new URL('./fixtures/credit-page.txt', import.meta.url)));
+    await page.goto(env.base + '#/library');
+    await waitForApp(page);
+    await page.setInputFiles('#import-files', [file]);
+    await page.waitForSelector('.notice:has-text("已导入")');
+    await openArticle(page, '夜市人气旺');
+    await page.click('.toggle-edit');
+    assert.equal(await line(page, '本报记者 孙悦').locator('.edit-role').textContent(), '署名');
+    await line(page, '本报记者 孙悦').locator('.credit-next').click();
+    await page.waitForSelector('#article-title:has-text("冷链物流园开工")');
+    await page.waitForSelector('.byline:has-text("孙悦")');
+    await line(page, '冷链物流园一期工程').locator('select.mark').selectOption('lead');
+    await page.waitForSelector('.edit-line.role-lead:has-text("冷链物流园一期工程")');
+    await page.click('.edit-list summary');
+    assert.deepEqual(await page.locator('.edit-list li').allTextContents(), [
+      '署名“本报记者 孙悦”移到“冷链物流园开工”所在文章',
+      '“冷链物流园一期工程昨日开工建设，预计明年投入使用。”标为导语',
+    ]);
+    await page.click('.toggle-edit');
+    assert.equal(await page.locator('.body .lead').textContent(), '冷链物流园一期工程昨日开工建设，预计明年投入使用。');
+    await openArticle(page, '夜市人气旺');
+    assert.equal(await page.locator('.headline .byline').count(), 0, 'the credit left the night market report');
+  });
+});

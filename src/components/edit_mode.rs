@@ -39,12 +39,15 @@ pub struct EditModeProps {
     pub onexport: Callback<PageEdits>,
 }
 
-/// The roles a line can be marked as, in the order a headline reads.
-const ROLES: [LineRole; 8] = [
+/// The roles a line can be marked as, in the order an article reads.
+const ROLES: [LineRole; 11] = [
     LineRole::Column,
     LineRole::Kicker,
     LineRole::Title,
     LineRole::Subtitle,
+    LineRole::Byline,
+    LineRole::Dateline,
+    LineRole::Lead,
     LineRole::Heading,
     LineRole::Paragraph,
     LineRole::Caption,
@@ -62,7 +65,10 @@ pub fn role_name(role: Option<LineRole>, lang: Lang) -> &'static str {
         Some(LineRole::Paragraph) => lang.pick("正文", "Paragraph"),
         Some(LineRole::Caption) => lang.pick("图片说明", "Caption"),
         Some(LineRole::Furniture) => lang.pick("版面杂项", "Furniture"),
-        None => lang.pick("署名、电头或导语", "Credit, dateline or lead"),
+        Some(LineRole::Byline) => lang.pick("署名", "Byline"),
+        Some(LineRole::Dateline) => lang.pick("电头", "Dateline"),
+        Some(LineRole::Lead) => lang.pick("导语", "Lead"),
+        None => lang.pick("其他", "Other"),
     }
 }
 
@@ -76,6 +82,39 @@ fn role_key(role: LineRole) -> &'static str {
         LineRole::Paragraph => "paragraph",
         LineRole::Caption => "caption",
         LineRole::Furniture => "furniture",
+        LineRole::Byline => "byline",
+        LineRole::Dateline => "dateline",
+        LineRole::Lead => "lead",
+    }
+}
+
+/// A correction in force, as the list of a page's corrections names it.
+pub fn describe(c: &Correction, lang: Lang) -> String {
+    match (c, lang) {
+        (Correction::Split { line }, Lang::Zh) => format!("从“{}”起分为另一篇", line.text),
+        (Correction::Split { line }, Lang::En) => format!("Another article from “{}”", line.text),
+        (Correction::Merge { line }, Lang::Zh) => format!("“{}”所在文章并入上一篇", line.text),
+        (Correction::Merge { line }, Lang::En) => {
+            format!("The article of “{}” merged into the one before", line.text)
+        }
+        (Correction::Mark { line, role }, Lang::Zh) => {
+            format!("“{}”标为{}", line.text, role_name(Some(*role), lang))
+        }
+        (Correction::Mark { line, role }, Lang::En) => {
+            format!("“{}” marked as {}", line.text, role_name(Some(*role), lang))
+        }
+        (Correction::Names { role, names, .. }, _) => {
+            format!("{}：{}", name_role_name(*role, lang), names.join(" "))
+        }
+        (Correction::MoveCredit { line, to }, Lang::Zh) => {
+            format!("署名“{}”移到“{}”所在文章", line.text, to.text)
+        }
+        (Correction::MoveCredit { line, to }, Lang::En) => {
+            format!(
+                "Credit “{}” moved to the article of “{}”",
+                line.text, to.text
+            )
+        }
     }
 }
 
@@ -141,10 +180,14 @@ pub fn EditMode(props: &EditModeProps) -> Html {
     let lines = article_lines(&page.page, &page.text, props.article);
     let notes = placed_reading_notes(&page.text, &page.page.diagnostics, a, lang);
     let first = lines.first().map(|l| l.line.clone());
-    let next_first = article_lines(&page.page, &page.text, props.article + 1)
-        .into_iter()
-        .next()
-        .map(|l| l.line);
+    let first_of = |k: usize| {
+        article_lines(&page.page, &page.text, k)
+            .into_iter()
+            .next()
+            .map(|l| l.line)
+    };
+    let next_first = first_of(props.article + 1);
+    let previous_first = props.article.checked_sub(1).and_then(first_of);
     let make = {
         let (onedit, key, edits) = (props.onedit.clone(), page.key.clone(), edits.clone());
         move |edit: Correction, follow: Span| {
@@ -220,6 +263,23 @@ pub fn EditMode(props: &EditModeProps) -> Html {
                 make(Correction::Split { line: line.clone() }, line.span)
             })
         };
+        // A credit can go to the article before or after, named by its first line.
+        let credit = l.role == Some(LineRole::Byline);
+        let move_to = |to: Option<LineRef>| {
+            let (make, line) = (make.clone(), line.clone());
+            Callback::from(move |_: MouseEvent| {
+                if let Some(to) = to.clone() {
+                    let follow = to.span;
+                    make(
+                        Correction::MoveCredit {
+                            line: line.clone(),
+                            to,
+                        },
+                        follow,
+                    )
+                }
+            })
+        };
         let here: Vec<&String> = notes
             .iter()
             .filter(|(s, _)| s[0] < l.line.span[1] && l.line.span[0] < s[1].max(s[0] + 1))
@@ -245,6 +305,16 @@ pub fn EditMode(props: &EditModeProps) -> Html {
                         <button type="button" class="split" onclick={onsplit}
                             title={lang.pick("从这一行起是另一篇文章", "Another article begins at this line")}>
                             { lang.pick("从此行分篇", "Split here") }
+                        </button>
+                    }
+                    if credit && previous_first.is_some() {
+                        <button type="button" class="credit-previous" onclick={move_to(previous_first.clone())}>
+                            { lang.pick("署名移到上一篇", "Credit to previous") }
+                        </button>
+                    }
+                    if credit && next_first.is_some() {
+                        <button type="button" class="credit-next" onclick={move_to(next_first.clone())}>
+                            { lang.pick("署名移到下一篇", "Credit to next") }
                         </button>
                     }
                 </span>
@@ -325,6 +395,15 @@ pub fn EditMode(props: &EditModeProps) -> Html {
                 ) }
             </p>
             <ol class="edit-lines">{ for line_items }</ol>
+            if !edits.edits().is_empty() {
+                <details class="edit-list">
+                    <summary>{ match lang {
+                        Lang::Zh => format!("本版的校正（{}）", edits.edits().len()),
+                        Lang::En => format!("This page's corrections ({})", edits.edits().len()),
+                    } }</summary>
+                    <ol>{ for edits.edits().iter().map(|c| html! { <li>{ describe(c, lang) }</li> }) }</ol>
+                </details>
+            }
             <fieldset class="edit-byline">
                 <legend>{ lang.pick("署名", "Names") }</legend>
                 { for name_rows }
@@ -336,6 +415,42 @@ pub fn EditMode(props: &EditModeProps) -> Html {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_correction_is_described_in_both_languages() {
+        let line = LineRef {
+            span: [0, 6],
+            text: "城东公园开放".into(),
+        };
+        let all = [
+            Correction::Split { line: line.clone() },
+            Correction::Merge { line: line.clone() },
+            Correction::Mark {
+                line: line.clone(),
+                role: LineRole::Lead,
+            },
+            Correction::Names {
+                line: line.clone(),
+                role: NameRole::Reporters,
+                names: vec!["刘洋".into()],
+            },
+            Correction::MoveCredit {
+                line: line.clone(),
+                to: line.clone(),
+            },
+        ];
+        for c in &all {
+            assert!(
+                describe(c, Lang::Zh).contains("城东公园开放")
+                    || describe(c, Lang::Zh).contains("刘洋")
+            );
+            assert!(!describe(c, Lang::En).is_empty());
+        }
+        assert_eq!(describe(&all[2], Lang::Zh), "“城东公园开放”标为导语");
+        for r in ROLES {
+            assert_ne!(role_name(Some(r), Lang::Zh), role_name(None, Lang::Zh));
+        }
+    }
 
     #[test]
     fn typed_names_split_at_spaces_commas_and_enumeration_marks() {

@@ -877,7 +877,8 @@ mod tests {
         assert!(closing_dateline("新华社北京5月12日电"));
         assert!(closing_dateline("为发展提供支撑。　　　新华社北京电"));
         assert!(!closing_dateline("为发展提供支撑。 本报记者 金旻矣"));
-        let lines = split("“钱从哪里来”\n　　资金由几部分组成。\n　　　　新华社北京5月12日电\n\n下一篇\n");
+        let lines =
+            split("“钱从哪里来”\n　　资金由几部分组成。\n　　　　新华社北京5月12日电\n\n下一篇\n");
         assert!(!end_credit_ahead(&lines, 1));
         let lines = split("第2计\n正文一段。\n本报记者 金旻矣\n");
         assert!(end_credit_ahead(&lines, 1));

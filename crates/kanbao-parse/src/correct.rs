@@ -57,6 +57,12 @@ pub enum LineRole {
     Paragraph,
     /// Page furniture: not part of the article's text.
     Furniture,
+    /// A credit: its names go to the byline, the line leaves the text.
+    Byline,
+    /// The dateline (`本报讯`, `新华社北京5月12日电`) that opens the text or closes it.
+    Dateline,
+    /// The lead summary (导语) set apart from the text.
+    Lead,
 }
 
 /// A role of the byline.
@@ -85,6 +91,8 @@ pub enum Correction {
         role: NameRole,
         names: Vec<String>,
     },
+    /// The names of the credit on this line belong to the article `to` is in.
+    MoveCredit { line: LineRef, to: LineRef },
 }
 
 impl Correction {
@@ -94,7 +102,8 @@ impl Correction {
             Correction::Split { line }
             | Correction::Merge { line }
             | Correction::Mark { line, .. }
-            | Correction::Names { line, .. } => line,
+            | Correction::Names { line, .. }
+            | Correction::MoveCredit { line, .. } => line,
         }
     }
 }
@@ -184,6 +193,10 @@ pub fn apply(page: &mut Page, text: &str, corrections: &[Correction]) -> Vec<Una
                 Correction::Merge { .. } => merge(page, line),
                 Correction::Mark { role, .. } => mark(page, text, line, *role),
                 Correction::Names { role, names, .. } => set_names(page, line, *role, names),
+                Correction::MoveCredit { to, .. } => match find_line(text, to) {
+                    Some(to) => move_credit(page, text, line, to),
+                    None => Err(UnappliedReason::LineGone),
+                },
             },
         };
         if let Err(reason) = outcome {
@@ -421,7 +434,20 @@ pub fn article_lines(page: &Page, text: &str, article: usize) -> Vec<ReadLine> {
                 BlockKind::Caption => LineRole::Caption,
                 BlockKind::Paragraph => LineRole::Paragraph,
             }),
-            None => holder(a, &as_field(line_text)).map(|(r, _)| r),
+            None => {
+                let t = as_field(line_text);
+                holder(a, &t).map(|(r, _)| r).or_else(|| {
+                    if a.byline.raw.iter().any(|r| as_field(r) == t) {
+                        Some(LineRole::Byline)
+                    } else if a.dateline.as_deref().is_some_and(|d| t == as_field(d)) {
+                        Some(LineRole::Dateline)
+                    } else if a.lead.as_deref().is_some_and(|l| as_field(l) == t) {
+                        Some(LineRole::Lead)
+                    } else {
+                        None
+                    }
+                })
+            }
         };
         out.push(ReadLine {
             line: LineRef {
@@ -443,6 +469,9 @@ pub fn mark(
     line: Span,
     role: LineRole,
 ) -> Result<(), UnappliedReason> {
+    if matches!(role, LineRole::Byline | LineRole::Dateline | LineRole::Lead) {
+        return mark_text_role(page, text, line, role);
+    }
     let i = article_at(page, line).ok_or(UnappliedReason::NotInArticle)?;
     let a = &mut page.articles[i];
     let line_text = as_field(text.get(line[0]..line[1]).unwrap_or(""));
@@ -531,8 +560,173 @@ pub fn mark(
                 );
             }
         }
-        LineRole::Furniture => {}
+        // Handled by `mark_text_role` before.
+        LineRole::Furniture | LineRole::Byline | LineRole::Dateline | LineRole::Lead => {}
     }
+    Ok(())
+}
+
+/// Takes a line's text out of the block or headline field that holds it: the block or field
+/// keeps the rest, if anything. Returns the line's text as fields hold it.
+fn take_line(a: &mut Article, text: &str, line: Span) -> String {
+    let line_text = as_field(text.get(line[0]..line[1]).unwrap_or(""));
+    let without = |whole: &str| {
+        let squeezed: String = line_text.split_whitespace().collect();
+        as_field(whole)
+            .replacen(&line_text, " ", 1)
+            .replacen(&squeezed, " ", 1)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    if let Some(k) = a
+        .blocks
+        .iter()
+        .position(|b| b.span[0] <= line[0] && line[0] < b.span[1])
+    {
+        let rest = without(&a.blocks[k].text);
+        if rest.is_empty() {
+            a.blocks.remove(k);
+        } else {
+            a.blocks[k].text = rest;
+        }
+    } else if let Some((from, _)) = holder(a, &line_text) {
+        let rest = take_field(a, from).map(|v| without(&v));
+        put_field(a, from, rest.filter(|r| !r.is_empty()));
+    } else if a
+        .lead
+        .as_deref()
+        .is_some_and(|l| as_field(l).contains(&line_text))
+    {
+        a.lead = a.lead.take().map(|l| without(&l)).filter(|r| !r.is_empty());
+    }
+    line_text
+}
+
+/// The names a credit line gives: its credits as the parser reads a byline, or names alone
+/// (`张  铁`) as an author's.
+fn credit_of(line_text: &str) -> Option<crate::byline::Credits> {
+    crate::byline::parse_byline_line(line_text).or_else(|| {
+        crate::names::bare_names(line_text).map(|authors| crate::byline::Credits {
+            authors,
+            ..crate::byline::Credits::default()
+        })
+    })
+}
+
+/// Adds credits to a byline, each name once.
+fn add_credits(b: &mut Byline, c: crate::byline::Credits) {
+    for (list, names) in [
+        (&mut b.reporters, c.reporters),
+        (&mut b.correspondents, c.correspondents),
+        (&mut b.photographers, c.photographers),
+        (&mut b.authors, c.authors),
+    ] {
+        for n in names {
+            if !list.contains(&n) {
+                list.push(n);
+            }
+        }
+    }
+}
+
+/// Marks a line as the byline, the dateline or the lead: its text leaves the block or field
+/// that held it; a credit's names join the byline, a dateline opens the article's text (what
+/// follows it on the line stays a paragraph), a lead is set apart (an earlier lead becomes the
+/// first paragraph).
+fn mark_text_role(
+    page: &mut Page,
+    text: &str,
+    line: Span,
+    role: LineRole,
+) -> Result<(), UnappliedReason> {
+    let i = article_at(page, line).ok_or(UnappliedReason::NotInArticle)?;
+    let a = &mut page.articles[i];
+    let start = a.span[0];
+    let paragraph = |text: String, span: Span| Block {
+        kind: BlockKind::Paragraph,
+        text,
+        marker: None,
+        span,
+    };
+    match role {
+        LineRole::Byline => {
+            let line_text = take_line(a, text, line);
+            if let Some(c) = credit_of(&line_text) {
+                add_credits(&mut a.byline, c);
+            }
+            if !a.byline.raw.contains(&line_text) {
+                a.byline.raw.push(line_text);
+            }
+        }
+        LineRole::Dateline => {
+            let line_text = as_field(text.get(line[0]..line[1]).unwrap_or(""));
+            match crate::byline::parse_dateline(&line_text) {
+                Some(d) if d.dateline.is_some() => {
+                    a.dateline = d.dateline.map(fullwidth);
+                    if let Some(c) = d.credits {
+                        add_credits(&mut a.byline, c);
+                    }
+                    let rest = line_text.get(d.rest..).unwrap_or("").trim().to_owned();
+                    take_line(a, text, line);
+                    if !rest.is_empty() {
+                        let at = a
+                            .blocks
+                            .iter()
+                            .position(|b| b.span[0] >= line[0])
+                            .unwrap_or(a.blocks.len());
+                        a.blocks.insert(at, paragraph(rest, line));
+                    }
+                }
+                _ => a.dateline = Some(take_line(a, text, line)),
+            }
+        }
+        _ => {
+            let line_text = take_line(a, text, line);
+            if let Some(old) = a.lead.replace(line_text) {
+                a.blocks.insert(0, paragraph(old, [start, start]));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The credit on `line` belongs to the article `to` stands in: its names leave the byline of
+/// the article holding the line and join that article's.
+pub fn move_credit(
+    page: &mut Page,
+    text: &str,
+    line: Span,
+    to: Span,
+) -> Result<(), UnappliedReason> {
+    let from = article_at(page, line).ok_or(UnappliedReason::NotInArticle)?;
+    let into = article_at(page, to).ok_or(UnappliedReason::NotInArticle)?;
+    let line_text = as_field(text.get(line[0]..line[1]).unwrap_or(""));
+    let credit = credit_of(&line_text).ok_or(UnappliedReason::NothingToDo)?;
+    if from == into {
+        return Err(UnappliedReason::NothingToDo);
+    }
+    let b = &mut page.articles[from].byline;
+    let names: Vec<&String> = credit
+        .reporters
+        .iter()
+        .chain(&credit.correspondents)
+        .chain(&credit.photographers)
+        .chain(&credit.authors)
+        .collect();
+    for list in [
+        &mut b.reporters,
+        &mut b.correspondents,
+        &mut b.photographers,
+        &mut b.authors,
+    ] {
+        list.retain(|n| !names.contains(&n));
+    }
+    let raw = b.raw.iter().position(|r| as_field(r) == line_text);
+    let raw = raw.map(|k| b.raw.remove(k));
+    let to_byline = &mut page.articles[into].byline;
+    add_credits(to_byline, credit);
+    to_byline.raw.push(raw.unwrap_or(line_text));
     Ok(())
 }
 
@@ -889,5 +1083,115 @@ mod tests {
         assert!(unapplied.is_empty(), "{unapplied:?}");
         assert_eq!(page.articles[0].title, "乡村公路全线贯通");
         assert_eq!(page.articles[0].subtitle.as_deref(), Some("山里果子运出山"));
+    }
+
+    /// A page where the parser read a credit as a paragraph and a dateline as text.
+    const MISREAD: &str = "港口新航线开通\n\n近日，港口开通新航线。\n\n本报记者 林海\n\n城东公园开放\n\n新华社北京5月12日电 市民可免费入园。\n\n公园管理处表示，周末将增派人手。\n";
+
+    fn at(text: &str, t: &str) -> LineRef {
+        let start = text.find(t).unwrap_or(0);
+        LineRef {
+            span: [start, start + t.len()],
+            text: t.to_owned(),
+        }
+    }
+
+    #[test]
+    fn a_line_marked_as_byline_dateline_or_lead_leaves_the_text_for_its_field() {
+        let mut page = crate::parse_str(MISREAD, "p.txt");
+        let edits = [
+            Correction::Mark {
+                line: at(MISREAD, "公园管理处表示，周末将增派人手。"),
+                role: LineRole::Lead,
+            },
+            Correction::Mark {
+                line: at(MISREAD, "新华社北京5月12日电 市民可免费入园。"),
+                role: LineRole::Dateline,
+            },
+        ];
+        let unapplied = apply(&mut page, MISREAD, &edits);
+        assert!(unapplied.is_empty(), "{unapplied:?}");
+        let park = page
+            .articles
+            .iter()
+            .find(|a| a.title == "城东公园开放")
+            .expect("the park report");
+        assert_eq!(park.dateline.as_deref(), Some("新华社北京5月12日电"));
+        assert_eq!(
+            park.lead.as_deref(),
+            Some("公园管理处表示，周末将增派人手。")
+        );
+        assert!(park.blocks.iter().any(|b| b.text == "市民可免费入园。"));
+        assert!(park.blocks.iter().all(|b| !b.text.contains("增派人手")));
+        let lines = super::article_lines(
+            &page,
+            MISREAD,
+            page.articles
+                .iter()
+                .position(|a| a.title == "城东公园开放")
+                .unwrap_or(0),
+        );
+        assert!(lines.iter().any(|l| l.role == Some(LineRole::Lead)));
+        // A credit marked as the byline: its names join the byline.
+        let mut page = crate::parse_str("标题甲\n\n正文一段。\n\n张  铁\n", "p.txt");
+        let text = "标题甲\n\n正文一段。\n\n张  铁\n";
+        let unapplied = apply(
+            &mut page,
+            text,
+            &[Correction::Mark {
+                line: at(text, "张  铁"),
+                role: LineRole::Byline,
+            }],
+        );
+        assert!(unapplied.is_empty(), "{unapplied:?}");
+        assert_eq!(page.articles[0].byline.authors, ["张铁"]);
+        assert!(
+            page.articles[0]
+                .blocks
+                .iter()
+                .all(|b| !b.text.contains('铁'))
+        );
+    }
+
+    #[test]
+    fn a_credit_moves_to_the_article_it_belongs_to() {
+        let mut page = crate::parse_str(MISREAD, "p.txt");
+        let credit = at(MISREAD, "本报记者 林海");
+        let first = page
+            .articles
+            .iter()
+            .position(|a| a.span[0] <= credit.span[0] && credit.span[0] < a.span[1])
+            .expect("the credit's article");
+        assert!(page.articles.len() >= 2, "{:?}", page.articles.len());
+        let other = if first == 0 { 1 } else { 0 };
+        let to_line = at(MISREAD, &page_first_line(&page, MISREAD, other));
+        let unapplied = apply(
+            &mut page,
+            MISREAD,
+            &[Correction::MoveCredit {
+                line: credit,
+                to: to_line,
+            }],
+        );
+        assert!(unapplied.is_empty(), "{unapplied:?}");
+        assert!(
+            !page.articles[first]
+                .byline
+                .reporters
+                .contains(&"林海".to_owned())
+        );
+        assert!(
+            page.articles[other]
+                .byline
+                .reporters
+                .contains(&"林海".to_owned())
+        );
+    }
+
+    fn page_first_line(page: &crate::Page, text: &str, article: usize) -> String {
+        super::article_lines(page, text, article)
+            .first()
+            .map(|l| l.line.text.clone())
+            .unwrap_or_default()
     }
 }

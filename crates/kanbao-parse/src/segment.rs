@@ -1424,10 +1424,14 @@ mod tests {
         let lines = crate::lines::split(
             "停车费引争议\n停车场的收费标准。晚报记者 刘晓 摄\n3月2日，一位市民停车不到一小时。\n工作人员作了解释。\n",
         );
-        let at = lines.iter().position(|l| l.text.starts_with("3月2日")).unwrap_or(0);
+        let at = lines
+            .iter()
+            .position(|l| l.text.starts_with("3月2日"))
+            .unwrap_or(0);
         assert!(text_under_captioned_headline(&lines, at));
         // One line of text under a caption may be another item's.
-        let lines = crate::lines::split("图片新闻\n市民在公园赏花。晚报记者 刘晓 摄\n另一条简讯。\n");
+        let lines =
+            crate::lines::split("图片新闻\n市民在公园赏花。晚报记者 刘晓 摄\n另一条简讯。\n");
         let at = lines.len() - 1;
         assert!(!text_under_captioned_headline(&lines, at));
         let page = crate::parse_str(

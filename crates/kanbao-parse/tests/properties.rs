@@ -192,7 +192,7 @@ proptest! {
 
 /// A correction of one of a page's lines, chosen by number.
 fn correction() -> impl Strategy<Value = (u8, prop::sample::Index, u8)> {
-    (0u8..4, any::<prop::sample::Index>(), 0u8..8)
+    (0u8..5, any::<prop::sample::Index>(), 0u8..11)
 }
 
 proptest! {
@@ -226,6 +226,7 @@ proptest! {
         let roles = [
             LineRole::Title, LineRole::Kicker, LineRole::Subtitle, LineRole::Column,
             LineRole::Heading, LineRole::Caption, LineRole::Paragraph, LineRole::Furniture,
+            LineRole::Byline, LineRole::Dateline, LineRole::Lead,
         ];
         let corrections: Vec<Correction> = edits
             .iter()
@@ -235,6 +236,7 @@ proptest! {
                     0 => Correction::Split { line },
                     1 => Correction::Merge { line },
                     2 => Correction::Mark { line, role: roles[usize::from(*role)] },
+                    3 => Correction::MoveCredit { to: lines[(usize::from(*role) * 7) % lines.len()].clone(), line },
                     _ => Correction::Names { line, role: NameRole::Reporters, names: vec!["林海".into()] },
                 }
             })
