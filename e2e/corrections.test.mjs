@@ -241,3 +241,22 @@ test('a line marked as the lead and a credit moved to the next article, listed a
     assert.equal(await page.locator('.headline .byline').count(), 0, 'the credit left the night market report');
   });
 });
+
+test('a correction made in one tab shows in another tab of the same library', async (t) => {
+  await withPage(t, env, async (page) => {
+    const file = join(dir, 'A03.txt');
+    writeFileSync(file, PAGE);
+    await page.goto(env.base + '#/library');
+    await waitForApp(page);
+    await page.setInputFiles('#import-files', [file]);
+    await page.waitForSelector('.notice:has-text("已导入")');
+    const other = await page.context().newPage();
+    assert.deepEqual(await titles(other), ['港口新航线开通', '集中攻坚背街小巷']);
+    await openArticle(page, '港口新航线开通');
+    await page.click('.toggle-edit');
+    await line(page, '城东公园开放').locator('.split').click();
+    await page.waitForSelector('#article-title:has-text("城东公园开放")');
+    await other.waitForFunction(() => [...document.querySelectorAll('.article-list .card-title')].some((e) => e.textContent === '城东公园开放'));
+    await other.close();
+  });
+});

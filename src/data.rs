@@ -577,6 +577,7 @@ pub async fn import_corrections(
             key: page.key.clone(),
             edits,
         });
+        crate::tabs::library_changed();
         let text = match lang {
             Lang::Zh => format!("已导入 {} 的 {count} 处校正。", page.name),
             Lang::En => format!("Imported {count} corrections of {}.", page.name),

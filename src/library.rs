@@ -190,13 +190,15 @@ impl Library {
     /// The library with `page` in place of the page of the same key; the index is rebuilt.
     pub fn replace(&self, page: LibraryPage) -> Library {
         let page = Rc::new(page);
+        self.replaced(|p| (p.key == page.key).then(|| page.clone()))
+    }
+
+    /// The library with each page that `new` gives a page for replaced by it, in its place;
+    /// the index is rebuilt once.
+    pub fn replaced(&self, new: impl Fn(&LibraryPage) -> Option<Rc<LibraryPage>>) -> Library {
         let mut next = Library::default();
         for p in &self.pages {
-            next.push(if p.key == page.key {
-                page.clone()
-            } else {
-                p.clone()
-            });
+            next.push(new(p).unwrap_or_else(|| p.clone()));
         }
         next
     }

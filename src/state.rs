@@ -218,16 +218,18 @@ impl Reducible for State {
                 next.archive = client.map_or(Archive::Absent, Archive::Open);
             }
             Action::EditsLoaded(edits) => {
-                let mut library = (*next.library).clone();
-                for (key, e) in &edits {
-                    if let Some(p) = library.pages().iter().find(|p| p.key == *key) {
-                        library = library.replace(p.with_edits(e.clone()));
-                    }
+                // Only pages whose corrections changed are read again, in one rebuild.
+                let changed: HashMap<String, PageEdits> = edits
+                    .into_iter()
+                    .filter(|(key, e)| next.edits.get(key) != Some(e))
+                    .collect();
+                if !changed.is_empty() {
+                    next.library = Rc::new(next.library.replaced(|p| {
+                        let e = changed.get(&p.key)?;
+                        (p.origin != Origin::Archive).then(|| Rc::new(p.with_edits(e.clone())))
+                    }));
+                    Rc::make_mut(&mut next.edits).extend(changed);
                 }
-                let mut all = (*next.edits).clone();
-                all.extend(edits);
-                next.edits = Rc::new(all);
-                next.library = Rc::new(library);
             }
             Action::Edited { key, edits } => {
                 if let Some(p) = next.library.pages().iter().find(|p| p.key == key) {

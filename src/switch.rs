@@ -165,7 +165,11 @@ fn correcting(state: &State, views: &Views) -> Correcting {
             }
             let (dispatch, key, edits) = (dispatch.clone(), made.key, made.edits);
             wasm_bindgen_futures::spawn_local(async move {
-                if let Err(err) = crate::storage::save_edits(&key, &edits).await {
+                let saved = crate::storage::save_edits(&key, &edits).await;
+                if saved.is_ok() {
+                    crate::tabs::library_changed();
+                }
+                if let Err(err) = saved {
                     let text = match lang {
                         Lang::Zh => format!(
                             "校正已应用，但未能保存在浏览器中，刷新后会丢失；可先导出校正文件：{}",

@@ -1,6 +1,6 @@
 //! Tabs of one Kanbao site share one view of the reader's library: a tab that changes the
-//! stored pages says so on a `BroadcastChannel`, and the others read the store again. A tab
-//! posts and listens on one channel object, so it never hears its own changes.
+//! stored pages or corrections says so on a `BroadcastChannel`, and the others read the store
+//! again. A tab posts and listens on one channel object, so it never hears its own changes.
 
 use std::cell::RefCell;
 
@@ -26,7 +26,7 @@ fn channel() -> Option<BroadcastChannel> {
     })
 }
 
-/// Tells the other tabs that the stored pages changed.
+/// Tells the other tabs that the stored pages or corrections changed.
 pub fn library_changed() {
     if let Some(channel) = channel() {
         let _ = channel.post_message(&"changed".into());

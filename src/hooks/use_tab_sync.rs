@@ -1,5 +1,5 @@
-//! Another tab of the same site changed the stored pages (a `BroadcastChannel` message, see
-//! [`crate::tabs`]): read them again from IndexedDB.
+//! Another tab of the same site changed the stored pages or corrections (a `BroadcastChannel`
+//! message, see [`crate::tabs`]): read them again from IndexedDB.
 
 use std::rc::Rc;
 
@@ -22,6 +22,10 @@ pub fn use_tab_sync(library: Rc<Library>, dispatch: Callback<Action>, lang: Lang
             let dispatch = dispatch.clone();
             let known = library.pages().iter().map(|p| p.key.clone()).collect();
             wasm_bindgen_futures::spawn_local(async move {
+                // The corrections first, so that the pages added arrive corrected.
+                if let Ok((edits, _)) = crate::storage::load_edits().await {
+                    dispatch.emit(Action::EditsLoaded(edits.into_iter().collect()));
+                }
                 match data::stored_changes(known).await {
                     Ok((keys, added, damaged)) => {
                         dispatch.emit(Action::SyncImported { keys, added });
