@@ -484,7 +484,12 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
             Class::Byline | Class::Author => {
                 let mut c = match cur.take() {
                     Some(mut c) => {
-                        if c.body
+                        // A writer's credit under the pictures signs the report below them: the
+                        // pictures' credit closed no photo item.
+                        if byline_under_pictures(&c, lines, i) {
+                            c.closed = false;
+                            c.photo_closed = false;
+                        } else if c.body
                             && !standfirst_before_byline(&c, lines.get(i + 1))
                             // `采访人：本报记者某某` stands over the interview it credits.
                             && !crate::byline::interviewer_line(line.text)
@@ -664,6 +669,7 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
                     && last.text.contains(['，', ','])
                     && !ends_sentence(last.text)
                     && lines.get(j).is_some_and(|l| l.class == Class::Caption)
+                    && text_after_captions(lines, j)
                 {
                     if let Some(l) = lines.get_mut(j - 1) {
                         l.class = Class::Text;
@@ -889,7 +895,7 @@ fn run_cues(
             .all(|l| matches!(l.class, Class::Numbered | Class::Noise)),
         sentence_like: boundary::sentence_like(run),
         beside_text: run.iter().any(|l| l.beside_text),
-        awaiting_body: cur.is_some_and(|c| !c.body && c.credited)
+        awaiting_body: cur.is_some_and(|c| c.credited && !c.has_text() && !c.closed)
             && next.is_some_and(|l| matches!(l.class, Class::Text | Class::Caption)),
         names_pending: cur.is_some_and(|c| c.names_pending && !c.closed),
         parallel_heading: boundary::parallel_heading(
@@ -919,6 +925,38 @@ fn run_cues(
         // Set by the caller, which knows the page.
         uncited: false,
     }
+}
+
+/// Whether text goes on after the captions from `j`: the rest of a paragraph a picture cut, not
+/// a credit or a headline.
+fn text_after_captions(lines: &[Line<'_>], j: usize) -> bool {
+    lines
+        .get(j..)
+        .unwrap_or(&[])
+        .iter()
+        .find(|l| l.class != Class::Caption)
+        .is_none_or(|l| l.class == Class::Text)
+}
+
+/// Whether the credit at `i` signs the report under its headline's pictures, before its text
+/// (`标题` / `…机器人正在铲爆米花 某某中心供图` / `记者 徐盈盈` / text): captions and no text
+/// so far, a writer's credit (no photographer's), and text, or one line and text, after it.
+fn byline_under_pictures(c: &Current, lines: &[Line<'_>], i: usize) -> bool {
+    let writers = lines
+        .get(i)
+        .and_then(|l| crate::byline::parse_byline_line(l.text))
+        .is_some_and(|c| {
+            c.photographers.is_empty() && !(c.reporters.is_empty() && c.authors.is_empty())
+        });
+    let text = |k: usize| {
+        lines
+            .get(k)
+            .is_some_and(|l| matches!(l.class, Class::Text | Class::Dateline | Class::Lead))
+    };
+    !c.has_text()
+        && c.body
+        && writers
+        && (text(i + 1) || lines.get(i + 1).is_some_and(|l| l.class.is_headline()) && text(i + 2))
 }
 
 /// Whether the text at `i` is the body of the headline above it, with its photo's caption
@@ -1440,6 +1478,58 @@ mod tests {
         );
         assert_eq!(page.articles.len(), 1);
         assert_eq!(page.articles[0].byline.photographers, ["刘晓"]);
+    }
+
+    #[test]
+    fn a_writers_credit_under_the_pictures_signs_the_report_below() {
+        let text = "城区打造首个智能社区\n在超市和驿站上班的，都是机器人\n\n　　机器人正在煮咖啡 某某中心供图\n\n　　记者 林小雨\n\n　　“早上好，要来杯咖啡吗？”\n\n　　站在面前的，不是咖啡师，而是一台机器人。\n\n　　展示中心昨日开放。\n";
+        let lines = crate::lines::split(text);
+        let credit = lines
+            .iter()
+            .position(|l| l.text == "记者 林小雨")
+            .unwrap_or(0);
+        // The comma line under the title is the subtitle, not a paragraph the picture cut.
+        assert!(!text_after_captions(&lines, credit - 1));
+        let page = crate::parse_str(text, "p.txt");
+        assert_eq!(page.articles.len(), 1, "{:?}", page.articles);
+        let a = &page.articles[0];
+        assert_eq!(
+            a.subtitle.as_deref(),
+            Some("在超市和驿站上班的，都是机器人")
+        );
+        assert_eq!(a.byline.reporters, ["林小雨"]);
+        assert_eq!(
+            a.blocks
+                .iter()
+                .filter(|b| b.kind == crate::BlockKind::Paragraph)
+                .count(),
+            3
+        );
+        // A photographer's credit under the pictures still closes a photo item.
+        let photo = crate::lines::split(
+            "图片新闻\n市民在公园赏花。\n林小雨 摄\n另一条消息的正文很长，写了很多内容。\n",
+        );
+        let at = photo
+            .iter()
+            .position(|l| l.text.ends_with('摄'))
+            .unwrap_or(0);
+        let c = Current {
+            body: true,
+            ..open(&mut Vec::new(), None, false)
+        };
+        assert!(!byline_under_pictures(&c, &photo, at));
+    }
+
+    #[test]
+    fn a_picture_cuts_a_paragraph_only_where_text_goes_on_after_it() {
+        let lines = crate::lines::split(
+            "十几平方米的屋子里，一面墙上挂着\n▲老人的工具。林小雨 摄\n一百多件工具，件件擦得发亮。\n",
+        );
+        assert!(text_after_captions(&lines, 1));
+        let lines = crate::lines::split(
+            "在超市上班的，都是机器人\n▲机器人在煮咖啡。某某供图\n记者 林小雨\n",
+        );
+        assert!(!text_after_captions(&lines, 1));
     }
 
     #[test]
