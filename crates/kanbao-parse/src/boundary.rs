@@ -560,7 +560,9 @@ pub(crate) fn blank_parted_articles(lines: &[Line<'_>], after_blank: &[bool]) ->
     }
     // A page without blank lines tells nothing by them, nor one that leaves a blank line
     // between two paragraphs (where a picture stood).
-    apart >= 2 && joined >= 6 && parted == 0
+    // Articles of one paragraph each (a crawl that runs each text into one line) show no
+    // paragraphs running on: there the headlines set apart tell, three of them at least.
+    apart >= 2 && (joined >= 6 || apart >= 3 && joined == 0) && parted == 0
 }
 
 /// Whether the run is one line that reads as a sentence's head ([`sentence_line`]).

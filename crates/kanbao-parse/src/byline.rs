@@ -1269,8 +1269,26 @@ pub(crate) fn glued_credit(text: &str) -> Option<(usize, Credits)> {
                 .map(|(_, c)| c)
         })
         .or_else(|| bracketed_names(credit))
-        .or_else(|| translated_from(credit))?;
+        .or_else(|| translated_from(credit))
+        .or_else(|| signed_apart(tail, credit))?;
     Some((after + code, credits))
+}
+
+/// Names alone set a space apart after the last sentence (`…落地见效。 蓝皓璟`): the report's
+/// signature, its names read as reporters with no role word to say so.
+fn signed_apart(tail: &str, credit: &str) -> Option<Credits> {
+    if !tail.starts_with(char::is_whitespace) {
+        return None;
+    }
+    let names = names::bare_names(credit)?;
+    names
+        .iter()
+        .all(|n| names::is_person_name(n))
+        .then(|| Credits {
+            reporters: names,
+            unmarked: true,
+            ..Credits::default()
+        })
 }
 
 /// A credit with a slash glued to a caption's end: `…施工现场图/文某某` (pictures and words by
@@ -1456,6 +1474,9 @@ pub(crate) fn parse_dateline(line: &str) -> Option<Dateline<'_>> {
     let after = line.get(end..)?;
     if c == '电' && after.chars().next().is_some_and(|n| DIAN_WORDS.contains(n)) {
         return None;
+    }
+    if let Some(d) = credit_before_dateline(prefix, end) {
+        return Some(d);
     }
     let mut d = Dateline {
         dateline: Some(prefix),
@@ -1770,6 +1791,21 @@ fn dateline_prefix(line: &str) -> Option<(&str, usize, char)> {
         return None;
     }
     Some((prefix, end, if word == 2 { '消' } else { c }))
+}
+
+/// A credit glued before the paper's dateline, the text glued after it, as some exports run a
+/// report's lead together (`记者王小娟本报讯昨日上午，…`): the dateline is `本报讯`, the credit's
+/// names are the reporters.
+fn credit_before_dateline(prefix: &str, end: usize) -> Option<Dateline<'_>> {
+    let at = prefix.find("本报").filter(|&at| at > 0)?;
+    let credit = prefix.get(..at)?;
+    let credits = parse_credits(credit, None, false).filter(|c| !c.reporters.is_empty())?;
+    Some(Dateline {
+        dateline: prefix.get(at..),
+        raw: Some(credit),
+        credits: Some(credits),
+        rest: end,
+    })
 }
 
 /// A paragraph that opens with its credit in brackets and no dateline: `（记者 吴九）受冷空气影响…`.
@@ -2507,6 +2543,35 @@ mod tests {
             text.get(glued_source(text).unwrap()..),
             Some("新华社北京电")
         );
+    }
+
+    #[test]
+    fn a_credit_glued_before_the_dateline_gives_the_reporters() {
+        let d = parse_dateline("□记者王小娟本报讯昨日上午，冬令营开营。").expect("dateline");
+        assert_eq!(d.dateline, Some("本报讯"));
+        assert_eq!(
+            d.credits.map(|c| c.reporters),
+            Some(vec!["王小娟".to_owned()])
+        );
+        assert_eq!(
+            &"□记者王小娟本报讯昨日上午，冬令营开营。"[d.rest..],
+            "昨日上午，冬令营开营。"
+        );
+        assert_eq!(
+            parse_dateline("本报讯 昨日上午").and_then(|d| d.dateline),
+            Some("本报讯")
+        );
+    }
+
+    #[test]
+    fn names_set_apart_after_the_last_sentence_sign_the_report() {
+        let (at, c) = glued_credit("确保各项决策部署落地见效。 蓝皓璟").expect("credit");
+        assert_eq!(c.reporters, ["蓝皓璟"]);
+        assert!(c.unmarked);
+        assert_eq!(&"确保各项决策部署落地见效。 蓝皓璟"[at..], "蓝皓璟");
+        // Glued to the sentence without a space, a word is the text's.
+        assert!(glued_credit("确保各项决策部署落地见效。王强").is_none());
+        assert!(glued_credit("确保落地见效。 他说").is_none());
     }
 
     #[test]

@@ -198,7 +198,11 @@ pub(crate) fn parse_header_line(line: &str) -> Option<HeaderLine> {
             || token.starts_with("CN") && token.len() <= 12
         {
             out.other = true;
-        } else if token.chars().count() <= 8 && token.chars().all(is_han) && token != "版" {
+        } else if (token.chars().count() <= 8 || out.page.is_some() && token.chars().count() <= 12)
+            && token.chars().all(is_han)
+            && token != "版"
+        {
+            // A page's name beside its number may be longer (`第C07版：全媒体生活服务平台`).
             names.push(token);
         } else if let Some((a, b)) = token.split_once('/')
             && [a, b]
@@ -715,6 +719,14 @@ mod tests {
         assert!(is_citation_line("《人民日报》（2026年02月12日第 04 版）"));
         assert!(!is_citation_line("（2026-05-13）"));
         assert!(!is_citation_line("（记者 张三） 来源：现场"));
+    }
+
+    #[test]
+    fn a_pages_name_beside_its_number_may_be_long() {
+        let h = parse_header_line("第C07版：全媒体生活服务平台").unwrap();
+        assert_eq!(h.page.as_deref(), Some("C07"));
+        assert_eq!(h.section.as_deref(), Some("全媒体生活服务平台"));
+        assert!(parse_header_line("全媒体生活服务平台开通上线").is_none());
     }
 
     #[test]

@@ -404,7 +404,7 @@ pub(crate) fn split(text: &str) -> Vec<Line<'_>> {
         }
     }
     let mut out = outlet_tails(out);
-    long_headlines(&mut out);
+    long_headlines(text, &mut out);
     if let Some(i) = title_at_page_top(text, &out)
         && let Some(l) = out.get_mut(i)
     {
@@ -551,7 +551,7 @@ fn outlet_tails<'a>(lines: Vec<Line<'a>>) -> Vec<Line<'a>> {
 /// A long headline (over the length of [`Class::Short`]) is known by what follows it: a
 /// line without sentence punctuation directly before a dateline lead, or before a byline line
 /// that opens a body, is a title, not a paragraph cut by a column break.
-fn long_headlines(lines: &mut [Line<'_>]) {
+fn long_headlines(text: &str, lines: &mut [Line<'_>]) {
     let indented_page = crate::boundary::page_indents(lines);
     for i in 0..lines.len() {
         if indented_page && headline_at_the_margin(lines, i) {
@@ -582,7 +582,10 @@ fn long_headlines(lines: &mut [Line<'_>]) {
             _ => false,
         };
         let t = lines[i].text;
-        if lines[i].class == Class::Text && opens_article && looks_like_headline(t) {
+        if lines[i].class == Class::Text
+            && (opens_article && looks_like_headline(t)
+                || two_phrase_title_over_text(text, lines, i))
+        {
             lines[i].class = Class::Short;
         }
     }
@@ -592,6 +595,35 @@ fn long_headlines(lines: &mut [Line<'_>]) {
             lines[i].class = Class::Short;
         }
     }
+}
+
+/// A title and its second phrase printed on one line, a space between and no mark in either
+/// (`某省通过生态环保目标责任书 持续压紧压实第一责任人责任`), where the text above has ended
+/// (a sentence's end, a credit, a blank line, or the page's top) and text follows: a headline however long, as text always carries
+/// marks.
+fn two_phrase_title_over_text(text: &str, lines: &[Line<'_>], i: usize) -> bool {
+    let Some(l) = lines.get(i) else { return false };
+    let parts: Vec<&str> = l.text.split_whitespace().collect();
+    let phrase = |p: &&str| {
+        (6..=40).contains(&p.chars().count())
+            && !p.contains([
+                '，', '。', '、', '；', '：', '！', '？', ',', ';', ':', '!', '?',
+            ])
+    };
+    let ended_above = i == 0
+        || lines.get(i - 1).is_some_and(|a| {
+            matches!(
+                a.class,
+                Class::Byline | Class::Name | Class::Author | Class::Header
+            ) || a.class == Class::Text && (ends_sentence(a.text) || a.glued_credit)
+                || blank_between(text, a, l)
+        });
+    parts.len() == 2
+        && parts.iter().all(phrase)
+        && ended_above
+        && lines
+            .get(i + 1)
+            .is_some_and(|n| matches!(n.class, Class::Text | Class::Dateline))
 }
 
 /// A long kicker with no mark of its own (`2025年某某票房突破250亿元，市场占比近五成`) is known by
@@ -1542,6 +1574,25 @@ mod tests {
         assert!(!is_page_header("第06版:区街新闻 上一版3  4下一版"));
         assert!(is_page_header("02版：要闻"));
         assert!(is_page_header("A03版 国际新闻"));
+    }
+
+    #[test]
+    fn a_title_of_two_phrases_on_one_line_over_text_is_a_headline() {
+        let text = "广西通过生态环保目标责任书 持续压紧压实党政主要领导第一责任人责任\n自治区生态环境保护委员会日前召开全体会议，听取了工作汇报。\n会议强调，要严守环境安全底线。\n中国环境报记者林小雨\n河北部署推进地下水超采综合治理 在节水换水补水管水方面加压发力\n河北省近日召开领导小组会议。\n";
+        let lines = split(text);
+        let titles: Vec<&str> = lines
+            .iter()
+            .filter(|l| l.class == Class::Short)
+            .map(|l| l.text)
+            .collect();
+        assert_eq!(titles.len(), 2, "{titles:?}");
+        // A line of text that happens to hold a space is no title: it carries marks.
+        let text = "标题\n会议指出，要深入贯彻 落实各项部署，保护好山山水水。\n第二段。\n";
+        assert!(
+            split(text)
+                .iter()
+                .all(|l| !l.text.starts_with("会议") || l.class == Class::Text)
+        );
     }
 
     #[test]
