@@ -939,15 +939,16 @@ fn text_after_captions(lines: &[Line<'_>], j: usize) -> bool {
 }
 
 /// Whether the credit at `i` signs the report under its headline's pictures, before its text
-/// (`标题` / `…机器人正在铲爆米花 某某中心供图` / `记者 徐盈盈` / text): captions and no text
-/// so far, a writer's credit (no photographer's), and text, or one line and text, after it.
+/// (`标题` / `…机器人正在铲爆米花 某某中心供图` / `记者 徐盈盈` / text, or `王某 韩某摄影报道`
+/// over a dateline lead): captions and no text so far, a writer's credit (not a photographer's
+/// alone), and text, or one line and text, after it.
 fn byline_under_pictures(c: &Current, lines: &[Line<'_>], i: usize) -> bool {
+    // A writer's credit: reporters or authors (a `摄影报道` credit names both), not a
+    // photographer's alone.
     let writers = lines
         .get(i)
         .and_then(|l| crate::byline::parse_byline_line(l.text))
-        .is_some_and(|c| {
-            c.photographers.is_empty() && !(c.reporters.is_empty() && c.authors.is_empty())
-        });
+        .is_some_and(|c| !(c.reporters.is_empty() && c.authors.is_empty()));
     let text = |k: usize| {
         lines
             .get(k)
@@ -1518,6 +1519,16 @@ mod tests {
             ..open(&mut Vec::new(), None, false)
         };
         assert!(!byline_under_pictures(&c, &photo, at));
+        // A photo report's credit over its dateline lead signs the report.
+        let page = crate::parse_str(
+            "输电工程全线贯通\n　　图为已经贯通的黄河大跨越段。\n　　林小雨  王小二摄影报道\n　　本报兰州9月14日电  （记者林小雨）14日，工程全线贯通。\n　　工程途经区域地形复杂。\n",
+            "p.txt",
+        );
+        assert_eq!(page.articles.len(), 1, "{:?}", page.articles);
+        assert_eq!(
+            page.articles[0].dateline.as_deref(),
+            Some("本报兰州9月14日电")
+        );
     }
 
     #[test]
