@@ -549,3 +549,47 @@ fn a_missing_directory_is_an_error() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("nope"), "{}", stderr(&out));
 }
+
+#[test]
+fn the_archive_is_the_same_byte_for_byte_whatever_the_number_of_threads() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let src = dir.path().join("pages");
+    let out = kanbao(&["gen", "--pages", "120", "-o", src.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    // A page that cannot be read, in the middle: named, skipped, and the rest in order.
+    fs::write(
+        src.join("zz-0000-broken.txt"),
+        [0u8, 159, 146, 150, 0, 0, 1, 2],
+    )
+    .expect("file");
+    let mut built = Vec::new();
+    for threads in ["1", "2", "5"] {
+        let site = dir.path().join(format!("site-{threads}"));
+        let out = kanbao(&[
+            "build",
+            src.to_str().unwrap(),
+            "-o",
+            site.to_str().unwrap(),
+            "--threads",
+            threads,
+        ]);
+        assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+        assert!(
+            stderr(&out).contains("zz-0000-broken.txt"),
+            "{}",
+            stderr(&out)
+        );
+        let archive = site.join("archive");
+        let tree: Vec<(String, Vec<u8>)> = files(&archive)
+            .into_iter()
+            .map(|f| {
+                let bytes = fs::read(archive.join(&f)).expect("file");
+                (f, bytes)
+            })
+            .collect();
+        assert!(tree.len() > 20, "{}", tree.len());
+        built.push(tree);
+    }
+    assert!(built[0] == built[1], "one thread and two differ");
+    assert!(built[0] == built[2], "one thread and five differ");
+}

@@ -76,6 +76,10 @@ pub struct Args {
     /// of the `.kanbao.json` file beside the page.
     #[arg(long, value_name = "DIR")]
     corrections: Option<PathBuf>,
+    /// Threads that read and parse pages (default: one per core). The archive is the same
+    /// whatever the number.
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..))]
+    threads: Option<u32>,
 }
 
 /// Runs `kanbao build`: exit 0 when every file was built, 1 when some could not be read.
@@ -115,11 +119,19 @@ fn build(args: &Args) -> anyhow::Result<bool> {
     });
     let mut calendar = CalendarBuilder::new(args.paper.clone());
     let (mut pages, mut text_bytes, mut all_read) = (0usize, 0u64, true);
-    for path in &files {
+    let threads = args.threads.map_or_else(
+        || std::thread::available_parallelism().map_or(1, |n| n.get()),
+        |n| n as usize,
+    );
+    // Pages are read and parsed on the reading threads; what depends on the order (ids,
+    // postings, chunks) is done here, in file order.
+    let read = |path: &PathBuf| {
         let name = path.strip_prefix(&args.dir).unwrap_or(path);
         let name = name.to_string_lossy().replace('\\', "/");
-        let page = match super::parse::read_corrected_page(path, &name, args.corrections.as_deref())
-        {
+        super::parse::read_corrected_page(path, &name, args.corrections.as_deref())
+    };
+    in_order(&files, threads, read, |path, result| {
+        let page = match result {
             Ok((page, read)) => {
                 all_read &= read;
                 page
@@ -127,7 +139,7 @@ fn build(args: &Args) -> anyhow::Result<bool> {
             Err(err) => {
                 eprintln!("kanbao: {}: {err:#}", path.display());
                 all_read = false;
-                continue;
+                return Ok(());
             }
         };
         pages += 1;
@@ -148,14 +160,15 @@ fn build(args: &Args) -> anyhow::Result<bool> {
             records.push(ArchiveRecord::record(doc.0, article, &page.meta, source))?;
             cards.push(ArchiveRecord::card(doc.0, article, &page.meta, source))?;
         }
-    }
+        Ok(())
+    })?;
     records.finish()?;
     cards.finish()?;
     let articles = builder.len();
     let mut archive = builder.finish();
     archive.manifest.calendar = true;
     let days = write_calendar(&partial.join("calendar"), calendar)?;
-    let index_bytes = write_index(&partial.join("index"), &mut archive)?;
+    let index_bytes = write_index(&partial.join("index"), &mut archive, threads)?;
     write_gz(
         &partial.join(format!("{}{}", ArchiveFacets::PATH, STORED.suffix())),
         serde_json::to_string(&archive.facets)?.as_bytes(),
@@ -183,6 +196,77 @@ fn build(args: &Args) -> anyhow::Result<bool> {
         started.elapsed().as_secs_f64(),
     );
     Ok(all_read)
+}
+
+/// How many items ahead of the one awaited the reading threads may go: what bounds the items
+/// held while a slow one is read.
+const AHEAD: usize = 64;
+
+/// Reads `items` with `read` on `threads` threads and hands each result to `take` in the
+/// items' order, as one thread would; stops at the first error `take` returns. At most
+/// [`AHEAD`] results wait for an earlier one.
+fn in_order<I: Sync, T: Send>(
+    items: &[I],
+    threads: usize,
+    read: impl Fn(&I) -> T + Sync,
+    mut take: impl FnMut(&I, T) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    use std::collections::BTreeMap;
+    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+    use std::sync::{Condvar, Mutex, mpsc};
+
+    if threads <= 1 || items.len() <= 1 {
+        return items.iter().try_for_each(|item| take(item, read(item)));
+    }
+    let next = AtomicUsize::new(0);
+    let stop = AtomicBool::new(false);
+    // The index of the next result `take` awaits, which the readers may not run far ahead of.
+    let awaited = (Mutex::new(0usize), Condvar::new());
+    std::thread::scope(|scope| {
+        let (tx, rx) = mpsc::channel::<(usize, T)>();
+        for _ in 0..threads {
+            let tx = tx.clone();
+            let (next, stop, awaited, read) = (&next, &stop, &awaited, &read);
+            scope.spawn(move || {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(item) = items.get(i) else { break };
+                    {
+                        let (lock, wake) = awaited;
+                        let mut at = lock.lock().unwrap_or_else(|e| e.into_inner());
+                        while i >= *at + AHEAD && !stop.load(Ordering::Relaxed) {
+                            at = wake.wait(at).unwrap_or_else(|e| e.into_inner());
+                        }
+                    }
+                    if stop.load(Ordering::Relaxed) || tx.send((i, read(item))).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(tx);
+        let mut waiting: BTreeMap<usize, T> = BTreeMap::new();
+        let mut want = 0;
+        let mut outcome = Ok(());
+        for (i, result) in rx.iter() {
+            waiting.insert(i, result);
+            while let Some(result) = waiting.remove(&want) {
+                if outcome.is_ok() {
+                    outcome = take(&items[want], result);
+                }
+                want += 1;
+                let (lock, wake) = &awaited;
+                *lock.lock().unwrap_or_else(|e| e.into_inner()) = want;
+                wake.notify_all();
+            }
+            if outcome.is_err() {
+                stop.store(true, Ordering::Relaxed);
+                awaited.1.notify_all();
+                break;
+            }
+        }
+        outcome
+    })
 }
 
 /// Collects every non-hidden file under `dir`.
@@ -274,24 +358,35 @@ fn write_calendar(dir: &Path, calendar: CalendarBuilder) -> anyhow::Result<u32> 
 
 /// Writes the index files, each gzipped but the manifest, which records their stored sizes
 /// by kind; returns their total size in bytes.
-fn write_index(dir: &Path, archive: &mut Archive) -> anyhow::Result<u64> {
+fn write_index(dir: &Path, archive: &mut Archive, threads: usize) -> anyhow::Result<u64> {
     let gz = STORED.suffix();
     let mut sizes = std::mem::take(&mut archive.manifest.sizes);
     let mut made = HashSet::new();
-    for (id, bytes) in &archive.files {
-        let path = dir.join(format!("{}{gz}", id.path()));
-        // Each directory is made once, before its first file.
-        if let Some(parent) = path.parent().filter(|p| made.insert(p.to_path_buf())) {
-            fs::create_dir_all(parent)
-                .with_context(|| format!("cannot create {}", parent.display()))?;
-        }
-        let size = write_gz(&path, bytes)?;
-        match id {
-            FileId::Shard(Layer::Docs, _) => sizes.docs += size,
-            FileId::Shard(Layer::Positions, _) => sizes.positions += size,
-            FileId::Block(_) => sizes.blocks += size,
-        }
-    }
+    let files: Vec<(&FileId, &Vec<u8>)> = archive.files.iter().collect();
+    // Compressed on the reading threads, written here in order.
+    in_order(
+        &files,
+        threads,
+        |(_, bytes)| gzipped(bytes),
+        |(id, _), compressed| {
+            let path = dir.join(format!("{}{gz}", id.path()));
+            // Each directory is made once, before its first file.
+            if let Some(parent) = path.parent().filter(|p| made.insert(p.to_path_buf())) {
+                fs::create_dir_all(parent)
+                    .with_context(|| format!("cannot create {}", parent.display()))?;
+            }
+            let compressed = compressed?;
+            fs::write(&path, &compressed)
+                .with_context(|| format!("cannot write {}", path.display()))?;
+            let size = compressed.len() as u64;
+            match id {
+                FileId::Shard(Layer::Docs, _) => sizes.docs += size,
+                FileId::Shard(Layer::Positions, _) => sizes.positions += size,
+                FileId::Block(_) => sizes.blocks += size,
+            }
+            Ok(())
+        },
+    )?;
     let total = sizes.total();
     archive.manifest.sizes = sizes;
     archive.manifest.compression = STORED;
@@ -301,14 +396,64 @@ fn write_index(dir: &Path, archive: &mut Archive) -> anyhow::Result<u64> {
     Ok(total + manifest.len() as u64)
 }
 
-/// Writes `bytes` as [`STORED`] (gzipped) to `path`; returns the size written.
-fn write_gz(path: &Path, bytes: &[u8]) -> anyhow::Result<u64> {
+/// `bytes` as [`STORED`] keeps them: gzipped.
+fn gzipped(bytes: &[u8]) -> std::io::Result<Vec<u8>> {
     let mut encoder = GzEncoder::new(
         Vec::with_capacity(bytes.len() / 2),
         flate2::Compression::default(),
     );
     encoder.write_all(bytes)?;
-    let gz = encoder.finish()?;
+    encoder.finish()
+}
+
+/// Writes `bytes` as [`STORED`] (gzipped) to `path`; returns the size written.
+fn write_gz(path: &Path, bytes: &[u8]) -> anyhow::Result<u64> {
+    let gz = gzipped(bytes)?;
     fs::write(path, &gz).with_context(|| format!("cannot write {}", path.display()))?;
     Ok(gz.len() as u64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::in_order;
+
+    #[test]
+    fn results_are_taken_in_the_items_order_on_any_number_of_threads() {
+        let items: Vec<u64> = (0..500).collect();
+        for threads in [1, 2, 3, 8] {
+            let mut seen = Vec::new();
+            // Uneven work, so that later items finish before earlier ones.
+            let read = |&i: &u64| {
+                let spin = (i * 7919) % 5000;
+                (0..spin).fold(i, |a, b| a.wrapping_mul(31).wrapping_add(b)) % 2 + i * 2
+            };
+            in_order(&items, threads, read, |&i, r| {
+                seen.push((i, r - r % 2));
+                Ok(())
+            })
+            .expect("no error");
+            let expected: Vec<(u64, u64)> = items.iter().map(|&i| (i, i * 2)).collect();
+            assert_eq!(seen, expected, "{threads} threads");
+        }
+    }
+
+    #[test]
+    fn the_first_error_taking_a_result_stops_the_rest() {
+        let items: Vec<u32> = (0..1000).collect();
+        let mut taken = 0;
+        let out = in_order(
+            &items,
+            4,
+            |&i| i,
+            |&i, _| {
+                taken += 1;
+                if i == 10 {
+                    anyhow::bail!("disk full")
+                }
+                Ok(())
+            },
+        );
+        assert_eq!(out.map_err(|e| e.to_string()), Err("disk full".to_owned()));
+        assert_eq!(taken, 11);
+    }
 }
