@@ -603,13 +603,17 @@ fn long_headlines(text: &str, lines: &mut [Line<'_>]) {
 /// marks.
 fn two_phrase_title_over_text(text: &str, lines: &[Line<'_>], i: usize) -> bool {
     let Some(l) = lines.get(i) else { return false };
+    // Most lines are text with marks: they are passed over before anything is counted.
+    if l.text.len() > 250
+        || l.text.contains([
+            '，', '。', '、', '；', '：', '！', '？', ',', ';', ':', '!', '?',
+        ])
+        || !l.text.contains(char::is_whitespace)
+    {
+        return false;
+    }
     let parts: Vec<&str> = l.text.split_whitespace().collect();
-    let phrase = |p: &&str| {
-        (6..=40).contains(&p.chars().count())
-            && !p.contains([
-                '，', '。', '、', '；', '：', '！', '？', ',', ';', ':', '!', '?',
-            ])
-    };
+    let phrase = |p: &&str| (6..=40).contains(&p.chars().count());
     let ended_above = i == 0
         || lines.get(i - 1).is_some_and(|a| {
             matches!(
