@@ -36,6 +36,7 @@ use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::mpsc;
 use std::time::Instant;
 
 use anyhow::Context;
@@ -108,8 +109,14 @@ fn build(args: &Args) -> anyhow::Result<bool> {
         fs::remove_dir_all(&partial)
             .with_context(|| format!("cannot remove {}", partial.display()))?;
     }
-    let mut records = Chunks::new(partial.join("records"), args.chunk_size)?;
-    let mut cards = Chunks::new(partial.join("cards"), args.card_chunk_size)?;
+    let threads = args.threads.map_or_else(
+        || std::thread::available_parallelism().map_or(1, |n| n.get()),
+        |n| n as usize,
+    );
+    // With more than one thread, chunks are encoded and written on a thread of their own.
+    let writer = (threads > 1).then(ChunkWriter::start);
+    let mut records = Chunks::new(partial.join("records"), args.chunk_size, writer.as_ref())?;
+    let mut cards = Chunks::new(partial.join("cards"), args.card_chunk_size, writer.as_ref())?;
 
     let mut builder = ArchiveBuilder::new(Layout {
         chunk_size: args.chunk_size,
@@ -119,10 +126,6 @@ fn build(args: &Args) -> anyhow::Result<bool> {
     });
     let mut calendar = CalendarBuilder::new(args.paper.clone());
     let (mut pages, mut text_bytes, mut all_read) = (0usize, 0u64, true);
-    let threads = args.threads.map_or_else(
-        || std::thread::available_parallelism().map_or(1, |n| n.get()),
-        |n| n as usize,
-    );
     // Pages are read and parsed on the reading threads; what depends on the order (ids,
     // postings, chunks) is done here, in file order.
     let read = |path: &PathBuf| {
@@ -164,6 +167,9 @@ fn build(args: &Args) -> anyhow::Result<bool> {
     })?;
     records.finish()?;
     cards.finish()?;
+    if let Some(writer) = writer {
+        writer.finish()?;
+    }
     let articles = builder.len();
     let mut archive = builder.finish();
     archive.manifest.calendar = true;
@@ -295,16 +301,19 @@ struct Chunks {
     size: usize,
     next: u32,
     values: Vec<ArchiveRecord>,
+    /// Where full chunks go to be written; written here when there is none.
+    writer: Option<mpsc::SyncSender<(PathBuf, Vec<ArchiveRecord>)>>,
 }
 
 impl Chunks {
-    fn new(dir: PathBuf, size: u32) -> anyhow::Result<Chunks> {
+    fn new(dir: PathBuf, size: u32, writer: Option<&ChunkWriter>) -> anyhow::Result<Chunks> {
         fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
         Ok(Chunks {
             dir,
             size: size as usize,
             next: 0,
             values: Vec::with_capacity(size as usize),
+            writer: writer.map(|w| w.tx.clone()),
         })
     }
 
@@ -327,11 +336,52 @@ impl Chunks {
         let path = self
             .dir
             .join(format!("{:04}.json{}", self.next, STORED.suffix()));
-        let json = serde_json::to_string(&self.values)?;
-        write_gz(&path, json.as_bytes())?;
         self.next += 1;
-        self.values.clear();
-        Ok(())
+        let values = std::mem::replace(&mut self.values, Vec::with_capacity(self.size));
+        match &self.writer {
+            // A writer that stopped has met an error, which its `finish` reports.
+            Some(tx) => {
+                let _ = tx.send((path, values));
+                Ok(())
+            }
+            None => write_chunk(&path, &values),
+        }
+    }
+}
+
+/// One chunk of records or cards, as JSON, gzipped.
+fn write_chunk(path: &Path, values: &[ArchiveRecord]) -> anyhow::Result<()> {
+    let json = serde_json::to_string(values)?;
+    write_gz(path, json.as_bytes())?;
+    Ok(())
+}
+
+/// Encodes and writes chunks on a thread of its own, in the order they are handed over; the
+/// first error stops it, and `finish` reports it.
+struct ChunkWriter {
+    tx: mpsc::SyncSender<(PathBuf, Vec<ArchiveRecord>)>,
+    thread: std::thread::JoinHandle<anyhow::Result<()>>,
+}
+
+impl ChunkWriter {
+    fn start() -> ChunkWriter {
+        // A few chunks may wait: what bounds the records held.
+        let (tx, rx) = mpsc::sync_channel::<(PathBuf, Vec<ArchiveRecord>)>(16);
+        let thread = std::thread::spawn(move || {
+            for (path, values) in rx {
+                write_chunk(&path, &values)?;
+            }
+            Ok(())
+        });
+        ChunkWriter { tx, thread }
+    }
+
+    /// Waits until every chunk handed over is written.
+    fn finish(self) -> anyhow::Result<()> {
+        drop(self.tx);
+        self.thread
+            .join()
+            .map_err(|_| anyhow::anyhow!("the chunk writer panicked"))?
     }
 }
 
