@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { start, withPage, waitForApp, ROOT, DIST } from './harness.mjs';
@@ -82,6 +82,28 @@ test('a bundle of a GB18030 page shows its text, and markup in the text stays te
     assert.match(body, /每周一班/);
     assert.match(body, /<\/script><script>window\.kanbaoInjected = 1<\/script>/);
     assert.equal(await page.evaluate(() => window.kanbaoInjected), undefined);
+    assert.deepEqual(errors, []);
+  });
+});
+
+test('a bundle carries the corrections beside its pages, and opens from disk corrected', async (t) => {
+  // A page with a report the parser runs into the one before, and a curator's split of it.
+  const text = readFileSync(join(ROOT, 'e2e', 'fixtures', 'misread-page.txt'), 'utf8');
+  const dir = join(OUT, 'bundle-corrected');
+  mkdirSync(dir, { recursive: true });
+  const page = join(dir, 'A03.txt');
+  writeFileSync(page, text);
+  const at = Buffer.from(text).indexOf(Buffer.from('城东公园开放'));
+  writeFileSync(page + '.kanbao.json', JSON.stringify({
+    format: 'kanbao.corrections/1',
+    source: { name: 'A03.txt', bytes: Buffer.byteLength(text), hash: '0000000000000000' },
+    edits: [{ edit: 'split', line: { span: [at, at + Buffer.byteLength('城东公园开放')], text: '城东公园开放' } }],
+  }));
+  const file = bundle('kanbao-corrected.html', page);
+  await withPage(t, env, async (p, errors) => {
+    await open(p, file);
+    assert.deepEqual(await titles(p), ['港口新航线开通', '城东公园开放', '集中攻坚背街小巷']);
+    assert.equal(await p.locator('.card .badge.corrected').count(), 3);
     assert.deepEqual(errors, []);
   });
 });

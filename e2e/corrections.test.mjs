@@ -40,6 +40,14 @@ async function openArticle(page, title) {
   await page.waitForSelector('article.reader');
 }
 
+/** Imports files on the library view and waits until the import is told. */
+async function importFiles(page, files) {
+  await page.goto(env.base + '#/library');
+  await waitForApp(page);
+  await page.setInputFiles('#import-files', files);
+  await page.waitForSelector('.notice:has-text("已导入")');
+}
+
 /** The edit-mode row of a line. */
 const line = (page, text) => page.locator('.edit-line', { has: page.locator('.edit-text', { hasText: text }) });
 
@@ -47,10 +55,7 @@ test('a curator splits, marks, names and merges; the corrections stay, undo and 
   await withPage(t, env, async (page) => {
     const file = join(dir, 'A03.txt');
     writeFileSync(file, PAGE);
-    await page.goto(env.base + '#/library');
-    await waitForApp(page);
-    await page.setInputFiles('#import-files', [file]);
-    await page.waitForSelector('.notice:has-text("已导入")');
+    await importFiles(page, [file]);
     assert.deepEqual(await titles(page), ['港口新航线开通', '集中攻坚背街小巷']);
 
     // Split: the heading the parser read starts its own article.
@@ -218,10 +223,7 @@ test('a line marked as the lead and a credit moved to the next article, listed a
   await withPage(t, env, async (page) => {
     const file = join(dir, 'A04.txt');
     writeFileSync(file, readFileSync(new URL('./fixtures/credit-page.txt', import.meta.url)));
-    await page.goto(env.base + '#/library');
-    await waitForApp(page);
-    await page.setInputFiles('#import-files', [file]);
-    await page.waitForSelector('.notice:has-text("已导入")');
+    await importFiles(page, [file]);
     await openArticle(page, '夜市人气旺');
     await page.click('.toggle-edit');
     assert.equal(await line(page, '本报记者 孙悦').locator('.edit-role').textContent(), '署名');
@@ -246,10 +248,7 @@ test('a correction made in one tab shows in another tab of the same library', as
   await withPage(t, env, async (page) => {
     const file = join(dir, 'A03.txt');
     writeFileSync(file, PAGE);
-    await page.goto(env.base + '#/library');
-    await waitForApp(page);
-    await page.setInputFiles('#import-files', [file]);
-    await page.waitForSelector('.notice:has-text("已导入")');
+    await importFiles(page, [file]);
     const other = await page.context().newPage();
     assert.deepEqual(await titles(other), ['港口新航线开通', '集中攻坚背街小巷']);
     await openArticle(page, '港口新航线开通');

@@ -176,15 +176,9 @@ async fn read_json(store_name: &str, key: &str) -> Result<Vec<(String, String)>,
         AppError::Storage { detail } => AppError::StorageRead { detail },
         other => other,
     })?;
-    let text = |value: &JsValue, field: &str| {
-        let v = js_sys::Reflect::get(value, &JsValue::from_str(field)).unwrap_or_default();
-        v.as_string()
-            .or_else(|| v.as_f64().map(|n| n.to_string()))
-            .unwrap_or_default()
-    };
     Ok(Array::from(&all)
         .iter()
-        .map(|value| (text(&value, key), text(&value, "json")))
+        .map(|value| (record_field(&value, key), record_field(&value, "json")))
         .collect())
 }
 
@@ -311,9 +305,15 @@ async fn read_all() -> Result<JsValue, AppError> {
 
 /// The key of a record as the store keeps it (`key`), whatever else is wrong with it.
 fn record_key(value: &JsValue) -> String {
-    let key = js_sys::Reflect::get(value, &JsValue::from_str("key")).unwrap_or_default();
-    key.as_string()
-        .or_else(|| key.as_f64().map(|n| n.to_string()))
+    record_field(value, "key")
+}
+
+/// A field of a stored record as text: a string, or a number written out (a damaged record's
+/// key may be one); empty when there is none.
+fn record_field(value: &JsValue, field: &str) -> String {
+    let v = js_sys::Reflect::get(value, &JsValue::from_str(field)).unwrap_or_default();
+    v.as_string()
+        .or_else(|| v.as_f64().map(|n| n.to_string()))
         .unwrap_or_default()
 }
 

@@ -91,16 +91,7 @@ pub fn sampled_facets(sample: &ResultSample, query: &crate::route::ListQuery) ->
             })
             .collect();
         values.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
-        for picked in query.filters.get(&facet).into_iter().flatten() {
-            if !values.iter().any(|v| &v.value == picked) {
-                values.push(ArchiveValue {
-                    value: picked.clone(),
-                    count: None,
-                    seen: 0,
-                    selected: true,
-                });
-            }
-        }
+        add_picked(&mut values, query, facet);
         if !values.is_empty() {
             out.push(ArchiveFacet {
                 facet,
@@ -122,6 +113,21 @@ pub struct ArchiveValue {
     /// shown as "at least 1", not scaled up.
     pub seen: u64,
     pub selected: bool,
+}
+
+/// Adds the values of `facet` picked in `query` that `values` does not list, with no count, so
+/// that a filter in force can always be seen and taken off.
+fn add_picked(values: &mut Vec<ArchiveValue>, query: &crate::route::ListQuery, facet: Facet) {
+    for picked in query.filters.get(&facet).into_iter().flatten() {
+        if !values.iter().any(|v| &v.value == picked) {
+            values.push(ArchiveValue {
+                value: picked.clone(),
+                count: None,
+                seen: 0,
+                selected: true,
+            });
+        }
+    }
 }
 
 /// Values of an archive facet shown before "more".
@@ -148,16 +154,7 @@ pub fn archive_facets(
                     selected: query.has(facet, &v.value),
                 })
                 .collect();
-            for picked in query.filters.get(&facet).into_iter().flatten() {
-                if !values.iter().any(|v| &v.value == picked) {
-                    values.push(ArchiveValue {
-                        value: picked.clone(),
-                        count: None,
-                        seen: 0,
-                        selected: true,
-                    });
-                }
-            }
+            add_picked(&mut values, query, facet);
             ArchiveFacet {
                 facet,
                 values,

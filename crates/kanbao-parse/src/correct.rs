@@ -507,15 +507,7 @@ pub fn mark(
     if !whole {
         // One line of a headline printed on two: the field keeps the other, the line is moved
         // as a line of the body would be.
-        let rest = take_field(a, from).map(|v| {
-            let squeezed: String = line_text.split_whitespace().collect();
-            as_field(&v)
-                .replacen(&line_text, " ", 1)
-                .replacen(&squeezed, " ", 1)
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-        });
+        let rest = take_field(a, from).map(|v| without_line(&v, &line_text));
         put_field(a, from, rest.filter(|r| !r.is_empty()));
         let start = a.span[0];
         match block_kind(role) {
@@ -566,19 +558,23 @@ pub fn mark(
     Ok(())
 }
 
+/// A field's text without one of its lines (`line_text`, as fields hold it, spaced or not): the
+/// rest, its spaces collapsed; empty when nothing else was in it.
+fn without_line(whole: &str, line_text: &str) -> String {
+    let squeezed: String = line_text.split_whitespace().collect();
+    as_field(whole)
+        .replacen(line_text, " ", 1)
+        .replacen(&squeezed, " ", 1)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Takes a line's text out of the block or headline field that holds it: the block or field
 /// keeps the rest, if anything. Returns the line's text as fields hold it.
 fn take_line(a: &mut Article, text: &str, line: Span) -> String {
     let line_text = as_field(text.get(line[0]..line[1]).unwrap_or(""));
-    let without = |whole: &str| {
-        let squeezed: String = line_text.split_whitespace().collect();
-        as_field(whole)
-            .replacen(&line_text, " ", 1)
-            .replacen(&squeezed, " ", 1)
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
+    let without = |whole: &str| without_line(whole, &line_text);
     if let Some(k) = a
         .blocks
         .iter()
@@ -764,11 +760,7 @@ mod tests {
     const PAGE: &str = "港口新航线开通\n\n本报讯（记者 林海）近日，港口开通新航线。\n\n新航线每周两班。\n\n城东公园开放\n\n市民可免费入园。\n";
 
     fn line(text: &str) -> LineRef {
-        let start = PAGE.find(text).unwrap_or(0);
-        LineRef {
-            span: [start, start + text.len()],
-            text: text.to_owned(),
-        }
+        at(PAGE, text)
     }
 
     fn parsed() -> crate::Page {
@@ -1049,13 +1041,7 @@ mod tests {
     #[test]
     fn one_line_of_a_two_line_title_marked_as_subtitle_leaves_the_other_as_title() {
         let text = "乡村公路全线贯通\n山里果子运出山\n\n本报讯（记者 林海）昨日，公路通车。\n";
-        let line_of = |t: &str| {
-            let at = text.find(t).unwrap_or(0);
-            LineRef {
-                span: [at, at + t.len()],
-                text: t.into(),
-            }
-        };
+        let line_of = |t: &str| at(text, t);
         let marks = [
             Correction::Mark {
                 line: line_of("乡村公路全线贯通"),
