@@ -181,7 +181,9 @@ pub(crate) fn parse_header_line(line: &str) -> Option<HeaderLine> {
         }
         if let Some((date, rest)) = parse_date(token) {
             out.date.get_or_insert(date);
-            if !rest.is_empty() && !is_weekday(rest) {
+            if date_before_paper(rest) {
+                out.other = true;
+            } else if !rest.is_empty() && !is_weekday(rest) {
                 return None;
             }
         } else if is_weekday(token) || token.starts_with("农历") && token.chars().count() <= 10 {
@@ -233,6 +235,12 @@ pub(crate) fn parse_header_line(line: &str) -> Option<HeaderLine> {
         _ => return None,
     }
     (out.date.is_some() || out.page.is_some() || out.section.is_some() || out.other).then_some(out)
+}
+
+/// Whether what follows a date in one word is the paper's name (`1957年7月20日人民日报 第3版`),
+/// as a paper's database of back issues heads each page.
+fn date_before_paper(rest: &str) -> bool {
+    (2..=12).contains(&rest.chars().count()) && rest.chars().all(is_han) && paper_name(rest)
 }
 
 /// Whether a header's name is a paper's (`人民日报`, `新华每日电讯`, `参考消息`), not a page's.
@@ -670,6 +678,18 @@ pub(crate) fn jump_suffix(s: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_date_glued_to_the_papers_name_heads_the_page() {
+        assert!(date_before_paper("人民日报"));
+        assert!(!date_before_paper("星期一"));
+        assert!(!date_before_paper("上午"));
+        let h = parse_header_line("1962年4月8日人民日报 第2版").expect("header");
+        assert_eq!(h.date.as_deref(), Some("1962-04-08"));
+        assert_eq!(h.page.as_deref(), Some("2"));
+        assert_eq!(h.section, None);
+        assert!(parse_header_line("1962年4月8日下午 第2版").is_none());
+    }
 
     #[test]
     fn dates_in_every_numeral_style_read_alike() {

@@ -316,6 +316,18 @@ pub(crate) fn subtitle_shape(s: &str, title: &str) -> i32 {
     score
 }
 
+/// Three unmarked lines, the middle one the shortest: the main title in the largest type
+/// between its kicker and its subtitle (`铺路面 架钢梁 工地昼夜忙` / `跨江大桥九月通车` /
+/// `引桥和立交桥同时开工`), as papers set 引题, 主题 and 副题.
+pub(crate) fn middle_line_shortest(lines: &[&str]) -> bool {
+    let n = |i: usize| {
+        lines
+            .get(i)
+            .map_or(0, |l| l.chars().filter(|c| !c.is_whitespace()).count())
+    };
+    lines.len() == 3 && n(1) < n(0) && n(1) < n(2)
+}
+
 /// A title printed as a quotation (`“我们不看重输赢，很享受运动快乐”`): the line above it
 /// introduces the speaker, as a kicker does.
 pub(crate) fn quoted(s: &str) -> bool {
@@ -420,6 +432,9 @@ fn score(lines: &[&str], shapes: &[u8], r: Reading, marked_subtitle: bool) -> i3
         if marked_subtitle {
             s -= 5;
         }
+    }
+    if r.columns == 0 && r.title == 1 && !r.trailing_column && middle_line_shortest(lines) {
+        s += 2;
     }
     if r.trailing_column {
         s += match shape(lines.len().saturating_sub(1)) {
@@ -723,6 +738,32 @@ mod tests {
             .collect();
         let refs: Vec<&Line<'_>> = lines.iter().collect();
         read(&refs)
+    }
+
+    #[test]
+    fn of_three_lines_the_shortest_in_the_middle_is_the_title() {
+        assert!(middle_line_shortest(&[
+            "铺路面 架钢梁 工地昼夜忙",
+            "跨江大桥九月通车",
+            "引桥和立交桥同时开工"
+        ]));
+        assert!(!middle_line_shortest(&[
+            "跨江大桥九月通车",
+            "引桥和立交桥同时开工"
+        ]));
+        assert!(!middle_line_shortest(&[
+            "大桥通车",
+            "引桥和立交桥同时开工",
+            "沿线居民出行更方便"
+        ]));
+        let h = group(&[
+            "铺路面 架钢梁 工地昼夜忙",
+            "跨江大桥九月通车",
+            "引桥和立交桥同时开工",
+        ]);
+        assert_eq!(h.kicker.as_deref(), Some("铺路面 架钢梁 工地昼夜忙"));
+        assert_eq!(h.title, "跨江大桥九月通车");
+        assert_eq!(h.subtitle.as_deref(), Some("引桥和立交桥同时开工"));
     }
 
     #[test]

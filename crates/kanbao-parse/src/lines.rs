@@ -215,11 +215,20 @@ pub(crate) fn unpad(s: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// The column named by a record's field, `专栏：摄影报道` (empty, `专栏：`, where the item has
+/// none), as a paper's database of back issues heads each item under its page line.
+pub(crate) fn column_field(t: &str) -> Option<&str> {
+    let value = t.strip_prefix("专栏")?.strip_prefix([':', '：'])?.trim();
+    (value.chars().count() <= 16 && !value.contains(['。', '，', ',', '；', '！', '？']))
+        .then_some(value)
+}
+
 /// A label without the marks print sets it off with: `□乡土人物`, `【链接】`, `▌新知`.
 pub(crate) fn bare_label(s: &str) -> &str {
     let s = s
         .trim_start_matches(['□', '■', '◎', '◆', '●', '▲', '▌', '▍', '|'])
         .trim();
+    let s = column_field(s).unwrap_or(s);
     s.strip_prefix(['【', '[', '〖', '「'])
         .and_then(|x| x.strip_suffix(['】', ']', '〗', '」']))
         .unwrap_or(s)
@@ -443,10 +452,11 @@ fn closing_datelines(lines: &mut [Line<'_>]) {
 }
 
 /// Whether a line heads a list inside the text: a short label ending in a colon
-/// (`本期嘉宾：`, `主要内容:`).
+/// (`本期嘉宾：`, `主要内容:`). A record's empty field (`专栏：`) heads no list.
 pub(crate) fn list_label(t: &str) -> bool {
-    t.strip_suffix(['：', ':'])
-        .is_some_and(|w| (2..=6).contains(&w.chars().count()) && w.chars().all(is_han))
+    column_field(t).is_none()
+        && t.strip_suffix(['：', ':'])
+            .is_some_and(|w| (2..=6).contains(&w.chars().count()) && w.chars().all(is_han))
 }
 
 /// The short lines under a list's label (`本期嘉宾：` / `某某大学教授某某` / …) are the list's
@@ -1006,6 +1016,13 @@ pub(crate) fn classify(t: &str) -> Class {
     if markup_residue(t) || original_title_note(t) || contact_line(t) {
         return Class::Noise;
     }
+    if let Some(column) = column_field(t) {
+        return if column.is_empty() {
+            Class::Noise
+        } else {
+            Class::Label(label_kind(column).unwrap_or(LabelKind::Other))
+        };
+    }
     // A line that holds a sentence's end is a paragraph, a caption, a dateline lead, an
     // editor's note or a numbered heading: none of the shapes of short lines applies.
     if chars > 80 || t.contains('。') && !is_numbered(t) {
@@ -1408,6 +1425,22 @@ pub(crate) fn is_circled(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_records_column_field_names_the_items_column_or_none() {
+        assert_eq!(column_field("专栏：读者来信"), Some("读者来信"));
+        assert_eq!(column_field("专栏:"), Some(""));
+        assert_eq!(column_field("专栏作家的一天"), None);
+        assert_eq!(column_field("专栏：他写了三十年，读者遍布全国。"), None);
+        assert_eq!(classify("专栏:"), Class::Noise);
+        assert!(matches!(classify("专栏：读者来信"), Class::Label(_)));
+        assert_eq!(bare_label("专栏：读者来信"), "读者来信");
+        // An empty field heads no list: the headline lines under it stay a headline.
+        assert!(!list_label("专栏："));
+        let lines = split("专栏:\n\n修渠道 引水源\n千里渠道通到山顶\n本报讯 渠道已经全线通水。\n");
+        assert_eq!(lines[1].class, Class::Short);
+        assert_eq!(lines[2].class, Class::Short);
+    }
 
     #[test]
     fn a_part_of_a_caption_printed_again_on_its_own_line_is_a_caption() {
