@@ -1,10 +1,12 @@
 // Parsing throughput as WebAssembly in headless Chromium: the parser built as the app ships it
-// (bench/wasm-parse: opt-level "z", LTO, wasm-opt -Oz), on the inputs of `cargo bench -p
-// kanbao-parse` (the sample page, and ten million bytes of the fixture pages in a row). The
-// input is prepared inside the wasm memory first, so the time is the parser's alone.
+// (bench/wasm-parse: in the parse worker, the parser at opt-level 3; in the page, opt-level
+// "z"; LTO and wasm-opt -Oz for both), on the inputs of `cargo bench -p kanbao-parse` (the
+// sample page, and ten million bytes of the fixture pages in a row). The input is prepared
+// inside the wasm memory first, so the time is the parser's alone.
 //
-// Usage: node bench/browser/parse.mjs PKG   (PKG: wasm-bindgen's output for bench/wasm-parse,
-// as bench/run makes it). Writes bench/results/parse-wasm.json.
+// Usage: node bench/browser/parse.mjs PKG [worker|page]   (PKG: wasm-bindgen's output for
+// bench/wasm-parse, as bench/run makes it). Writes bench/results/parse-wasm.json for the
+// worker's build, parse-wasm-page.json for the page's.
 import { copyFileSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -17,7 +19,12 @@ const require = createRequire(join(ROOT, 'e2e', 'package.json'));
 const { chromium } = require('playwright-core');
 const { serve } = await import(join(ROOT, 'scripts', 'lib', 'static-server.mjs'));
 
-const PKG = resolve(process.argv[2] ?? join(ROOT, 'target', 'bench', 'wasm-parse'));
+const PKG = resolve(process.argv[2] ?? join(ROOT, 'target', 'bench', 'wasm-parse-worker'));
+const BUILD = process.argv[3] ?? 'worker';
+if (!['worker', 'page'].includes(BUILD)) throw new Error(`the build is worker or page, not ${BUILD}`);
+const BUILT = BUILD === 'worker'
+  ? 'in the parse worker (the parser at opt-level 3, the rest "z"; LTO, wasm-opt -Oz)'
+  : 'in the page (opt-level "z", LTO, wasm-opt -Oz)';
 const FIXTURES = join(ROOT, 'crates', 'kanbao-parse', 'tests', 'fixtures');
 const SAMPLE = 'yantai-daily-2023-11.txt';
 
@@ -75,7 +82,8 @@ try {
     return { out, userAgent: navigator.userAgent };
   }, { pages, sample: SAMPLE });
   const report = {
-    what: 'kanbao_parse::parse_bytes compiled to wasm32 as the app ships it (opt-level "z", LTO, wasm-opt -Oz), timed in headless Chromium with performance.now(); input prepared in the wasm memory first; median of the runs (the sample: of 30 batches of 100 parses)',
+    build: BUILD,
+    what: `kanbao_parse::parse_bytes compiled to wasm32 as the app ships it ${BUILT}, timed in headless Chromium with performance.now(); input prepared in the wasm memory first; median of the runs (the sample: of 30 batches of 100 parses)`,
     machine: `${cpus().length} × ${cpus()[0]?.model.split(' ').slice(0, 2).join(' ') ?? 'unknown cpu'}, ${Math.floor(totalmem() / 2 ** 30)} GB RAM`,
     browser: result.userAgent.match(/Chrome\/[\d.]+/)?.[0] ?? result.userAgent,
     load_average_1m: Number(loadavg()[0].toFixed(2)),
@@ -84,8 +92,9 @@ try {
     const ms = median(r.runs_ms);
     report[name] = { bytes: r.bytes, median_ms: Number(ms.toFixed(3)), mb_per_s: Number((r.bytes / 1e6 / (ms / 1000)).toFixed(1)), runs_ms: r.runs_ms.map((x) => Number(x.toFixed(3))) };
   }
-  writeFileSync(join(ROOT, 'bench', 'results', 'parse-wasm.json'), JSON.stringify(report, null, 2) + '\n');
-  console.log('parse as wasm', JSON.stringify({ ...report, '10MB-of-pages': { ...report['10MB-of-pages'], runs_ms: undefined }, 'yantai-sample': { ...report['yantai-sample'], runs_ms: undefined } }));
+  const file = BUILD === 'worker' ? 'parse-wasm.json' : 'parse-wasm-page.json';
+  writeFileSync(join(ROOT, 'bench', 'results', file), JSON.stringify(report, null, 2) + '\n');
+  console.log(`parse as wasm (${BUILD})`, JSON.stringify({ ...report, '10MB-of-pages': { ...report['10MB-of-pages'], runs_ms: undefined }, 'yantai-sample': { ...report['yantai-sample'], runs_ms: undefined } }));
 } finally {
   await browser.close();
   server.close();
