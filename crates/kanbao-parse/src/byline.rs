@@ -616,11 +616,45 @@ pub(crate) fn parse_credits(s: &str, default: Option<Role>, lenient: bool) -> Op
     if matches!(toks.last(), Some(Tok::TextPhoto)) {
         all_took_photos(&mut out);
     }
+    match closing_photo_post(&toks) {
+        Some(Post::Photo) => {
+            all_took_photos(&mut out);
+            out.reporters.clear();
+            out.correspondents.clear();
+        }
+        Some(_) => all_took_photos(&mut out),
+        None => {}
+    }
     let ok = !out.is_empty() && (has_role || default.is_some());
     if !ok {
         return None;
     }
     Some(out)
+}
+
+/// The photo word that closes a credit of names under several role words and says what every
+/// one of them did (`本报记者 林一 通讯员 王二 摄`: both took the photos, and only that;
+/// `记者 林一 通讯员 王二 摄影报道`: both reported and took the photos). With another post
+/// before it (`记者 林一 报道 王二 摄`) it credits only the names just before it: `None`.
+fn closing_photo_post(toks: &[Tok]) -> Option<Post> {
+    let (last, head) = toks.split_last()?;
+    let post = match last {
+        Tok::Post(p @ (Post::Photo | Post::PhotoReport)) => *p,
+        _ => return None,
+    };
+    let roles = head
+        .iter()
+        .filter(|t| matches!(t, Tok::Role(Role::Reporter | Role::Correspondent)))
+        .count();
+    let other = head.iter().any(|t| {
+        matches!(
+            t,
+            Tok::Post(_)
+                | Tok::TextPhoto
+                | Tok::Role(Role::Photographer | Role::Author | Role::Other)
+        )
+    });
+    (roles >= 2 && !other).then_some(post)
 }
 
 /// Whether the photo word at `i` labels the names after it (`记者 林一 实习生 王二 制图 张三`:
@@ -2523,7 +2557,22 @@ mod tests {
         assert_eq!(c.photographers, ["唐晓芸", "葛文"]);
         let c = parse_credits("文/图 本报记者 刘明 通讯员 周远", None, false).unwrap();
         assert_eq!(c.photographers, ["刘明", "周远"]);
+    }
+
+    #[test]
+    fn a_photo_word_closing_a_credit_of_several_roles_credits_every_name() {
+        // Both took the photos, and only that.
         let c = parse_credits("记者 唐晓芸 通讯员 葛文 摄", None, false).unwrap();
+        assert_eq!(c.photographers, ["唐晓芸", "葛文"]);
+        assert!(c.reporters.is_empty() && c.correspondents.is_empty());
+        // Both reported and took the photos.
+        let c = parse_credits("记者 唐晓芸 通讯员 葛文 摄影报道", None, false).unwrap();
+        assert_eq!(c.reporters, ["唐晓芸"]);
+        assert_eq!(c.correspondents, ["葛文"]);
+        assert_eq!(c.photographers, ["唐晓芸", "葛文"]);
+        // With a post of its own before it, the photo word credits the names just before it.
+        let c = parse_credits("记者 唐晓芸 报道 葛文 摄", None, false).unwrap();
+        assert_eq!(c.reporters, ["唐晓芸"]);
         assert_eq!(c.photographers, ["葛文"]);
     }
 

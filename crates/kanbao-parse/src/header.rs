@@ -465,8 +465,26 @@ const EDITOR_ROLES: &[&str] = &[
     "主编",
 ];
 
-fn editor_role_at(s: &str) -> Option<&'static str> {
-    EDITOR_ROLES.iter().copied().find(|r| s.starts_with(r))
+/// The editor's role `s` opens with, with the page it is for where one is named first
+/// ([`page_of_role`]).
+fn editor_role_at(s: &str) -> Option<&str> {
+    let page = page_of_role(s);
+    let rest = s.get(page..)?;
+    let role = EDITOR_ROLES.iter().find(|r| rest.starts_with(*r))?;
+    s.get(..page + role.len())
+}
+
+/// The page an editor's role is for, set before it (`二版责编：…`, `A3版编辑：…`), as a front
+/// page lists each page's editors on one line: its length in bytes, or 0.
+fn page_of_role(s: &str) -> usize {
+    let Some(at) = s.find('版') else { return 0 };
+    let page = s.get(..at).unwrap_or("");
+    let numeral = |c: char| c.is_ascii_alphanumeric() || "一二三四五六七八九十".contains(c);
+    if (1..=3).contains(&page.chars().count()) && page.chars().all(numeral) {
+        at + '版'.len_utf8()
+    } else {
+        0
+    }
 }
 
 /// Parses `责任编辑:张三 美术编辑:李四 校对:王五` into `["责任编辑:张三", ...]`.
@@ -476,10 +494,15 @@ pub(crate) fn parse_editors(line: &str) -> Option<Vec<String>> {
         .trim_start_matches(['【', '[', '(', '（'])
         .trim_end_matches(['】', ']', ')', '）'])
         .trim();
-    if line.chars().count() > 80 || line.contains('。') {
+    // A front page's list of every page's editors runs longer than one page's line.
+    let long = line.chars().count() > 80;
+    if line.chars().count() > 200 || line.contains('。') {
         return None;
     }
     let first = editor_role_at(body)?;
+    if long && page_of_role(body) == 0 {
+        return None;
+    }
     // The role must stand apart from what follows, or `编辑部门...` would count.
     let after = body.get(first.len()..)?;
     // Or, for the roles that sign off a report, glued to one person's name alone on its line:
@@ -844,6 +867,16 @@ mod tests {
             vec!["责任编辑:王小二"]
         );
         assert!(parse_editors("编辑部门").is_none());
+        // A front page lists each page's editors on one line, however long.
+        let all = parse_editors(
+            "一版责编：林小雨  王  二  张大山 二版责编：赵  敏  钱多多 三版责编：孙立  李  四  周五一 四版责编：吴一凡  郑  好",
+        )
+        .expect("editors of four pages");
+        assert_eq!(all.len(), 4);
+        assert!(all[1].starts_with("二版责编:"));
+        assert_eq!(page_of_role("A3版编辑：林小雨"), "A3版".len());
+        assert_eq!(page_of_role("版式设计：王二"), 0);
+        assert_eq!(page_of_role("责编：王二"), 0);
         assert!(parse_editors("设计师说").is_none());
     }
 
