@@ -152,6 +152,8 @@ pub(crate) fn parse_header_line(line: &str) -> Option<HeaderLine> {
             "出版时间",
             "见报日期",
             "刊发日期",
+            // `当前版：04版`, as an e-paper site names the page shown.
+            "当前版",
         ]
         .contains(&token)
         {
@@ -227,6 +229,11 @@ pub(crate) fn parse_header_line(line: &str) -> Option<HeaderLine> {
             sections.push(name);
         }
     }
+    // A page's name padded with spaces to its width (`第03版：城 事`) is one name.
+    if padded_name(&sections) {
+        out.section = Some(sections.concat());
+        sections.clear();
+    }
     match sections.as_slice() {
         [] => {}
         [one] => out.section = Some((*one).to_owned()),
@@ -241,6 +248,12 @@ pub(crate) fn parse_header_line(line: &str) -> Option<HeaderLine> {
 /// as a paper's database of back issues heads each page.
 fn date_before_paper(rest: &str) -> bool {
     (2..=12).contains(&rest.chars().count()) && rest.chars().all(is_han) && paper_name(rest)
+}
+
+/// Whether the names of a header are the characters of one page name padded with spaces
+/// (`城 事`, `要 闻`): two to four single characters after the page's number.
+fn padded_name(names: &[&str]) -> bool {
+    (2..=4).contains(&names.len()) && names.iter().all(|n| n.chars().count() == 1)
 }
 
 /// Whether a header's name is a paper's (`人民日报`, `新华每日电讯`, `参考消息`), not a page's.
@@ -701,6 +714,17 @@ pub(crate) fn jump_suffix(s: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_page_name_padded_to_its_width_is_one_name() {
+        let h = parse_header_line("第03版：城 事 PDF版阅读").expect("header");
+        assert_eq!(h.page.as_deref(), Some("03"));
+        assert_eq!(h.section.as_deref(), Some("城事"));
+        assert!(padded_name(&["要", "闻"]));
+        assert!(!padded_name(&["要闻", "体育"]));
+        let h = parse_header_line("当前版：04版").expect("header");
+        assert_eq!(h.page.as_deref(), Some("04"));
+    }
 
     #[test]
     fn a_date_glued_to_the_papers_name_heads_the_page() {

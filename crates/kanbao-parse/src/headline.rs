@@ -69,6 +69,12 @@ const COLUMN_ENDINGS: &[&str] = &[
     "声音",
     "侧记",
     "解读",
+    "点击",
+    "速览",
+    "扫描",
+    "直击",
+    "集锦",
+    "集萃",
 ];
 
 /// How strongly a line reads as a column label (栏目) by its shape: 2 for a known label, a
@@ -772,6 +778,8 @@ mod tests {
         assert_eq!(column_shape("经济新方位·聚焦县域特色产业"), 2);
         assert_eq!(column_shape("□乡土人物"), 2);
         assert_eq!(column_shape("观澜"), 1);
+        assert_eq!(column_shape("新闻点击"), 2);
+        assert_eq!(column_shape("一周速览"), 2);
         assert_eq!(column_shape("前5个月"), 0);
         assert_eq!(column_shape("一根竹子撑起百亿产业"), 0);
         assert_eq!(column_shape("老街巷里的“共享修理铺”"), 0);

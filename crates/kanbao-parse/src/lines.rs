@@ -934,17 +934,28 @@ fn page_number_first(t: &str) -> bool {
 fn is_page_header(t: &str) -> bool {
     let numbered = t.contains('第') && t.contains('版') || page_number_first(t);
     // `版面：头版`, as a database's record names the page.
-    let labelled = ["版面:", "版面：", "版次:", "版次："]
+    // `当前版：04版`, as an e-paper site names the page shown.
+    let labelled = ["版面:", "版面：", "版次:", "版次：", "当前版:", "当前版："]
         .iter()
         .any(|p| t.starts_with(p));
     (may_hold_date(t) || numbered || labelled)
         && parse_header_line(t).is_some_and(|h| {
-            h.date.is_some() || numbered && h.page.is_some() || labelled && h.section.is_some()
+            h.date.is_some()
+                || numbered && h.page.is_some()
+                || labelled && (h.section.is_some() || h.page.is_some())
         })
 }
 
 /// The words of an e-paper site's navigation, each alone on a line of the copied page.
 fn epaper_navigation(t: &str) -> bool {
+    let t = t.trim_end_matches([':', '：']);
+    // `本文字数：1442`, as an e-paper site counts the article's characters.
+    if let Some(n) = t
+        .strip_prefix("本文字数")
+        .and_then(|r| r.strip_prefix([':', '：']))
+    {
+        return !n.is_empty() && n.trim().bytes().all(|b| b.is_ascii_digit());
+    }
     matches!(
         t,
         "本版导读"
@@ -962,6 +973,14 @@ fn epaper_navigation(t: &str) -> bool {
             | "放大"
             | "缩小"
             | "默认"
+            | "内容详情"
+            | "返回该版首页"
+            | "返回本版"
+            | "通版阅读请点击"
+            | "展开通版"
+            | "收缩通版"
+            | "发布日期"
+            | "出版日期"
     )
 }
 
@@ -1767,6 +1786,19 @@ mod tests {
             assert_eq!(classify(t), Class::Noise, "{t}");
         }
         assert_ne!(classify("本版导读新闻"), Class::Noise);
+        for t in [
+            "展开通版",
+            "收缩通版",
+            "通版阅读请点击：",
+            "内容详情",
+            "返回该版首页",
+            "本文字数:1442",
+            "发布日期：",
+        ] {
+            assert_eq!(classify(t), Class::Noise, "{t}");
+        }
+        assert_ne!(classify("本文字数多达万余"), Class::Noise);
+        assert_eq!(classify("当前版：04版"), Class::Header);
     }
 
     #[test]
