@@ -860,6 +860,18 @@ fn push_cut<'a>(out: &mut Vec<Line<'a>>, mut t: &'a str, mut start: usize) {
     out.push(plain_line(t, start, classify(t)));
 }
 
+/// Whether a paragraph ends with a number to call (`…稿酬：100元新闻热线：96211`,
+/// `咨询电话：0371-12345678`), as evening papers close readers' reports: the paragraph is
+/// whole, not cut by a column break, though no final mark ends it.
+pub(crate) fn closes_with_contact(t: &str) -> bool {
+    let number = t.trim_end_matches(|c: char| c.is_ascii_digit() || c == '-');
+    let digits = t.len() - number.len();
+    let Some(label) = number.strip_suffix([':', '：']) else {
+        return false;
+    };
+    digits >= 5 && (label.ends_with("热线") || label.ends_with("电话"))
+}
+
 /// Numerals of numbered headings: `一、` … `二十、`, `（一）`.
 fn is_numbered(t: &str) -> bool {
     const NUMS: &str = "一二三四五六七八九十";
@@ -1444,6 +1456,16 @@ pub(crate) fn is_circled(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_number_to_call_closes_a_paragraph() {
+        assert!(closes_with_contact(
+            "线索提供：林先生稿酬：100元新闻热线：96211"
+        ));
+        assert!(closes_with_contact("欢迎来电咨询，咨询电话：0371-12345678"));
+        assert!(!closes_with_contact("该市今年共新建住房12345"));
+        assert!(!closes_with_contact("拨打热线：12"));
+    }
 
     #[test]
     fn a_records_column_field_names_the_items_column_or_none() {

@@ -637,7 +637,7 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
                 c.credited |= line.class == Class::Dateline;
                 c.dated |= line.class == Class::Dateline && c.paragraphs == 0;
                 c.paragraphs += 1;
-                c.cut = !ends_sentence(line.text);
+                c.cut = !ends_sentence(line.text) && !crate::lines::closes_with_contact(line.text);
                 // A credit glued after the last sentence (`…略低。文/本报记者 张某`) ends it.
                 if line.glued_credit {
                     c.closed = true;
