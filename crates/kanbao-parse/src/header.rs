@@ -183,8 +183,11 @@ pub(crate) fn parse_header_line(line: &str) -> Option<HeaderLine> {
         }
         if let Some((date, rest)) = parse_date(token) {
             out.date.get_or_insert(date);
-            if date_before_paper(rest) {
+            if let Some(page) = paper_after_date(rest) {
                 out.other = true;
+                if !page.is_empty() {
+                    out.page.get_or_insert_with(|| page_number(page));
+                }
             } else if !rest.is_empty() && !is_weekday(rest) {
                 return None;
             }
@@ -244,10 +247,19 @@ pub(crate) fn parse_header_line(line: &str) -> Option<HeaderLine> {
     (out.date.is_some() || out.page.is_some() || out.section.is_some() || out.other).then_some(out)
 }
 
-/// Whether what follows a date in one word is the paper's name (`1957年7月20日人民日报 第3版`),
-/// as a paper's database of back issues heads each page.
-fn date_before_paper(rest: &str) -> bool {
-    (2..=12).contains(&rest.chars().count()) && rest.chars().all(is_han) && paper_name(rest)
+/// What follows a paper's name glued after a date (`1957年7月20日人民日报 第3版`, or with the
+/// page glued too: `2001年6月28日人民日报第3版`), as a paper's database of back issues heads
+/// each page: the page token, or `""`; `None` when no paper's name follows the date.
+fn paper_after_date(rest: &str) -> Option<&str> {
+    let (paper, page) = match rest.find('第') {
+        Some(at) if at > 0 => rest.split_at(at),
+        _ => (rest, ""),
+    };
+    ((2..=12).contains(&paper.chars().count())
+        && paper.chars().all(is_han)
+        && paper_name(paper)
+        && (page.is_empty() || is_page_token(page)))
+    .then_some(page)
 }
 
 /// Whether the names of a header are the characters of one page name padded with spaces
@@ -728,9 +740,12 @@ mod tests {
 
     #[test]
     fn a_date_glued_to_the_papers_name_heads_the_page() {
-        assert!(date_before_paper("人民日报"));
-        assert!(!date_before_paper("星期一"));
-        assert!(!date_before_paper("上午"));
+        assert_eq!(paper_after_date("人民日报"), Some(""));
+        assert_eq!(paper_after_date("人民日报第3版"), Some("第3版"));
+        assert_eq!(paper_after_date("星期一"), None);
+        assert_eq!(paper_after_date("上午"), None);
+        let h = parse_header_line("2001年6月28日人民日报第3版").expect("header");
+        assert_eq!(h.page.as_deref(), Some("3"));
         let h = parse_header_line("1962年4月8日人民日报 第2版").expect("header");
         assert_eq!(h.date.as_deref(), Some("1962-04-08"));
         assert_eq!(h.page.as_deref(), Some("2"));
