@@ -582,6 +582,7 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
                 cur = Some(c);
             }
             Class::Dateline | Class::Text | Class::Lead => {
+                let mut caption_above = false;
                 let mut c = match cur.take() {
                     Some(c)
                         if !(c.closed
@@ -595,6 +596,14 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
                     }
                     Some(mut c) if c.awaiting_dateline && line.class == Class::Dateline => {
                         c.awaiting_dateline = false;
+                        c
+                    }
+                    Some(mut c)
+                        if line.class == Class::Dateline
+                            && caption_before_lead(&c, lines, &owners, i) =>
+                    {
+                        caption_above = true;
+                        c.paragraphs -= 1;
                         c
                     }
                     // The text of a report signed under its headline, after the pictures
@@ -646,6 +655,9 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
                 }
                 owners.push(Owner::Article(c.index));
                 cur = Some(c);
+                if caption_above && let Some(l) = i.checked_sub(1).and_then(|k| lines.get_mut(k)) {
+                    l.class = Class::Caption;
+                }
             }
             Class::Label(_)
             | Class::Short
@@ -958,6 +970,34 @@ fn byline_under_pictures(c: &Current, lines: &[Line<'_>], i: usize) -> bool {
         && c.body
         && writers
         && (text(i + 1) || lines.get(i + 1).is_some_and(|l| l.class.is_headline()) && text(i + 2))
+}
+
+/// Whether the one line of text between the open article's headline group (or byline) and
+/// the dateline lead at `i` is the caption of a picture printed there, not a text of its own
+/// (`标题` / `作者：某某` / `领导考察宝塔村。` / `某某日报消息 …`): one short sentence, right
+/// under the headline, in an article with no dateline yet. The lead goes on that article
+/// rather than opening an untitled one.
+fn caption_before_lead(c: &Current, lines: &[Line<'_>], owners: &[Owner], i: usize) -> bool {
+    let (Some(before), Some(above)) = (
+        i.checked_sub(1).and_then(|k| lines.get(k)),
+        i.checked_sub(2).and_then(|k| lines.get(k)),
+    ) else {
+        return false;
+    };
+    c.paragraphs == 1
+        && c.headings == 0
+        && !c.dated
+        && !c.brief
+        && !c.closed
+        && before.class == Class::Text
+        && before.text.chars().count() <= 40
+        && ends_sentence(before.text)
+        && before.text.matches(['。', '！', '？']).count() == 1
+        && !matches!(
+            above.class,
+            Class::Text | Class::Caption | Class::Dateline | Class::Lead
+        )
+        && matches!(owners.get(i - 2), Some(Owner::Article(k)) if *k == c.index)
 }
 
 /// Whether the text at `i` is the body of the headline above it, with its photo's caption
@@ -1457,6 +1497,24 @@ fn header_zone(lines: &[Line<'_>], meta: &mut Meta, owners: &mut Vec<Owner>) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_short_line_between_a_headline_and_its_lead_is_a_caption() {
+        let text = "村官回乡记\n作者：林小雨\n领导考察宝塔村。\n长河日报消息 一股清泉跃出山间，一路向东。\n这条清流，人称秀水。\n";
+        let mut lines = crate::lines::split(text);
+        let parsed = parse(text, &mut lines);
+        assert_eq!(
+            parsed.articles.len(),
+            1,
+            "one article, not an untitled second"
+        );
+        assert_eq!(parsed.articles[0].dateline.as_deref(), Some("长河日报消息"));
+        let caption = lines
+            .iter()
+            .find(|l| l.text.starts_with("领导"))
+            .map(|l| l.class);
+        assert_eq!(caption, Some(Class::Caption));
+    }
 
     #[test]
     fn text_under_a_headline_and_its_photo_caption_is_the_headlines() {
