@@ -93,6 +93,11 @@ pub(crate) fn parse_header_line(line: &str) -> Option<HeaderLine> {
         return Some(out);
     }
     let mut out = HeaderLine::default();
+    if let Some(channel) = breadcrumb(line) {
+        out.other = true;
+        out.section = channel.map(str::to_owned);
+        return Some(out);
+    }
     let mut names = Vec::new();
     // Brackets too: exports cite the page as `《 人民日报 》（ 2023年11月28日 01 版）`.
     let separator = |c: char| {
@@ -260,6 +265,27 @@ fn paper_after_date(rest: &str) -> Option<&str> {
         && paper_name(paper)
         && (page.is_empty() || is_page_token(page)))
     .then_some(page)
+}
+
+/// A news site's trail to the article (`您现在的位置：首页 > 城事 > 城生活 > 正文`): the page's
+/// furniture, naming the channel the article is filed in (the first step after the home
+/// page, `城事`) where it names one. `None` when the line is no such trail.
+pub(crate) fn breadcrumb(line: &str) -> Option<Option<&str>> {
+    let rest = ["您现在的位置", "您的位置", "当前位置", "现在位置"]
+        .iter()
+        .find_map(|p| line.strip_prefix(p))?
+        .strip_prefix([':', '：'])?;
+    let mut steps = rest
+        .split(['>', '＞', '»', '›'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty());
+    let first = steps.next()?;
+    let channel = if matches!(first, "首页" | "网站首页" | "主页") {
+        steps.next()
+    } else {
+        Some(first)
+    };
+    Some(channel.filter(|c| *c != "正文" && c.chars().count() <= 12))
 }
 
 /// Whether the names of a header are the characters of one page name padded with spaces
@@ -726,6 +752,18 @@ pub(crate) fn jump_suffix(s: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sites_trail_to_the_article_names_its_channel() {
+        assert_eq!(
+            breadcrumb("您现在的位置：首页 > 城事 > 城生活 > 正文"),
+            Some(Some("城事"))
+        );
+        assert_eq!(breadcrumb("当前位置: 首页 > 正文"), Some(None));
+        assert_eq!(breadcrumb("您现在的位置在哪里"), None);
+        let h = parse_header_line("您现在的位置:首页 > 城事 > 城生活 > 正文").expect("header");
+        assert_eq!(h.section.as_deref(), Some("城事"));
+    }
 
     #[test]
     fn a_page_name_padded_to_its_width_is_one_name() {

@@ -950,6 +950,9 @@ fn is_page_header(t: &str) -> bool {
     let labelled = ["版面:", "版面：", "版次:", "版次：", "当前版:", "当前版："]
         .iter()
         .any(|p| t.starts_with(p));
+    if crate::header::breadcrumb(t).is_some() {
+        return true;
+    }
     (may_hold_date(t) || numbered || labelled)
         && parse_header_line(t).is_some_and(|h| {
             h.date.is_some()
