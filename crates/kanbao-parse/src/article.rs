@@ -590,6 +590,29 @@ pub(crate) fn build(
             },
         );
     }
+    // A hotline story names its reporter in its text (`大河报记者张弢核实：…`), not in a byline.
+    if [
+        &byline.reporters,
+        &byline.correspondents,
+        &byline.photographers,
+        &byline.authors,
+    ]
+    .iter()
+    .all(|names| names.is_empty())
+        && let Some((name, span)) = blocks
+            .iter()
+            .filter(|b| b.kind == BlockKind::Paragraph)
+            .take(3)
+            .find_map(|b| crate::byline::reporter_in_text(&b.text).map(|n| (n, b.span)))
+    {
+        byline.reporters.push(name);
+        diagnostics.push(Diagnostic {
+            code: DiagnosticCode::RoleGuessed,
+            message: "a reporter named at work in the text read as the article's reporter"
+                .to_owned(),
+            span: Some(span),
+        });
+    }
     let signs = Signs {
         column: column.as_deref(),
         dateline: led || dateline.is_some(),

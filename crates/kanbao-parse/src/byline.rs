@@ -632,6 +632,57 @@ pub(crate) fn parse_credits(s: &str, default: Option<Role>, lenient: bool) -> Op
     Some(out)
 }
 
+/// What a reporter named in the running text does in the next words (`大河报记者张弢核实：…`,
+/// `本报记者林一赶到现场`).
+const REPORTER_AT_WORK: &[&str] = &[
+    "核实",
+    "采访",
+    "了解到",
+    "获悉",
+    "看到",
+    "注意到",
+    "发现",
+    "赶到",
+    "来到",
+    "走访",
+    "调查",
+    "联系",
+    "询问",
+    "现场",
+    "实地",
+    "拨打",
+    "致电",
+    "随即",
+    "随后",
+    "第一时间",
+];
+
+/// The reporter a metro paper's hotline story names in its own text instead of a byline
+/// (`昨天有市民致电本报热线反映……大河报记者张弢核实：…`): the paper's reporter (`某某报记者`,
+/// `本报记者`), a person's name, and what the reporter did. The first one found, or `None`.
+pub(crate) fn reporter_in_text(text: &str) -> Option<String> {
+    let mut from = 0;
+    while let Some(at) = text.get(from..)?.find("记者") {
+        let start = from + at;
+        from = start + "记者".len();
+        let before = text.get(..start)?;
+        if !before.ends_with('报') {
+            continue;
+        }
+        let after = text.get(from..)?.trim_start();
+        for n in [3, 2] {
+            let Some((end, _)) = after.char_indices().nth(n) else {
+                continue;
+            };
+            let (name, rest) = after.split_at(end);
+            if names::is_person_name(name) && REPORTER_AT_WORK.iter().any(|w| rest.starts_with(w)) {
+                return Some(name.to_owned());
+            }
+        }
+    }
+    None
+}
+
 /// The photo word that closes a credit of names under several role words and says what every
 /// one of them did (`本报记者 林一 通讯员 王二 摄`: both took the photos, and only that;
 /// `记者 林一 通讯员 王二 摄影报道`: both reported and took the photos). With another post
@@ -2557,6 +2608,22 @@ mod tests {
         assert_eq!(c.photographers, ["唐晓芸", "葛文"]);
         let c = parse_credits("文/图 本报记者 刘明 通讯员 周远", None, false).unwrap();
         assert_eq!(c.photographers, ["刘明", "周远"]);
+    }
+
+    #[test]
+    fn a_reporter_named_at_work_in_the_text_is_found() {
+        assert_eq!(
+            reporter_in_text("市民致电本报热线反映。大河报记者张弢核实：桥下确有冰柱。").as_deref(),
+            Some("张弢")
+        );
+        assert_eq!(
+            reporter_in_text("随后，本报记者林小雨赶到现场。").as_deref(),
+            Some("林小雨")
+        );
+        // Without the paper's name, or doing nothing a reporter does, it names no reporter.
+        assert_eq!(reporter_in_text("记者张弢核实：桥下确有冰柱。"), None);
+        assert_eq!(reporter_in_text("本报记者节前走访了十家商户。"), None);
+        assert_eq!(reporter_in_text("他告诉本报记者，情况属实。"), None);
     }
 
     #[test]
