@@ -561,6 +561,7 @@ pub(crate) fn parse_credits(s: &str, default: Option<Role>, lenient: bool) -> Op
         s
     };
     let mut toks = tokenize(credit_label_dropped(s));
+    surname_wen(&mut toks);
     drop_caption_words(&mut toks);
     let mut has_role = false;
     let mut text_photo = false;
@@ -706,6 +707,22 @@ fn closing_photo_post(toks: &[Tok]) -> Option<Post> {
         )
     });
     (roles >= 2 && !other).then_some(post)
+}
+
+/// `文  通整理`: a two-character name padded to three columns whose surname is 文, not the
+/// word crediting the text, when one character alone follows it.
+fn surname_wen(toks: &mut Vec<Tok>) {
+    let mut i = 0;
+    while i + 1 < toks.len() {
+        if let (Some(Tok::Post(Post::Text)), Some(Tok::Single(given))) =
+            (toks.get(i), toks.get(i + 1))
+            && !matches!(toks.get(i + 2), Some(Tok::Single(_)))
+        {
+            let name = format!("文{given}");
+            toks.splice(i..i + 2, [Tok::Name(name)]);
+        }
+        i += 1;
+    }
 }
 
 /// Whether the photo word at `i` labels the names after it (`记者 林一 实习生 王二 制图 张三`:
@@ -2608,6 +2625,18 @@ mod tests {
         assert_eq!(c.photographers, ["唐晓芸", "葛文"]);
         let c = parse_credits("文/图 本报记者 刘明 通讯员 周远", None, false).unwrap();
         assert_eq!(c.photographers, ["刘明", "周远"]);
+    }
+
+    #[test]
+    fn a_padded_name_of_the_surname_wen_is_a_name() {
+        let reporter = Some(Role::Reporter);
+        let c = parse_credits("文  通整理", reporter, true).unwrap();
+        assert_eq!(c.reporters, ["文通"]);
+        let c = parse_credits("文  阳 整理", reporter, true).unwrap();
+        assert_eq!(c.reporters, ["文阳"]);
+        // 文 before a padded name still credits the text.
+        let c = parse_credits("文 王  通", reporter, true).unwrap();
+        assert_eq!(c.reporters, ["王通"]);
     }
 
     #[test]
