@@ -368,8 +368,8 @@ pub(crate) fn build(
                 // The items of a dated list (a résumé: `1984.04至1985.07 某某委员`) each stand
                 // on their own line, ending in no mark.
                 if let Some(d) = pending.and_then(|p| drafts.get(p))
-                    && dated_item(d.raw.get(d.raw.len() - d.tail..).unwrap_or(""))
-                    && dated_item(body)
+                    && crate::lines::dated_item(d.raw.get(d.raw.len() - d.tail..).unwrap_or(""))
+                    && crate::lines::dated_item(body)
                 {
                     pending = None;
                 }
@@ -820,19 +820,6 @@ fn byline_role_unsettled(byline: &Byline, lead_credited: bool, drafts: &[Draft])
         && !drafts
             .iter()
             .any(|d| d.kind == BlockKind::Paragraph && speaks_of_its_reporter(&d.raw))
-}
-
-/// Whether a line opens with a year and a month or another year, as the items of a dated list
-/// do (`1984.04至1985.07 …`, `2019年—2021年 …`, `2020-2023 …`).
-fn dated_item(t: &str) -> bool {
-    let b = t.as_bytes();
-    b.len() > 6
-        && b.iter().take(4).all(u8::is_ascii_digit)
-        && (matches!(b.get(4), Some(b'.' | b'-' | b'/'))
-            && b.get(5).is_some_and(u8::is_ascii_digit)
-            || t.get(4..).is_some_and(|r| {
-                r.starts_with("年") && (r.contains('至') || r.contains('—') || r.contains('-'))
-            }))
 }
 
 /// An item of a list in the text (`本期嘉宾：` / `某某大学教授某某`): a short line of text that
@@ -1296,11 +1283,11 @@ mod tests {
 
     #[test]
     fn the_items_of_a_dated_list_open_with_their_years() {
-        assert!(dated_item("1984.04至1985.07 江城团委书记"));
-        assert!(dated_item("2019年—2021年 长河村党支部书记"));
-        assert!(dated_item("2020-2023 南州大学讲师"));
-        assert!(!dated_item("2024年，江城新建口袋公园三十个"));
-        assert!(!dated_item("江城1984.04至1985.07"));
+        assert!(crate::lines::dated_item("1984.04至1985.07 江城团委书记"));
+        assert!(crate::lines::dated_item("2019年—2021年 长河村党支部书记"));
+        assert!(crate::lines::dated_item("2020-2023 南州大学讲师"));
+        assert!(!crate::lines::dated_item("2024年，江城新建口袋公园三十个"));
+        assert!(!crate::lines::dated_item("江城1984.04至1985.07"));
     }
 
     #[test]

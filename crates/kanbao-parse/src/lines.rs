@@ -872,6 +872,31 @@ pub(crate) fn closes_with_contact(t: &str) -> bool {
     digits >= 5 && (label.ends_with("热线") || label.ends_with("电话"))
 }
 
+/// Whether a line opens with a year and a month or another year, as the items of a dated list
+/// do (`1984.04至1985.07 …`, `2019年—2021年 …`, `2020-2023 …`).
+pub(crate) fn dated_item(t: &str) -> bool {
+    let b = t.as_bytes();
+    b.len() > 6
+        && b.iter().take(4).all(u8::is_ascii_digit)
+        && (matches!(b.get(4), Some(b'.' | b'-' | b'/'))
+            && b.get(5).is_some_and(u8::is_ascii_digit)
+            || t.get(4..).is_some_and(|r| {
+                r.starts_with("年") && (r.contains('至') || r.contains('—') || r.contains('-'))
+            }))
+}
+
+/// A dated list's entry as a résumé prints it: the dates alone, a space, then what was done
+/// (`1994.06至1997.07 某地委书记`, `2019年—2021年 某村党支部书记`); not a title that opens with
+/// years (`2025-2030年规划出台`).
+pub(crate) fn dated_entry(t: &str) -> bool {
+    let mut words = t.split_whitespace();
+    let dates = words.next().is_some_and(|w| {
+        w.chars()
+            .all(|c| c.is_ascii_digit() || ".-/年月至—今".contains(c))
+    });
+    dates && words.next().is_some() && dated_item(t)
+}
+
 /// Numerals of numbered headings: `一、` … `二十、`, `（一）`.
 fn is_numbered(t: &str) -> bool {
     const NUMS: &str = "一二三四五六七八九十";
@@ -1135,6 +1160,10 @@ pub(crate) fn classify(t: &str) -> Class {
     }
     if titled_with_column(t) {
         return Class::Short;
+    }
+    // A dated entry of a list (`1994.06至1997.07 某地委书记`) is text, however short.
+    if dated_entry(t) {
+        return Class::Text;
     }
     let stops = t.contains(['。', '；', ';']);
     let commas = t.matches(['，', ',']).count();
@@ -1459,6 +1488,15 @@ pub(crate) fn is_circled(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_dated_list_entry_is_text_however_short() {
+        assert!(dated_entry("1994.06至1997.07 江城地委书记"));
+        assert!(dated_entry("2019年—2021年 长河村党支部书记"));
+        assert!(!dated_entry("2025-2030年规划出台"));
+        assert!(!dated_entry("2024年，江城新建口袋公园三十个"));
+        assert_eq!(classify("1994.06至1997.07 江城地委书记"), Class::Text);
+    }
 
     #[test]
     fn a_number_to_call_closes_a_paragraph() {
