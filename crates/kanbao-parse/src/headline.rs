@@ -616,7 +616,8 @@ pub(crate) fn read(heads: &[&Line<'_>]) -> Headline {
         title: plain.get(best.title).map(|l| text(l)).unwrap_or_default(),
         subtitle: join(subtitle),
         guessed: texts.len() >= 2 && runner_up.is_some_and(|r| close_call(best_score - r, &texts))
-            || matches!(plain.as_slice(), [l] if l.beside_text && two_long_phrases(l.text)),
+            || matches!(plain.as_slice(), [l] if l.beside_text && two_long_phrases(l.text))
+            || best.title == 0 && wrapped_title(&texts),
     }
 }
 
@@ -635,6 +636,16 @@ pub(crate) fn joined_by_hyphen(line: &str) -> Option<(&str, &str)> {
         && !b.contains(['-', '－'])
         && !line.contains(char::is_whitespace))
     .then_some((a, b))
+}
+
+/// Whether two unmarked lines read as title and subtitle could be one title wrapped onto a
+/// second line (`上海新政：今年起海葬可领奖补` / `最高3000元`): a long first line, and under it
+/// a shorter one with no pause of its own, as the end of a title set in large type runs on.
+fn wrapped_title(texts: &[&str]) -> bool {
+    matches!(texts, [a, b]
+        if a.chars().count() >= 12
+            && b.chars().count() < a.chars().count()
+            && !b.contains(['，', ',', '：', ':', ' ', '\u{3000}']))
 }
 
 /// Whether the best reading of a group wins by too little to be sure: by two points or less,
@@ -971,6 +982,21 @@ mod tests {
         let h = group(&["梅村：引导居民", "将环保理念化作行动"]);
         assert_eq!(h.kicker, None);
         assert_eq!(h.title, "梅村：引导居民");
+    }
+
+    #[test]
+    fn a_long_title_over_a_shorter_bare_line_may_be_wrapped() {
+        assert!(wrapped_title(&[
+            "江城新规：今年起选择生态安葬",
+            "可领奖补3000元"
+        ]));
+        assert!(!wrapped_title(&["港城新貌", "新建三座泊位投入使用"]));
+        assert!(!wrapped_title(&[
+            "江城新规：今年起选择生态安葬",
+            "奖补标准，全市统一"
+        ]));
+        let h = group(&["江城新规：今年起选择生态安葬", "可领奖补3000元"]);
+        assert!(h.guessed);
     }
 
     #[test]
