@@ -593,3 +593,70 @@ fn the_archive_is_the_same_byte_for_byte_whatever_the_number_of_threads() {
     assert!(built[0] == built[1], "one thread and two differ");
     assert!(built[0] == built[2], "one thread and five differ");
 }
+
+#[test]
+fn a_packed_archive_holds_the_loose_archives_bytes_in_a_few_files() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let src = dir.path().join("pages");
+    let out = kanbao(&["gen", "--pages", "120", "-o", src.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let build = |site: &Path, extra: &[&str]| {
+        let mut args = vec!["build", src.to_str().unwrap(), "-o", site.to_str().unwrap()];
+        args.extend_from_slice(extra);
+        let out = kanbao(&args);
+        assert!(out.status.success(), "{}", stderr(&out));
+        site.join("archive")
+    };
+    let loose = build(&dir.path().join("loose"), &[]);
+    let packed = build(&dir.path().join("packed"), &["--pack", "--threads", "2"]);
+    let manifest: kanbao_search::Manifest =
+        serde_json::from_slice(&fs::read(packed.join("index/manifest.json")).expect("manifest"))
+            .expect("manifest json");
+    let packs = manifest
+        .packs
+        .clone()
+        .expect("the manifest says the archive is packed");
+    let directory = fs::read(packed.join(kanbao_search::DIRECTORY_PATH)).expect("directory");
+    let pack_files: Vec<Vec<u8>> = (0..packs.files)
+        .map(|n| fs::read(packed.join(kanbao_search::Packs::pack_path(n))).expect("pack"))
+        .collect();
+    let loose_files = files(&loose);
+    let mut packed_count = 0;
+    for f in &loose_files {
+        let bytes = fs::read(loose.join(f)).expect("loose file");
+        let path = f.strip_suffix(".gz").unwrap_or(f);
+        match packs.entry_of(path) {
+            Some(entry) => {
+                // The pack holds the loose file's bytes, where the directory says.
+                let at = (entry * kanbao_search::ENTRY_BYTES) as usize;
+                let e = kanbao_search::PackEntry::from_bytes(&directory[at..]).expect("entry");
+                let pack = &pack_files[e.pack as usize];
+                let slice = &pack[e.offset as usize..(e.offset + e.len) as usize];
+                assert!(slice == bytes.as_slice(), "{f} differs in its pack");
+                assert!(!packed.join(f).exists(), "{f} is packed and loose");
+                packed_count += 1;
+            }
+            None if f == "index/manifest.json" => {}
+            // Calendar and facets stay loose, the same bytes.
+            None => assert_eq!(fs::read(packed.join(f)).expect(f), bytes, "{f}"),
+        }
+    }
+    assert!(packed_count > 20, "{packed_count}");
+    // Every packed entry is one of the loose files.
+    assert_eq!(
+        directory.len(),
+        packed_count * kanbao_search::ENTRY_BYTES as usize
+    );
+    let loose_total = loose_files.len();
+    let packed_total = files(&packed).len();
+    assert!(
+        packed_total < loose_total / 4,
+        "{packed_total} files packed, {loose_total} loose"
+    );
+    // Loose or packed, the manifest is otherwise the same.
+    let mut loose_manifest: kanbao_search::Manifest =
+        serde_json::from_slice(&fs::read(loose.join("index/manifest.json")).expect("manifest"))
+            .expect("manifest json");
+    loose_manifest.packs = Some(packs);
+    assert_eq!(loose_manifest, manifest);
+}

@@ -17,6 +17,12 @@
 //!   photographers, authors, kinds, pages and places, with how many articles hold each; every
 //!   value is also a key of the index, so a search can be filtered on it.
 //!
+//! With `--pack`, the shards, blocks and chunks go into a few pack files of at most 16 MiB
+//! (`packs/NNNN.pack`, with `packs/directory.bin` saying where each is, and the manifest which
+//! kinds are packed: [`kanbao_search::Packs`]), which a browser reads with HTTP Range requests:
+//! a 60,000-page archive is some 170 files instead of some 80,000, for static hosts that cap
+//! their files. The packs hold the same bytes the loose files would.
+//!
 //! Every file but the manifest is stored gzipped, its name ending in `.gz`
 //! ([`Compression::Gzip`]): the browser decompresses it natively, so it travels compressed
 //! from any static server, and the archive takes about half the disk.
@@ -43,7 +49,8 @@ use anyhow::Context;
 use flate2::write::GzEncoder;
 use kanbao_search::{
     Archive, ArchiveBuilder, ArchiveFacets, ArchiveRecord, Calendar, CalendarBuilder,
-    CalendarMonth, Compression, DayPage, Document, Facet, FileId, Layer, Layout,
+    CalendarMonth, Compression, DIRECTORY_PATH, DayPage, Document, Facet, FileId, Layer, Layout,
+    PACK_BYTES, PACKED_DIRS, PackWriter, PackedKind, Packs, file_number,
 };
 
 /// How every file but the manifest is stored.
@@ -81,6 +88,10 @@ pub struct Args {
     /// whatever the number.
     #[arg(long, value_parser = clap::value_parser!(u32).range(1..))]
     threads: Option<u32>,
+    /// Store the shards, blocks and chunks in pack files of at most 16 MiB, read by HTTP
+    /// Range requests, instead of one file each (the server must answer Range requests).
+    #[arg(long)]
+    pack: bool,
 }
 
 /// Runs `kanbao build`: exit 0 when every file was built, 1 when some could not be read.
@@ -175,6 +186,11 @@ fn build(args: &Args) -> anyhow::Result<bool> {
     archive.manifest.calendar = true;
     let days = write_calendar(&partial.join("calendar"), calendar)?;
     let index_bytes = write_index(&partial.join("index"), &mut archive, threads)?;
+    if args.pack {
+        let packs = pack_archive(&partial)?;
+        archive.manifest.packs = Some(packs);
+        write_manifest(&partial.join("index"), &archive)?;
+    }
     write_gz(
         &partial.join(format!("{}{}", ArchiveFacets::PATH, STORED.suffix())),
         serde_json::to_string(&archive.facets)?.as_bytes(),
@@ -440,10 +456,96 @@ fn write_index(dir: &Path, archive: &mut Archive, threads: usize) -> anyhow::Res
     let total = sizes.total();
     archive.manifest.sizes = sizes;
     archive.manifest.compression = STORED;
+    Ok(total + write_manifest(dir, archive)?)
+}
+
+/// Writes the index's `manifest.json`; returns its size.
+fn write_manifest(dir: &Path, archive: &Archive) -> anyhow::Result<u64> {
     let manifest = serde_json::to_string(&archive.manifest)?;
     let path = dir.join("manifest.json");
     fs::write(&path, &manifest).with_context(|| format!("cannot write {}", path.display()))?;
-    Ok(total + manifest.len() as u64)
+    Ok(manifest.len() as u64)
+}
+
+/// Moves the loose shards, blocks and chunks of the archive in `dir` into pack files
+/// (`packs/NNNN.pack`) and writes the directory (`packs/directory.bin`), kind by kind in
+/// [`PACKED_DIRS`] order and by number, so the same archive always packs the same way.
+fn pack_archive(dir: &Path) -> anyhow::Result<Packs> {
+    let packs_dir = dir.join("packs");
+    fs::create_dir_all(&packs_dir)
+        .with_context(|| format!("cannot create {}", packs_dir.display()))?;
+    let mut writer = PackWriter::new(PACK_BYTES);
+    let mut out: Option<(u32, std::io::BufWriter<fs::File>)> = None;
+    let mut kinds = Vec::new();
+    for kind in PACKED_DIRS {
+        let kind_dir = dir.join(kind);
+        let mut files = Vec::new();
+        if kind_dir.exists() {
+            walk(&kind_dir, &mut files)
+                .with_context(|| format!("cannot read {}", kind_dir.display()))?;
+        }
+        let mut numbered: Vec<(u32, PathBuf)> = files
+            .into_iter()
+            .map(|path| {
+                let rest = path.strip_prefix(&kind_dir).unwrap_or(&path);
+                let rest = rest.to_string_lossy().replace('\\', "/");
+                file_number(&rest)
+                    .map(|n| (n, path.clone()))
+                    .with_context(|| format!("{} is no file of the archive", path.display()))
+            })
+            .collect::<anyhow::Result<_>>()?;
+        numbered.sort();
+        if numbered
+            .iter()
+            .enumerate()
+            .any(|(i, (n, _))| *n as usize != i)
+        {
+            anyhow::bail!(
+                "{} does not number its files from 0 without a gap",
+                kind_dir.display()
+            );
+        }
+        kinds.push(PackedKind {
+            dir: kind.to_owned(),
+            first: writer.entries(),
+            count: numbered.len() as u32,
+        });
+        for (_, path) in &numbered {
+            let bytes =
+                fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+            let len = u32::try_from(bytes.len())
+                .with_context(|| format!("{} is too large to pack", path.display()))?;
+            let entry = writer.place(len);
+            if out.as_ref().is_none_or(|(n, _)| *n != entry.pack) {
+                if let Some((_, mut done)) = out.take() {
+                    done.flush()?;
+                }
+                let path =
+                    packs_dir.join(Packs::pack_path(entry.pack).trim_start_matches("packs/"));
+                let file = fs::File::create(&path)
+                    .with_context(|| format!("cannot write {}", path.display()))?;
+                out = Some((entry.pack, std::io::BufWriter::new(file)));
+            }
+            if let Some((_, w)) = out.as_mut() {
+                w.write_all(&bytes)?;
+            }
+        }
+        if kind_dir.exists() {
+            fs::remove_dir_all(&kind_dir)
+                .with_context(|| format!("cannot remove {}", kind_dir.display()))?;
+        }
+    }
+    if let Some((_, mut done)) = out.take() {
+        done.flush()?;
+    }
+    let path = dir.join(DIRECTORY_PATH);
+    fs::write(&path, writer.directory())
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(Packs {
+        files: writer.files(),
+        pack_bytes: PACK_BYTES,
+        kinds,
+    })
 }
 
 /// `bytes` as [`STORED`] keeps them: gzipped.

@@ -149,6 +149,7 @@ impl ArchiveBuilder {
             compression: Compression::None,
             calendar: false,
             facets: true,
+            packs: None,
         };
         Archive {
             manifest,

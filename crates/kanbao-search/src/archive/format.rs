@@ -132,6 +132,10 @@ pub struct Manifest {
     /// ([`ArchiveFacets`](super::ArchiveFacets)); archives built before it do not.
     #[serde(default)]
     pub facets: bool,
+    /// Where the shards, blocks and chunks are when the archive is packed (`kanbao build
+    /// --pack`, see [`Packs`](super::Packs)); `None` when they are loose files.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub packs: Option<super::Packs>,
 }
 
 /// How an archive's files are stored. A compressed file's name ends in the compression's

@@ -65,6 +65,7 @@ mod codec;
 mod facets;
 mod format;
 mod keys;
+mod pack;
 mod search;
 
 pub use build::{Archive, ArchiveBuilder};
@@ -76,6 +77,10 @@ pub use codec::Shard;
 pub use facets::{ArchiveFacets, FACETS_FORMAT, FacetCount, FacetSummary};
 pub use format::{
     ARCHIVE_FORMAT, ArchiveError, Compression, FileId, Layer, Layout, Manifest, Sizes,
+};
+pub use pack::{
+    DIRECTORY_PAGE, DIRECTORY_PATH, ENTRY_BYTES, PACK_BYTES, PACKED_DIRS, PackEntry, PackWriter,
+    PackedKind, Packs, file_number,
 };
 pub use search::{ArchiveIndex, Filters, Search};
 
