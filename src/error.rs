@@ -93,6 +93,12 @@ pub enum AppError {
         /// What the request or the server said.
         detail: String,
     },
+    /// A packed archive's server answered a Range request with the whole file: packed
+    /// archives need a server that answers Range requests. The download is stopped at once.
+    RangeIgnored {
+        /// The pack's address.
+        url: String,
+    },
     /// A file of the archive stored gzipped that is not gzip.
     ArchiveNotGzip {
         /// The file's address.
@@ -237,6 +243,13 @@ impl AppError {
             AppError::ArchiveNotGzip { url, detail } => {
                 in_file(url, with_detail("不是 gzip 压缩文件", "not gzip", detail))
             }
+            AppError::RangeIgnored { url } => in_file(
+                url,
+                fixed(
+                    "服务器不支持按范围读取（HTTP Range），无法读取打包的档案，已停止下载；请换用支持 Range 的服务器，或用不带 --pack 的 kanbao build 生成档案",
+                    "the server ignores HTTP Range requests, which a packed archive needs; the download was stopped. Serve the archive from a server that answers Range requests, or build it without --pack",
+                ),
+            ),
             AppError::NoDecompression { url } => in_file(
                 url,
                 fixed(
@@ -382,6 +395,7 @@ mod tests {
                 url: url(),
                 detail: detail(),
             },
+            AppError::RangeIgnored { url: url() },
             AppError::NoDecompression { url: url() },
             AppError::ArchiveCorrupt {
                 url: url(),
@@ -403,7 +417,7 @@ mod tests {
     }
 
     /// How many kinds of error there are.
-    const KINDS: usize = 28;
+    const KINDS: usize = 29;
 
     /// The number of an error's kind, below [`KINDS`]. A new variant fails to compile here:
     /// give it the next number, make `KINDS` one more and add one to [`every_error`].
@@ -437,6 +451,7 @@ mod tests {
             AppError::StorageRead { .. } => 25,
             AppError::BadCollections { .. } => 26,
             AppError::BadCorrections { .. } => 27,
+            AppError::RangeIgnored { .. } => 28,
         }
     }
 

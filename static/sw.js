@@ -17,7 +17,8 @@
 // - activate: deletes this site's caches of earlier versions.
 // - fetch: the app's own files come from this version's cache; the deployment's data
 //   (static/library.json and the pages, which a deployment may correct or add to without a
-//   new build) go to the network first, and what it answers is kept for when it does not.
+//   new build) go to the network first, and what it answers is kept for when it does not;
+//   so do the parts of a packed archive's files read by Range (kept by file and range).
 'use strict';
 
 const VERSION = 'development';
@@ -68,6 +69,8 @@ async function activate() {
 }
 
 async function networkFirst(request, key = request) {
+  const range = request.headers.get('range');
+  if (range) return rangeNetworkFirst(request, range);
   const runtime = await caches.open(RUNTIME);
   try {
     const response = await fetch(request);
@@ -76,6 +79,30 @@ async function networkFirst(request, key = request) {
   } catch (err) {
     const cached = (await runtime.match(key)) ?? (await (await caches.open(PRECACHE)).match(key));
     if (cached) return cached;
+    throw err;
+  }
+}
+
+/**
+ * A Range request (an entry of a packed archive): the part the network answered (206) is kept
+ * under the file's address and the range, so it reads offline as it did online; the Cache API
+ * keeps no partial response as such. A whole file answered to a Range request is not kept.
+ */
+async function rangeNetworkFirst(request, range) {
+  const runtime = await caches.open(RUNTIME);
+  const key = new URL(request.url);
+  key.hash = '';
+  key.searchParams.set('kanbao-range', range);
+  try {
+    const response = await fetch(request);
+    if (response.status === 206 && response.type === 'basic') {
+      const body = await response.clone().arrayBuffer();
+      await runtime.put(key.href, new Response(body, { headers: response.headers }));
+    }
+    return response;
+  } catch (err) {
+    const cached = await runtime.match(key.href);
+    if (cached) return new Response(await cached.arrayBuffer(), { status: 206, headers: cached.headers });
     throw err;
   }
 }

@@ -19,8 +19,13 @@ const TYPES = {
   '.ico': 'image/x-icon',
 };
 
-/** Starts serving `dir`; resolves to the listening server. */
-export function serve(dir, port = 0, host = '127.0.0.1') {
+/**
+ * Starts serving `dir`; resolves to the listening server. It answers a single-range Range
+ * request (`bytes=first-last`, `bytes=first-`, `bytes=-suffix`) with 206 and the part, as any
+ * web server or CDN does; `{ ranges: false }` makes it answer every request with the whole file,
+ * as some servers do.
+ */
+export function serve(dir, port = 0, host = '127.0.0.1', { ranges = true } = {}) {
   const root = resolve(dir);
   const server = createServer((req, res) => {
     let path;
@@ -38,9 +43,29 @@ export function serve(dir, port = 0, host = '127.0.0.1') {
     try {
       if (statSync(file).isDirectory()) file = join(file, 'index.html');
       const stat = statSync(file);
+      const type = TYPES[extname(file)] ?? 'application/octet-stream';
+      const range = ranges ? req.headers.range : undefined;
+      if (range) {
+        const part = byteRange(range, stat.size);
+        if (!part) {
+          res.writeHead(416, { 'content-range': `bytes */${stat.size}` }).end();
+          return;
+        }
+        const [start, end] = part;
+        res.writeHead(206, {
+          'content-type': type,
+          'content-length': end - start + 1,
+          'content-range': `bytes ${start}-${end}/${stat.size}`,
+          'accept-ranges': 'bytes',
+          'cache-control': 'no-cache',
+        });
+        createReadStream(file, { start, end }).pipe(res);
+        return;
+      }
       res.writeHead(200, {
-        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'content-type': type,
         'content-length': stat.size,
+        ...(ranges ? { 'accept-ranges': 'bytes' } : {}),
         'cache-control': 'no-cache',
       });
       createReadStream(file).pipe(res);
@@ -52,6 +77,22 @@ export function serve(dir, port = 0, host = '127.0.0.1') {
     server.once('error', fail);
     server.listen(port, host, () => ok(server));
   });
+}
+
+/** The first and last byte a single-range header asks of a file of `size` bytes, or null. */
+function byteRange(header, size) {
+  const m = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
+  if (!m || (m[1] === '' && m[2] === '')) return null;
+  let start;
+  let end;
+  if (m[1] === '') {
+    start = Math.max(0, size - Number(m[2]));
+    end = size - 1;
+  } else {
+    start = Number(m[1]);
+    end = m[2] === '' ? size - 1 : Math.min(Number(m[2]), size - 1);
+  }
+  return start <= end && start < size ? [start, end] : null;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {

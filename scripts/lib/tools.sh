@@ -77,6 +77,8 @@ ensure_browser() {
   [ -x /usr/bin/chromium ] || missing+=(chromium)
   [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
   [ -d /usr/share/fonts/opentype/noto ] && fc-list 2>/dev/null | grep -q "Noto Sans CJK" || missing+=(fonts-noto-cjk)
+  # A real web server for the packed archive's browser tests (HTTP Range requests).
+  [ -x /usr/sbin/nginx ] || missing+=(nginx)
   if [ "${#missing[@]}" -gt 0 ]; then apt_install "${missing[@]}"; fi
   local module need=false
   for module in playwright-core axe-core @citation-js/core @citation-js/plugin-bibtex @citation-js/plugin-ris; do

@@ -94,9 +94,55 @@ pub(super) async fn fetch_stored(
         });
     };
     fetched.set(fetched.get() + u64::from(buffer.byte_length()));
-    let bytes = match compression {
-        Compression::Gzip => gunzip(&url, &buffer).await?,
-        Compression::None => js_sys::Uint8Array::new(&buffer).to_vec(),
-    };
+    let bytes = decompress(&url, &buffer, compression).await?;
     Ok((url, bytes))
+}
+
+/// A stored file's content, decompressed as the manifest says.
+pub(super) async fn decompress(
+    url: &str,
+    buffer: &js_sys::ArrayBuffer,
+    compression: Compression,
+) -> Result<Vec<u8>, AppError> {
+    Ok(match compression {
+        Compression::Gzip => gunzip(url, buffer).await?,
+        Compression::None => js_sys::Uint8Array::new(buffer).to_vec(),
+    })
+}
+
+/// Fetches part of a file (`range`: an HTTP Range header's value, `bytes=first-last`) into a
+/// JS buffer. A server that answers with the whole file (200) ignores Range: the download is
+/// stopped at once, so a pack of many megabytes never downloads by surprise, and the error
+/// says why.
+pub(super) async fn fetch_range(url: &str, range: &str) -> Result<js_sys::ArrayBuffer, AppError> {
+    let unreachable = |detail: String| AppError::ArchiveUnreachable {
+        url: url.to_owned(),
+        detail,
+    };
+    let failed = |e: JsValue| unreachable(crate::js::detail(&e));
+    let controller = web_sys::AbortController::new().map_err(failed)?;
+    let init = web_sys::RequestInit::new();
+    init.set_signal(Some(&controller.signal()));
+    let request = web_sys::Request::new_with_str_and_init(url, &init).map_err(failed)?;
+    request.headers().set("Range", range).map_err(failed)?;
+    let response: web_sys::Response =
+        JsFuture::from(gloo::utils::window().fetch_with_request(&request))
+            .await
+            .and_then(|r| r.dyn_into())
+            .map_err(failed)?;
+    match response.status() {
+        206 => {
+            let buffer = JsFuture::from(response.array_buffer().map_err(failed)?)
+                .await
+                .map_err(failed)?;
+            Ok(buffer.unchecked_into())
+        }
+        200 => {
+            controller.abort();
+            Err(AppError::RangeIgnored {
+                url: url.to_owned(),
+            })
+        }
+        status => Err(unreachable(format!("HTTP {status}"))),
+    }
 }

@@ -21,12 +21,13 @@ use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 use kanbao_search::{
-    ArchiveFacets, ArchiveIndex, CALENDAR_FORMAT, Calendar, CalendarMonth, Compression, DocId,
-    FACETS_FORMAT, Facet, FileId, Filters, Manifest, Query, Search, Shard,
+    ArchiveFacets, ArchiveIndex, CALENDAR_FORMAT, Calendar, CalendarMonth, Compression,
+    DIRECTORY_PAGE, DIRECTORY_PATH, DocId, ENTRY_BYTES, FACETS_FORMAT, Facet, FileId, Filters,
+    Manifest, PackEntry, Packs, Query, Search, Shard,
 };
 
 use self::cache::{BLOCK_CACHE, Bounded, RECORD_CACHE, SHARD_CACHE};
-use self::fetch::{can_gunzip, fetch, fetch_stored, stored_url};
+use self::fetch::{can_gunzip, decompress, fetch, fetch_range, fetch_stored, stored_url};
 use self::records::{Chunk, into_page};
 use crate::error::AppError;
 use crate::library::LibraryPage;
@@ -53,6 +54,8 @@ pub struct ArchiveClient {
     months: RefCell<HashMap<String, Rc<CalendarMonth>>>,
     /// The facets' most common values, once fetched.
     facets: RefCell<Option<Rc<ArchiveFacets>>>,
+    /// Pages of a packed archive's directory fetched so far, by number.
+    directory: RefCell<HashMap<u32, Rc<[u8]>>>,
     /// Bytes of index, cards and records downloaded since the archive was opened.
     fetched: Cell<u64>,
 }
@@ -182,6 +185,7 @@ impl ArchiveClient {
             calendar: RefCell::default(),
             months: RefCell::default(),
             facets: RefCell::default(),
+            directory: RefCell::new(HashMap::new()),
             fetched: Cell::new(fetched),
         })
     }
@@ -218,8 +222,7 @@ impl ArchiveClient {
         kind: Chunk,
         n: u32,
     ) -> Result<(Vec<ArchiveRecord>, usize), AppError> {
-        let path = format!("{}/{n:04}.json", kind.dir());
-        let (url, bytes) = fetch_stored(&path, self.compression(), &self.fetched).await?;
+        let (url, bytes) = self.read_stored(&kind.path(n)).await?;
         let records =
             crate::json::from_slice(&bytes, |detail| AppError::ArchiveCorrupt { url, detail })?;
         Ok((records, bytes.len()))
@@ -334,6 +337,8 @@ impl ArchiveClient {
     /// The cards of `docs`, fetching the chunks not yet loaded (all at once).
     pub async fn cards(&self, docs: &[u32]) -> Result<Vec<Rc<LibraryPage>>, AppError> {
         let missing = self.missing_cards(docs);
+        self.locate(missing.iter().map(|c| Chunk::Cards.path(*c)))
+            .await?;
         futures::future::try_join_all(missing.into_iter().map(|c| self.load_cards(c))).await?;
         Ok(docs.iter().filter_map(|&d| self.card(d)).collect())
     }
@@ -547,6 +552,8 @@ impl ArchiveClient {
             .into_iter()
             .filter(|id| self.shards.borrow_mut().get(id).is_none())
             .collect();
+        self.locate(missing.iter().map(|&id| index_path(id)))
+            .await?;
         let fetches = missing.into_iter().map(|id| async move {
             let (url, bytes) = self.fetch_index(id).await?;
             let shard = Shard::decode(&bytes).map_err(|e| AppError::archive(&url, e))?;
@@ -583,7 +590,97 @@ impl ArchiveClient {
 
     /// Fetches one index file.
     async fn fetch_index(&self, id: FileId) -> Result<(String, Vec<u8>), AppError> {
-        fetch_stored(&index_path(id), self.compression(), &self.fetched).await
+        self.read_stored(&index_path(id)).await
+    }
+
+    /// Reads one stored file of the archive by its path under `archive/`: from its pack, by
+    /// Range, where the archive is packed and the file is of a packed kind; else the file
+    /// itself. Returns the address it names the file by and the file's content.
+    async fn read_stored(&self, path: &str) -> Result<(String, Vec<u8>), AppError> {
+        let packs = self.index.manifest().packs.as_ref();
+        let Some(entry) = packs.and_then(|p| p.entry_of(path)) else {
+            return fetch_stored(path, self.compression(), &self.fetched).await;
+        };
+        let at = self.pack_entry(entry).await?;
+        let url = format!("{BASE}{}", Packs::pack_path(at.pack));
+        let buffer = fetch_range(&url, &at.range()).await?;
+        let named = format!("{url} ({path})");
+        if buffer.byte_length() != at.len {
+            return Err(AppError::ArchiveUnreachable {
+                url: named,
+                detail: format!(
+                    "{} bytes where the directory says {}",
+                    buffer.byte_length(),
+                    at.len
+                ),
+            });
+        }
+        self.fetched.set(self.fetched.get() + u64::from(at.len));
+        let bytes = decompress(&named, &buffer, self.compression()).await?;
+        Ok((named, bytes))
+    }
+
+    /// Where directory entry `entry` of a packed archive says its file is.
+    async fn pack_entry(&self, entry: u32) -> Result<PackEntry, AppError> {
+        let (page, _) = Packs::directory_page(entry);
+        self.locate_pages(std::iter::once(page)).await?;
+        let bytes = self.directory.borrow().get(&page).cloned();
+        bytes
+            .and_then(|b| Packs::entry_in_page(&b, entry))
+            .ok_or_else(|| AppError::ArchiveCorrupt {
+                url: format!("{BASE}{DIRECTORY_PATH}"),
+                detail: format!("no entry {entry}"),
+            })
+    }
+
+    /// Fetches the directory pages the files at `paths` need and the archive does not hold
+    /// yet, before the files themselves, so the files of one round do not each fetch the same
+    /// page. Nothing, where the archive is not packed.
+    async fn locate(&self, paths: impl Iterator<Item = String>) -> Result<(), AppError> {
+        let Some(packs) = self.index.manifest().packs.as_ref() else {
+            return Ok(());
+        };
+        let pages = paths
+            .filter_map(|p| packs.entry_of(&p))
+            .map(|e| Packs::directory_page(e).0);
+        self.locate_pages(pages).await
+    }
+
+    /// Fetches the directory pages among `pages` not held yet: each run of neighbouring pages
+    /// in one Range request, the runs at once.
+    async fn locate_pages(&self, pages: impl Iterator<Item = u32>) -> Result<(), AppError> {
+        let mut wanted: Vec<u32> = pages
+            .filter(|p| !self.directory.borrow().contains_key(p))
+            .collect();
+        wanted.sort_unstable();
+        wanted.dedup();
+        let mut runs: Vec<(u32, u32)> = Vec::new();
+        for page in wanted {
+            match runs.last_mut() {
+                Some((_, last)) if *last + 1 == page => *last = page,
+                _ => runs.push((page, page)),
+            }
+        }
+        let url = format!("{BASE}{DIRECTORY_PATH}");
+        let page_bytes = (DIRECTORY_PAGE * ENTRY_BYTES) as usize;
+        let fetches = runs.into_iter().map(|(first, last)| {
+            let url = url.clone();
+            async move {
+                let start = first as usize * page_bytes;
+                let end = (last as usize + 1) * page_bytes - 1;
+                let buffer = fetch_range(&url, &format!("bytes={start}-{end}")).await?;
+                self.fetched
+                    .set(self.fetched.get() + u64::from(buffer.byte_length()));
+                let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+                let mut held = self.directory.borrow_mut();
+                for (i, page) in bytes.chunks(page_bytes).enumerate() {
+                    held.insert(first + i as u32, page.into());
+                }
+                Ok::<(), AppError>(())
+            }
+        });
+        futures::future::try_join_all(fetches).await?;
+        Ok(())
     }
 
     /// Runs a search on, a window at a time, until `docs` holds `want` matches or the whole
@@ -596,6 +693,12 @@ impl ArchiveClient {
     ) -> Result<(), AppError> {
         while docs.len() < want && !search.borrow().done() {
             let needed = search.borrow_mut().plan(want - docs.len());
+            let uncached: Vec<String> = needed
+                .iter()
+                .filter(|id| self.blocks.borrow_mut().get(id).is_none())
+                .map(|&id| index_path(id))
+                .collect();
+            self.locate(uncached.into_iter()).await?;
             let fetches = needed.iter().map(|&id| async move {
                 let cached = self.blocks.borrow_mut().get(&id).cloned();
                 let bytes = match cached {

@@ -78,6 +78,11 @@ pub(super) enum Chunk {
 }
 
 impl Chunk {
+    /// Chunk `n`'s path under `archive/`, without the compression's suffix.
+    pub(super) fn path(self, n: u32) -> String {
+        format!("{}/{n:04}.json", self.dir())
+    }
+
     pub(super) fn dir(self) -> &'static str {
         match self {
             Chunk::Records => "records",
