@@ -25,7 +25,7 @@ before(async () => {
   cpSync(DIST, site, { recursive: true });
   kanbao('gen', '--pages', '300', '--seed', '7', '-o', join(work, 'pages'));
   // Small blocks, so that a common term's list spans many and a search reads only some.
-  kanbao('build', join(work, 'pages'), '-o', site, '--shard-kib', '16', '--block-kib', '1');
+  kanbao('build', join(work, 'pages'), '-o', site, '--shard-kib', '16', '--block-kib', '1', '--loose');
   env = await start();
   server = await serve(site, 0);
   base = `http://127.0.0.1:${server.address().port}/`;
@@ -513,7 +513,7 @@ test('an archive search draws its matches over time, marks what is not searched 
   const months = join(work, 'site');
   cpSync(DIST, months, { recursive: true });
   kanbao('gen', '--pages', '1200', '--seed', '7', '-o', join(work, 'pages'));
-  kanbao('build', join(work, 'pages'), '-o', months, '--block-kib', '1');
+  kanbao('build', join(work, 'pages'), '-o', months, '--block-kib', '1', '--loose');
   const recs = readdirSync(join(months, 'archive', 'records')).sort()
     .flatMap((f) => JSON.parse(gunzipSync(readFileSync(join(months, 'archive', 'records', f))).toString('utf8')));
   const counts = new Map();

@@ -1,4 +1,4 @@
-// A packed archive (`kanbao build --pack`): a few pack files read by HTTP Range requests,
+// A packed archive (`kanbao build`, as it builds by default): a few pack files read by HTTP Range requests,
 // searched exactly as the loose archive of the same pages, on the project's static server and
 // on nginx; a server that ignores Range is named and nothing large downloads.
 import { test, before, after } from 'node:test';
@@ -29,7 +29,7 @@ before(async () => {
   kanbao('gen', '--pages', '300', '--seed', '7', '-o', join(work, 'pages'));
   loose = join(work, 'loose');
   packed = join(work, 'packed');
-  for (const [site, extra] of [[loose, []], [packed, ['--pack']]]) {
+  for (const [site, extra] of [[loose, ['--loose']], [packed, []]]) {
     cpSync(DIST, site, { recursive: true });
     kanbao('build', join(work, 'pages'), '-o', site, '--block-kib', '1', ...extra);
   }

@@ -246,8 +246,8 @@ impl AppError {
             AppError::RangeIgnored { url } => in_file(
                 url,
                 fixed(
-                    "服务器不支持按范围读取（HTTP Range），无法读取打包的档案，已停止下载；请换用支持 Range 的服务器，或用不带 --pack 的 kanbao build 生成档案",
-                    "the server ignores HTTP Range requests, which a packed archive needs; the download was stopped. Serve the archive from a server that answers Range requests, or build it without --pack",
+                    "服务器不支持按范围读取（HTTP Range），无法读取打包的档案，已停止下载；请换用支持 Range 的服务器，或用 kanbao build --loose 生成不打包的档案",
+                    "the server ignores HTTP Range requests, which a packed archive needs; the download was stopped. Serve the archive from a server that answers Range requests, or build it loose (kanbao build --loose)",
                 ),
             ),
             AppError::NoDecompression { url } => in_file(

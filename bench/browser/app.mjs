@@ -38,7 +38,7 @@ const RUNS = Number(opt('runs', 10));
 const QUERIES = Number(opt('queries', 100));
 const MEMORY_PAGES = Number(opt('memory-pages', 1000));
 const MEMORY_RUNS = Number(opt('memory-runs', 3));
-const ONLY = opt('only', 'cold-start,search,filters,dates,memory').split(',');
+const ONLY = opt('only', 'cold-start,search,filters,dates,memory,packed').split(',');
 // The same flags as e2e/harness.mjs.
 const CHROMIUM_ARGS = [
   '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -70,11 +70,14 @@ function du(dir) {
   return n;
 }
 
-/** A deployment: dist/ copied, the size's archive linked in as archive/. */
-function appSite(n) {
-  const archive = join(WORK, String(n), 'site', 'archive');
+/**
+ * A deployment: dist/ copied, the size's archive linked in as archive/ (`site`: the loose
+ * archive; `site-packed`: the packed one of the same pages).
+ */
+function appSite(n, built = 'site') {
+  const archive = join(WORK, String(n), built, 'archive');
   if (!existsSync(join(archive, 'index', 'manifest.json'))) return null;
-  const site = join(WORK, String(n), 'app');
+  const site = join(WORK, String(n), built === 'site' ? 'app' : `app-${built}`);
   rmSync(site, { recursive: true, force: true });
   cpSync(DIST, site, { recursive: true });
   symlinkSync(archive, join(site, 'archive'));
@@ -225,11 +228,13 @@ const SEARCH = async ([ask, home]) => {
   const tFirst = await first;
   const s = document.querySelector('.archive-summary');
   // What the search downloaded, by kind (resource timing: body bytes as served).
-  const kind = { index: 0, card_bytes: 0, records: 0, requests: 0 };
+  const kind = { index: 0, card_bytes: 0, records: 0, packs: 0, requests: 0 };
   for (const e of performance.getEntriesByType('resource')) {
     if (e.startTime < t0 || e.startTime > t1) continue;
     const path = new URL(e.name).pathname;
     if (path.includes('/archive/index/')) kind.index += e.encodedBodySize;
+    // A packed archive's entries and directory pages, read by Range.
+    else if (path.includes('/archive/packs/')) kind.packs += e.encodedBodySize;
     else if (path.includes('/archive/cards/')) kind.card_bytes += e.encodedBodySize;
     else if (path.includes('/archive/records/')) kind.records += e.encodedBodySize;
     else continue;
@@ -245,6 +250,59 @@ const SEARCH = async ([ask, home]) => {
     bytes: Number(document.querySelector('.archive-results').dataset.fetched) - before,
   };
 };
+
+/** Files under `dir`, recursively. */
+function fileCount(dir) {
+  return readdirSync(dir, { recursive: true }).filter((f) => statSync(join(dir, f)).isFile()).length;
+}
+
+/**
+ * The same cold searches on the loose archive and the packed archive of the same pages,
+ * alternating query by query (a fresh context each): time, bytes (the app's count: entries and
+ * directory pages as downloaded) and requests per query, with the files and bytes on disk.
+ */
+async function packedVsLoose(n) {
+  const loose = appSite(n);
+  const packed = appSite(n, 'site-packed');
+  if (!loose || !packed) {
+    console.log(`packed: no loose and packed archives at ${WORK}/${n}, skipped`);
+    return;
+  }
+  const queries = sampleQueries(n, loose.archive, QUERIES);
+  const bases = { loose: await serveSite(loose.site), packed: await serveSite(packed.site) };
+  const runs = { loose: [], packed: [] };
+  for (const q of queries) {
+    for (const name of ['loose', 'packed']) {
+      const { context, page } = await openApp(bases[name]);
+      runs[name].push({ q, ...(await page.evaluate(SEARCH, ['q=' + encodeURIComponent(q), false])) });
+      await context.close();
+    }
+  }
+  const differ = runs.loose.filter((r, i) => r.text !== runs.packed[i].text).map((r) => r.q);
+  const side = (name, archive) => {
+    const ok = runs[name].filter((x) => x.state === 'found');
+    return {
+      files: fileCount(archive),
+      disk_bytes: du(archive),
+      failed: runs[name].length - ok.length,
+      cold_query_ms: summary(ok.map((x) => x.ms)),
+      cold_first_card_ms: summary(ok.map((x) => x.first_ms)),
+      cold_query_bytes: summary(ok.map((x) => x.bytes)),
+      cold_query_requests: summary(ok.map((x) => x.requests)),
+    };
+  };
+  const result = {
+    what: 'cold archive search (URL hash #/?q=<term> on a loaded app, a fresh context per query, until every listed card is in), the same queries on the loose and the packed archive of the same pages, alternating; bytes: growth of data-fetched (index, cards; for the packed archive also its directory pages); requests: archive files or parts fetched',
+    machine: MACHINE,
+    pages: n,
+    queries: queries.length,
+    answers_differ: differ,
+    loose: side('loose', loose.archive),
+    packed: side('packed', packed.archive),
+  };
+  save(`app-packed-${n}.json`, result);
+  console.log('packed', n, JSON.stringify({ loose: result.loose, packed: result.packed }));
+}
 
 /** Opens the first result: the time until its reading view shows, and the bytes it took. */
 const OPEN = async () => {
@@ -594,6 +652,7 @@ try {
   if (ONLY.includes('search')) for (const n of SIZES) await search(n);
   if (ONLY.includes('filters')) for (const n of SIZES) await filters(n);
   if (ONLY.includes('dates')) for (const n of SIZES) await dates(n);
+  if (ONLY.includes('packed')) for (const n of SIZES) await packedVsLoose(n);
   if (ONLY.includes('cold-start')) await coldStart();
   if (ONLY.includes('memory')) await memory();
 } finally {

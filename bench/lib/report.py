@@ -16,7 +16,9 @@ def load(pattern):
     return dict(sorted(found.items()))
 
 
-build = load("build-*.json")
+build = load("build-[0-9]*.json")
+build_packed = load("build-packed-*.json")
+app_packed = load("app-packed-*.json")
 native = load("native-*.json")
 browser = load("browser-*.json")
 pfbuild = load("pagefind-build-*.json")
@@ -271,6 +273,23 @@ w("")
 w("![Bytes fetched per cold query and recall](bench/results/chart.svg)\n")
 
 # Targets.
+if app_packed:
+    w("## Packed against loose (`kanbao build` and `kanbao build --loose`)\n")
+    w("The same pages built both ways; in the browser the same cold queries on both, alternating, a fresh context each (`bench/browser/app.mjs --only packed`). A packed archive reads each file in two Range requests: the page of the directory saying where it is (the pages a round needs fetched together first), then the file's bytes in its pack.\n")
+    w("| pages | archive | files | on disk | build | cold query p50 / p95 | first card p50 / p95 | bytes per cold query p50 / p95 | requests p50 |")
+    w("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for n, r in app_packed.items():
+        bp = build_packed.get(n, {})
+        for name in ("loose", "packed"):
+            x = r[name]
+            built = (f"{bp['loose_build_s']:.1f} s" if name == "loose" and "loose_build_s" in bp
+                     else f"{bp['build_s']:.1f} s" if name == "packed" and "build_s" in bp else "–")
+            w(f"| {n:,} | {name} | {x['files']:,} | {mb(x['disk_bytes'])} | {built} | "
+              f"{x['cold_query_ms']['p50']:.0f} / {x['cold_query_ms']['p95']:.0f} ms | "
+              f"{x['cold_first_card_ms']['p50']:.0f} / {x['cold_first_card_ms']['p95']:.0f} ms | "
+              f"{kb(x['cold_query_bytes']['p50'])} / {kb(x['cold_query_bytes']['p95'])} | {x['cold_query_requests']['p50']:.0f} |")
+        w(f"\n{r['queries']} queries at {n:,} pages; answers that differ between the two: {len(r['answers_differ'])}; load average {r.get('load_average_1m', '–')}.\n")
+
 w("## Targets\n")
 w("| target | measured | verdict |\n| --- | --- | --- |")
 big = max(native) if native else None

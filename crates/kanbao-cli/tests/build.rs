@@ -36,6 +36,7 @@ fn gen_and_build(dir: &Path, pages: &str) -> Output {
         "4",
         "--block-kib",
         "2",
+        "--loose",
     ])
 }
 
@@ -517,6 +518,7 @@ fn unreadable_files_are_named_and_skipped_and_the_rest_is_built() {
         pages.to_str().unwrap(),
         "-o",
         site.to_str().unwrap(),
+        "--loose",
     ]);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("scan.pdf"), "{}", stderr(&out));
@@ -562,36 +564,43 @@ fn the_archive_is_the_same_byte_for_byte_whatever_the_number_of_threads() {
         [0u8, 159, 146, 150, 0, 0, 1, 2],
     )
     .expect("file");
-    let mut built = Vec::new();
-    for threads in ["1", "2", "5"] {
-        let site = dir.path().join(format!("site-{threads}"));
-        let out = kanbao(&[
-            "build",
-            src.to_str().unwrap(),
-            "-o",
-            site.to_str().unwrap(),
-            "--threads",
-            threads,
-        ]);
-        assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
-        assert!(
-            stderr(&out).contains("zz-0000-broken.txt"),
-            "{}",
-            stderr(&out)
-        );
-        let archive = site.join("archive");
-        let tree: Vec<(String, Vec<u8>)> = files(&archive)
-            .into_iter()
-            .map(|f| {
-                let bytes = fs::read(archive.join(&f)).expect("file");
-                (f, bytes)
-            })
-            .collect();
-        assert!(tree.len() > 20, "{}", tree.len());
-        built.push(tree);
+    // Loose, every file compared; packed, the packs and their directory too.
+    for (way, files_at_least) in [("--loose", 20), ("", 4)] {
+        let mut built = Vec::new();
+        for threads in ["1", "2", "5"] {
+            let site = dir.path().join(format!("site{way}-{threads}"));
+            let mut args = vec![
+                "build",
+                src.to_str().unwrap(),
+                "-o",
+                site.to_str().unwrap(),
+                "--threads",
+                threads,
+            ];
+            if !way.is_empty() {
+                args.push(way);
+            }
+            let out = kanbao(&args);
+            assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+            assert!(
+                stderr(&out).contains("zz-0000-broken.txt"),
+                "{}",
+                stderr(&out)
+            );
+            let archive = site.join("archive");
+            let tree: Vec<(String, Vec<u8>)> = files(&archive)
+                .into_iter()
+                .map(|f| {
+                    let bytes = fs::read(archive.join(&f)).expect("file");
+                    (f, bytes)
+                })
+                .collect();
+            assert!(tree.len() > files_at_least, "{way}: {}", tree.len());
+            built.push(tree);
+        }
+        assert!(built[0] == built[1], "{way}: one thread and two differ");
+        assert!(built[0] == built[2], "{way}: one thread and five differ");
     }
-    assert!(built[0] == built[1], "one thread and two differ");
-    assert!(built[0] == built[2], "one thread and five differ");
 }
 
 #[test]
@@ -607,8 +616,8 @@ fn a_packed_archive_holds_the_loose_archives_bytes_in_a_few_files() {
         assert!(out.status.success(), "{}", stderr(&out));
         site.join("archive")
     };
-    let loose = build(&dir.path().join("loose"), &[]);
-    let packed = build(&dir.path().join("packed"), &["--pack", "--threads", "2"]);
+    let loose = build(&dir.path().join("loose"), &["--loose"]);
+    let packed = build(&dir.path().join("packed"), &["--threads", "2"]);
     let manifest: kanbao_search::Manifest =
         serde_json::from_slice(&fs::read(packed.join("index/manifest.json")).expect("manifest"))
             .expect("manifest json");

@@ -186,6 +186,7 @@ fn build_applies_corrections_and_does_not_take_them_for_pages() {
         pages.to_str().unwrap(),
         "-o",
         site.to_str().unwrap(),
+        "--loose",
     ]);
     assert!(out.status.success(), "{}", stderr(&out));
     let records = read_gz(&site.join("archive/records/0000.json.gz"));
@@ -216,6 +217,7 @@ fn build_applies_corrections_and_does_not_take_them_for_pages() {
         site.to_str().unwrap(),
         "--corrections",
         fixes.to_str().unwrap(),
+        "--loose",
     ]);
     assert!(out.status.success(), "{}", stderr(&out));
     let again: Vec<Value> =

@@ -1,6 +1,6 @@
 //! `kanbao build DIR -o SITE`: a directory of page text files into a static, searchable archive.
 //!
-//! Writes `SITE/archive/`:
+//! Writes `SITE/archive/` (the files below, then packed, unless `--loose`):
 //! - `records/NNNN.json`: the articles, in chunks of `--chunk-size`, each an array of records
 //!   (what the reader shows: headline group, byline, kind, page, lead, blocks); article `i` of
 //!   the archive is record `i % chunk_size` of chunk `i / chunk_size`;
@@ -17,11 +17,12 @@
 //!   photographers, authors, kinds, pages and places, with how many articles hold each; every
 //!   value is also a key of the index, so a search can be filtered on it.
 //!
-//! With `--pack`, the shards, blocks and chunks go into a few pack files of at most 16 MiB
+//! The shards, blocks and chunks are then packed into a few files of at most 16 MiB
 //! (`packs/NNNN.pack`, with `packs/directory.bin` saying where each is, and the manifest which
 //! kinds are packed: [`kanbao_search::Packs`]), which a browser reads with HTTP Range requests:
 //! a 60,000-page archive is some 170 files instead of some 80,000, for static hosts that cap
-//! their files. The packs hold the same bytes the loose files would.
+//! their files. The packs hold the same bytes the loose files would; `--loose` leaves them
+//! loose, for a server that does not answer Range requests.
 //!
 //! Every file but the manifest is stored gzipped, its name ending in `.gz`
 //! ([`Compression::Gzip`]): the browser decompresses it natively, so it travels compressed
@@ -88,10 +89,10 @@ pub struct Args {
     /// whatever the number.
     #[arg(long, value_parser = clap::value_parser!(u32).range(1..))]
     threads: Option<u32>,
-    /// Store the shards, blocks and chunks in pack files of at most 16 MiB, read by HTTP
-    /// Range requests, instead of one file each (the server must answer Range requests).
+    /// Write one file for each shard, block and chunk instead of pack files of at most
+    /// 16 MiB read by HTTP Range requests: for a server that does not answer Range requests.
     #[arg(long)]
-    pack: bool,
+    loose: bool,
 }
 
 /// Runs `kanbao build`: exit 0 when every file was built, 1 when some could not be read.
@@ -186,7 +187,7 @@ fn build(args: &Args) -> anyhow::Result<bool> {
     archive.manifest.calendar = true;
     let days = write_calendar(&partial.join("calendar"), calendar)?;
     let index_bytes = write_index(&partial.join("index"), &mut archive, threads)?;
-    if args.pack {
+    if !args.loose {
         let packs = pack_archive(&partial)?;
         archive.manifest.packs = Some(packs);
         write_manifest(&partial.join("index"), &archive)?;

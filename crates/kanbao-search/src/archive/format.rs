@@ -132,8 +132,9 @@ pub struct Manifest {
     /// ([`ArchiveFacets`](super::ArchiveFacets)); archives built before it do not.
     #[serde(default)]
     pub facets: bool,
-    /// Where the shards, blocks and chunks are when the archive is packed (`kanbao build
-    /// --pack`, see [`Packs`](super::Packs)); `None` when they are loose files.
+    /// Where the shards, blocks and chunks are when the archive is packed (as `kanbao build`
+    /// packs it, see [`Packs`](super::Packs)); `None` when they are loose files (`--loose`, and
+    /// archives built before packs).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub packs: Option<super::Packs>,
 }
