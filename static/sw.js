@@ -18,7 +18,8 @@
 // - fetch: the app's own files come from this version's cache; the deployment's data
 //   (static/library.json and the pages, which a deployment may correct or add to without a
 //   new build) go to the network first, and what it answers is kept for when it does not;
-//   so do the parts of a packed archive's files read by Range (kept by file and range).
+//   so do the parts of a packed archive's files read by Range (kept by file and range, and
+//   offline a part asked for is sliced out of any kept part that covers it).
 'use strict';
 
 const VERSION = 'development';
@@ -103,8 +104,38 @@ async function rangeNetworkFirst(request, range) {
   } catch (err) {
     const cached = await runtime.match(key.href);
     if (cached) return new Response(await cached.arrayBuffer(), { status: 206, headers: cached.headers });
+    const part = await keptPart(runtime, request.url, range);
+    if (part) return part;
     throw err;
   }
+}
+
+/** The first and last byte of a `bytes=first-last` range, or null. */
+function byteRange(range) {
+  const m = /^bytes=(\d+)-(\d+)$/.exec(range ?? '');
+  return m ? [Number(m[1]), Number(m[2])] : null;
+}
+
+/**
+ * A part of `url` kept under another range that covers `range` (the app may read a file's
+ * neighbouring parts together one time and apart another): the bytes asked for, sliced out.
+ */
+async function keptPart(runtime, url, range) {
+  const want = byteRange(range);
+  if (!want) return null;
+  const file = new URL(url);
+  file.hash = '';
+  for (const request of await runtime.keys()) {
+    const kept = new URL(request.url);
+    const have = byteRange(kept.searchParams.get('kanbao-range'));
+    kept.searchParams.delete('kanbao-range');
+    if (!have || kept.href !== file.href || have[0] > want[0] || want[1] > have[1]) continue;
+    const response = await runtime.match(request);
+    const body = (await response.arrayBuffer()).slice(want[0] - have[0], want[1] - have[0] + 1);
+    const headers = { 'content-type': response.headers.get('content-type') ?? 'application/octet-stream' };
+    return new Response(body, { status: 206, headers });
+  }
+  return null;
 }
 
 async function precachedOrNetwork(request, key = request) {

@@ -460,6 +460,13 @@ impl ArchiveClient {
         chunks
     }
 
+    /// Fetches the directory pages that place the card chunks `chunks` in a packed archive,
+    /// together, before the chunks are loaded one by one (each shows as it comes in).
+    pub async fn locate_cards(&self, chunks: &[u32]) -> Result<(), AppError> {
+        self.locate(chunks.iter().map(|&c| Chunk::Cards.path(c)))
+            .await
+    }
+
     /// Loads one chunk of cards (see [`missing_cards`](Self::missing_cards)); a chunk that
     /// fails may be asked for again.
     pub async fn load_cards(&self, chunk: u32) -> Result<(), AppError> {
@@ -552,15 +559,11 @@ impl ArchiveClient {
             .into_iter()
             .filter(|id| self.shards.borrow_mut().get(id).is_none())
             .collect();
-        self.locate(missing.iter().map(|&id| index_path(id)))
-            .await?;
-        let fetches = missing.into_iter().map(|id| async move {
-            let (url, bytes) = self.fetch_index(id).await?;
+        let paths: Vec<String> = missing.iter().map(|&id| index_path(id)).collect();
+        for (id, (url, bytes)) in missing.into_iter().zip(self.read_many(&paths).await?) {
             let shard = Shard::decode(&bytes).map_err(|e| AppError::archive(&url, e))?;
             self.shards.borrow_mut().insert(id, shard, bytes.len());
-            Ok::<(), AppError>(())
-        });
-        futures::future::try_join_all(fetches).await?;
+        }
         let mut search = self
             .index
             .start_filtered(query, filters, self.shards.borrow().map())
@@ -586,11 +589,6 @@ impl ArchiveClient {
             period_ignored: matches!(range, Some(None)),
             filters_ignored: filters_ignored.into(),
         })
-    }
-
-    /// Fetches one index file.
-    async fn fetch_index(&self, id: FileId) -> Result<(String, Vec<u8>), AppError> {
-        self.read_stored(&index_path(id)).await
     }
 
     /// Reads one stored file of the archive by its path under `archive/`: from its pack, by
@@ -620,6 +618,84 @@ impl ArchiveClient {
         Ok((named, bytes))
     }
 
+    /// Reads the stored files at `paths` as [`read_stored`](Self::read_stored) does, in
+    /// their order; in a packed archive, files that follow each other in a pack (a long
+    /// list's blocks, neighbouring chunks) come in one Range request.
+    async fn read_many(&self, paths: &[String]) -> Result<Vec<(String, Vec<u8>)>, AppError> {
+        let packs = self.index.manifest().packs.as_ref();
+        let entries: Option<Vec<u32>> = paths
+            .iter()
+            .map(|p| packs.and_then(|packs| packs.entry_of(p)))
+            .collect();
+        let Some(entries) = entries.filter(|e| e.len() > 1) else {
+            return futures::future::try_join_all(paths.iter().map(|p| self.read_stored(p))).await;
+        };
+        self.locate_pages(entries.iter().map(|&e| Packs::directory_page(e).0))
+            .await?;
+        let mut places = Vec::with_capacity(entries.len());
+        for &e in &entries {
+            places.push(self.pack_entry(e).await?);
+        }
+        // Runs of files that follow each other in one pack, up to 256 KB a request.
+        let mut order: Vec<usize> = (0..places.len()).collect();
+        order.sort_by_key(|&i| (places[i].pack, places[i].offset));
+        let mut runs: Vec<Vec<usize>> = Vec::new();
+        for i in order {
+            let p = places[i];
+            match runs.last_mut() {
+                Some(run)
+                    if run.last().is_some_and(|&j| {
+                        let q = places[j];
+                        q.pack == p.pack
+                            && q.offset + q.len == p.offset
+                            && p.offset + p.len - places[run[0]].offset <= 256 * 1024
+                    }) =>
+                {
+                    run.push(i)
+                }
+                _ => runs.push(vec![i]),
+            }
+        }
+        let places = &places;
+        let fetches = runs.into_iter().map(|run| async move {
+            let (first, last) = (places[run[0]], places[run[run.len() - 1]]);
+            let url = format!("{BASE}{}", Packs::pack_path(first.pack));
+            let whole = PackEntry {
+                pack: first.pack,
+                offset: first.offset,
+                len: last.offset + last.len - first.offset,
+            };
+            let buffer = fetch_range(&url, &whole.range()).await?;
+            if buffer.byte_length() != whole.len {
+                return Err(AppError::ArchiveUnreachable {
+                    url,
+                    detail: format!(
+                        "{} bytes where the directory says {}",
+                        buffer.byte_length(),
+                        whole.len
+                    ),
+                });
+            }
+            self.fetched.set(self.fetched.get() + u64::from(whole.len));
+            let mut out = Vec::with_capacity(run.len());
+            for i in run {
+                let at = places[i].offset - first.offset;
+                let part = buffer.slice_with_end(at, at + places[i].len);
+                let named = format!("{url} ({})", paths[i]);
+                let bytes = decompress(&named, &part, self.compression()).await?;
+                out.push((i, (named, bytes)));
+            }
+            Ok::<_, AppError>(out)
+        });
+        let mut read: Vec<(usize, (String, Vec<u8>))> = futures::future::try_join_all(fetches)
+            .await?
+            .into_iter()
+            .flatten()
+            .collect();
+        read.sort_by_key(|(i, _)| *i);
+        Ok(read.into_iter().map(|(_, file)| file).collect())
+    }
+
     /// Where directory entry `entry` of a packed archive says its file is.
     async fn pack_entry(&self, entry: u32) -> Result<PackEntry, AppError> {
         let (page, _) = Packs::directory_page(entry);
@@ -631,6 +707,22 @@ impl ArchiveClient {
                 url: format!("{BASE}{DIRECTORY_PATH}"),
                 detail: format!("no entry {entry}"),
             })
+    }
+
+    /// Fetches the pages of a packed archive's directory that place its shards (the files
+    /// every search reads first), in one Range request. Nothing, where the archive is not
+    /// packed.
+    pub async fn locate_shards(&self) -> Result<(), AppError> {
+        let manifest = self.index.manifest();
+        let Some(packs) = manifest.packs.as_ref() else {
+            return Ok(());
+        };
+        let entries = ["index/docs", "index/positions"]
+            .iter()
+            .filter_map(|dir| packs.kinds.iter().find(|k| k.dir == *dir))
+            .flat_map(|k| k.first..k.first + k.count);
+        self.locate_pages(entries.map(|e| Packs::directory_page(e).0))
+            .await
     }
 
     /// Fetches the directory pages the files at `paths` need and the archive does not hold
@@ -693,26 +785,22 @@ impl ArchiveClient {
     ) -> Result<(), AppError> {
         while docs.len() < want && !search.borrow().done() {
             let needed = search.borrow_mut().plan(want - docs.len());
-            let uncached: Vec<String> = needed
-                .iter()
-                .filter(|id| self.blocks.borrow_mut().get(id).is_none())
-                .map(|&id| index_path(id))
-                .collect();
-            self.locate(uncached.into_iter()).await?;
-            let fetches = needed.iter().map(|&id| async move {
-                let cached = self.blocks.borrow_mut().get(&id).cloned();
-                let bytes = match cached {
-                    Some(bytes) => bytes,
-                    None => {
-                        let bytes: Rc<[u8]> = self.fetch_index(id).await?.1.into();
-                        let size = bytes.len();
-                        self.blocks.borrow_mut().insert(id, bytes.clone(), size);
-                        bytes
-                    }
-                };
-                Ok::<_, AppError>((id, bytes))
-            });
-            let loaded = futures::future::try_join_all(fetches).await?;
+            let mut loaded: Vec<(FileId, Rc<[u8]>)> = Vec::new();
+            let mut uncached: Vec<FileId> = Vec::new();
+            for &id in &needed {
+                match self.blocks.borrow_mut().get(&id).cloned() {
+                    Some(bytes) => loaded.push((id, bytes)),
+                    None => uncached.push(id),
+                }
+            }
+            let paths: Vec<String> = uncached.iter().map(|&id| index_path(id)).collect();
+            for (id, (_, bytes)) in uncached.into_iter().zip(self.read_many(&paths).await?) {
+                let bytes: Rc<[u8]> = bytes.into();
+                self.blocks
+                    .borrow_mut()
+                    .insert(id, bytes.clone(), bytes.len());
+                loaded.push((id, bytes));
+            }
             let mut search = search.borrow_mut();
             for (id, bytes) in loaded {
                 search.load(id, &bytes).map_err(|e| {

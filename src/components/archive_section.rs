@@ -66,11 +66,22 @@ pub fn ArchiveSection(props: &ArchiveSectionProps) -> Html {
             };
             *showing.borrow_mut() = shown.clone();
             *drawn.borrow_mut() = false;
-            for chunk in archive.missing_cards(&shown) {
+            let missing = archive.missing_cards(&shown);
+            // A packed archive's directory pages for all of them at once, so the chunks do
+            // not each fetch the same page (a failure is met again by each chunk's load).
+            let located = {
+                let (archive, missing) = (archive.clone(), missing.clone());
+                futures::future::FutureExt::shared(Box::pin(async move {
+                    let _ = archive.locate_cards(&missing).await;
+                }))
+            };
+            for chunk in missing {
                 let (archive, update, drawn) = (archive.clone(), update.clone(), drawn.clone());
                 let oncards = oncards.clone();
                 let (card_error, showing) = (card_error.clone(), showing.clone());
+                let located = located.clone();
                 wasm_bindgen_futures::spawn_local(async move {
+                    located.await;
                     let outcome = archive.load_cards(chunk).await;
                     let shown = showing.borrow().clone();
                     if !shown.iter().any(|&doc| archive.card_chunk(doc) == chunk) {

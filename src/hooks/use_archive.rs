@@ -15,7 +15,18 @@ pub fn use_archive(dispatch: Callback<Action>, lang: Lang) {
     use_effect_with((), move |_| {
         wasm_bindgen_futures::spawn_local(async move {
             match ArchiveClient::open().await {
-                Ok(opened) => dispatch.emit(Action::ArchiveOpened(opened.map(Rc::new))),
+                Ok(opened) => {
+                    let opened = opened.map(Rc::new);
+                    // A packed archive's directory of shards, read now rather than in the
+                    // first search's first round (a search reads what is missing itself and
+                    // reports what fails, so a failure here is left to it).
+                    if let Some(client) = opened.clone() {
+                        wasm_bindgen_futures::spawn_local(async move {
+                            let _ = client.locate_shards().await;
+                        });
+                    }
+                    dispatch.emit(Action::ArchiveOpened(opened));
+                }
                 Err(err) => {
                     dispatch.emit(Action::ArchiveOpened(None));
                     let text = format!(
