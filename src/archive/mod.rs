@@ -600,12 +600,20 @@ impl ArchiveClient {
             return fetch_stored(path, self.compression(), &self.fetched).await;
         };
         let at = self.pack_entry(entry).await?;
+        let (url, buffer) = self.fetch_entry(at).await?;
+        let named = format!("{url} ({path})");
+        let bytes = decompress(&named, &buffer, self.compression()).await?;
+        Ok((named, bytes))
+    }
+
+    /// Fetches the bytes a directory entry places (or a run of entries, as one), by Range,
+    /// and counts them; returns the pack's address and the bytes.
+    async fn fetch_entry(&self, at: PackEntry) -> Result<(String, js_sys::ArrayBuffer), AppError> {
         let url = format!("{BASE}{}", Packs::pack_path(at.pack));
         let buffer = fetch_range(&url, &at.range()).await?;
-        let named = format!("{url} ({path})");
         if buffer.byte_length() != at.len {
             return Err(AppError::ArchiveUnreachable {
-                url: named,
+                url,
                 detail: format!(
                     "{} bytes where the directory says {}",
                     buffer.byte_length(),
@@ -614,8 +622,7 @@ impl ArchiveClient {
             });
         }
         self.fetched.set(self.fetched.get() + u64::from(at.len));
-        let bytes = decompress(&named, &buffer, self.compression()).await?;
-        Ok((named, bytes))
+        Ok((url, buffer))
     }
 
     /// Reads the stored files at `paths` as [`read_stored`](Self::read_stored) does, in
@@ -659,24 +666,12 @@ impl ArchiveClient {
         let places = &places;
         let fetches = runs.into_iter().map(|run| async move {
             let (first, last) = (places[run[0]], places[run[run.len() - 1]]);
-            let url = format!("{BASE}{}", Packs::pack_path(first.pack));
             let whole = PackEntry {
                 pack: first.pack,
                 offset: first.offset,
                 len: last.offset + last.len - first.offset,
             };
-            let buffer = fetch_range(&url, &whole.range()).await?;
-            if buffer.byte_length() != whole.len {
-                return Err(AppError::ArchiveUnreachable {
-                    url,
-                    detail: format!(
-                        "{} bytes where the directory says {}",
-                        buffer.byte_length(),
-                        whole.len
-                    ),
-                });
-            }
-            self.fetched.set(self.fetched.get() + u64::from(whole.len));
+            let (url, buffer) = self.fetch_entry(whole).await?;
             let mut out = Vec::with_capacity(run.len());
             for i in run {
                 let at = places[i].offset - first.offset;
