@@ -6,7 +6,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { start, withPage, waitForApp, audit, kanbao, DIST } from './harness.mjs';
+import { start, withPage, waitForApp, audit, kanbao, archiveRecords, titleBigrams as bigramsOf, DIST } from './harness.mjs';
 import { serve } from '../scripts/lib/static-server.mjs';
 
 let env;
@@ -50,10 +50,7 @@ async function serveWithout(field) {
 }
 
 /** Every record of the archive, read from disk. */
-function records() {
-  const dir = join(site, 'archive', 'records');
-  return readdirSync(dir).sort().flatMap((f) => JSON.parse(gunzipSync(readFileSync(join(dir, f))).toString('utf8')));
-}
+const records = () => archiveRecords(site);
 
 /** Waits until the archive has answered the search and every card it lists is in. */
 function settled(page) {
@@ -77,14 +74,7 @@ async function showAll(page) {
 }
 
 /** The most frequent two-Han-character strings of the archive's titles, most frequent first. */
-function titleBigrams() {
-  const counts = new Map();
-  for (const r of records()) {
-    const title = r.title.replace(/\s+/g, '');
-    for (let i = 0; i + 2 <= title.length; i++) counts.set(title.slice(i, i + 2), (counts.get(title.slice(i, i + 2)) ?? 0) + 1);
-  }
-  return [...counts].filter(([k]) => /^\p{Script=Han}{2}$/u.test(k)).sort((a, b) => b[1] - a[1]).map(([k]) => k);
-}
+const titleBigrams = () => bigramsOf(records());
 
 const text = (r) => [r.title, r.kicker, r.subtitle, r.column, r.dateline, r.lead, ...r.byline.reporters,
   ...r.byline.correspondents, ...r.byline.photographers, ...r.byline.authors, ...r.byline.raw,
@@ -514,8 +504,7 @@ test('an archive search draws its matches over time, marks what is not searched 
   cpSync(DIST, months, { recursive: true });
   kanbao('gen', '--pages', '1200', '--seed', '7', '-o', join(work, 'pages'));
   kanbao('build', join(work, 'pages'), '-o', months, '--block-kib', '1', '--loose');
-  const recs = readdirSync(join(months, 'archive', 'records')).sort()
-    .flatMap((f) => JSON.parse(gunzipSync(readFileSync(join(months, 'archive', 'records', f))).toString('utf8')));
+  const recs = archiveRecords(months);
   const counts = new Map();
   for (const r of recs) for (const c of new Set(text(r).join(''))) if (/\p{Script=Han}/u.test(c)) counts.set(c, (counts.get(c) ?? 0) + 1);
   const term = [...counts].sort((a, b) => b[1] - a[1])[0][0];

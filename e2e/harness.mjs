@@ -2,11 +2,12 @@
 // Chromium, and saves a screenshot of any failing test under target/e2e/.
 import { chromium } from 'playwright-core';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 import { serve } from '../scripts/lib/static-server.mjs';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -106,4 +107,20 @@ export function kanbao(...args) {
   const run = spawnSync('cargo', ['run', '-q', '-p', 'kanbao-cli', '--', ...args], { cwd: ROOT, encoding: 'utf8' });
   assert.equal(run.status, 0, run.stderr);
   return run;
+}
+
+/** Every record of the loose archive `kanbao build --loose` wrote under `site`, read from disk. */
+export function archiveRecords(site) {
+  const dir = join(site, 'archive', 'records');
+  return readdirSync(dir).sort().flatMap((f) => JSON.parse(gunzipSync(readFileSync(join(dir, f))).toString('utf8')));
+}
+
+/** The most frequent two-Han-character strings of `records`' titles, most frequent first. */
+export function titleBigrams(records) {
+  const counts = new Map();
+  for (const r of records) {
+    const title = r.title.replace(/\s+/g, '');
+    for (let i = 0; i + 2 <= title.length; i++) counts.set(title.slice(i, i + 2), (counts.get(title.slice(i, i + 2)) ?? 0) + 1);
+  }
+  return [...counts].filter(([k]) => /^\p{Script=Han}{2}$/u.test(k)).sort((a, b) => b[1] - a[1]).map(([k]) => k);
 }

@@ -8,8 +8,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, wr
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
-import { start, withPage, waitForApp, kanbao, DIST } from './harness.mjs';
+import { start, withPage, waitForApp, kanbao, archiveRecords, titleBigrams, DIST } from './harness.mjs';
 import { serve } from '../scripts/lib/static-server.mjs';
 
 let env;
@@ -43,19 +42,11 @@ after(async () => {
 /** Files under `dir`, relative paths. */
 const files = (dir) => readdirSync(dir, { recursive: true }).filter((f) => statSync(join(dir, f)).isFile());
 
-/** A term common in the archive's titles: the most frequent two Han characters of the cards. */
+/** A term common in the archive's titles: the most frequent two Han characters. */
 function commonTerm() {
-  const counts = new Map();
   const manifest = JSON.parse(readFileSync(join(loose, 'archive/index/manifest.json'), 'utf8'));
   assert.equal(manifest.packs, undefined, 'the loose archive is not packed');
-  for (const f of readdirSync(join(loose, 'archive/records'))) {
-    const json = JSON.parse(gunzipSync(readFileSync(join(loose, 'archive/records', f))).toString('utf8'));
-    for (const r of json) {
-      const t = r.title.replace(/\s+/g, '');
-      for (let i = 0; i + 2 <= t.length; i++) counts.set(t.slice(i, i + 2), (counts.get(t.slice(i, i + 2)) ?? 0) + 1);
-    }
-  }
-  return [...counts].filter(([k]) => /^\p{Script=Han}{2}$/u.test(k)).sort((a, b) => b[1] - a[1])[0][0];
+  return titleBigrams(archiveRecords(loose))[0];
 }
 
 /** Searches `term` at `base`; returns the cards' titles once every card is in, and what was asked of the server. */

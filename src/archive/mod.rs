@@ -23,7 +23,7 @@ use std::rc::Rc;
 use kanbao_search::{
     ArchiveFacets, ArchiveIndex, CALENDAR_FORMAT, Calendar, CalendarMonth, Compression,
     DIRECTORY_PAGE, DIRECTORY_PATH, DocId, ENTRY_BYTES, FACETS_FORMAT, Facet, FileId, Filters,
-    Manifest, PackEntry, Packs, Query, Search, Shard,
+    Layer, Manifest, PackEntry, Packs, Query, Search, Shard,
 };
 
 use self::cache::{BLOCK_CACHE, Bounded, RECORD_CACHE, SHARD_CACHE};
@@ -337,8 +337,7 @@ impl ArchiveClient {
     /// The cards of `docs`, fetching the chunks not yet loaded (all at once).
     pub async fn cards(&self, docs: &[u32]) -> Result<Vec<Rc<LibraryPage>>, AppError> {
         let missing = self.missing_cards(docs);
-        self.locate(missing.iter().map(|c| Chunk::Cards.path(*c)))
-            .await?;
+        self.locate_cards(&missing).await?;
         futures::future::try_join_all(missing.into_iter().map(|c| self.load_cards(c))).await?;
         Ok(docs.iter().filter_map(|&d| self.card(d)).collect())
     }
@@ -637,7 +636,7 @@ impl ArchiveClient {
         let Some(entries) = entries.filter(|e| e.len() > 1) else {
             return futures::future::try_join_all(paths.iter().map(|p| self.read_stored(p))).await;
         };
-        self.locate_pages(entries.iter().map(|&e| Packs::directory_page(e).0))
+        self.locate_pages(entries.iter().map(|&e| Packs::directory_page(e)))
             .await?;
         let mut places = Vec::with_capacity(entries.len());
         for &e in &entries {
@@ -646,23 +645,12 @@ impl ArchiveClient {
         // Runs of files that follow each other in one pack, up to 256 KB a request.
         let mut order: Vec<usize> = (0..places.len()).collect();
         order.sort_by_key(|&i| (places[i].pack, places[i].offset));
-        let mut runs: Vec<Vec<usize>> = Vec::new();
-        for i in order {
-            let p = places[i];
-            match runs.last_mut() {
-                Some(run)
-                    if run.last().is_some_and(|&j| {
-                        let q = places[j];
-                        q.pack == p.pack
-                            && q.offset + q.len == p.offset
-                            && p.offset + p.len - places[run[0]].offset <= 256 * 1024
-                    }) =>
-                {
-                    run.push(i)
-                }
-                _ => runs.push(vec![i]),
-            }
-        }
+        let runs = runs(order, |run, i| {
+            let (q, p) = (places[run[run.len() - 1]], places[i]);
+            q.pack == p.pack
+                && q.offset + q.len == p.offset
+                && p.offset + p.len - places[run[0]].offset <= 256 * 1024
+        });
         let places = &places;
         let fetches = runs.into_iter().map(|run| async move {
             let (first, last) = (places[run[0]], places[run[run.len() - 1]]);
@@ -693,7 +681,7 @@ impl ArchiveClient {
 
     /// Where directory entry `entry` of a packed archive says its file is.
     async fn pack_entry(&self, entry: u32) -> Result<PackEntry, AppError> {
-        let (page, _) = Packs::directory_page(entry);
+        let page = Packs::directory_page(entry);
         self.locate_pages(std::iter::once(page)).await?;
         let bytes = self.directory.borrow().get(&page).cloned();
         bytes
@@ -712,12 +700,10 @@ impl ArchiveClient {
         let Some(packs) = manifest.packs.as_ref() else {
             return Ok(());
         };
-        let entries = ["index/docs", "index/positions"]
-            .iter()
-            .filter_map(|dir| packs.kinds.iter().find(|k| k.dir == *dir))
-            .flat_map(|k| k.first..k.first + k.count);
-        self.locate_pages(entries.map(|e| Packs::directory_page(e).0))
-            .await
+        let entries = [Layer::Docs, Layer::Positions]
+            .into_iter()
+            .flat_map(|layer| packs.entries_of(&format!("index/{}", layer.dir())));
+        self.locate_pages(entries.map(Packs::directory_page)).await
     }
 
     /// Fetches the directory pages the files at `paths` need and the archive does not hold
@@ -729,7 +715,7 @@ impl ArchiveClient {
         };
         let pages = paths
             .filter_map(|p| packs.entry_of(&p))
-            .map(|e| Packs::directory_page(e).0);
+            .map(Packs::directory_page);
         self.locate_pages(pages).await
     }
 
@@ -741,21 +727,15 @@ impl ArchiveClient {
             .collect();
         wanted.sort_unstable();
         wanted.dedup();
-        let mut runs: Vec<(u32, u32)> = Vec::new();
-        for page in wanted {
-            match runs.last_mut() {
-                Some((_, last)) if *last + 1 == page => *last = page,
-                _ => runs.push((page, page)),
-            }
-        }
+        let runs = runs(wanted, |run, page| run[run.len() - 1] + 1 == page);
         let url = format!("{BASE}{DIRECTORY_PATH}");
         let page_bytes = (DIRECTORY_PAGE * ENTRY_BYTES) as usize;
-        let fetches = runs.into_iter().map(|(first, last)| {
+        let fetches = runs.into_iter().map(|run| {
             let url = url.clone();
             async move {
-                let start = first as usize * page_bytes;
-                let end = (last as usize + 1) * page_bytes - 1;
-                let buffer = fetch_range(&url, &format!("bytes={start}-{end}")).await?;
+                let (first, last) = (run[0], run[run.len() - 1]);
+                let range = Packs::directory_range(first, last);
+                let buffer = fetch_range(&url, &range).await?;
                 self.fetched
                     .set(self.fetched.get() + u64::from(buffer.byte_length()));
                 let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
@@ -814,6 +794,19 @@ impl ArchiveClient {
     }
 }
 
+/// `items` in their order, cut into runs: an item joins the run before it where `joins(run,
+/// item)` says so (neighbouring directory pages, files that follow each other in a pack).
+fn runs<T: Copy>(items: Vec<T>, joins: impl Fn(&[T], T) -> bool) -> Vec<Vec<T>> {
+    let mut runs: Vec<Vec<T>> = Vec::new();
+    for item in items {
+        match runs.last_mut() {
+            Some(run) if joins(run, item) => run.push(item),
+            _ => runs.push(vec![item]),
+        }
+    }
+    runs
+}
+
 /// An index file's path under `archive/`.
 fn index_path(id: FileId) -> String {
     format!("index/{}", id.path())
@@ -827,4 +820,21 @@ fn index_url() -> String {
 /// The address of the archive's manifest.
 fn manifest_url() -> String {
     format!("{BASE}index/manifest.json")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::runs;
+
+    #[test]
+    fn items_are_cut_into_runs_where_they_stop_joining() {
+        let pages = runs(vec![1u32, 2, 3, 7, 8, 10], |run, p| {
+            run[run.len() - 1] + 1 == p
+        });
+        assert_eq!(pages, [vec![1, 2, 3], vec![7, 8], vec![10]]);
+        assert!(runs(Vec::<u32>::new(), |_, _| true).is_empty());
+        // A cap on a run's length starts a new run.
+        let capped = runs(vec![1u32, 2, 3, 4, 5], |run, _| run.len() < 2);
+        assert_eq!(capped, [vec![1, 2], vec![3, 4], vec![5]]);
+    }
 }

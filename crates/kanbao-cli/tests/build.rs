@@ -19,10 +19,16 @@ use kanbao_search::{
 };
 use serde_json::Value;
 
-fn gen_and_build(dir: &Path, pages: &str) -> Output {
-    let (src, site) = (dir.join("pages"), dir.join("site"));
+/// `pages` generated pages in `dir/pages`; returns that folder.
+fn gen_pages(dir: &Path, pages: &str) -> std::path::PathBuf {
+    let src = dir.join("pages");
     let out = kanbao(&["gen", "--pages", pages, "-o", src.to_str().unwrap()]);
     assert!(out.status.success(), "{}", stderr(&out));
+    src
+}
+
+fn gen_and_build(dir: &Path, pages: &str) -> Output {
+    let (src, site) = (gen_pages(dir, pages), dir.join("site"));
     kanbao(&[
         "build",
         src.to_str().unwrap(),
@@ -503,9 +509,7 @@ fn the_calendar_names_the_paper_it_is_told() {
 #[test]
 fn unreadable_files_are_named_and_skipped_and_the_rest_is_built() {
     let tmp = tempfile::tempdir().expect("temp dir");
-    let pages = tmp.path().join("pages");
-    let out = kanbao(&["gen", "--pages", "3", "-o", pages.to_str().unwrap()]);
-    assert!(out.status.success());
+    let pages = gen_pages(tmp.path(), "3");
     fs::write(
         pages.join("2016-01-01/scan.pdf"),
         b"%PDF-1.7\x00\x01\x02binary",
@@ -555,9 +559,7 @@ fn a_missing_directory_is_an_error() {
 #[test]
 fn the_archive_is_the_same_byte_for_byte_whatever_the_number_of_threads() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let src = dir.path().join("pages");
-    let out = kanbao(&["gen", "--pages", "120", "-o", src.to_str().unwrap()]);
-    assert!(out.status.success(), "{}", stderr(&out));
+    let src = gen_pages(dir.path(), "120");
     // A page that cannot be read, in the middle: named, skipped, and the rest in order.
     fs::write(
         src.join("zz-0000-broken.txt"),
@@ -606,9 +608,7 @@ fn the_archive_is_the_same_byte_for_byte_whatever_the_number_of_threads() {
 #[test]
 fn a_packed_archive_holds_the_loose_archives_bytes_in_a_few_files() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let src = dir.path().join("pages");
-    let out = kanbao(&["gen", "--pages", "120", "-o", src.to_str().unwrap()]);
-    assert!(out.status.success(), "{}", stderr(&out));
+    let src = gen_pages(dir.path(), "120");
     let build = |site: &Path, extra: &[&str]| {
         let mut args = vec!["build", src.to_str().unwrap(), "-o", site.to_str().unwrap()];
         args.extend_from_slice(extra);

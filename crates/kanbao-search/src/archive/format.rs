@@ -22,7 +22,8 @@ pub enum Layer {
 }
 
 impl Layer {
-    fn dir(self) -> &'static str {
+    /// The layer's directory under the index: `docs`, `positions`.
+    pub fn dir(self) -> &'static str {
         match self {
             Layer::Docs => "docs",
             Layer::Positions => "positions",

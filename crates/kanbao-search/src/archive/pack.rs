@@ -121,13 +121,27 @@ impl Packs {
         })
     }
 
-    /// The page of the directory that holds entry `entry`, and that page's HTTP Range header
-    /// value (the last page may be shorter: a server answers with what there is).
-    pub fn directory_page(entry: u32) -> (u32, String) {
-        let page = entry / DIRECTORY_PAGE;
-        let first = u64::from(page) * u64::from(DIRECTORY_PAGE * ENTRY_BYTES);
-        let last = first + u64::from(DIRECTORY_PAGE * ENTRY_BYTES) - 1;
-        (page, format!("bytes={first}-{last}"))
+    /// The page of the directory that holds entry `entry`.
+    pub fn directory_page(entry: u32) -> u32 {
+        entry / DIRECTORY_PAGE
+    }
+
+    /// The HTTP Range header's value for the directory's pages `first` to `last` (the last
+    /// page may be shorter: a server answers with what there is).
+    pub fn directory_range(first: u32, last: u32) -> String {
+        let page = u64::from(DIRECTORY_PAGE * ENTRY_BYTES);
+        let start = u64::from(first) * page;
+        let end = (u64::from(last) + 1) * page - 1;
+        format!("bytes={start}-{end}")
+    }
+
+    /// The directory entries of the files under `dir` (`index/docs`), none where that kind
+    /// is not packed.
+    pub fn entries_of(&self, dir: &str) -> std::ops::Range<u32> {
+        self.kinds
+            .iter()
+            .find(|k| k.dir == dir)
+            .map_or(0..0, |k| k.first..k.first + k.count)
     }
 
     /// Entry `entry` out of the bytes of its directory page.
@@ -234,8 +248,8 @@ mod tests {
         let directory = w.directory();
         assert_eq!(directory.len(), 40 * ENTRY_BYTES as usize);
         for (n, entry) in placed.iter().enumerate() {
-            let (page, range) = Packs::directory_page(n as u32);
-            let (first, last) = range
+            let page = Packs::directory_page(n as u32);
+            let (first, last) = Packs::directory_range(page, page)
                 .strip_prefix("bytes=")
                 .and_then(|r| r.split_once('-'))
                 .map(|(a, b)| (a.parse::<usize>().unwrap(), b.parse::<usize>().unwrap()))
@@ -277,6 +291,8 @@ mod tests {
         assert_eq!(packs.entry_of("index/blocks/004/517.bin"), Some(13 + 4517));
         assert_eq!(packs.entry_of("cards/0031.json"), Some(5013 + 31));
         assert_eq!(packs.entry_of("calendar/2024-05.json"), None);
+        assert_eq!(packs.entries_of("index/blocks"), 13..5013);
+        assert_eq!(packs.entries_of("index/positions"), 0..0);
         assert_eq!(packs.entry_of("index/manifest.json"), None);
         assert_eq!(file_number("004/517.bin.gz"), Some(4517));
         assert_eq!(file_number("manifest.json"), None);
@@ -291,6 +307,8 @@ mod tests {
         };
         assert_eq!(e.range(), "bytes=100-149");
         assert_eq!(PackEntry::from_bytes(&e.to_bytes()), Some(e));
-        assert_eq!(Packs::directory_page(17), (1, "bytes=192-383".into()));
+        assert_eq!(Packs::directory_page(17), 1);
+        assert_eq!(Packs::directory_range(1, 1), "bytes=192-383");
+        assert_eq!(Packs::directory_range(2, 4), "bytes=384-959");
     }
 }
