@@ -669,6 +669,7 @@ pub(crate) fn build(
     } else {
         (kicker, title)
     };
+    let title = label_names_untitled(title, column.as_deref());
     Some(Article {
         id: format!("{hash:08x}-{ordinal}"),
         kind,
@@ -1016,6 +1017,15 @@ fn photo_title(kicker: Option<String>, title: String) -> (Option<String>, String
     }
 }
 
+/// An item with no headline of its own under a label (`图片新闻` over a photo, `简讯` over a
+/// brief) is listed and cited by the label, as a paper's index of back issues lists it.
+fn label_names_untitled(title: String, column: Option<&str>) -> String {
+    match column {
+        Some(label) if title.trim().is_empty() && !label.trim().is_empty() => label.to_owned(),
+        _ => title,
+    }
+}
+
 /// Whether the byline names no one but `names`, as reporters.
 fn credited_only_by(byline: &Byline, names: &[String]) -> bool {
     byline.reporters.iter().all(|n| names.contains(n))
@@ -1280,6 +1290,15 @@ fn opinion_by_its_place(signs: Signs<'_>, byline: &Byline) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_untitled_item_under_a_label_is_listed_by_the_label() {
+        assert_eq!(label_names_untitled(String::new(), Some("图片新闻")), "图片新闻");
+        assert_eq!(label_names_untitled(" ".into(), Some("简讯")), "简讯");
+        assert_eq!(label_names_untitled("油菜花开".into(), Some("图片新闻")), "油菜花开");
+        assert_eq!(label_names_untitled(String::new(), None), "");
+        assert_eq!(label_names_untitled(String::new(), Some("")), "");
+    }
 
     #[test]
     fn the_items_of_a_dated_list_open_with_their_years() {

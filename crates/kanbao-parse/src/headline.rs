@@ -81,6 +81,9 @@ const COLUMN_ENDINGS: &[&str] = &[
 /// name joined by `·`, a `□` mark or a column word ending; 1 for a short bare noun phrase
 /// (`观澜`, `新知`); 0 otherwise. A kicker carries numbers and quotes; a label does not.
 pub(crate) fn column_shape(line: &str) -> u8 {
+    if crate::lines::column_field(line).is_some_and(|v| !v.is_empty()) {
+        return 2;
+    }
     let marked = line.starts_with(['□', '■', '◎', '▌', '【', '[']);
     let s = bare_label(line);
     let n = s.chars().count();
@@ -755,6 +758,17 @@ mod tests {
             .collect();
         let refs: Vec<&Line<'_>> = lines.iter().collect();
         read(&refs)
+    }
+
+    #[test]
+    fn a_column_field_heads_the_group_as_its_column() {
+        assert_eq!(column_shape("专栏：摄影报道"), 2);
+        assert_eq!(column_shape("专栏：城市漫步"), 2);
+        assert_eq!(column_shape("专栏："), 0);
+        let h = group(&["专栏：摄影报道", "摄影报道"]);
+        assert_eq!(h.column.as_deref(), Some("摄影报道"));
+        assert_eq!(h.title, "摄影报道");
+        assert_eq!(h.subtitle, None);
     }
 
     #[test]

@@ -11,7 +11,7 @@ use crate::boundary::{self, RunCues, RunReading};
 use crate::header::{continued_here, is_page_name, parse_editors, parse_header_line};
 use crate::lines::{Class, LabelKind, Line};
 use crate::normalize::{ends_sentence, fnv1a32};
-use crate::{Article, Diagnostic, DiagnosticCode, Fragment, Kind, Meta, Why};
+use crate::{Article, BlockKind, Diagnostic, DiagnosticCode, Fragment, Kind, Meta, Why};
 
 /// Who a line belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1303,6 +1303,42 @@ fn header_under_headline(c: &Current, next: Option<&Line<'_>>) -> bool {
 /// Whether an article after the first reads as a report or feature with no headline: a
 /// reader would ask whether it continues the article before (photo items and the items of a
 /// run of briefs often stand untitled).
+/// An untitled photo right after a titled photo story (a caption and its credit, nothing else)
+/// is one more picture of it: a photo page's spread under one headline (`摄影报道`, then four pictures
+/// each captioned and credited) is one story, not one titled picture and three untitled ones.
+fn photo_of_spread(spread: &Article, photo: &Article) -> bool {
+    spread.kind == Kind::Photo
+        && !spread.title.trim().is_empty()
+        && photo.kind == Kind::Photo
+        && photo.title.trim().is_empty()
+        && photo.column.is_none()
+        && photo.kicker.is_none()
+        && photo.subtitle.is_none()
+        && photo.dateline.is_none()
+        && photo.lead.is_none()
+        && photo.byline.reporters.is_empty()
+        && photo.byline.authors.is_empty()
+        && !photo.blocks.is_empty()
+        && photo.blocks.iter().all(|b| b.kind == BlockKind::Caption)
+}
+
+/// Adds a picture of a spread to its story: its captions, credits and span.
+fn join_spread(spread: &mut Article, photo: Article) {
+    spread.blocks.extend(photo.blocks);
+    for name in photo.byline.photographers {
+        if !spread.byline.photographers.contains(&name) {
+            spread.byline.photographers.push(name);
+        }
+    }
+    for name in photo.byline.correspondents {
+        if !spread.byline.correspondents.contains(&name) {
+            spread.byline.correspondents.push(name);
+        }
+    }
+    spread.byline.raw.extend(photo.byline.raw);
+    spread.span[1] = spread.span[1].max(photo.span[1]);
+}
+
 fn untitled_report(article: &Article, before: usize) -> bool {
     before > 0
         && article.title.trim().is_empty()
@@ -1357,12 +1393,15 @@ fn assemble(
     let mut articles = Vec::new();
     let hash = fnv1a32(text.as_bytes());
     let mut k = 0;
+    // Where the last article's lines end, when nothing lies between it and the next run.
+    let mut open_end: Option<usize> = None;
     while k < lines.len() {
         match owners.get(k).copied() {
             Some(Owner::Fragment(why)) => {
                 if let Some(l) = lines.get(k) {
                     unassigned.push(fragment(l, why));
                 }
+                open_end = None;
                 k += 1;
             }
             None => {
@@ -1370,6 +1409,7 @@ fn assemble(
                 if let Some(l) = lines.get(k) {
                     unassigned.push(fragment(l, Why::Noise));
                 }
+                open_end = None;
                 k += 1;
             }
             Some(Owner::Article(a)) => {
@@ -1393,7 +1433,16 @@ fn assemble(
                 for l in lines.get(k..first).unwrap_or(&[]) {
                     unassigned.push(fragment(l, Why::Noise));
                 }
+                let follows = open_end == Some(first) && first == k;
+                open_end = (last == end).then_some(end);
                 match built {
+                    Some(article)
+                        if follows
+                            && let Some(spread) = articles.last_mut()
+                            && photo_of_spread(spread, &article) =>
+                    {
+                        join_spread(spread, article);
+                    }
                     Some(article) => {
                         if untitled_report(&article, articles.len()) {
                             diagnostics.push(Diagnostic {
@@ -1407,6 +1456,7 @@ fn assemble(
                         articles.push(article)
                     }
                     None => {
+                        open_end = None;
                         for l in lines.get(first..last).unwrap_or(&[]) {
                             let why = if matches!(l.class, Class::Label(_)) {
                                 Why::Furniture
@@ -1497,6 +1547,82 @@ fn header_zone(lines: &[Line<'_>], meta: &mut Meta, owners: &mut Vec<Owner>) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn photos(text: &str) -> Vec<Article> {
+        crate::parse_str(text, "p").articles
+    }
+
+    #[test]
+    fn untitled_pictures_after_a_photo_story_are_more_of_it() {
+        let spread = photos(
+            "专栏：摄影报道\n\n摄影报道\n\n江城新建的冷链仓库投入使用，每天可周转蔬菜三百吨。  本报记者 林海摄\n\n\
+             南山乡成立了农民书法协会，会员作品多次获奖。 陈立摄\n\n\
+             城东社区开放了第一间共享书房。 王小川摄\n",
+        );
+        assert_eq!(spread.len(), 1);
+        assert_eq!(spread[0].title, "摄影报道");
+        assert_eq!(spread[0].byline.photographers, ["林海", "陈立", "王小川"]);
+        assert_eq!(spread[0].blocks.len(), 3);
+        assert!(spread[0].blocks.iter().all(|b| b.kind == BlockKind::Caption));
+        assert!(photo_of_spread(&spread[0], &untitled_photo()));
+        let mut report = spread[0].clone();
+        report.kind = Kind::News;
+        assert!(!photo_of_spread(&report, &untitled_photo()));
+        let mut untitled = spread[0].clone();
+        untitled.title.clear();
+        assert!(!photo_of_spread(&untitled, &untitled_photo()));
+        let mut titled = untitled_photo();
+        titled.title = "荷花开满塘".into();
+        assert!(!photo_of_spread(&spread[0], &titled));
+    }
+
+    #[test]
+    fn untitled_pictures_alone_stay_apart() {
+        // Pictures with no story over them are each their own item.
+        let alone = photos(
+            "江城新建的冷链仓库投入使用，每天可周转蔬菜三百吨。 林海 摄\n\n\
+             南山乡成立了农民书法协会，会员作品多次获奖。 陈立 摄\n",
+        );
+        assert_eq!(alone.len(), 2);
+    }
+
+    #[test]
+    fn a_picture_joins_its_spread_with_its_credits_and_span() {
+        let mut spread = untitled_photo();
+        spread.title = "摄影报道".into();
+        spread.byline.photographers = vec!["林海".into()];
+        spread.span = [0, 40];
+        let mut photo = untitled_photo();
+        photo.byline.photographers = vec!["林海".into(), "陈立".into()];
+        photo.byline.raw = vec!["林海 陈立摄".into()];
+        photo.span = [42, 90];
+        join_spread(&mut spread, photo);
+        assert_eq!(spread.byline.photographers, ["林海", "陈立"]);
+        assert_eq!(spread.byline.raw, ["林海 陈立摄"]);
+        assert_eq!(spread.blocks.len(), 2);
+        assert_eq!(spread.span, [0, 90]);
+    }
+
+    fn untitled_photo() -> Article {
+        Article {
+            id: String::new(),
+            kind: Kind::Photo,
+            column: None,
+            kicker: None,
+            title: String::new(),
+            subtitle: None,
+            dateline: None,
+            byline: crate::Byline::default(),
+            lead: None,
+            blocks: vec![crate::Block {
+                kind: BlockKind::Caption,
+                text: "城东社区开放了第一间共享书房。".into(),
+                marker: None,
+                span: [0, 10],
+            }],
+            span: [0, 10],
+        }
+    }
 
     #[test]
     fn a_short_line_between_a_headline_and_its_lead_is_a_caption() {

@@ -128,7 +128,8 @@ fn crlf_briefs_under_one_label_are_separate_articles() {
     assert_eq!(briefs[0].byline.reporters, ["刘洋"]);
     assert!(texts(briefs[0], BlockKind::Paragraph)[0].ends_with("展期至2月28日。"));
     assert_eq!(briefs[1].byline.correspondents, ["郑浩"]);
-    assert_eq!(briefs[2].title, "");
+    // A brief printed without a headline of its own is listed by its label.
+    assert_eq!(briefs[2].title, "简讯");
     assert_eq!(briefs[3].byline.correspondents, ["曲波"]);
     let last = p.articles.last().unwrap();
     // A reporter's and a correspondent's report without a dateline lead is news.
