@@ -1293,9 +1293,15 @@ mod tests {
 
     #[test]
     fn an_untitled_item_under_a_label_is_listed_by_the_label() {
-        assert_eq!(label_names_untitled(String::new(), Some("图片新闻")), "图片新闻");
+        assert_eq!(
+            label_names_untitled(String::new(), Some("图片新闻")),
+            "图片新闻"
+        );
         assert_eq!(label_names_untitled(" ".into(), Some("简讯")), "简讯");
-        assert_eq!(label_names_untitled("油菜花开".into(), Some("图片新闻")), "油菜花开");
+        assert_eq!(
+            label_names_untitled("油菜花开".into(), Some("图片新闻")),
+            "油菜花开"
+        );
         assert_eq!(label_names_untitled(String::new(), None), "");
         assert_eq!(label_names_untitled(String::new(), Some("")), "");
     }

@@ -298,15 +298,16 @@ fn classify(t: &str, out: &mut Vec<Tok>) {
         // `李四报道`, `通讯员李四报道`, `董岩整理`; and where the report was filed from, which
         // names no one (`北京报道`, `记者倪某广州报道`).
         let report = post.ends_with("报道");
-        let named = if report && crate::place::filing_place(name) {
-            None
-        } else {
-            Some(
-                crate::place::without_filing_place(name)
-                    .filter(|_| report)
-                    .unwrap_or(name),
-            )
-        };
+        let named =
+            if report && (crate::place::filing_place(name) || filed_from_after_names(name, out)) {
+                None
+            } else {
+                Some(
+                    crate::place::without_filing_place(name)
+                        .filter(|_| report)
+                        .unwrap_or(name),
+                )
+            };
         if let Some(named) = named {
             classify(named, out);
         }
@@ -319,6 +320,16 @@ fn classify(t: &str, out: &mut Vec<Tok>) {
     } else {
         out.push(Tok::Other);
     }
+}
+
+/// Where a report was filed from, standing apart after the reporters' names (`记者 刘某
+/// 印尼雅加达报道`): four Han characters or more before `报道`, longer than a given name, once a
+/// name has been read. A name of four (`欧阳小明报道`) comes first or alone.
+fn filed_from_after_names(before: &str, read: &[Tok]) -> bool {
+    before.chars().count() >= 4
+        && before.chars().all(is_han)
+        && read.iter().any(|t| matches!(t, Tok::Name(_)))
+        && !is_name(before)
 }
 
 /// Role prefixes that may stand glued before a role word: `本报记者`, `本报通讯员`.
@@ -2118,6 +2129,20 @@ fn spaced_photo_credit(line: &str) -> Option<(usize, Credits)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn where_a_report_was_filed_from_after_the_names_is_no_name() {
+        let c = parse_byline_line("记者 刘某 印尼雅加达报道").unwrap();
+        assert_eq!(c.reporters, ["刘某"]);
+        let c = parse_byline_line("记者 欧阳小明报道").unwrap();
+        assert_eq!(c.reporters, ["欧阳小明"]);
+        assert!(filed_from_after_names(
+            "印尼雅加达",
+            &[Tok::Name("刘某".into())]
+        ));
+        assert!(!filed_from_after_names("印尼雅加达", &[]));
+        assert!(!filed_from_after_names("王五", &[Tok::Name("刘某".into())]));
+    }
 
     #[test]
     fn a_reporter_who_wrote_a_talk_down_is_credited() {

@@ -170,6 +170,11 @@ pub(crate) fn parse_header_line(line: &str) -> Option<HeaderLine> {
             after_source_label = true;
             continue;
         }
+        // An e-paper site's links beside the page's name: `第AA08版:郑运动 上一版3`.
+        if crate::lines::navigation_word(token) {
+            out.other = true;
+            continue;
+        }
         // The paper named after `来源：` is no page name.
         if std::mem::replace(&mut after_source_label, false)
             && token.chars().count() <= 12
@@ -369,8 +374,9 @@ pub(crate) fn parse_date(token: &str) -> Option<(String, &str)> {
             (0, Some('年')) | (1, Some('月')) | (2, Some('日' | '号')) => true,
             (0 | 1, Some('-' | '.' | '/')) => true,
             (2, _) => {
-                // ISO-like dates end without a suffix.
-                if !token.contains('年') {
+                // ISO-like dates end without a suffix; so does a written date whose 日 a site
+                // dropped before the weekday (`2014年05月28星期三`).
+                if !token.contains('年') || rest.starts_with("星期") {
                     break;
                 }
                 false
@@ -777,6 +783,15 @@ mod tests {
     }
 
     #[test]
+    fn an_e_paper_sites_links_beside_the_page_name_are_set_aside() {
+        let h = parse_header_line("第AA08版:郑运动 上一版3").unwrap();
+        assert_eq!(h.page.as_deref(), Some("AA08"));
+        assert_eq!(h.section.as_deref(), Some("郑运动"));
+        let h = parse_header_line("第06版:区街新闻 上一版3  4下一版").unwrap();
+        assert_eq!(h.section.as_deref(), Some("区街新闻"));
+    }
+
+    #[test]
     fn a_date_glued_to_the_papers_name_heads_the_page() {
         assert_eq!(paper_after_date("人民日报"), Some(""));
         assert_eq!(paper_after_date("人民日报第3版"), Some("第3版"));
@@ -808,6 +823,12 @@ mod tests {
             parse_date("二〇二六年一月五日星期一"),
             Some(("2026-01-05".into(), "星期一"))
         );
+        assert_eq!(
+            parse_date("2014年05月28星期三"),
+            Some(("2014-05-28".into(), "星期三")),
+            "a site dropped the 日 before the weekday"
+        );
+        assert_eq!(parse_date("2014年05月28"), None);
         assert_eq!(
             parse_date("二〇二六年十月十日").map(|d| d.0),
             Some("2026-10-10".into())

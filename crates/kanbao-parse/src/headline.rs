@@ -353,6 +353,10 @@ struct Reading {
 }
 
 /// Scores a reading of `lines` (all unmarked, with their [`column_shape`]s); higher is better.
+/// What the page's index of titles naming a line weighs for reading it as the title: more than
+/// any cue of shape.
+const INDEXED_TITLE: i32 = 20;
+
 fn score(lines: &[&str], shapes: &[u8], r: Reading, marked_subtitle: bool) -> i32 {
     let shape = |i: usize| shapes.get(i).copied().unwrap_or(0);
     let mut s = 0;
@@ -571,9 +575,18 @@ pub(crate) fn read(heads: &[&Line<'_>]) -> Headline {
     }
     let texts: Vec<&str> = plain.iter().map(|l| l.text).collect();
     let shapes: Vec<u8> = texts.iter().map(|t| column_shape(t)).collect();
+    // The line the page's index of titles names is the title.
+    let named = plain.iter().position(|l| l.indexed);
     let scored: Vec<(i32, Reading)> = readings(texts.len())
         .into_iter()
-        .map(|r| (score(&texts, &shapes, r, !subs.is_empty()), r))
+        .map(|r| {
+            let bonus = if Some(r.title) == named {
+                INDEXED_TITLE
+            } else {
+                0
+            };
+            (score(&texts, &shapes, r, !subs.is_empty()) + bonus, r)
+        })
         .collect();
     // Among equal scores the earlier reading (fewer columns, earlier title) wins. (A scan, not
     // a sort: the app's wasm carries one sort routine less.)
@@ -754,6 +767,7 @@ mod tests {
                 indented: false,
                 glued_credit: false,
                 beside_text: false,
+                indexed: false,
             })
             .collect();
         let refs: Vec<&Line<'_>> = lines.iter().collect();
@@ -1055,6 +1069,7 @@ mod tests {
             indented: false,
             glued_credit: false,
             beside_text: true,
+            indexed: false,
         };
         let h = read(&[&line]);
         assert_eq!(h.title, "省里印发《关于改善民生 解决急难愁盼的意见》");

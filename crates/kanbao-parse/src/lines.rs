@@ -25,6 +25,9 @@ pub(crate) struct Line<'a> {
     /// It is a headline that stood on one line with its text, set apart by a wide gap
     /// (`机动车行驶证电子化   新华社北京11月3日电 …`): only titles are printed so.
     pub beside_text: bool,
+    /// It is the headline the page's index of titles names (an e-paper page copied with the
+    /// list of its titles above the article): the title, whatever stands over or under it.
+    pub indexed: bool,
 }
 
 impl Line<'_> {
@@ -815,6 +818,7 @@ fn plain_line(text: &str, start: usize, class: Class) -> Line<'_> {
         indented: false,
         glued_credit: false,
         beside_text: false,
+        indexed: false,
     }
 }
 
@@ -1024,6 +1028,113 @@ fn epaper_navigation(t: &str) -> bool {
     )
 }
 
+/// Words of an e-paper site's link bars, printed several to a line: `3上一版  下一版4`,
+/// `返回主页 | 某某晚报 | 标题导航`, `下一篇4 2012年11月13日 放大 缩小 默认`.
+const NAVIGATION_WORDS: &[&str] = &[
+    "上一期",
+    "下一期",
+    "标题导航",
+    "返回主页",
+    "返回顶部",
+    "关闭",
+    "关闭窗口",
+    "打印",
+    "打印本页",
+    "新闻搜索",
+    "关于我们",
+    "网站地图",
+    "联系我们",
+    "广告服务",
+    "在线投稿",
+    "版权声明",
+    "免责声明",
+    "首页",
+    "收藏",
+    "分享到",
+    "PDF版阅读",
+    "PDF下载",
+    "电子版",
+    "数字报",
+    "往期",
+];
+
+/// A line of an e-paper site's link bar: every part, between spaces or `|`, is a navigation
+/// word (its arrow glyphs, printed as digits, set aside), a date, or a paper's name, and one
+/// at least is a navigation word. What the site's links say, not the paper's.
+pub(crate) fn navigation_bar(t: &str) -> bool {
+    if t.len() > 240 {
+        return false;
+    }
+    let mut words = 0;
+    for part in t
+        .split(|c: char| c.is_whitespace() || matches!(c, '|' | '｜' | '/'))
+        .filter(|p| !p.is_empty())
+    {
+        let word =
+            part.trim_matches(|c: char| c.is_ascii_digit() || matches!(c, '<' | '>' | '«' | '»'));
+        if navigation_word(part) {
+            words += 1;
+        } else if !(word.is_empty() || calendar_date(word) || paper_name(word)) {
+            return false;
+        }
+    }
+    words > 0
+}
+
+/// A site's footer or stamp copied with an article: its copyright notice (`CopyRight 2009-2016
+/// © All Rights Reserved.版权所有:…`), the paper's registration numbers (`国内统一刊号:CN41-0017`),
+/// the time it was put online (`发布时间:2014-05-28 08:11:15`).
+pub(crate) fn site_stamp(t: &str) -> bool {
+    if t.len() > 400 {
+        return false;
+    }
+    let lower = t.get(..9).map(str::to_ascii_lowercase);
+    if lower.as_deref() == Some("copyright")
+        || t.starts_with('©')
+        || t.starts_with("版权所有")
+        || t.starts_with("版权声明")
+        || t.contains("All Rights Reserved")
+        || t.starts_with("国内统一刊号")
+        || t.starts_with("国内统一连续出版物号")
+    {
+        return true;
+    }
+    ["发布时间", "发布日期", "更新时间"].iter().any(|k| {
+        t.strip_prefix(k)
+            .and_then(|r| r.strip_prefix([':', '：']))
+            .is_some_and(|r| {
+                let r = r.trim();
+                !r.is_empty()
+                    && r.chars().all(|c| {
+                        c.is_ascii_digit() || c.is_whitespace() || "年月日-:./：".contains(c)
+                    })
+            })
+    })
+}
+
+/// One word of an e-paper site's links, its arrow glyphs (printed as digits: `3上一版`,
+/// `下一版4`) set aside.
+pub(crate) fn navigation_word(part: &str) -> bool {
+    let word = part
+        .trim_matches(|c: char| c.is_ascii_digit() || matches!(c, '<' | '>' | '«' | '»'))
+        .trim_end_matches([':', '：']);
+    !word.is_empty() && (epaper_navigation(word) || NAVIGATION_WORDS.contains(&word))
+}
+
+/// A date as a site prints it beside its links: `2012年11月13日`, `2014-05-28`.
+fn calendar_date(w: &str) -> bool {
+    let digits = w.chars().filter(char::is_ascii_digit).count();
+    digits >= 4
+        && w.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '年' | '月' | '日' | '-' | '.' | '/'))
+}
+
+/// A paper's name among a site's links: `郑州晚报`, `某某日报`.
+fn paper_name(w: &str) -> bool {
+    let n = w.chars().count();
+    (3..=8).contains(&n) && w.ends_with('报') && w.chars().all(is_han)
+}
+
 /// What a web page leaves in text copied or scraped from it: an HTML comment's end, or a
 /// line naming the page's file (`2023-07-21 1 1 某某日报 content_206819.html 1 …`).
 fn markup_residue(t: &str) -> bool {
@@ -1041,7 +1152,7 @@ fn markup_residue(t: &str) -> bool {
         return true;
     }
     // An e-paper site's navigation, copied with the page: `本版导读`, `上一版`, `返回目录`.
-    if epaper_navigation(t) {
+    if epaper_navigation(t) || navigation_bar(t) || site_stamp(t) {
         return true;
     }
     // A social-media repost's call to follow the account (`点击上方“某某日报” 关注我们`).
@@ -1684,13 +1795,62 @@ mod tests {
     }
 
     #[test]
+    fn an_e_paper_sites_link_bar_is_residue() {
+        for bar in [
+            "3上一版  下一版4",
+            "3上一期 版面导航",
+            "下一篇4 2012年11月13日 放大 缩小 默认",
+            "返回主页 | 江城晚报 | 标题导航 | 江城日报",
+            "上一期  下一期",
+            "放大 缩小 默认",
+            "3 上一篇 放大 缩小 默认",
+            "关于我们 | 网站地图 | 联系我们 | 广告服务 | 在线投稿",
+            "新闻搜索:",
+        ] {
+            assert!(navigation_bar(bar), "{bar}");
+            assert_eq!(classify(bar), Class::Noise, "{bar}");
+        }
+        for text in [
+            "江城晚报",
+            "2012年11月13日",
+            "上一期节目收视率创新高",
+            "首页设计大赛在江城举行",
+            "关闭 三家化工厂 江城空气变好",
+        ] {
+            assert!(!navigation_bar(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_sites_footer_and_stamps_are_residue() {
+        for stamp in [
+            "CopyRight 2009-2016 © All Rights Reserved.版权所有:江城网 未经授权禁止复制",
+            "版权所有：江城日报社",
+            "国内统一刊号:CN41-0017",
+            "发布时间:2014-05-28 08:11:15",
+            "发布日期：2024年3月5日",
+        ] {
+            assert!(site_stamp(stamp), "{stamp}");
+            assert_eq!(classify(stamp), Class::Noise, "{stamp}");
+        }
+        for text in [
+            "发布时间：由市政府另行通知。",
+            "版权保护意识在江城企业中逐年增强。",
+            "发布时间定在下周",
+        ] {
+            assert!(!site_stamp(text), "{text}");
+        }
+    }
+
+    #[test]
     fn page_headers_are_known_anywhere_by_a_date_or_a_written_page_number() {
         assert!(is_page_header("第05版:综合新闻 PDF版阅读"));
         assert!(is_page_header("2023年07月21日 星期五"));
         assert!(!is_page_header("要闻"));
         assert!(!is_page_header("A2"));
         assert!(!is_page_header("第三届读书节开幕"));
-        assert!(!is_page_header("第06版:区街新闻 上一版3  4下一版"));
+        // The site's links beside the page's name are no part of it.
+        assert!(is_page_header("第06版:区街新闻 上一版3  4下一版"));
         assert!(is_page_header("02版：要闻"));
         assert!(is_page_header("A03版 国际新闻"));
     }

@@ -249,6 +249,29 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
     let mut plans: Vec<Plan> = Vec::new();
     let mut diagnostics: Vec<Diagnostic> = Vec::new();
     let mut i = header_zone(lines, &mut meta, &mut owners);
+    if let Some(index) = title_index(lines, i) {
+        let titles: Vec<&str> = lines
+            .get(index.clone())
+            .unwrap_or(&[])
+            .iter()
+            .filter(|l| listed_title(l))
+            .map(|l| l.text)
+            .collect();
+        for l in lines.get_mut(index.end..).unwrap_or(&mut []) {
+            if !(l.class.is_headline() || matches!(l.class, Class::Noise | Class::Header)) {
+                break;
+            }
+            l.indexed = listed_title(l) && titles.contains(&l.text);
+            if l.indexed && matches!(l.class, Class::Text | Class::Name) {
+                l.class = Class::Short;
+            }
+        }
+        for l in lines.get_mut(index).unwrap_or(&mut []) {
+            if l.class != Class::Header {
+                l.class = Class::Noise;
+            }
+        }
+    }
     let mut cur: Option<Current> = None;
     let after_blank: Vec<bool> = (0..lines.len())
         .map(|k| {
@@ -1303,6 +1326,50 @@ fn header_under_headline(c: &Current, next: Option<&Line<'_>>) -> bool {
 /// Whether an article after the first reads as a report or feature with no headline: a
 /// reader would ask whether it continues the article before (photo items and the items of a
 /// run of briefs often stand untitled).
+/// An e-paper page's index of its titles, copied above the article: headline lines at the top
+/// (from `from`, before any text) one of which comes again after the site's links or a header
+/// line, as the headline of the article itself (`甲标题` / `乙标题` / `上一期 下一期` / `甲标题`
+/// / `本报讯…`). The lines of the index, up to that last link or header line.
+fn title_index(lines: &[Line<'_>], from: usize) -> Option<std::ops::Range<usize>> {
+    let separator = |c: Class| matches!(c, Class::Noise | Class::Header);
+    let top = lines.get(from..)?;
+    let end = top
+        .iter()
+        .position(|l| !(listed_title(l) || separator(l.class)))
+        .unwrap_or(top.len());
+    let top = top.get(..end)?;
+    for (b, again) in top.iter().enumerate() {
+        if !listed_title(again) {
+            continue;
+        }
+        let Some(a) = top
+            .get(..b)?
+            .iter()
+            .position(|l| listed_title(l) && l.text == again.text)
+        else {
+            continue;
+        };
+        let cut = (a..b)
+            .rev()
+            .find(|&k| top.get(k).is_some_and(|l| separator(l.class)))?;
+        return Some(from..from + cut);
+    }
+    None
+}
+
+/// A line that can stand in a page's index of titles: a headline's shape, a short name-like
+/// title (`龙舟`), or a long title that ends no sentence (`某某奖入选作品名单(共84件)`).
+fn listed_title(l: &Line<'_>) -> bool {
+    l.class.is_headline()
+        || l.class == Class::Name
+        || l.class == Class::Text
+            && !l
+                .text
+                .trim_end()
+                .ends_with(['。', '！', '？', '!', '?', '…', '；', ';', '，', ','])
+            && l.text.chars().count() <= 64
+}
+
 /// An untitled photo right after a titled photo story (a caption and its credit, nothing else)
 /// is one more picture of it: a photo page's spread under one headline (`摄影报道`, then four pictures
 /// each captioned and credited) is one story, not one titled picture and three untitled ones.
@@ -1548,6 +1615,56 @@ fn header_zone(lines: &[Line<'_>], meta: &mut Meta, owners: &mut Vec<Owner>) -> 
 mod tests {
     use super::*;
 
+    #[test]
+    fn an_e_paper_pages_index_of_titles_is_set_aside_and_names_the_title() {
+        let text = "第07版:文体新闻 上一版3  4下一版\n江城歌舞团新年音乐会名单(共84件)\n\
+                    龙舟\n“两岸共乐”即将上演\n返回主页 | 江城日报 | 版面导航\n上一期  下一期\n\
+                    民乐专场\n“两岸共乐”即将上演\n本报讯（记者 林海）记者昨日获悉，音乐会下月上演。\n";
+        let mut lines = crate::lines::split(text);
+        let index = title_index(&lines, 1);
+        assert_eq!(
+            index,
+            Some(1..5),
+            "the three titles of the index and the link bar"
+        );
+        let page = crate::parse_str(text, "p");
+        assert_eq!(page.articles.len(), 1);
+        let a = &page.articles[0];
+        assert_eq!(a.title, "“两岸共乐”即将上演");
+        assert_eq!(a.kicker.as_deref(), Some("民乐专场"));
+        assert_eq!(a.byline.reporters, ["林海"]);
+        assert_eq!(page.meta.page.as_deref(), Some("07"));
+        // Without a link bar or header between them, a line said twice is no index.
+        let plain = "乡村振兴\n乡村振兴\n本报讯 村里新修了路。\n";
+        lines = crate::lines::split(plain);
+        assert_eq!(title_index(&lines, 0), None);
+        // A page that opens with text has no index.
+        let text_first = "村里新修了路。\n上一期\n村里新修了路。\n";
+        lines = crate::lines::split(text_first);
+        assert_eq!(title_index(&lines, 0), None);
+    }
+
+    #[test]
+    fn an_index_lists_titles_not_sentences() {
+        let line = |text: &'static str, class: Class| Line {
+            text,
+            start: 0,
+            class,
+            indented: false,
+            glued_credit: false,
+            beside_text: false,
+            indexed: false,
+        };
+        assert!(listed_title(&line("河南健儿日进三金", Class::Short)));
+        assert!(listed_title(&line("龙舟", Class::Name)));
+        assert!(listed_title(&line(
+            "某某奖入选作品名单(共84件)",
+            Class::Text
+        )));
+        assert!(!listed_title(&line("村里新修了路。", Class::Text)));
+        assert!(!listed_title(&line("本报讯 村里新修了路", Class::Dateline)));
+    }
+
     fn photos(text: &str) -> Vec<Article> {
         crate::parse_str(text, "p").articles
     }
@@ -1563,7 +1680,12 @@ mod tests {
         assert_eq!(spread[0].title, "摄影报道");
         assert_eq!(spread[0].byline.photographers, ["林海", "陈立", "王小川"]);
         assert_eq!(spread[0].blocks.len(), 3);
-        assert!(spread[0].blocks.iter().all(|b| b.kind == BlockKind::Caption));
+        assert!(
+            spread[0]
+                .blocks
+                .iter()
+                .all(|b| b.kind == BlockKind::Caption)
+        );
         assert!(photo_of_spread(&spread[0], &untitled_photo()));
         let mut report = spread[0].clone();
         report.kind = Kind::News;
