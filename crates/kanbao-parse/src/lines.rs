@@ -958,6 +958,26 @@ fn may_hold_date(t: &str) -> bool {
 
 /// Whether a line opens with a page number and its 版, set apart from a page name:
 /// `02版：要闻`, `A3版 国际新闻`, as e-paper exports head a page without 第.
+/// The page a line of an e-paper site's list of pages names: `05版:文润潍坊 凡人微光`,
+/// `第16版:壮丽70年 奋斗新时代`, `第20-21版:…` (the number as printed).
+pub(crate) fn listed_page(t: &str) -> Option<&str> {
+    let bare = t.strip_prefix('第').unwrap_or(t);
+    if t.chars().count() > 32 || !t.contains(['：', ':']) {
+        return None;
+    }
+    if page_number_first(bare) {
+        return bare.find('版').and_then(|at| bare.get(..at));
+    }
+    // `第20-21版:…`: two pages printed as one.
+    let (head, _) = bare.split_once('版')?;
+    let (a, b) = head.split_once('-')?;
+    (!a.is_empty()
+        && !b.is_empty()
+        && a.bytes().all(|c| c.is_ascii_digit())
+        && b.bytes().all(|c| c.is_ascii_digit()))
+    .then_some(head)
+}
+
 fn page_number_first(t: &str) -> bool {
     let Some(at) = t.find('版') else {
         return false;
@@ -1066,6 +1086,7 @@ pub(crate) fn navigation_bar(t: &str) -> bool {
         return false;
     }
     let mut words = 0;
+    let mut dated = false;
     for part in t
         .split(|c: char| c.is_whitespace() || matches!(c, '|' | '｜' | '/'))
         .filter(|p| !p.is_empty())
@@ -1074,11 +1095,14 @@ pub(crate) fn navigation_bar(t: &str) -> bool {
             part.trim_matches(|c: char| c.is_ascii_digit() || matches!(c, '<' | '>' | '«' | '»'));
         if navigation_word(part) {
             words += 1;
-        } else if !(word.is_empty() || calendar_date(word) || paper_name(word)) {
+        } else if calendar_date(word) {
+            dated = true;
+        } else if !(word.is_empty() || paper_name(word)) {
             return false;
         }
     }
-    words > 0
+    // Beside a date, the links leave a page's header: the date is the issue's.
+    words > 0 && !dated
 }
 
 /// A site's footer or stamp copied with an article: its copyright notice (`CopyRight 2009-2016
@@ -1799,7 +1823,6 @@ mod tests {
         for bar in [
             "3上一版  下一版4",
             "3上一期 版面导航",
-            "下一篇4 2012年11月13日 放大 缩小 默认",
             "返回主页 | 江城晚报 | 标题导航 | 江城日报",
             "上一期  下一期",
             "放大 缩小 默认",
@@ -1810,6 +1833,12 @@ mod tests {
             assert!(navigation_bar(bar), "{bar}");
             assert_eq!(classify(bar), Class::Noise, "{bar}");
         }
+        // Beside a date the links leave the header.
+        assert!(!navigation_bar("下一篇4 2012年11月13日 放大 缩小 默认"));
+        assert_eq!(
+            classify("下一篇4 2012年11月13日 放大 缩小 默认"),
+            Class::Header
+        );
         for text in [
             "江城晚报",
             "2012年11月13日",
@@ -1819,6 +1848,16 @@ mod tests {
         ] {
             assert!(!navigation_bar(text), "{text}");
         }
+    }
+
+    #[test]
+    fn a_line_of_a_sites_list_of_pages_names_its_page() {
+        assert_eq!(listed_page("05版:文润潍坊 凡人微光"), Some("05"));
+        assert_eq!(listed_page("第16版:壮丽70年 奋斗新时代"), Some("16"));
+        assert_eq!(listed_page("第20-21版:壮丽70年 奋斗新时代"), Some("20-21"));
+        assert_eq!(listed_page("A03版：国际新闻"), Some("A03"));
+        assert_eq!(listed_page("第三届读书节开幕"), None);
+        assert_eq!(listed_page("05版"), None);
     }
 
     #[test]

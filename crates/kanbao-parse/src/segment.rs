@@ -248,6 +248,11 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
     let mut owners: Vec<Owner> = Vec::with_capacity(lines.len());
     let mut plans: Vec<Plan> = Vec::new();
     let mut diagnostics: Vec<Diagnostic> = Vec::new();
+    for run in page_directories(lines) {
+        for l in lines.get_mut(run).unwrap_or(&mut []) {
+            l.class = Class::Noise;
+        }
+    }
     let mut i = header_zone(lines, &mut meta, &mut owners);
     if let Some(index) = title_index(lines, i) {
         let titles: Vec<&str> = lines
@@ -1357,6 +1362,40 @@ fn title_index(lines: &[Line<'_>], from: usize) -> Option<std::ops::Range<usize>
     None
 }
 
+/// An e-paper site's list of the issue's pages, copied with the page (`01版:要闻` / `02版:要闻`
+/// / `03版:综合` …): three page lines or more in a row, each naming another page. It names
+/// every page but the one shown, so it is no header of this page.
+fn page_directories(lines: &[Line<'_>]) -> Vec<std::ops::Range<usize>> {
+    let mut runs = Vec::new();
+    let mut k = 0;
+    while k < lines.len() {
+        let end = (k..lines.len())
+            .find(|&j| {
+                lines
+                    .get(j)
+                    .is_none_or(|l| crate::lines::listed_page(l.text).is_none())
+            })
+            .unwrap_or(lines.len());
+        if end > k {
+            let mut pages: Vec<&str> = Vec::new();
+            for l in lines.get(k..end).unwrap_or(&[]) {
+                if let Some(page) = crate::lines::listed_page(l.text)
+                    && !pages.contains(&page)
+                {
+                    pages.push(page);
+                }
+            }
+            if pages.len() >= 3 {
+                runs.push(k..end);
+            }
+            k = end;
+        } else {
+            k += 1;
+        }
+    }
+    runs
+}
+
 /// A line that can stand in a page's index of titles: a headline's shape, a short name-like
 /// title (`龙舟`), or a long title that ends no sentence (`某某奖入选作品名单(共84件)`).
 fn listed_title(l: &Line<'_>) -> bool {
@@ -1588,6 +1627,9 @@ fn header_zone(lines: &[Line<'_>], meta: &mut Meta, owners: &mut Vec<Owner>) -> 
                 meta.editors.extend(e);
             }
             owners.push(Owner::Fragment(Why::Editors));
+        } else if line.class == Class::Noise && crate::lines::listed_page(line.text).is_some() {
+            // A line of the site's list of pages (`page_directories`): it names another page.
+            owners.push(Owner::Fragment(Why::Noise));
         } else if seen && meta.section.is_none() && special_page_name(line.text) {
             // `文化和自然遗产日特刊` under the date and page number: the page's name.
             meta.section = Some(line.text.to_owned());
@@ -1642,6 +1684,20 @@ mod tests {
         let text_first = "村里新修了路。\n上一期\n村里新修了路。\n";
         lines = crate::lines::split(text_first);
         assert_eq!(title_index(&lines, 0), None);
+    }
+
+    #[test]
+    fn an_e_paper_sites_list_of_pages_is_no_header() {
+        let text = "01版:导读\n02版:要闻评论\n03版:今日关注\n第20-21版:壮丽七十年\n\
+                    当前版:04版\n江城新修口袋公园\n本报讯（记者 林海）江城新修了三个口袋公园。\n";
+        let lines = crate::lines::split(text);
+        assert_eq!(page_directories(&lines), vec![0..4]);
+        let page = crate::parse_str(text, "p");
+        assert_eq!(page.meta.page.as_deref(), Some("04"));
+        assert_eq!(page.articles[0].title, "江城新修口袋公园");
+        // One page's header, or the same page named again, is no list.
+        let lines = crate::lines::split("第05版:要闻\n第05版:要闻\n江城新修口袋公园\n");
+        assert!(page_directories(&lines).is_empty());
     }
 
     #[test]
