@@ -610,7 +610,7 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
                 cur = Some(c);
             }
             Class::Dateline | Class::Text | Class::Lead => {
-                let mut caption_above = false;
+                let mut caption_above = None;
                 let mut c = match cur.take() {
                     Some(c)
                         if !(c.closed
@@ -628,10 +628,11 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
                     }
                     Some(mut c)
                         if line.class == Class::Dateline
-                            && caption_before_lead(&c, lines, &owners, i) =>
+                            && let Some(at) = caption_before_lead(&c, lines, &owners, i) =>
                     {
-                        caption_above = true;
+                        caption_above = Some(at);
                         c.paragraphs -= 1;
+                        c.closed = false;
                         c
                     }
                     // The text of a report signed under its headline, after the pictures
@@ -683,7 +684,7 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
                 }
                 owners.push(Owner::Article(c.index));
                 cur = Some(c);
-                if caption_above && let Some(l) = i.checked_sub(1).and_then(|k| lines.get_mut(k)) {
+                if let Some(l) = caption_above.and_then(|k| lines.get_mut(k)) {
                     l.class = Class::Caption;
                 }
             }
@@ -1005,18 +1006,27 @@ fn byline_under_pictures(c: &Current, lines: &[Line<'_>], i: usize) -> bool {
 /// (`标题` / `作者：某某` / `领导考察宝塔村。` / `某某日报消息 …`): one short sentence, right
 /// under the headline, in an article with no dateline yet. The lead goes on that article
 /// rather than opening an untitled one.
-fn caption_before_lead(c: &Current, lines: &[Line<'_>], owners: &[Owner], i: usize) -> bool {
-    let (Some(before), Some(above)) = (
-        i.checked_sub(1).and_then(|k| lines.get(k)),
-        i.checked_sub(2).and_then(|k| lines.get(k)),
-    ) else {
-        return false;
-    };
-    c.paragraphs == 1
+fn caption_before_lead(
+    c: &Current,
+    lines: &[Line<'_>],
+    owners: &[Owner],
+    i: usize,
+) -> Option<usize> {
+    // The report's byline may stand between the caption and the lead (`标题` / `花好莫要采。` /
+    // `□全媒体记者 某某 文/图` / `本报讯 …`): it closed nothing, the text is to come.
+    let ours = |k: usize| matches!(owners.get(k), Some(Owner::Article(a)) if *a == c.index);
+    let byline_between = i
+        .checked_sub(1)
+        .and_then(|k| lines.get(k))
+        .is_some_and(|l| l.class == Class::Byline)
+        && ours(i - 1);
+    let at = i.checked_sub(1 + usize::from(byline_between))?;
+    let (before, above) = (lines.get(at)?, lines.get(at.checked_sub(1)?)?);
+    (c.paragraphs == 1
         && c.headings == 0
         && !c.dated
         && !c.brief
-        && !c.closed
+        && (!c.closed || byline_between)
         && before.class == Class::Text
         && before.text.chars().count() <= 40
         && ends_sentence(before.text)
@@ -1025,7 +1035,8 @@ fn caption_before_lead(c: &Current, lines: &[Line<'_>], owners: &[Owner], i: usi
             above.class,
             Class::Text | Class::Caption | Class::Dateline | Class::Lead
         )
-        && matches!(owners.get(i - 2), Some(Owner::Article(k)) if *k == c.index)
+        && ours(at - 1))
+    .then_some(at)
 }
 
 /// Whether the text at `i` is the body of the headline above it, with its photo's caption
@@ -1684,6 +1695,31 @@ mod tests {
         let text_first = "村里新修了路。\n上一期\n村里新修了路。\n";
         lines = crate::lines::split(text_first);
         assert_eq!(title_index(&lines, 0), None);
+    }
+
+    #[test]
+    fn a_caption_and_the_byline_under_a_headline_come_before_the_lead() {
+        let page = crate::parse_str(
+            "江城桂花开了\n花好莫要采。\n□全媒体记者 林海 文/图\n\
+             本报讯 时下，正是桂花开放的时节，大街小巷香气扑鼻。\n\
+             “桂花是让人观赏的，不是让人采摘的。”一名环卫工人说。\n",
+            "p",
+        );
+        assert_eq!(page.articles.len(), 1);
+        let a = &page.articles[0];
+        assert_eq!(a.title, "江城桂花开了");
+        assert_eq!(a.dateline.as_deref(), Some("本报讯"));
+        assert_eq!(a.byline.reporters, ["林海"]);
+        assert_eq!(a.byline.photographers, ["林海"]);
+        let kinds: Vec<BlockKind> = a.blocks.iter().map(|b| b.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                BlockKind::Caption,
+                BlockKind::Paragraph,
+                BlockKind::Paragraph
+            ]
+        );
     }
 
     #[test]

@@ -49,7 +49,8 @@ pub(crate) fn column_width(text: &str) -> Option<usize> {
             };
             (w, l)
         })
-        .filter(|&(w, _)| w >= NARROWEST)
+        // An e-paper site's list of pages (`第16版:…` line after line) is no column's text.
+        .filter(|&(w, l)| w >= NARROWEST && crate::lines::listed_page(l.trim()).is_none())
         .take(SAMPLE)
         .collect();
     // Most long lines as wide as a column at most, or no column at all.
@@ -209,6 +210,11 @@ mod tests {
         // Nor do lines of one width that each end a sentence.
         let same = "江城今年新建口袋公园三十个，居民在家门口就能散步健身。\n".repeat(12);
         assert_eq!(column_width(&same), None);
+        // Nor does an e-paper site's list of pages, line after line of one width.
+        let pages: String = (10..30)
+            .map(|n| format!("第{n}版:壮丽七十年 奋斗新时代\n"))
+            .collect();
+        assert_eq!(column_width(&pages), None);
     }
 
     #[test]
