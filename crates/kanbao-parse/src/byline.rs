@@ -1371,7 +1371,11 @@ pub(crate) fn glued_credit(text: &str) -> Option<(usize, Credits)> {
                 || matches!(c as u32, 0x2460..=0x2473 | 0x2776..=0x2793 | 0x3251..=0x325F))
         })
         .map_or(tail.len(), |(i, _)| i);
-    let credit = tail.get(code..)?.trim_end();
+    // The mark that sets a credit off (`□记者 某某`) goes with the credit, not into its words.
+    let credit = tail
+        .get(code..)?
+        .trim_start_matches(['□', '■', '◎', '●', '▲', '◆', '▌'])
+        .trim();
     if credit.is_empty() || credit.chars().count() > 36 {
         return None;
     }
@@ -2550,7 +2554,14 @@ mod tests {
         let (at, c) = glued_credit(t).unwrap();
         assert_eq!(&t[at..], "程全摄");
         assert_eq!(c.photographers, ["程全"]);
+        // The mark that sets a credit off stays out of it.
+        let t = "瞧瞧他们眼中的江城。□某某晚报见习记者 张莉/文 记者 袁晓强/图";
+        let (at, c) = glued_credit(t).unwrap();
+        assert!(t[at..].starts_with("□某某晚报"));
+        assert_eq!(c.reporters, ["张莉"]);
+        assert_eq!(c.photographers, ["袁晓强"]);
         assert!(glued_credit("他说。这是好事").is_none());
+        assert!(glued_credit("他说。□这是好事").is_none());
     }
 
     #[test]

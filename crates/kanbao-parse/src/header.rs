@@ -339,6 +339,10 @@ fn is_clock_time(s: &str) -> bool {
 }
 
 fn is_weekday(s: &str) -> bool {
+    // `星期` alone: a site cut the day off after it (`2014年1月17日 星期`).
+    if s == "星期" {
+        return true;
+    }
     let day = s
         .strip_prefix("星期")
         .or_else(|| s.strip_prefix("周"))
@@ -780,6 +784,16 @@ mod tests {
         assert!(!padded_name(&["要闻", "体育"]));
         let h = parse_header_line("当前版：04版").expect("header");
         assert_eq!(h.page.as_deref(), Some("04"));
+    }
+
+    #[test]
+    fn a_weekday_cut_short_is_still_no_page_name() {
+        assert!(is_weekday("星期"));
+        assert!(is_weekday("星期五"));
+        assert!(!is_weekday("星期天气"));
+        let h = parse_header_line("2014年1月17日 星期").unwrap();
+        assert_eq!(h.date.as_deref(), Some("2014-01-17"));
+        assert_eq!(h.section, None);
     }
 
     #[test]
