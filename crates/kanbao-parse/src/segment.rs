@@ -1377,15 +1377,17 @@ fn title_index(lines: &[Line<'_>], from: usize) -> Option<std::ops::Range<usize>
 /// / `03版:综合` …): three page lines or more in a row, each naming another page. It names
 /// every page but the one shown, so it is no header of this page.
 fn page_directories(lines: &[Line<'_>]) -> Vec<std::ops::Range<usize>> {
+    // The page shown is named with the site's links beside it (`第A06版:城事 上一版3`): no
+    // entry of the list.
+    let listed = |l: &Line<'_>| {
+        crate::lines::listed_page(l.text).is_some()
+            && !l.text.split_whitespace().any(crate::lines::navigation_word)
+    };
     let mut runs = Vec::new();
     let mut k = 0;
     while k < lines.len() {
         let end = (k..lines.len())
-            .find(|&j| {
-                lines
-                    .get(j)
-                    .is_none_or(|l| crate::lines::listed_page(l.text).is_none())
-            })
+            .find(|&j| lines.get(j).is_none_or(|l| !listed(l)))
             .unwrap_or(lines.len());
         if end > k {
             let mut pages: Vec<&str> = Vec::new();
@@ -1728,6 +1730,9 @@ mod tests {
                     当前版:04版\n江城新修口袋公园\n本报讯（记者 林海）江城新修了三个口袋公园。\n";
         let lines = crate::lines::split(text);
         assert_eq!(page_directories(&lines), vec![0..4]);
+        // The page shown, named with the site's links beside it, ends the list.
+        let lines = crate::lines::split("01版:要闻\n02版:评论\n03版:城事\n第A06版:城事 上一版3\n");
+        assert_eq!(page_directories(&lines), vec![0..3]);
         let page = crate::parse_str(text, "p");
         assert_eq!(page.meta.page.as_deref(), Some("04"));
         assert_eq!(page.articles[0].title, "江城新修口袋公园");
