@@ -1079,7 +1079,28 @@ fn photo_by_its_reporters(drafts: &[Draft]) -> bool {
         .filter(|d| d.kind == BlockKind::Paragraph)
         .collect();
     let chars: usize = paragraphs.iter().map(|d| d.raw.chars().count()).sum();
-    !drafts.iter().any(|d| d.kind == BlockKind::Heading) && paragraphs.len() == 1 && chars <= 250
+    !drafts.iter().any(|d| d.kind == BlockKind::Heading)
+        && paragraphs.len() == 1
+        && chars <= 250
+        && !paragraphs.iter().any(|d| reader_call(&d.raw))
+}
+
+/// A reader's call to the paper's hotline, retold (`市民张女士来电反映：…`, `读者李先生致电本报`):
+/// a report's text, which no picture's caption is.
+fn reader_call(text: &str) -> bool {
+    let opening: String = text.chars().take(24).collect();
+    let called = opening.match_indices("来电").any(|(at, w)| {
+        let after = &opening[at + w.len()..];
+        [
+            "反映", "称", "说", "：", ":", "表示", "询问", "求助", "投诉", "咨询",
+        ]
+        .iter()
+        .any(|v| after.starts_with(v))
+    });
+    called
+        || ["致电本报", "拨打本报", "热线反映", "向本报反映"]
+            .iter()
+            .any(|w| opening.contains(w))
 }
 
 /// Takes a picture's credit to the agency that issued it off the last paragraph
@@ -1290,6 +1311,16 @@ fn opinion_by_its_place(signs: Signs<'_>, byline: &Byline) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_readers_call_retold_is_no_caption() {
+        assert!(reader_call(
+            "市民张女士来电反映：近日她在小学附近看到有人乱扔果皮。"
+        ));
+        assert!(reader_call("读者李先生致电本报称，小区的路灯坏了半个月。"));
+        assert!(!reader_call("6月18日，游客在江城湿地公园观赏荷花。"));
+        assert!(!reader_call("工人们在检修线路，确保来电后用电安全。"));
+    }
 
     #[test]
     fn an_untitled_item_under_a_label_is_listed_by_the_label() {

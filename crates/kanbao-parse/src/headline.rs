@@ -573,6 +573,22 @@ pub(crate) fn read(heads: &[&Line<'_>]) -> Headline {
             ..Headline::default()
         };
     }
+    // The end of a title that a narrow column broke off (`货车禁行路段行车` / `扰民!`): the
+    // group without it, and the words put back where they were cut from.
+    if subs.is_empty()
+        && plain.len() >= 2
+        && let Some(last) = heads.last()
+        && headline_tail(last.text)
+    {
+        let mut h = read(&heads[..heads.len() - 1]);
+        let tail = fullwidth(last.text);
+        match &mut h.subtitle {
+            Some(sub) => *sub = format!("{sub} {tail}"),
+            None if !h.title.is_empty() => h.title = format!("{} {tail}", h.title),
+            None => h.title = tail,
+        }
+        return h;
+    }
     let texts: Vec<&str> = plain.iter().map(|l| l.text).collect();
     let shapes: Vec<u8> = texts.iter().map(|t| column_shape(t)).collect();
     // The line the page's index of titles names is the title.
@@ -635,6 +651,16 @@ pub(crate) fn read(heads: &[&Line<'_>]) -> Headline {
             || matches!(plain.as_slice(), [l] if l.beside_text && two_long_phrases(l.text))
             || best.title == 0 && wrapped_title(&texts),
     }
+}
+
+/// The last words of a title broken off onto a line of their own by a narrow column: one to
+/// three Han characters, ending with `！` or `？` (`扰民！`, `谁的？`), or one or two without.
+pub(crate) fn headline_tail(line: &str) -> bool {
+    let t = line.trim();
+    let words = t.trim_end_matches(['！', '？', '!', '?']);
+    let n = words.chars().count();
+    let marked = words.len() < t.len();
+    n >= 1 && words.chars().all(is_han) && (marked && n <= 3 || n <= 2)
 }
 
 /// A headline group flattened by a database onto one line with a hyphen between its lines
@@ -772,6 +798,22 @@ mod tests {
             .collect();
         let refs: Vec<&Line<'_>> = lines.iter().collect();
         read(&refs)
+    }
+
+    #[test]
+    fn a_titles_end_broken_off_by_a_narrow_column_goes_back_to_it() {
+        assert!(headline_tail("扰民!"));
+        assert!(headline_tail("谁的？"));
+        assert!(headline_tail("真乱"));
+        assert!(!headline_tail("能用上暖气"));
+        assert!(!headline_tail("新华社"));
+        assert!(!headline_tail("A股!"));
+        let h = group(&["货车禁行路段行车", "扰民!"]);
+        assert_eq!(h.title, "货车禁行路段行车 扰民！");
+        assert_eq!(h.kicker, None);
+        let h = group(&["城南农贸市场", "腐烂水果满地扔", "真乱!"]);
+        assert_eq!(h.title, "腐烂水果满地扔 真乱！");
+        assert_eq!(h.kicker.as_deref(), Some("城南农贸市场"));
     }
 
     #[test]
