@@ -179,6 +179,22 @@ pub(crate) fn title_shaped_heading(run: &[Line<'_>], first_heading: Option<&str>
     }
 }
 
+/// Whether a run opens with a short line set off by a label's mark (`■生气`, `□民生`) over
+/// headline lines of its own: an item's column over its headline, as a hotline or letters
+/// column prints each item. A marked line alone stays a section heading (`■现场`).
+pub(crate) fn marked_label_over_headline(run: &[Line<'_>]) -> bool {
+    let mut heads = run.iter().filter(|l| l.class != Class::Noise);
+    match (heads.next(), heads.next()) {
+        (Some(first), Some(second)) => {
+            first.class == Class::Short
+                && first.text.starts_with(['■', '□', '◎', '▌'])
+                && crate::headline::column_shape(first.text) == 2
+                && second.class.is_headline()
+        }
+        _ => false,
+    }
+}
+
 /// Whether a run of `lines` headline lines is grouped as the open article's section headings
 /// already were (`产业合作` / `成渝计算机产品产量已占全球1/3` / `从区域市场定位到亚欧大市场`, three
 /// lines each): a feature that prints its headings three lines at a time prints its last group so
@@ -618,6 +634,25 @@ pub(crate) fn exclaimed_headline(t: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_marked_label_over_a_headline_opens_an_item() {
+        let lines = crate::lines::split("■建议\n未拴绳四处乱窜\n希望遛狗守规范\n");
+        assert!(marked_label_over_headline(&lines));
+        // A marked line alone is a section heading.
+        let lines = crate::lines::split("■现场\n");
+        assert!(!marked_label_over_headline(&lines));
+        // A marked line too long for a label is a heading too.
+        let lines = crate::lines::split("■正规渠道购买安全性符合要求的保健食品\n价格\n");
+        assert!(!marked_label_over_headline(&lines));
+        let page = crate::parse_str(
+            "■生气\n喇叭改装声响大\n吓到路人\n庄女士来电：上午我骑车在路上，耳边突然传来刺耳的喇叭声。\n\
+             ■建议\n遛狗请拴绳\n守规范\n林先生来电：上午送孩子上学，看到两条狗在路上乱窜。\n",
+            "p",
+        );
+        assert_eq!(page.articles.len(), 2);
+        assert_eq!(page.articles[1].column.as_deref(), Some("建议"));
+    }
 
     #[test]
     fn a_heading_of_two_long_phrases_is_shaped_as_a_title() {

@@ -913,7 +913,7 @@ fn run_cues(
         label: run.iter().any(|l| {
             matches!(l.class, Class::Label(_))
                 || l.class == Class::Short && crate::headline::column_beside_title(l.text).is_some()
-        }),
+        }) || boundary::marked_label_over_headline(run),
         marked: run
             .iter()
             .any(|l| matches!(l.class, Class::Merged | Class::Subtitle)),
