@@ -86,6 +86,18 @@ test('a packed archive is a few files and searches exactly as the loose one, rea
     for (const a of archive.filter((a) => a.path.includes('/packs/'))) {
       assert.match(a.range ?? '', /^bytes=\d+-\d+$/, `${a.path} is read by Range`);
     }
+    // The blocks are placed by the shards that name them: no page of the directory that lists
+    // only blocks is read.
+    const { packs } = JSON.parse(readFileSync(join(packed, 'archive/index/manifest.json'), 'utf8'));
+    assert.equal(packs.block_places, true);
+    const blocks = packs.kinds.find((k) => k.dir === 'index/blocks');
+    assert.ok(blocks.count > 0, 'the archive has blocks');
+    const pageBytes = 16 * 12;
+    const blocksEnd = Math.floor((blocks.first + blocks.count) / 16) * pageBytes;
+    for (const a of archive.filter((a) => a.path.endsWith('/packs/directory.bin'))) {
+      const first = Number(/^bytes=(\d+)-/.exec(a.range)[1]);
+      assert.ok(first >= blocksEnd, `${a.range} reads the blocks' pages of the directory (they end at ${blocksEnd})`);
+    }
     t.diagnostic(`bytes for "${term}": loose ${expected.fetched}, packed ${got.fetched}; requests: loose ${expected.asked.filter((a) => a.path.includes('/archive/')).length}, packed ${archive.length}`);
     // The directory adds a few small reads: packed costs little more than loose.
     assert.ok(got.fetched < expected.fetched * 1.25, `packed ${got.fetched} bytes, loose ${expected.fetched}`);

@@ -54,6 +54,7 @@ const pct = (xs, p) => {
   return s.length ? s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] : null;
 };
 const r1 = (x) => (x == null ? x : Number(x.toFixed(1)));
+const ratios = (xs) => ({ p50: Number(pct(xs, 50).toFixed(3)), p95: Number(pct(xs, 95).toFixed(3)) });
 const summary = (xs) => ({ p50: r1(pct(xs, 50)), p95: r1(pct(xs, 95)), min: r1(Math.min(...xs)), max: r1(Math.max(...xs)) });
 // The machine is often shared: the 1-minute load average when each result is written.
 const save = (name, obj) => {
@@ -248,6 +249,9 @@ const SEARCH = async ([ask, home]) => {
     text: s ? s.textContent : document.querySelector('.archive-results .error')?.textContent,
     cards: document.querySelectorAll('.archive-list .card').length,
     bytes: Number(document.querySelector('.archive-results').dataset.fetched) - before,
+    // What the archive had read when the search began: its opening (manifest, facets, and a
+    // packed archive's shard places), and earlier searches.
+    at_start: before,
   };
 };
 
@@ -289,6 +293,7 @@ async function packedVsLoose(n) {
       cold_first_card_ms: summary(ok.map((x) => x.first_ms)),
       cold_query_bytes: summary(ok.map((x) => x.bytes)),
       cold_query_requests: summary(ok.map((x) => x.requests)),
+      bytes_at_start: summary(ok.map((x) => x.at_start)),
     };
   };
   const result = {
@@ -299,6 +304,21 @@ async function packedVsLoose(n) {
     answers_differ: differ,
     loose: side('loose', loose.archive),
     packed: side('packed', packed.archive),
+    // Query by query, packed time over loose time (both found): the same query's two runs
+    // side by side, which the machine's load sways less than two medians apart.
+    packed_over_loose: ratios(
+      runs.packed
+        .map((p, i) => [p, runs.loose[i]])
+        .filter(([p, l]) => p.state === 'found' && l.state === 'found' && l.ms > 0)
+        .map(([p, l]) => p.ms / l.ms),
+    ),
+    samples: runs.loose.map((l, i) => ({
+      q: l.q,
+      loose_ms: r1(l.ms),
+      packed_ms: r1(runs.packed[i].ms),
+      loose_requests: l.requests,
+      packed_requests: runs.packed[i].requests,
+    })),
   };
   save(`app-packed-${n}.json`, result);
   console.log('packed', n, JSON.stringify({ loose: result.loose, packed: result.packed }));

@@ -23,7 +23,7 @@ use std::rc::Rc;
 use kanbao_search::{
     ArchiveFacets, ArchiveIndex, CALENDAR_FORMAT, Calendar, CalendarMonth, Compression,
     DIRECTORY_PAGE, DIRECTORY_PATH, DocId, ENTRY_BYTES, FACETS_FORMAT, Facet, FileId, Filters,
-    Layer, Manifest, PackEntry, Packs, Query, Search, Shard,
+    Layer, Manifest, PackEntry, Packs, Query, Search, Shard, split_block_places,
 };
 
 use self::cache::{BLOCK_CACHE, Bounded, RECORD_CACHE, SHARD_CACHE};
@@ -56,6 +56,8 @@ pub struct ArchiveClient {
     facets: RefCell<Option<Rc<ArchiveFacets>>>,
     /// Pages of a packed archive's directory fetched so far, by number.
     directory: RefCell<HashMap<u32, Rc<[u8]>>>,
+    /// Places of blocks, by directory entry, as the shards fetched so far carry them.
+    places: RefCell<HashMap<u32, PackEntry>>,
     /// Bytes of index, cards and records downloaded since the archive was opened.
     fetched: Cell<u64>,
 }
@@ -142,6 +144,18 @@ impl ArchiveResults {
     }
 }
 
+/// Requests a round of directory pages is cut into at most, where the pages lie close enough
+/// (fewer than [`DIRECTORY_GAP`] pages, 192 bytes each, between them).
+const DIRECTORY_REQUESTS: usize = 4;
+const DIRECTORY_GAP: u32 = 8;
+
+/// Documents at the edge of a search's window whose cards' places are fetched with its
+/// blocks (two or three pages of the directory, at eight cards a chunk).
+const GUESSED_DOCS: u32 = 256;
+
+/// The most block places a session keeps (about 2 MB).
+const PLACES_HELD: usize = 100_000;
+
 impl ArchiveClient {
     /// Opens the deployment's archive, or `None` when it publishes none.
     pub async fn open() -> Result<Option<ArchiveClient>, AppError> {
@@ -186,6 +200,7 @@ impl ArchiveClient {
             months: RefCell::default(),
             facets: RefCell::default(),
             directory: RefCell::new(HashMap::new()),
+            places: RefCell::new(HashMap::new()),
             fetched: Cell::new(fetched),
         })
     }
@@ -601,8 +616,43 @@ impl ArchiveClient {
         let at = self.pack_entry(entry).await?;
         let (url, buffer) = self.fetch_entry(at).await?;
         let named = format!("{url} ({path})");
+        let buffer = self.stored_part(&named, path, buffer)?;
         let bytes = decompress(&named, &buffer, self.compression()).await?;
         Ok((named, bytes))
+    }
+
+    /// A packed file's stored bytes out of what its pack holds for it: a shard's, without the
+    /// places of its blocks that follow them (kept for the blocks' reads); any other file's,
+    /// whole.
+    fn stored_part(
+        &self,
+        named: &str,
+        path: &str,
+        buffer: js_sys::ArrayBuffer,
+    ) -> Result<js_sys::ArrayBuffer, AppError> {
+        let carries = self
+            .index
+            .manifest()
+            .packs
+            .as_ref()
+            .is_some_and(|p| p.block_places)
+            && (path.starts_with("index/docs/") || path.starts_with("index/positions/"));
+        if !carries {
+            return Ok(buffer);
+        }
+        let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+        let (end, places) = split_block_places(&bytes).map_err(|e| AppError::ArchiveCorrupt {
+            url: named.to_owned(),
+            detail: e.to_string(),
+        })?;
+        let mut held = self.places.borrow_mut();
+        // A long session's places are dropped now and then: a shard fetched again brings its
+        // own back.
+        if held.len() > PLACES_HELD {
+            held.clear();
+        }
+        held.extend(places);
+        Ok(buffer.slice_with_end(0, end as u32))
     }
 
     /// Fetches the bytes a directory entry places (or a run of entries, as one), by Range,
@@ -636,8 +686,13 @@ impl ArchiveClient {
         let Some(entries) = entries.filter(|e| e.len() > 1) else {
             return futures::future::try_join_all(paths.iter().map(|p| self.read_stored(p))).await;
         };
-        self.locate_pages(entries.iter().map(|&e| Packs::directory_page(e)))
-            .await?;
+        // The pages of the entries no shard fetched so far has placed.
+        let unplaced: Vec<u32> = entries
+            .iter()
+            .filter(|e| !self.places.borrow().contains_key(e))
+            .map(|&e| Packs::directory_page(e))
+            .collect();
+        self.locate_pages(unplaced.into_iter()).await?;
         let mut places = Vec::with_capacity(entries.len());
         for &e in &entries {
             places.push(self.pack_entry(e).await?);
@@ -665,6 +720,7 @@ impl ArchiveClient {
                 let at = places[i].offset - first.offset;
                 let part = buffer.slice_with_end(at, at + places[i].len);
                 let named = format!("{url} ({})", paths[i]);
+                let part = self.stored_part(&named, &paths[i], part)?;
                 let bytes = decompress(&named, &part, self.compression()).await?;
                 out.push((i, (named, bytes)));
             }
@@ -679,8 +735,35 @@ impl ArchiveClient {
         Ok(read.into_iter().map(|(_, file)| file).collect())
     }
 
+    /// The directory pages placing the card chunks of the [`GUESSED_DOCS`] documents at the
+    /// top of `window` (at its bottom, for a search from the oldest up), in a packed archive;
+    /// none otherwise.
+    fn card_pages_near(&self, window: std::ops::Range<u32>, oldest_first: bool) -> Vec<u32> {
+        let Some(packs) = self.index.manifest().packs.as_ref() else {
+            return Vec::new();
+        };
+        let docs = if oldest_first {
+            window.start..window.end.min(window.start.saturating_add(GUESSED_DOCS))
+        } else {
+            window.end.saturating_sub(GUESSED_DOCS).max(window.start)..window.end
+        };
+        let (first, last) = (
+            self.card_chunk(docs.start),
+            self.card_chunk(docs.end.max(1) - 1),
+        );
+        let mut pages: Vec<u32> = (first..=last.max(first))
+            .filter_map(|c| packs.entry_of(&Chunk::Cards.path(c)))
+            .map(Packs::directory_page)
+            .collect();
+        pages.dedup();
+        pages
+    }
+
     /// Where directory entry `entry` of a packed archive says its file is.
     async fn pack_entry(&self, entry: u32) -> Result<PackEntry, AppError> {
+        if let Some(&at) = self.places.borrow().get(&entry) {
+            return Ok(at);
+        }
         let page = Packs::directory_page(entry);
         self.locate_pages(std::iter::once(page)).await?;
         let bytes = self.directory.borrow().get(&page).cloned();
@@ -727,25 +810,25 @@ impl ArchiveClient {
             .collect();
         wanted.sort_unstable();
         wanted.dedup();
-        let runs = runs(wanted, |run, page| run[run.len() - 1] + 1 == page);
         let url = format!("{BASE}{DIRECTORY_PATH}");
         let page_bytes = (DIRECTORY_PAGE * ENTRY_BYTES) as usize;
-        let fetches = runs.into_iter().map(|run| {
-            let url = url.clone();
-            async move {
-                let (first, last) = (run[0], run[run.len() - 1]);
-                let range = Packs::directory_range(first, last);
-                let buffer = fetch_range(&url, &range).await?;
-                self.fetched
-                    .set(self.fetched.get() + u64::from(buffer.byte_length()));
-                let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-                let mut held = self.directory.borrow_mut();
-                for (i, page) in bytes.chunks(page_bytes).enumerate() {
-                    held.insert(first + i as u32, page.into());
+        let fetches = spans(wanted, DIRECTORY_REQUESTS, DIRECTORY_GAP)
+            .into_iter()
+            .map(|(first, last)| {
+                let url = url.clone();
+                async move {
+                    let range = Packs::directory_range(first, last);
+                    let buffer = fetch_range(&url, &range).await?;
+                    self.fetched
+                        .set(self.fetched.get() + u64::from(buffer.byte_length()));
+                    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+                    let mut held = self.directory.borrow_mut();
+                    for (i, page) in bytes.chunks(page_bytes).enumerate() {
+                        held.insert(first + i as u32, page.into());
+                    }
+                    Ok::<(), AppError>(())
                 }
-                Ok::<(), AppError>(())
-            }
-        });
+            });
         futures::future::try_join_all(fetches).await?;
         Ok(())
     }
@@ -769,7 +852,23 @@ impl ArchiveClient {
                 }
             }
             let paths: Vec<String> = uncached.iter().map(|&id| index_path(id)).collect();
-            for (id, (_, bytes)) in uncached.into_iter().zip(self.read_many(&paths).await?) {
+            // While a packed archive's blocks come, the directory pages placing the cards of
+            // the window's newest documents (oldest, searching up) come too: the matches the
+            // step finds are mostly there, and their cards are read next.
+            let guessed = if paths.is_empty() {
+                Vec::new()
+            } else {
+                let window = search.borrow().window();
+                let oldest_first = search.borrow().is_oldest_first();
+                window.map_or_else(Vec::new, |w| self.card_pages_near(w, oldest_first))
+            };
+            let (read, located) = futures::future::join(
+                self.read_many(&paths),
+                self.locate_pages(guessed.into_iter()),
+            )
+            .await;
+            located?;
+            for (id, (_, bytes)) in uncached.into_iter().zip(read?) {
                 let bytes: Rc<[u8]> = bytes.into();
                 self.blocks
                     .borrow_mut()
@@ -792,6 +891,34 @@ impl ArchiveClient {
         }
         Ok(())
     }
+}
+
+/// Sorted pages as spans of pages to fetch, each in one request: neighbouring pages in one
+/// span, and, while there are more than `most` spans, the two closest spans joined, pages
+/// between and all, where fewer than `gap` pages lie between them. A browser opens a few
+/// connections to a server at once; many small requests wait their turn, where a few pages
+/// more in one request cost less.
+fn spans(pages: Vec<u32>, most: usize, gap: u32) -> Vec<(u32, u32)> {
+    let mut spans: Vec<(u32, u32)> = runs(pages, |run, page| run[run.len() - 1] + 1 == page)
+        .into_iter()
+        .map(|run| (run[0], run[run.len() - 1]))
+        .collect();
+    while spans.len() > most {
+        let Some((i, between)) = spans
+            .windows(2)
+            .map(|w| w[1].0 - w[0].1 - 1)
+            .enumerate()
+            .min_by_key(|&(_, between)| between)
+        else {
+            break;
+        };
+        if between >= gap {
+            break;
+        }
+        spans[i].1 = spans[i + 1].1;
+        spans.remove(i + 1);
+    }
+    spans
 }
 
 /// `items` in their order, cut into runs: an item joins the run before it where `joins(run,
@@ -825,6 +952,24 @@ fn manifest_url() -> String {
 #[cfg(test)]
 mod tests {
     use super::runs;
+
+    #[test]
+    fn pages_far_apart_are_fetched_apart_and_close_ones_together() {
+        use super::spans;
+        assert_eq!(
+            spans(vec![1, 2, 3, 7, 8, 10], 8, 4),
+            [(1, 3), (7, 8), (10, 10)]
+        );
+        // At most two requests: the closest spans join first.
+        assert_eq!(spans(vec![1, 2, 3, 7, 8, 10], 2, 4), [(1, 3), (7, 10)]);
+        assert_eq!(spans(vec![1, 2, 3, 7, 8, 10], 1, 4), [(1, 10)]);
+        // Pages too far apart stay apart, whatever the count.
+        assert_eq!(
+            spans(vec![1, 100, 200], 1, 24),
+            [(1, 1), (100, 100), (200, 200)]
+        );
+        assert!(spans(vec![], 1, 4).is_empty());
+    }
 
     #[test]
     fn items_are_cut_into_runs_where_they_stop_joining() {

@@ -1,5 +1,6 @@
-//! Opening the deployment's built archive at start: its manifest, fetched over HTTP, nothing
-//! more. The open archive goes into the state ([`crate::state::Archive`]).
+//! Opening the deployment's built archive at start: its manifest, fetched over HTTP, and for
+//! a packed archive the places of its shards; nothing more. The open archive goes into the
+//! state ([`crate::state::Archive`]).
 
 use std::rc::Rc;
 
@@ -16,16 +17,14 @@ pub fn use_archive(dispatch: Callback<Action>, lang: Lang) {
         wasm_bindgen_futures::spawn_local(async move {
             match ArchiveClient::open().await {
                 Ok(opened) => {
-                    let opened = opened.map(Rc::new);
-                    // A packed archive's directory of shards, read now rather than in the
-                    // first search's first round (a search reads what is missing itself and
-                    // reports what fails, so a failure here is left to it).
-                    if let Some(client) = opened.clone() {
-                        wasm_bindgen_futures::spawn_local(async move {
-                            let _ = client.locate_shards().await;
-                        });
+                    // A packed archive is open once it knows where its shards are: read now,
+                    // with the manifest, rather than in the first search's first round (a
+                    // search reads what is missing itself and reports what fails, so a failure
+                    // here is left to it).
+                    if let Some(client) = &opened {
+                        let _ = client.locate_shards().await;
                     }
-                    dispatch.emit(Action::ArchiveOpened(opened));
+                    dispatch.emit(Action::ArchiveOpened(opened.map(Rc::new)));
                 }
                 Err(err) => {
                     dispatch.emit(Action::ArchiveOpened(None));

@@ -631,6 +631,7 @@ fn a_packed_archive_holds_the_loose_archives_bytes_in_a_few_files() {
         .collect();
     let loose_files = files(&loose);
     let mut packed_count = 0;
+    let mut placed_blocks = std::collections::BTreeSet::new();
     for f in &loose_files {
         let bytes = fs::read(loose.join(f)).expect("loose file");
         let path = f.strip_suffix(".gz").unwrap_or(f);
@@ -641,7 +642,24 @@ fn a_packed_archive_holds_the_loose_archives_bytes_in_a_few_files() {
                 let e = kanbao_search::PackEntry::from_bytes(&directory[at..]).expect("entry");
                 let pack = &pack_files[e.pack as usize];
                 let slice = &pack[e.offset as usize..(e.offset + e.len) as usize];
-                assert!(slice == bytes.as_slice(), "{f} differs in its pack");
+                if f.starts_with("index/docs/") || f.starts_with("index/positions/") {
+                    // A shard, then the places of its blocks, as the directory has them.
+                    let (end, places) =
+                        kanbao_search::split_block_places(slice).expect("block places");
+                    assert!(&slice[..end] == bytes.as_slice(), "{f} differs in its pack");
+                    for (block, place) in places {
+                        let at = (block * kanbao_search::ENTRY_BYTES) as usize;
+                        assert_eq!(
+                            kanbao_search::PackEntry::from_bytes(&directory[at..]),
+                            Some(place),
+                            "{f}: block entry {block}"
+                        );
+                        assert!(packs.entries_of("index/blocks").contains(&block), "{f}");
+                        placed_blocks.insert(block);
+                    }
+                } else {
+                    assert!(slice == bytes.as_slice(), "{f} differs in its pack");
+                }
                 assert!(!packed.join(f).exists(), "{f} is packed and loose");
                 packed_count += 1;
             }
@@ -651,6 +669,13 @@ fn a_packed_archive_holds_the_loose_archives_bytes_in_a_few_files() {
         }
     }
     assert!(packed_count > 20, "{packed_count}");
+    // Every block is placed by a shard that names it.
+    assert!(packs.block_places);
+    assert_eq!(
+        placed_blocks.into_iter().collect::<Vec<_>>(),
+        packs.entries_of("index/blocks").collect::<Vec<_>>()
+    );
+    assert!(manifest.blocks > 0, "the pages make blocks");
     // Every packed entry is one of the loose files.
     assert_eq!(
         directory.len(),

@@ -216,6 +216,37 @@ fn first_page(archive: &Archive, search: &mut Search) -> (Vec<u32>, usize) {
 }
 
 #[test]
+fn the_shards_name_every_block_file_once() {
+    let (_, archive) = both(&many(4000), layout(4096, 2048));
+    let blocks = archive.manifest.blocks;
+    assert!(blocks > 10, "{blocks}");
+    let mut named = Vec::new();
+    for (id, bytes) in &archive.files {
+        if let FileId::Shard(..) = id {
+            named.extend(Shard::decode(bytes).unwrap().block_files().unwrap());
+        }
+    }
+    named.sort_unstable();
+    assert_eq!(named, (0..blocks).collect::<Vec<_>>());
+}
+
+#[test]
+fn a_planned_window_holds_the_matches_its_step_finds() {
+    let (_, archive) = both(&many(4000), layout(4096, 2048));
+    let mut search = start(&archive, &Query::parse("港城经济"));
+    assert_eq!(search.window(), None, "nothing planned yet");
+    let needed = search.plan(20);
+    let window = search.window().expect("a window once planned");
+    for id in needed {
+        search.load(id, archive.file(id).unwrap()).unwrap();
+    }
+    let found = search.step().unwrap();
+    assert!(!found.is_empty());
+    assert!(found.iter().all(|d| window.contains(&d.0)), "{window:?}");
+    assert_eq!(search.window(), None, "the step searched it");
+}
+
+#[test]
 fn a_first_page_of_a_common_term_loads_a_few_blocks_not_the_whole_list() {
     let docs = many(4000);
     let (index, archive) = both(&docs, layout(4096, 2048));

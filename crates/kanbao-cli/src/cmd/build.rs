@@ -51,7 +51,8 @@ use flate2::write::GzEncoder;
 use kanbao_search::{
     Archive, ArchiveBuilder, ArchiveFacets, ArchiveRecord, Calendar, CalendarBuilder,
     CalendarMonth, Compression, DIRECTORY_PATH, DayPage, Document, Facet, FileId, Layer, Layout,
-    PACK_BYTES, PACKED_DIRS, PackWriter, PackedKind, Packs, file_number,
+    PACK_BYTES, PACKED_DIRS, PackEntry, PackWriter, PackedKind, Packs, Shard, file_number,
+    with_block_places,
 };
 
 /// How every file but the manifest is stored.
@@ -470,7 +471,8 @@ fn write_manifest(dir: &Path, archive: &Archive) -> anyhow::Result<u64> {
 
 /// Moves the loose shards, blocks and chunks of the archive in `dir` into pack files
 /// (`packs/NNNN.pack`) and writes the directory (`packs/directory.bin`), kind by kind in
-/// [`PACKED_DIRS`] order and by number, so the same archive always packs the same way.
+/// [`PACKED_DIRS`] order and by number, so the same archive always packs the same way. The
+/// blocks are packed first; each shard, packed after them, carries their places.
 fn pack_archive(dir: &Path) -> anyhow::Result<Packs> {
     let packs_dir = dir.join("packs");
     fs::create_dir_all(&packs_dir)
@@ -511,9 +513,18 @@ fn pack_archive(dir: &Path) -> anyhow::Result<Packs> {
             first: writer.entries(),
             count: numbered.len() as u32,
         });
+        let shards = kind.starts_with("index/") && kind != "index/blocks";
+        let blocks = kinds
+            .iter()
+            .find(|k: &&PackedKind| k.dir == "index/blocks")
+            .map_or(0, |k| k.first);
         for (_, path) in &numbered {
-            let bytes =
+            let mut bytes =
                 fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+            if shards {
+                bytes =
+                    with_block_places(&bytes, &shard_block_places(&bytes, path, &writer, blocks)?);
+            }
             let len = u32::try_from(bytes.len())
                 .with_context(|| format!("{} is too large to pack", path.display()))?;
             let entry = writer.place(len);
@@ -546,7 +557,39 @@ fn pack_archive(dir: &Path) -> anyhow::Result<Packs> {
         files: writer.files(),
         pack_bytes: PACK_BYTES,
         kinds,
+        block_places: true,
     })
+}
+
+/// Where the blocks that a shard's keys name were packed, by directory entry (the blocks'
+/// first entry is `blocks`): what a packed shard carries after its bytes.
+fn shard_block_places(
+    stored: &[u8],
+    path: &Path,
+    writer: &PackWriter,
+    blocks: u32,
+) -> anyhow::Result<Vec<(u32, PackEntry)>> {
+    let raw = if path.extension().is_some_and(|e| e == "gz") {
+        let mut out = Vec::with_capacity(stored.len() * 3);
+        std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(stored), &mut out)
+            .with_context(|| format!("cannot read {}", path.display()))?;
+        out
+    } else {
+        stored.to_vec()
+    };
+    let files = Shard::decode(&raw)
+        .and_then(|s| s.block_files())
+        .with_context(|| format!("cannot read {}", path.display()))?;
+    files
+        .into_iter()
+        .map(|n| {
+            let entry = blocks + n;
+            writer
+                .placed(entry)
+                .map(|at| (entry, at))
+                .with_context(|| format!("{} names block {n}, which is not packed", path.display()))
+        })
+        .collect()
 }
 
 /// `bytes` as [`STORED`] keeps them: gzipped.

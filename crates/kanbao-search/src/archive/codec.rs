@@ -185,6 +185,25 @@ impl Shard {
         self.keys.len()
     }
 
+    /// The numbers of the block files its keys name, in ascending order.
+    pub fn block_files(&self) -> Result<Vec<u32>, ArchiveError> {
+        let mut files = Vec::new();
+        for (_, range) in &self.keys {
+            let mut r = Reader::new(self.bytes.get(range.clone()).unwrap_or_default());
+            if r.get()? == 1 {
+                let n = r.get32()?;
+                let first = r.get32()?;
+                let last = first
+                    .checked_add(n)
+                    .ok_or(ArchiveError::Corrupt("block number overflow"))?;
+                files.extend(first..last);
+            }
+        }
+        files.sort_unstable();
+        files.dedup();
+        Ok(files)
+    }
+
     pub(super) fn entry(&self, key: u64) -> Option<&[u8]> {
         let i = self.keys.binary_search_by_key(&key, |(k, _)| *k).ok()?;
         self.bytes.get(self.keys[i].1.clone())

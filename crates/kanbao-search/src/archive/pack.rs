@@ -4,7 +4,10 @@
 //! few hundred files at most. A reader fetches each entry with an HTTP Range request.
 //!
 //! - `packs/NNNN.pack`: the stored bytes of the packed files, as `kanbao build` would have
-//!   written them loose (gzipped where the manifest says so), none cut across two packs;
+//!   written them loose (gzipped where the manifest says so), none cut across two packs. The
+//!   blocks come first and the shards last, and each shard is followed by the places of the
+//!   blocks its keys name ([`with_block_places`]): a reader that has fetched a shard knows
+//!   where its blocks are without another look at the directory;
 //! - `packs/directory.bin`: for every packed file, in the order of [`Packs::kinds`] and then
 //!   by number, where it is: its pack, offset and length, [`ENTRY_BYTES`] each (little-endian
 //!   `u32`s). A reader fetches the directory in pages of [`DIRECTORY_PAGE`] entries, by Range
@@ -14,6 +17,9 @@
 //!   facets stay loose files: they are read first, or by name.
 
 use serde::{Deserialize, Serialize};
+
+use super::codec::{Reader, put};
+use super::format::ArchiveError;
 
 /// The most bytes of one pack file (a file larger than this alone gets a pack of its own).
 pub const PACK_BYTES: u32 = 16 * 1024 * 1024;
@@ -28,14 +34,18 @@ pub const ENTRY_BYTES: u32 = 12;
 pub const DIRECTORY_PAGE: u32 = 16;
 
 /// The kinds of file a packed archive packs, by their directory under `archive/`, in the
-/// order the directory lists them.
+/// order the directory lists them and the packs hold them: the blocks before the shards, so
+/// that each shard can carry its blocks' places.
 pub const PACKED_DIRS: [&str; 5] = [
-    "index/docs",
-    "index/positions",
     "index/blocks",
     "records",
     "cards",
+    "index/docs",
+    "index/positions",
 ];
+
+/// The mark that ends the places of a shard's blocks after its stored bytes in a pack.
+pub const PLACES_MARK: [u8; 4] = *b"KBPL";
 
 /// Where the packed files of an archive are (the manifest's `packs`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -46,6 +56,10 @@ pub struct Packs {
     pub pack_bytes: u32,
     /// The kinds of file packed, in the directory's order.
     pub kinds: Vec<PackedKind>,
+    /// Each shard is followed in its pack by the places of its blocks
+    /// ([`with_block_places`]).
+    #[serde(default)]
+    pub block_places: bool,
 }
 
 /// One kind of packed file: its directory under `archive/`, where its first file stands in
@@ -151,6 +165,76 @@ impl Packs {
     }
 }
 
+/// A shard as a packed archive stores it: its stored bytes, then the places of the blocks its
+/// keys name, then the length of those places (a little-endian `u32`) and [`PLACES_MARK`].
+/// The places, sorted by directory entry, are varints: each entry's gap from the one before,
+/// its pack, its offset (in the same pack as the place before, from that place's end, signed)
+/// and its length.
+/// A key's blocks follow each other in the directory and in their pack, so each costs a few
+/// bytes.
+pub fn with_block_places(stored: &[u8], places: &[(u32, PackEntry)]) -> Vec<u8> {
+    let mut sorted = places.to_vec();
+    sorted.sort_unstable_by_key(|&(entry, _)| entry);
+    let mut body = Vec::with_capacity(sorted.len() * 4);
+    let (mut entry_before, mut pack_before, mut end_before) = (0u32, u32::MAX, 0u32);
+    for (entry, at) in sorted {
+        put(&mut body, u64::from(entry - entry_before));
+        put(&mut body, u64::from(at.pack));
+        let from = if at.pack == pack_before {
+            zigzag(i64::from(at.offset) - i64::from(end_before))
+        } else {
+            u64::from(at.offset)
+        };
+        put(&mut body, from);
+        put(&mut body, u64::from(at.len));
+        (entry_before, pack_before, end_before) = (entry, at.pack, at.offset + at.len);
+    }
+    let mut out = Vec::with_capacity(stored.len() + body.len() + 8);
+    out.extend_from_slice(stored);
+    out.extend_from_slice(&body);
+    out.extend_from_slice(&(body.len() as u32).to_le_bytes());
+    out.extend_from_slice(&PLACES_MARK);
+    out
+}
+
+/// A signed number as an unsigned one, small either way: 0, -1, 1, -2 … as 0, 1, 2, 3 ….
+fn zigzag(n: i64) -> u64 {
+    ((n << 1) ^ (n >> 63)) as u64
+}
+
+fn unzigzag(n: u64) -> i64 {
+    ((n >> 1) as i64) ^ -((n & 1) as i64)
+}
+
+/// Where a shard's stored bytes end before the places of its blocks, and those places, out of
+/// what a packed archive stores for the shard ([`with_block_places`]).
+pub fn split_block_places(bytes: &[u8]) -> Result<(usize, Vec<(u32, PackEntry)>), ArchiveError> {
+    let corrupt = || ArchiveError::Corrupt("a shard's block places do not read");
+    let body = bytes
+        .strip_suffix(PLACES_MARK.as_slice())
+        .ok_or_else(corrupt)?;
+    let at = body.len().checked_sub(4).ok_or_else(corrupt)?;
+    let len = u32::from_le_bytes(body[at..].try_into().map_err(|_| corrupt())?) as usize;
+    let end = at.checked_sub(len).ok_or_else(corrupt)?;
+    let mut r = Reader::new(&body[end..at]);
+    let mut places = Vec::new();
+    let (mut entry, mut pack_before, mut end_before) = (0u32, u32::MAX, 0u32);
+    while !r.rest().is_empty() {
+        entry = entry.checked_add(r.get32()?).ok_or_else(corrupt)?;
+        let pack = r.get32()?;
+        let from = r.get()?;
+        let offset = if pack == pack_before {
+            u32::try_from(i64::from(end_before) + unzigzag(from)).map_err(|_| corrupt())?
+        } else {
+            u32::try_from(from).map_err(|_| corrupt())?
+        };
+        let len = r.get32()?;
+        places.push((entry, PackEntry { pack, offset, len }));
+        (pack_before, end_before) = (pack, offset.checked_add(len).ok_or_else(corrupt)?);
+    }
+    Ok((end, places))
+}
+
 /// A packed file's number from its path under its kind's directory: the digits of the path
 /// without its extension (`0012.bin` is 12, `004/517.bin` is 4517).
 pub fn file_number(rest: &str) -> Option<u32> {
@@ -199,6 +283,11 @@ impl PackWriter {
         self.len += len;
         self.entries.push(entry);
         entry
+    }
+
+    /// Where the file of directory entry `entry` was placed.
+    pub fn placed(&self, entry: u32) -> Option<PackEntry> {
+        self.entries.get(entry as usize).copied()
     }
 
     /// Files placed so far: the next file's directory entry.
@@ -268,6 +357,7 @@ mod tests {
         let packs = Packs {
             files: 1,
             pack_bytes: PACK_BYTES,
+            block_places: false,
             kinds: vec![
                 PackedKind {
                     dir: "index/docs".into(),
@@ -296,6 +386,95 @@ mod tests {
         assert_eq!(packs.entry_of("index/manifest.json"), None);
         assert_eq!(file_number("004/517.bin.gz"), Some(4517));
         assert_eq!(file_number("manifest.json"), None);
+    }
+
+    #[test]
+    fn a_shard_carries_its_blocks_places_after_its_bytes() {
+        let places = [
+            (
+                3,
+                PackEntry {
+                    pack: 0,
+                    offset: 10,
+                    len: 20,
+                },
+            ),
+            (
+                4,
+                PackEntry {
+                    pack: 1,
+                    offset: 0,
+                    len: 7,
+                },
+            ),
+        ];
+        let stored = b"\x1f\x8bshard bytes";
+        let packed = with_block_places(stored, &places);
+        assert!(packed.len() <= stored.len() + 2 * 4 + 8, "{}", packed.len());
+        let (end, read) = split_block_places(&packed).unwrap();
+        assert_eq!(&packed[..end], stored);
+        assert_eq!(read, places);
+        let empty = with_block_places(stored, &[]);
+        assert_eq!(split_block_places(&empty).unwrap(), (stored.len(), vec![]));
+        assert!(split_block_places(stored).is_err());
+        assert!(split_block_places(b"KBPL").is_err());
+        // A length larger than the bytes hold is refused, not read past.
+        let mut lying = with_block_places(stored, &places);
+        let at = lying.len() - 8;
+        lying[at..at + 4].copy_from_slice(&1000u32.to_le_bytes());
+        assert!(split_block_places(&lying).is_err());
+        // A key's blocks one after another in a pack cost a few bytes each.
+        let run: Vec<(u32, PackEntry)> = (0..100)
+            .map(|i| {
+                (
+                    500 + i,
+                    PackEntry {
+                        pack: 3,
+                        offset: 9_000_000 + i * 2_000,
+                        len: 2_000,
+                    },
+                )
+            })
+            .collect();
+        let packed = with_block_places(b"", &run);
+        assert!(packed.len() < 100 * 6, "{}", packed.len());
+        assert_eq!(split_block_places(&packed).unwrap().1, run);
+        // Places out of their pack's order read back as well.
+        let odd = [
+            (
+                1,
+                PackEntry {
+                    pack: 0,
+                    offset: 500,
+                    len: 10,
+                },
+            ),
+            (
+                2,
+                PackEntry {
+                    pack: 0,
+                    offset: 20,
+                    len: 5,
+                },
+            ),
+            (
+                3,
+                PackEntry {
+                    pack: 1,
+                    offset: 0,
+                    len: 5,
+                },
+            ),
+        ];
+        assert_eq!(
+            split_block_places(&with_block_places(b"x", &odd))
+                .unwrap()
+                .1,
+            odd
+        );
+        for n in [0, 1, -1, 2, -2, i64::from(u32::MAX), -i64::from(u32::MAX)] {
+            assert_eq!(unzigzag(zigzag(n)), n);
+        }
     }
 
     #[test]

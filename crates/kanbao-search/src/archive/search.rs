@@ -407,6 +407,15 @@ impl Search {
         }
     }
 
+    /// The documents the window [`plan`](Search::plan) chose will search, until
+    /// [`step`](Search::step) searches them: where the next matches are to be found.
+    pub fn window(&self) -> Option<Range<u32>> {
+        match &self.0 {
+            Order::Newest(d) => d.window.clone(),
+            Order::Oldest(up) => up.current.as_ref().and_then(|(d, _)| d.window.clone()),
+        }
+    }
+
     /// Chooses the next documents to search, for about `want` more matches if the keys allow,
     /// and returns the block files they need that are not loaded yet. Call
     /// [`load`](Search::load) with each, then [`step`](Search::step).
