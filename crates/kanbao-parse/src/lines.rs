@@ -961,10 +961,12 @@ fn may_hold_date(t: &str) -> bool {
 /// The page a line of an e-paper site's list of pages names: `05版:文润潍坊 凡人微光`,
 /// `第16版:壮丽70年 奋斗新时代`, `第20-21版:…` (the number as printed).
 pub(crate) fn listed_page(t: &str) -> Option<&str> {
-    let bare = t.strip_prefix('第').unwrap_or(t);
-    if t.chars().count() > 32 || !t.contains(['：', ':']) {
+    // Most lines are text: too long, or without 版, they are no page's line.
+    if t.len() > 32 * 3 || !t.contains('版') || t.chars().count() > 32 || !t.contains(['：', ':'])
+    {
         return None;
     }
+    let bare = t.strip_prefix('第').unwrap_or(t);
     if page_number_first(bare) {
         return bare.find('版').and_then(|at| bare.get(..at));
     }
@@ -1082,7 +1084,13 @@ const NAVIGATION_WORDS: &[&str] = &[
 /// word (its arrow glyphs, printed as digits, set aside), a date, or a paper's name, and one
 /// at least is a navigation word. What the site's links say, not the paper's.
 pub(crate) fn navigation_bar(t: &str) -> bool {
-    if t.len() > 240 {
+    // A link bar's first word is short (a link, a date, a paper's name): a line of text runs
+    // on past it. Told from the first bytes alone.
+    let first_word = t
+        .bytes()
+        .take(25)
+        .position(|b| matches!(b, b' ' | b'|' | b'/' | 0xE3 | 0xEF));
+    if t.len() > 240 || first_word.is_none() && t.len() > 24 {
         return false;
     }
     let mut words = 0;
@@ -1112,16 +1120,17 @@ pub(crate) fn site_stamp(t: &str) -> bool {
     if t.len() > 400 {
         return false;
     }
-    let lower = t.get(..9).map(str::to_ascii_lowercase);
-    if lower.as_deref() == Some("copyright")
+    if t.get(..9).is_some_and(|h| h.eq_ignore_ascii_case("copyright"))
         || t.starts_with('©')
-        || t.starts_with("版权所有")
-        || t.starts_with("版权声明")
-        || t.contains("All Rights Reserved")
-        || t.starts_with("国内统一刊号")
-        || t.starts_with("国内统一连续出版物号")
+        || t.starts_with("版权")
+            && (t.starts_with("版权所有") || t.starts_with("版权声明"))
+        || t.starts_with("国内统一")
+            && (t.starts_with("国内统一刊号") || t.starts_with("国内统一连续出版物号"))
     {
         return true;
+    }
+    if !(t.starts_with("发布") || t.starts_with("更新")) {
+        return false;
     }
     ["发布时间", "发布日期", "更新时间"].iter().any(|k| {
         t.strip_prefix(k)
@@ -1139,6 +1148,10 @@ pub(crate) fn site_stamp(t: &str) -> bool {
 /// One word of an e-paper site's links, its arrow glyphs (printed as digits: `3上一版`,
 /// `下一版4`) set aside.
 pub(crate) fn navigation_word(part: &str) -> bool {
+    // The longest link words are seven characters, with an arrow glyph on each side.
+    if part.len() > 24 {
+        return false;
+    }
     let word = part
         .trim_matches(|c: char| c.is_ascii_digit() || matches!(c, '<' | '>' | '«' | '»'))
         .trim_end_matches([':', '：']);
@@ -1176,7 +1189,11 @@ fn markup_residue(t: &str) -> bool {
         return true;
     }
     // An e-paper site's navigation, copied with the page: `本版导读`, `上一版`, `返回目录`.
-    if epaper_navigation(t) || navigation_bar(t) || site_stamp(t) {
+    // A line that ends a sentence is text: no link bar or stamp ends so.
+    if epaper_navigation(t)
+        || !t.ends_with(['。', '！', '？', '”'])
+            && (navigation_bar(t) || site_stamp(t))
+    {
         return true;
     }
     // A social-media repost's call to follow the account (`点击上方“某某日报” 关注我们`).

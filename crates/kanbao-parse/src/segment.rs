@@ -1354,7 +1354,9 @@ fn title_index(lines: &[Line<'_>], from: usize) -> Option<std::ops::Range<usize>
         .position(|l| !(listed_title(l) || separator(l.class)))
         .unwrap_or(top.len());
     let top = top.get(..end)?;
-    for (b, again) in top.iter().enumerate() {
+    // The title comes again only after a link or header line: without one, no index.
+    let first_separator = top.iter().position(|l| separator(l.class))?;
+    for (b, again) in top.iter().enumerate().skip(first_separator + 1) {
         if !listed_title(again) {
             continue;
         }
