@@ -1120,10 +1120,10 @@ pub(crate) fn site_stamp(t: &str) -> bool {
     if t.len() > 400 {
         return false;
     }
-    if t.get(..9).is_some_and(|h| h.eq_ignore_ascii_case("copyright"))
+    if t.get(..9)
+        .is_some_and(|h| h.eq_ignore_ascii_case("copyright"))
         || t.starts_with('©')
-        || t.starts_with("版权")
-            && (t.starts_with("版权所有") || t.starts_with("版权声明"))
+        || t.starts_with("版权") && (t.starts_with("版权所有") || t.starts_with("版权声明"))
         || t.starts_with("国内统一")
             && (t.starts_with("国内统一刊号") || t.starts_with("国内统一连续出版物号"))
     {
@@ -1191,8 +1191,7 @@ fn markup_residue(t: &str) -> bool {
     // An e-paper site's navigation, copied with the page: `本版导读`, `上一版`, `返回目录`.
     // A line that ends a sentence is text: no link bar or stamp ends so.
     if epaper_navigation(t)
-        || !t.ends_with(['。', '！', '？', '”'])
-            && (navigation_bar(t) || site_stamp(t))
+        || !t.ends_with(['。', '！', '？', '”']) && (navigation_bar(t) || site_stamp(t))
     {
         return true;
     }
