@@ -149,6 +149,17 @@ impl ArchiveResults {
 const DIRECTORY_REQUESTS: usize = 4;
 const DIRECTORY_GAP: u32 = 8;
 
+/// Whether a packed archive of `shards` shards reads all their places when it opens (12 bytes
+/// a shard: 13.5 KB at 60,000 pages): up to [`SHARDS_AT_OPENING`]. A larger archive (some
+/// 270,000 pages and up) reads the few pages placing a search's shards with them instead, one
+/// round more for a cold search rather than hundreds of KB before the first.
+fn shards_placed_at_opening(shards: u32) -> bool {
+    shards <= SHARDS_AT_OPENING
+}
+
+/// The most shards whose places a packed archive reads when it opens (60 KB of directory).
+const SHARDS_AT_OPENING: u32 = 5_000;
+
 /// Documents at the edge of a search's window whose cards' places are fetched with its
 /// blocks (two or three pages of the directory, at eight cards a chunk).
 const GUESSED_DOCS: u32 = 256;
@@ -783,6 +794,9 @@ impl ArchiveClient {
         let Some(packs) = manifest.packs.as_ref() else {
             return Ok(());
         };
+        if !shards_placed_at_opening(manifest.doc_shards + manifest.position_shards) {
+            return Ok(());
+        }
         let entries = [Layer::Docs, Layer::Positions]
             .into_iter()
             .flat_map(|layer| packs.entries_of(&format!("index/{}", layer.dir())));
@@ -952,6 +966,20 @@ fn manifest_url() -> String {
 #[cfg(test)]
 mod tests {
     use super::runs;
+
+    #[test]
+    fn a_large_archive_places_its_shards_as_a_search_needs_them() {
+        use super::shards_placed_at_opening;
+        assert!(
+            shards_placed_at_opening(1_122),
+            "60,000 pages: 13.5 KB at opening"
+        );
+        assert!(shards_placed_at_opening(0));
+        assert!(
+            !shards_placed_at_opening(18_700),
+            "a million pages: read with each search"
+        );
+    }
 
     #[test]
     fn pages_far_apart_are_fetched_apart_and_close_ones_together() {
