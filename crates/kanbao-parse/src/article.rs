@@ -456,6 +456,16 @@ pub(crate) fn build(
             },
         );
         credit_only = true;
+        // A reporter's credit under one short text is a photo's, as papers credit their
+        // pictures; the text may as well be a short report of its own.
+        if let (Some(a), Some(b)) = (lines.first(), lines.last()) {
+            diagnostics.push(Diagnostic {
+                code: DiagnosticCode::RoleGuessed,
+                message: "a reporter's credit under one short text read as the photographer's;                           the text could be a short report, not a picture's caption"
+                    .to_owned(),
+                span: Some([a.start, b.end()]),
+            });
+        }
     }
     if !led
         && dateline.is_none()
@@ -1311,6 +1321,35 @@ fn opinion_by_its_place(signs: Signs<'_>, byline: &Byline) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_reporters_credit_read_as_a_photographers_is_reported() {
+        let page = crate::parse_str(
+            "江城荷花开了\n\n6月18日，游客在江城湿地公园观赏荷花。\n\n记者 林海\n",
+            "p",
+        );
+        let a = &page.articles[0];
+        assert_eq!(a.kind, Kind::Photo);
+        assert_eq!(a.byline.photographers, ["林海"]);
+        assert!(
+            page.diagnostics
+                .iter()
+                .any(|d| d.code == DiagnosticCode::RoleGuessed && d.span == Some(a.span)),
+            "{:?}",
+            page.diagnostics
+        );
+        // A reader's call under the same credit is a report: nothing to guess.
+        let page = crate::parse_str(
+            "江城路灯不亮\n\n市民张女士来电反映：她家门口的路灯坏了半个月。\n\n记者 林海\n",
+            "p",
+        );
+        assert_eq!(page.articles[0].byline.reporters, ["林海"]);
+        assert!(
+            page.diagnostics
+                .iter()
+                .all(|d| d.code != DiagnosticCode::RoleGuessed)
+        );
+    }
 
     #[test]
     fn a_readers_call_retold_is_no_caption() {
