@@ -1098,7 +1098,10 @@ fn photo_by_its_reporters(drafts: &[Draft]) -> bool {
 /// A reader's call to the paper's hotline, retold (`市民张女士来电反映：…`, `读者李先生致电本报`):
 /// a report's text, which no picture's caption is.
 fn reader_call(text: &str) -> bool {
-    let opening: String = text.chars().take(24).collect();
+    let opening = text
+        .char_indices()
+        .nth(24)
+        .map_or(text, |(at, _)| &text[..at]);
     let called = opening.match_indices("来电").any(|(at, w)| {
         let after = &opening[at + w.len()..];
         [

@@ -187,7 +187,7 @@ pub(crate) fn marked_label_over_headline(run: &[Line<'_>]) -> bool {
     match (heads.next(), heads.next()) {
         (Some(first), Some(second)) => {
             first.class == Class::Short
-                && first.text.starts_with(['■', '□', '◎', '▌'])
+                && first.text.starts_with(crate::lines::LABEL_MARKS)
                 && crate::headline::column_shape(first.text) == 2
                 && second.class.is_headline()
         }

@@ -1374,7 +1374,7 @@ pub(crate) fn glued_credit(text: &str) -> Option<(usize, Credits)> {
     // The mark that sets a credit off (`□记者 某某`) goes with the credit, not into its words.
     let credit = tail
         .get(code..)?
-        .trim_start_matches(['□', '■', '◎', '●', '▲', '◆', '▌'])
+        .trim_start_matches(crate::lines::LABEL_MARKS)
         .trim();
     if credit.is_empty() || credit.chars().count() > 36 {
         return None;

@@ -786,15 +786,7 @@ mod tests {
     fn group(texts: &[&'static str]) -> Headline {
         let lines: Vec<Line<'static>> = texts
             .iter()
-            .map(|t| Line {
-                text: t,
-                start: 0,
-                class: classify(t),
-                indented: false,
-                glued_credit: false,
-                beside_text: false,
-                indexed: false,
-            })
+            .map(|t| crate::lines::plain_line(t, 0, classify(t)))
             .collect();
         let refs: Vec<&Line<'_>> = lines.iter().collect();
         read(&refs)
@@ -1105,13 +1097,12 @@ mod tests {
     #[test]
     fn two_long_phrases_beside_the_text_are_title_and_subtitle() {
         let line = Line {
-            text: "省里印发《关于改善民生 解决急难愁盼的意见》 推动民生建设更加均衡",
-            start: 0,
-            class: Class::Short,
-            indented: false,
-            glued_credit: false,
             beside_text: true,
-            indexed: false,
+            ..crate::lines::plain_line(
+                "省里印发《关于改善民生 解决急难愁盼的意见》 推动民生建设更加均衡",
+                0,
+                Class::Short,
+            )
         };
         let h = read(&[&line]);
         assert_eq!(h.title, "省里印发《关于改善民生 解决急难愁盼的意见》");

@@ -226,10 +226,13 @@ pub(crate) fn column_field(t: &str) -> Option<&str> {
         .then_some(value)
 }
 
+/// The marks print sets a label or a credit off with: `□乡土人物`, `■建议`, `▲本报记者 某某`.
+pub(crate) const LABEL_MARKS: [char; 8] = ['□', '■', '◎', '◆', '●', '▲', '▌', '▍'];
+
 /// A label without the marks print sets it off with: `□乡土人物`, `【链接】`, `▌新知`.
 pub(crate) fn bare_label(s: &str) -> &str {
     let s = s
-        .trim_start_matches(['□', '■', '◎', '◆', '●', '▲', '▌', '▍', '|'])
+        .trim_start_matches(|c| LABEL_MARKS.contains(&c) || c == '|')
         .trim();
     let s = column_field(s).unwrap_or(s);
     s.strip_prefix(['【', '[', '〖', '「'])
@@ -810,7 +813,7 @@ fn ends_sentence_somewhere(s: &str) -> bool {
 }
 
 /// A line of `text` at `start`, of class `class`, neither indented nor marked.
-fn plain_line(text: &str, start: usize, class: Class) -> Line<'_> {
+pub(crate) fn plain_line(text: &str, start: usize, class: Class) -> Line<'_> {
     Line {
         text,
         start,
@@ -956,8 +959,6 @@ fn may_hold_date(t: &str) -> bool {
         || t.contains(|c| ('０'..='９').contains(&c))
 }
 
-/// Whether a line opens with a page number and its 版, set apart from a page name:
-/// `02版：要闻`, `A3版 国际新闻`, as e-paper exports head a page without 第.
 /// The page a line of an e-paper site's list of pages names: `05版:文润潍坊 凡人微光`,
 /// `第16版:壮丽70年 奋斗新时代`, `第20-21版:…` (the number as printed).
 pub(crate) fn listed_page(t: &str) -> Option<&str> {
@@ -980,6 +981,8 @@ pub(crate) fn listed_page(t: &str) -> Option<&str> {
     .then_some(head)
 }
 
+/// Whether a line opens with a page number and its 版, set apart from a page name:
+/// `02版：要闻`, `A3版 国际新闻`, as e-paper exports head a page without 第.
 fn page_number_first(t: &str) -> bool {
     let Some(at) = t.find('版') else {
         return false;
@@ -1012,7 +1015,8 @@ fn is_page_header(t: &str) -> bool {
         })
 }
 
-/// The words of an e-paper site's navigation, each alone on a line of the copied page.
+/// The words of an e-paper site's navigation, alone on a line of the copied page or several to
+/// a line (`3上一版  下一版4`, `下一篇4 2012年11月13日 放大 缩小 默认`).
 fn epaper_navigation(t: &str) -> bool {
     let t = t.trim_end_matches([':', '：']);
     // `本文字数：1442`, as an e-paper site counts the article's characters.
@@ -1047,45 +1051,42 @@ fn epaper_navigation(t: &str) -> bool {
             | "收缩通版"
             | "发布日期"
             | "出版日期"
+            // Printed several to a line as well: `返回主页 | 某某晚报 | 标题导航`.
+            | "上一期"
+            | "下一期"
+            | "标题导航"
+            | "返回主页"
+            | "返回顶部"
+            | "关闭"
+            | "关闭窗口"
+            | "打印"
+            | "打印本页"
+            | "新闻搜索"
+            | "关于我们"
+            | "网站地图"
+            | "联系我们"
+            | "广告服务"
+            | "在线投稿"
+            | "版权声明"
+            | "免责声明"
+            | "首页"
+            | "收藏"
+            | "分享到"
+            | "PDF版阅读"
+            | "PDF下载"
+            | "电子版"
+            | "数字报"
+            | "往期"
     )
 }
-
-/// Words of an e-paper site's link bars, printed several to a line: `3上一版  下一版4`,
-/// `返回主页 | 某某晚报 | 标题导航`, `下一篇4 2012年11月13日 放大 缩小 默认`.
-const NAVIGATION_WORDS: &[&str] = &[
-    "上一期",
-    "下一期",
-    "标题导航",
-    "返回主页",
-    "返回顶部",
-    "关闭",
-    "关闭窗口",
-    "打印",
-    "打印本页",
-    "新闻搜索",
-    "关于我们",
-    "网站地图",
-    "联系我们",
-    "广告服务",
-    "在线投稿",
-    "版权声明",
-    "免责声明",
-    "首页",
-    "收藏",
-    "分享到",
-    "PDF版阅读",
-    "PDF下载",
-    "电子版",
-    "数字报",
-    "往期",
-];
 
 /// A line of an e-paper site's link bar: every part, between spaces or `|`, is a navigation
 /// word (its arrow glyphs, printed as digits, set aside), a date, or a paper's name, and one
 /// at least is a navigation word. What the site's links say, not the paper's.
 pub(crate) fn navigation_bar(t: &str) -> bool {
     // A link bar's first word is short (a link, a date, a paper's name): a line of text runs
-    // on past it. Told from the first bytes alone.
+    // on past it. Told from the first bytes alone: a separator, or the lead byte of a
+    // full-width one (U+3000 space, U+FF5C bar, and the other full-width punctuation).
     let first_word = t
         .bytes()
         .take(25)
@@ -1099,8 +1100,7 @@ pub(crate) fn navigation_bar(t: &str) -> bool {
         .split(|c: char| c.is_whitespace() || matches!(c, '|' | '｜' | '/'))
         .filter(|p| !p.is_empty())
     {
-        let word =
-            part.trim_matches(|c: char| c.is_ascii_digit() || matches!(c, '<' | '>' | '«' | '»'));
+        let word = without_arrows(part);
         if navigation_word(part) {
             words += 1;
         } else if calendar_date(word) {
@@ -1120,12 +1120,16 @@ pub(crate) fn site_stamp(t: &str) -> bool {
     if t.len() > 400 {
         return false;
     }
+    let marks = [
+        "©",
+        "版权所有",
+        "版权声明",
+        "国内统一刊号",
+        "国内统一连续出版物号",
+    ];
     if t.get(..9)
         .is_some_and(|h| h.eq_ignore_ascii_case("copyright"))
-        || t.starts_with('©')
-        || t.starts_with("版权") && (t.starts_with("版权所有") || t.starts_with("版权声明"))
-        || t.starts_with("国内统一")
-            && (t.starts_with("国内统一刊号") || t.starts_with("国内统一连续出版物号"))
+        || marks.iter().any(|m| t.starts_with(m))
     {
         return true;
     }
@@ -1152,10 +1156,13 @@ pub(crate) fn navigation_word(part: &str) -> bool {
     if part.len() > 24 {
         return false;
     }
-    let word = part
-        .trim_matches(|c: char| c.is_ascii_digit() || matches!(c, '<' | '>' | '«' | '»'))
-        .trim_end_matches([':', '：']);
-    !word.is_empty() && (epaper_navigation(word) || NAVIGATION_WORDS.contains(&word))
+    let word = without_arrows(part).trim_end_matches([':', '：']);
+    !word.is_empty() && epaper_navigation(word)
+}
+
+/// A word of a link bar without the arrow glyphs beside it (printed as digits or `<`, `»`).
+fn without_arrows(part: &str) -> &str {
+    part.trim_matches(|c: char| c.is_ascii_digit() || matches!(c, '<' | '>' | '«' | '»'))
 }
 
 /// A date as a site prints it beside its links: `2012年11月13日`, `2014-05-28`.

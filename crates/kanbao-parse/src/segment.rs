@@ -248,35 +248,14 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
     let mut owners: Vec<Owner> = Vec::with_capacity(lines.len());
     let mut plans: Vec<Plan> = Vec::new();
     let mut diagnostics: Vec<Diagnostic> = Vec::new();
-    for run in page_directories(lines) {
-        for l in lines.get_mut(run).unwrap_or(&mut []) {
+    let directories = page_directories(lines);
+    for run in &directories {
+        for l in lines.get_mut(run.clone()).unwrap_or(&mut []) {
             l.class = Class::Noise;
         }
     }
-    let mut i = header_zone(lines, &mut meta, &mut owners);
-    if let Some(index) = title_index(lines, i) {
-        let titles: Vec<&str> = lines
-            .get(index.clone())
-            .unwrap_or(&[])
-            .iter()
-            .filter(|l| listed_title(l))
-            .map(|l| l.text)
-            .collect();
-        for l in lines.get_mut(index.end..).unwrap_or(&mut []) {
-            if !(l.class.is_headline() || matches!(l.class, Class::Noise | Class::Header)) {
-                break;
-            }
-            l.indexed = listed_title(l) && titles.contains(&l.text);
-            if l.indexed && matches!(l.class, Class::Text | Class::Name) {
-                l.class = Class::Short;
-            }
-        }
-        for l in lines.get_mut(index).unwrap_or(&mut []) {
-            if l.class != Class::Header {
-                l.class = Class::Noise;
-            }
-        }
-    }
+    let mut i = header_zone(lines, &directories, &mut meta, &mut owners);
+    set_aside_title_index(lines, i);
     let mut cur: Option<Current> = None;
     let after_blank: Vec<bool> = (0..lines.len())
         .map(|k| {
@@ -1339,9 +1318,6 @@ fn header_under_headline(c: &Current, next: Option<&Line<'_>>) -> bool {
         })
 }
 
-/// Whether an article after the first reads as a report or feature with no headline: a
-/// reader would ask whether it continues the article before (photo items and the items of a
-/// run of briefs often stand untitled).
 /// An e-paper page's index of its titles, copied above the article: headline lines at the top
 /// (from `from`, before any text) one of which comes again after the site's links or a header
 /// line, as the headline of the article itself (`甲标题` / `乙标题` / `上一期 下一期` / `甲标题`
@@ -1373,6 +1349,36 @@ fn title_index(lines: &[Line<'_>], from: usize) -> Option<std::ops::Range<usize>
         return Some(from..from + cut);
     }
     None
+}
+
+/// Sets a page's index of titles ([`title_index`]) aside as noise, and marks the headline
+/// lines after it that the index names (`Line::indexed`), read as headline lines whatever
+/// their shape.
+fn set_aside_title_index(lines: &mut [Line<'_>], from: usize) {
+    let Some(index) = title_index(lines, from) else {
+        return;
+    };
+    let titles: Vec<&str> = lines
+        .get(index.clone())
+        .unwrap_or(&[])
+        .iter()
+        .filter(|l| listed_title(l))
+        .map(|l| l.text)
+        .collect();
+    for l in lines.get_mut(index.end..).unwrap_or(&mut []) {
+        if !(l.class.is_headline() || matches!(l.class, Class::Noise | Class::Header)) {
+            break;
+        }
+        l.indexed = listed_title(l) && titles.contains(&l.text);
+        if l.indexed && matches!(l.class, Class::Text | Class::Name) {
+            l.class = Class::Short;
+        }
+    }
+    for l in lines.get_mut(index).unwrap_or(&mut []) {
+        if l.class != Class::Header {
+            l.class = Class::Noise;
+        }
+    }
 }
 
 /// An e-paper site's list of the pages, copied with the page (`01版:要闻` / `02版:要闻`
@@ -1460,6 +1466,9 @@ fn join_spread(spread: &mut Article, photo: Article) {
     spread.span[1] = spread.span[1].max(photo.span[1]);
 }
 
+/// Whether an article after the first reads as a report or feature with no headline: a
+/// reader would ask whether it continues the article before (photo items and the items of a
+/// run of briefs often stand untitled).
 fn untitled_report(article: &Article, before: usize) -> bool {
     before > 0
         && article.title.trim().is_empty()
@@ -1633,7 +1642,12 @@ fn special_page_name(t: &str) -> bool {
 }
 
 /// Takes the page header off the top: date, page number, page name and editor lines.
-fn header_zone(lines: &[Line<'_>], meta: &mut Meta, owners: &mut Vec<Owner>) -> usize {
+fn header_zone(
+    lines: &[Line<'_>],
+    directories: &[std::ops::Range<usize>],
+    meta: &mut Meta,
+    owners: &mut Vec<Owner>,
+) -> usize {
     let mut i = 0;
     let mut seen = false;
     while let Some(line) = lines.get(i) {
@@ -1642,7 +1656,7 @@ fn header_zone(lines: &[Line<'_>], meta: &mut Meta, owners: &mut Vec<Owner>) -> 
                 meta.editors.extend(e);
             }
             owners.push(Owner::Fragment(Why::Editors));
-        } else if line.class == Class::Noise && crate::lines::listed_page(line.text).is_some() {
+        } else if directories.iter().any(|d| d.contains(&i)) {
             // A line of the site's list of pages (`page_directories`): it names another page.
             owners.push(Owner::Fragment(Why::Noise));
         } else if seen && meta.section.is_none() && special_page_name(line.text) {
@@ -1745,15 +1759,7 @@ mod tests {
 
     #[test]
     fn an_index_lists_titles_not_sentences() {
-        let line = |text: &'static str, class: Class| Line {
-            text,
-            start: 0,
-            class,
-            indented: false,
-            glued_credit: false,
-            beside_text: false,
-            indexed: false,
-        };
+        let line = |text: &'static str, class: Class| crate::lines::plain_line(text, 0, class);
         assert!(listed_title(&line("河南健儿日进三金", Class::Short)));
         assert!(listed_title(&line("龙舟", Class::Name)));
         assert!(listed_title(&line(
