@@ -131,6 +131,43 @@ test('a server that ignores Range is named, the pack is not downloaded, and the 
   });
 });
 
+test('an archive of many shards reads where they are with each search, not when it opens', { timeout: 120_000 }, async (t) => {
+  // Shards of 1 KiB: some two thousand of them, past what a packed archive places when it opens.
+  const work = mkdtempSync(join(tmpdir(), 'kanbao-shards-'));
+  kanbao('gen', '--pages', '400', '--seed', '7', '-o', join(work, 'pages'));
+  const [manyLoose, manyPacked] = [join(work, 'loose'), join(work, 'packed')];
+  for (const [site, extra] of [[manyLoose, ['--loose']], [manyPacked, []]]) {
+    cpSync(DIST, site, { recursive: true });
+    kanbao('build', join(work, 'pages'), '-o', site, '--shard-kib', '1', ...extra);
+  }
+  const manifest = JSON.parse(readFileSync(join(manyPacked, 'archive/index/manifest.json'), 'utf8'));
+  const shards = manifest.doc_shards + manifest.position_shards;
+  assert.ok(shards > 1536, `${shards} shards`);
+  const term = titleBigrams(archiveRecords(manyLoose))[0];
+  let expected;
+  await withPage(t, env, async (page) => {
+    expected = await search(page, await served(manyLoose), term);
+  });
+  const base = await served(manyPacked);
+  await withPage(t, env, async (page) => {
+    const asked = [];
+    page.on('request', (r) => asked.push({ path: new URL(r.url()).pathname, range: r.headers().range }));
+    await page.goto(base);
+    await waitForApp(page);
+    await page.waitForSelector('.archive-summary:has-text("档案中有")');
+    const atOpening = asked.filter((a) => a.path.endsWith('/archive/packs/directory.bin'));
+    assert.deepEqual(atOpening, [], 'no page of the directory is read when the archive opens');
+    await page.evaluate((q) => { location.hash = '#/?q=' + encodeURIComponent(q); }, term);
+    await page.waitForSelector('.archive-results[aria-busy="false"] .archive-summary:has-text("档案中找到")');
+    const titles = await page.locator('.archive-list .card-title').allTextContents();
+    assert.deepEqual(titles, expected.titles, 'the same cards, in the same order');
+    assert.equal(await page.locator('.archive-summary').textContent(), expected.summary);
+    const read = asked.filter((a) => a.path.endsWith('/archive/packs/directory.bin'));
+    assert.ok(read.length > 0, "the search reads the pages placing its shards");
+    t.diagnostic(`${shards} shards; the search read ${read.length} directory ranges`);
+  });
+});
+
 /** A free port on loopback. */
 function freePort() {
   return new Promise((ok, fail) => {

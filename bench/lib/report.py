@@ -347,7 +347,7 @@ if big_packed and "directory_bytes" in build_packed[big_packed] and len(build) >
           f"matches are rare, read further back) grew about threefold (index bytes p50 / p95, native: {by} pages). "
           f"A packed archive reads the places of its shards when it opens, 12 bytes a shard: "
           f"{shards_at(n0) * 12 / 1024:,.1f} KB at {n0:,} pages, about {shards_at(1_000_000) * 12 / 1024:,.0f} KB at a million, "
-          f"were they read there; past 5,000 shards (some {5000 * hi / shard_count:,.0f} pages) the app reads instead the pages placing "
+          f"were they read there; past 1,536 shards (18 KB, some {1536 * hi / shard_count:,.0f} pages) the app reads instead the pages placing "
           f"a search's shards with them, one round more for a cold search.\n")
     part = int(1024 * 1024 / (rss_kb / n0))
     w(f"**A federated deployment of 10 million pages, as Kanbao builds today.** One build must fit the machine: at "

@@ -151,14 +151,14 @@ const DIRECTORY_GAP: u32 = 8;
 
 /// Whether a packed archive of `shards` shards reads all their places when it opens (12 bytes
 /// a shard: 13.5 KB at 60,000 pages): up to [`SHARDS_AT_OPENING`]. A larger archive (some
-/// 270,000 pages and up) reads the few pages placing a search's shards with them instead, one
+/// 80,000 pages and up) reads the few pages placing a search's shards with them instead, one
 /// round more for a cold search rather than hundreds of KB before the first.
 fn shards_placed_at_opening(shards: u32) -> bool {
     shards <= SHARDS_AT_OPENING
 }
 
-/// The most shards whose places a packed archive reads when it opens (60 KB of directory).
-const SHARDS_AT_OPENING: u32 = 5_000;
+/// The most shards whose places a packed archive reads when it opens (18 KB of directory).
+const SHARDS_AT_OPENING: u32 = 1_536;
 
 /// Documents at the edge of a search's window whose cards' places are fetched with its
 /// blocks (two or three pages of the directory, at eight cards a chunk).
@@ -651,11 +651,27 @@ impl ArchiveClient {
         if !carries {
             return Ok(buffer);
         }
-        let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-        let (end, places) = split_block_places(&bytes).map_err(|e| AppError::ArchiveCorrupt {
+        // Only the places are copied into the wasm: their length and mark are the last eight
+        // bytes, and the shard's own bytes go to the browser's decompressor as they are.
+        let corrupt = |detail: String| AppError::ArchiveCorrupt {
             url: named.to_owned(),
-            detail: e.to_string(),
-        })?;
+            detail,
+        };
+        let total = buffer.byte_length();
+        let view = |from: u32| {
+            js_sys::Uint8Array::new(&buffer)
+                .subarray(from, total)
+                .to_vec()
+        };
+        let last = view(total.saturating_sub(8));
+        let places_len = last
+            .get(..4)
+            .and_then(|b| b.try_into().ok())
+            .map(u32::from_le_bytes)
+            .unwrap_or(0);
+        let from = total.saturating_sub(places_len.saturating_add(8));
+        let (end, places) = split_block_places(&view(from)).map_err(|e| corrupt(e.to_string()))?;
+        let end = from + end as u32;
         let mut held = self.places.borrow_mut();
         // A long session's places are dropped now and then: a shard fetched again brings its
         // own back.
@@ -663,7 +679,7 @@ impl ArchiveClient {
             held.clear();
         }
         held.extend(places);
-        Ok(buffer.slice_with_end(0, end as u32))
+        Ok(buffer.slice_with_end(0, end))
     }
 
     /// Fetches the bytes a directory entry places (or a run of entries, as one), by Range,
