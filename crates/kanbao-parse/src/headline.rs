@@ -314,7 +314,10 @@ pub(crate) fn subtitle_shape(s: &str, title: &str) -> i32 {
         score += 2;
     }
     if s.starts_with('记') || s.starts_with('访') {
-        score += 2;
+        score += 4;
+    }
+    if attendance_line(s) {
+        score += 5;
     }
     if two_phrase_title(title) {
         score += 2;
@@ -323,6 +326,42 @@ pub(crate) fn subtitle_shape(s: &str, title: &str) -> i32 {
         score += 1;
     }
     score
+}
+
+/// The characters of a headline line that take room in print: whitespace aside.
+fn printed_width(line: &str) -> usize {
+    line.chars().filter(|c| !c.is_whitespace()).count()
+}
+
+/// A line over a title no longer than itself: the main title is set in the largest type, so
+/// the line over it that runs as long or longer is its kicker (`锚定产业高端化、智能化` over
+/// `某省打好转型攻坚战`, `歌盛世鼓豪情` over `上元节火树银花`), not a title over its subtitle. A
+/// shorter line stating an amount (`受益人数超三万`, `百项活动点燃…`, `累计认定产品273个`) adds a
+/// fact to the title over it: its subtitle. A line carrying the column in brackets is the
+/// title whatever its length.
+pub(crate) fn kicker_over_shorter_title(kicker: &str, title: &str) -> bool {
+    let amount = has_figures(title) || title.contains(['百', '千', '万', '亿']);
+    printed_width(kicker) >= printed_width(title)
+        && !amount
+        && !crate::lines::titled_with_column(kicker)
+}
+
+/// A subtitle naming who attended or spoke (`王某 李某参加`, `某某出席并讲话`): under a report of a
+/// meeting or an inspection the papers print the leaders present so, never as a kicker.
+pub(crate) fn attendance_line(line: &str) -> bool {
+    const ENDS: &[&str] = &[
+        "参加",
+        "出席",
+        "主持",
+        "陪同",
+        "讲话",
+        "出席并讲话",
+        "参加活动",
+    ];
+    let n = printed_width(line);
+    (4..=16).contains(&n)
+        && ENDS.iter().any(|e| line.ends_with(e))
+        && !line.contains(['，', ',', '。', '：', ':'])
 }
 
 /// Three unmarked lines, the middle one the shortest: the main title in the largest type
@@ -410,6 +449,19 @@ fn score(lines: &[&str], shapes: &[u8], r: Reading, marked_subtitle: bool) -> i3
         // A first line of two or three characters is more often a column.
         if n <= 3 && r.columns == 0 {
             s -= 1;
+        }
+        // Three phrases or more in a row (`适应作息规律  解决出行焦虑  延长服务链条`) list what the
+        // title sums up: a title holds two at most.
+        if phrases(k).len() >= 3 {
+            s += 2;
+        }
+        // Of two lines, the one in the largest type, the shorter, is the title.
+        if i + 1 == r.title
+            && lines.len() == 2
+            && shape(r.title) < 2
+            && kicker_over_shorter_title(k, title)
+        {
+            s += 4;
         }
         // A place and what was done there, over a shorter theme, is the kicker.
         if placed_fact_over_theme(k, title) {
@@ -1190,6 +1242,62 @@ mod tests {
             Some("习近平对全面依法治国工作作出重要指示强调")
         );
         assert_eq!(h.title, "坚持党的领导人民当家作主依法治国有机统一");
+    }
+
+    #[test]
+    fn of_two_lines_the_shorter_is_the_title_under_its_kicker() {
+        assert!(kicker_over_shorter_title(
+            "推进河道清淤、岸线整治、生态修复",
+            "江城打好治水攻坚战"
+        ));
+        assert!(kicker_over_shorter_title(
+            "唱新春颂新岁迎新年",
+            "古镇灯会人如潮"
+        ));
+        // A shorter line with an amount adds a fact: the subtitle.
+        assert!(!kicker_over_shorter_title(
+            "江城启动就近就业三年行动",
+            "预计新增3万个岗位"
+        ));
+        assert!(!kicker_over_shorter_title(
+            "江城启动文旅消费季",
+            "百项活动迎新春"
+        ));
+        // A title that carries its column stays the title.
+        assert!(!kicker_over_shorter_title(
+            "守住基层的烟火气（江城观察）",
+            "评论部"
+        ));
+        let h = group(&["推进河道清淤、岸线整治、生态修复", "江城打好治水攻坚战"]);
+        assert_eq!(
+            h.kicker.as_deref(),
+            Some("推进河道清淤、岸线整治、生态修复")
+        );
+        assert_eq!(h.title, "江城打好治水攻坚战");
+        let h = group(&["唱新春颂新岁迎新年", "古镇灯会人如潮"]);
+        assert_eq!(h.title, "古镇灯会人如潮");
+        // Shorter over longer keeps the genre's other reading open: title and subtitle.
+        let h = group(&["老街巷里的共享修理铺", "一群退休工人义务修家电十二年"]);
+        assert_eq!(h.title, "老街巷里的共享修理铺");
+    }
+
+    #[test]
+    fn three_phrases_in_a_row_are_a_kicker() {
+        assert_eq!(phrases("修好路  建好站  办好事").len(), 3);
+        let h = group(&["修好路  建好站  办好事", "山村客运跑出加速度"]);
+        assert_eq!(h.kicker.as_deref(), Some("修好路  建好站  办好事"));
+        assert_eq!(h.title, "山村客运跑出加速度");
+    }
+
+    #[test]
+    fn a_line_naming_who_attended_is_a_subtitle() {
+        assert!(attendance_line("张明李华参加"));
+        assert!(attendance_line("市长王某出席并讲话"));
+        assert!(!attendance_line("参加"));
+        assert!(!attendance_line("全市千名志愿者参加，活动持续一周"));
+        let h = group(&["市政协领导视察重点民生项目", "张明李华参加"]);
+        assert_eq!(h.title, "市政协领导视察重点民生项目");
+        assert_eq!(h.subtitle.as_deref(), Some("张明李华参加"));
     }
 
     #[test]
