@@ -1210,6 +1210,7 @@ pub(crate) fn is_author_note(line: &str) -> bool {
 /// `（摘编自《某某日报》，原题为《……》）`, `(来源：某某网)`, `（原载《某刊》2025年第3期）`.
 pub(crate) fn is_source_note(line: &str) -> bool {
     web_source_line(line)
+        || tip_credit(line)
         || strip_brackets(line).is_some_and(|inner| {
             [
                 "摘编自",
@@ -1227,6 +1228,22 @@ pub(crate) fn is_source_note(line: &str) -> bool {
                 && inner.chars().count() <= 80
                 && !inner.contains('。')
         })
+}
+
+/// The line after a report naming the reader who gave the paper the story, as evening papers
+/// print it: `线索提供 王某`, `线索提供：李某 赵某`, `（线索来自本报新闻热线 12345678）`. It
+/// credits no writer, and closes the report.
+pub(crate) fn tip_credit(line: &str) -> bool {
+    let t = line.trim();
+    let inner = strip_brackets(t).unwrap_or(t);
+    let Some(rest) = ["线索提供", "新闻线索提供", "线索来自", "线索来源", "报料人"]
+        .iter()
+        .find_map(|w| inner.strip_prefix(w))
+    else {
+        return false;
+    };
+    let rest = rest.trim_start_matches([':', '：', ' ', '\u{3000}']);
+    !rest.is_empty() && rest.chars().count() <= 30 && !rest.contains(['。', '，', ','])
 }
 
 /// A web repost's line naming where the article comes from, unbracketed: `来源：某某新闻`,
@@ -3015,5 +3032,20 @@ mod tests {
         assert!(!is_source_note(
             "（来源于群众的智慧，最终服务群众。这是经验。）"
         ));
+    }
+
+    #[test]
+    fn a_tip_credit_closes_the_report_and_credits_no_writer() {
+        assert!(tip_credit("线索提供 王某某"));
+        assert!(tip_credit("线索提供：李某 赵某"));
+        assert!(tip_credit("（线索来自本报新闻热线 12345678）"));
+        assert!(tip_credit("(线索来自本报新闻热线)"));
+        assert!(!tip_credit("线索提供者说，他看见了火光。"));
+        assert!(!tip_credit("线索提供"));
+        assert!(is_source_note("线索提供 王某某"));
+        assert_eq!(
+            crate::lines::classify("线索提供 王某某"),
+            crate::lines::Class::AuthorNote
+        );
     }
 }

@@ -1439,10 +1439,17 @@ pub(crate) fn column_after_title(t: &str) -> Option<(&str, &str)> {
         && inner
             .chars()
             .all(|c| "上中下续完一二三四五六七八九十之0123456789".contains(c));
-    // A column name may be a slogan of its own: `（稳中求进、提质增效 实现“十五五”良好开局）`.
+    // A column name may be a slogan of its own: `（稳中求进、提质增效 实现“十五五”良好开局）`,
+    // two phrases of a series' motto with a comma between (`（坚定信心，开创发展新局面）`).
     let slogan = (4..=24).contains(&inner.chars().count())
-        && !inner.contains(['。', '，', ',', '；', '：', ':'])
-        && !inner.chars().any(|c| c.is_ascii_digit());
+        && !inner.contains(['。', ',', '；', '：', ':'])
+        && !inner.chars().any(|c| c.is_ascii_digit())
+        && match inner.split_once('，') {
+            None => true,
+            Some((a, b)) => [a, b].iter().all(|p| {
+                (4..=12).contains(&p.chars().count()) && p.chars().all(crate::normalize::is_han)
+            }),
+        };
     let column = (4..=40).contains(&n)
         && !title.contains(['。', '；', ';'])
         && title.matches(['，', ',']).count() <= 2
@@ -2008,6 +2015,12 @@ mod tests {
         assert!(titled_with_column(
             "摘掉不必要的牌子，扛起办实事的担子（编辑手记）"
         ));
+        // A series' motto of two phrases.
+        assert_eq!(
+            column_after_title("江城打好转型升级攻坚战（坚定信心，开创发展新局面）"),
+            Some(("江城打好转型升级攻坚战", "坚定信心，开创发展新局面"))
+        );
+        assert!(!titled_with_column("河水涨了（他说，水会退的）"));
     }
 
     #[test]
