@@ -114,6 +114,9 @@ fn role_word(t: &str) -> Option<Role> {
         ("记者", Role::Reporter),
         ("实习生", Role::Reporter),
         ("通讯员", Role::Correspondent),
+        // A local government's reporting group (`县委报道组`, `区委报道组`) files as
+        // correspondents do.
+        ("报道组", Role::Correspondent),
         ("作者", Role::Author),
         ("评论员", Role::Author),
         ("撰稿", Role::Author),
@@ -487,6 +490,7 @@ fn tokenize(s: &str) -> Vec<Tok> {
 const CREDIT_WORDS: &[&str] = &[
     "记者",
     "通讯员",
+    "报道组",
     "作者",
     "评论员",
     "实习生",
@@ -3047,5 +3051,15 @@ mod tests {
             crate::lines::classify("线索提供 王某某"),
             crate::lines::Class::AuthorNote
         );
+    }
+
+    #[test]
+    fn a_reporting_group_files_as_correspondents() {
+        let c = parse_credits("记者 林某 报道组 王某某 赵某", None, false).expect("credit");
+        assert_eq!(c.reporters, ["林某"]);
+        assert_eq!(c.correspondents, ["王某某", "赵某"]);
+        let c = parse_credits("县委报道组 钱某某", None, false).expect("credit");
+        assert_eq!(c.correspondents, ["钱某某"]);
+        assert_eq!(crate::lines::classify("报道组 王某某 赵某"), crate::lines::Class::Byline);
     }
 }
