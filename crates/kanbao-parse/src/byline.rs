@@ -3060,6 +3060,9 @@ mod tests {
         assert_eq!(c.correspondents, ["王某某", "赵某"]);
         let c = parse_credits("县委报道组 钱某某", None, false).expect("credit");
         assert_eq!(c.correspondents, ["钱某某"]);
-        assert_eq!(crate::lines::classify("报道组 王某某 赵某"), crate::lines::Class::Byline);
+        assert_eq!(
+            crate::lines::classify("报道组 王某某 赵某"),
+            crate::lines::Class::Byline
+        );
     }
 }

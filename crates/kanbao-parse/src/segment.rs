@@ -650,7 +650,11 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
                         span: Some([line.start, line.end()]),
                     });
                 }
-                c.body = true;
+                // A dateline alone on its line (`本报某地7月6日电`) with the byline's lines under
+                // it heads the text below them: the byline is no end credit.
+                if !dateline_alone(lines, i, c.paragraphs) {
+                    c.body = true;
+                }
                 c.credited |= line.class == Class::Dateline;
                 c.dated |= line.class == Class::Dateline && c.paragraphs == 0;
                 c.paragraphs += 1;
@@ -732,6 +736,19 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
 
 /// Where the lines of the open article `index` begin among `owners`. Articles own their lines
 /// in order, so only this article's own lines (and fragments among them) are scanned.
+/// A dateline printed alone on its line as the article's first text, with byline lines under
+/// it (`本报某地7月6日电` / `记者 林某` / `报道组 王某`): it heads the text under the byline, so
+/// the byline is the article's, under its headline, not an end credit.
+fn dateline_alone(lines: &[Line<'_>], i: usize, paragraphs: usize) -> bool {
+    paragraphs == 0
+        && lines
+            .get(i)
+            .is_some_and(|l| l.class == Class::Dateline && crate::byline::bare_dateline(l.text))
+        && lines
+            .get(i + 1)
+            .is_some_and(|n| matches!(n.class, Class::Byline | Class::Author))
+}
+
 fn article_start(owners: &[Owner], index: usize) -> usize {
     owners
         .iter()
@@ -1685,6 +1702,30 @@ fn header_zone(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_dateline_alone_over_the_byline_heads_the_text_under_it() {
+        let text = concat!(
+            "江城协作项目签约\n\n本报江城7月6日电\n\n记者 林某\n\n报道组 王某某 赵某\n\n",
+            "　　两家企业今天在江城签约，新项目明年投产。\n\n",
+            "　　江城与邻县结对以来，已有十个项目落地。\n"
+        );
+        let lines = crate::lines::split(text);
+        let at = lines.iter().position(|l| l.text == "本报江城7月6日电");
+        assert!(at.is_some_and(|i| dateline_alone(&lines, i, 0)));
+        assert!(at.is_some_and(|i| !dateline_alone(&lines, i, 1)));
+        let page = crate::parse_str(text, "p");
+        assert_eq!(page.articles.len(), 1);
+        let a = &page.articles[0];
+        assert_eq!(a.dateline.as_deref(), Some("本报江城7月6日电"));
+        assert_eq!(a.byline.reporters, ["林某"]);
+        assert_eq!(a.byline.correspondents, ["王某某", "赵某"]);
+        let paragraphs = a
+            .blocks
+            .iter()
+            .filter(|b| b.kind == crate::model::BlockKind::Paragraph);
+        assert_eq!(paragraphs.count(), 2);
+    }
 
     #[test]
     fn an_e_paper_pages_index_of_titles_is_set_aside_and_names_the_title() {
