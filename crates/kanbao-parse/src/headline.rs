@@ -455,9 +455,9 @@ fn score(lines: &[&str], shapes: &[u8], r: Reading, marked_subtitle: bool) -> i3
         if phrases(k).len() >= 3 {
             s += 2;
         }
-        // Of two lines, the one in the largest type, the shorter, is the title.
+        // Of two lines (columns aside), the one in the largest type, the shorter, is the title.
         if i + 1 == r.title
-            && lines.len() == 2
+            && lines.len() == r.columns + 2 + usize::from(r.trailing_column)
             && shape(r.title) < 2
             && kicker_over_shorter_title(k, title)
         {

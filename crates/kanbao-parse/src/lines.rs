@@ -218,10 +218,15 @@ pub(crate) fn unpad(s: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// The column named by a record's field, `专栏：摄影报道` (empty, `专栏：`, where the item has
-/// none), as a paper's database of back issues heads each item under its page line.
+/// The column named by a record's field, `专栏：摄影报道` or `系列：深阅读·文旅观察` (empty,
+/// `专栏：`, where the item has none), as a paper's database of back issues heads each item
+/// under its page line.
 pub(crate) fn column_field(t: &str) -> Option<&str> {
-    let value = t.strip_prefix("专栏")?.strip_prefix([':', '：'])?.trim();
+    let value = ["专栏", "栏目", "系列"]
+        .iter()
+        .find_map(|f| t.strip_prefix(f))?
+        .strip_prefix([':', '：'])?
+        .trim();
     (value.chars().count() <= 16 && !value.contains(['。', '，', ',', '；', '！', '？']))
         .then_some(value)
 }
@@ -656,10 +661,12 @@ fn kicker_over_credited_title(lines: &[Line<'_>], i: usize) -> bool {
     if l.class != Class::Text || l.text.len() > 160 || l.text.chars().count() > 40 {
         return false;
     }
-    // A kicker may trail off (`换脸、变声、冒充客服……`) into the title.
+    // A kicker may trail off (`换脸、变声、冒充客服……`) into the title, or ask the question
+    // the title answers (`老店主转移资产，新店主收了预付款就跑？`).
     let trailing = l
         .text
         .strip_suffix("……")
+        .or_else(|| l.text.strip_suffix(['？', '?']))
         .is_some_and(|head| head.chars().count() >= 6 && looks_like_headline(head));
     if !looks_like_headline(l.text) && !trailing || quotation_source(l.text) {
         return false;
@@ -1678,6 +1685,12 @@ mod tests {
         assert_eq!(column_field("专栏：读者来信"), Some("读者来信"));
         assert_eq!(column_field("专栏:"), Some(""));
         assert_eq!(column_field("专栏作家的一天"), None);
+        assert_eq!(
+            column_field("系列：深阅读·文旅观察"),
+            Some("深阅读·文旅观察")
+        );
+        assert_eq!(column_field("栏目：江城夜话"), Some("江城夜话"));
+        assert_eq!(column_field("系列报道"), None);
         assert_eq!(column_field("专栏：他写了三十年，读者遍布全国。"), None);
         assert_eq!(classify("专栏:"), Class::Noise);
         assert!(matches!(classify("专栏：读者来信"), Class::Label(_)));
@@ -2180,6 +2193,16 @@ mod tests {
             "第13版：社会\n\n冒充熟人、虚构订单、伪造客服……\n\n花样翻新的骗局，怎样识破？\n\n本报记者  林  一\n\n一个电话打来，对方自称是快递员。\n",
         );
         assert_eq!(lines[1].class, Class::Short);
+        // A kicker asking the question the title answers.
+        let lines = split(
+            "老店主转移资产，新店主收了预付款就跑？\n\n怎样让“跑路”套路行不通（经济观察）\n\n本报记者  林  一\n\n预付卡纠纷今年多了起来。\n",
+        );
+        assert_eq!(lines[0].class, Class::Short);
+        // A question over text is no kicker.
+        let lines = split(
+            "预付卡纠纷今年多了起来。\n\n老店主转移资产，新店主收了预付款就跑？\n\n消费者找到了市场监管部门。\n",
+        );
+        assert!(!kicker_over_credited_title(&lines, 1));
     }
 
     #[test]
