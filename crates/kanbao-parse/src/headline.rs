@@ -364,7 +364,7 @@ pub(crate) fn attendance_line(line: &str) -> bool {
         && !line.contains(['，', ',', '。', '：', ':'])
 }
 
-/// Three unmarked lines, the middle one the shortest: the main title in the largest type
+/// Three unmarked lines, the middle one the shortest (or as short as the first): the main title in the largest type
 /// between its kicker and its subtitle (`铺路面 架钢梁 工地昼夜忙` / `跨江大桥九月通车` /
 /// `引桥和立交桥同时开工`), as papers set 引题, 主题 and 副题.
 pub(crate) fn middle_line_shortest(lines: &[&str]) -> bool {
@@ -373,7 +373,7 @@ pub(crate) fn middle_line_shortest(lines: &[&str]) -> bool {
             .get(i)
             .map_or(0, |l| l.chars().filter(|c| !c.is_whitespace()).count())
     };
-    lines.len() == 3 && n(1) < n(0) && n(1) < n(2)
+    lines.len() == 3 && n(1) <= n(0) && n(1) < n(2)
 }
 
 /// A title printed as a quotation (`“我们不看重输赢，很享受运动快乐”`): the line above it
@@ -443,9 +443,6 @@ fn score(lines: &[&str], shapes: &[u8], r: Reading, marked_subtitle: bool) -> i3
         if k.ends_with("——") || k.ends_with(['：', ':']) {
             s += 4;
         }
-        if quoted(title) {
-            s += 5;
-        }
         // A first line of two or three characters is more often a column.
         if n <= 3 && r.columns == 0 {
             s -= 1;
@@ -484,6 +481,11 @@ fn score(lines: &[&str], shapes: &[u8], r: Reading, marked_subtitle: bool) -> i3
         if i > r.columns && !kicker_wraps(lines.get(i - 1).copied().unwrap_or("")) {
             s -= 3;
         }
+    }
+    // A title printed as a quotation has the line over it introduce the speaker: once, however
+    // many lines stand over it.
+    if r.title > r.columns && quoted(title) {
+        s += 5;
     }
     let end = lines.len() - usize::from(r.trailing_column);
     for sub in lines.get(r.title + 1..end).unwrap_or(&[]) {
@@ -873,6 +875,20 @@ mod tests {
 
     #[test]
     fn of_three_lines_the_shortest_in_the_middle_is_the_title() {
+        // As short as the kicker over it, and shorter than the quotation under it.
+        assert!(middle_line_shortest(&[
+            "交警正在路口执勤",
+            "老人拎着水果来了",
+            "“多亏你们，帮我找回了孙子”"
+        ]));
+        let h = group(&[
+            "交警正在路口执勤",
+            "老人拎着水果来了",
+            "“多亏你们，帮我找回了孙子”",
+        ]);
+        assert_eq!(h.kicker.as_deref(), Some("交警正在路口执勤"));
+        assert_eq!(h.title, "老人拎着水果来了");
+        assert_eq!(h.subtitle.as_deref(), Some("“多亏你们，帮我找回了孙子”"));
         assert!(middle_line_shortest(&[
             "铺路面 架钢梁 工地昼夜忙",
             "跨江大桥九月通车",
