@@ -501,6 +501,8 @@ const EDITOR_ROLES: &[&str] = &[
     "本版责编",
     "本版主编",
     "本版统筹",
+    "本期统筹",
+    "本期策划",
     "责任校对",
     "责任编辑",
     "值班编辑",
@@ -518,10 +520,8 @@ const EDITOR_ROLES: &[&str] = &[
     "审读",
     "组版",
     "制图",
-    "组版",
-    "审读",
     "终审",
-    "制图",
+    "统筹",
     "设计",
     "主编",
 ];
@@ -969,6 +969,12 @@ mod tests {
         );
         assert!(parse_editors("编辑部门近日开会。").is_none());
         assert_eq!(parse_editors("校对柳宝庆").unwrap(), vec!["校对:柳宝庆"]);
+        // A special page's line of who planned and laid it out.
+        assert_eq!(
+            parse_editors("本期统筹：林某  版式设计：赵某某").unwrap(),
+            vec!["本期统筹:林某", "版式设计:赵某某"]
+        );
+        assert_eq!(crate::lines::classify("本期统筹：林某  版式设计：赵某某"), crate::lines::Class::Editors);
         // A web page's brackets, spaces inside them.
         assert_eq!(
             parse_editors("[ 责编：林小雨 ]").unwrap(),

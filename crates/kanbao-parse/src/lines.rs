@@ -462,6 +462,20 @@ fn closing_datelines(lines: &mut [Line<'_>]) {
     }
 }
 
+/// A line that only marks where a picture stood, as e-paper text keeps it: `图一`, `图三`,
+/// `图2`, `（图）`. It says nothing of the article.
+pub(crate) fn picture_placeholder(t: &str) -> bool {
+    let t = t.trim().trim_start_matches(['（', '(']).trim_end_matches(['）', ')']);
+    let Some(rest) = t.strip_prefix('图') else {
+        return false;
+    };
+    let n = rest.chars().count();
+    n <= 2
+        && rest
+            .chars()
+            .all(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
+}
+
 /// Whether a line heads a list inside the text: a short label ending in a colon
 /// (`本期嘉宾：`, `主要内容:`). A record's empty field (`专栏：`) heads no list.
 pub(crate) fn list_label(t: &str) -> bool {
@@ -1264,6 +1278,9 @@ pub(crate) fn classify(t: &str) -> Class {
     }
     if is_page_header(t) {
         return Class::Header;
+    }
+    if picture_placeholder(t) {
+        return Class::Noise;
     }
     if !has_han {
         return if chars <= 20 {
@@ -2170,6 +2187,17 @@ mod tests {
         let sentence =
             "门店关门以后，储值卡还没用完。\n\n18日，记者联系到工作人员。\n她表示暂时关闭。\n";
         assert_eq!(split(sentence)[0].class, Class::Text);
+    }
+
+    #[test]
+    fn a_pictures_placeholder_is_noise() {
+        for t in ["图一", "图三", "图2", "图12", "（图）", "图"] {
+            assert!(picture_placeholder(t), "{t}");
+            assert_eq!(classify(t), Class::Noise, "{t}");
+        }
+        for t in ["图为江城新貌", "图书", "图一为江城新貌。"] {
+            assert!(!picture_placeholder(t), "{t}");
+        }
     }
 
     #[test]
