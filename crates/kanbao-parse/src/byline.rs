@@ -1238,8 +1238,11 @@ pub(crate) fn is_source_note(line: &str) -> bool {
 /// print it: `线索提供 王某`, `线索提供：李某 赵某`, `（线索来自本报新闻热线 12345678）`. It
 /// credits no writer, and closes the report.
 pub(crate) fn tip_credit(line: &str) -> bool {
-    let t = line.trim();
-    let inner = strip_brackets(t).unwrap_or(t);
+    // The bracket may be left open at the line's end, as web copies drop it.
+    let inner = line
+        .trim()
+        .trim_start_matches(['（', '('])
+        .trim_end_matches(['）', ')']);
     let Some(rest) = ["线索提供", "新闻线索提供", "线索来自", "线索来源", "报料人"]
         .iter()
         .find_map(|w| inner.strip_prefix(w))
@@ -3044,6 +3047,7 @@ mod tests {
         assert!(tip_credit("线索提供：李某 赵某"));
         assert!(tip_credit("（线索来自本报新闻热线 12345678）"));
         assert!(tip_credit("(线索来自本报新闻热线)"));
+        assert!(tip_credit("(线索来自本报新闻热线 12345678"));
         assert!(!tip_credit("线索提供者说，他看见了火光。"));
         assert!(!tip_credit("线索提供"));
         assert!(is_source_note("线索提供 王某某"));

@@ -974,7 +974,10 @@ mod tests {
             parse_editors("本期统筹：林某  版式设计：赵某某").unwrap(),
             vec!["本期统筹:林某", "版式设计:赵某某"]
         );
-        assert_eq!(crate::lines::classify("本期统筹：林某  版式设计：赵某某"), crate::lines::Class::Editors);
+        assert_eq!(
+            crate::lines::classify("本期统筹：林某  版式设计：赵某某"),
+            crate::lines::Class::Editors
+        );
         // A web page's brackets, spaces inside them.
         assert_eq!(
             parse_editors("[ 责编：林小雨 ]").unwrap(),

@@ -488,7 +488,18 @@ fn score(lines: &[&str], shapes: &[u8], r: Reading, marked_subtitle: bool) -> i3
         s += 5;
     }
     let end = lines.len() - usize::from(r.trailing_column);
-    for sub in lines.get(r.title + 1..end).unwrap_or(&[]) {
+    for (k, sub) in lines
+        .get(r.title + 1..end)
+        .unwrap_or(&[])
+        .iter()
+        .enumerate()
+    {
+        // A title has one subtitle line: a second plain line under it is more likely the title
+        // of a group read too high (引题, 主题, 副题).
+        if k > 0 {
+            s -= 2;
+            continue;
+        }
         s += subtitle_shape(sub, title) + i32::from(title.chars().count() > 8);
         // Two parallel phrases set apart by a space (`传承技艺  坚持开放`) are a main title's
         // shape: the line over them is its kicker.
@@ -1295,6 +1306,20 @@ mod tests {
         // Shorter over longer keeps the genre's other reading open: title and subtitle.
         let h = group(&["老街巷里的共享修理铺", "一群退休工人义务修家电十二年"]);
         assert_eq!(h.title, "老街巷里的共享修理铺");
+    }
+
+    #[test]
+    fn a_title_has_one_plain_subtitle_line() {
+        // Three lines, the middle as short as the first: kicker, title and subtitle, not a title
+        // over two subtitle lines.
+        let h = group(&[
+            "路灯不亮   井盖缺失",
+            "小巷夜路难走  居民盼修",
+            "希望有关部门尽快解决",
+        ]);
+        assert_eq!(h.kicker.as_deref(), Some("路灯不亮   井盖缺失"));
+        assert_eq!(h.title, "小巷夜路难走  居民盼修");
+        assert_eq!(h.subtitle.as_deref(), Some("希望有关部门尽快解决"));
     }
 
     #[test]

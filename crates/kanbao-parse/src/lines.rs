@@ -465,7 +465,10 @@ fn closing_datelines(lines: &mut [Line<'_>]) {
 /// A line that only marks where a picture stood, as e-paper text keeps it: `图一`, `图三`,
 /// `图2`, `（图）`. It says nothing of the article.
 pub(crate) fn picture_placeholder(t: &str) -> bool {
-    let t = t.trim().trim_start_matches(['（', '(']).trim_end_matches(['）', ')']);
+    let t = t
+        .trim()
+        .trim_start_matches(['（', '('])
+        .trim_end_matches(['）', ')']);
     let Some(rest) = t.strip_prefix('图') else {
         return false;
     };
