@@ -1097,6 +1097,7 @@ fn epaper_navigation(t: &str) -> bool {
             | "收藏"
             | "分享到"
             | "PDF版阅读"
+            | "PDF版下载"
             | "PDF下载"
             | "电子版"
             | "数字报"
@@ -1155,6 +1156,10 @@ pub(crate) fn site_stamp(t: &str) -> bool {
         .is_some_and(|h| h.eq_ignore_ascii_case("copyright"))
         || marks.iter().any(|m| t.starts_with(m))
     {
+        return true;
+    }
+    // The paper's app named alone on its line (`江城日报客户端`), as its site heads each page.
+    if t.strip_suffix("客户端").is_some_and(paper_name) {
         return true;
     }
     if !(t.starts_with("发布") || t.starts_with("更新")) {
@@ -1931,6 +1936,7 @@ mod tests {
             "国内统一刊号:CN41-0017",
             "发布时间:2014-05-28 08:11:15",
             "发布日期：2024年3月5日",
+            "江城日报客户端",
         ] {
             assert!(site_stamp(stamp), "{stamp}");
             assert_eq!(classify(stamp), Class::Noise, "{stamp}");
@@ -1947,6 +1953,7 @@ mod tests {
     #[test]
     fn page_headers_are_known_anywhere_by_a_date_or_a_written_page_number() {
         assert!(is_page_header("第05版:综合新闻 PDF版阅读"));
+        assert!(is_page_header("第01版:要闻 PDF版下载"));
         assert!(is_page_header("2023年07月21日 星期五"));
         assert!(!is_page_header("要闻"));
         assert!(!is_page_header("A2"));
