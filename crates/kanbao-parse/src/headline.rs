@@ -319,6 +319,9 @@ pub(crate) fn subtitle_shape(s: &str, title: &str) -> i32 {
     if attendance_line(s) {
         score += 5;
     }
+    if facts_under_short_title(s, title) {
+        score += 3;
+    }
     if two_phrase_title(title) {
         score += 2;
     }
@@ -340,10 +343,24 @@ fn printed_width(line: &str) -> usize {
 /// fact to the title over it: its subtitle. A line carrying the column in brackets is the
 /// title whatever its length.
 pub(crate) fn kicker_over_shorter_title(kicker: &str, title: &str) -> bool {
-    let amount = has_figures(title) || title.contains(['百', '千', '万', '亿']);
     printed_width(kicker) >= printed_width(title)
-        && !amount
+        && !states_amount(title)
         && !crate::lines::titled_with_column(kicker)
+}
+
+/// Whether a headline line states an amount: figures, or a count in words (`百项`, `三万`).
+pub(crate) fn states_amount(line: &str) -> bool {
+    has_figures(line) || line.contains(['百', '千', '万', '亿'])
+}
+
+/// A line half as long again as the short title over it, stating an amount the title does not
+/// (`郑州也是我们的家` / `某县200名农民工义务服务博览会`): the facts under a title, its subtitle.
+pub(crate) fn facts_under_short_title(sub: &str, title: &str) -> bool {
+    // A label's word or two (`链接`) is no title to have facts under it.
+    printed_width(title) >= 5
+        && states_amount(sub)
+        && !states_amount(title)
+        && 2 * printed_width(sub) >= 3 * printed_width(title)
 }
 
 /// A subtitle naming who attended or spoke (`王某 李某参加`, `某某出席并讲话`): under a report of a
@@ -1320,6 +1337,29 @@ mod tests {
         assert_eq!(h.kicker.as_deref(), Some("路灯不亮   井盖缺失"));
         assert_eq!(h.title, "小巷夜路难走  居民盼修");
         assert_eq!(h.subtitle.as_deref(), Some("希望有关部门尽快解决"));
+    }
+
+    #[test]
+    fn facts_with_an_amount_under_a_short_title_are_its_subtitle() {
+        assert!(facts_under_short_title(
+            "江城300名志愿者义务服务运动会",
+            "这也是我们的城"
+        ));
+        assert!(!facts_under_short_title(
+            "江城志愿者义务服务运动会赛场",
+            "这也是我们的城"
+        ));
+        assert!(!facts_under_short_title(
+            "首批20个冷链枢纽开工",
+            "补齐冷链“最先一公里”短板"
+        ));
+        assert!(!facts_under_short_title(
+            "今年以来新增市场主体2.3万户",
+            "链接"
+        ));
+        let h = group(&["这也是我们的城", "江城300名志愿者义务服务运动会"]);
+        assert_eq!(h.title, "这也是我们的城");
+        assert_eq!(h.subtitle.as_deref(), Some("江城300名志愿者义务服务运动会"));
     }
 
     #[test]
