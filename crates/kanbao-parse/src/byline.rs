@@ -554,6 +554,9 @@ fn credit_label_dropped(s: &str) -> &str {
 /// text no credit at all. A credit needs at least one name and, unless `default` is given,
 /// one role word.
 pub(crate) fn parse_credits(s: &str, default: Option<Role>, lenient: bool) -> Option<Credits> {
+    // The reader who gave the story, named after the credit (`记者 某某 摄 线索提供 某某`), is
+    // credited with no part of it.
+    let s = without_tip_credit(s);
     // A role word cut by a stray space (`本报通讯 员 某某`) is the word.
     let mended;
     let s = match role_word_mended(s) {
@@ -1251,6 +1254,17 @@ pub(crate) fn tip_credit(line: &str) -> bool {
     };
     let rest = rest.trim_start_matches([':', '：', ' ', '\u{3000}']);
     !rest.is_empty() && rest.chars().count() <= 30 && !rest.contains(['。', '，', ','])
+}
+
+/// A credit without the tip credit printed after it on the same line: `记者 某某 摄 线索提供
+/// 某某` gives `记者 某某 摄`.
+pub(crate) fn without_tip_credit(s: &str) -> &str {
+    match s.find("线索") {
+        Some(at) if at > 0 && s.get(at..).is_some_and(tip_credit) => {
+            s.get(..at).unwrap_or(s).trim_end()
+        }
+        _ => s,
+    }
 }
 
 /// A web repost's line naming where the article comes from, unbracketed: `来源：某某新闻`,
@@ -3051,6 +3065,13 @@ mod tests {
         assert!(!tip_credit("线索提供者说，他看见了火光。"));
         assert!(!tip_credit("线索提供"));
         assert!(is_source_note("线索提供 王某某"));
+        assert_eq!(
+            without_tip_credit("记者 林某 摄 线索提供 赵某"),
+            "记者 林某 摄"
+        );
+        let c = parse_credits("记者 林某 摄 线索提供 赵某", None, false).expect("credit");
+        assert_eq!(c.photographers, ["林某"]);
+        assert_eq!(without_tip_credit("线索提供 赵某"), "线索提供 赵某");
         assert_eq!(
             crate::lines::classify("线索提供 王某某"),
             crate::lines::Class::AuthorNote
