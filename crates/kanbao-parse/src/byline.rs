@@ -1226,6 +1226,8 @@ pub(crate) fn is_source_note(line: &str) -> bool {
                 "转载自",
                 "原载",
                 "来源",
+                "案例来源",
+                "资料来源",
                 "本文来源",
                 "本文摘自",
                 "节选自",
@@ -3048,6 +3050,13 @@ mod tests {
         // Unbracketed, as web reposts end: the source's name alone.
         assert!(is_source_note("来源：某某网"));
         assert!(is_source_note("本文来源: 江城晚报"));
+        // A case's source and the reporter who wrote it up.
+        let note = "（案例来源：江城市中级人民法院，本报记者林某整理）";
+        assert!(is_source_note(note));
+        assert_eq!(
+            author_note_credits(note).map(|c| c.reporters),
+            Some(vec!["林某".to_owned()])
+        );
         assert!(!is_source_note("来源：群众的智慧，最终服务群众"));
         assert!(!is_source_note("来源广泛"));
         assert!(!is_source_note(
