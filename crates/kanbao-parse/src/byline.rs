@@ -2018,6 +2018,12 @@ fn credit_lead(line: &str) -> Option<Dateline<'_>> {
 /// Finds a photographer credit ending a caption: `…赏菊。 YMG全媒体记者 王五 摄`, `(张三 摄)`.
 /// Returns where the credit starts and what it credits.
 pub(crate) fn photo_credit_suffix(line: &str) -> Option<(usize, Credits)> {
+    // One credit for every picture of the page or the story: `以上图片均为某某摄（某某视觉）`.
+    if let Some(rest) = shared_photo_credit(line) {
+        return photo_credit_suffix(rest)
+            .filter(|(at, _)| *at == 0)
+            .map(|(_, c)| (0, c));
+    }
     if let Some(found) = slashed_credit_suffix(line) {
         return Some(found);
     }
@@ -2035,6 +2041,18 @@ pub(crate) fn photo_credit_suffix(line: &str) -> Option<(usize, Credits)> {
         return Some(found);
     }
     glued_photo_credit(line)
+}
+
+/// The credit of a line crediting every picture above it with one photographer: `以上图片均为
+/// 某某摄`, `本版图片均由某某摄`, gives `某某摄`.
+fn shared_photo_credit(line: &str) -> Option<&str> {
+    let rest = ["以上图片", "本版图片", "本组图片", "图片"]
+        .iter()
+        .find_map(|p| line.strip_prefix(p))?;
+    let rest = ["均为", "均由", "皆为", "为", "由"]
+        .iter()
+        .find_map(|p| rest.strip_prefix(p))?;
+    (!rest.is_empty()).then_some(rest)
 }
 
 /// `王明摄（人民视觉）`, `X摄（新华社发）`: the line before an agency named after the credit.
@@ -3098,5 +3116,19 @@ mod tests {
             crate::lines::classify("报道组 王某某 赵某"),
             crate::lines::Class::Byline
         );
+    }
+
+    #[test]
+    fn one_credit_for_every_picture_above_it() {
+        assert_eq!(
+            shared_photo_credit("以上图片均为赵某某摄（江城视觉）"),
+            Some("赵某某摄（江城视觉）")
+        );
+        assert_eq!(shared_photo_credit("图片由受访者提供"), Some("受访者提供"));
+        assert_eq!(shared_photo_credit("以上图片"), None);
+        let (at, c) = photo_credit_suffix("以上图片均为赵某某摄（江城视觉）").expect("credit");
+        assert_eq!(at, 0);
+        assert_eq!(c.photographers, ["赵某某"]);
+        assert!(photo_credit_suffix("图片为资料").is_none());
     }
 }
