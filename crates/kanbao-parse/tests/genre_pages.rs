@@ -428,3 +428,59 @@ fn bulleted_briefs_lose_their_bullets_and_keep_credits_in_every_place() {
     assert_eq!(p.articles[2].byline.correspondents, ["钱七"]);
     assert_eq!(p.meta.editors, ["责任编辑:刘一", "校对:陈二"]);
 }
+
+#[test]
+fn an_evening_papers_tip_credits_stacked_headlines_and_shared_photo_credit() {
+    let p = page("metro-evening-tips-and-stacked-headlines.txt");
+    assert_eq!(p.meta.page.as_deref(), Some("A05"));
+    assert_eq!(
+        titles(&p),
+        [
+            "老人拎着水果来了",
+            "江城打好治水攻坚战",
+            "老街换新颜",
+            "山村客运跑出加速度",
+            "“啃老”纠纷调解成功"
+        ]
+    );
+    // Kicker, title and a quotation as subtitle; the tip credit closes the report.
+    let first = &p.articles[0];
+    assert_eq!(first.kicker.as_deref(), Some("交警正在路口执勤"));
+    assert_eq!(
+        first.subtitle.as_deref(),
+        Some("“多亏你们，帮我找回了孙子”")
+    );
+    assert_eq!(first.byline.reporters, ["林一"]);
+    assert_eq!(texts(first, BlockKind::Paragraph).len(), 3);
+    // A long kicker over a shorter title; a dateline alone over the byline's lines.
+    let second = &p.articles[1];
+    assert_eq!(
+        second.kicker.as_deref(),
+        Some("推进河道清淤、岸线整治、生态修复")
+    );
+    assert_eq!(second.dateline.as_deref(), Some("本报江城6月21日讯"));
+    assert_eq!(second.byline.reporters, ["周明"]);
+    assert_eq!(second.byline.correspondents, ["王某某", "赵亮"]);
+    assert_eq!(texts(second, BlockKind::Paragraph).len(), 2);
+    // Placeholders of pictures are no text; the reader who gave the story is no photographer.
+    let photo = &p.articles[2];
+    assert_eq!(photo.kind, Kind::Photo);
+    assert_eq!(photo.byline.photographers, ["韩冰"]);
+    assert!(texts(photo, BlockKind::Heading).is_empty());
+    assert_eq!(texts(photo, BlockKind::Caption).len(), 1);
+    // Three phrases in a row are the kicker; one credit for the pictures above it.
+    let fourth = &p.articles[3];
+    assert_eq!(fourth.kicker.as_deref(), Some("修好路  建好站  办好事"));
+    assert_eq!(fourth.byline.photographers, ["吴静"]);
+    assert_eq!(
+        texts(fourth, BlockKind::Caption),
+        ["村民在新建的候车亭等车。"]
+    );
+    assert_eq!(texts(fourth, BlockKind::Paragraph).len(), 3);
+    assert_eq!(fourth.kind, Kind::News);
+    // A tip credit whose bracket was left open ends the brief, as part of it.
+    let last = &p.articles[4];
+    assert_eq!(texts(last, BlockKind::Paragraph).len(), 1);
+    assert!(last.byline.raw.iter().any(|r| r.starts_with("(线索来自")));
+    assert_eq!(fragments(&p, Why::Editors).len(), 1);
+}
