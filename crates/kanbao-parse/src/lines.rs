@@ -961,10 +961,7 @@ fn is_numbered(t: &str) -> bool {
 /// paragraph, a caption, a dateline lead or an editor's note is like that, so the checks for
 /// short lines are skipped.
 fn classify_long(t: &str) -> Class {
-    if is_caption_start(t)
-        || photo_credit_suffix(t).is_some()
-        || photo_credit_glued(t)
-        || caption_with_source(t)
+    if is_caption_start(t) || credited_picture(t) || photo_credit_glued(t) || caption_with_source(t)
     {
         Class::Caption
     } else if is_editor_note(t) {
@@ -1321,7 +1318,7 @@ pub(crate) fn classify(t: &str) -> Class {
     if parse_byline_line(t).is_some() || is_reprint_line(t) || role_alone(t) {
         return Class::Byline;
     }
-    if is_caption_start(t) || photo_credit_suffix(t).is_some() || photo_credit_glued(t) {
+    if is_caption_start(t) || credited_picture(t) || photo_credit_glued(t) {
         return Class::Caption;
     }
     if is_editor_note(t) {
@@ -1489,6 +1486,21 @@ pub(crate) fn column_after_title(t: &str) -> Option<(&str, &str)> {
         && (crate::headline::column_shape(inner) > 0 || slogan)
         && crate::byline::parse_credits(inner, None, false).is_none();
     column.then_some((title.trim_end(), inner))
+}
+
+/// A line ending in a photographer's credit: a picture's caption, unless the credit names the
+/// text's writer apart from the photographer (`…参加。(某某 文 某某 摄)`), which ends a report's
+/// last paragraph.
+fn credited_picture(t: &str) -> bool {
+    photo_credit_suffix(t).is_some_and(|(at, c)| at == 0 || !written_apart(&c))
+}
+
+/// Whether a credit names a writer apart from its photographers: `某某 文 某某 摄`, `记者 某某
+/// 通讯员 某某 摄` is not (the photos credited to the writers).
+pub(crate) fn written_apart(c: &crate::byline::Credits) -> bool {
+    !c.photographers.is_empty()
+        && !c.reporters.is_empty()
+        && c.reporters.iter().all(|r| !c.photographers.contains(r))
 }
 
 /// A text that ends in a photographer's credit glued after its last sentence
@@ -2197,6 +2209,20 @@ mod tests {
         let sentence =
             "门店关门以后，储值卡还没用完。\n\n18日，记者联系到工作人员。\n她表示暂时关闭。\n";
         assert_eq!(split(sentence)[0].class, Class::Text);
+    }
+
+    #[test]
+    fn a_text_whose_credit_names_its_writer_apart_is_no_caption() {
+        let t = "社区负责人表示，此次活动增强了居民的环保意识。(林某 文 江城妇联 摄)";
+        assert_eq!(classify(t), Class::Text);
+        let lines = split(t);
+        assert!(lines[0].glued_credit);
+        // The photographer's credit alone: a caption.
+        assert_eq!(classify("居民在社区分拣垃圾。(赵某某 摄)"), Class::Caption);
+        assert_eq!(
+            classify("居民在社区分拣垃圾。(记者 林某 摄)"),
+            Class::Caption
+        );
     }
 
     #[test]
