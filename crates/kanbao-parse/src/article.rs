@@ -1130,6 +1130,14 @@ fn agency_credit(drafts: &mut [Draft], byline: &mut Byline) -> bool {
     true
 }
 
+/// A caption saying what the picture shows: `图为…`, `上图为…`.
+fn shows_the_picture(raw: &str) -> bool {
+    let t = raw.trim_start();
+    ["图为", "上图为", "下图为", "左图为", "右图为"]
+        .iter()
+        .any(|p| t.starts_with(p))
+}
+
 /// A short undated item that ends in a photo's credit (a line of its own, a caption's credit,
 /// or the issuing agency's: `agency`) is the photo's caption.
 fn photo_item_captions(
@@ -1148,12 +1156,20 @@ fn photo_item_captions(
         .iter()
         .filter(|d| d.kind == BlockKind::Paragraph)
         .count();
+    // A caption that says what the picture shows (`图为…`) under two paragraphs or more stands
+    // apart from them: they are the report's text, not more of the caption. (One block of text
+    // over it describes the picture with it: a photo item.)
+    let caption_apart = paragraphs >= 2
+        && drafts
+            .last()
+            .is_some_and(|d| d.kind == BlockKind::Caption && shows_the_picture(&d.raw));
     let short = drafts
         .iter()
         .filter(|d| d.kind == BlockKind::Paragraph)
         .all(|d| d.raw.chars().count() <= 250);
     let headings = drafts.iter().any(|d| d.kind == BlockKind::Heading);
     if ends_in_credit
+        && !caption_apart
         && !dated
         && !headings
         && paragraphs <= 2
@@ -1324,6 +1340,43 @@ fn opinion_by_its_place(signs: Signs<'_>, byline: &Byline) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_over_a_caption_saying_what_the_picture_shows_stays_text() {
+        assert!(shows_the_picture("图为江城大雨如注。  王某 摄"));
+        assert!(!shows_the_picture("江城大雨如注。  王某 摄"));
+        let page = crate::parse_str(
+            concat!(
+                "强降雨袭江城   7月5日，我市迎来大范围降雨，全市平均降水量32毫米。\n",
+                "  另据应急管理局通报，城关区一处广告牌倒塌，无人受伤。\n",
+                "  图为江城5日大雨如注，市民冒雨赶路。  王某 摄\n"
+            ),
+            "p",
+        );
+        let a = &page.articles[0];
+        let kinds: Vec<BlockKind> = a.blocks.iter().map(|b| b.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                BlockKind::Paragraph,
+                BlockKind::Paragraph,
+                BlockKind::Caption
+            ]
+        );
+        assert_eq!(a.byline.photographers, ["王某"]);
+        // One block of text over it describes the picture with it; a text ending in a caption
+        // without 图为 is the picture's caption.
+        let page = crate::parse_str(
+            "漓江游客多\n\n  7月15日，漓江上竹筏往来如织。\n  图为竹筏在漓江上有序前行。\n  记者 王某 摄\n",
+            "p",
+        );
+        assert_eq!(page.articles[0].kind, Kind::Photo);
+        let page = crate::parse_str(
+            "江城荷花开了\n\n6月18日，游客在江城湿地公园观赏荷花。  王某 摄\n",
+            "p",
+        );
+        assert_eq!(page.articles[0].kind, Kind::Photo);
+    }
 
     #[test]
     fn a_reporters_credit_read_as_a_photographers_is_reported() {
