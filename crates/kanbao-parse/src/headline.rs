@@ -115,10 +115,35 @@ pub(crate) fn column_shape(line: &str) -> u8 {
 /// Endings of place names that head the items of a round-up: `黄浦区  “先锋上海”志愿者打头阵`.
 const PLACE_ENDINGS: &[char] = &['区', '县', '市', '镇', '乡', '村', '省', '州', '旗', '盟'];
 
+/// A column tag in square brackets glued before the title, as web copies print it:
+/// `【创城在行动】扫雪除冰保畅通`, `[影像]瑞雪润江城`. The tag is the column.
+pub(crate) fn bracketed_column_before_title(line: &str) -> Option<(&str, &str)> {
+    let t = line.trim();
+    let (open, close) = if t.starts_with('【') {
+        ('【', '】')
+    } else if t.starts_with('[') {
+        ('[', ']')
+    } else {
+        return None;
+    };
+    let end = t.find(close)?;
+    let tag = t.get(open.len_utf8()..end)?.trim();
+    let title = t.get(end + close.len_utf8()..)?.trim();
+    let n = tag.chars().count();
+    ((2..=12).contains(&n)
+        && tag.chars().all(|c| is_han(c) || c == '·')
+        && title.chars().count() >= 4
+        && !crate::normalize::ends_sentence(title))
+    .then_some((tag, title))
+}
+
 /// A column label and the title on one line, set apart by a wide space (two spaces or an
 /// ideographic space): `黄浦区  “先锋上海”志愿者打头阵`, `长河时评　让社区食堂长流水`.
 /// Returns the label and the title.
 pub(crate) fn column_beside_title(line: &str) -> Option<(&str, &str)> {
+    if let Some(found) = bracketed_column_before_title(line) {
+        return Some(found);
+    }
     let at = line.find("  ").or_else(|| line.find('\u{3000}'))?;
     let left = line.get(..at)?.trim();
     let right = line.get(at..)?.trim();
@@ -1360,6 +1385,26 @@ mod tests {
         let h = group(&["这也是我们的城", "江城300名志愿者义务服务运动会"]);
         assert_eq!(h.title, "这也是我们的城");
         assert_eq!(h.subtitle.as_deref(), Some("江城300名志愿者义务服务运动会"));
+    }
+
+    #[test]
+    fn a_bracketed_tag_before_the_title_is_its_column() {
+        assert_eq!(
+            bracketed_column_before_title("【创城在行动】扫雪除冰保畅通 志愿服务暖人心"),
+            Some(("创城在行动", "扫雪除冰保畅通 志愿服务暖人心"))
+        );
+        assert_eq!(
+            bracketed_column_before_title("[影像]瑞雪润江城"),
+            Some(("影像", "瑞雪润江城"))
+        );
+        assert_eq!(bracketed_column_before_title("【图片新闻】"), None);
+        assert_eq!(
+            bracketed_column_before_title("【案情】张某在江城开了一家店。"),
+            None
+        );
+        let h = group(&["【创城在行动】扫雪除冰保畅通 志愿服务暖人心"]);
+        assert_eq!(h.column.as_deref(), Some("创城在行动"));
+        assert_eq!(h.title, "扫雪除冰保畅通 志愿服务暖人心");
     }
 
     #[test]
