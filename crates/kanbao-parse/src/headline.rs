@@ -133,7 +133,7 @@ pub(crate) fn bracketed_column_before_title(line: &str) -> Option<(&str, &str)> 
     ((2..=12).contains(&n)
         && tag.chars().all(|c| is_han(c) || c == '·')
         && title.chars().count() >= 4
-        && !crate::normalize::ends_sentence(title))
+        && !title.contains(['。', '！', '？', '!', '?']))
     .then_some((tag, title))
 }
 
@@ -1402,6 +1402,7 @@ mod tests {
             bracketed_column_before_title("【案情】张某在江城开了一家店。"),
             None
         );
+        assert_eq!(crate::lines::classify("[影像]瑞雪润江城(一)"), Class::Short);
         let h = group(&["【创城在行动】扫雪除冰保畅通 志愿服务暖人心"]);
         assert_eq!(h.column.as_deref(), Some("创城在行动"));
         assert_eq!(h.title, "扫雪除冰保畅通 志愿服务暖人心");

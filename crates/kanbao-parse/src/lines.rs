@@ -1345,7 +1345,7 @@ pub(crate) fn classify(t: &str) -> Class {
     if is_numbered(t) {
         return Class::Numbered;
     }
-    if titled_with_column(t) {
+    if titled_with_column(t) || crate::headline::bracketed_column_before_title(t).is_some() {
         return Class::Short;
     }
     // A dated entry of a list (`1994.06至1997.07 某地委书记`) is text, however short.
