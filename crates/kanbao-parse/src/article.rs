@@ -359,6 +359,15 @@ pub(crate) fn build(
                 {
                     pending = None;
                 }
+                // Nor does an indented line go on from a first line of text at the margin: the
+                // indent starts a paragraph (the line above is a headline or a lead of its own).
+                if l.indented
+                    && !previous_indented
+                    && pending.is_some()
+                    && pending == first_paragraph
+                {
+                    pending = None;
+                }
                 previous_indented = l.indented;
                 // A dateline opens the report's text: summary lines above it that end without
                 // a mark are whole, not cut.

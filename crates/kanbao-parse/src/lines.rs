@@ -393,7 +393,10 @@ pub(crate) fn split(text: &str) -> Vec<Line<'_>> {
                 if let Some(l) = out.last_mut() {
                     // A short phrase beside text is a headline even where it has a name's
                     // shape (`农事忙`).
-                    if l.class == Class::Text && looks_like_headline(head) || l.class == Class::Name
+                    // A title listing many bodies runs past 64 characters, with no comma.
+                    let long_title = head.chars().count() > 64 && !head.contains(['，', ',']);
+                    if l.class == Class::Text && (looks_like_headline(head) || long_title)
+                        || l.class == Class::Name
                     {
                         l.class = Class::Short;
                     }
@@ -800,10 +803,11 @@ fn looks_like_headline(t: &str) -> bool {
 /// spaces or more), as copies of e-paper index pages give them:
 /// `机动车行驶证电子化   新华社北京11月3日电 …`. Returns the headline and where the gap ends.
 fn headline_beside_text(t: &str) -> Option<(&str, usize)> {
-    // The headline (with a subtitle flattened beside it) is at most 64 characters.
+    // The headline (with a subtitle flattened beside it) is at most 80 characters: a national
+    // daily's title listing the bodies that report runs that long.
     let head_zone = t
         .char_indices()
-        .nth(68)
+        .nth(84)
         .map_or(t, |(i, _)| t.get(..i).unwrap_or(t));
     if !head_zone.contains(' ') && !head_zone.contains('\u{3000}') {
         return None;
@@ -815,7 +819,7 @@ fn headline_beside_text(t: &str) -> Option<(&str, usize)> {
     let rest = t.get(at..)?.trim_start();
     let gap = t.len() - rest.len();
     let n = head.chars().count();
-    let headline = (3..=64).contains(&n)
+    let headline = (3..=80).contains(&n)
         && !head.contains(['。', '；', '！', '？'])
         && head.chars().any(is_han)
         && !ends_sentence(head);
@@ -2349,6 +2353,16 @@ mod tests {
         assert_eq!(lines[1].class, Class::Dateline);
         let lines = split("记者 张三   李四\n");
         assert_eq!(lines.len(), 1);
+        // A title listing the bodies that report, up to 80 characters.
+        let head = "江城市委常委 市人大常委会 市政府 市政协党组成员 市中级人民法院 市人民检察院 \
+                    市公安局党组书记向市委和市委书记书面述职报告工作";
+        let text =
+            format!("{head}   本报江城3月2日电 根据有关规定，有关同志每年向市委书面述职。\n");
+        let lines = split(&text);
+        assert!(head.chars().count() > 64);
+        assert_eq!(lines[0].text, head);
+        assert_eq!(lines[0].class, Class::Short);
+        assert_eq!(lines[1].class, Class::Dateline);
         // A dateline and its credit set apart from the text are not a headline.
         let lines = split(
             "江城晚报讯 记者林小雨 通讯员王小二报道    记者从学校获悉，为帮助家庭困难的学生，该校启动了救助机制。\n",

@@ -1486,6 +1486,30 @@ fn join_spread(spread: &mut Article, photo: Article) {
 /// Whether an article after the first reads as a report or feature with no headline: a
 /// reader would ask whether it continues the article before (photo items and the items of a
 /// run of briefs often stand untitled).
+/// An article with no headline whose first paragraph is shaped as one: at most 80 characters,
+/// no sentence's end in it, over a paragraph of text. (A page's first article
+/// continued from another page opens with the end of a sentence instead.) Its span, to report.
+fn headline_read_as_text(article: &Article) -> Option<crate::model::Span> {
+    if !article.title.trim().is_empty() {
+        return None;
+    }
+    let mut paragraphs = article
+        .blocks
+        .iter()
+        .filter(|b| b.kind == crate::model::BlockKind::Paragraph);
+    let first = paragraphs.next()?;
+    let n = first.text.chars().count();
+    // Text follows it: a paragraph with a sentence's end.
+    let text_under = paragraphs
+        .next()
+        .is_some_and(|p| crate::normalize::ends_sentence(&p.text));
+    ((8..=80).contains(&n)
+        && text_under
+        && !first.text.contains(['。', '！', '？', '；', '!', '?', ';'])
+        && !first.text.ends_with(['，', '、', ',', '：', ':']))
+    .then_some(first.span)
+}
+
 fn untitled_report(article: &Article, before: usize) -> bool {
     before > 0
         && article.title.trim().is_empty()
@@ -1599,6 +1623,14 @@ fn assemble(
                                     .to_owned(),
                                 span: Some(article.span),
                             });
+                        } else if let Some(span) = headline_read_as_text(&article) {
+                            diagnostics.push(Diagnostic {
+                                code: DiagnosticCode::TextOrTitle,
+                                message: "read as a paragraph; it could be the title of a new \
+                                          article"
+                                    .to_owned(),
+                                span: Some(span),
+                            });
                         }
                         articles.push(article)
                     }
@@ -1702,6 +1734,36 @@ fn header_zone(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_headline_read_as_the_first_paragraph_is_reported() {
+        let text = concat!(
+            "01版:要闻\n02版:经济\n03版:社会\n04版:文体\n前一版 下一版 2023年03月03日\n",
+            "江城市委 市人大常委会 市政府 市政协党组成员 市中级人民法院 市人民检察院党组书记向市委述职\n",
+            "  三地农业部门近日联合发布指导意见，部署春耕备耕工作，要求各地抓好种子、化肥等农资供应。\n",
+            "  意见提出，今年三地粮食播种面积稳定在千万亩以上。\n"
+        );
+        let page = crate::parse_str(text, "p");
+        let a = &page.articles[0];
+        assert_eq!(a.title, "");
+        assert_eq!(
+            a.blocks.len(),
+            3,
+            "the headline line is no part of the lead"
+        );
+        assert_eq!(headline_read_as_text(a), a.blocks.first().map(|b| b.span));
+        assert!(
+            page.diagnostics
+                .iter()
+                .any(|d| d.code == DiagnosticCode::TextOrTitle)
+        );
+        // Text continued from another page opens with a sentence's end: no doubt.
+        let page = crate::parse_str(
+            "的意见已经下发。\n\n  各地要抓好种子、化肥等农资供应，确保春耕顺利进行。\n",
+            "p",
+        );
+        assert!(headline_read_as_text(&page.articles[0]).is_none());
+    }
 
     #[test]
     fn a_dateline_alone_over_the_byline_heads_the_text_under_it() {
