@@ -349,11 +349,36 @@ pub(crate) fn sponsored_label(s: &str) -> bool {
 /// `学习贯彻全会精神系列评论`): it ends in the word for a series of reports or comments, and
 /// holds no sentence.
 fn series_label(s: &str) -> bool {
+    let s = without_part_number(s);
     ["系列报道", "系列评论", "系列述评", "系列访谈", "系列综述"]
         .iter()
         .any(|w| s.ends_with(w))
         && (6..=30).contains(&s.chars().count())
         && !s.contains(['，', ',', '。', '：', ':', '；'])
+}
+
+/// A series' name without the number of its part at the end: `…系列报道(3)`, `…系列报道（三）`,
+/// `…系列报道之三`, `…系列报道③` give `…系列报道`.
+pub(crate) fn without_part_number(s: &str) -> &str {
+    const NUMS: &str = "0123456789一二三四五六七八九十";
+    let s = s.trim_end();
+    if let Some(body) = s.strip_suffix([')', '）'])
+        && let Some((head, n)) = body.rsplit_once(['(', '（'])
+        && (1..=3).contains(&n.chars().count())
+        && n.chars().all(|c| NUMS.contains(c))
+    {
+        return head.trim_end();
+    }
+    if let Some((head, n)) = s.rsplit_once('之')
+        && (1..=3).contains(&n.chars().count())
+        && n.chars().all(|c| NUMS.contains(c))
+    {
+        return head;
+    }
+    match s.chars().next_back() {
+        Some(c) if is_circled(c) => s.strip_suffix(c).unwrap_or(s),
+        _ => s,
+    }
 }
 
 /// Whether a raw line starts indented as exports set a paragraph's first line: an ideographic
@@ -2180,6 +2205,20 @@ mod tests {
         );
         assert!(!series_label("本报今起推出系列报道，敬请关注"));
         assert!(!series_label("系列报道"));
+        // With the number of its part.
+        for t in [
+            "夏日生活·江城味道 关注市民暑期生活系列报道(3)",
+            "江城工匠系列报道（三）",
+            "江城工匠系列报道之三",
+            "江城工匠系列报道③",
+        ] {
+            assert!(series_label(t), "{t}");
+        }
+        assert_eq!(
+            without_part_number("江城工匠系列报道(12)"),
+            "江城工匠系列报道"
+        );
+        assert_eq!(without_part_number("江城工匠之家"), "江城工匠之家");
     }
 
     #[test]
