@@ -839,7 +839,8 @@ fn headline_beside_text(t: &str) -> Option<(&str, usize)> {
     }
     let at = head_zone
         .find("   ")
-        .or_else(|| head_zone.find("\u{3000}\u{3000}"))?;
+        .or_else(|| head_zone.find("\u{3000}\u{3000}"))
+        .or_else(|| dateline_after_one_space(head_zone))?;
     let head = t.get(..at)?.trim_end();
     let rest = t.get(at..)?.trim_start();
     let gap = t.len() - rest.len();
@@ -857,6 +858,18 @@ fn headline_beside_text(t: &str) -> Option<(&str, usize)> {
         && body
         && crate::byline::parse_dateline(head).is_none())
     .then_some((head, gap))
+}
+
+/// Where the paper's own dateline (`本报讯`, `本报某地3月2日电`) opens a lead set one space after
+/// the headline on the same line, as web copies flatten them: `别人开窗是海景 住这儿开窗是垃圾场
+/// 本报讯 近段时间…`. The byte offset of the space.
+fn dateline_after_one_space(head_zone: &str) -> Option<usize> {
+    head_zone.match_indices(' ').map(|(at, _)| at).find(|&at| {
+        head_zone.get(at + 1..).is_some_and(|rest| {
+            rest.starts_with("本报")
+                && crate::byline::parse_dateline(rest).is_some_and(|d| d.dateline.is_some())
+        })
+    })
 }
 
 /// Whether a text holds a sentence's end: body text, not another headline. (Text cut at the
@@ -2392,6 +2405,13 @@ mod tests {
         assert_eq!(lines[1].class, Class::Dateline);
         let lines = split("记者 张三   李四\n");
         assert_eq!(lines.len(), 1);
+        // One space before the paper's dateline sets the headline apart as well.
+        let lines = split(
+            "别人开窗是江景 住这儿开窗是垃圾场 本报讯 近段时间，不少居民反映楼下堆满了垃圾。\n",
+        );
+        assert_eq!(lines[0].text, "别人开窗是江景 住这儿开窗是垃圾场");
+        assert_eq!(lines[0].class, Class::Short);
+        assert_eq!(lines[1].class, Class::Dateline);
         // A title listing the bodies that report, up to 80 characters.
         let head = "江城市委常委 市人大常委会 市政府 市政协党组成员 市中级人民法院 市人民检察院 \
                     市公安局党组书记向市委和市委书记书面述职报告工作";
