@@ -554,9 +554,6 @@ fn credit_label_dropped(s: &str) -> &str {
 /// text no credit at all. A credit needs at least one name and, unless `default` is given,
 /// one role word.
 pub(crate) fn parse_credits(s: &str, default: Option<Role>, lenient: bool) -> Option<Credits> {
-    // The reader who gave the story, named after the credit (`记者 某某 摄 线索提供 某某`), is
-    // credited with no part of it.
-    let s = without_tip_credit(s);
     // A role word cut by a stray space (`本报通讯 员 某某`) is the word.
     let mended;
     let s = match role_word_mended(s) {
@@ -570,6 +567,9 @@ pub(crate) fn parse_credits(s: &str, default: Option<Role>, lenient: bool) -> Op
     if default.is_none() && !has_credit_word(s) {
         return None;
     }
+    // The reader who gave the story, named after the credit (`记者 某某 摄 线索提供 某某`), is
+    // credited with no part of it.
+    let s = without_tip_credit(s);
     // `文 / 图` is one credit word however it is spaced.
     let spaced;
     let s = if s.contains(['/', '／']) {
