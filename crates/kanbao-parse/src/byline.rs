@@ -843,6 +843,8 @@ pub(crate) fn parse_byline_line(line: &str) -> Option<Credits> {
     // A credit in brackets, as briefs print it at their end: `(记者 张三)`; a mark before it:
     // `□本报记者张靖本报通讯员郜敏`.
     let line = line.trim_start_matches(AUTHOR_MARKS).trim_start();
+    // A separator left alone at the end by a web copy (`□晚报记者 某某 /`) says nothing.
+    let line = line.trim_end_matches(['/', '／', ' ', '\u{3000}']);
     let inner = strip_brackets(line).unwrap_or(line);
     labelled_picture_credit(line)
         .or_else(|| parse_credits(inner, None, false))
@@ -3130,5 +3132,11 @@ mod tests {
         assert_eq!(at, 0);
         assert_eq!(c.photographers, ["赵某某"]);
         assert!(photo_credit_suffix("图片为资料").is_none());
+    }
+
+    #[test]
+    fn a_byline_with_a_separator_left_at_its_end_is_read() {
+        let c = parse_byline_line("□晚报记者         林某某   /").expect("credit");
+        assert_eq!(c.reporters, ["林某某"]);
     }
 }
