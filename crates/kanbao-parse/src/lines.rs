@@ -507,6 +507,31 @@ pub(crate) fn picture_placeholder(t: &str) -> bool {
             .all(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
 }
 
+/// A prompt beside a printed QR code, on a line of its own: `扫扫二维码`, `扫码看视频`,
+/// `扫一扫 了解更多`, `扫描二维码观看直播`. Short, and no sentence.
+pub(crate) fn qr_prompt(t: &str) -> bool {
+    if t.len() > 60 || t.contains(['。', '，', ',']) {
+        return false;
+    }
+    let n = t.chars().count();
+    // `扫扫二维码`, `扫描二维码观看直播`, `长按识别二维码`.
+    let code = (t.starts_with('扫') || t.starts_with("长按")) && t.contains("二维码") && n <= 16;
+    // `扫码看视频`, `扫一扫 了解更多`: the scan and what it brings (not `扫码支付走进菜市场`).
+    let scan = ["扫码", "扫一扫", "扫扫"]
+        .iter()
+        .find_map(|p| t.strip_prefix(p))
+        .is_some_and(|rest| {
+            let rest = rest.trim_start();
+            n <= 12
+                && [
+                    "看", "听", "观看", "了解", "关注", "阅读", "下载", "收听", "收看", "参与",
+                ]
+                .iter()
+                .any(|v| rest.starts_with(v))
+        });
+    code || scan
+}
+
 /// Whether a line heads a list inside the text: a short label ending in a colon
 /// (`本期嘉宾：`, `主要内容:`). A record's empty field (`专栏：`) heads no list.
 pub(crate) fn list_label(t: &str) -> bool {
@@ -1253,6 +1278,10 @@ fn markup_residue(t: &str) -> bool {
     // A web page's list of links or records (`2025-11-13,12343| 2025-11-12,12335| …`), of
     // any length.
     if t.as_bytes().contains(&b'|') && t.matches('|').count() >= 3 && !t.chars().any(is_han) {
+        return true;
+    }
+    // A prompt to scan the printed code (`扫扫二维码`, `扫码看视频`, `扫一扫 听现场声音`).
+    if qr_prompt(t) {
         return true;
     }
     // An e-paper site's notice to old browsers (`您的IE浏览器版本太低,请升级…内核浏览器。`):
@@ -2279,6 +2308,28 @@ mod tests {
             classify("居民在社区分拣垃圾。(记者 林某 摄)"),
             Class::Caption
         );
+    }
+
+    #[test]
+    fn a_prompt_to_scan_a_printed_code_is_noise() {
+        for t in [
+            "扫扫二维码",
+            "扫码看视频",
+            "扫一扫 了解更多",
+            "扫描二维码观看直播",
+            "长按识别二维码",
+        ] {
+            assert!(qr_prompt(t), "{t}");
+            assert_eq!(classify(t), Class::Noise, "{t}");
+        }
+        for t in [
+            "扫描仪进了社区",
+            "扫码支付成了习惯，老人却犯了难。",
+            "扫黑除恶",
+            "扫码支付走进菜市场",
+        ] {
+            assert!(!qr_prompt(t), "{t}");
+        }
     }
 
     #[test]
