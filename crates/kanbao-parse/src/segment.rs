@@ -734,8 +734,6 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
     }
 }
 
-/// Where the lines of the open article `index` begin among `owners`. Articles own their lines
-/// in order, so only this article's own lines (and fragments among them) are scanned.
 /// A dateline printed alone on its line as the article's first text, with byline lines under
 /// it (`本报某地7月6日电` / `记者 林某` / `报道组 王某`): it heads the text under the byline, so
 /// the byline is the article's, under its headline, not an end credit.
@@ -749,6 +747,8 @@ fn dateline_alone(lines: &[Line<'_>], i: usize, paragraphs: usize) -> bool {
             .is_some_and(|n| matches!(n.class, Class::Byline | Class::Author))
 }
 
+/// Where the lines of the open article `index` begin among `owners`. Articles own their lines
+/// in order, so only this article's own lines (and fragments among them) are scanned.
 fn article_start(owners: &[Owner], index: usize) -> usize {
     owners
         .iter()
@@ -1483,9 +1483,6 @@ fn join_spread(spread: &mut Article, photo: Article) {
     spread.span[1] = spread.span[1].max(photo.span[1]);
 }
 
-/// Whether an article after the first reads as a report or feature with no headline: a
-/// reader would ask whether it continues the article before (photo items and the items of a
-/// run of briefs often stand untitled).
 /// An article with no headline whose first paragraph is shaped as one: at most 80 characters,
 /// no sentence's end in it, over a paragraph of text. (A page's first article
 /// continued from another page opens with the end of a sentence instead.) Its span, to report.
@@ -1510,6 +1507,9 @@ fn headline_read_as_text(article: &Article) -> Option<crate::model::Span> {
     .then_some(first.span)
 }
 
+/// Whether an article after the first reads as a report or feature with no headline: a
+/// reader would ask whether it continues the article before (photo items and the items of a
+/// run of briefs often stand untitled).
 fn untitled_report(article: &Article, before: usize) -> bool {
     before > 0
         && article.title.trim().is_empty()
