@@ -23,7 +23,8 @@ use std::rc::Rc;
 use kanbao_search::{
     ArchiveFacets, ArchiveIndex, CALENDAR_FORMAT, Calendar, CalendarMonth, Compression,
     DIRECTORY_PAGE, DIRECTORY_PATH, DocId, ENTRY_BYTES, FACETS_FORMAT, Facet, FileId, Filters,
-    Layer, Manifest, PackEntry, Packs, Query, Search, Shard, split_block_places,
+    Layer, Manifest, PLACES_TRAILER, PackEntry, Packs, Query, Search, Shard, block_places_tail,
+    split_block_places,
 };
 
 use self::cache::{BLOCK_CACHE, Bounded, RECORD_CACHE, SHARD_CACHE};
@@ -663,13 +664,12 @@ impl ArchiveClient {
                 .subarray(from, total)
                 .to_vec()
         };
-        let last = view(total.saturating_sub(8));
-        let places_len = last
-            .get(..4)
-            .and_then(|b| b.try_into().ok())
-            .map(u32::from_le_bytes)
-            .unwrap_or(0);
-        let from = total.saturating_sub(places_len.saturating_add(8));
+        let trailer = view(total.saturating_sub(PLACES_TRAILER as u32));
+        let tail = block_places_tail(&trailer).map_err(|e| corrupt(e.to_string()))?;
+        let from = u32::try_from(tail)
+            .ok()
+            .and_then(|tail| total.checked_sub(tail))
+            .ok_or_else(|| corrupt("a shard's block places run past its bytes".to_owned()))?;
         let (end, places) = split_block_places(&view(from)).map_err(|e| corrupt(e.to_string()))?;
         let end = from + end as u32;
         let mut held = self.places.borrow_mut();

@@ -71,8 +71,9 @@ pub use archive::{
     CALENDAR_FORMAT, Calendar, CalendarBuilder, CalendarDay, CalendarMonth, Compression,
     DIRECTORY_PAGE, DIRECTORY_PATH, DayPage, ENTRY_BYTES, FACETS_FORMAT, FacetCount, FacetSummary,
     FileId, Filters, Layer, Layout, Manifest, MonthCount, PACK_BYTES, PACKED_DIRS, PLACES_MARK,
-    PackEntry, PackWriter, PackedKind, Packs, Search, Shard, Sizes, TimelinePeriod, file_number,
-    is_date, page_number, split_block_places, timeline_periods, with_block_places,
+    PLACES_TRAILER, PackEntry, PackWriter, PackedKind, Packs, Search, Shard, Sizes, TimelinePeriod,
+    block_places_tail, file_number, is_date, page_number, split_block_places, timeline_periods,
+    with_block_places,
 };
 pub use document::{Document, Field, FieldKind};
 pub use facet::{Facet, kind_key, report_place};

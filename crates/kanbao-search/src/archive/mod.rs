@@ -79,8 +79,9 @@ pub use format::{
     ARCHIVE_FORMAT, ArchiveError, Compression, FileId, Layer, Layout, Manifest, Sizes,
 };
 pub use pack::{
-    DIRECTORY_PAGE, DIRECTORY_PATH, ENTRY_BYTES, PACK_BYTES, PACKED_DIRS, PLACES_MARK, PackEntry,
-    PackWriter, PackedKind, Packs, file_number, split_block_places, with_block_places,
+    DIRECTORY_PAGE, DIRECTORY_PATH, ENTRY_BYTES, PACK_BYTES, PACKED_DIRS, PLACES_MARK,
+    PLACES_TRAILER, PackEntry, PackWriter, PackedKind, Packs, block_places_tail, file_number,
+    split_block_places, with_block_places,
 };
 pub use search::{ArchiveIndex, Filters, Search};
 

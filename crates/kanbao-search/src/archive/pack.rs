@@ -206,17 +206,37 @@ fn unzigzag(n: u64) -> i64 {
     ((n >> 1) as i64) ^ -((n & 1) as i64)
 }
 
+/// The bytes that end what a packed archive stores for a shard: the length of its block places
+/// and [`PLACES_MARK`].
+pub const PLACES_TRAILER: usize = 8;
+
+/// How many bytes at the end of what a packed archive stores for a shard hold its block places
+/// (with the [`PLACES_TRAILER`]), read from its last [`PLACES_TRAILER`] bytes: a reader that
+/// holds the shard outside its own memory copies only these.
+pub fn block_places_tail(trailer: &[u8]) -> Result<usize, ArchiveError> {
+    let corrupt = || ArchiveError::Corrupt("a shard's block places do not read");
+    let len = trailer
+        .strip_suffix(PLACES_MARK.as_slice())
+        .and_then(|len| <[u8; 4]>::try_from(len).ok())
+        .ok_or_else(corrupt)?;
+    (u32::from_le_bytes(len) as usize)
+        .checked_add(PLACES_TRAILER)
+        .ok_or_else(corrupt)
+}
+
 /// Where a shard's stored bytes end before the places of its blocks, and those places, out of
 /// what a packed archive stores for the shard ([`with_block_places`]).
 pub fn split_block_places(bytes: &[u8]) -> Result<(usize, Vec<(u32, PackEntry)>), ArchiveError> {
     let corrupt = || ArchiveError::Corrupt("a shard's block places do not read");
-    let body = bytes
-        .strip_suffix(PLACES_MARK.as_slice())
+    let at = bytes
+        .len()
+        .checked_sub(PLACES_TRAILER)
         .ok_or_else(corrupt)?;
-    let at = body.len().checked_sub(4).ok_or_else(corrupt)?;
-    let len = u32::from_le_bytes(body[at..].try_into().map_err(|_| corrupt())?) as usize;
-    let end = at.checked_sub(len).ok_or_else(corrupt)?;
-    let mut r = Reader::new(&body[end..at]);
+    let end = bytes
+        .len()
+        .checked_sub(block_places_tail(&bytes[at..])?)
+        .ok_or_else(corrupt)?;
+    let mut r = Reader::new(&bytes[end..at]);
     let mut places = Vec::new();
     let (mut entry, mut pack_before, mut end_before) = (0u32, u32::MAX, 0u32);
     while !r.rest().is_empty() {
@@ -423,6 +443,11 @@ mod tests {
         let at = lying.len() - 8;
         lying[at..at + 4].copy_from_slice(&1000u32.to_le_bytes());
         assert!(split_block_places(&lying).is_err());
+        // The tail a reader copies to read the places: all of them, with the trailer.
+        let tail = block_places_tail(&packed[packed.len() - PLACES_TRAILER..]).unwrap();
+        assert_eq!(tail, packed.len() - stored.len());
+        assert!(block_places_tail(b"\0\0\0\0KBPX").is_err());
+        assert!(block_places_tail(b"KBPL").is_err());
         // A key's blocks one after another in a pack cost a few bytes each.
         let run: Vec<(u32, PackEntry)> = (0..100)
             .map(|i| {
