@@ -470,7 +470,8 @@ pub(crate) fn build(
         if let (Some(a), Some(b)) = (lines.first(), lines.last()) {
             diagnostics.push(Diagnostic {
                 code: DiagnosticCode::RoleGuessed,
-                message: "a reporter's credit under one short text read as the photographer's;                           the text could be a short report, not a picture's caption"
+                message: "a reporter's credit under one short text read as the photographer's; \
+                          the text could be a short report, not a picture's caption"
                     .to_owned(),
                 span: Some([a.start, b.end()]),
             });
@@ -721,12 +722,12 @@ fn lead_joined(first: &str) -> bool {
 /// brackets and nothing else (`【学子体验】`, `【光明时评】`). Inside the text the same shape is a
 /// keyword heading (`【点评】`); with words after it (`【关键词】为鹿出警`) it is one everywhere.
 fn bracketed_column(t: &str) -> bool {
-    t.strip_prefix('【')
-        .and_then(|r| r.strip_suffix('】'))
-        .is_some_and(|w| {
-            (2..=8).contains(&w.chars().count())
-                && w.chars().all(|c| crate::normalize::is_han(c) || c == '·')
-        })
+    crate::lines::bracket_tag(t).is_some_and(|(w, after)| {
+        t.starts_with('【')
+            && after.is_empty()
+            && (2..=8).contains(&w.chars().count())
+            && w.chars().all(|c| crate::normalize::is_han(c) || c == '·')
+    })
 }
 
 /// Whether a line opens with a day and a comma as a photo's caption does and a subtitle does
@@ -1401,6 +1402,11 @@ mod tests {
                 .iter()
                 .any(|d| d.code == DiagnosticCode::RoleGuessed && d.span == Some(a.span)),
             "{:?}",
+            page.diagnostics
+        );
+        assert!(
+            page.diagnostics.iter().all(|d| !d.message.contains("  ")),
+            "a message reads as one sentence: {:?}",
             page.diagnostics
         );
         // A reader's call under the same credit is a report: nothing to guess.

@@ -17,6 +17,17 @@ pub(crate) struct Credits {
 }
 
 impl Credits {
+    /// Whether the credit names a writer apart from its photographers: `某某 文 某某 摄`;
+    /// `记者 某某 通讯员 某某 摄` does not (the photos are the writers').
+    pub(crate) fn written_apart(&self) -> bool {
+        !self.photographers.is_empty()
+            && !self.reporters.is_empty()
+            && self
+                .reporters
+                .iter()
+                .all(|r| !self.photographers.contains(r))
+    }
+
     fn is_empty(&self) -> bool {
         self.reporters.is_empty()
             && self.correspondents.is_empty()

@@ -118,17 +118,7 @@ const PLACE_ENDINGS: &[char] = &['区', '县', '市', '镇', '乡', '村', '省'
 /// A column tag in square brackets glued before the title, as web copies print it:
 /// `【创城在行动】扫雪除冰保畅通`, `[影像]瑞雪润江城`. The tag is the column.
 pub(crate) fn bracketed_column_before_title(line: &str) -> Option<(&str, &str)> {
-    let t = line.trim();
-    let (open, close) = if t.starts_with('【') {
-        ('【', '】')
-    } else if t.starts_with('[') {
-        ('[', ']')
-    } else {
-        return None;
-    };
-    let end = t.find(close)?;
-    let tag = t.get(open.len_utf8()..end)?.trim();
-    let title = t.get(end + close.len_utf8()..)?.trim();
+    let (tag, title) = crate::lines::bracket_tag(line.trim())?;
     let n = tag.chars().count();
     ((2..=12).contains(&n)
         && tag.chars().all(|c| is_han(c) || c == '·')
@@ -391,30 +381,18 @@ pub(crate) fn facts_under_short_title(sub: &str, title: &str) -> bool {
 /// A subtitle naming who attended or spoke (`王某 李某参加`, `某某出席并讲话`): under a report of a
 /// meeting or an inspection the papers print the leaders present so, never as a kicker.
 pub(crate) fn attendance_line(line: &str) -> bool {
-    const ENDS: &[&str] = &[
-        "参加",
-        "出席",
-        "主持",
-        "陪同",
-        "讲话",
-        "出席并讲话",
-        "参加活动",
-    ];
+    const ENDS: &[&str] = &["参加", "出席", "主持", "陪同", "讲话", "参加活动"];
     let n = printed_width(line);
     (4..=16).contains(&n)
         && ENDS.iter().any(|e| line.ends_with(e))
         && !line.contains(['，', ',', '。', '：', ':'])
 }
 
-/// Three unmarked lines, the middle one the shortest (or as short as the first): the main title in the largest type
-/// between its kicker and its subtitle (`铺路面 架钢梁 工地昼夜忙` / `跨江大桥九月通车` /
+/// Three unmarked lines, the middle one the shortest (or as short as the first): the main
+/// title in the largest type between its kicker and its subtitle (`铺路面 架钢梁 工地昼夜忙` / `跨江大桥九月通车` /
 /// `引桥和立交桥同时开工`), as papers set 引题, 主题 and 副题.
 pub(crate) fn middle_line_shortest(lines: &[&str]) -> bool {
-    let n = |i: usize| {
-        lines
-            .get(i)
-            .map_or(0, |l| l.chars().filter(|c| !c.is_whitespace()).count())
-    };
+    let n = |i: usize| lines.get(i).map_or(0, |l| printed_width(l));
     lines.len() == 3 && n(1) <= n(0) && n(1) < n(2)
 }
 

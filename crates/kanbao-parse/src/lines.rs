@@ -510,12 +510,16 @@ pub(crate) fn picture_placeholder(t: &str) -> bool {
 /// A prompt beside a printed QR code, on a line of its own: `扫扫二维码`, `扫码看视频`,
 /// `扫一扫 了解更多`, `扫描二维码观看直播`. Short, and no sentence.
 pub(crate) fn qr_prompt(t: &str) -> bool {
-    if t.len() > 60 || t.contains(['。', '，', ',']) {
+    // Every line is asked: the opening word settles most at once.
+    if !(t.starts_with('扫') || t.starts_with("长按"))
+        || t.len() > 60
+        || t.contains(['。', '，', ','])
+    {
         return false;
     }
     let n = t.chars().count();
     // `扫扫二维码`, `扫描二维码观看直播`, `长按识别二维码`.
-    let code = (t.starts_with('扫') || t.starts_with("长按")) && t.contains("二维码") && n <= 16;
+    let code = t.contains("二维码") && n <= 16;
     // `扫码看视频`, `扫一扫 了解更多`: the scan and what it brings (not `扫码支付走进菜市场`).
     let scan = ["扫码", "扫一扫", "扫扫"]
         .iter()
@@ -1563,15 +1567,7 @@ pub(crate) fn column_after_title(t: &str) -> Option<(&str, &str)> {
 /// text's writer apart from the photographer (`…参加。(某某 文 某某 摄)`), which ends a report's
 /// last paragraph.
 fn credited_picture(t: &str) -> bool {
-    photo_credit_suffix(t).is_some_and(|(at, c)| at == 0 || !written_apart(&c))
-}
-
-/// Whether a credit names a writer apart from its photographers: `某某 文 某某 摄`, `记者 某某
-/// 通讯员 某某 摄` is not (the photos credited to the writers).
-pub(crate) fn written_apart(c: &crate::byline::Credits) -> bool {
-    !c.photographers.is_empty()
-        && !c.reporters.is_empty()
-        && c.reporters.iter().all(|r| !c.photographers.contains(r))
+    photo_credit_suffix(t).is_some_and(|(at, c)| at == 0 || !c.written_apart())
 }
 
 /// A text that ends in a photographer's credit glued after its last sentence
@@ -1743,13 +1739,22 @@ pub(crate) fn picture_named(t: &str) -> bool {
     })
 }
 
+/// A word in square brackets opening a line, and what follows it: `【创城在行动】扫雪除冰`
+/// gives `创城在行动` and `扫雪除冰`; `[影像]瑞雪` gives `影像` and `瑞雪`. Columns, tags and
+/// keyword headings are printed so.
+pub(crate) fn bracket_tag(t: &str) -> Option<(&str, &str)> {
+    let (rest, close) = match t.strip_prefix('【') {
+        Some(rest) => (rest, '】'),
+        None => (t.strip_prefix('[')?, ']'),
+    };
+    let (word, after) = rest.split_once(close)?;
+    Some((word.trim(), after.trim()))
+}
+
 /// A heading that opens with a word in square brackets, as boxed commentary sets out its parts:
 /// `【点评】`, `【关键词】为鹿出警`. Known labels (`【链接】`, `【新知】`) are not such headings.
 fn keyword_heading(t: &str) -> bool {
-    let Some(rest) = t.strip_prefix('【') else {
-        return false;
-    };
-    let Some((word, after)) = rest.split_once('】') else {
+    let Some((word, after)) = bracket_tag(t).filter(|_| t.starts_with('【')) else {
         return false;
     };
     let n = word.chars().count();
@@ -2308,6 +2313,18 @@ mod tests {
             classify("居民在社区分拣垃圾。(记者 林某 摄)"),
             Class::Caption
         );
+    }
+
+    #[test]
+    fn a_word_in_square_brackets_opens_a_line() {
+        assert_eq!(
+            bracket_tag("【创城在行动】扫雪除冰"),
+            Some(("创城在行动", "扫雪除冰"))
+        );
+        assert_eq!(bracket_tag("[影像] 瑞雪"), Some(("影像", "瑞雪")));
+        assert_eq!(bracket_tag("【链接】"), Some(("链接", "")));
+        assert_eq!(bracket_tag("【没有合上"), None);
+        assert_eq!(bracket_tag("瑞雪【影像】"), None);
     }
 
     #[test]
