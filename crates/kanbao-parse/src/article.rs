@@ -1315,6 +1315,7 @@ fn kind_of(plan: &Plan, signs: Signs<'_>, blocks: &[Block], byline: &Byline) -> 
             && !byline.photographers.is_empty()
             && paragraphs.len() <= 2
             && body_chars < 300)
+        || picture_with_its_words(dateline, &paragraphs, byline)
     {
         Kind::Photo
     } else if !headings && paragraphs.len() <= 1 && body_chars < 100 {
@@ -1323,9 +1324,36 @@ fn kind_of(plan: &Plan, signs: Signs<'_>, blocks: &[Block], byline: &Byline) -> 
         Kind::News
     } else if opinion_by_its_place(signs, byline) {
         Kind::Commentary
+    } else if short_report(&paragraphs, blocks) {
+        Kind::News
     } else {
         Kind::Feature
     }
+}
+
+/// A picture under its title with a photographer's credit and no more text than a caption's
+/// (`酷热之后` / `某某 摄`, or two short paragraphs that are the picture's words): a photo,
+/// though nothing is set as a caption. A reporter's or an author's credit makes it a report.
+fn picture_with_its_words(dateline: bool, paragraphs: &[&Block], byline: &Byline) -> bool {
+    let chars: usize = paragraphs.iter().map(|b| b.text.chars().count()).sum();
+    !dateline
+        && !byline.photographers.is_empty()
+        && byline.reporters.is_empty()
+        && byline.authors.is_empty()
+        && paragraphs.len() <= 2
+        && chars < 300
+}
+
+/// A report of three paragraphs or fewer, under one section heading at most and shorter than
+/// 400 characters: news, though it opens without a dateline (evening and city papers often
+/// print it so). Features run longer.
+fn short_report(paragraphs: &[&Block], blocks: &[Block]) -> bool {
+    let chars: usize = paragraphs.iter().map(|b| b.text.chars().count()).sum();
+    let headings = blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Heading)
+        .count();
+    !paragraphs.is_empty() && paragraphs.len() <= 3 && chars < 400 && headings <= 1
 }
 
 /// A report credited to a reporter and a correspondent (`本报记者 某某 通讯员 某某`), with one
@@ -1705,6 +1733,41 @@ mod tests {
             ..signs(None)
         };
         assert_eq!(kind_of(&plan, noted, &blocks, &none), Kind::Commentary);
+    }
+
+    #[test]
+    fn a_short_report_without_a_dateline_is_news_and_a_long_one_a_feature() {
+        let plan = Plan::default();
+        let none = Byline::default();
+        let short = paragraphs(3);
+        let refs: Vec<&Block> = short.iter().collect();
+        assert!(short_report(&refs, &short));
+        assert_eq!(kind_of(&plan, signs(None), &short, &none), Kind::News);
+        let long = paragraphs(5);
+        let refs: Vec<&Block> = long.iter().collect();
+        assert!(!short_report(&refs, &long));
+        assert_eq!(kind_of(&plan, signs(None), &long, &none), Kind::Feature);
+    }
+
+    #[test]
+    fn a_titled_picture_credited_to_its_photographer_is_a_photo() {
+        let plan = Plan::default();
+        let shot = Byline {
+            photographers: vec!["谭某".into()],
+            ..Byline::default()
+        };
+        assert!(picture_with_its_words(false, &[], &shot));
+        assert_eq!(kind_of(&plan, signs(None), &[], &shot), Kind::Photo);
+        let words = paragraphs(1);
+        assert_eq!(kind_of(&plan, signs(None), &words, &shot), Kind::Photo);
+        // A reporter's credit makes the same words a report.
+        let reported = Byline {
+            reporters: vec!["王超".into()],
+            ..shot.clone()
+        };
+        let refs: Vec<&Block> = words.iter().collect();
+        assert!(!picture_with_its_words(false, &refs, &reported));
+        assert_ne!(kind_of(&plan, signs(None), &words, &reported), Kind::Photo);
     }
 
     #[test]
