@@ -1252,6 +1252,31 @@ pub(crate) fn is_source_note(line: &str) -> bool {
         })
 }
 
+/// A line without the note of who gave the facts that may follow a credit at its end
+/// (`…记者任勇 摄 信息来源 张静 刘季珩`, `…摄 信息来源：彭雪琴`): those names credit no one
+/// with the words or the picture, and the credit before them is read alone.
+pub(crate) fn without_info_source(line: &str) -> &str {
+    let Some(at) = line.rfind("信息来源") else {
+        return line;
+    };
+    let names = line
+        .get(at + "信息来源".len()..)
+        .unwrap_or("")
+        .trim_start_matches([':', '：'])
+        .trim();
+    let head = line.get(..at).unwrap_or(line).trim_end();
+    let only_names = !names.is_empty()
+        && names.chars().count() <= 24
+        && names
+            .chars()
+            .all(|c| is_han(c) || c.is_whitespace() || c == '、');
+    if only_names && !head.is_empty() {
+        head
+    } else {
+        line
+    }
+}
+
 /// The line after a report naming the reader who gave the paper the story, as evening papers
 /// print it: `线索提供 王某`, `线索提供：李某 赵某`, `（线索来自本报新闻热线 12345678）`. It
 /// credits no writer, and closes the report.
@@ -1408,6 +1433,7 @@ fn account_named(s: &str) -> bool {
 /// `…价格比去年略低。文/本报记者 张某`, `…让人放心”。 扬子晚报记者 柳某`, `…合影留念。⑧3程全摄`.
 /// Returns where the credit starts (after any code such as `⑧3`) and what it credits.
 pub(crate) fn glued_credit(text: &str) -> Option<(usize, Credits)> {
+    let text = without_info_source(text);
     let (mark, c) = text
         .char_indices()
         .rev()
@@ -2031,6 +2057,7 @@ fn credit_lead(line: &str) -> Option<Dateline<'_>> {
 /// Finds a photographer credit ending a caption: `…赏菊。 YMG全媒体记者 王五 摄`, `(张三 摄)`.
 /// Returns where the credit starts and what it credits.
 pub(crate) fn photo_credit_suffix(line: &str) -> Option<(usize, Credits)> {
+    let line = without_info_source(line);
     // One credit for every picture of the page or the story: `以上图片均为某某摄（某某视觉）`.
     if let Some(rest) = shared_photo_credit(line) {
         return photo_credit_suffix(rest)
@@ -2131,6 +2158,27 @@ fn code_before_name(word: &str) -> Option<usize> {
     (is_name(name) && (before.is_empty() || ends_sentence(before))).then_some(code + digits)
 }
 
+/// Where a credit that opens with a role starts in a word glued to a sentence's end
+/// (`举行。记者杨涛`, `拍照。记者`): the byte offset after the mark.
+fn role_after_sentence(word: &str) -> Option<usize> {
+    let (mark, c) = word
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| matches!(c, '。' | '！' | '？' | '”'))?;
+    let at = mark + c.len_utf8();
+    let tail = word.get(at..)?;
+    let mut toks = Vec::new();
+    classify(tail, &mut toks);
+    (matches!(toks.first(), Some(Tok::Role(_)))
+        && toks.iter().all(|t| {
+            matches!(
+                t,
+                Tok::Name(_) | Tok::Single(_) | Tok::Role(_) | Tok::Post(_)
+            )
+        }))
+    .then_some(at)
+}
+
 /// A photo credit set apart by spaces or brackets: `…赏菊。 YMG全媒体记者 王五 摄`,
 /// `(本报记者 赵小川 摄)`.
 fn spaced_photo_credit(line: &str) -> Option<(usize, Credits)> {
@@ -2150,9 +2198,11 @@ fn spaced_photo_credit(line: &str) -> Option<(usize, Credits)> {
     if !(ends_in_photo_post(line) || line.ends_with("供图")) {
         return None;
     }
-    // Walk back over credit words; stop at the first word that is not one.
+    // Walk back over credit words; stop at the first word that is not one. Several roles may
+    // share the photo word (`记者 杨涛 通讯员 刘爱 摄`): the credit starts at the first role,
+    // and names before it belong to the caption.
     let mut start = line.len();
-    let mut found_role = false;
+    let mut at_role = None;
     let mut count = 0;
     loop {
         let head = line.get(..start)?.trim_end();
@@ -2162,7 +2212,7 @@ fn spaced_photo_credit(line: &str) -> Option<(usize, Credits)> {
             .find(|&(_, c)| c.is_whitespace())
             .map_or(0, |(i, c)| i + c.len_utf8());
         let word = head.get(word_start..)?;
-        if word.is_empty() || found_role || count >= 8 {
+        if word.is_empty() || count >= 12 {
             break;
         }
         let mut toks = Vec::new();
@@ -2181,6 +2231,13 @@ fn spaced_photo_credit(line: &str) -> Option<(usize, Credits)> {
             {
                 start = word_start + at;
             }
+            // A role glued to the sentence's end opens the credit: `…举行。记者杨涛 通讯员
+            // 刘爱 摄`.
+            if count >= 1
+                && let Some(at) = role_after_sentence(word)
+            {
+                at_role = Some(word_start + at);
+            }
             // The word may end a sentence and carry a glued credit: `赏菊。王五摄`.
             break;
         }
@@ -2189,13 +2246,16 @@ fn spaced_photo_credit(line: &str) -> Option<(usize, Credits)> {
         if count >= 1 && !caption_word_or_name(word, &toks) {
             break;
         }
-        found_role = toks.iter().any(|t| matches!(t, Tok::Role(_)));
         start = word_start;
+        if toks.iter().any(|t| matches!(t, Tok::Role(_))) {
+            at_role = Some(start);
+        }
         count += 1;
         if word_start == 0 {
             break;
         }
     }
+    let start = at_role.unwrap_or(start);
     let credit = line.get(start..)?;
     let credits = parse_credits(credit, Some(Role::Reporter), false)?;
     (!credits.photographers.is_empty()).then_some((start, credits))
@@ -2695,6 +2755,42 @@ mod tests {
 
         assert!(parse_dateline("本报电视台近日播出节目。").is_none());
         assert!(parse_dateline("通讯员张三说,这是好事。").is_none());
+    }
+
+    #[test]
+    fn a_note_of_who_gave_the_facts_after_a_credit_credits_no_one() {
+        assert_eq!(
+            without_info_source("大桥封顶。记者任勇 摄 信息来源 张静 刘季珩"),
+            "大桥封顶。记者任勇 摄"
+        );
+        assert_eq!(
+            without_info_source("花卉布置完成。记者刘斌 摄 信息来源:彭雪琴、钟园"),
+            "花卉布置完成。记者刘斌 摄"
+        );
+        // Text after the words is no note of names.
+        let told = "信息来源于市统计局，数据截至三月底。";
+        assert_eq!(without_info_source(told), told);
+        let (_, c) = photo_credit_suffix("大桥封顶。记者任勇 摄 信息来源 张静 刘季珩").unwrap();
+        assert_eq!(c.photographers, ["任勇"]);
+        assert!(c.reporters.is_empty());
+    }
+
+    #[test]
+    fn several_roles_share_one_photo_word() {
+        for line in [
+            "授牌仪式在武汉天地举行。 记者 杨涛 通讯员 刘爱 摄",
+            "授牌仪式在武汉天地举行。记者 杨涛 通讯员 刘爱 摄",
+            "授牌仪式在武汉天地举行。记者杨涛 通讯员刘爱 赵琴 摄",
+        ] {
+            let (at, c) = photo_credit_suffix(line).unwrap();
+            assert_eq!(
+                line.get(..at).unwrap().trim_end(),
+                "授牌仪式在武汉天地举行。"
+            );
+            assert_eq!(c.photographers[..2], ["杨涛", "刘爱"], "{line}");
+        }
+        assert_eq!(role_after_sentence("举行。记者杨涛"), Some("举行。".len()));
+        assert_eq!(role_after_sentence("举行。杨涛"), None);
     }
 
     #[test]
