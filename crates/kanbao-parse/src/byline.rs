@@ -862,6 +862,28 @@ pub(crate) fn parse_byline_line(line: &str) -> Option<Credits> {
         .or_else(|| bracketed_names(line))
         .or_else(|| placed_signature(line))
         .or_else(|| names_of_agency(line))
+        .or_else(|| reporting_team(line))
+}
+
+/// A credit to a team of the paper with no one named: `本报“新春走基层”特别报道组`,
+/// `本报联合采访组`, `本报调研组`. A byline that credits no name.
+fn reporting_team(line: &str) -> Option<Credits> {
+    let team = [
+        "报道组",
+        "采访组",
+        "报道团",
+        "采访团",
+        "调研组",
+        "调查组",
+        "课题组",
+    ]
+    .iter()
+    .any(|w| line.ends_with(w));
+    let ours = ["本报", "本刊", "本台", "本网"]
+        .iter()
+        .any(|w| line.starts_with(w));
+    (team && ours && line.chars().count() <= 30 && !line.contains(['，', ',', '：', ':']))
+        .then(Credits::default)
 }
 
 /// Labels that name who drew or took a page's picture before a colon.
@@ -2773,6 +2795,21 @@ mod tests {
         let (_, c) = photo_credit_suffix("大桥封顶。记者任勇 摄 信息来源 张静 刘季珩").unwrap();
         assert_eq!(c.photographers, ["任勇"]);
         assert!(c.reporters.is_empty());
+    }
+
+    #[test]
+    fn a_team_of_the_paper_with_no_one_named_is_a_byline() {
+        for line in ["□本报“新春走基层”特别报道组", "本报联合采访组"] {
+            let c = parse_byline_line(line).unwrap_or_else(|| panic!("{line}"));
+            assert!(
+                c.reporters.is_empty() && c.correspondents.is_empty(),
+                "{line}"
+            );
+            assert_eq!(crate::lines::classify(line), crate::lines::Class::Byline);
+        }
+        assert!(reporting_team("本报调研组").is_some());
+        assert!(reporting_team("县委报道组").is_none());
+        assert!(parse_byline_line("本报讯，调研组").is_none());
     }
 
     #[test]

@@ -1164,13 +1164,24 @@ fn epaper_navigation(t: &str) -> bool {
             | "首页"
             | "收藏"
             | "分享到"
+            | "分享"
             | "PDF版阅读"
             | "PDF版下载"
             | "PDF下载"
             | "电子版"
             | "数字报"
             | "往期"
-    )
+            | "字号"
+            | "电子报阅读机"
+    ) || reader_paper_name(t)
+}
+
+/// The paper an e-paper reader shows, as it heads the copied page: `当前报纸名称：某某日报`.
+fn reader_paper_name(t: &str) -> bool {
+    t.strip_prefix("当前报纸名称")
+        .or_else(|| t.strip_prefix("报纸名称"))
+        .and_then(|r| r.strip_prefix([':', '：']))
+        .is_some_and(|name| name.chars().count() <= 16)
 }
 
 /// A line of an e-paper site's link bar: every part, between spaces or `|`, is a navigation
@@ -1230,20 +1241,54 @@ pub(crate) fn site_stamp(t: &str) -> bool {
     if t.strip_suffix("客户端").is_some_and(paper_name) {
         return true;
     }
-    if !(t.starts_with("发布") || t.starts_with("更新")) {
+    if posting_time(t) {
+        return true;
+    }
+    if !(t.starts_with("发布") || t.starts_with("更新") || t.starts_with("日期")) {
         return false;
     }
-    ["发布时间", "发布日期", "更新时间"].iter().any(|k| {
-        t.strip_prefix(k)
-            .and_then(|r| r.strip_prefix([':', '：']))
-            .is_some_and(|r| {
-                let r = r.trim();
-                !r.is_empty()
-                    && r.chars().all(|c| {
-                        c.is_ascii_digit() || c.is_whitespace() || "年月日-:./：".contains(c)
-                    })
-            })
-    })
+    // `日期：12-16`: the day an e-paper reader shows, without its year.
+    ["发布时间", "发布日期", "更新时间", "日期"]
+        .iter()
+        .any(|k| {
+            t.strip_prefix(k)
+                .and_then(|r| r.strip_prefix([':', '：']))
+                .is_some_and(|r| {
+                    let r = r.trim();
+                    !r.is_empty()
+                        && r.chars().all(|c| {
+                            c.is_ascii_digit() || c.is_whitespace() || "年月日-:./：".contains(c)
+                        })
+                })
+        })
+}
+
+/// The time a site put the article online, beside its own or the paper's name:
+/// `长江日报  2018-08-28 14:52:46`, `2018-08-28 14:52 某某网`. A printed page gives its date
+/// without the clock's time.
+fn posting_time(t: &str) -> bool {
+    if t.len() > 80 || !t.contains(':') {
+        return false;
+    }
+    let mut dated = false;
+    let mut timed = false;
+    let mut names = 0;
+    for w in t.split_whitespace() {
+        let digits_and = |marks: &[u8]| {
+            w.bytes().all(|b| b.is_ascii_digit() || marks.contains(&b))
+                && w.bytes().filter(u8::is_ascii_digit).count() >= 3
+        };
+        if digits_and(b"-/.") && w.bytes().filter(|&b| b == b'-' || b == b'/').count() == 2 {
+            dated = true;
+        } else if digits_and(b":") && (1..=2).contains(&w.matches(':').count()) {
+            timed = true;
+        } else if w.chars().count() <= 16 && w.chars().all(|c| is_han(c) || c == '-') {
+            names += 1;
+        } else {
+            return false;
+        }
+    }
+    dated && timed && names <= 2
 }
 
 /// One word of an e-paper site's links, its arrow glyphs (printed as digits: `3上一版`,
@@ -1310,6 +1355,9 @@ fn markup_residue(t: &str) -> bool {
     {
         return true;
     }
+    if picture_file_name(t) {
+        return true;
+    }
     // Most lines hold none of the residue's ASCII marks: one pass over the bytes tells.
     if t.len() > 400 || !t.bytes().any(|b| matches!(b, b'-' | b'<' | b'.')) {
         return false;
@@ -1325,6 +1373,20 @@ fn markup_residue(t: &str) -> bool {
                 .iter()
                 .any(|e| w.ends_with(e))
         })
+}
+
+/// A picture's file name or stored alt text left where the picture stood, ending in a long hex
+/// hash: `图片默认标题_fororder_aedc79aec785f7d1190312bd66ecd14e`, `img_3f9a…c0.jpg`.
+fn picture_file_name(t: &str) -> bool {
+    if t.len() > 120 || !t.contains('_') {
+        return false;
+    }
+    let stem = t
+        .rsplit_once('.')
+        .filter(|(_, ext)| ext.len() <= 4 && ext.bytes().all(|b| b.is_ascii_alphanumeric()))
+        .map_or(t, |(stem, _)| stem);
+    let hash = stem.rsplit('_').next().unwrap_or("");
+    hash.len() >= 16 && hash.bytes().all(|b| b.is_ascii_hexdigit())
 }
 
 /// Classifies one trimmed non-blank line.
@@ -1773,6 +1835,44 @@ pub(crate) fn is_circled(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_epaper_readers_chrome_is_noise() {
+        for line in [
+            "当前报纸名称：汕头日报",
+            "字号：",
+            "电子报阅读机",
+            "日期：12-16",
+        ] {
+            assert_eq!(classify(line), Class::Noise, "{line}");
+        }
+        assert!(reader_paper_name("当前报纸名称:汕头日报"));
+        assert!(!reader_paper_name("报纸名称的由来"));
+    }
+
+    #[test]
+    fn the_time_a_site_posted_the_article_is_noise() {
+        assert!(posting_time("长江日报  2018-08-28 14:52:46"));
+        assert!(posting_time("2018-08-28 14:52 长江网-长江日报"));
+        assert!(!posting_time("2018-08-28 长江日报"));
+        assert!(!posting_time("比分 2:1 领先"));
+        assert_eq!(classify("长江日报  2018-08-28 14:52:46"), Class::Noise);
+    }
+
+    #[test]
+    fn a_pictures_file_name_left_in_the_text_is_noise() {
+        assert!(picture_file_name(
+            "图片默认标题_fororder_aedc79aec785f7d1190312bd66ecd14e"
+        ));
+        assert!(picture_file_name("img_3f9ac0d1e2b3a4f5c6d7.jpg"));
+        assert!(!picture_file_name("第1_2版"));
+        assert!(!picture_file_name("江城上空再现武汉蓝"));
+        assert_eq!(
+            classify("图片默认标题_fororder_aedc79aec785f7d1190312bd66ecd14e"),
+            Class::Noise
+        );
+        assert_eq!(classify("分享"), Class::Noise);
+    }
 
     #[test]
     fn a_dated_list_entry_is_text_however_short() {
