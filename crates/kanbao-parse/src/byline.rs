@@ -208,6 +208,12 @@ fn other_work(t: &str) -> bool {
 }
 
 fn classify(t: &str, out: &mut Vec<Tok>) {
+    // A role in quotation marks, as a paper names its mobile reporters: `“哈报手机记者”`.
+    if let Some(inner) = t.strip_prefix('“').and_then(|r| r.strip_suffix('”'))
+        && role_word(inner).is_some()
+    {
+        return classify(inner, out);
+    }
     // `文/本报记者`, `图/本报记者 孙七`, `图/孙七`: who wrote, who took the photos.
     let text_photo = matches!(
         t,
@@ -905,7 +911,10 @@ const PICTURE_LABELS: &[&str] = &[
 fn labelled_picture_credit(line: &str) -> Option<Credits> {
     let line = line.trim();
     let line = agency_stripped(line).unwrap_or(line);
-    let (label, name) = line.split_once(['：', ':'])?;
+    // The label before a colon, or a space: `绘制 寇某某`, `制图 寇某`.
+    let (label, name) = line
+        .split_once(['：', ':'])
+        .or_else(|| line.split_once(char::is_whitespace))?;
     if !PICTURE_LABELS.contains(&label.trim()) {
         return None;
     }
@@ -2795,6 +2804,26 @@ mod tests {
         let (_, c) = photo_credit_suffix("大桥封顶。记者任勇 摄 信息来源 张静 刘季珩").unwrap();
         assert_eq!(c.photographers, ["任勇"]);
         assert!(c.reporters.is_empty());
+    }
+
+    #[test]
+    fn a_role_in_quotation_marks_is_a_role() {
+        let (at, c) =
+            photo_credit_suffix("太阳岛雪景吸引市民打卡。 “哈报手机记者” 门奎摄").unwrap();
+        assert_eq!(c.photographers, ["门奎"]);
+        assert_eq!(at, "太阳岛雪景吸引市民打卡。 ".len());
+        let (_, c) =
+            photo_credit_suffix("松花江畔人们堆起雪人。   “哈报手机记者”   王洪艳摄").unwrap();
+        assert_eq!(c.photographers, ["王洪艳"]);
+    }
+
+    #[test]
+    fn a_picture_label_may_stand_a_space_before_the_name() {
+        for line in ["绘制 寇樱子", "制图：寇博", "漫画 朱慧卿"] {
+            let c = labelled_picture_credit(line).unwrap_or_else(|| panic!("{line}"));
+            assert_eq!(c.photographers.len(), 1, "{line}");
+        }
+        assert!(labelled_picture_credit("绘制 一幅蓝图").is_none());
     }
 
     #[test]

@@ -92,6 +92,15 @@ pub(crate) fn parse_header_line(line: &str) -> Option<HeaderLine> {
         out.editors = editors;
         return Some(out);
     }
+    // `字数：293 2025年11月09日 约会哈尔滨`: an e-paper site counts the article's characters
+    // before the date and the page's name.
+    // The page's name may be a special section's title of several words: the date alone is
+    // read then.
+    if let Some(rest) = after_character_count(line) {
+        return parse_header_line(rest)
+            .or_else(|| parse_header_line(rest.split_whitespace().next()?))
+            .filter(|h| h.date.is_some());
+    }
     let mut out = HeaderLine::default();
     if let Some(channel) = breadcrumb(line) {
         out.other = true;
@@ -336,6 +345,19 @@ fn is_clock_time(s: &str) -> bool {
                 .all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
         });
     clock || chinese
+}
+
+/// What follows the article's character count an e-paper site puts before the page's header
+/// (`字数：293 2025年11月09日 …`, `本文字数:1442 …`).
+fn after_character_count(line: &str) -> Option<&str> {
+    let rest = line
+        .strip_prefix("本文字数")
+        .or_else(|| line.strip_prefix("字数"))?
+        .strip_prefix([':', '：'])?
+        .trim_start();
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let after = rest.get(digits..)?;
+    (digits > 0 && after.starts_with(char::is_whitespace)).then(|| after.trim_start())
 }
 
 fn is_weekday(s: &str) -> bool {
@@ -789,6 +811,16 @@ mod tests {
     #[test]
     fn a_weekday_cut_short_is_still_no_page_name() {
         assert!(is_weekday("星期"));
+        assert_eq!(
+            after_character_count("字数：293 2025年11月09日 约会哈尔滨"),
+            Some("2025年11月09日 约会哈尔滨")
+        );
+        assert_eq!(after_character_count("字数：293"), None);
+        let h = parse_header_line("字数：293 2025年11月09日 约会哈尔滨").expect("header");
+        assert_eq!(h.date.as_deref(), Some("2025-11-09"));
+        let h =
+            parse_header_line("字数：293 2025年11月09日 约会哈尔滨 冰雪暖世界").expect("header");
+        assert_eq!(h.date.as_deref(), Some("2025-11-09"));
         assert!(is_weekday("星期五"));
         assert!(!is_weekday("星期天气"));
         let h = parse_header_line("2014年1月17日 星期").unwrap();
