@@ -130,6 +130,8 @@ fn role_word(t: &str) -> Option<Role> {
         ("报道组", Role::Correspondent),
         ("作者", Role::Author),
         ("评论员", Role::Author),
+        // `本报新闻观察员 洛谭`: the paper's commentator, under a pen name.
+        ("观察员", Role::Author),
         ("撰稿", Role::Author),
         ("执笔", Role::Author),
     ] {
@@ -510,6 +512,7 @@ const CREDIT_WORDS: &[&str] = &[
     "报道组",
     "作者",
     "评论员",
+    "观察员",
     "实习生",
     "撰稿",
     "执笔",
@@ -539,6 +542,7 @@ fn has_credit_word(s: &str) -> bool {
                 | '采'
                 | '整'
                 | '贡'
+                | '观'
         ) && s
             .get(i..)
             .is_some_and(|rest| CREDIT_WORDS.iter().any(|w| rest.starts_with(w)))
@@ -1469,7 +1473,7 @@ pub(crate) fn glued_credit(text: &str) -> Option<(usize, Credits)> {
         .char_indices()
         .rev()
         .take(80)
-        .find(|&(_, c)| matches!(c, '。' | '！' | '？' | '”' | '…'))?;
+        .find(|&(_, c)| matches!(c, '。' | '！' | '？' | '!' | '?' | '”' | '…'))?;
     let after = mark + c.len_utf8();
     let tail = text.get(after..)?;
     // A code glued before the credit: `⑧3`.
@@ -2804,6 +2808,19 @@ mod tests {
         let (_, c) = photo_credit_suffix("大桥封顶。记者任勇 摄 信息来源 张静 刘季珩").unwrap();
         assert_eq!(c.photographers, ["任勇"]);
         assert!(c.reporters.is_empty());
+    }
+
+    #[test]
+    fn the_papers_commentator_signs_as_author() {
+        let c = parse_byline_line("□本报新闻观察员 洛谭").expect("credit");
+        assert_eq!(c.authors, ["洛谭"]);
+    }
+
+    #[test]
+    fn a_credit_glued_after_a_half_width_mark_is_read() {
+        let (at, c) = glued_credit("别再让货车招摇过市了! (李喆)").expect("credit");
+        assert_eq!(c.reporters, ["李喆"]);
+        assert_eq!(at, "别再让货车招摇过市了! ".len());
     }
 
     #[test]

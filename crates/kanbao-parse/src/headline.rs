@@ -75,6 +75,14 @@ const COLUMN_ENDINGS: &[&str] = &[
     "直击",
     "集锦",
     "集萃",
+    // Follow-ups of earlier reports: `报道回音`, `新闻追踪`, `读者反馈`.
+    "回音",
+    "回声",
+    "追踪",
+    "反馈",
+    "回访",
+    // Cartoons: `漫画漫话`.
+    "漫话",
 ];
 
 /// How strongly a line reads as a column label (栏目) by its shape: 2 for a known label, a
