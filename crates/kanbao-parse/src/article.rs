@@ -503,7 +503,17 @@ pub(crate) fn build(
     caption_above_lead(&mut drafts, &byline, lead_at);
     // A name credited as reporter (`本报讯 某某报道`) is no author as well (`作者：某某`).
     byline.authors.retain(|n| !byline.reporters.contains(n));
-    if let Some(span) = unmarked
+    // Names with no role word closing a piece under an opinion column or on an opinion page
+    // (`■短评` … `（李某）`) sign it: its authors.
+    if unmarked.is_some()
+        && !lead_credited
+        && (page.opinion || column.as_deref().and_then(label_kind) == Some(LabelKind::Commentary))
+        && byline.correspondents.is_empty()
+        && byline.photographers.is_empty()
+    {
+        let signed = std::mem::take(&mut byline.reporters);
+        byline.authors.extend(signed);
+    } else if let Some(span) = unmarked
         && byline_role_unsettled(&byline, lead_credited, &drafts)
     {
         diagnostics.push(Diagnostic {
@@ -1733,6 +1743,31 @@ mod tests {
             ..signs(None)
         };
         assert_eq!(kind_of(&plan, noted, &blocks, &none), Kind::Commentary);
+    }
+
+    #[test]
+    fn names_in_brackets_closing_an_opinion_column_are_its_authors() {
+        let page = |column: &str| {
+            crate::parse_str(
+                &format!(
+                    "{column}\n货车加盖并不难\n  满载黄土的货车在市区道路上穿行，尘土飞扬。\n\n                       执法部门该用好手中的监管武器了。 （李某）\n"
+                ),
+                "p",
+            )
+        };
+        let opinion = page("■短评");
+        let a = &opinion.articles[0];
+        assert_eq!(a.byline.authors, ["李某"]);
+        assert!(a.byline.reporters.is_empty());
+        assert!(
+            !opinion
+                .diagnostics
+                .iter()
+                .any(|d| d.code == DiagnosticCode::RoleGuessed)
+        );
+        // Under no opinion column the names stay reporters, and the guess is reported.
+        let plain = page("");
+        assert_eq!(plain.articles[0].byline.reporters, ["李某"]);
     }
 
     #[test]
