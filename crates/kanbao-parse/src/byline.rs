@@ -912,7 +912,7 @@ const PICTURE_LABELS: &[&str] = &[
 /// A picture's credit set out with a label and a colon, and the agency that sent it in
 /// brackets: `漫画绘制：曹  一（新华社发）`, `制图：某某`, `摄影：某某`. The name is the
 /// photographer's (or illustrator's, which the byline counts with them).
-fn labelled_picture_credit(line: &str) -> Option<Credits> {
+pub(crate) fn labelled_picture_credit(line: &str) -> Option<Credits> {
     let line = line.trim();
     let line = agency_stripped(line).unwrap_or(line);
     // The label before a colon, or a space: `绘制 寇某某`, `制图 寇某`.

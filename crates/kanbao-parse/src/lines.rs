@@ -1389,6 +1389,27 @@ fn picture_file_name(t: &str) -> bool {
     hash.len() >= 16 && hash.bytes().all(|b| b.is_ascii_hexdigit())
 }
 
+/// A field of facts a report lists under its text: `责任人：某某管委会主任 张某`,
+/// `联系电话：…`, `地址：…`. Text, however short.
+fn fact_field(t: &str) -> bool {
+    let Some((label, value)) = t.split_once(['：', ':']) else {
+        return false;
+    };
+    [
+        "责任人",
+        "负责人",
+        "联系人",
+        "责任单位",
+        "联系电话",
+        "咨询电话",
+        "举报电话",
+        "地址",
+        "邮编",
+    ]
+    .contains(&label.trim())
+        && !value.trim().is_empty()
+}
+
 /// Classifies one trimmed non-blank line.
 pub(crate) fn classify(t: &str) -> Class {
     // Every length test below is about short lines: counting stops past them.
@@ -1409,7 +1430,8 @@ pub(crate) fn classify(t: &str) -> Class {
         return classify_long(t);
     }
     let has_han = t.chars().any(is_han);
-    if parse_editors(t).is_some() {
+    // `制图 寇某`: one picture's credit, though page editors' lines name the role too.
+    if parse_editors(t).is_some() && crate::byline::labelled_picture_credit(t).is_none() {
         return Class::Editors;
     }
     if is_jump(t) {
@@ -1485,8 +1507,9 @@ pub(crate) fn classify(t: &str) -> Class {
     if titled_with_column(t) || crate::headline::bracketed_column_before_title(t).is_some() {
         return Class::Short;
     }
-    // A dated entry of a list (`1994.06至1997.07 某地委书记`) is text, however short.
-    if dated_entry(t) {
+    // A dated entry of a list (`1994.06至1997.07 某地委书记`) is text, however short; so is
+    // a field of facts (`责任人：某某管委会主任 某某`).
+    if dated_entry(t) || fact_field(t) {
         return Class::Text;
     }
     let stops = t.contains(['。', '；', ';']);
@@ -1835,6 +1858,15 @@ pub(crate) fn is_circled(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_field_of_facts_is_text_and_a_graphics_credit_no_editors_line() {
+        assert!(fact_field("责任人：老城区街区管委会主任 张某"));
+        assert!(!fact_field("责任人"));
+        assert_eq!(classify("责任人：老城区街区管委会主任 张某"), Class::Text);
+        assert_eq!(classify("制图 寇某"), Class::Byline);
+        assert_eq!(classify("责任编辑 王某 制图 寇某"), Class::Editors);
+    }
 
     #[test]
     fn an_epaper_readers_chrome_is_noise() {
