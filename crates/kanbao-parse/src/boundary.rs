@@ -317,7 +317,7 @@ fn captions_over_shared_credit(lines: &[Line<'_>], i: usize) -> Option<usize> {
 
 /// Whether the caption at `i`, after an item that a photo credit closed with no text
 /// (`photo_item`), is one more of the pictures between a headline and its report: captions
-/// follow it up to a dateline lead.
+/// follow it up to a dateline lead or the report's text.
 pub(crate) fn pictures_over_lead(lines: &[Line<'_>], i: usize, photo_item: bool) -> bool {
     photo_item
         && lines
@@ -326,7 +326,7 @@ pub(crate) fn pictures_over_lead(lines: &[Line<'_>], i: usize, photo_item: bool)
             .iter()
             .take(6)
             .find(|l| l.class != Class::Caption)
-            .is_some_and(|l| l.class == Class::Dateline)
+            .is_some_and(|l| matches!(l.class, Class::Dateline | Class::Text))
 }
 
 /// Whether the short sentence at `i` is printed twice in a row, as an e-paper's article page
@@ -702,7 +702,7 @@ mod tests {
     use crate::lines::split;
 
     #[test]
-    fn captions_up_to_a_dateline_lead_are_the_pictures_over_a_report() {
+    fn captions_up_to_a_dateline_lead_or_text_are_the_pictures_over_a_report() {
         let lines = split(
             "考点外的家长 林一摄\n\n考生走出考场 林一摄\n\n江滨晚报讯 记者王小二报道：中考首日，考生们走进考场。\n",
         );
@@ -710,6 +710,11 @@ mod tests {
         assert!(!pictures_over_lead(&lines, 1, false));
         let photos = split("考点外的家长 林一摄\n\n考生走出考场 林一摄\n\n下一组图片\n");
         assert!(!pictures_over_lead(&photos, 1, true));
+        // The report under the pictures may open without a dateline.
+        let text = split(
+            "1921年建造的老桥。李某 摄\n新建成的大桥 高某 摄\n  洛河是贯穿全城的一条河，河上架起七座大桥。\n",
+        );
+        assert!(pictures_over_lead(&text, 1, true));
     }
 
     #[test]
