@@ -461,7 +461,46 @@ pub(crate) fn split(text: &str) -> Vec<Line<'_>> {
     repeated_caption_parts(&mut out);
     list_items(&mut out);
     closing_datelines(&mut out);
+    repeated_banners(&mut out);
     out
+}
+
+/// A headline-shaped line printed again and again over other headlines (`兵在掌上阅 亮剑弹指间`
+/// over every article an e-paper site's pages show): the site's or the page's slogan, no
+/// article's kicker. Each time it stands over another headline line.
+fn repeated_banners(lines: &mut [Line<'_>]) {
+    let over_headline = |lines: &[Line<'_>], i: usize| {
+        lines.get(i + 1).is_some_and(|n| {
+            matches!(n.class, Class::Short | Class::Label(_) | Class::Merged)
+                && n.text != lines[i].text
+        })
+    };
+    let shorts: Vec<usize> = (0..lines.len())
+        .filter(|&i| lines[i].class == Class::Short && over_headline(lines, i))
+        .collect();
+    let mut banners = Vec::new();
+    for (k, &i) in shorts.iter().enumerate() {
+        let text = lines[i].text;
+        if banners.contains(&text) {
+            continue;
+        }
+        if shorts
+            .get(k + 1..)
+            .unwrap_or(&[])
+            .iter()
+            .any(|&j| lines[j].text == text)
+        {
+            banners.push(text);
+        }
+    }
+    if banners.is_empty() {
+        return;
+    }
+    for l in lines.iter_mut() {
+        if l.class == Class::Short && banners.contains(&l.text) {
+            l.class = Class::Noise;
+        }
+    }
 }
 
 /// A dateline alone on its line after an article's text, with no text of its own under it
@@ -1866,6 +1905,23 @@ mod tests {
         assert_eq!(classify("责任人：老城区街区管委会主任 张某"), Class::Text);
         assert_eq!(classify("制图 寇某"), Class::Byline);
         assert_eq!(classify("责任编辑 王某 制图 寇某"), Class::Editors);
+    }
+
+    #[test]
+    fn a_slogan_printed_over_every_headline_is_noise() {
+        let page = "兵在掌上阅 亮剑弹指间\n\n某部展开练兵大比武\n\n一批训练标兵受表彰\n\n\
+                    连日来，某部群众性练兵大比武在多个训练场展开。\n\n\
+                    兵在掌上阅 亮剑弹指间\n\n强军路上并肩行\n\n战士们在训练场上摸爬滚打。\n";
+        let lines = split(page);
+        let banners: Vec<&str> = lines
+            .iter()
+            .filter(|l| l.class == Class::Noise)
+            .map(|l| l.text)
+            .collect();
+        assert_eq!(banners, ["兵在掌上阅 亮剑弹指间", "兵在掌上阅 亮剑弹指间"]);
+        // Printed once, the line is read as any other headline line.
+        let once = split("某部展开练兵大比武\n\n一批训练标兵受表彰\n\n连日来，大比武展开。\n");
+        assert!(once.iter().all(|l| l.class != Class::Noise));
     }
 
     #[test]
