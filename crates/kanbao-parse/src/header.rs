@@ -360,7 +360,7 @@ fn after_character_count(line: &str) -> Option<&str> {
     (digits > 0 && after.starts_with(char::is_whitespace)).then(|| after.trim_start())
 }
 
-fn is_weekday(s: &str) -> bool {
+pub(crate) fn is_weekday(s: &str) -> bool {
     // `星期` alone: a site cut the day off after it (`2014年1月17日 星期`).
     if s == "星期" {
         return true;

@@ -1479,7 +1479,8 @@ pub(crate) fn classify(t: &str) -> Class {
     if is_citation_line(t) {
         return Class::Citation;
     }
-    if is_page_header(t) {
+    // A weekday alone on its line (`星期一`), as an e-paper reader prints it under the date.
+    if is_page_header(t) || crate::header::is_weekday(t) {
         return Class::Header;
     }
     if picture_placeholder(t) {
@@ -1960,6 +1961,7 @@ mod tests {
             Class::Noise
         );
         assert_eq!(classify("分享"), Class::Noise);
+        assert_eq!(classify("星期一"), Class::Header);
     }
 
     #[test]

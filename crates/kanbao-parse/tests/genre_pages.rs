@@ -484,3 +484,66 @@ fn an_evening_papers_tip_credits_stacked_headlines_and_shared_photo_credit() {
     assert!(last.byline.raw.iter().any(|r| r.starts_with("(线索来自")));
     assert_eq!(fragments(&p, Why::Editors).len(), 1);
 }
+
+#[test]
+fn a_web_copy_of_photo_news_keeps_pictures_and_credits_and_drops_the_sites_chrome() {
+    let p = page("web-photo-series-and-reader-chrome.txt");
+    assert_eq!(
+        titles(&p),
+        ["秋日江城处处景", "湖畔晨练", "大桥合龙", "古镇游人如织"]
+    );
+    assert!(p.articles.iter().all(|a| a.kind == Kind::Photo));
+    assert!(p.articles.iter().all(|a| a.column.is_none()));
+    // Several roles share one photo word, spaced or glued after the caption's sentence.
+    assert_eq!(p.articles[0].byline.photographers, ["方远", "林小禾"]);
+    assert_eq!(p.articles[1].byline.photographers, ["周宁", "唐晓"]);
+    // Who gave the facts is credited with nothing, and kept with the credit.
+    assert_eq!(p.articles[2].byline.photographers, ["韩松"]);
+    assert_eq!(p.articles[2].byline.raw, ["记者韩松 摄 信息来源 王晴 李立"]);
+    // A role in quotation marks.
+    assert_eq!(p.articles[3].byline.photographers, ["高原"]);
+    for a in &p.articles {
+        assert!(a.blocks.iter().all(|b| b.kind == BlockKind::Caption));
+        assert!(a.blocks.iter().all(|b| !b.text.contains("fororder")));
+    }
+    // The reader's chrome is set aside; its date and page make the page's header.
+    assert_eq!(p.meta.page.as_deref(), Some("05"));
+    let noise = fragments(&p, Why::Noise);
+    assert!(noise.contains(&"当前报纸名称：江城晚报"), "{noise:?}");
+    assert!(fragments(&p, Why::PageHeader).contains(&"星期一"));
+    assert!(p.diagnostics.is_empty());
+}
+
+#[test]
+fn a_county_dailys_followups_facts_and_short_commentaries() {
+    let p = page("county-daily-commentary-and-followups.txt");
+    assert_eq!(
+        titles(&p),
+        [
+            "“挡路”的广告牌已被拆除",
+            "老街区环境 亟待整治",
+            "管好货车，还路面洁净",
+            "小事连着民心"
+        ]
+    );
+    // A follow-up column over its title.
+    assert_eq!(p.articles[0].column.as_deref(), Some("报道回音"));
+    // A field of facts is text; the credit under it names every role.
+    let second = &p.articles[1];
+    assert_eq!(
+        texts(second, BlockKind::Paragraph).last().copied(),
+        Some("责任人：老城街道办事处主任 钱某某")
+    );
+    assert_eq!(second.byline.reporters, ["唐伟"]);
+    assert_eq!(second.byline.correspondents, ["马良"]);
+    // A name in brackets after a half-width mark signs the short commentary.
+    let short = &p.articles[2];
+    assert_eq!(short.column.as_deref(), Some("短评"));
+    assert_eq!(short.byline.authors, ["孟秋"]);
+    assert_eq!(short.kind, Kind::Commentary);
+    // The paper's commentator signs as author under his pen name.
+    let last = &p.articles[3];
+    assert_eq!(last.byline.authors, ["江评"]);
+    assert_eq!(last.kind, Kind::Commentary);
+    assert!(p.diagnostics.is_empty());
+}
