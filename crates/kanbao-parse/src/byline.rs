@@ -943,7 +943,15 @@ const AGENCIES: &[&str] = &[
 /// A byline of names followed by their agency, as web copies print a wire report's:
 /// `冯晓芳 新华社`, `张三 李四 中新社`. The names are reporters.
 fn names_of_agency(line: &str) -> Option<Credits> {
+    let line = line.trim();
+    // In brackets at a report's end: `（袁原 新华社专特稿）`.
+    let line = strip_brackets(line).unwrap_or(line);
     let (names, agency) = line.trim().rsplit_once(char::is_whitespace)?;
+    // The agency's special report: `新华社专特稿`, `新华社特稿`.
+    let agency = ["专特稿", "特稿", "专稿"]
+        .iter()
+        .find_map(|w| agency.strip_suffix(w))
+        .unwrap_or(agency);
     if !AGENCIES.contains(&agency) {
         return None;
     }
@@ -1500,6 +1508,7 @@ pub(crate) fn glued_credit(text: &str) -> Option<(usize, Credits)> {
                 .map(|(_, c)| c)
         })
         .or_else(|| bracketed_names(credit))
+        .or_else(|| names_of_agency(credit))
         .or_else(|| translated_from(credit))
         .or_else(|| signed_apart(tail, credit))?;
     Some((after + code, credits))
@@ -2808,6 +2817,18 @@ mod tests {
         let (_, c) = photo_credit_suffix("大桥封顶。记者任勇 摄 信息来源 张静 刘季珩").unwrap();
         assert_eq!(c.photographers, ["任勇"]);
         assert!(c.reporters.is_empty());
+    }
+
+    #[test]
+    fn names_before_an_agencys_special_report_are_its_reporters() {
+        let (_, c) =
+            glued_credit("“除了失望，没有其他话可说”。　　（袁原 新华社专特稿）").expect("credit");
+        assert_eq!(c.reporters, ["袁原"]);
+        assert_eq!(
+            names_of_agency("冯某 新华社").expect("credit").reporters,
+            ["冯某"]
+        );
+        assert!(names_of_agency("冯某 某某公司").is_none());
     }
 
     #[test]

@@ -389,7 +389,18 @@ pub(crate) fn facts_under_short_title(sub: &str, title: &str) -> bool {
 /// A subtitle naming who attended or spoke (`王某 李某参加`, `某某出席并讲话`): under a report of a
 /// meeting or an inspection the papers print the leaders present so, never as a kicker.
 pub(crate) fn attendance_line(line: &str) -> bool {
-    const ENDS: &[&str] = &["参加", "出席", "主持", "陪同", "讲话", "参加活动"];
+    const ENDS: &[&str] = &[
+        "参加",
+        "出席",
+        "主持",
+        "陪同",
+        "讲话",
+        "参加活动",
+        "致辞",
+        "致贺信",
+        "会见",
+        "发表主旨演讲",
+    ];
     let n = printed_width(line);
     (4..=16).contains(&n)
         && ENDS.iter().any(|e| line.ends_with(e))
@@ -1406,6 +1417,7 @@ mod tests {
     fn a_line_naming_who_attended_is_a_subtitle() {
         assert!(attendance_line("张明李华参加"));
         assert!(attendance_line("市长王某出席并讲话"));
+        assert!(attendance_line("王某出席并致辞"));
         assert!(!attendance_line("参加"));
         assert!(!attendance_line("全市千名志愿者参加，活动持续一周"));
         let h = group(&["市政协领导视察重点民生项目", "张明李华参加"]);

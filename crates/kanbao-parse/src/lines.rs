@@ -993,12 +993,37 @@ fn push_cut<'a>(out: &mut Vec<Line<'a>>, mut t: &'a str, mut start: usize) {
         push_split(out, t, start, at, Class::Jump);
         return;
     }
+    // The article's length a site prints after its author's name (`李某 字数：3420字`).
+    if let Some(at) = word_count_tail(t) {
+        if at == 0 {
+            out.push(plain_line(t, start, Class::Noise));
+        } else {
+            push_split(out, t, start, at, Class::Noise);
+        }
+        return;
+    }
     // An e-paper's citation glued to the line's end (`本报记者 某某《某某日报》（…）`).
     if let Some(at) = citation_tail(t) {
         push_split(out, t, start, at, Class::Citation);
         return;
     }
     out.push(plain_line(t, start, classify(t)));
+}
+
+/// Where the count of an article's characters starts that a site prints at a line's end, alone
+/// or after the author's name: `字数：3420字`, `李某 字数: 3420字`, `字数 232字`.
+fn word_count_tail(t: &str) -> Option<usize> {
+    let at = t.rfind("字数")?;
+    let count = t
+        .get(at + "字数".len()..)?
+        .trim_start_matches([':', '：', ' ', '\u{3000}'])
+        .trim_end();
+    let digits = count.strip_suffix('字').unwrap_or(count);
+    let head = t.get(..at)?;
+    (!digits.is_empty()
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && (head.is_empty() || head.ends_with(char::is_whitespace)))
+    .then_some(at)
 }
 
 /// Whether a paragraph ends with a number to call (`…稿酬：100元新闻热线：96211`,
@@ -1449,6 +1474,19 @@ fn fact_field(t: &str) -> bool {
         && !value.trim().is_empty()
 }
 
+/// A short line of phrases that trails off in an ellipsis (`签证难、门票贵……`): a kicker
+/// leading to its title, no sentence of the text.
+fn trailing_kicker(t: &str) -> bool {
+    let Some(head) = t.strip_suffix("……") else {
+        return false;
+    };
+    let n = head.chars().count();
+    (2..=20).contains(&n)
+        && head
+            .chars()
+            .all(|c| is_han(c) || matches!(c, '、' | '“' | '”' | ' ' | '　'))
+}
+
 /// Classifies one trimmed non-blank line.
 pub(crate) fn classify(t: &str) -> Class {
     // Every length test below is about short lines: counting stops past them.
@@ -1581,7 +1619,7 @@ pub(crate) fn classify(t: &str) -> Class {
             return Class::Merged;
         }
     }
-    if kicker_into_title(t) {
+    if kicker_into_title(t) || trailing_kicker(t) {
         return Class::Short;
     }
     let last = t.chars().next_back();
@@ -1923,6 +1961,28 @@ mod tests {
         // Printed once, the line is read as any other headline line.
         let once = split("某部展开练兵大比武\n\n一批训练标兵受表彰\n\n连日来，大比武展开。\n");
         assert!(once.iter().all(|l| l.class != Class::Noise));
+    }
+
+    #[test]
+    fn a_sites_count_of_characters_is_cut_off_as_noise() {
+        assert_eq!(word_count_tail("李某 字数：3420字"), Some("李某 ".len()));
+        assert_eq!(word_count_tail("字数 232字"), Some(0));
+        assert_eq!(word_count_tail("全文字数3420字的报告"), None);
+        assert_eq!(word_count_tail("字数不多"), None);
+        let lines = split("李某 字数：3420字\n");
+        let classes: Vec<(&str, Class)> = lines.iter().map(|l| (l.text, l.class)).collect();
+        assert_eq!(
+            classes,
+            [("李某", Class::Name), ("字数：3420字", Class::Noise)]
+        );
+    }
+
+    #[test]
+    fn phrases_trailing_off_in_an_ellipsis_are_a_kicker() {
+        assert!(trailing_kicker("签证难、门票贵……"));
+        assert_eq!(classify("签证难、门票贵……"), Class::Short);
+        assert!(!trailing_kicker("他说，……"));
+        assert!(!trailing_kicker("……"));
     }
 
     #[test]
