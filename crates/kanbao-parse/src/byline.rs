@@ -2026,11 +2026,18 @@ fn dateline_prefix(line: &str) -> Option<(&str, usize, char)> {
         || c == '报'
             && (4..=8).contains(&n)
             && after.trim_start_matches(['。', '：', ':']).is_empty()
-            && !REPORT_KINDS.iter().any(|k| prefix.starts_with(k));
+            && !REPORT_KINDS.iter().any(|k| prefix.starts_with(k))
+            && !credited_report(prefix);
     if !accepted || NOT_XUN.iter().any(|w| prefix.ends_with(w)) {
         return None;
     }
     Some((prefix, end, if word == 2 { '消' } else { c }))
+}
+
+/// Whether `…报道` credits a photographer, not a paper: `崔某某摄影报道`, `李某图文报道` (a
+/// place's short name reads as a person's name too: `江都报道` stays a dateline).
+fn credited_report(prefix: &str) -> bool {
+    prefix.ends_with("摄影报道") || prefix.ends_with("图文报道")
 }
 
 /// A credit glued before the paper's dateline, the text glued after it, as some exports run a
@@ -2829,6 +2836,17 @@ mod tests {
             ["冯某"]
         );
         assert!(names_of_agency("冯某 某某公司").is_none());
+    }
+
+    #[test]
+    fn a_photographers_report_glued_to_the_text_is_no_dateline() {
+        assert!(credited_report("崔获阳摄影报道"));
+        assert!(credited_report("李某图文报道"));
+        assert!(!credited_report("南都报道"));
+        assert!(!credited_report("江都报道"));
+        assert!(parse_dateline("崔获阳摄影报道").is_none());
+        let (_, c) = glued_credit("激发了训练热情。崔获阳摄影报道").expect("credit");
+        assert_eq!(c.photographers, ["崔获阳"]);
     }
 
     #[test]
