@@ -1419,8 +1419,12 @@ fn source_named(s: &str) -> bool {
 /// Finds the source of a reprint glued after a paragraph's last sentence, unbracketed:
 /// `…相当于植树造林7000多万棵。 据中新社`, `…接种。据央视`. Returns where the source starts.
 pub(crate) fn glued_source(text: &str) -> Option<usize> {
-    let (at, source) = after_last_sentence(text, 16)?;
-    (source_named(source) || account_named(source) || bare_dateline(source)).then_some(at)
+    // A wide gap of ideographic spaces may set a closing dateline apart: `…开始。　　　　据新华社
+    // 纽约6月12日电`.
+    let (at, source) = after_last_sentence(text, 28)?;
+    let reprinted = source.strip_prefix('据').is_some_and(bare_dateline);
+    (source_named(source) || account_named(source) || bare_dateline(source) || reprinted)
+        .then_some(at)
 }
 
 /// What stands after a paragraph's last sentence, within its last `within` characters
@@ -2836,6 +2840,14 @@ mod tests {
             ["冯某"]
         );
         assert!(names_of_agency("冯某 某某公司").is_none());
+    }
+
+    #[test]
+    fn a_closing_dateline_set_apart_by_a_wide_gap_is_the_source() {
+        let text = "这场“天气大考”才刚刚开始。　　　　据新华社纽约6月12日电";
+        assert_eq!(glued_source(text), Some(text.find('据').unwrap()));
+        let text = "细雨中的遗址静默无声。　　　　 新华社武汉6月13日电";
+        assert_eq!(glued_source(text), Some(text.find('新').unwrap()));
     }
 
     #[test]
