@@ -1299,7 +1299,16 @@ pub(crate) fn is_source_note(line: &str) -> bool {
 /// (`…记者任勇 摄 信息来源 张静 刘季珩`, `…摄 信息来源：彭雪琴`): those names credit no one
 /// with the words or the picture, and the credit before them is read alone.
 pub(crate) fn without_info_source(line: &str) -> &str {
-    let Some(at) = line.rfind("信息来源") else {
+    // The note is short and ends the line: only a line's last 80 bytes are searched.
+    let mut from = line.len().saturating_sub(80);
+    while !line.is_char_boundary(from) {
+        from += 1;
+    }
+    let Some(at) = line
+        .get(from..)
+        .and_then(|t| t.rfind("信息来源"))
+        .map(|at| from + at)
+    else {
         return line;
     };
     let names = line

@@ -640,6 +640,10 @@ fn repeated_caption_parts(lines: &mut [Line<'_>]) {
 /// next line credits (`暂别晴暖天气…   齐鲁晚报·齐鲁壹点` / `记者 于民星`): the byte offset of
 /// the outlet's name. E-paper text breaks such a credit after its outlet.
 fn outlet_before_credit(t: &str, next: Option<&Line<'_>>) -> Option<usize> {
+    // An outlet's name ends the line: most lines end otherwise.
+    if !t.ends_with(|c: char| is_han(c) || c == '·') || t.len() > 240 {
+        return None;
+    }
     let gap = t.rfind("   ")?;
     let rest = t.get(gap..)?;
     let tail = rest.trim();
@@ -1013,6 +1017,10 @@ fn push_cut<'a>(out: &mut Vec<Line<'a>>, mut t: &'a str, mut start: usize) {
 /// Where the count of an article's characters starts that a site prints at a line's end, alone
 /// or after the author's name: `字数：3420字`, `李某 字数: 3420字`, `字数 232字`.
 fn word_count_tail(t: &str) -> Option<usize> {
+    // Most lines end otherwise: only then is the line searched.
+    if !t.ends_with(|c: char| c == '字' || c.is_ascii_digit()) {
+        return None;
+    }
     let at = t.rfind("字数")?;
     let count = t
         .get(at + "字数".len()..)?
