@@ -493,6 +493,23 @@ pub(crate) fn build(
         byline.photographers = names;
         credit_only = true;
     }
+    // One short undated text closed by a `摄影报道` credit (`…比赛。通讯员某某 记者某某 摄影报道`):
+    // the picture's caption, reported and photographed by the names. A caption runs to a few
+    // lines; a longer text is a short report with its picture.
+    let text_chars: usize = drafts
+        .iter()
+        .filter(|d| d.kind == BlockKind::Paragraph)
+        .map(|d| d.raw.chars().count())
+        .sum();
+    if !led
+        && dateline.is_none()
+        && !byline.photographers.is_empty()
+        && text_chars <= 160
+        && photo_by_its_reporters(&drafts)
+        && byline.raw.last().is_some_and(|r| photo_report_credit(r))
+    {
+        credit_only = true;
+    }
     photo_item_captions(
         &mut drafts,
         &byline,
@@ -1101,6 +1118,13 @@ fn photo_credit_wrapped(under_text: &[(usize, Credits)]) -> Option<Vec<String>> 
         && second.reporters.is_empty()
         && second.authors.is_empty())
     .then_some(names)
+}
+
+/// Whether a credit says its names reported and took the pictures: `记者某某 摄影报道`,
+/// `某某 图文报道`.
+fn photo_report_credit(credit: &str) -> bool {
+    let credit = credit.trim().trim_end_matches(['）', ')']);
+    credit.ends_with("摄影报道") || credit.ends_with("图文报道")
 }
 
 fn photo_by_its_reporters(drafts: &[Draft]) -> bool {
@@ -1743,6 +1767,23 @@ mod tests {
             ..signs(None)
         };
         assert_eq!(kind_of(&plan, noted, &blocks, &none), Kind::Commentary);
+    }
+
+    #[test]
+    fn one_short_text_closed_by_a_photo_report_credit_is_a_pictures_caption() {
+        assert!(photo_report_credit("通讯员张某 记者羊某 摄影报道"));
+        assert!(!photo_report_credit("记者羊某 报道"));
+        let page = crate::parse_str(
+            "歌手大赛唱响工地\n\n  市总工会举办外来建设者歌手大赛，两百多名职工参加了初赛。通讯员张某 记者羊某某 摄影报道\n",
+            "p",
+        );
+        let a = &page.articles[0];
+        assert_eq!(a.kind, Kind::Photo);
+        assert_eq!(
+            a.blocks.iter().map(|b| b.kind).collect::<Vec<_>>(),
+            [BlockKind::Caption]
+        );
+        assert_eq!(a.byline.photographers.len(), 2);
     }
 
     #[test]

@@ -462,7 +462,37 @@ pub(crate) fn split(text: &str) -> Vec<Line<'_>> {
     list_items(&mut out);
     closing_datelines(&mut out);
     repeated_banners(&mut out);
+    record_lines(&mut out);
     out
+}
+
+/// A web page's record of the article, printed under it: a line holding a date and the
+/// headline printed above it (`某某工人日报 一版要闻 00001 外来建设者比拼“好声音” 2015-04-28 2
+/// 2015年04月28日 星期二`). The site's, not the article's.
+fn record_lines(lines: &mut [Line<'_>]) {
+    for i in 1..lines.len() {
+        let l = &lines[i];
+        if !matches!(l.class, Class::Text | Class::Short | Class::Header)
+            || l.text.len() > 360
+            || !l.text.bytes().any(|b| b.is_ascii_digit())
+            || ends_sentence(l.text)
+            || crate::header::parse_header_line(l.text).is_some() && l.class == Class::Header
+        {
+            continue;
+        }
+        let dated = l.text.split_whitespace().any(|w| {
+            let b = w.as_bytes();
+            b.len() >= 8
+                && b.iter().take(4).all(u8::is_ascii_digit)
+                && (b[4] == b'-' || w.contains('年'))
+        });
+        let title = lines[i.saturating_sub(40)..i].iter().any(|h| {
+            h.class.is_headline() && h.text.chars().count() >= 4 && l.text.contains(h.text)
+        });
+        if dated && title {
+            lines[i].class = Class::Noise;
+        }
+    }
 }
 
 /// A headline-shaped line printed again and again over other headlines (`兵在掌上阅 亮剑弹指间`
@@ -1309,8 +1339,12 @@ pub(crate) fn site_stamp(t: &str) -> bool {
     {
         return true;
     }
-    // The paper's app named alone on its line (`江城日报客户端`), as its site heads each page.
-    if t.strip_suffix("客户端").is_some_and(paper_name) {
+    // The paper's app or e-paper named alone on its line (`江城日报客户端`, `江城日报 数字报纸`),
+    // as its site heads each page.
+    if ["客户端", "数字报纸", "数字报", "电子报", "电子版"]
+        .iter()
+        .any(|w| t.strip_suffix(w).is_some_and(|p| paper_name(p.trim_end())))
+    {
         return true;
     }
     if posting_time(t) {
@@ -1991,6 +2025,22 @@ mod tests {
         assert_eq!(classify("签证难、门票贵……"), Class::Short);
         assert!(!trailing_kicker("他说，……"));
         assert!(!trailing_kicker("……"));
+    }
+
+    #[test]
+    fn a_sites_record_of_the_article_and_its_e_paper_name_are_noise() {
+        let lines = split(
+            "江城工人日报 数字报纸\n\n外来建设者比拼“好声音”\n\n  为了展现外来建设者风采，市总工会举办歌手大赛。\n\n\
+             江城工人日报 一版要闻 00001 外来建设者比拼“好声音” 2015-04-28 2 2015年04月28日 星期二\n",
+        );
+        let noise: Vec<&str> = lines
+            .iter()
+            .filter(|l| l.class == Class::Noise)
+            .map(|l| l.text)
+            .collect();
+        assert_eq!(noise.len(), 2, "{noise:?}");
+        assert!(noise[0].ends_with("数字报纸"));
+        assert!(noise[1].contains("2015-04-28"));
     }
 
     #[test]
