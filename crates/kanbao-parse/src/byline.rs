@@ -611,7 +611,23 @@ pub(crate) fn parse_credits(s: &str, default: Option<Role>, lenient: bool) -> Op
     while i < toks.len() {
         match toks.get(i) {
             Some(Tok::Role(r)) => {
-                flush(&mut out, &mut names, role.or(default), None, text_photo);
+                // Names with no role word before the first reporter's (`查某某 记者 张某`,
+                // `（朱某 王某某 星级记者 王某）`) are the correspondents', as city papers print
+                // their lead credits.
+                // Not before a trainee's credit listed with them (`（朱某、见习记者 姚某）`): the
+                // names before it are the paper's reporters.
+                let unlabelled_first = role.is_none()
+                    && !has_role
+                    && *r == Role::Reporter
+                    && !s.contains(['、', '，'])
+                    && !s.contains("见习")
+                    && !s.contains("实习");
+                let before = if unlabelled_first {
+                    Some(Role::Correspondent)
+                } else {
+                    role.or(default)
+                };
+                flush(&mut out, &mut names, before, None, text_photo);
                 role = Some(*r);
                 has_role = true;
             }
@@ -2868,6 +2884,28 @@ mod tests {
         assert!(parse_dateline("崔获阳摄影报道").is_none());
         let (_, c) = glued_credit("激发了训练热情。崔获阳摄影报道").expect("credit");
         assert_eq!(c.photographers, ["崔获阳"]);
+    }
+
+    #[test]
+    fn names_before_the_reporters_role_word_are_correspondents() {
+        let c = parse_credits(
+            "朱某 王某某 万某 星级记者 王某",
+            Some(Role::Reporter),
+            false,
+        )
+        .expect("credit");
+        assert_eq!(c.correspondents, ["朱某", "王某某", "万某"]);
+        assert_eq!(c.reporters, ["王某"]);
+        let (_, c) = glued_credit("警方已立案侦查。 查甜甜 记者 张敏").expect("credit");
+        assert_eq!(c.correspondents, ["查甜甜"]);
+        assert_eq!(c.reporters, ["张敏"]);
+        // Names after the role word stay the role's.
+        let c = parse_credits("记者 张某 李某", None, false).expect("credit");
+        assert_eq!(c.reporters, ["张某", "李某"]);
+        // Before a trainee listed with them, they are the paper's reporters.
+        let c =
+            parse_credits("朱某某、见习记者 姚某某", Some(Role::Reporter), false).expect("credit");
+        assert_eq!(c.reporters, ["朱某某", "姚某某"]);
     }
 
     #[test]
