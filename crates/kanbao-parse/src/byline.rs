@@ -1059,12 +1059,12 @@ const AUTHOR_MARKS: &[char] = &['□', '■', '◎', '●', '◇', '◆', '○']
 /// `发布时间：2021-03-05 10:20  来源：某某网`. Not the article's text.
 pub(crate) fn is_web_meta_line(line: &str) -> bool {
     // `来源` or `发布…`: a search for their characters rules out most lines cheaply.
-    if !line.contains(['源', '布']) {
+    if !line.contains(['源', '布', '作']) {
         return false;
     }
     let source = line.contains("来源");
     let posted = line.contains("发布时间") || line.contains("发布日期");
-    if !(source || posted) || line.len() > 240 || line.contains('。') {
+    if !(source || posted || signed_with_date(line)) || line.len() > 240 || line.contains('。') {
         return false;
     }
     let source = line.contains("来源：") || line.contains("来源:");
@@ -1074,7 +1074,25 @@ pub(crate) fn is_web_meta_line(line: &str) -> bool {
         .windows(3)
         .any(|w| w[0].is_ascii_digit() && (w[1] == b'-' || w[1] == b'/') && w[2].is_ascii_digit())
         || line.contains('年') && line.contains('日') && line.bytes().any(|b| b.is_ascii_digit());
-    posted || source && dated
+    posted || source && dated || signed_with_date(line)
+}
+
+/// A web page's date and author under the headline: `2017-07-19 作者：赵某某`.
+fn signed_with_date(line: &str) -> bool {
+    let Some((date, rest)) = line.trim().split_once(char::is_whitespace) else {
+        return false;
+    };
+    let b = date.as_bytes();
+    let dated = b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-' || *c == b'/'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
+    let rest = rest.trim_start();
+    dated && ["作者：", "作者:"].iter().any(|w| rest.starts_with(w)) && rest.chars().count() <= 24
 }
 
 /// The names a web page's line of facts gives after `作者` (authors) or `记者` (reporters):
@@ -2884,6 +2902,19 @@ mod tests {
         assert!(parse_dateline("崔获阳摄影报道").is_none());
         let (_, c) = glued_credit("激发了训练热情。崔获阳摄影报道").expect("credit");
         assert_eq!(c.photographers, ["崔获阳"]);
+    }
+
+    #[test]
+    fn a_web_pages_date_and_author_line_is_its_meta() {
+        assert!(is_web_meta_line("2017-07-19 作者：赵某某"));
+        assert_eq!(
+            web_meta_credit("2017-07-19 作者：赵某某")
+                .expect("credit")
+                .authors,
+            ["赵某某"]
+        );
+        assert!(!is_web_meta_line("作者：赵某某"));
+        assert!(!signed_with_date("2017年 作者：赵某某"));
     }
 
     #[test]

@@ -128,8 +128,12 @@ const PLACE_ENDINGS: &[char] = &['区', '县', '市', '镇', '乡', '村', '省'
 pub(crate) fn bracketed_column_before_title(line: &str) -> Option<(&str, &str)> {
     let (tag, title) = crate::lines::bracket_tag(line.trim())?;
     let n = tag.chars().count();
-    ((2..=12).contains(&n)
-        && tag.chars().all(|c| is_han(c) || c == '·')
+    // A campaign's tag may name its year: `【2026年两节送温暖行动·暖闻】`.
+    ((2..=20).contains(&n)
+        && tag
+            .chars()
+            .all(|c| is_han(c) || c == '·' || c.is_ascii_digit())
+        && tag.chars().filter(char::is_ascii_digit).count() <= 4
         && title.chars().count() >= 4
         && !title.contains(['。', '！', '？', '!', '?']))
     .then_some((tag, title))
@@ -1395,6 +1399,10 @@ mod tests {
             Some(("影像", "瑞雪润江城"))
         );
         assert_eq!(bracketed_column_before_title("【图片新闻】"), None);
+        assert_eq!(
+            bracketed_column_before_title("【2026年两节送温暖行动·暖闻】西宁开展暖冬行动"),
+            Some(("2026年两节送温暖行动·暖闻", "西宁开展暖冬行动"))
+        );
         assert_eq!(
             bracketed_column_before_title("【案情】张某在江城开了一家店。"),
             None

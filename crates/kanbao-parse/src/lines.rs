@@ -1195,9 +1195,18 @@ fn is_page_header(t: &str) -> bool {
     let numbered = t.contains('第') && t.contains('版') || page_number_first(t);
     // `版面：头版`, as a database's record names the page.
     // `当前版：04版`, as an e-paper site names the page shown.
-    let labelled = ["版面:", "版面：", "版次:", "版次：", "当前版:", "当前版："]
-        .iter()
-        .any(|p| t.starts_with(p));
+    let labelled = [
+        "版面:",
+        "版面：",
+        "版次:",
+        "版次：",
+        "当前版:",
+        "当前版：",
+        "版名:",
+        "版名：",
+    ]
+    .iter()
+    .any(|p| t.starts_with(p));
     if crate::header::breadcrumb(t).is_some() {
         return true;
     }
@@ -2080,6 +2089,7 @@ mod tests {
         );
         assert_eq!(classify("分享"), Class::Noise);
         assert_eq!(classify("星期一"), Class::Header);
+        assert_eq!(classify("版名：要闻"), Class::Header);
     }
 
     #[test]
