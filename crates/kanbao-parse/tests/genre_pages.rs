@@ -547,3 +547,47 @@ fn a_county_dailys_followups_facts_and_short_commentaries() {
     assert_eq!(last.kind, Kind::Commentary);
     assert!(p.diagnostics.is_empty());
 }
+
+#[test]
+fn a_workers_dailys_web_records_credits_and_wire_copy() {
+    let p = page("workers-daily-web-records-and-wire-copy.txt");
+    assert_eq!(
+        titles(&p),
+        [
+            "歌手大赛唱响工地",
+            "江北区开展暖冬行动",
+            "夜市烟火气回来了",
+            "电缆一夜被盗",
+            "球迷出行遇冷"
+        ]
+    );
+    // One short text closed by a 摄影报道 credit is a picture's caption.
+    let photo = &p.articles[0];
+    assert_eq!(photo.kind, Kind::Photo);
+    assert_eq!(texts(photo, BlockKind::Caption).len(), 1);
+    assert!(texts(photo, BlockKind::Paragraph).is_empty());
+    assert_eq!(photo.byline.correspondents, ["林小禾"]);
+    // The site's record of the article under it and its e-paper name are noise.
+    assert!(
+        fragments(&p, Why::Noise)
+            .iter()
+            .any(|f| f.contains("2025-04-28") && f.contains("歌手大赛唱响工地"))
+    );
+    // A campaign's tag before the title is its column.
+    assert_eq!(
+        p.articles[1].column.as_deref(),
+        Some("2025年送温暖行动·暖闻")
+    );
+    // The web page's date and author line is no subtitle.
+    assert_eq!(p.articles[2].subtitle, None);
+    assert_eq!(p.articles[2].byline.reporters, ["方远"]);
+    // Names before the reporter's role word are the correspondents'.
+    assert_eq!(p.articles[3].byline.correspondents, ["查小雨"]);
+    assert_eq!(p.articles[3].byline.reporters, ["张敏"]);
+    // A kicker trailing off in an ellipsis; a closing dateline across a wide gap.
+    let wire = &p.articles[4];
+    assert_eq!(wire.kicker.as_deref(), Some("签证难、门票贵……"));
+    assert_eq!(wire.dateline.as_deref(), Some("据新华社江城5月6日电"));
+    assert_eq!(texts(wire, BlockKind::Paragraph).len(), 2);
+    assert!(fragments(&p, Why::PageHeader).contains(&"版名:要闻"));
+}
