@@ -552,6 +552,15 @@ pub(crate) fn build(
         .iter()
         .filter(|d| d.kind == BlockKind::Paragraph)
         .count();
+    if let Some(span) = headings_over_little_text(&drafts) {
+        diagnostics.push(Diagnostic {
+            code: DiagnosticCode::HeadingOrTitle,
+            message: "several lines read as section headings with little text between them: they \
+                      may be other articles' titles, or text broken into short lines"
+                .to_owned(),
+            span: Some(span),
+        });
+    }
     let mut lead = None;
     if !led
         && paragraphs >= 2
@@ -1118,6 +1127,28 @@ fn photo_credit_wrapped(under_text: &[(usize, Credits)]) -> Option<Vec<String>> 
         && second.reporters.is_empty()
         && second.authors.is_empty())
     .then_some(names)
+}
+
+/// The span of the first heading where an article holds three headings or more and no more
+/// paragraphs than headings: a run of short lines that the page's shape did not explain (the
+/// titles of articles whose starts were missed, or a text set in short lines).
+fn headings_over_little_text(drafts: &[Draft]) -> Option<[usize; 2]> {
+    let headings = drafts
+        .iter()
+        .filter(|d| d.kind == BlockKind::Heading)
+        .count();
+    let paragraphs = drafts
+        .iter()
+        .filter(|d| d.kind == BlockKind::Paragraph)
+        .count();
+    (headings >= 3 && headings >= paragraphs)
+        .then(|| {
+            drafts
+                .iter()
+                .find(|d| d.kind == BlockKind::Heading)
+                .map(|d| d.span)
+        })
+        .flatten()
 }
 
 /// Whether a credit says its names reported and took the pictures: `记者某某 摄影报道`,
@@ -1767,6 +1798,47 @@ mod tests {
             ..signs(None)
         };
         assert_eq!(kind_of(&plan, noted, &blocks, &none), Kind::Commentary);
+    }
+
+    #[test]
+    fn many_headings_over_little_text_are_reported() {
+        let text = "年味拉满\n\n  本报讯（记者 王某）年货节开幕，市民忙着置办年货。\n\n\
+                    春节\n\n氛围组\n\n已就位\n\n这个时\n\n节的忙碌\n";
+        let page = crate::parse_str(text, "p");
+        let a = &page.articles[0];
+        let headings = a
+            .blocks
+            .iter()
+            .filter(|b| b.kind == BlockKind::Heading)
+            .count();
+        assert_eq!(headings, 5);
+        let diagnostic = page
+            .diagnostics
+            .iter()
+            .find(|d| d.code == DiagnosticCode::HeadingOrTitle)
+            .expect("reported");
+        let [from, to] = diagnostic.span.expect("span");
+        assert_eq!(text.get(from..to), Some("春节"));
+        let heading = |t: &str| Draft {
+            kind: BlockKind::Heading,
+            raw: t.to_owned(),
+            marker: None,
+            span: [0, t.len()],
+            tail: 0,
+        };
+        let para = |t: &str| Draft {
+            kind: BlockKind::Paragraph,
+            ..heading(t)
+        };
+        let few = [heading("一"), para("正文。"), para("正文。")];
+        assert_eq!(headings_over_little_text(&few), None);
+        let many = [
+            heading("春节"),
+            heading("氛围组"),
+            para("正文。"),
+            heading("已就位"),
+        ];
+        assert_eq!(headings_over_little_text(&many), Some([0, "春节".len()]));
     }
 
     #[test]
