@@ -474,22 +474,28 @@ fn record_lines(lines: &mut [Line<'_>]) {
         let l = &lines[i];
         if !matches!(l.class, Class::Text | Class::Short | Class::Header)
             || l.text.len() > 360
-            || !l.text.bytes().any(|b| b.is_ascii_digit())
-            || ends_sentence(l.text)
-            || crate::header::parse_header_line(l.text).is_some() && l.class == Class::Header
+            || !l.text.contains(char::is_whitespace)
         {
             continue;
         }
+        // A date of digits as one of its words (`2015-04-28`, `2015年04月28日`): few lines.
         let dated = l.text.split_whitespace().any(|w| {
             let b = w.as_bytes();
             b.len() >= 8
                 && b.iter().take(4).all(u8::is_ascii_digit)
                 && (b[4] == b'-' || w.contains('年'))
         });
-        let title = lines[i.saturating_sub(40)..i].iter().any(|h| {
-            h.class.is_headline() && h.text.chars().count() >= 4 && l.text.contains(h.text)
-        });
-        if dated && title {
+        if !dated || ends_sentence(l.text) {
+            continue;
+        }
+        let title = || {
+            lines[i.saturating_sub(40)..i].iter().any(|h| {
+                h.class.is_headline() && h.text.chars().count() >= 4 && l.text.contains(h.text)
+            })
+        };
+        let header =
+            || l.class == Class::Header && crate::header::parse_header_line(l.text).is_some();
+        if title() && !header() {
             lines[i].class = Class::Noise;
         }
     }
