@@ -930,6 +930,10 @@ const PICTURE_LABELS: &[&str] = &[
 /// photographer's (or illustrator's, which the byline counts with them).
 pub(crate) fn labelled_picture_credit(line: &str) -> Option<Credits> {
     let line = line.trim();
+    // Every such credit opens with its label: most lines are ruled out at once.
+    if !PICTURE_LABELS.iter().any(|l| line.starts_with(l)) {
+        return None;
+    }
     let line = agency_stripped(line).unwrap_or(line);
     // The label before a colon, or a space: `绘制 寇某某`, `制图 寇某`.
     let (label, name) = line
@@ -1333,6 +1337,10 @@ pub(crate) fn is_source_note(line: &str) -> bool {
 /// (`…记者任勇 摄 信息来源 张静 刘季珩`, `…摄 信息来源：彭雪琴`): those names credit no one
 /// with the words or the picture, and the credit before them is read alone.
 pub(crate) fn without_info_source(line: &str) -> &str {
+    // The note ends in a name: a line that ends a sentence or a bracket holds none.
+    if line.ends_with(['。', '！', '？', '”', '）', ')', '!', '?']) {
+        return line;
+    }
     // The note is short and ends the line: only a line's last 80 bytes are searched.
     let mut from = line.len().saturating_sub(80);
     while !line.is_char_boundary(from) {
