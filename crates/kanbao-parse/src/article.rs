@@ -524,7 +524,7 @@ pub(crate) fn build(
     // (`■短评` … `（李某）`) sign it: its authors.
     if unmarked.is_some()
         && !lead_credited
-        && (page.opinion || column.as_deref().and_then(label_kind) == Some(LabelKind::Commentary))
+        && opinion_place(page, column.as_deref())
         && byline.correspondents.is_empty()
         && byline.photographers.is_empty()
     {
@@ -932,10 +932,15 @@ enum Signers {
     Guessed,
 }
 
+/// Whether an article stands where opinion is printed: on an opinion page or under an opinion
+/// column (`江岸时评`, `短评`).
+fn opinion_place(page: PageTraits, column: Option<&str>) -> bool {
+    page.opinion || column.and_then(label_kind) == Some(LabelKind::Commentary)
+}
+
 /// Settles who the names printed bare under a headline are ([`Signers`]).
 fn signers_role(page: PageTraits, column: Option<&str>, noted: bool, blocks: &[Block]) -> Signers {
-    let opinion =
-        page.opinion || noted || column.and_then(label_kind) == Some(LabelKind::Commentary);
+    let opinion = noted || opinion_place(page, column);
     let reported = || {
         page.bare_reporters
             || blocks
@@ -1367,7 +1372,11 @@ fn kind_of(plan: &Plan, signs: Signs<'_>, blocks: &[Block], byline: &Byline) -> 
         .collect();
     let body_chars: usize = paragraphs.iter().map(|b| b.text.chars().count()).sum();
     let captions = blocks.iter().any(|b| b.kind == BlockKind::Caption);
-    let headings = blocks.iter().any(|b| b.kind == BlockKind::Heading);
+    let heading_count = blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Heading)
+        .count();
+    let headings = heading_count > 0;
     let dateline = signs.dateline;
     if plan.brief || label == Some(LabelKind::Brief) {
         Kind::Brief
@@ -1375,12 +1384,7 @@ fn kind_of(plan: &Plan, signs: Signs<'_>, blocks: &[Block], byline: &Byline) -> 
         Kind::Commentary
     } else if label == Some(LabelKind::Photo)
         || (captions && paragraphs.is_empty())
-        || (captions
-            && !dateline
-            && !byline.photographers.is_empty()
-            && paragraphs.len() <= 2
-            && body_chars < 300)
-        || picture_with_its_words(dateline, &paragraphs, byline)
+        || !dateline && picture_with_its_words(captions, paragraphs.len(), body_chars, byline)
     {
         Kind::Photo
     } else if !headings && paragraphs.len() <= 1 && body_chars < 100 {
@@ -1389,36 +1393,33 @@ fn kind_of(plan: &Plan, signs: Signs<'_>, blocks: &[Block], byline: &Byline) -> 
         Kind::News
     } else if opinion_by_its_place(signs, byline) {
         Kind::Commentary
-    } else if short_report(&paragraphs, blocks) {
+    } else if short_report(paragraphs.len(), body_chars, heading_count) {
         Kind::News
     } else {
         Kind::Feature
     }
 }
 
-/// A picture under its title with a photographer's credit and no more text than a caption's
-/// (`酷热之后` / `某某 摄`, or two short paragraphs that are the picture's words): a photo,
-/// though nothing is set as a caption. A reporter's or an author's credit makes it a report.
-fn picture_with_its_words(dateline: bool, paragraphs: &[&Block], byline: &Byline) -> bool {
-    let chars: usize = paragraphs.iter().map(|b| b.text.chars().count()).sum();
-    !dateline
-        && !byline.photographers.is_empty()
-        && byline.reporters.is_empty()
-        && byline.authors.is_empty()
-        && paragraphs.len() <= 2
-        && chars < 300
+/// A short text under a photographer's credit, with no dateline: the picture's words, set as
+/// captions, or as a paragraph or two where no reporter or author is credited (`酷热之后` /
+/// `某某 摄`): a photo. A reporter's or an author's credit makes uncaptioned words a report.
+fn picture_with_its_words(
+    captions: bool,
+    paragraphs: usize,
+    body_chars: usize,
+    byline: &Byline,
+) -> bool {
+    !byline.photographers.is_empty()
+        && paragraphs <= 2
+        && body_chars < 300
+        && (captions || byline.reporters.is_empty() && byline.authors.is_empty())
 }
 
 /// A report of three paragraphs or fewer, under one section heading at most and shorter than
 /// 400 characters: news, though it opens without a dateline (evening and city papers often
 /// print it so). Features run longer.
-fn short_report(paragraphs: &[&Block], blocks: &[Block]) -> bool {
-    let chars: usize = paragraphs.iter().map(|b| b.text.chars().count()).sum();
-    let headings = blocks
-        .iter()
-        .filter(|b| b.kind == BlockKind::Heading)
-        .count();
-    !paragraphs.is_empty() && paragraphs.len() <= 3 && chars < 400 && headings <= 1
+fn short_report(paragraphs: usize, body_chars: usize, headings: usize) -> bool {
+    (1..=3).contains(&paragraphs) && body_chars < 400 && headings <= 1
 }
 
 /// A report credited to a reporter and a correspondent (`本报记者 某某 通讯员 某某`), with one
@@ -1888,12 +1889,12 @@ mod tests {
         let plan = Plan::default();
         let none = Byline::default();
         let short = paragraphs(3);
-        let refs: Vec<&Block> = short.iter().collect();
-        assert!(short_report(&refs, &short));
+        assert!(short_report(3, 297, 0));
+        assert!(!short_report(3, 297, 2));
+        assert!(!short_report(0, 0, 0));
         assert_eq!(kind_of(&plan, signs(None), &short, &none), Kind::News);
         let long = paragraphs(5);
-        let refs: Vec<&Block> = long.iter().collect();
-        assert!(!short_report(&refs, &long));
+        assert!(!short_report(5, 495, 0));
         assert_eq!(kind_of(&plan, signs(None), &long, &none), Kind::Feature);
     }
 
@@ -1904,7 +1905,7 @@ mod tests {
             photographers: vec!["谭某".into()],
             ..Byline::default()
         };
-        assert!(picture_with_its_words(false, &[], &shot));
+        assert!(picture_with_its_words(false, 0, 0, &shot));
         assert_eq!(kind_of(&plan, signs(None), &[], &shot), Kind::Photo);
         let words = paragraphs(1);
         assert_eq!(kind_of(&plan, signs(None), &words, &shot), Kind::Photo);
@@ -1913,8 +1914,9 @@ mod tests {
             reporters: vec!["王超".into()],
             ..shot.clone()
         };
-        let refs: Vec<&Block> = words.iter().collect();
-        assert!(!picture_with_its_words(false, &refs, &reported));
+        assert!(!picture_with_its_words(false, 1, 99, &reported));
+        // Set as captions, the words are a picture's whoever wrote them.
+        assert!(picture_with_its_words(true, 1, 99, &reported));
         assert_ne!(kind_of(&plan, signs(None), &words, &reported), Kind::Photo);
     }
 

@@ -1068,7 +1068,8 @@ pub(crate) fn is_web_meta_line(line: &str) -> bool {
     }
     let source = line.contains("来源");
     let posted = line.contains("发布时间") || line.contains("发布日期");
-    if !(source || posted || signed_with_date(line)) || line.len() > 240 || line.contains('。') {
+    let signed = signed_with_date(line);
+    if !(source || posted || signed) || line.len() > 240 || line.contains('。') {
         return false;
     }
     let source = line.contains("来源：") || line.contains("来源:");
@@ -1078,7 +1079,7 @@ pub(crate) fn is_web_meta_line(line: &str) -> bool {
         .windows(3)
         .any(|w| w[0].is_ascii_digit() && (w[1] == b'-' || w[1] == b'/') && w[2].is_ascii_digit())
         || line.contains('年') && line.contains('日') && line.bytes().any(|b| b.is_ascii_digit());
-    posted || source && dated || signed_with_date(line)
+    posted || source && dated || signed
 }
 
 /// A web page's date and author under the headline: `2017-07-19 作者：赵某某`.
@@ -1086,17 +1087,10 @@ fn signed_with_date(line: &str) -> bool {
     let Some((date, rest)) = line.trim().split_once(char::is_whitespace) else {
         return false;
     };
-    let b = date.as_bytes();
-    let dated = b.len() == 10
-        && b.iter().enumerate().all(|(i, c)| {
-            if i == 4 || i == 7 {
-                *c == b'-' || *c == b'/'
-            } else {
-                c.is_ascii_digit()
-            }
-        });
     let rest = rest.trim_start();
-    dated && ["作者：", "作者:"].iter().any(|w| rest.starts_with(w)) && rest.chars().count() <= 24
+    crate::lines::digit_date(date)
+        && ["作者：", "作者:"].iter().any(|w| rest.starts_with(w))
+        && rest.chars().count() <= 24
 }
 
 /// The names a web page's line of facts gives after `作者` (authors) or `记者` (reporters):
@@ -1333,44 +1327,6 @@ pub(crate) fn is_source_note(line: &str) -> bool {
         })
 }
 
-/// A line without the note of who gave the facts that may follow a credit at its end
-/// (`…记者任勇 摄 信息来源 张静 刘季珩`, `…摄 信息来源：彭雪琴`): those names credit no one
-/// with the words or the picture, and the credit before them is read alone.
-pub(crate) fn without_info_source(line: &str) -> &str {
-    // The note ends in a name: a line that ends a sentence or a bracket holds none.
-    if line.ends_with(['。', '！', '？', '”', '）', ')', '!', '?']) {
-        return line;
-    }
-    // The note is short and ends the line: only a line's last 80 bytes are searched.
-    let mut from = line.len().saturating_sub(80);
-    while !line.is_char_boundary(from) {
-        from += 1;
-    }
-    let Some(at) = line
-        .get(from..)
-        .and_then(|t| t.rfind("信息来源"))
-        .map(|at| from + at)
-    else {
-        return line;
-    };
-    let names = line
-        .get(at + "信息来源".len()..)
-        .unwrap_or("")
-        .trim_start_matches([':', '：'])
-        .trim();
-    let head = line.get(..at).unwrap_or(line).trim_end();
-    let only_names = !names.is_empty()
-        && names.chars().count() <= 24
-        && names
-            .chars()
-            .all(|c| is_han(c) || c.is_whitespace() || c == '、');
-    if only_names && !head.is_empty() {
-        head
-    } else {
-        line
-    }
-}
-
 /// The line after a report naming the reader who gave the paper the story, as evening papers
 /// print it: `线索提供 王某`, `线索提供：李某 赵某`, `（线索来自本报新闻热线 12345678）`. It
 /// credits no writer, and closes the report.
@@ -1380,10 +1336,7 @@ pub(crate) fn tip_credit(line: &str) -> bool {
         .trim()
         .trim_start_matches(['（', '('])
         .trim_end_matches(['）', ')']);
-    let Some(rest) = ["线索提供", "新闻线索提供", "线索来自", "线索来源", "报料人"]
-        .iter()
-        .find_map(|w| inner.strip_prefix(w))
-    else {
+    let Some(rest) = TIP_WORDS.iter().find_map(|w| inner.strip_prefix(w)) else {
         return false;
     };
     let rest = rest.trim_start_matches([':', '：', ' ', '\u{3000}']);
@@ -1393,13 +1346,23 @@ pub(crate) fn tip_credit(line: &str) -> bool {
 /// A credit without the tip credit printed after it on the same line: `记者 某某 摄 线索提供
 /// 某某` gives `记者 某某 摄`.
 pub(crate) fn without_tip_credit(s: &str) -> &str {
-    match s.find("线索") {
-        Some(at) if at > 0 && s.get(at..).is_some_and(tip_credit) => {
-            s.get(..at).unwrap_or(s).trim_end()
-        }
-        _ => s,
-    }
+    ["线索", "报料人", "信息来源"]
+        .iter()
+        .filter_map(|w| s.find(w))
+        .find(|&at| at > 0 && s.get(at..).is_some_and(tip_credit))
+        .map_or(s, |at| s.get(..at).unwrap_or(s).trim_end())
 }
+
+/// The words that open a note naming who gave the paper a story or its facts: they credit no
+/// one with the words or the picture (`线索提供 王某`, `…摄 信息来源 张某 刘某`).
+const TIP_WORDS: &[&str] = &[
+    "线索提供",
+    "新闻线索提供",
+    "线索来自",
+    "线索来源",
+    "报料人",
+    "信息来源",
+];
 
 /// A web repost's line naming where the article comes from, unbracketed: `来源：某某新闻`,
 /// `本文来源：某某网`, `稿件来源: 某某日报`. A short line with the source's name and no sentence.
@@ -1531,7 +1494,6 @@ fn account_named(s: &str) -> bool {
 /// `…价格比去年略低。文/本报记者 张某`, `…让人放心”。 扬子晚报记者 柳某`, `…合影留念。⑧3程全摄`.
 /// Returns where the credit starts (after any code such as `⑧3`) and what it credits.
 pub(crate) fn glued_credit(text: &str) -> Option<(usize, Credits)> {
-    let text = without_info_source(text);
     let (mark, c) = text
         .char_indices()
         .rev()
@@ -2163,7 +2125,14 @@ fn credit_lead(line: &str) -> Option<Dateline<'_>> {
 /// Finds a photographer credit ending a caption: `…赏菊。 YMG全媒体记者 王五 摄`, `(张三 摄)`.
 /// Returns where the credit starts and what it credits.
 pub(crate) fn photo_credit_suffix(line: &str) -> Option<(usize, Credits)> {
-    let line = without_info_source(line);
+    // A note of who gave the story or its facts after the credit (`…王五 摄 信息来源 张某`)
+    // credits no one: the credit is read before it. Lines ending in a credit's or a
+    // sentence's last word hold no such note.
+    let line = if line.ends_with(['摄', '影', '绘', '图', '。', '！', '？', '”']) {
+        line
+    } else {
+        without_tip_credit(line)
+    };
     // One credit for every picture of the page or the story: `以上图片均为某某摄（某某视觉）`.
     if let Some(rest) = shared_photo_credit(line) {
         return photo_credit_suffix(rest)
@@ -2866,19 +2835,25 @@ mod tests {
     #[test]
     fn a_note_of_who_gave_the_facts_after_a_credit_credits_no_one() {
         assert_eq!(
-            without_info_source("大桥封顶。记者任勇 摄 信息来源 张静 刘季珩"),
-            "大桥封顶。记者任勇 摄"
+            without_tip_credit("记者任勇 摄 信息来源 张静 刘季珩"),
+            "记者任勇 摄"
         );
         assert_eq!(
-            without_info_source("花卉布置完成。记者刘斌 摄 信息来源:彭雪琴、钟园"),
-            "花卉布置完成。记者刘斌 摄"
+            without_tip_credit("记者刘斌 摄 信息来源:彭雪琴、钟园"),
+            "记者刘斌 摄"
         );
         // Text after the words is no note of names.
         let told = "信息来源于市统计局，数据截至三月底。";
-        assert_eq!(without_info_source(told), told);
-        let (_, c) = photo_credit_suffix("大桥封顶。记者任勇 摄 信息来源 张静 刘季珩").unwrap();
-        assert_eq!(c.photographers, ["任勇"]);
-        assert!(c.reporters.is_empty());
+        assert_eq!(without_tip_credit(told), told);
+        let line = "大桥封顶。记者任勇 摄 信息来源 张静 刘季珩";
+        for (at, c) in [
+            glued_credit(line).unwrap(),
+            photo_credit_suffix(line).unwrap(),
+        ] {
+            assert_eq!(at, "大桥封顶。".len());
+            assert_eq!(c.photographers, ["任勇"]);
+            assert!(c.reporters.is_empty());
+        }
     }
 
     #[test]

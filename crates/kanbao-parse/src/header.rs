@@ -330,7 +330,7 @@ fn is_url(s: &str) -> bool {
 }
 
 /// A time of day after a date: `08:07`, `07:43:44`, `8时30分`.
-fn is_clock_time(s: &str) -> bool {
+pub(crate) fn is_clock_time(s: &str) -> bool {
     let parts: Vec<&str> = s.split(':').collect();
     let clock = (2..=3).contains(&parts.len())
         && parts
@@ -347,17 +347,26 @@ fn is_clock_time(s: &str) -> bool {
     clock || chinese
 }
 
+/// The length in bytes of the count of an article's characters an e-paper site prints, at the
+/// start of `s`: `字数：293`, `本文字数:1442`, `字数 232字`.
+pub(crate) fn character_count(s: &str) -> Option<usize> {
+    let rest = s
+        .strip_prefix("本文字数")
+        .or_else(|| s.strip_prefix("字数"))?;
+    let rest = rest.trim_start_matches([':', '：', ' ', '\u{3000}']);
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let after = rest.get(digits..)?;
+    let after = after.strip_prefix('字').unwrap_or(after);
+    (digits > 0).then(|| s.len() - after.len())
+}
+
 /// What follows the article's character count an e-paper site puts before the page's header
 /// (`字数：293 2025年11月09日 …`, `本文字数:1442 …`).
 fn after_character_count(line: &str) -> Option<&str> {
-    let rest = line
-        .strip_prefix("本文字数")
-        .or_else(|| line.strip_prefix("字数"))?
-        .strip_prefix([':', '：'])?
-        .trim_start();
-    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-    let after = rest.get(digits..)?;
-    (digits > 0 && after.starts_with(char::is_whitespace)).then(|| after.trim_start())
+    let after = line.get(character_count(line)?..)?;
+    after
+        .starts_with(char::is_whitespace)
+        .then(|| after.trim_start())
 }
 
 pub(crate) fn is_weekday(s: &str) -> bool {
@@ -816,6 +825,12 @@ mod tests {
             Some("2025年11月09日 约会哈尔滨")
         );
         assert_eq!(after_character_count("字数：293"), None);
+        assert_eq!(character_count("字数 232字"), Some("字数 232字".len()));
+        assert_eq!(
+            character_count("本文字数:1442 …"),
+            Some("本文字数:1442".len())
+        );
+        assert_eq!(character_count("字数不多"), None);
         let h = parse_header_line("字数：293 2025年11月09日 约会哈尔滨").expect("header");
         assert_eq!(h.date.as_deref(), Some("2025-11-09"));
         let h =

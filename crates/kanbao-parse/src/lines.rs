@@ -418,11 +418,7 @@ pub(crate) fn split(text: &str) -> Vec<Line<'_>> {
                 if let Some(l) = out.last_mut() {
                     // A short phrase beside text is a headline even where it has a name's
                     // shape (`农事忙`).
-                    // A title listing many bodies runs past 64 characters, with no comma.
-                    let long_title = head.chars().count() > 64 && !head.contains(['，', ',']);
-                    if l.class == Class::Text && (looks_like_headline(head) || long_title)
-                        || l.class == Class::Name
-                    {
+                    if l.class == Class::Text && headline_shaped(head) || l.class == Class::Name {
                         l.class = Class::Short;
                     }
                     l.beside_text = l.class.is_headline();
@@ -479,13 +475,7 @@ fn record_lines(lines: &mut [Line<'_>]) {
             continue;
         }
         // A date of digits as one of its words (`2015-04-28`, `2015年04月28日`): few lines.
-        let dated = l.text.split_whitespace().any(|w| {
-            let b = w.as_bytes();
-            b.len() >= 8
-                && b.iter().take(4).all(u8::is_ascii_digit)
-                && (b[4] == b'-' || w.contains('年'))
-        });
-        if !dated || ends_sentence(l.text) {
+        if !l.text.split_whitespace().any(digit_date) || ends_sentence(l.text) {
             continue;
         }
         let title = || {
@@ -505,37 +495,22 @@ fn record_lines(lines: &mut [Line<'_>]) {
 /// over every article an e-paper site's pages show): the site's or the page's slogan, no
 /// article's kicker. Each time it stands over another headline line.
 fn repeated_banners(lines: &mut [Line<'_>]) {
-    let over_headline = |lines: &[Line<'_>], i: usize| {
+    let over_headline = |i: usize| {
         lines.get(i + 1).is_some_and(|n| {
             matches!(n.class, Class::Short | Class::Label(_) | Class::Merged)
                 && n.text != lines[i].text
         })
     };
-    let shorts: Vec<usize> = (0..lines.len())
-        .filter(|&i| lines[i].class == Class::Short && over_headline(lines, i))
+    let shorts: Vec<&str> = (0..lines.len())
+        .filter(|&i| lines[i].class == Class::Short && over_headline(i))
+        .map(|i| lines[i].text)
         .collect();
-    let mut banners = Vec::new();
-    for (k, &i) in shorts.iter().enumerate() {
-        let text = lines[i].text;
-        if banners.contains(&text) {
-            continue;
-        }
-        if shorts
-            .get(k + 1..)
-            .unwrap_or(&[])
-            .iter()
-            .any(|&j| lines[j].text == text)
-        {
-            banners.push(text);
-        }
-    }
-    if banners.is_empty() {
-        return;
-    }
-    for l in lines.iter_mut() {
-        if l.class == Class::Short && banners.contains(&l.text) {
-            l.class = Class::Noise;
-        }
+    let banner = |t: &str| shorts.iter().filter(|&&s| s == t).count() >= 2;
+    let banners: Vec<usize> = (0..lines.len())
+        .filter(|&i| lines[i].class == Class::Short && banner(lines[i].text))
+        .collect();
+    for i in banners {
+        lines[i].class = Class::Noise;
     }
 }
 
@@ -932,6 +907,16 @@ fn looks_like_headline(t: &str) -> bool {
         && t.matches(['，', ',']).count() <= 3
 }
 
+/// A line shaped as a headline of any length a paper prints: [`looks_like_headline`], or a title
+/// listing many bodies, up to 80 characters with no comma and no sentence in it.
+pub(crate) fn headline_shaped(t: &str) -> bool {
+    let n = t.chars().count();
+    looks_like_headline(t)
+        || (65..=80).contains(&n)
+            && !t.contains(['，', ',', '。', '；', ';', '！', '？', '!', '?'])
+            && !ends_sentence(t)
+}
+
 /// A headline and the text under it run together on one line, set apart by a wide gap (three
 /// spaces or more), as copies of e-paper index pages give them:
 /// `机动车行驶证电子化   新华社北京11月3日电 …`. Returns the headline and where the gap ends.
@@ -1058,14 +1043,8 @@ fn word_count_tail(t: &str) -> Option<usize> {
         return None;
     }
     let at = t.rfind("字数")?;
-    let count = t
-        .get(at + "字数".len()..)?
-        .trim_start_matches([':', '：', ' ', '\u{3000}'])
-        .trim_end();
-    let digits = count.strip_suffix('字').unwrap_or(count);
     let head = t.get(..at)?;
-    (!digits.is_empty()
-        && digits.bytes().all(|b| b.is_ascii_digit())
+    (crate::header::character_count(t.get(at..)?) == Some(t.len() - at)
         && (head.is_empty() || head.ends_with(char::is_whitespace)))
     .then_some(at)
 }
@@ -1229,11 +1208,8 @@ fn is_page_header(t: &str) -> bool {
 fn epaper_navigation(t: &str) -> bool {
     let t = t.trim_end_matches([':', '：']);
     // `本文字数：1442`, as an e-paper site counts the article's characters.
-    if let Some(n) = t
-        .strip_prefix("本文字数")
-        .and_then(|r| r.strip_prefix([':', '：']))
-    {
-        return !n.is_empty() && n.trim().bytes().all(|b| b.is_ascii_digit());
+    if crate::header::character_count(t) == Some(t.len()) {
+        return true;
     }
     matches!(
         t,
@@ -1384,6 +1360,13 @@ pub(crate) fn site_stamp(t: &str) -> bool {
         })
 }
 
+/// Whether a word is a whole date written with digits (`2015-04-28`, `2015年04月28日`), as sites
+/// stamp their pages; the digit asked first, as most words open otherwise.
+pub(crate) fn digit_date(w: &str) -> bool {
+    w.starts_with(|c: char| c.is_ascii_digit())
+        && crate::header::parse_date(w).is_some_and(|(_, rest)| rest.is_empty())
+}
+
 /// The time a site put the article online, beside its own or the paper's name:
 /// `长江日报  2018-08-28 14:52:46`, `2018-08-28 14:52 某某网`. A printed page gives its date
 /// without the clock's time.
@@ -1395,13 +1378,9 @@ fn posting_time(t: &str) -> bool {
     let mut timed = false;
     let mut names = 0;
     for w in t.split_whitespace() {
-        let digits_and = |marks: &[u8]| {
-            w.bytes().all(|b| b.is_ascii_digit() || marks.contains(&b))
-                && w.bytes().filter(u8::is_ascii_digit).count() >= 3
-        };
-        if digits_and(b"-/.") && w.bytes().filter(|&b| b == b'-' || b == b'/').count() == 2 {
+        if digit_date(w) {
             dated = true;
-        } else if digits_and(b":") && (1..=2).contains(&w.matches(':').count()) {
+        } else if crate::header::is_clock_time(w) {
             timed = true;
         } else if w.chars().count() <= 16 && w.chars().all(|c| is_han(c) || c == '-') {
             names += 1;

@@ -1495,16 +1495,11 @@ fn headline_read_as_text(article: &Article) -> Option<crate::model::Span> {
         .iter()
         .filter(|b| b.kind == crate::model::BlockKind::Paragraph);
     let first = paragraphs.next()?;
-    let n = first.text.chars().count();
     // Text follows it: a paragraph with a sentence's end.
     let text_under = paragraphs
         .next()
         .is_some_and(|p| crate::normalize::ends_sentence(&p.text));
-    ((8..=80).contains(&n)
-        && text_under
-        && !first.text.contains(['。', '！', '？', '；', '!', '?', ';'])
-        && !first.text.ends_with(['，', '、', ',', '：', ':']))
-    .then_some(first.span)
+    (text_under && crate::lines::headline_shaped(&first.text)).then_some(first.span)
 }
 
 /// Whether an article after the first reads as a report or feature with no headline: a
