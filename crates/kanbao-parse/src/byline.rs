@@ -1346,9 +1346,16 @@ pub(crate) fn tip_credit(line: &str) -> bool {
 /// A credit without the tip credit printed after it on the same line: `记者 某某 摄 线索提供
 /// 某某` gives `记者 某某 摄`.
 pub(crate) fn without_tip_credit(s: &str) -> &str {
+    // A tip note is short (its names at most thirty characters): only the line's last 160
+    // bytes can hold one.
+    let mut from = s.len().saturating_sub(160);
+    while !s.is_char_boundary(from) {
+        from += 1;
+    }
+    let tail = s.get(from..).unwrap_or("");
     ["线索", "报料人", "信息来源"]
         .iter()
-        .filter_map(|w| s.find(w))
+        .filter_map(|w| tail.find(w).map(|at| from + at))
         .find(|&at| at > 0 && s.get(at..).is_some_and(tip_credit))
         .map_or(s, |at| s.get(..at).unwrap_or(s).trim_end())
 }

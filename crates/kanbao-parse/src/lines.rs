@@ -501,13 +501,14 @@ fn repeated_banners(lines: &mut [Line<'_>]) {
                 && n.text != lines[i].text
         })
     };
-    let shorts: Vec<&str> = (0..lines.len())
-        .filter(|&i| lines[i].class == Class::Short && over_headline(i))
-        .map(|i| lines[i].text)
-        .collect();
-    let banner = |t: &str| shorts.iter().filter(|&&s| s == t).count() >= 2;
+    let mut times: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for i in (0..lines.len()).filter(|&i| lines[i].class == Class::Short && over_headline(i)) {
+        *times.entry(lines[i].text).or_default() += 1;
+    }
     let banners: Vec<usize> = (0..lines.len())
-        .filter(|&i| lines[i].class == Class::Short && banner(lines[i].text))
+        .filter(|&i| {
+            lines[i].class == Class::Short && times.get(lines[i].text).is_some_and(|&n| n >= 2)
+        })
         .collect();
     for i in banners {
         lines[i].class = Class::Noise;
