@@ -1769,64 +1769,10 @@ pub(crate) fn parse_dateline(line: &str) -> Option<Dateline<'_>> {
             }
         }
     } else {
-        // `记者 王五 报道:` before the text: take credit words while they last.
-        let mut credit_end = None;
-        let mut cursor = pos;
-        let mut words = 0;
-        while let Some(rest) = line.get(cursor..) {
-            let word_len = match rest
-                .char_indices()
-                .find(|&(_, c)| c.is_whitespace() || c == ':' || c == '：')
-            {
-                Some((at, c)) if c.is_whitespace() => at,
-                Some((at, c)) => at + c.len_utf8(),
-                None => rest.len(),
-            };
-            let word = rest.get(..word_len)?;
-            let bare = word.trim_end_matches([':', '：']);
-            let mut toks = Vec::new();
-            // `吕国英、路福民报道`: names joined by `、` before the credit word.
-            for part in bare.split('、').filter(|p| !p.is_empty()) {
-                classify(part, &mut toks);
-            }
-            if word.is_empty()
-                || toks
-                    .iter()
-                    .any(|t| matches!(t, Tok::Other | Tok::Single(_)))
-                || words > 8
-            {
-                break;
-            }
-            words += 1;
-            cursor += word_len;
-            credit_end = Some(cursor);
-            if bare.len() != word.len() {
-                break;
-            }
-            let ws = line.get(cursor..)?;
-            cursor += ws.len() - ws.trim_start().len();
-        }
-        if let Some(ce) = credit_end {
-            let raw = line.get(pos..ce)?.trim_end_matches([':', '：']).trim();
-            if let Some(credits) = parse_credits(raw, None, false) {
-                d.credits = Some(credits);
-                d.raw = Some(raw);
-                pos = ce + line.get(ce..).map_or(0, report_word_glued);
-            }
-        }
-        if d.credits.is_none()
-            && let Some((credits, raw, end)) = credit_glued_before_report(line.get(pos..)?)
-        {
-            // `本报讯通讯员李一王二报道6月27日，…`: the credit, ended by `报道`, glued to both.
-            d.credits = Some(credits);
-            d.raw = Some(raw);
-            pos += end;
-        }
-        if d.credits.is_none() {
-            // `本报讯通讯员钱小禾、记者孙一川从…获悉`: the credit is the sentence's subject, and
-            // stays in its text.
-            d.credits = credit_in_sentence(line.get(pos..)?);
-        }
+        let credit = credit_after_dateline(line, pos)?;
+        d.credits = credit.credits;
+        d.raw = credit.raw;
+        pos = credit.end;
     }
     let rest = line.get(pos..)?;
     let body = rest.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '：'));
@@ -2058,6 +2004,84 @@ fn dateline_prefix(line: &str) -> Option<(&str, usize, char)> {
     Some((prefix, end, if word == 2 { '消' } else { c }))
 }
 
+/// What an unbracketed credit after a dateline gives: its credits, its text, and where the
+/// lead's text starts.
+struct CreditAfter<'a> {
+    credits: Option<Credits>,
+    raw: Option<&'a str>,
+    end: usize,
+}
+
+/// The credit that follows a dateline at `pos` of `line` without brackets: `记者 王五 报道:`
+/// (credit words while they last), `通讯员李一王二报道6月27日` (glued before 报道), or the
+/// sentence's subject (`通讯员钱小禾、记者孙一川从…获悉`), which stays in the text.
+fn credit_after_dateline(line: &str, pos: usize) -> Option<CreditAfter<'_>> {
+    let mut found = CreditAfter {
+        credits: None,
+        raw: None,
+        end: pos,
+    };
+    // `记者 王五 报道:` before the text: take credit words while they last.
+    let mut credit_end = None;
+    let mut cursor = pos;
+    let mut words = 0;
+    while let Some(rest) = line.get(cursor..) {
+        let word_len = match rest
+            .char_indices()
+            .find(|&(_, c)| c.is_whitespace() || c == ':' || c == '：')
+        {
+            Some((at, c)) if c.is_whitespace() => at,
+            Some((at, c)) => at + c.len_utf8(),
+            None => rest.len(),
+        };
+        let word = rest.get(..word_len)?;
+        let bare = word.trim_end_matches([':', '：']);
+        let mut toks = Vec::new();
+        // `吕国英、路福民报道`: names joined by `、` before the credit word.
+        for part in bare.split('、').filter(|p| !p.is_empty()) {
+            classify(part, &mut toks);
+        }
+        if word.is_empty()
+            || toks
+                .iter()
+                .any(|t| matches!(t, Tok::Other | Tok::Single(_)))
+            || words > 8
+        {
+            break;
+        }
+        words += 1;
+        cursor += word_len;
+        credit_end = Some(cursor);
+        if bare.len() != word.len() {
+            break;
+        }
+        let ws = line.get(cursor..)?;
+        cursor += ws.len() - ws.trim_start().len();
+    }
+    if let Some(ce) = credit_end {
+        let raw = line.get(pos..ce)?.trim_end_matches([':', '：']).trim();
+        if let Some(credits) = parse_credits(raw, None, false) {
+            found.credits = Some(credits);
+            found.raw = Some(raw);
+            found.end = ce + line.get(ce..).map_or(0, report_word_glued);
+        }
+    }
+    if found.credits.is_none()
+        && let Some((credits, raw, end)) = credit_glued_before_report(line.get(found.end..)?)
+    {
+        // `本报讯通讯员李一王二报道6月27日，…`: the credit, ended by `报道`, glued to both.
+        found.credits = Some(credits);
+        found.raw = Some(raw);
+        found.end += end;
+    }
+    if found.credits.is_none() {
+        // `本报讯通讯员钱小禾、记者孙一川从…获悉`: the credit is the sentence's subject, and
+        // stays in its text.
+        found.credits = credit_in_sentence(line.get(found.end..)?);
+    }
+    Some(found)
+}
+
 /// Whether `…报道` credits a photographer, not a paper: `崔某某摄影报道`, `李某图文报道` (a
 /// place's short name reads as a person's name too: `江都报道` stays a dateline).
 fn credited_report(prefix: &str) -> bool {
@@ -2120,6 +2144,17 @@ fn credit_lead(line: &str) -> Option<Dateline<'_>> {
         credits = lead.credits.unwrap_or_default();
         raw = lead.raw;
         body = body.get(lead.rest..)?;
+    } else if raw.is_none()
+        && dateline.is_some()
+        && let Some(after) = credit_after_dateline(line, line.len() - body.len())
+        && let Some(found) = after.credits
+    {
+        // `【本报讯】记者 何某 报道：…`: the credit after the bracketed dateline, unbracketed.
+        credits = found;
+        raw = after.raw;
+        body = line
+            .get(after.end..)?
+            .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '：'));
     }
     Some(Dateline {
         dateline,
@@ -2741,6 +2776,13 @@ mod tests {
         let d = parse_dateline("【江滨晚报报道 特约记者 苏晴】当地时间2日，…").unwrap();
         assert_eq!(d.dateline, Some("江滨晚报报道"));
         assert_eq!(d.credits.unwrap().reporters, ["苏晴"]);
+        let d = parse_dateline("【本报讯】记者 何嘉欣 报道：连接两岸的步道昨日完工。").unwrap();
+        assert_eq!(d.dateline, Some("本报讯"));
+        assert_eq!(d.credits.unwrap().reporters, ["何嘉欣"]);
+        assert_eq!(d.raw, Some("记者 何嘉欣 报道"));
+        assert!(
+            "【本报讯】记者 何嘉欣 报道：连接两岸的步道昨日完工。"[d.rest..].starts_with("连接")
+        );
         let d = parse_dateline("【据新华社电】(记者林小雨)江城大桥1日通车，…").unwrap();
         assert_eq!(d.dateline, Some("据新华社电"));
         assert_eq!(d.credits.clone().unwrap_or_default().reporters, ["林小雨"]);

@@ -431,11 +431,13 @@ pub(crate) fn parse_date(token: &str) -> Option<(String, &str)> {
     Some((format!("{y:04}-{m:02}-{d:02}"), rest))
 }
 
-/// The value of a digit: ASCII, full-width, or a Chinese numeral (`〇` and `零` are 0).
+/// The value of a digit: ASCII, full-width, or a Chinese numeral (`〇` and `零` are 0, and so
+/// are the circle `○` and the letter `O` that typed text puts for `〇`: `二O一三年`).
 fn digit(c: char) -> Option<u32> {
     match c {
         '0'..='9' => c.to_digit(10),
         '０'..='９' => Some(c as u32 - '０' as u32),
+        '○' | 'O' | 'Ｏ' => Some(0),
         _ => "〇一二三四五六七八九"
             .chars()
             .position(|d| d == c)
@@ -874,6 +876,8 @@ mod tests {
             "２０２３年１１月２８日",
             "二〇二三年十一月二十八日",
             "二零二三年十一月二十八号",
+            "二○二三年十一月二十八日",
+            "二O二三年十一月二十八日",
             "2023-11-28",
             "2023.11.28",
             "2023/11/28",

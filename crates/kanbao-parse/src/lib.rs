@@ -51,7 +51,9 @@ mod names;
 mod normalize;
 mod place;
 pub mod render;
+mod script;
 mod segment;
+mod traditional;
 mod wrap;
 
 pub use decode::{EncodingRs, Gb18030};
@@ -60,6 +62,7 @@ pub use model::{
     Page, SCHEMA, Source, Span, Why,
 };
 pub use place::{dateline_place, paper_place};
+pub use script::simplified;
 
 /// Inputs above this size are parsed but flagged: no printed page holds that much text.
 const LARGE: usize = 8 * 1024 * 1024;
@@ -144,6 +147,17 @@ pub fn parse_str(text: &str, name: &str) -> Page {
 }
 
 fn parse_text(text: &str, name: &str, binary: bool) -> Page {
+    // A page printed in traditional characters is read as its simplified fold (the same byte
+    // offsets), and what was read is given back its characters as printed.
+    if !binary && let Some(folded) = script::fold(text) {
+        let mut page = parse_unwrapped(&folded, name, false);
+        script::restore(&mut page, &folded, text);
+        return page;
+    }
+    parse_unwrapped(text, name, binary)
+}
+
+fn parse_unwrapped(text: &str, name: &str, binary: bool) -> Page {
     // A page hard-wrapped at its column's width is read with its paragraphs' lines joined,
     // and every span mapped back to its own text.
     if !binary && let Some(unwrapped) = wrap::unwrap(text) {

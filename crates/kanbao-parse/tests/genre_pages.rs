@@ -591,3 +591,36 @@ fn a_workers_dailys_web_records_credits_and_wire_copy() {
     assert_eq!(texts(wire, BlockKind::Paragraph).len(), 2);
     assert!(fragments(&p, Why::PageHeader).contains(&"版名:要闻"));
 }
+
+#[test]
+fn a_page_in_traditional_characters_is_read_as_printed() {
+    let p = page("harbour-daily-traditional.txt");
+    assert_eq!(p.meta.date.as_deref(), Some("2026-03-10"));
+    assert_eq!(p.meta.section.as_deref(), Some("澳聞"));
+    assert_eq!(p.meta.editors, ["責任編輯:陳美玲"]);
+    assert_eq!(
+        titles(&p),
+        [
+            "海邊步道下月起分段開放",
+            "社區中心舉辦長者健康講座",
+            "漁人碼頭週末市集人流旺"
+        ]
+    );
+    let [walk, talk, fair] = &p.articles[..] else {
+        panic!("three articles: {:?}", titles(&p));
+    };
+    // `【本報訊】` and `【本報消息】` are the paper's datelines; the credit after the brackets
+    // names the reporter.
+    assert_eq!(walk.dateline.as_deref(), Some("本報訊"));
+    assert_eq!(walk.byline.reporters, ["何嘉欣"]);
+    assert!(texts(walk, BlockKind::Paragraph)[0].starts_with("連接南灣與西灣"));
+    assert_eq!(talk.subtitle.as_deref(), Some("講座吸引逾百名長者參與"));
+    assert_eq!(talk.dateline.as_deref(), Some("本報消息"));
+    // A caption over the lead, its photographer's credit read.
+    assert_eq!(fair.byline.photographers, ["梁國輝"]);
+    assert_eq!(
+        texts(fair, BlockKind::Caption),
+        ["圖為市民在市集選購手作產品。"]
+    );
+    assert!(texts(fair, BlockKind::Paragraph)[1].contains("「親子手作坊」"));
+}

@@ -55,6 +55,13 @@ const PIECES: &[&str] = &[
     "\u{FFFD}",
     "é",
     "𠀀",
+    // Traditional characters, enough of them to have a page read as its simplified fold.
+    "【本報訊】",
+    "【本報消息】",
+    "記者 陳嘉欣 報道:",
+    "澳門日報 攝",
+    "後乾於",
+    "㗲",
 ];
 
 fn page_like() -> impl Strategy<Value = String> {

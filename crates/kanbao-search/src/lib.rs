@@ -64,7 +64,6 @@ mod query;
 mod record;
 mod score;
 mod tokenize;
-mod traditional;
 
 pub use archive::{
     ARCHIVE_FORMAT, Archive, ArchiveBuilder, ArchiveError, ArchiveFacets, ArchiveIndex,

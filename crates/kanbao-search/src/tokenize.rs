@@ -9,7 +9,7 @@
 
 use std::ops::Range;
 
-use crate::traditional::TRADITIONAL;
+use kanbao_parse::simplified;
 
 /// Whether a folded character belongs to a Latin word or a number.
 ///
@@ -49,50 +49,6 @@ impl Iterator for Fold {
             Fold::Lower(l) => l.next(),
         }
     }
-}
-
-/// The first and last code points of the traditional characters in the Basic Multilingual
-/// Plane (CJK Extension A and the unified ideographs); the others are supplementary.
-const BMP_FIRST: u32 = 0x3400;
-const BMP_END: u32 = 0xA000;
-
-/// One bit per code point from [`BMP_FIRST`] to [`BMP_END`]: whether it is a traditional
-/// character of the table. Most characters of a page are not, and one bit tells.
-static TRADITIONAL_BITS: [u64; ((BMP_END - BMP_FIRST) / 64) as usize] = {
-    let mut bits = [0u64; ((BMP_END - BMP_FIRST) / 64) as usize];
-    let mut i = 0;
-    while i < TRADITIONAL.len() {
-        let c = TRADITIONAL[i].0 as u32;
-        if c >= BMP_FIRST && c < BMP_END {
-            let n = (c - BMP_FIRST) as usize;
-            bits[n / 64] |= 1 << (n % 64);
-        }
-        i += 1;
-    }
-    bits
-};
-
-/// The simplified form of a traditional character (`發` → `发`, `臺` → `台`, `乾` → `干`), or the
-/// character itself. Characters with several traditional forms (发/發/髮) fold to the one
-/// simplified form, so a query in either script finds the other.
-pub(crate) fn simplified(c: char) -> char {
-    let code = c as u32;
-    let candidate = if (BMP_FIRST..BMP_END).contains(&code) {
-        let n = (code - BMP_FIRST) as usize;
-        TRADITIONAL_BITS
-            .get(n / 64)
-            .is_some_and(|w| w & (1 << (n % 64)) != 0)
-    } else {
-        code >= 0x20000
-    };
-    if !candidate {
-        return c;
-    }
-    TRADITIONAL
-        .binary_search_by_key(&c, |&(t, _)| t)
-        .ok()
-        .and_then(|i| TRADITIONAL.get(i))
-        .map_or(c, |&(_, s)| s)
 }
 
 /// Folds full-width ASCII to half-width, lowercases, and folds traditional Chinese characters
@@ -382,15 +338,6 @@ mod tests {
         // Simplified text and characters outside the table are left as they are.
         assert_eq!(normalize("台湾发展 港城"), "台湾发展港城");
         assert_eq!(simplified('𠵾'), '𠵾');
-    }
-
-    #[test]
-    fn the_traditional_table_is_sorted_and_folds_once() {
-        assert!(TRADITIONAL.windows(2).all(|w| w[0].0 < w[1].0));
-        for &(t, s) in &TRADITIONAL {
-            assert_eq!(simplified(t), s, "{t}");
-            assert_eq!(simplified(s), s, "{t} → {s} folds again");
-        }
     }
 
     proptest! {
