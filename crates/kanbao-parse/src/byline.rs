@@ -372,13 +372,15 @@ const ROLE_PREFIXES: &[&str] = &[
     "参与",
 ];
 
-/// Splits roles glued to names: `记者张三`, `记者李铮通讯员王飞李永`,
-/// `本报记者熊思远本报通讯员司马晓雯`.
-/// The credit with its role words made whole where a stray space cuts one: `本报通讯 员 某某`
-/// gives `本报通讯员 某某`; `None` where no word is cut.
+/// Role words that print padded to a column's width, a space or two between their characters
+/// (`通 讯 员`, `实  习 生`, `记  者`), or cut by a stray space (`本报通讯 员`).
+const PADDED_ROLES: [&str; 4] = ["通讯员", "实习生", "见习记者", "记者"];
+
+/// The credit with its role words made whole where spaces cut them: `本报通讯 员 某某` gives
+/// `本报通讯员 某某`, `实  习 生   某某` gives `实习生 某某`; `None` where no word is cut.
 fn role_word_mended(s: &str) -> Option<String> {
-    // Only a role word's first half before a space can be cut (`通讯`, `记`): most credits
-    // hold none. Characters are searched, not words: a cheaper search.
+    // Only a role word's characters before its last can stand before a space: most credits
+    // have none so. Characters are searched, not words: a cheaper search.
     let cut_after = |c: char| {
         s.match_indices(c).any(|(at, _)| {
             s.get(at + c.len_utf8()..)
@@ -386,7 +388,10 @@ fn role_word_mended(s: &str) -> Option<String> {
                 .is_some_and(char::is_whitespace)
         })
     };
-    if !(cut_after('讯') || cut_after('记')) {
+    if !['讯', '记', '通', '实', '习', '见']
+        .into_iter()
+        .any(cut_after)
+    {
         return None;
     }
     let mut out = String::with_capacity(s.len());
@@ -400,9 +405,13 @@ fn role_word_mended(s: &str) -> Option<String> {
             continue;
         }
         let after = rest.trim_start();
-        // `通讯` + `员`, `记` + `者`: the two halves of a role word.
-        let cut = out.ends_with("通讯") && after.starts_with('员')
-            || out.ends_with('记') && after.starts_with('者');
+        // `通讯` + `员`, `记` + `者`, `实` + `习`: a role word's start before a space, its next
+        // character after it.
+        let cut = PADDED_ROLES.iter().any(|w| {
+            w.char_indices().skip(1).any(|(at, next)| {
+                w.get(..at).is_some_and(|head| out.ends_with(head)) && after.starts_with(next)
+            })
+        });
         if cut {
             rest = after;
             mended = true;
@@ -426,6 +435,8 @@ fn names_before_outlet(s: &str) -> Option<&str> {
     })
 }
 
+/// Splits roles glued to names: `记者张三`, `记者李铮通讯员王飞李永`,
+/// `本报记者熊思远本报通讯员司马晓雯`.
 fn split_glued(t: &str) -> Option<Vec<Tok>> {
     const WORDS: &[(&str, Role)] = &[
         ("记者", Role::Reporter),
@@ -2547,6 +2558,19 @@ mod tests {
     }
 
     #[test]
+    fn a_paragraph_label_after_the_role_word_is_no_credit() {
+        // Hotline stories label their paragraphs: `【市民反映】`, `【马上核实】`, `【记者连线】`.
+        assert!(parse_dateline("【记者连线】记者拨打市容局电话，工作人员说会来处理。").is_none());
+        assert!(parse_byline_line("记者连线").is_none());
+        assert_eq!(
+            parse_byline_line("记者 连小线")
+                .unwrap_or_default()
+                .reporters,
+            ["连小线"]
+        );
+    }
+
+    #[test]
     fn a_role_word_cut_by_a_space_is_the_word() {
         assert_eq!(
             role_word_mended("本报通讯 员 林小雨").as_deref(),
@@ -2557,6 +2581,18 @@ mod tests {
             Some("本报记者 林小雨")
         );
         assert_eq!(role_word_mended("本报记者 林小雨"), None);
+        // Padded to a column's width.
+        assert_eq!(
+            role_word_mended("实  习 生   雷小琼").as_deref(),
+            Some("实习生   雷小琼")
+        );
+        assert_eq!(
+            role_word_mended("记  者  金小达  通 讯 员  王小五").as_deref(),
+            Some("记者  金小达  通讯员  王小五")
+        );
+        let c = parse_byline_line("记  者  金小达  通 讯 员  王小五").unwrap_or_default();
+        assert_eq!(c.reporters, ["金小达"]);
+        assert_eq!(c.correspondents, ["王小五"]);
         let d = parse_dateline("本报讯通讯 员 林小雨 报道5月28日，江城气象局发布新的服务。")
             .unwrap_or_else(|| panic!("a dateline"));
         assert_eq!(d.credits.unwrap_or_default().correspondents, ["林小雨"]);

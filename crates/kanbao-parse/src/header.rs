@@ -164,6 +164,8 @@ pub(crate) fn parse_header_line(line: &str) -> Option<HeaderLine> {
             "版名",
             "出版日期",
             "出版时间",
+            // `2015年11月17日 星期二 出版`, as an e-paper site dates the issue.
+            "出版",
             "见报日期",
             "刊发日期",
             // `当前版：04版`, as an e-paper site names the page shown.
@@ -914,6 +916,16 @@ mod tests {
         let h = parse_header_line("二〇二三年十一月二十八日 星期二 第三版 要闻").unwrap();
         assert_eq!(h.date.as_deref(), Some("2023-11-28"));
         assert_eq!(h.page.as_deref(), Some("三"));
+    }
+
+    #[test]
+    fn an_epaper_sites_dated_link_bar_is_the_header() {
+        let h = parse_header_line(
+            "2015年11月17日 星期二 出版 返回首页 | 版面概览 | 版面导航 | 标题导航",
+        )
+        .unwrap();
+        assert_eq!(h.date.as_deref(), Some("2015-11-17"));
+        assert_eq!(h.section, None);
     }
 
     #[test]
