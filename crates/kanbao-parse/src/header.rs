@@ -114,6 +114,8 @@ pub(crate) fn parse_header_line(line: &str) -> Option<HeaderLine> {
             || matches!(
                 c,
                 ':' | '：'
+                    | ','
+                    | '，'
                     | '|'
                     | '｜'
                     | '《'
@@ -170,6 +172,8 @@ pub(crate) fn parse_header_line(line: &str) -> Option<HeaderLine> {
             "刊发日期",
             // `当前版：04版`, as an e-paper site names the page shown.
             "当前版",
+            // `2005年9月14日,星期三(GMT+8 北京时间)`, as a site dates the page it shows.
+            "北京时间",
         ]
         .contains(&token)
         {
@@ -224,6 +228,7 @@ pub(crate) fn parse_header_line(line: &str) -> Option<HeaderLine> {
                 && (token.ends_with('期') || token.ends_with('号'))
             || token.starts_with("今日") && token.ends_with('版')
             || token.starts_with("CN") && token.len() <= 12
+            || utc_offset(token)
         {
             out.other = true;
         } else if (token.chars().count() <= 8 || out.page.is_some() && token.chars().count() <= 12)
@@ -266,6 +271,16 @@ pub(crate) fn parse_header_line(line: &str) -> Option<HeaderLine> {
         _ => return None,
     }
     (out.date.is_some() || out.page.is_some() || out.section.is_some() || out.other).then_some(out)
+}
+
+/// A time zone as a site prints it beside the date: `GMT+8`, `UTC+08:00` (split at its colon),
+/// `GSM+8` (a site's typing of `GMT`).
+fn utc_offset(token: &str) -> bool {
+    ["GMT", "UTC", "GSM"]
+        .iter()
+        .find_map(|z| token.strip_prefix(z))
+        .and_then(|r| r.strip_prefix(['+', '-']))
+        .is_some_and(|h| (1..=2).contains(&h.len()) && h.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// What follows a paper's name glued after a date (`1957年7月20日人民日报 第3版`, or with the
@@ -916,6 +931,18 @@ mod tests {
         let h = parse_header_line("二〇二三年十一月二十八日 星期二 第三版 要闻").unwrap();
         assert_eq!(h.date.as_deref(), Some("2023-11-28"));
         assert_eq!(h.page.as_deref(), Some("三"));
+    }
+
+    #[test]
+    fn a_sites_date_with_its_time_zone_is_the_header() {
+        let h = parse_header_line("2005年9月14日,星期三(GSM+8 北京时间)").unwrap();
+        assert_eq!(h.date.as_deref(), Some("2005-09-14"));
+        assert!(utc_offset("GMT+8"));
+        assert!(!utc_offset("GMT"));
+        let h =
+            parse_header_line("江城法制报 > 第四版:城事 改变文字大小:   | 打印 | 关闭").unwrap();
+        assert_eq!(h.page.as_deref(), Some("四"));
+        assert_eq!(h.section.as_deref(), Some("城事"));
     }
 
     #[test]

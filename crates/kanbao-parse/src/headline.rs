@@ -358,9 +358,20 @@ pub(crate) fn subtitle_shape(s: &str, title: &str) -> i32 {
     score
 }
 
-/// The characters of a headline line that take room in print: whitespace aside.
+/// The room a headline line takes in print, in half characters: whitespace aside.
 fn printed_width(line: &str) -> usize {
-    line.chars().filter(|c| !c.is_whitespace()).count()
+    // In half widths: quotation marks and book-title marks take half a character's room in a
+    // headline's type.
+    line.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| {
+            if matches!(c, '“' | '”' | '‘' | '’' | '《' | '》' | '"') {
+                1
+            } else {
+                2
+            }
+        })
+        .sum()
 }
 
 /// A line over a title no longer than itself: the main title is set in the largest type, so
@@ -384,7 +395,7 @@ pub(crate) fn states_amount(line: &str) -> bool {
 /// (`郑州也是我们的家` / `某县200名农民工义务服务博览会`): the facts under a title, its subtitle.
 pub(crate) fn facts_under_short_title(sub: &str, title: &str) -> bool {
     // A label's word or two (`链接`) is no title to have facts under it.
-    printed_width(title) >= 5
+    printed_width(title) >= 10
         && states_amount(sub)
         && !states_amount(title)
         && 2 * printed_width(sub) >= 3 * printed_width(title)
@@ -406,7 +417,7 @@ pub(crate) fn attendance_line(line: &str) -> bool {
         "发表主旨演讲",
     ];
     let n = printed_width(line);
-    (4..=16).contains(&n)
+    (8..=32).contains(&n)
         && ENDS.iter().any(|e| line.ends_with(e))
         && !line.contains(['，', ',', '。', '：', ':'])
 }
