@@ -430,6 +430,16 @@ pub(crate) fn middle_line_shortest(lines: &[&str]) -> bool {
     lines.len() == 3 && n(1) <= n(0) && n(1) < n(2)
 }
 
+/// A field under a hotline story's title giving where or when it happened: `地点：福州某路与某路
+/// 交叉口`, `时间：每周六上午`. Its subtitle, never its title or kicker.
+pub(crate) fn place_or_time_field(line: &str) -> bool {
+    ["地点", "时间", "地址"].iter().any(|label| {
+        line.strip_prefix(label)
+            .and_then(|r| r.strip_prefix(['：', ':']))
+            .is_some_and(|v| !v.trim().is_empty() && v.chars().count() <= 30)
+    })
+}
+
 /// A title printed as a quotation (`“我们不看重输赢，很享受运动快乐”`): the line above it
 /// introduces the speaker, as a kicker does.
 pub(crate) fn quoted(s: &str) -> bool {
@@ -466,6 +476,10 @@ fn score(lines: &[&str], shapes: &[u8], r: Reading, marked_subtitle: bool) -> i3
     // A known label is not a title.
     if shape(r.title) == 2 {
         s -= 3;
+    }
+    // Where or when it happened (`地点：某路与某路交叉口`) adds a fact under the title.
+    if place_or_time_field(title) {
+        s -= 8;
     }
     // The title carries the column in brackets after it (`…新机遇（文化市场新观察）`): a line
     // so printed is the title, whatever stands over or under it.
@@ -517,6 +531,9 @@ fn score(lines: &[&str], shapes: &[u8], r: Reading, marked_subtitle: bool) -> i3
         // A place and what was done there, over a shorter theme, is the kicker.
         if placed_fact_over_theme(k, title) {
             s += 4;
+        }
+        if place_or_time_field(k) {
+            s -= 6;
         }
         // A round-up item's name and colon (`梅村：…`) open its title, not a kicker.
         if crate::boundary::named_item(k) {
@@ -925,6 +942,22 @@ mod tests {
         let h = group(&["城南农贸市场", "腐烂水果满地扔", "真乱!"]);
         assert_eq!(h.title, "腐烂水果满地扔 真乱！");
         assert_eq!(h.kicker.as_deref(), Some("城南农贸市场"));
+    }
+
+    #[test]
+    fn where_it_happened_is_the_titles_subtitle() {
+        assert!(place_or_time_field("地点：江城某路与某路交叉口"));
+        assert!(place_or_time_field("时间:每周六上午"));
+        assert!(!place_or_time_field("地点："));
+        assert!(!place_or_time_field("地点变了"));
+        let h = group(&[
+            "行道树被熏黑",
+            "地点：江城某路与某路交叉口",
+            "一些树叶明显变黑",
+        ]);
+        assert_eq!(h.title, "行道树被熏黑");
+        let subtitle = h.subtitle.unwrap_or_default();
+        assert!(subtitle.starts_with("地点：江城某路与某路交叉口"), "{subtitle}");
     }
 
     #[test]
