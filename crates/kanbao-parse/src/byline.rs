@@ -128,6 +128,8 @@ fn role_word(t: &str) -> Option<Role> {
         // A local government's reporting group (`县委报道组`, `区委报道组`) files as
         // correspondents do.
         ("报道组", Role::Correspondent),
+        // A hotline column's host (`栏目主持 某某`) reports its stories.
+        ("栏目主持", Role::Reporter),
         ("作者", Role::Author),
         ("评论员", Role::Author),
         // `本报新闻观察员 洛谭`: the paper's commentator, under a pen name.
@@ -524,6 +526,7 @@ const CREDIT_WORDS: &[&str] = &[
     "作者",
     "评论员",
     "观察员",
+    "栏目主持",
     "实习生",
     "撰稿",
     "执笔",
@@ -554,6 +557,7 @@ fn has_credit_word(s: &str) -> bool {
                 | '整'
                 | '贡'
                 | '观'
+                | '栏'
         ) && s
             .get(i..)
             .is_some_and(|rest| CREDIT_WORDS.iter().any(|w| rest.starts_with(w)))
@@ -1342,6 +1346,9 @@ pub(crate) fn is_source_note(line: &str) -> bool {
 /// print it: `线索提供 王某`, `线索提供：李某 赵某`, `（线索来自本报新闻热线 12345678）`. It
 /// credits no writer, and closes the report.
 pub(crate) fn tip_credit(line: &str) -> bool {
+    if tip_reward(line) {
+        return true;
+    }
     // The bracket may be left open at the line's end, as web copies drop it.
     let inner = line
         .trim()
@@ -1352,6 +1359,25 @@ pub(crate) fn tip_credit(line: &str) -> bool {
     };
     let rest = rest.trim_start_matches([':', '：', ' ', '\u{3000}']);
     !rest.is_empty() && rest.chars().count() <= 30 && !rest.contains(['。', '，', ','])
+}
+
+/// The reward a hotline story's tip earned, printed after the report: `感谢王先生拨打本报热线
+/// 提供线索，奖30元`, `施先生报料，奖励50元`. A note, not a paragraph of the report.
+fn tip_reward(line: &str) -> bool {
+    let Some(head) = line.trim_end_matches(['。', '！', '!']).strip_suffix('元') else {
+        return false;
+    };
+    let head =
+        head.trim_end_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十百".contains(c));
+    let Some(head) = head
+        .strip_suffix("奖励")
+        .or_else(|| head.strip_suffix('奖'))
+    else {
+        return false;
+    };
+    line.chars().count() <= 60
+        && ["线索", "报料", "爆料"].iter().any(|w| head.contains(w))
+        && !head.contains('。')
 }
 
 /// A credit without the tip credit printed after it on the same line: `记者 某某 摄 线索提供
@@ -2555,6 +2581,25 @@ mod tests {
             .unwrap_or_default();
         assert_eq!(c.photographers, ["陈小东", "宋小洁"]);
         assert_eq!(at, "孩子们把亲手做的贺卡送给老师。⑧3".len());
+    }
+
+    #[test]
+    fn a_columns_host_reports_its_stories() {
+        let c = parse_byline_line("栏目主持 苏小梅").unwrap_or_default();
+        assert_eq!(c.reporters, ["苏小梅"]);
+        // After a mark a symbol font left as a letter.
+        let c = parse_byline_line("N栏目主持 苏小梅").unwrap_or_default();
+        assert_eq!(c.reporters, ["苏小梅"]);
+    }
+
+    #[test]
+    fn a_tips_reward_is_a_tip_credit() {
+        assert!(tip_credit("感谢福州的王先生拨打本报热线提供线索，奖30元"));
+        assert!(tip_credit("施先生报料，奖励50元"));
+        assert!(!tip_credit(
+            "他提供的线索帮助警方破案，获奖金500元后捐给了学校，还说不图回报。"
+        ));
+        assert!(!tip_credit("今年全市发放奖补资金30万元"));
     }
 
     #[test]

@@ -957,7 +957,10 @@ mod tests {
         ]);
         assert_eq!(h.title, "行道树被熏黑");
         let subtitle = h.subtitle.unwrap_or_default();
-        assert!(subtitle.starts_with("地点：江城某路与某路交叉口"), "{subtitle}");
+        assert!(
+            subtitle.starts_with("地点：江城某路与某路交叉口"),
+            "{subtitle}"
+        );
     }
 
     #[test]
