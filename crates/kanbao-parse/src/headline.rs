@@ -316,6 +316,7 @@ pub(crate) fn placed_fact_over_theme(kicker: &str, title: &str) -> bool {
         .take(2)
         .any(|(at, _)| kicker.get(..at).is_some_and(crate::place::filing_place));
     opens_with_place
+        && !placed_title(kicker)
         && kicker.chars().count() > title.chars().count()
         && !has_figures(title)
         && !title.contains(['万', '亿'])
@@ -430,6 +431,24 @@ pub(crate) fn middle_line_shortest(lines: &[&str]) -> bool {
     lines.len() == 3 && n(1) <= n(0) && n(1) < n(2)
 }
 
+/// A title naming the street or place and, after a colon, what happened there
+/// (`江城某区长河路：榕树腰折压马路`): a title, not the kicker over one.
+pub(crate) fn placed_title(line: &str) -> bool {
+    let Some((place, what)) = line.split_once(['：', ':']) else {
+        return false;
+    };
+    let n = place.chars().count();
+    (4..=12).contains(&n)
+        && place.chars().all(crate::normalize::is_han)
+        && [
+            "路", "街", "巷", "道", "区", "县", "镇", "乡", "村", "小区", "社区", "广场", "公园",
+        ]
+        .iter()
+        .any(|e| place.ends_with(e))
+        && what.chars().count() >= 4
+        && !what.contains(['：', ':', '，', ','])
+}
+
 /// A field under a hotline story's title giving where or when it happened: `地点：福州某路与某路
 /// 交叉口`, `时间：每周六上午`. Its subtitle, never its title or kicker.
 pub(crate) fn place_or_time_field(line: &str) -> bool {
@@ -536,7 +555,7 @@ fn score(lines: &[&str], shapes: &[u8], r: Reading, marked_subtitle: bool) -> i3
             s -= 6;
         }
         // A round-up item's name and colon (`梅村：…`) open its title, not a kicker.
-        if crate::boundary::named_item(k) {
+        if crate::boundary::named_item(k) || placed_title(k) {
             s -= 4;
         }
         // Under a column or a series' number, or alone over one longer line, a four-character
@@ -942,6 +961,18 @@ mod tests {
         let h = group(&["城南农贸市场", "腐烂水果满地扔", "真乱!"]);
         assert_eq!(h.title, "腐烂水果满地扔 真乱！");
         assert_eq!(h.kicker.as_deref(), Some("城南农贸市场"));
+    }
+
+    #[test]
+    fn a_place_and_what_happened_there_is_a_title() {
+        assert!(placed_title("江城某区长河路：榕树腰折压马路"));
+        assert!(!placed_title("市委书记强调：扎实推进"));
+        assert!(!placed_title("江城长河路"));
+        let h = group(&[
+            "江城某区长河路：榕树腰折压马路",
+            "断下的枝干需要三个人才能抬起来",
+        ]);
+        assert_eq!(h.title, "江城某区长河路：榕树腰折压马路");
     }
 
     #[test]
