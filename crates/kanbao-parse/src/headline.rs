@@ -449,6 +449,21 @@ pub(crate) fn placed_title(line: &str) -> bool {
         && !what.contains(['：', ':', '，', ','])
 }
 
+/// A line naming the earlier report a follow-up answers: `《井盖被轧碎 实在不安全》跟踪报道`,
+/// `《某某》后续`. Printed over the follow-up's title or under it, never its title.
+pub(crate) fn follow_up_of(line: &str) -> bool {
+    let Some(rest) = line.strip_prefix('《') else {
+        return false;
+    };
+    let Some((_, after)) = rest.split_once('》') else {
+        return false;
+    };
+    matches!(
+        after.trim(),
+        "跟踪报道" | "追踪报道" | "后续报道" | "后续" | "续报" | "追踪" | "跟踪"
+    )
+}
+
 /// A field under a hotline story's title giving where or when it happened: `地点：福州某路与某路
 /// 交叉口`, `时间：每周六上午`. Its subtitle, never its title or kicker.
 pub(crate) fn place_or_time_field(line: &str) -> bool {
@@ -499,6 +514,10 @@ fn score(lines: &[&str], shapes: &[u8], r: Reading, marked_subtitle: bool) -> i3
     // Where or when it happened (`地点：某路与某路交叉口`) adds a fact under the title.
     if place_or_time_field(title) {
         s -= 8;
+    }
+    // The earlier report a follow-up answers (`《井盖破损》跟踪报道`) stands over or under its title.
+    if follow_up_of(title) {
+        s -= 6;
     }
     // The title carries the column in brackets after it (`…新机遇（文化市场新观察）`): a line
     // so printed is the title, whatever stands over or under it.
@@ -973,6 +992,17 @@ mod tests {
             "断下的枝干需要三个人才能抬起来",
         ]);
         assert_eq!(h.title, "江城某区长河路：榕树腰折压马路");
+    }
+
+    #[test]
+    fn the_report_a_follow_up_answers_is_no_title() {
+        assert!(follow_up_of("《井盖破损 行人不安》跟踪报道"));
+        assert!(!follow_up_of("《条例》今起施行"));
+        let h = group(&["破损的井盖已更换", "《井盖破损 行人不安》跟踪报道"]);
+        assert_eq!(h.title, "破损的井盖已更换");
+        assert_eq!(h.subtitle.as_deref(), Some("《井盖破损 行人不安》跟踪报道"));
+        let h = group(&["《村口集市 道路难行》跟踪报道", "集市已搬离 道路变通畅"]);
+        assert_eq!(h.title, "集市已搬离 道路变通畅");
     }
 
     #[test]

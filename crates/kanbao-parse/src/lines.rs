@@ -455,6 +455,7 @@ pub(crate) fn split(text: &str) -> Vec<Line<'_>> {
         l.class = Class::Short;
     }
     repeated_caption_parts(&mut out);
+    before_and_after_captions(&mut out);
     list_items(&mut out);
     closing_datelines(&mut out);
     repeated_banners(&mut out);
@@ -644,6 +645,28 @@ fn repeated_caption_parts(lines: &mut [Line<'_>]) {
             });
         if part && let Some(l) = lines.get_mut(i) {
             l.class = Class::Caption;
+        }
+    }
+}
+
+/// The captions of two pictures showing a place before and after the work (`更换前` / `更换后`,
+/// `整治前` / `整治后`), printed on lines of their own, one under the other: captions, not
+/// headline lines.
+fn before_and_after_captions(lines: &mut [Line<'_>]) {
+    for i in 1..lines.len() {
+        let (Some(a), Some(b)) = (lines.get(i - 1), lines.get(i)) else {
+            continue;
+        };
+        fn stem<'a>(l: &Line<'a>, end: char) -> Option<&'a str> {
+            let text: &'a str = l.text;
+            text.strip_suffix(end)
+                .filter(|s| (1..=4).contains(&s.chars().count()) && s.chars().all(is_han))
+                .filter(|_| matches!(l.class, Class::Short | Class::Text))
+        }
+        if stem(a, '前').is_some_and(|s| stem(b, '后') == Some(s)) {
+            for l in &mut lines[i - 1..=i] {
+                l.class = Class::Caption;
+            }
         }
     }
 }
@@ -2015,6 +2038,15 @@ mod tests {
             classes,
             [("李某", Class::Name), ("字数：3420字", Class::Noise)]
         );
+    }
+
+    #[test]
+    fn pictures_before_and_after_the_work_are_captioned() {
+        let lines = split("破损的井盖已更换\n\n更换前\n\n更换后\n\n本报记者 李某 摄影报道\n");
+        let classes: Vec<Class> = lines.iter().map(|l| l.class).collect();
+        assert_eq!(classes[1..3], [Class::Caption, Class::Caption]);
+        let lines = split("修复前\n\n整治后\n");
+        assert!(lines.iter().all(|l| l.class != Class::Caption));
     }
 
     #[test]

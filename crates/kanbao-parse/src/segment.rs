@@ -1153,8 +1153,15 @@ fn headline_run(
             j
         }
         RunReading::NewArticle => {
-            // A photo page opens with a banner over its first photo's title.
-            let banner = if plans.is_empty() && cues.photo_follows && heads >= 2 && !cues.label {
+            // A photo page opens with a banner over its first photo's title; not over the
+            // report a follow-up answers (`《某某》跟踪报道`), which is of the headline.
+            let follow_up = run.iter().any(|l| crate::headline::follow_up_of(l.text));
+            let banner = if plans.is_empty()
+                && cues.photo_follows
+                && heads >= 2
+                && !cues.label
+                && !follow_up
+            {
                 heads - 1
             } else {
                 0
