@@ -456,6 +456,7 @@ pub(crate) fn split(text: &str) -> Vec<Line<'_>> {
     }
     repeated_caption_parts(&mut out);
     before_and_after_captions(&mut out);
+    source_under_headline(&mut out);
     list_items(&mut out);
     closing_datelines(&mut out);
     repeated_banners(&mut out);
@@ -647,6 +648,55 @@ fn repeated_caption_parts(lines: &mut [Line<'_>]) {
             l.class = Class::Caption;
         }
     }
+}
+
+/// A paper's name alone on the line under a headline, before the text (`某某科技报`), as a web
+/// copy prints where the item comes from: the site's note, no line of the headline.
+fn source_under_headline(lines: &mut [Line<'_>]) {
+    for i in 1..lines.len().saturating_sub(1) {
+        let (Some(above), Some(l), Some(below)) =
+            (lines.get(i - 1), lines.get(i), lines.get(i + 1))
+        else {
+            continue;
+        };
+        if above.class.is_headline()
+            && matches!(l.class, Class::Short | Class::Label(_))
+            && matches!(below.class, Class::Text | Class::Caption)
+            && own_paper_name(l.text)
+        {
+            lines[i].class = Class::Noise;
+        }
+    }
+}
+
+/// A newspaper's name: a place or trade and the kind of paper (`某某日报`, `某某科技报`,
+/// `某某农村报`, `某某都市报`). Not a headline ending in 报 (`年度汇报`, `喜报`).
+pub(crate) fn own_paper_name(t: &str) -> bool {
+    let n = t.chars().count();
+    (4..=10).contains(&n)
+        && t.chars().all(is_han)
+        && [
+            "日报",
+            "晚报",
+            "晨报",
+            "早报",
+            "商报",
+            "时报",
+            "导报",
+            "周报",
+            "科技报",
+            "农村报",
+            "农民报",
+            "法制报",
+            "法治报",
+            "工人报",
+            "青年报",
+            "都市报",
+            "经济报",
+            "教育报",
+        ]
+        .iter()
+        .any(|e| t.ends_with(e))
 }
 
 /// The captions of two pictures showing a place before and after the work (`更换前` / `更换后`,
@@ -2038,6 +2088,17 @@ mod tests {
             classes,
             [("李某", Class::Name), ("字数：3420字", Class::Noise)]
         );
+    }
+
+    #[test]
+    fn a_papers_name_under_a_headline_is_the_sites_note() {
+        assert!(own_paper_name("江城科技报"));
+        assert!(!own_paper_name("一份特别的汇报"));
+        let lines = split("图片新闻\n江城科技报\n近日，某县果园迎来丰收。\n");
+        assert_eq!(lines[1].class, Class::Noise);
+        // Alone under the page's header, a paper's name stays what it was.
+        let lines = split("江城科技报\n近日，某县果园迎来丰收。\n");
+        assert_ne!(lines[0].class, Class::Noise);
     }
 
     #[test]
