@@ -429,7 +429,15 @@ pub(crate) fn split(text: &str) -> Vec<Line<'_>> {
                     start + gap + (t.len() - gap - t.get(gap..).unwrap_or("").trim_start().len()),
                 );
             }
-            None => push_cut(&mut out, t, start),
+            None => match dated_headline(t) {
+                Some(at) => {
+                    let (head, date) = (t.get(..at).unwrap_or(t), t.get(at..).unwrap_or(""));
+                    push_cut(&mut out, head.trim_end(), start);
+                    let date_start = start + t.len() - date.trim_start().len();
+                    out.push(plain_line(date.trim_start(), date_start, Class::Header));
+                }
+                None => push_cut(&mut out, t, start),
+            },
         }
         for l in out.iter_mut().skip(first) {
             l.glued_credit = l.class == Class::Text
@@ -1444,6 +1452,28 @@ pub(crate) fn digit_date(w: &str) -> bool {
         && crate::header::parse_date(w).is_some_and(|(_, rest)| rest.is_empty())
 }
 
+/// Where the date a web copy prints after a headline starts (`港口忙 贸易旺 2024年03月07日`):
+/// the headline's line, with its date apart. Not a page's header (`第06版 2024年03月07日`).
+fn dated_headline(t: &str) -> Option<usize> {
+    // Most lines end otherwise: a date's last character first.
+    if !t.ends_with(|c: char| c == '日' || c.is_ascii_digit()) || t.len() > 120 {
+        return None;
+    }
+    let at = t.rfind(char::is_whitespace)?;
+    let (head, date) = (t.get(..at)?.trim_end(), t.get(at..)?.trim_start());
+    let n = head.chars().count();
+    ((4..=30).contains(&n)
+        && digit_date(date)
+        && date.contains(['年', '-'])
+        && !head.contains(['。', '；', ';', '！', '？', '!', '?', '，', ','])
+        && !ends_sentence(head)
+        && !head.split_whitespace().any(digit_date)
+        && !head.split_whitespace().any(|w| {
+            crate::header::is_page_token(w) || crate::header::is_weekday(w) || w.ends_with('版')
+        }))
+    .then(|| t.len() - date.len())
+}
+
 /// The time a site put the article online, beside its own or the paper's name:
 /// `长江日报  2018-08-28 14:52:46`, `2018-08-28 14:52 某某网`. A printed page gives its date
 /// without the clock's time.
@@ -2088,6 +2118,18 @@ mod tests {
             classes,
             [("李某", Class::Name), ("字数：3420字", Class::Noise)]
         );
+    }
+
+    #[test]
+    fn a_web_copys_date_after_the_headline_is_set_apart() {
+        let t = "港口忙 贸易旺 2024年03月07日";
+        assert_eq!(dated_headline(t), Some(t.len() - "2024年03月07日".len()));
+        assert_eq!(dated_headline("第06版 2024年03月07日"), None);
+        assert_eq!(dated_headline("全市经济稳中向好，2024年03月07日"), None);
+        let lines = split("港口忙 贸易旺 2024年03月07日\n近日，港口一派繁忙景象。\n");
+        let classes: Vec<(&str, Class)> = lines.iter().map(|l| (l.text, l.class)).collect();
+        assert_eq!(classes[0], ("港口忙 贸易旺", Class::Short));
+        assert_eq!(classes[1], ("2024年03月07日", Class::Header));
     }
 
     #[test]
