@@ -1467,6 +1467,7 @@ fn dated_headline(t: &str) -> Option<usize> {
         && date.contains(['年', '-'])
         && !head.contains(['。', '；', ';', '！', '？', '!', '?', '，', ','])
         && !ends_sentence(head)
+        && !own_paper_name(head)
         && !head.split_whitespace().any(digit_date)
         && !head.split_whitespace().any(|w| {
             crate::header::is_page_token(w) || crate::header::is_weekday(w) || w.ends_with('版')
@@ -2125,6 +2126,8 @@ mod tests {
         let t = "港口忙 贸易旺 2024年03月07日";
         assert_eq!(dated_headline(t), Some(t.len() - "2024年03月07日".len()));
         assert_eq!(dated_headline("第06版 2024年03月07日"), None);
+        // A web export's source line: the paper and the date.
+        assert_eq!(dated_headline("海滨日报 2024年03月05日"), None);
         assert_eq!(dated_headline("全市经济稳中向好，2024年03月07日"), None);
         let lines = split("港口忙 贸易旺 2024年03月07日\n近日，港口一派繁忙景象。\n");
         let classes: Vec<(&str, Class)> = lines.iter().map(|l| (l.text, l.class)).collect();
