@@ -624,3 +624,47 @@ fn a_page_in_traditional_characters_is_read_as_printed() {
     );
     assert!(texts(fair, BlockKind::Paragraph)[1].contains("「親子手作坊」"));
 }
+
+#[test]
+fn a_metro_papers_hotline_page_reads_story_by_story() {
+    let p = page("metro-hotline-and-follow-ups.txt");
+    // An e-paper site's dated link bar is the header.
+    assert_eq!(p.meta.date.as_deref(), Some("2026-04-14"));
+    assert_eq!(
+        titles(&p),
+        [
+            "路灯杆倾斜半月无人管",
+            "破损的护栏已修好",
+            "江城北区滨江路：老槐树倒伏压住人行道",
+            "楼道堆物堵了消防通道"
+        ]
+    );
+    let [lamp, rail, tree, hall] = &p.articles[..] else {
+        panic!("four articles: {:?}", titles(&p));
+    };
+    // Where it happened is under the title; the paragraphs' labels credit no one, and the
+    // tip's reward is no paragraph.
+    assert!(
+        lamp.subtitle
+            .as_deref()
+            .is_some_and(|s| s.starts_with("地点：江城东湖路"))
+    );
+    assert_eq!(lamp.byline.reporters, ["林小帆", "郑岩"]);
+    let paragraphs = texts(lamp, BlockKind::Paragraph);
+    assert_eq!(paragraphs.len(), 3);
+    assert!(paragraphs[2].starts_with("【记者连线】"));
+    // A follow-up: the report it answers under the title, pictures before and after.
+    assert_eq!(
+        rail.subtitle.as_deref(),
+        Some("《河堤护栏断了一截》跟踪报道")
+    );
+    assert_eq!(texts(rail, BlockKind::Caption), ["修复前", "修复后"]);
+    assert_eq!(rail.byline.photographers, ["韩雪"]);
+    // Role words padded to the column's width.
+    assert_eq!(tree.dateline.as_deref(), Some("本报讯"));
+    assert_eq!(tree.byline.reporters, ["金小达", "雷小琼"]);
+    assert_eq!(texts(tree, BlockKind::Paragraph).len(), 3);
+    // The column's host reports its story.
+    assert_eq!(hall.byline.reporters, ["苏小梅"]);
+    assert_eq!(texts(hall, BlockKind::Paragraph).len(), 2);
+}
