@@ -382,18 +382,16 @@ const PADDED_ROLES: [&str; 4] = ["通讯员", "实习生", "见习记者", "记�
 /// `本报通讯员 某某`, `实  习 生   某某` gives `实习生 某某`; `None` where no word is cut.
 fn role_word_mended(s: &str) -> Option<String> {
     // Only a role word's characters before its last can stand before a space: most credits
-    // have none so. Characters are searched, not words: a cheaper search.
-    let cut_after = |c: char| {
-        s.match_indices(c).any(|(at, _)| {
-            s.get(at + c.len_utf8()..)
-                .and_then(|r| r.chars().next())
-                .is_some_and(char::is_whitespace)
-        })
-    };
-    if !['讯', '记', '通', '实', '习', '见']
-        .into_iter()
-        .any(cut_after)
-    {
+    // have none so. One pass over the bytes finds the spaces, and the character before each.
+    let cut = s.bytes().enumerate().any(|(i, b)| {
+        (b == b' '
+            || b == b'\t'
+            || b == 0xE3 && s.get(i..).is_some_and(|r| r.starts_with('\u{3000}')))
+            && s.get(..i)
+                .and_then(|h| h.chars().next_back())
+                .is_some_and(|c| matches!(c, '讯' | '记' | '通' | '实' | '习' | '见'))
+    });
+    if !cut {
         return None;
     }
     let mut out = String::with_capacity(s.len());

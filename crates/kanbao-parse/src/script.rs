@@ -79,15 +79,32 @@ fn only_traditional(c: char) -> bool {
     has_bit(&TRADITIONAL_BITS, c) && !ALSO_SIMPLIFIED.contains(c)
 }
 
+/// How many Han characters [`printed_traditional`] reads at most: some pages' worth of text,
+/// enough to tell the script, so that a long input costs no more than a page.
+const SAMPLE: usize = 4000;
+
 /// Whether a page is printed in traditional characters: at least eight of its characters are
-/// written only in traditional text, and at least one in 25 of its Han characters. Traditional
-/// text has one in four or five; a simplified page that quotes a Hong Kong name has a few.
+/// written only in traditional text, and at least one in 25 of its Han characters (of the
+/// first [`SAMPLE`]). Traditional text has one in four or five; a simplified page that quotes a
+/// Hong Kong name has a few.
 fn printed_traditional(text: &str) -> bool {
     let (mut han, mut traditional) = (0usize, 0usize);
-    for c in text.chars() {
-        if ('\u{3400}'..'\u{A000}').contains(&c) {
-            han += 1;
-            traditional += usize::from(only_traditional(c));
+    let bytes = text.as_bytes();
+    // Han characters of the Basic Multilingual Plane are three bytes in UTF-8, led by E3 to
+    // E9: only those are decoded.
+    let mut i = 0;
+    while i < bytes.len() && han < SAMPLE {
+        let b = bytes[i];
+        if (0xE3..=0xE9).contains(&b)
+            && let Some(c) = text.get(i..i + 3).and_then(|s| s.chars().next())
+        {
+            if ('\u{3400}'..'\u{A000}').contains(&c) {
+                han += 1;
+                traditional += usize::from(only_traditional(c));
+            }
+            i += 3;
+        } else {
+            i += 1;
         }
     }
     traditional >= 8 && traditional * 25 >= han
