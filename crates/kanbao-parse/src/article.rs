@@ -282,9 +282,12 @@ pub(crate) fn build(
                 if page.unmarked_headings
                     && sentence_ended
                     && unmarked_heading(l.text)
-                    && body_lines
-                        .get(n + 1)
-                        .is_some_and(|next| matches!(next.class, Class::Text | Class::Lead)) =>
+                    && body_lines.get(n + 1).is_some_and(|next| {
+                        matches!(next.class, Class::Text | Class::Lead)
+                            // On a page that indents its paragraphs, an indented open line with
+                            // the next at the margin is a paragraph cut by a column break.
+                            && !(page.indented && l.indented && !next.indented)
+                    }) =>
             {
                 if heading_or_title(l.text) {
                     diagnostics.push(Diagnostic {
@@ -412,7 +415,7 @@ pub(crate) fn build(
                     && !crate::lines::quotation_source(body)
                     && l.class != Class::Lead
                     && n >= summary_lines
-                    && !page.whole_paragraphs)
+                    && (!page.whole_paragraphs || page.indented))
                     .then_some(at);
                 // A dateline lead with its reporter glued after its last sentence
                 // (`长河日报消息 …基本相同。本报记者 某某`): the credit ends the lead.
@@ -720,6 +723,9 @@ pub(crate) fn build(
         });
     }
     let kind = kind_of(plan, signs, &blocks, &byline);
+    if kind == Kind::Photo {
+        photo_words_as_captions(&mut blocks);
+    }
     let (kicker, title) = if kind == Kind::Photo && subtitle.is_none() {
         photo_title(kicker, title)
     } else {
@@ -1400,6 +1406,18 @@ fn kind_of(plan: &Plan, signs: Signs<'_>, blocks: &[Block], byline: &Byline) -> 
     }
 }
 
+/// A photo item's words are its pictures' captions, however they are printed: its paragraphs
+/// become captions (a photo item has no body text of its own). Where it captions its pictures
+/// already (`图为…`), the paragraphs beside the captions are a photo report's text, and stay.
+fn photo_words_as_captions(blocks: &mut [Block]) {
+    if blocks.iter().any(|b| b.kind == BlockKind::Caption) {
+        return;
+    }
+    for b in blocks.iter_mut().filter(|b| b.kind == BlockKind::Paragraph) {
+        b.kind = BlockKind::Caption;
+    }
+}
+
 /// A short text under a photographer's credit, with no dateline: the picture's words, set as
 /// captions, or as a paragraph or two where no reporter or author is credited (`酷热之后` /
 /// `某某 摄`): a photo. A reporter's or an author's credit makes uncaptioned words a report.
@@ -1896,6 +1914,44 @@ mod tests {
         let long = paragraphs(5);
         assert!(!short_report(5, 495, 0));
         assert_eq!(kind_of(&plan, signs(None), &long, &none), Kind::Feature);
+    }
+
+    #[test]
+    fn a_photo_items_words_are_its_captions() {
+        let page = crate::parse_str(
+            "都为灯会忙\n陈小波 摄\n\n  昨天上午，工人们在江边搭起看台。\n",
+            "p",
+        );
+        let a = &page.articles[0];
+        assert_eq!(a.kind, Kind::Photo);
+        assert!(a.blocks.iter().all(|b| b.kind == BlockKind::Caption));
+        // Beside captions of its own, a photo report's text stays text.
+        let mut blocks = paragraphs(2);
+        blocks[1].kind = BlockKind::Caption;
+        photo_words_as_captions(&mut blocks);
+        assert_eq!(blocks[0].kind, BlockKind::Paragraph);
+    }
+
+    #[test]
+    fn a_paragraph_cut_at_the_margin_goes_on_though_the_page_cites_its_source() {
+        let indent = "\u{3000}\u{3000}";
+        let page = crate::parse_str(
+            &format!(
+                "社区食堂要长流水\n李  岚\n{indent}走进老旧小区，社区食堂多了起来。\n\
+                 {indent}一些地方引入专业团队统一采购、集中配送，降低成本，形成良性循环，也有社区\n\n\
+                 把食堂与托育结合起来，白天是饭堂，晚上是课堂。\n{indent}有烟火气，还要有人情味。\n\
+                 {indent}菜品可以多听听居民意见。\n{indent}价格要让老人吃得起。\n\
+                 《长河日报》（2025年05月20日 05 版）\n"
+            ),
+            "p",
+        );
+        let texts: Vec<&str> = page.articles[0]
+            .blocks
+            .iter()
+            .map(|b| b.text.as_str())
+            .collect();
+        assert_eq!(texts.len(), 5, "{texts:?}");
+        assert!(texts[1].ends_with("也有社区把食堂与托育结合起来，白天是饭堂，晚上是课堂。"));
     }
 
     #[test]

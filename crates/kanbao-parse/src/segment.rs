@@ -115,7 +115,9 @@ pub(crate) struct PageTraits {
     /// speaks of its reporter (`告诉记者`), so the page's other bare names are reporters too.
     pub bare_reporters: bool,
     /// The page was exported from an e-paper's article pages: it prints their citation lines
-    /// (`《某某日报》（…第 07 版）`), and its paragraphs are whole, never cut by a column break.
+    /// (`《某某日报》（…第 07 版）`), and its paragraphs are whole, never cut by a column break;
+    /// unless it indents its paragraphs, where a line at the margin after an open one goes on
+    /// with it.
     pub whole_paragraphs: bool,
     /// The page prints its section headings without a mark, between paragraphs printed one to a
     /// line: it prints whole paragraphs, or every long line of its text ends a sentence.
