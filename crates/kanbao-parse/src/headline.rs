@@ -347,6 +347,9 @@ pub(crate) fn subtitle_shape(s: &str, title: &str) -> i32 {
     if attendance_line(s) {
         score += 5;
     }
+    if reaction_line(s) {
+        score += 4;
+    }
     if facts_under_short_title(s, title) {
         score += 3;
     }
@@ -400,6 +403,41 @@ pub(crate) fn facts_under_short_title(sub: &str, title: &str) -> bool {
         && states_amount(sub)
         && !states_amount(title)
         && 2 * printed_width(sub) >= 3 * printed_width(title)
+}
+
+/// A line giving what the people concerned ask for or answer (`市民呼吁快点清洗`, `居民盼早日修好`,
+/// `相关部门回应：将尽快处理`): under a hotline story's title the papers print it as the
+/// subtitle, never as the kicker.
+pub(crate) fn reaction_line(line: &str) -> bool {
+    const WHO: &[&str] = &[
+        "市民",
+        "居民",
+        "村民",
+        "网友",
+        "家长",
+        "业主",
+        "商户",
+        "乘客",
+        "读者",
+        "群众",
+        "相关部门",
+        "有关部门",
+        "部门",
+        "专家",
+        "官方",
+    ];
+    const ASK: &[&str] = &[
+        "呼吁", "建议", "期盼", "期待", "盼", "希望", "回应", "回复", "表示", "担忧", "质疑", "称",
+    ];
+    let n = line.chars().count();
+    (5..=20).contains(&n)
+        && WHO.iter().any(|w| {
+            line.strip_prefix(w).is_some_and(|rest| {
+                ASK.iter()
+                    .any(|a| rest.trim_start_matches(['：', ':']).starts_with(a))
+            })
+        })
+        && !line.contains(['。', '！', '？'])
 }
 
 /// A subtitle naming who attended or spoke (`王某 李某参加`, `某某出席并讲话`): under a report of a
@@ -1003,6 +1041,23 @@ mod tests {
         assert_eq!(h.subtitle.as_deref(), Some("《井盖破损 行人不安》跟踪报道"));
         let h = group(&["《村口集市 道路难行》跟踪报道", "集市已搬离 道路变通畅"]);
         assert_eq!(h.title, "集市已搬离 道路变通畅");
+    }
+
+    #[test]
+    fn what_the_people_concerned_ask_for_is_the_subtitle() {
+        assert!(reaction_line("市民呼吁快点清洗"));
+        assert!(reaction_line("相关部门回应：将尽快处理"));
+        assert!(!reaction_line("市民公园今起免费开放"));
+        let h = group(&["江城广场 水池漂满垃圾", "市民呼吁快点清洗"]);
+        assert_eq!(h.title, "江城广场 水池漂满垃圾");
+        assert_eq!(h.subtitle.as_deref(), Some("市民呼吁快点清洗"));
+        let h = group(&[
+            "南城大道与大桥引桥交汇处",
+            "有段人行道仍是土路",
+            "市民期盼尽快修好",
+        ]);
+        assert_eq!(h.kicker.as_deref(), Some("南城大道与大桥引桥交汇处"));
+        assert_eq!(h.title, "有段人行道仍是土路");
     }
 
     #[test]
