@@ -1783,8 +1783,15 @@ pub(crate) fn parse_dateline(line: &str) -> Option<Dateline<'_>> {
         credits: None,
         rest: end,
     };
-    let trimmed = after.trim_start();
+    let mut trimmed = after.trim_start();
     let mut pos = end + (after.len() - trimmed.len());
+    // A news site's dispatch naming the paper it carries in brackets (`某某网消息（某某都市报）`):
+    // the paper is of the dateline, and the credit follows in brackets of its own.
+    if let Some(len) = paper_in_brackets(trimmed) {
+        pos += len;
+        d.dateline = line.get(..pos);
+        trimmed = line.get(pos..)?;
+    }
     if trimmed.starts_with(['(', '（']) {
         let close = trimmed
             .char_indices()
@@ -1794,6 +1801,11 @@ pub(crate) fn parse_dateline(line: &str) -> Option<Dateline<'_>> {
             let inner = trimmed
                 .get(1 + usize::from(trimmed.starts_with('（')) * 2..ci)?
                 .trim();
+            // `（《某某晚报》 记者某某）`: the paper's name before the credit.
+            let inner = inner
+                .strip_prefix('《')
+                .and_then(|r| r.split_once('》'))
+                .map_or(inner, |(_, r)| r.trim_start());
             if inner.contains("记者")
                 || inner.contains("通讯员")
                 || parse_credits(inner, Some(Role::Reporter), false).is_some()
@@ -2019,7 +2031,7 @@ fn dateline_prefix(line: &str) -> Option<(&str, usize, char)> {
         .iter()
         .any(|s| prefix.ends_with(s))
         || c == '讯' && (3..=8).contains(&n) && apart
-        || c == '消' && (4..=12).contains(&n) && apart && prefix.contains('报')
+        || c == '消' && (4..=12).contains(&n) && apart && (prefix.contains('报') || prefix.ends_with("网消息") || prefix.ends_with("在线消息"))
         || c == '报'
             && (6..=16).contains(&n)
             && apart
@@ -2115,6 +2127,24 @@ fn credit_after_dateline(line: &str, pos: usize) -> Option<CreditAfter<'_>> {
         found.credits = credit_in_sentence(line.get(found.end..)?);
     }
     Some(found)
+}
+
+/// The length of a paper's name in brackets at the start of `s` (`（楚天都市报）`,
+/// `(《武汉晚报》)`), brackets included; `None` where the brackets hold anything else.
+fn paper_in_brackets(s: &str) -> Option<usize> {
+    let inner = s.strip_prefix(['(', '（'])?;
+    let close = inner.find([')', '）'])?;
+    let name = inner
+        .get(..close)?
+        .trim()
+        .trim_start_matches('《')
+        .trim_end_matches('》');
+    let n = name.chars().count();
+    if !((3..=10).contains(&n) && name.chars().all(is_han) && name.ends_with('报')) {
+        return None;
+    }
+    let bracket = inner.get(close..)?.chars().next()?.len_utf8();
+    Some(s.len() - inner.len() + close + bracket)
 }
 
 /// Whether `…报道` credits a photographer, not a paper: `崔某某摄影报道`, `李某图文报道` (a
@@ -2862,6 +2892,14 @@ mod tests {
         assert!(
             "【本报讯】记者 何嘉欣 报道：连接两岸的步道昨日完工。"[d.rest..].starts_with("连接")
         );
+        let d =
+            parse_dateline("江城网消息(江城都市报)(记者陈小光)昨日，城区发生一起事故。").unwrap();
+        assert_eq!(d.dateline, Some("江城网消息(江城都市报)"));
+        assert_eq!(d.credits.unwrap().reporters, ["陈小光"]);
+        let d =
+            parse_dateline("江城网消息(《江城晚报》 记者高小星)昨日，城区发生一起事故。").unwrap();
+        assert_eq!(d.dateline, Some("江城网消息"));
+        assert_eq!(d.credits.unwrap().reporters, ["高小星"]);
         let d = parse_dateline("【据新华社电】(记者林小雨)江城大桥1日通车，…").unwrap();
         assert_eq!(d.dateline, Some("据新华社电"));
         assert_eq!(d.credits.clone().unwrap_or_default().reporters, ["林小雨"]);
