@@ -88,6 +88,10 @@ pub(crate) struct RunCues {
     /// A pointer to another page follows the run (`（A04）`): a front page's teaser, its
     /// story on that page.
     pub pointer_follows: bool,
+    /// A dated header line follows the run, then the text or its credit: a web copy's stamp
+    /// under a new article's headline (`更新：2019-09-17 11:04  来源：某某晚报`). A section
+    /// heading has no date under it.
+    pub stamp_follows: bool,
     /// The page prints a citation line under each article's headline
     /// ([`cites_under_headlines`]) and none follows the run: a section heading.
     pub uncited: bool,
@@ -147,6 +151,7 @@ pub(crate) fn weigh(c: &RunCues) -> (RunReading, i32) {
         (c.awaiting_body, -4),
         (c.set_apart, 6),
         (c.pointer_follows, 10),
+        (c.stamp_follows, 10),
         (c.uncited, -8),
         (c.run_on, -3),
     ] {

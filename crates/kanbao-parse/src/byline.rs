@@ -1223,11 +1223,14 @@ pub(crate) fn parse_author_line(line: &str) -> Option<Credits> {
 /// of three); and a report's writers in brackets at its end (`（撰文/某某 某某）`).
 pub(crate) fn words_credit(line: &str) -> Option<Credits> {
     let t = line.trim();
+    // A writer's field may carry the editor's after it: longer than a bare credit.
+    if t.len() <= 120
+        && let Some(c) = labelled_writer(t)
+    {
+        return Some(c);
+    }
     if t.len() > 40 {
         return None;
-    }
-    if let Some(c) = labelled_writer(t) {
-        return Some(c);
     }
     // `（撰文/某某 某某）`: the writers of a report, in brackets at its end.
     if let Some(names) = strip_brackets(t)
@@ -1298,6 +1301,15 @@ fn labelled_writer(t: &str) -> Option<Credits> {
     if !writer {
         return None;
     }
+    // A web page's field of the article's writer, its editor after it (`作者：□本报记者 某某
+    // 编辑：某某`): the writer's credit, as printed, with its role.
+    let rest = without_editor_field(rest);
+    if label == "作者"
+        && let Some(c) = parse_credits(rest.trim().trim_start_matches(AUTHOR_MARKS), None, false)
+        && !(c.reporters.is_empty() && c.correspondents.is_empty())
+    {
+        return Some(c);
+    }
     // The writer may be named with a post: `提案人：全国政协委员某某`.
     let authors = names::listed_names(rest.trim())
         .or_else(|| names::name_after_post(rest).map(|n| vec![n.to_owned()]))?;
@@ -1305,6 +1317,20 @@ fn labelled_writer(t: &str) -> Option<Credits> {
         authors,
         ..Credits::default()
     })
+}
+
+/// A credit without the editor's field a web page prints after it, set apart by a space:
+/// `□本报记者 某某    编辑：某某` gives `□本报记者 某某`.
+fn without_editor_field(s: &str) -> &str {
+    ["编辑：", "编辑:", "责任编辑", "责编：", "责编:"]
+        .iter()
+        .filter_map(|w| s.find(w))
+        .filter(|&at| {
+            s.get(..at)
+                .is_some_and(|h| h.ends_with(char::is_whitespace) && !h.trim().is_empty())
+        })
+        .min()
+        .map_or(s, |at| s.get(..at).unwrap_or(s).trim_end())
 }
 
 /// Whether the line is a `(作者单位:…)` / `（作者系…）` note ending a commentary.
@@ -2609,6 +2635,20 @@ mod tests {
             .unwrap_or_default();
         assert_eq!(c.photographers, ["陈小东", "宋小洁"]);
         assert_eq!(at, "孩子们把亲手做的贺卡送给老师。⑧3".len());
+    }
+
+    #[test]
+    fn a_web_pages_writer_field_gives_the_credit_without_the_editor() {
+        assert_eq!(
+            without_editor_field("□本报记者 林某某    编辑：王某"),
+            "□本报记者 林某某"
+        );
+        assert_eq!(without_editor_field("编辑：王某"), "编辑：王某");
+        let c = labelled_writer("作者:□本报社区记者 赵小阳    编辑:庞小月").unwrap_or_default();
+        assert_eq!(c.reporters, ["赵小阳"]);
+        assert!(c.authors.is_empty());
+        let c = labelled_writer("作者：林小雨").unwrap_or_default();
+        assert_eq!(c.authors, ["林小雨"]);
     }
 
     #[test]

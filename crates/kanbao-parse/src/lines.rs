@@ -568,6 +568,17 @@ pub(crate) fn picture_placeholder(t: &str) -> bool {
             .all(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
 }
 
+/// A site's call to install its app, copied with the article: `手机读报看新闻,下载掌上某某`,
+/// `下载某某新闻客户端`. Noise, however it is punctuated.
+fn app_prompt(t: &str) -> bool {
+    t.len() <= 120
+        && t.contains("下载")
+        && ["客户端", "APP", "App", "app", "掌上", "手机读报"]
+            .iter()
+            .any(|w| t.contains(w))
+        && !t.contains('。')
+}
+
 /// A prompt beside a printed QR code, on a line of its own: `扫扫二维码`, `扫码看视频`,
 /// `扫一扫 了解更多`, `扫描二维码观看直播`. Short, and no sentence.
 pub(crate) fn qr_prompt(t: &str) -> bool {
@@ -1538,7 +1549,7 @@ fn markup_residue(t: &str) -> bool {
         return true;
     }
     // A prompt to scan the printed code (`扫扫二维码`, `扫码看视频`, `扫一扫 听现场声音`).
-    if qr_prompt(t) {
+    if qr_prompt(t) || app_prompt(t) {
         return true;
     }
     // An e-paper site's notice to old browsers (`您的IE浏览器版本太低,请升级…内核浏览器。`):
@@ -2481,6 +2492,9 @@ mod tests {
         ] {
             assert!(!site_stamp(text), "{text}");
         }
+        // A site's call to install its app.
+        assert_eq!(classify("手机读报看新闻,下载掌上江城"), Class::Noise);
+        assert!(!app_prompt("市民可下载政务APP办理业务。"));
     }
 
     #[test]

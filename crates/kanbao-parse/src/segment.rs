@@ -302,7 +302,15 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
                     // A web export prints the paper and date under the headline (`标题` /
                     // `辽宁日报 2023年02月21日` / text): the article goes on, and the line stays
                     // inside its span (out of its text).
-                    Some(c) if header_under_headline(c, lines.get(i + 1)) => {
+                    Some(c)
+                        if header_under_headline(
+                            c,
+                            lines.get(i + 1..).and_then(|rest| {
+                                // A site's noise between (`分享到：`) hides nothing.
+                                rest.iter().find(|l| l.class != Class::Noise)
+                            }),
+                        ) =>
+                    {
                         owners.push(Owner::Article(c.index));
                     }
                     _ => {
@@ -961,6 +969,18 @@ fn run_cues(
         set_apart: false,
         run_on: false,
         pointer_follows: next.is_some_and(|l| crate::header::page_pointer(l.text)),
+        stamp_follows: next.is_some_and(|l| {
+            l.class == Class::Header
+                && crate::header::parse_header_line(l.text).is_some_and(|h| h.date.is_some())
+        }) && lines
+            .get(j + 1..)
+            .and_then(|rest| rest.iter().find(|l| l.class != Class::Noise))
+            .is_some_and(|l| {
+                matches!(
+                    l.class,
+                    Class::Byline | Class::Author | Class::Dateline | Class::Text
+                )
+            }),
         // Set by the caller, which knows the page.
         uncited: false,
     }
@@ -1339,7 +1359,12 @@ fn header_under_headline(c: &Current, next: Option<&Line<'_>>) -> bool {
         && next.is_some_and(|l| {
             matches!(
                 l.class,
-                Class::Text | Class::Caption | Class::Dateline | Class::Lead | Class::Byline
+                Class::Text
+                    | Class::Caption
+                    | Class::Dateline
+                    | Class::Lead
+                    | Class::Byline
+                    | Class::Author
             )
         })
 }

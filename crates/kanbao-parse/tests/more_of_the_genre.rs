@@ -1417,3 +1417,33 @@ fn a_bare_name_on_the_front_page_is_a_reporter_by_the_page_alone_and_so_reported
             .all(|d| d.code != DiagnosticCode::RoleGuessed)
     );
 }
+
+#[test]
+fn web_copies_of_a_hotline_column_keep_each_headline_over_its_stamp_and_writer() {
+    let text = "【曝光台】江城广场：有人挥棒打果子\n\n\
+                更新:2019-09-02 10:45:12       来源: 江城晚报 \n\n\
+                分享到:\n手机读报看新闻,下载掌上江城\n\
+                作者:□本报社区记者 赵小阳    编辑:庞小月\n\n\
+                正值金秋时节，江城广场的银杏树硕果累累。\n\n\
+                8月29日下午，社区记者路过广场，听到一阵打叶声。\n\n\
+                谁负责清扫是个“谜”？ 滨河路人行通道内垃圾堆积\n\n\
+                更新:2019-09-17 11:04:27       来源: 江城晚报 \n\n\
+                分享到:\n手机读报看新闻,下载掌上江城\n\
+                作者: □本报记者 周小禾    编辑:庞小月\n\n\
+                近日，市民张先生向本报热线反映，通道内垃圾堆积。\n\n\
+                9月12日上午，记者前往现场采访。\n";
+    let p = common::parse_and_check(text.as_bytes());
+    assert_eq!(
+        titles(&p),
+        [
+            "江城广场：有人挥棒打果子",
+            "谁负责清扫是个“谜”？ 滨河路人行通道内垃圾堆积"
+        ]
+    );
+    assert_eq!(p.articles[0].column.as_deref(), Some("曝光台"));
+    assert_eq!(p.articles[0].byline.reporters, ["赵小阳"]);
+    assert_eq!(p.articles[1].byline.reporters, ["周小禾"]);
+    for a in &p.articles {
+        assert_eq!(texts(a, BlockKind::Paragraph).len(), 2, "{}", a.title);
+    }
+}
