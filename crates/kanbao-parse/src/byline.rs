@@ -1232,14 +1232,15 @@ pub(crate) fn words_credit(line: &str) -> Option<Credits> {
     if t.len() > 40 {
         return None;
     }
-    // `（撰文/某某 某某）`: the writers of a report, in brackets at its end.
+    // `（撰文/某某 某某）`: the writers of a report, in brackets at its end, as bracketed end
+    // credits name its reporters (`（记者 某某）`, `（某某 整理）`).
     if let Some(names) = strip_brackets(t)
         .and_then(|inner| inner.strip_prefix("撰文"))
         .and_then(|r| r.strip_prefix(['/', '／', '：', ':']))
         .and_then(|r| names::listed_names(r.trim()))
     {
         return Some(Credits {
-            authors: names,
+            reporters: names,
             ..Credits::default()
         });
     }
@@ -3429,8 +3430,9 @@ mod tests {
         let authors = |l: &str| words_credit(l).map(|c| c.authors);
         assert_eq!(authors("文/林小雨"), Some(vec!["林小雨".to_owned()]));
         assert_eq!(authors("撰文/林小雨"), Some(vec!["林小雨".to_owned()]));
+        // In brackets at a report's end, the writers are its reporters.
         assert_eq!(
-            authors("（撰文/林小雨 王小二）"),
+            words_credit("（撰文/林小雨 王小二）").map(|c| c.reporters),
             Some(vec!["林小雨".to_owned(), "王小二".to_owned()])
         );
         assert_eq!(authors("（撰文/本版编辑部）"), None);
