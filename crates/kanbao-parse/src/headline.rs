@@ -502,6 +502,15 @@ pub(crate) fn follow_up_of(line: &str) -> bool {
     )
 }
 
+/// Two headline lines of twelve characters or more, without a comma or a figure, the second
+/// not shaped as a subtitle (`在生态产业化和产业生态化上下更大功夫` / `探索更多更具特色更高效益的“两山”
+/// 转化路径`): statements of the same weight, which the genre orders kicker over title.
+pub(crate) fn long_statements(first: &str, second: &str) -> bool {
+    let plain =
+        |t: &str| t.chars().count() >= 12 && !t.contains(['，', ',', '：', ':']) && !has_figures(t);
+    plain(first) && plain(second) && subtitle_shape(second, first) <= 1
+}
+
 /// A field under a hotline story's title giving where or when it happened: `地点：福州某路与某路
 /// 交叉口`, `时间：每周六上午`. Its subtitle, never its title or kicker.
 pub(crate) fn place_or_time_field(line: &str) -> bool {
@@ -603,6 +612,11 @@ fn score(lines: &[&str], shapes: &[u8], r: Reading, marked_subtitle: bool) -> i3
             && kicker_over_shorter_title(k, title)
         {
             s += 4;
+        }
+        // Two long statements, one over the other, neither shaped as a subtitle: the genre's
+        // order, 引题 over 主题, as party papers' front pages set a directive over its report.
+        if i + 1 == r.title && r.columns == 0 && lines.len() == 2 && long_statements(k, title) {
+            s += 3;
         }
         // A place and what was done there, over a shorter theme, is the kicker.
         if placed_fact_over_theme(k, title) {
@@ -1041,6 +1055,27 @@ mod tests {
         assert_eq!(h.subtitle.as_deref(), Some("《井盖破损 行人不安》跟踪报道"));
         let h = group(&["《村口集市 道路难行》跟踪报道", "集市已搬离 道路变通畅"]);
         assert_eq!(h.title, "集市已搬离 道路变通畅");
+    }
+
+    #[test]
+    fn two_long_statements_are_kicker_over_title() {
+        assert!(long_statements(
+            "在生态产业化和产业生态化上下更大功夫",
+            "探索更多更具特色更高效益的转化路径"
+        ));
+        assert!(!long_statements(
+            "全市经济稳中向好",
+            "前三季度增长百分之五点二"
+        ));
+        let h = group(&[
+            "在生态产业化和产业生态化上下更大功夫",
+            "探索更多更具特色更高效益的“两山”转化路径",
+        ]);
+        assert_eq!(
+            h.kicker.as_deref(),
+            Some("在生态产业化和产业生态化上下更大功夫")
+        );
+        assert_eq!(h.title, "探索更多更具特色更高效益的“两山”转化路径");
     }
 
     #[test]
