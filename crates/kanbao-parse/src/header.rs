@@ -229,6 +229,7 @@ pub(crate) fn parse_header_line(line: &str) -> Option<HeaderLine> {
             || token.starts_with("今日") && token.ends_with('版')
             || token.starts_with("CN") && token.len() <= 12
             || utc_offset(token)
+            || outlet_of_paper(token)
         {
             out.other = true;
         } else if (token.chars().count() <= 8 || out.page.is_some() && token.chars().count() <= 12)
@@ -271,6 +272,18 @@ pub(crate) fn parse_header_line(line: &str) -> Option<HeaderLine> {
         _ => return None,
     }
     (out.date.is_some() || out.page.is_some() || out.section.is_some() || out.other).then_some(out)
+}
+
+/// A site and the paper whose copy it carries, joined by a hyphen, as a web copy's source line
+/// names them (`四川在线-华西都市报`): no page name.
+fn outlet_of_paper(token: &str) -> bool {
+    token.split_once(['-', '－']).is_some_and(|(site, paper)| {
+        (2..=8).contains(&site.chars().count())
+            && site.chars().all(is_han)
+            && (3..=8).contains(&paper.chars().count())
+            && paper.chars().all(is_han)
+            && paper_name(paper)
+    })
 }
 
 /// A time zone as a site prints it beside the date: `GMT+8`, `UTC+08:00` (split at its colon),
@@ -943,6 +956,16 @@ mod tests {
             parse_header_line("江城法制报 > 第四版:城事 改变文字大小:   | 打印 | 关闭").unwrap();
         assert_eq!(h.page.as_deref(), Some("四"));
         assert_eq!(h.section.as_deref(), Some("城事"));
+    }
+
+    #[test]
+    fn a_web_copys_source_line_names_the_site_and_the_paper() {
+        assert!(outlet_of_paper("江城在线-江城都市报"));
+        assert!(!outlet_of_paper("文体新闻-体育"));
+        let h = parse_header_line("http://www.example.com 2003年08月24日05:32 江城在线-江城都市报")
+            .unwrap();
+        assert_eq!(h.date.as_deref(), Some("2003-08-24"));
+        assert_eq!(h.section, None);
     }
 
     #[test]

@@ -803,10 +803,12 @@ fn long_headlines(text: &str, lines: &mut [Line<'_>]) {
         // What follows, page header lines (a database's `版面：头版`), an e-paper's citation
         // line and a photo's caption between the headline and the lead (`图说：…  某某 摄`)
         // passed over.
-        let mut following = lines
-            .iter()
-            .skip(i + 1)
-            .filter(|l| !matches!(l.class, Class::Header | Class::Caption | Class::Citation));
+        let mut following = lines.iter().skip(i + 1).filter(|l| {
+            !matches!(
+                l.class,
+                Class::Header | Class::Caption | Class::Citation | Class::Noise
+            )
+        });
         let opens_article = match following.next().map(|l| l.class) {
             Some(Class::Dateline) => true,
             // A credit over more than one line (`齐鲁晚报·齐鲁壹点` / `记者 某某`) too.
@@ -825,7 +827,7 @@ fn long_headlines(text: &str, lines: &mut [Line<'_>]) {
         };
         let t = lines[i].text;
         if lines[i].class == Class::Text
-            && (opens_article && looks_like_headline(t)
+            && (opens_article && (looks_like_headline(t) || exclaimed_title(t))
                 || two_phrase_title_over_text(text, lines, i))
         {
             lines[i].class = Class::Short;
@@ -837,6 +839,16 @@ fn long_headlines(text: &str, lines: &mut [Line<'_>]) {
             lines[i].class = Class::Short;
         }
     }
+}
+
+/// A short title that asks or exclaims (`是谁？让垃圾包围科学家！`, `防洪堤上涂鸦，难看！`): a
+/// question or exclamation mark and no sentence's other marks, at most 24 characters. Read as
+/// a headline where a dateline lead or credit follows it.
+fn exclaimed_title(t: &str) -> bool {
+    t.chars().count() <= 24
+        && t.contains(['！', '？', '!', '?'])
+        && !t.contains(['。', '；', ';'])
+        && t.matches(['，', ',']).count() <= 1
 }
 
 /// A title and its second phrase printed on one line, a space between and no mark in either
@@ -2130,6 +2142,19 @@ mod tests {
             classes,
             [("李某", Class::Name), ("字数：3420字", Class::Noise)]
         );
+    }
+
+    #[test]
+    fn a_title_that_asks_or_exclaims_over_a_lead_is_a_headline() {
+        assert!(exclaimed_title("是谁？让垃圾包围科学家！"));
+        assert!(!exclaimed_title(
+            "他问：这是谁干的？我们一定要查清楚，不能让它再发生。"
+        ));
+        let lines =
+            split("是谁？让垃圾包围科学家！\n\n本报讯（记者李某）昨日下午，居民打进热线。\n");
+        assert_eq!(lines[0].class, Class::Short);
+        let lines = split("是谁？让垃圾包围科学家！\n\n居民打进热线反映情况。\n");
+        assert_eq!(lines[0].class, Class::Text);
     }
 
     #[test]
