@@ -220,6 +220,26 @@ test('bad files are refused one by one with a reason, and nothing already there 
   });
 });
 
+test('a page printed in traditional characters imports as printed, and a simplified query finds it', async (t) => {
+  await withPage(t, env, async (page) => {
+    await openLibrary(page);
+    const text = '海邊步道下月起分段開放\n【本報訊】記者 何嘉欣 報道:連接南灣與西灣的海邊步道昨日完成驗收,工務局表示,步道將於下月起分三段開放。\n'
+      + '工務局指出,步道沿線設有休憩亭、飲水機及無障礙通道,夜間照明亦已同步更換為節能燈具。\n';
+    await page.setInputFiles('#import-files', [file('harbour.txt', text)]);
+    await page.waitForSelector('.notice:has-text("已导入")');
+    await page.goto(env.base + '#/?q=' + encodeURIComponent('海边步道'));
+    await page.waitForFunction(() => document.querySelectorAll('.card').length === 1);
+    assert.equal(await page.locator('.card-title').textContent(), '海邊步道下月起分段開放');
+    await page.locator('.card-title a').first().click();
+    await page.waitForSelector('article.reader');
+    const reader = await page.locator('article.reader').textContent();
+    assert.match(reader, /何嘉欣/);
+    assert.match(reader, /本報訊/);
+    assert.match(reader, /連接南灣與西灣的海邊步道昨日完成驗收，/);
+    assert.doesNotMatch(reader, /记者 何嘉欣/);
+  });
+});
+
 test('pasted text imports as a page', async (t) => {
   await withPage(t, env, async (page) => {
     await openLibrary(page);
