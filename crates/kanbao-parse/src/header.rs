@@ -404,6 +404,30 @@ pub(crate) fn is_weekday(s: &str) -> bool {
     if s == "星期" {
         return true;
     }
+    // In English, as some e-paper sites print it beside the date: `Wed`, `Wednesday`.
+    if s.len() <= 9 && s.is_ascii() {
+        let lower = s.trim_end_matches('.').to_ascii_lowercase();
+        return [
+            "mon",
+            "tue",
+            "wed",
+            "thu",
+            "fri",
+            "sat",
+            "sun",
+            "tues",
+            "thur",
+            "thurs",
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+        ]
+        .contains(&lower.as_str());
+    }
     let day = s
         .strip_prefix("星期")
         .or_else(|| s.strip_prefix("周"))
@@ -956,6 +980,13 @@ mod tests {
             parse_header_line("江城法制报 > 第四版:城事 改变文字大小:   | 打印 | 关闭").unwrap();
         assert_eq!(h.page.as_deref(), Some("四"));
         assert_eq!(h.section.as_deref(), Some("城事"));
+    }
+
+    #[test]
+    fn a_weekday_in_english_beside_the_date_is_the_headers() {
+        assert!(is_weekday("Wed") && is_weekday("Friday") && !is_weekday("Web"));
+        let h = parse_header_line("2026年09月16日 Wed").unwrap();
+        assert_eq!(h.date.as_deref(), Some("2026-09-16"));
     }
 
     #[test]

@@ -568,6 +568,16 @@ pub(crate) fn picture_placeholder(t: &str) -> bool {
             .all(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
 }
 
+/// A site's notice of its rights over what it carries, a sentence of its own: `版权声明：凡本报
+/// 刊载作品（含标题），未经授权不得转载、摘编或利用其它方式使用。`
+fn rights_notice(t: &str) -> bool {
+    t.len() <= 600
+        && ["版权声明", "版权所有", "免责声明"].iter().any(|m| {
+            t.strip_prefix(m)
+                .is_some_and(|r| r.starts_with([':', '：']))
+        })
+}
+
 /// A site's call to install its app, copied with the article: `手机读报看新闻,下载掌上某某`,
 /// `下载某某新闻客户端`. Noise, however it is punctuated.
 fn app_prompt(t: &str) -> bool {
@@ -1573,9 +1583,11 @@ fn markup_residue(t: &str) -> bool {
         return true;
     }
     // An e-paper site's navigation, copied with the page: `本版导读`, `上一版`, `返回目录`.
-    // A line that ends a sentence is text: no link bar or stamp ends so.
+    // A line that ends a sentence is text: no link bar or stamp ends so, but a site's notice of
+    // its rights does (`版权声明：凡本报刊载作品，未经授权不得转载。`).
     if epaper_navigation(t)
         || !t.ends_with(['。', '！', '？', '”']) && (navigation_bar(t) || site_stamp(t))
+        || rights_notice(t)
     {
         return true;
     }
@@ -2519,6 +2531,13 @@ mod tests {
         }
         // A site's call to install its app.
         assert_eq!(classify("手机读报看新闻,下载掌上江城"), Class::Noise);
+        // Its notice of rights, though a sentence.
+        assert_eq!(
+            classify(
+                "版权声明：凡《江城日报》刊载作品，未经授权不得转载、摘编或利用其它方式使用。"
+            ),
+            Class::Noise
+        );
         assert!(!app_prompt("市民可下载政务APP办理业务。"));
     }
 

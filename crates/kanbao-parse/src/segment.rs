@@ -1682,8 +1682,42 @@ fn assemble(
             }
         }
     }
+    // A headline printed again over its article, as a web page heads the article it shows: the
+    // first print, with nothing under it, is the page's.
+    for at in title_printed_again(&articles).into_iter().rev() {
+        let stub = articles.remove(at);
+        for l in lines
+            .iter()
+            .filter(|l| l.start >= stub.span[0] && l.end() <= stub.span[1])
+        {
+            unassigned.push(fragment(l, Why::Furniture));
+        }
+    }
     unassigned.sort_unstable_by_key(|f| f.span[0]);
     (articles, unassigned)
+}
+
+/// The articles that are only a headline (no text, no credit) printed again as a later
+/// article's title (`标题` / `《某某日报》（…01版）` / site lines / `标题` / text): a web page's
+/// heading over the article it shows. Their indexes, in order.
+fn title_printed_again(articles: &[Article]) -> Vec<usize> {
+    let bare = |a: &Article| {
+        a.blocks.is_empty()
+            && a.byline.raw.is_empty()
+            && a.dateline.is_none()
+            && !a.title.is_empty()
+    };
+    (0..articles.len())
+        .filter(|&i| {
+            articles.get(i).is_some_and(|a| {
+                bare(a)
+                    && articles
+                        .iter()
+                        .skip(i + 1)
+                        .any(|b| b.title == a.title && !b.blocks.is_empty())
+            })
+        })
+        .collect()
 }
 
 fn fragment(l: &Line<'_>, why: Why) -> Fragment {
@@ -2095,6 +2129,22 @@ mod tests {
         assert_eq!(page.articles.len(), 1);
         assert_eq!(page.articles[0].title, "新一代硬件正在形成");
         assert_eq!(page.articles[0].byline.authors, ["宋刚"]);
+    }
+
+    #[test]
+    fn a_headline_printed_again_over_its_article_is_the_pages() {
+        let page = crate::parse_str(
+            "这个年气象万千\n\n《长河日报》(2026年02月28日 01版)\n\n长河日报 2026年02月28日 Sat\n\n\
+             这个年气象万千\n\n【短评】\n\n庙会上古风新韵，年味浓浓。\n\n过了年，转眼就是春天。\n",
+            "p",
+        );
+        assert_eq!(page.articles.len(), 1);
+        assert_eq!(page.articles[0].title, "这个年气象万千");
+        assert!(
+            page.unassigned
+                .iter()
+                .any(|f| f.why == Why::Furniture && f.text == "这个年气象万千")
+        );
     }
 
     #[test]
