@@ -415,8 +415,10 @@ pub(crate) fn build(
                     && !crate::lines::quotation_source(body)
                     && l.class != Class::Lead
                     && n >= summary_lines
-                    && (!page.whole_paragraphs || page.indented))
-                    .then_some(at);
+                    && (!page.whole_paragraphs
+                        || page.indented
+                        || body.ends_with(['，', '、', ','])))
+                .then_some(at);
                 // A dateline lead with its reporter glued after its last sentence
                 // (`长河日报消息 …基本相同。本报记者 某某`): the credit ends the lead.
                 if l.class == Class::Dateline
@@ -1952,6 +1954,24 @@ mod tests {
             .collect();
         assert_eq!(texts.len(), 5, "{texts:?}");
         assert!(texts[1].ends_with("也有社区把食堂与托育结合起来，白天是饭堂，晚上是课堂。"));
+    }
+
+    #[test]
+    fn a_line_ending_in_a_comma_goes_on_though_the_page_prints_whole_paragraphs() {
+        let page = crate::parse_str(
+            "竹子撑起百亿产业\n\n本报记者  钟  毓\n\n\
+             产业链延伸了，竹农的腰包也鼓了起来，村民把竹林流转给合作社，每年拿租金、\n\n\
+             年底还有分红。\n\n记者了解到，竹农的收入翻了一番。\n\n\
+             《长河日报》（2025年06月03日第 06 版）\n",
+            "p",
+        );
+        let texts: Vec<&str> = page.articles[0]
+            .blocks
+            .iter()
+            .map(|b| b.text.as_str())
+            .collect();
+        assert_eq!(texts.len(), 2, "{texts:?}");
+        assert!(texts[0].ends_with("每年拿租金、年底还有分红。"));
     }
 
     #[test]

@@ -117,7 +117,7 @@ pub(crate) struct PageTraits {
     /// The page was exported from an e-paper's article pages: it prints their citation lines
     /// (`《某某日报》（…第 07 版）`), and its paragraphs are whole, never cut by a column break;
     /// unless it indents its paragraphs, where a line at the margin after an open one goes on
-    /// with it.
+    /// with it, and a line ending in a comma goes on whatever the page.
     pub whole_paragraphs: bool,
     /// The page prints its section headings without a mark, between paragraphs printed one to a
     /// line: it prints whole paragraphs, or every long line of its text ends a sentence.
