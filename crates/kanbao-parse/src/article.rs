@@ -678,6 +678,7 @@ pub(crate) fn build(
         column: column.as_deref(),
         dateline: led || dateline.is_some(),
         opinion_page: page.opinion,
+        photo_page: page.photo,
         author_note: noted,
     };
     if let Some(span) = joined_lead {
@@ -1368,6 +1369,8 @@ struct Signs<'a> {
     dateline: bool,
     /// It stands on an opinion page (`评论`, `理论`).
     opinion_page: bool,
+    /// It stands on a photo page (`图片新闻`).
+    photo_page: bool,
     /// It ends with a note on its author (`（作者为某大学教授）`, `（作者单位：…）`).
     author_note: bool,
 }
@@ -1393,6 +1396,9 @@ fn kind_of(plan: &Plan, signs: Signs<'_>, blocks: &[Block], byline: &Byline) -> 
     } else if label == Some(LabelKind::Photo)
         || (captions && paragraphs.is_empty())
         || !dateline && picture_with_its_words(captions, paragraphs.len(), body_chars, byline)
+        || !dateline
+            && signs.photo_page
+            && uncredited_picture_words(paragraphs.len(), body_chars, byline)
     {
         Kind::Photo
     } else if !headings && paragraphs.len() <= 1 && body_chars < 100 {
@@ -1433,6 +1439,16 @@ fn picture_with_its_words(
         && paragraphs <= 2
         && body_chars < 300
         && (captions || byline.reporters.is_empty() && byline.authors.is_empty())
+}
+
+/// On a photo page, a short text with no credit but a photographer's, or none (`荷花开满塘` /
+/// one paragraph): a picture's words, though no credit names who took it.
+fn uncredited_picture_words(paragraphs: usize, body_chars: usize, byline: &Byline) -> bool {
+    paragraphs <= 2
+        && body_chars < 300
+        && byline.reporters.is_empty()
+        && byline.authors.is_empty()
+        && byline.correspondents.is_empty()
 }
 
 /// A report of three paragraphs or fewer, under one section heading at most and shorter than
@@ -1789,8 +1805,29 @@ mod tests {
             column,
             dateline: false,
             opinion_page: false,
+            photo_page: false,
             author_note: false,
         }
+    }
+
+    #[test]
+    fn a_short_uncredited_text_on_a_photo_page_is_a_pictures() {
+        let plan = Plan::default();
+        let words = paragraphs(1);
+        let none = Byline::default();
+        assert_ne!(kind_of(&plan, signs(None), &words, &none), Kind::Photo);
+        let on_page = Signs {
+            photo_page: true,
+            ..signs(None)
+        };
+        assert_eq!(kind_of(&plan, on_page, &words, &none), Kind::Photo);
+        // A report with its reporter, on the same page, stays a report.
+        let reported = Byline {
+            reporters: vec!["王超".into()],
+            ..Byline::default()
+        };
+        assert!(!uncredited_picture_words(1, 99, &reported));
+        assert_ne!(kind_of(&plan, on_page, &paragraphs(5), &none), Kind::Photo);
     }
 
     #[test]

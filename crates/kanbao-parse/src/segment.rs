@@ -109,6 +109,9 @@ pub(crate) struct PageTraits {
     pub indented: bool,
     /// The page is an opinion page (`评论`, `理论`, `观点`): what is not news on it is commentary.
     pub opinion: bool,
+    /// The page is a photo page (`图片新闻`, `视觉`): an item on it with no dateline and a few
+    /// lines of words is a picture's, credited or not.
+    pub photo: bool,
     /// The page is the paper's front page (`第1版`, `A01`).
     pub front: bool,
     /// The page prints its reporters' names bare under the headlines: one such article's text
@@ -730,6 +733,7 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
     let traits = PageTraits {
         indented: page.indented,
         opinion: meta.section.as_deref().is_some_and(opinion_page),
+        photo: meta.section.as_deref().and_then(crate::lines::label_kind) == Some(LabelKind::Photo),
         front: meta.page.as_deref().is_some_and(front_page),
         bare_reporters: prints_reporters_bare(lines),
         whole_paragraphs,
