@@ -1971,6 +1971,14 @@ mod tests {
         assert_eq!(blocks[0].kind, BlockKind::Paragraph);
     }
 
+    /// The texts of a parsed page's first article's blocks, in order.
+    fn first_article_texts(page: &crate::Page) -> Vec<&str> {
+        page.articles
+            .first()
+            .map(|a| a.blocks.iter().map(|b| b.text.as_str()).collect())
+            .unwrap_or_default()
+    }
+
     #[test]
     fn a_paragraph_cut_at_the_margin_goes_on_though_the_page_cites_its_source() {
         let indent = "\u{3000}\u{3000}";
@@ -1984,11 +1992,7 @@ mod tests {
             ),
             "p",
         );
-        let texts: Vec<&str> = page.articles[0]
-            .blocks
-            .iter()
-            .map(|b| b.text.as_str())
-            .collect();
+        let texts = first_article_texts(&page);
         assert_eq!(texts.len(), 5, "{texts:?}");
         assert!(texts[1].ends_with("也有社区把食堂与托育结合起来，白天是饭堂，晚上是课堂。"));
     }
@@ -2002,11 +2006,7 @@ mod tests {
              《长河日报》（2025年06月03日第 06 版）\n",
             "p",
         );
-        let texts: Vec<&str> = page.articles[0]
-            .blocks
-            .iter()
-            .map(|b| b.text.as_str())
-            .collect();
+        let texts = first_article_texts(&page);
         assert_eq!(texts.len(), 2, "{texts:?}");
         assert!(texts[0].ends_with("每年拿租金、年底还有分红。"));
     }

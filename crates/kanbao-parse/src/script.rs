@@ -142,12 +142,16 @@ pub(crate) fn restore(page: &mut Page, folded: &str, original: &str) {
     for s in &mut meta.editors {
         back(s, whole);
     }
-    let hash = fnv1a32(original.as_bytes());
+    let hash = crate::normalize::fnv1a32(original.as_bytes());
     for a in &mut page.articles {
         if let Some((_, ordinal)) = a.id.split_once('-') {
             a.id = format!("{hash:08x}-{ordinal}");
         }
         let span = a.span;
+        // An article printed without a traditional character reads as it stands.
+        if folded.get(span[0]..span[1]) == original.get(span[0]..span[1]) {
+            continue;
+        }
         back(&mut a.title, span);
         for s in [
             &mut a.column,
@@ -214,13 +218,6 @@ fn as_printed(s: &str, folded: &str, original: &str, span: Span) -> String {
         out.push(printed.unwrap_or(c));
     }
     out
-}
-
-/// FNV-1a, 32 bits: the page's part of its articles' ids, as the segmenter makes it.
-fn fnv1a32(bytes: &[u8]) -> u32 {
-    bytes.iter().fold(0x811c_9dc5, |h, &b| {
-        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
-    })
 }
 
 #[cfg(test)]
