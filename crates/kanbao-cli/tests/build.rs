@@ -557,7 +557,7 @@ fn a_missing_directory_is_an_error() {
 }
 
 #[test]
-fn the_archive_is_the_same_byte_for_byte_whatever_the_number_of_threads() {
+fn the_archive_is_the_same_byte_for_byte_whatever_the_number_of_threads_and_memory() {
     let dir = tempfile::tempdir().expect("temp dir");
     let src = gen_pages(dir.path(), "120");
     // A page that cannot be read, in the middle: named, skipped, and the rest in order.
@@ -569,7 +569,8 @@ fn the_archive_is_the_same_byte_for_byte_whatever_the_number_of_threads() {
     // Loose, every file compared; packed, the packs and their directory too.
     for (way, files_at_least) in [("--loose", 20), ("", 4)] {
         let mut built = Vec::new();
-        for threads in ["1", "2", "5"] {
+        // The least memory on five threads gathers the index in several runs.
+        for (threads, memory) in [("1", "1G"), ("2", "1G"), ("5", "64M")] {
             let site = dir.path().join(format!("site{way}-{threads}"));
             let mut args = vec![
                 "build",
@@ -578,6 +579,8 @@ fn the_archive_is_the_same_byte_for_byte_whatever_the_number_of_threads() {
                 site.to_str().unwrap(),
                 "--threads",
                 threads,
+                "--memory",
+                memory,
             ];
             if !way.is_empty() {
                 args.push(way);
@@ -589,6 +592,10 @@ fn the_archive_is_the_same_byte_for_byte_whatever_the_number_of_threads() {
                 "{}",
                 stderr(&out)
             );
+            if memory == "64M" {
+                let said = String::from_utf8_lossy(&out.stdout);
+                assert!(!said.contains("in 1 runs"), "{said}");
+            }
             let archive = site.join("archive");
             let tree: Vec<(String, Vec<u8>)> = files(&archive)
                 .into_iter()
@@ -603,6 +610,35 @@ fn the_archive_is_the_same_byte_for_byte_whatever_the_number_of_threads() {
         assert!(built[0] == built[1], "{way}: one thread and two differ");
         assert!(built[0] == built[2], "{way}: one thread and five differ");
     }
+}
+
+#[test]
+fn a_memory_limit_that_cannot_be_read_or_is_too_small_is_refused_with_its_reason() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let src = gen_pages(dir.path(), "2");
+    let site = dir.path().join("site");
+    for (memory, says) in [("lots", "not an amount of memory"), ("16M", "at least 64M")] {
+        let out = kanbao(&[
+            "build",
+            src.to_str().unwrap(),
+            "-o",
+            site.to_str().unwrap(),
+            "--memory",
+            memory,
+        ]);
+        assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+        assert!(stderr(&out).contains(says), "{}", stderr(&out));
+        assert!(!site.join("archive").exists());
+    }
+    let out = kanbao(&[
+        "build",
+        src.to_str().unwrap(),
+        "-o",
+        site.to_str().unwrap(),
+        "--memory",
+        "512m",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
 }
 
 #[test]

@@ -29,7 +29,7 @@ pub struct Hit {
 /// A fast hasher for integer keys: FxHash mixing with a finaliser, so that bigram keys, whose
 /// low bits are only the second character, still spread over the table.
 #[derive(Debug, Default, Clone, Copy)]
-struct KeyHasher(u64);
+pub(crate) struct KeyHasher(u64);
 
 impl Hasher for KeyHasher {
     fn finish(&self) -> u64 {
@@ -52,7 +52,7 @@ impl Hasher for KeyHasher {
     }
 }
 
-type Map<K, V> = HashMap<K, V, BuildHasherDefault<KeyHasher>>;
+pub(crate) type Map<K, V> = HashMap<K, V, BuildHasherDefault<KeyHasher>>;
 
 /// A document as the index keeps it: the normalised text of each non-empty field.
 #[derive(Clone, Serialize, Deserialize)]

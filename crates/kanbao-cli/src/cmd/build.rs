@@ -38,7 +38,7 @@
 //! stderr and skipped; the others are still built, and the exit code is 1. The archive is
 //! written beside the old one and then moved into place, so `SITE/archive` is always whole.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -49,11 +49,12 @@ use std::time::Instant;
 use anyhow::Context;
 use flate2::write::GzEncoder;
 use kanbao_search::{
-    Archive, ArchiveBuilder, ArchiveFacets, ArchiveRecord, Calendar, CalendarBuilder,
-    CalendarMonth, Compression, DIRECTORY_PATH, DayPage, Document, Facet, FileId, Layer, Layout,
-    PACK_BYTES, PACKED_DIRS, PackEntry, PackWriter, PackedKind, Packs, Shard, file_number,
-    with_block_places,
+    Archive, ArchiveFacets, ArchiveRecord, Calendar, CalendarBuilder, CalendarMonth, Compression,
+    DIRECTORY_PATH, DayPage, DocKeys, Document, Facet, Layout, Manifest, PACK_BYTES, PACKED_DIRS,
+    PackEntry, PackWriter, PackedKind, Packs, Shard, file_number, with_block_places,
 };
+
+use super::index::IndexBuild;
 
 /// How every file but the manifest is stored.
 const STORED: Compression = Compression::Gzip;
@@ -90,10 +91,50 @@ pub struct Args {
     /// whatever the number.
     #[arg(long, value_parser = clap::value_parser!(u32).range(1..))]
     threads: Option<u32>,
+    /// The memory the build may hold, about (`512M`, `2G`; bytes without a unit): the index
+    /// is gathered in runs written to disk and merged, so an archive of any size builds
+    /// within it. The archive is the same whatever the limit.
+    #[arg(long, default_value = "1G", value_parser = parse_memory)]
+    memory: u64,
     /// Write one file for each shard, block and chunk instead of pack files of at most
     /// 16 MiB read by HTTP Range requests: for a server that does not answer Range requests.
     #[arg(long)]
     loose: bool,
+}
+
+/// Reads a memory limit: a number of bytes, or of `K`, `M` or `G` (binary units).
+fn parse_memory(text: &str) -> Result<u64, String> {
+    let text = text.trim();
+    let (number, unit) = match text.char_indices().find(|(_, c)| !c.is_ascii_digit()) {
+        Some((i, _)) => text.split_at(i),
+        None => (text, ""),
+    };
+    let scale: u64 = match unit
+        .trim()
+        .to_ascii_uppercase()
+        .trim_end_matches(['B', 'I'])
+    {
+        "" => 1,
+        "K" => 1 << 10,
+        "M" => 1 << 20,
+        "G" => 1 << 30,
+        _ => {
+            return Err(format!(
+                "{text:?} is not an amount of memory (say 512M or 2G)"
+            ));
+        }
+    };
+    let bytes = number
+        .parse::<u64>()
+        .ok()
+        .and_then(|n| n.checked_mul(scale))
+        .ok_or_else(|| format!("{text:?} is not an amount of memory (say 512M or 2G)"))?;
+    if bytes < 64 << 20 {
+        return Err(format!(
+            "{text:?} is too little memory to build in: at least 64M"
+        ));
+    }
+    Ok(bytes)
 }
 
 /// Runs `kanbao build`: exit 0 when every file was built, 1 when some could not be read.
@@ -131,12 +172,15 @@ fn build(args: &Args) -> anyhow::Result<bool> {
     let mut records = Chunks::new(partial.join("records"), args.chunk_size, writer.as_ref())?;
     let mut cards = Chunks::new(partial.join("cards"), args.card_chunk_size, writer.as_ref())?;
 
-    let mut builder = ArchiveBuilder::new(Layout {
+    let layout = Layout {
         chunk_size: args.chunk_size,
         card_chunk_size: args.card_chunk_size,
         shard_bytes: args.shard_kib.saturating_mul(1024),
         block_bytes: args.block_kib.saturating_mul(1024),
-    });
+    };
+    let memory = usize::try_from(args.memory).unwrap_or(usize::MAX);
+    let mut builder = IndexBuild::new(partial.join(".runs"), layout, threads, memory)?;
+    let mut facet_counts: HashMap<(Facet, String), u64> = HashMap::new();
     let mut calendar = CalendarBuilder::new(args.paper.clone());
     let (mut pages, mut text_bytes, mut all_read) = (0usize, 0u64, true);
     // Pages are read and parsed on the reading threads; what depends on the order (ids,
@@ -144,13 +188,32 @@ fn build(args: &Args) -> anyhow::Result<bool> {
     let read = |path: &PathBuf| {
         let name = path.strip_prefix(&args.dir).unwrap_or(path);
         let name = name.to_string_lossy().replace('\\', "/");
-        super::parse::read_corrected_page(path, &name, args.corrections.as_deref())
+        // Each article's keys are read here too, on the reading threads.
+        super::parse::read_corrected_page(path, &name, args.corrections.as_deref()).map(
+            |(page, read)| {
+                let source = page.source.name.as_str();
+                let keys: Vec<DocKeys> = page
+                    .articles
+                    .iter()
+                    .map(|article| {
+                        let facets = Facet::archived_values(
+                            article,
+                            &page.meta,
+                            args.paper.as_deref(),
+                            source,
+                        );
+                        DocKeys::new(&Document::from(article), facets)
+                    })
+                    .collect();
+                (page, read, keys)
+            },
+        )
     };
     in_order(&files, threads, read, |path, result| {
-        let page = match result {
-            Ok((page, read)) => {
+        let (page, keys) = match result {
+            Ok((page, read, keys)) => {
                 all_read &= read;
-                page
+                (page, keys)
             }
             Err(err) => {
                 eprintln!("kanbao: {}: {err:#}", path.display());
@@ -169,12 +232,14 @@ fn build(args: &Args) -> anyhow::Result<bool> {
                 count: page.articles.len() as u32,
             },
         );
-        for article in &page.articles {
-            let source = page.source.name.as_str();
-            let facets = Facet::archived_values(article, &page.meta, args.paper.as_deref(), source);
-            let doc = builder.add_with_facets(&Document::from(article), facets);
-            records.push(ArchiveRecord::record(doc.0, article, &page.meta, source))?;
-            cards.push(ArchiveRecord::card(doc.0, article, &page.meta, source))?;
+        let source = page.source.name.as_str();
+        for (article, keys) in page.articles.iter().zip(keys) {
+            for value in keys.facets() {
+                *facet_counts.entry(value.clone()).or_default() += 1;
+            }
+            let id = builder.add(keys)?;
+            records.push(ArchiveRecord::record(id, article, &page.meta, source))?;
+            cards.push(ArchiveRecord::card(id, article, &page.meta, source))?;
         }
         Ok(())
     })?;
@@ -184,10 +249,19 @@ fn build(args: &Args) -> anyhow::Result<bool> {
         writer.finish()?;
     }
     let articles = builder.len();
-    let mut archive = builder.finish();
-    archive.manifest.calendar = true;
+    let index_dir = partial.join("index");
+    let written = builder.finish(&index_dir, STORED.suffix(), &|bytes| gzipped(bytes))?;
+    let mut manifest = Manifest::for_index(articles, layout, written.shards, written.blocks);
+    manifest.sizes = written.sizes;
+    manifest.compression = STORED;
+    manifest.calendar = true;
+    let mut archive = Archive {
+        manifest,
+        files: Default::default(),
+        facets: ArchiveFacets::from_counts(facet_counts),
+    };
     let days = write_calendar(&partial.join("calendar"), calendar)?;
-    let index_bytes = write_index(&partial.join("index"), &mut archive, threads)?;
+    let index_bytes = archive.manifest.sizes.total() + write_manifest(&index_dir, &archive)?;
     if !args.loose {
         let packs = pack_archive(&partial)?;
         archive.manifest.packs = Some(packs);
@@ -207,7 +281,7 @@ fn build(args: &Args) -> anyhow::Result<bool> {
     let m = &archive.manifest;
     println!(
         "kanbao: built {} from {pages} pages ({:.1} MB of text): {articles} articles in {} record and {} card chunks, \
-         index {:.1} MB ({:.0}% of the text) in {} docs and {} positions shards and {} blocks, {days} dates, {:.1} s",
+         index {:.1} MB ({:.0}% of the text) in {} docs and {} positions shards and {} blocks (gathered in {} runs), {days} dates, {:.1} s",
         archive_dir.display(),
         text_bytes as f64 / 1e6,
         m.chunks,
@@ -217,6 +291,7 @@ fn build(args: &Args) -> anyhow::Result<bool> {
         m.doc_shards,
         m.position_shards,
         m.blocks,
+        written.runs,
         started.elapsed().as_secs_f64(),
     );
     Ok(all_read)
@@ -422,43 +497,6 @@ fn write_calendar(dir: &Path, calendar: CalendarBuilder) -> anyhow::Result<u32> 
         json.as_bytes(),
     )?;
     Ok(calendar.months.iter().map(|m| m.days).sum())
-}
-
-/// Writes the index files, each gzipped but the manifest, which records their stored sizes
-/// by kind; returns their total size in bytes.
-fn write_index(dir: &Path, archive: &mut Archive, threads: usize) -> anyhow::Result<u64> {
-    let gz = STORED.suffix();
-    let mut sizes = std::mem::take(&mut archive.manifest.sizes);
-    let mut made = HashSet::new();
-    let files: Vec<(&FileId, &Vec<u8>)> = archive.files.iter().collect();
-    // Compressed on the reading threads, written here in order.
-    in_order(
-        &files,
-        threads,
-        |(_, bytes)| gzipped(bytes),
-        |(id, _), compressed| {
-            let path = dir.join(format!("{}{gz}", id.path()));
-            // Each directory is made once, before its first file.
-            if let Some(parent) = path.parent().filter(|p| made.insert(p.to_path_buf())) {
-                fs::create_dir_all(parent)
-                    .with_context(|| format!("cannot create {}", parent.display()))?;
-            }
-            let compressed = compressed?;
-            fs::write(&path, &compressed)
-                .with_context(|| format!("cannot write {}", path.display()))?;
-            let size = compressed.len() as u64;
-            match id {
-                FileId::Shard(Layer::Docs, _) => sizes.docs += size,
-                FileId::Shard(Layer::Positions, _) => sizes.positions += size,
-                FileId::Block(_) => sizes.blocks += size,
-            }
-            Ok(())
-        },
-    )?;
-    let total = sizes.total();
-    archive.manifest.sizes = sizes;
-    archive.manifest.compression = STORED;
-    Ok(total + write_manifest(dir, archive)?)
 }
 
 /// Writes the index's `manifest.json`; returns its size.

@@ -4,4 +4,5 @@ pub mod build;
 pub mod bundle;
 pub mod eval;
 pub mod r#gen;
+mod index;
 pub mod parse;

@@ -66,9 +66,11 @@ pub(super) struct Mark {
 /// has `block_bytes`.
 #[derive(Debug, Default)]
 pub(super) struct Postings {
-    /// Document gaps, position counts, position gaps.
+    /// Document gaps, position counts, position gaps, of the blocks not yet taken.
     streams: [Vec<u8>; 3],
     pub(super) blocks: Vec<Mark>,
+    /// Blocks taken out whole (the first ones), whose bytes the streams no longer hold.
+    taken: usize,
 }
 
 impl Postings {
@@ -111,7 +113,47 @@ impl Postings {
         }
     }
 
-    /// The bytes of block `i`: its part of each stream, one after another.
+    /// Number of blocks taken out.
+    pub(super) fn taken(&self) -> usize {
+        self.taken
+    }
+
+    /// Takes out the first block not yet taken if a later one has begun, so it is whole:
+    /// its number of documents and bytes.
+    pub(super) fn take_whole_block(&mut self) -> Option<(u32, Vec<u8>)> {
+        if self.blocks.len() < self.taken + 2 {
+            return None;
+        }
+        let i = self.taken;
+        let mut bytes = Vec::new();
+        self.block(i, &mut bytes);
+        let end = self.blocks[i + 1].at;
+        for (s, stream) in self.streams.iter_mut().enumerate() {
+            stream.drain(..end[s]);
+        }
+        for m in &mut self.blocks[i + 1..] {
+            for (at, end) in m.at.iter_mut().zip(end) {
+                *at -= end;
+            }
+        }
+        self.taken += 1;
+        Some((self.blocks[i].count, bytes))
+    }
+
+    /// Takes out the last block, if it was not taken: its number of documents and bytes.
+    pub(super) fn take_last_block(&mut self) -> Option<(u32, Vec<u8>)> {
+        if self.blocks.len() != self.taken + 1 {
+            return None;
+        }
+        let i = self.taken;
+        let mut bytes = Vec::new();
+        self.block(i, &mut bytes);
+        self.streams.iter_mut().for_each(Vec::clear);
+        self.taken += 1;
+        Some((self.blocks[i].count, bytes))
+    }
+
+    /// The bytes of block `i`, not yet taken: its part of each stream, one after another.
     pub(super) fn block(&self, i: usize, out: &mut Vec<u8>) {
         let end = self.blocks.get(i + 1).map_or(self.lens(), |b| b.at);
         for (s, stream) in self.streams.iter().enumerate() {

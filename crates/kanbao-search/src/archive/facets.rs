@@ -63,8 +63,8 @@ impl ArchiveFacets {
     /// Values listed per facet.
     pub const LISTED: usize = 100;
 
-    /// The summary of the values counted while building.
-    pub(super) fn from_counts(counts: HashMap<(Facet, String), u64>) -> ArchiveFacets {
+    /// The summary of the values counted while building: how many articles hold each.
+    pub fn from_counts(counts: HashMap<(Facet, String), u64>) -> ArchiveFacets {
         let mut facets: BTreeMap<Facet, Vec<FacetCount>> = BTreeMap::new();
         for ((facet, value), count) in counts {
             if facet.counted() {

@@ -140,6 +140,32 @@ pub struct Manifest {
     pub packs: Option<super::Packs>,
 }
 
+impl Manifest {
+    /// The manifest of an index of `docs` documents cut as `layout` says into `shards`
+    /// (for each layer of [`LAYERS`](super::LAYERS)) and `blocks` block files, stored
+    /// uncompressed, without a calendar or packs.
+    pub fn for_index(docs: u32, layout: Layout, shards: [u32; 2], blocks: u32) -> Manifest {
+        Manifest {
+            format: ARCHIVE_FORMAT.to_string(),
+            docs,
+            doc_shards: shards[0],
+            position_shards: shards[1],
+            blocks,
+            block_bytes: layout.block_bytes,
+            chunk_size: layout.chunk_size,
+            chunks: docs.div_ceil(layout.chunk_size.max(1)),
+            card_chunk_size: layout.card_chunk_size,
+            card_chunks: docs.div_ceil(layout.card_chunk_size.max(1)),
+            hash: "splitmix64-finaliser(key) % shards".to_string(),
+            sizes: Sizes::default(),
+            compression: Compression::None,
+            calendar: false,
+            facets: true,
+            packs: None,
+        }
+    }
+}
+
 /// How an archive's files are stored. A compressed file's name ends in the compression's
 /// [`suffix`](Compression::suffix) (`docs/0012.bin.gz`); its content, once decompressed, is
 /// what this module describes. [`ArchiveBuilder`](super::ArchiveBuilder) yields the bytes

@@ -66,6 +66,7 @@ mod facets;
 mod format;
 mod keys;
 mod pack;
+mod runs;
 mod search;
 
 pub use build::{Archive, ArchiveBuilder};
@@ -82,6 +83,10 @@ pub use pack::{
     DIRECTORY_PAGE, DIRECTORY_PATH, ENTRY_BYTES, PACK_BYTES, PACKED_DIRS, PLACES_MARK,
     PLACES_TRAILER, PackEntry, PackWriter, PackedKind, Packs, block_places_tail, file_number,
     split_block_places, with_block_places,
+};
+pub use runs::{
+    DocKeys, LAYERS, PARTS, PartWriter, Run, RunEntry, RunReader, ShardPlan, SortedRun, merge,
+    part_index, part_of, rebase_entry,
 };
 pub use search::{ArchiveIndex, Filters, Search};
 
