@@ -314,22 +314,41 @@ fn paper_after_date(rest: &str) -> Option<&str> {
 /// A news site's trail to the article (`您现在的位置：首页 > 城事 > 城生活 > 正文`): the page's
 /// furniture, naming the channel the article is filed in (the first step after the home
 /// page, `城事`) where it names one. `None` when the line is no such trail.
+/// A trail may also stand without its label when it starts at the home page and has two
+/// steps more (`logo 首页 > 文汇报 > 港闻 > 正文`, the site's logo copied as a word); the
+/// paper's own name is no channel.
 pub(crate) fn breadcrumb(line: &str) -> Option<Option<&str>> {
-    let rest = ["您现在的位置", "您的位置", "当前位置", "现在位置"]
+    const SEPARATORS: [char; 4] = ['>', '＞', '»', '›'];
+    const HOME: [&str; 4] = ["首页", "网站首页", "主页", "Home"];
+    let labelled = ["您现在的位置", "您的位置", "当前位置", "现在位置"]
         .iter()
-        .find_map(|p| line.strip_prefix(p))?
-        .strip_prefix([':', '：'])?;
+        .find_map(|p| line.strip_prefix(p))
+        .and_then(|rest| rest.strip_prefix([':', '：']));
+    let rest = match labelled {
+        Some(rest) => rest,
+        None => {
+            let rest = line
+                .trim_start_matches(|c: char| c.is_ascii_alphabetic())
+                .trim_start();
+            let home = rest.split(SEPARATORS).next().map(str::trim)?;
+            if !HOME.contains(&home) || rest.matches(SEPARATORS).count() < 2 {
+                return None;
+            }
+            rest
+        }
+    };
     let mut steps = rest
-        .split(['>', '＞', '»', '›'])
+        .split(SEPARATORS)
         .map(str::trim)
         .filter(|s| !s.is_empty());
-    let first = steps.next()?;
-    let channel = if matches!(first, "首页" | "网站首页" | "主页") {
-        steps.next()
-    } else {
-        Some(first)
-    };
-    Some(channel.filter(|c| *c != "正文" && c.chars().count() <= 12))
+    let mut channel = steps.next()?;
+    if HOME.contains(&channel) {
+        channel = steps.next().unwrap_or("正文");
+    }
+    if labelled.is_none() && paper_name(channel) {
+        channel = steps.next().unwrap_or("正文");
+    }
+    Some(Some(channel).filter(|c| *c != "正文" && c.chars().count() <= 12))
 }
 
 /// Whether the names of a header are the characters of one page name padded with spaces
@@ -858,6 +877,14 @@ mod tests {
         );
         assert_eq!(breadcrumb("当前位置: 首页 > 正文"), Some(None));
         assert_eq!(breadcrumb("您现在的位置在哪里"), None);
+        assert_eq!(
+            breadcrumb("logo 首页 > 文汇报 > 港闻 > 正文"),
+            Some(Some("港闻"))
+        );
+        assert_eq!(breadcrumb("首页 > 新闻 > 评论"), Some(Some("新闻")));
+        // One step after the home page, or no home page: no trail.
+        assert_eq!(breadcrumb("首页 > 正文"), None);
+        assert_eq!(breadcrumb("收入 > 支出 > 结余"), None);
         let h = parse_header_line("您现在的位置:首页 > 城事 > 城生活 > 正文").expect("header");
         assert_eq!(h.section.as_deref(), Some("城事"));
     }

@@ -143,7 +143,7 @@ pub(crate) fn bracketed_column_before_title(line: &str) -> Option<(&str, &str)> 
 /// ideographic space): `黄浦区  “先锋上海”志愿者打头阵`, `长河时评　让社区食堂长流水`.
 /// Returns the label and the title.
 pub(crate) fn column_beside_title(line: &str) -> Option<(&str, &str)> {
-    if let Some(found) = bracketed_column_before_title(line) {
+    if let Some(found) = bracketed_column_before_title(line).or_else(|| label_colon_title(line)) {
         return Some(found);
     }
     let at = line.find("  ").or_else(|| line.find('\u{3000}'))?;
@@ -154,6 +154,24 @@ pub(crate) fn column_beside_title(line: &str) -> Option<(&str, &str)> {
         || left.ends_with("街道");
     let label = column_shape(left) == 2;
     ((place || label) && r >= l + 4 && !right.contains("  ")).then_some((left, right))
+}
+
+/// A known column label joined to the title by a colon or a slash, as web copies print
+/// the label of a feature or a round-up: `特写：反对派怕上身避投票`, `花絮/官员坐记者区`. A
+/// speaker or a place before a colon (`王毅：…`, `某区某路：…`) is no label: only a label of
+/// the genre's words is read so. Returns the label and the title.
+pub(crate) fn label_colon_title(line: &str) -> Option<(&str, &str)> {
+    let at = line.find(['：', ':', '／', '/', '\\'])?;
+    let label = line.get(..at)?.trim();
+    let title = line
+        .get(at..)?
+        .get(line[at..].chars().next()?.len_utf8()..)?
+        .trim();
+    (crate::lines::label_kind(label).is_some()
+        && !label.is_empty()
+        && title.chars().count() >= 4
+        && !title.contains(['：', ':', '。']))
+    .then_some((label, title))
 }
 
 /// A title and its subtitle flattened onto one line with a space between, as e-paper text
@@ -1304,6 +1322,26 @@ mod tests {
         );
         assert_eq!(column_beside_title("创新金融服务  助力渔业发展"), None);
         assert_eq!(column_beside_title("抓作风  不能松"), None);
+    }
+
+    #[test]
+    fn a_known_label_joined_to_the_title_by_a_colon_or_slash_is_its_column() {
+        assert_eq!(
+            label_colon_title("特写：反对派怕上身避投票"),
+            Some(("特写", "反对派怕上身避投票"))
+        );
+        assert_eq!(
+            label_colon_title("花 絮\\涵盖界别广 官员坐记者区"),
+            Some(("花 絮", "涵盖界别广 官员坐记者区"))
+        );
+        assert_eq!(
+            label_colon_title("快评:让社区食堂长流水"),
+            Some(("快评", "让社区食堂长流水"))
+        );
+        // A speaker, a place, a title that merely holds a colon.
+        assert_eq!(label_colon_title("王毅：中方愿同各方加强合作"), None);
+        assert_eq!(label_colon_title("北京：全市启动冬季供暖"), None);
+        assert_eq!(label_colon_title("特写：短"), None);
         let h = group(&["长宁区  居民“金点子”更生动周全"]);
         assert_eq!(h.column.as_deref(), Some("长宁区"));
         assert_eq!(h.title, "居民“金点子”更生动周全");

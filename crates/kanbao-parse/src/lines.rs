@@ -160,6 +160,8 @@ pub(crate) fn commentary_column(s: &str) -> bool {
 const PHOTO_LABELS: &[&str] = &["图片新闻", "新闻图片", "图说", "视觉", "影像", "新闻图说"];
 const OTHER_LABELS: &[&str] = &[
     "关注",
+    "特写",
+    "花絮",
     "聚焦",
     "特别报道",
     "深度报道",
