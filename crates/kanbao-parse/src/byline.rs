@@ -1786,7 +1786,7 @@ const DIAN_WORDS: &str = "视话力影子台网商动池梯器脑车竞费价厂
 /// Recognises a dateline lead: `本报讯(记者 …)`, `新华社北京3月16日电(记者 …)`,
 /// `本报济南1月3日讯 记者 王五 报道:`.
 pub(crate) fn parse_dateline(line: &str) -> Option<Dateline<'_>> {
-    if let Some(d) = credit_lead(line) {
+    if let Some(d) = credit_lead(line).or_else(|| worded_credit_lead(line)) {
         return Some(d);
     }
     // `□据新华社电`: a mark before the lead.
@@ -2192,6 +2192,64 @@ fn credit_before_dateline(prefix: &str, end: usize) -> Option<Dateline<'_>> {
         raw: Some(credit),
         credits: Some(credits),
         rest: end,
+    })
+}
+
+/// A paragraph that opens with its credit unbracketed and no dateline, the credit closed by
+/// what the names did and a space: `记者 胡某 文/摄 2月27日，…`, `本报记者 吴某 报道 昨日，…`.
+/// It has no dateline.
+fn worded_credit_lead(line: &str) -> Option<Dateline<'_>> {
+    const OPENERS: [&str; 6] = [
+        "本报记者",
+        "本报通讯员",
+        "特约记者",
+        "记者",
+        "通讯员",
+        "实习生",
+    ];
+    const DEEDS: [&str; 7] = [
+        "文/摄",
+        "文／摄",
+        "文/图",
+        "图/文",
+        "摄影报道",
+        "报道",
+        "摄",
+    ];
+    if !OPENERS.iter().any(|w| line.starts_with(w)) {
+        return None;
+    }
+    // The credit ends within the first forty characters, at a deed word set apart by spaces.
+    let zone = line
+        .char_indices()
+        .nth(40)
+        .map_or(line, |(i, _)| line.get(..i).unwrap_or(line));
+    let (end, deed) = zone
+        .char_indices()
+        .filter(|&(i, c)| c.is_whitespace() && i > 0)
+        .find_map(|(i, _)| {
+            let head = zone.get(..i)?.trim_end();
+            DEEDS
+                .iter()
+                .find(|d| head.ends_with(*d) && head.len() > d.len())
+                .map(|d| (i, *d))
+        })?;
+    let raw = line.get(..end)?.trim_end();
+    let body = line.get(end..)?.trim_start();
+    if body.chars().count() < 8 || !text_after_report_word(body) {
+        return None;
+    }
+    // The names stand apart from the deed: `记者 胡某 文/摄`, not a sentence ending in `摄`.
+    let names = raw.strip_suffix(deed)?;
+    if !names.ends_with(char::is_whitespace) && !deed.contains('/') {
+        return None;
+    }
+    let credits = parse_credits(raw, None, false).filter(|c| !c.is_empty())?;
+    Some(Dateline {
+        dateline: None,
+        raw: Some(raw),
+        credits: Some(credits),
+        rest: line.len() - body.len(),
     })
 }
 
@@ -3468,6 +3526,25 @@ mod tests {
             Some("6月27日，长河试验基地完成探测试验。")
         );
         assert!(credit_glued_before_report("通讯员林小雨报道称，试验完成。").is_none());
+    }
+
+    #[test]
+    fn a_credit_opening_the_lead_unbracketed_is_read_up_to_what_the_names_did() {
+        let line = "记者 胡某某 文/摄 2月27日，长湖出口段河道治理工程施工现场，工人在抓紧建设。";
+        let d = worded_credit_lead(line).expect("a credit opens the lead");
+        let c = d.credits.unwrap_or_default();
+        assert_eq!(c.reporters, ["胡某某"]);
+        assert_eq!(c.photographers, ["胡某某"]);
+        assert!(line[d.rest..].starts_with("2月27日"));
+        let d =
+            worded_credit_lead("本报记者 吴某 报道 昨日，全市首批春季新兵起运，在站台集结列队。")
+                .expect("a reporter's credit");
+        assert_eq!(d.credits.unwrap_or_default().reporters, ["吴某"]);
+        assert!(d.dateline.is_none());
+        // A sentence about reporters, a credit alone, a report word going on into a sentence.
+        assert!(worded_credit_lead("记者从市交通局获悉，新线路将于下月开通运营。").is_none());
+        assert!(worded_credit_lead("记者 胡某某 文/摄").is_none());
+        assert!(worded_credit_lead("记者 吴某 报道 称，全市首批春季新兵昨日起运。").is_none());
         assert!(credit_glued_before_report("近日有媒体报道6月27日的试验。").is_none());
     }
 

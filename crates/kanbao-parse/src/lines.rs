@@ -658,6 +658,24 @@ fn list_items(lines: &mut [Line<'_>]) {
     }
 }
 
+/// A picture's words printed twice on one line, as a web copy gives a picture's alternative
+/// text and its title (`沙头角对开海面一个鱼排起火。 沙头角对开海面一个鱼排起火。`,
+/// `■招牌遭破坏。■招牌遭破坏。`): a caption. A sentence of the text is never printed twice.
+pub(crate) fn doubled_caption(t: &str) -> bool {
+    let t = t.trim();
+    let half = |a: &str, b: &str| {
+        let (a, b) = (a.trim(), b.trim());
+        a == b && a.chars().count() >= 5 && a.chars().count() <= 80
+    };
+    let spaced = t
+        .split_once(char::is_whitespace)
+        .is_some_and(|(a, b)| half(a, b));
+    let glued = t.len().is_multiple_of(2)
+        && t.is_char_boundary(t.len() / 2)
+        && half(&t[..t.len() / 2], &t[t.len() / 2..]);
+    spaced || glued
+}
+
 /// E-paper article pages print a picture's caption with its credit on one line, then again
 /// in parts on lines of their own (`数据来源：某局　　某某局　　制图：某某` / `数据来源：某局` /
 /// `某某局` / `制图：某某`): a short line found inside one of the captions just above it is
@@ -1236,7 +1254,11 @@ fn is_numbered(t: &str) -> bool {
 /// paragraph, a caption, a dateline lead or an editor's note is like that, so the checks for
 /// short lines are skipped.
 fn classify_long(t: &str) -> Class {
-    if is_caption_start(t) || credited_picture(t) || photo_credit_glued(t) || caption_with_source(t)
+    if is_caption_start(t)
+        || credited_picture(t)
+        || photo_credit_glued(t)
+        || caption_with_source(t)
+        || doubled_caption(t)
     {
         Class::Caption
     } else if is_editor_note(t) {
@@ -2436,6 +2458,19 @@ mod tests {
         assert!(picture_numbered("图12：冠军分享喜悦。"));
         assert!(!picture_numbered("图书馆开放时间延长"));
         assert_eq!(classify("大图:收割机在田间作业。"), Class::Caption);
+    }
+
+    #[test]
+    fn a_pictures_words_printed_twice_on_a_line_are_a_caption() {
+        for t in [
+            "沙头角对开海面一个鱼排起火。 沙头角对开海面一个鱼排起火。",
+            "■大楼招牌遭破坏。■大楼招牌遭破坏。",
+        ] {
+            assert!(doubled_caption(t), "{t}");
+            assert_eq!(classify(t), Class::Caption, "{t}");
+        }
+        assert!(!doubled_caption("好好好。 好好好。"));
+        assert!(!doubled_caption("昨日全市降雨。 今日全市转晴。"));
     }
 
     #[test]
