@@ -69,9 +69,9 @@ pub use archive::{
     ARCHIVE_FORMAT, Archive, ArchiveBuilder, ArchiveError, ArchiveFacets, ArchiveIndex,
     CALENDAR_FORMAT, Calendar, CalendarBuilder, CalendarDay, CalendarMonth, Compression,
     DIRECTORY_PAGE, DIRECTORY_PATH, DayPage, DocKeys, ENTRY_BYTES, FACETS_FORMAT, FacetCount,
-    FacetSummary, FileId, Filters, LAYERS, Layer, Layout, Manifest, MonthCount, PACK_BYTES,
-    PACKED_DIRS, PARTS, PLACES_MARK, PLACES_TRAILER, PackEntry, PackWriter, PackedKind, Packs,
-    PartWriter, Run, RunEntry, RunReader, Search, Shard, ShardPlan, Sizes, SortedRun,
+    FacetSummary, FacetTally, FileId, Filters, LAYERS, Layer, Layout, Manifest, MonthCount,
+    PACK_BYTES, PACKED_DIRS, PARTS, PLACES_MARK, PLACES_TRAILER, PackEntry, PackWriter, PackedKind,
+    Packs, PartWriter, Run, RunEntry, RunReader, Search, Shard, ShardPlan, Sizes, SortedRun,
     TimelinePeriod, block_places_tail, file_number, is_date, merge, page_number, part_index,
     part_of, rebase_entry, split_block_places, timeline_periods, with_block_places,
 };

@@ -38,7 +38,6 @@
 //! stderr and skipped; the others are still built, and the exit code is 1. The archive is
 //! written beside the old one and then moved into place, so `SITE/archive` is always whole.
 
-use std::collections::HashMap;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -54,7 +53,7 @@ use kanbao_search::{
     PackEntry, PackWriter, PackedKind, Packs, Shard, file_number, with_block_places,
 };
 
-use super::index::IndexBuild;
+use super::index::{FacetCounts, IndexBuild};
 
 /// How every file but the manifest is stored.
 const STORED: Compression = Compression::Gzip;
@@ -180,7 +179,8 @@ fn build(args: &Args) -> anyhow::Result<bool> {
     };
     let memory = usize::try_from(args.memory).unwrap_or(usize::MAX);
     let mut builder = IndexBuild::new(partial.join(".runs"), layout, threads, memory)?;
-    let mut facet_counts: HashMap<(Facet, String), u64> = HashMap::new();
+    // An eighth of the limit counts facet values.
+    let mut facet_counts = FacetCounts::new(partial.join(".facets"), memory / 8);
     let mut calendar = CalendarBuilder::new(args.paper.clone());
     let (mut pages, mut text_bytes, mut all_read) = (0usize, 0u64, true);
     // Pages are read and parsed on the reading threads; what depends on the order (ids,
@@ -234,9 +234,7 @@ fn build(args: &Args) -> anyhow::Result<bool> {
         );
         let source = page.source.name.as_str();
         for (article, keys) in page.articles.iter().zip(keys) {
-            for value in keys.facets() {
-                *facet_counts.entry(value.clone()).or_default() += 1;
-            }
+            facet_counts.add(keys.facets())?;
             let id = builder.add(keys)?;
             records.push(ArchiveRecord::record(id, article, &page.meta, source))?;
             cards.push(ArchiveRecord::card(id, article, &page.meta, source))?;
@@ -258,7 +256,7 @@ fn build(args: &Args) -> anyhow::Result<bool> {
     let mut archive = Archive {
         manifest,
         files: Default::default(),
-        facets: ArchiveFacets::from_counts(facet_counts),
+        facets: facet_counts.finish()?,
     };
     let days = write_calendar(&partial.join("calendar"), calendar)?;
     let index_bytes = archive.manifest.sizes.total() + write_manifest(&index_dir, &archive)?;

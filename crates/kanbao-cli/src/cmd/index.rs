@@ -12,6 +12,8 @@
 //! The files are those [`kanbao_search::ArchiveBuilder`] writes, byte for byte, whatever the
 //! number of threads and the memory limit.
 
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashMap};
 use std::fs;
 use std::io::{BufReader, BufWriter, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
@@ -20,8 +22,8 @@ use std::thread::JoinHandle;
 
 use anyhow::Context;
 use kanbao_search::{
-    DocKeys, FileId, LAYERS, Layer, Layout, PARTS, PartWriter, Run, RunEntry, RunReader, ShardPlan,
-    Sizes, merge, part_index, rebase_entry,
+    ArchiveFacets, DocKeys, Facet, FacetTally, FileId, LAYERS, Layer, Layout, PARTS, PartWriter,
+    Run, RunEntry, RunReader, ShardPlan, Sizes, merge, part_index, rebase_entry,
 };
 
 /// How many runs one merge reads at once; more are first merged in groups of this many.
@@ -580,10 +582,130 @@ fn on_threads<T: Send>(
         .collect()
 }
 
+/// What one counted facet value costs in memory: the table's slot, the string's head and
+/// its characters.
+const FACET_VALUE_BYTES: usize = 96;
+
+/// The facet values of an archive counted in bounded memory: counts are held in a table until
+/// it holds its share of the memory limit, then written sorted to a file; at the end the files
+/// are merged, each value's counts summed, and only each facet's most common values kept
+/// ([`FacetTally`]). A real paper has a few hundred reporters, but generated or merged
+/// archives may have millions of names.
+pub struct FacetCounts {
+    dir: PathBuf,
+    counts: HashMap<(Facet, String), u64>,
+    bytes: usize,
+    limit: usize,
+    spilled: Vec<PathBuf>,
+}
+
+impl FacetCounts {
+    /// Counts holding about `limit` bytes, writing what is more to `dir`.
+    pub fn new(dir: PathBuf, limit: usize) -> FacetCounts {
+        FacetCounts {
+            dir,
+            counts: HashMap::new(),
+            bytes: 0,
+            limit,
+            spilled: Vec::new(),
+        }
+    }
+
+    /// Counts an article's values.
+    pub fn add(&mut self, values: &[(Facet, String)]) -> anyhow::Result<()> {
+        for (facet, value) in values.iter().filter(|(f, _)| f.counted()) {
+            match self.counts.get_mut(&(*facet, value.clone())) {
+                Some(n) => *n += 1,
+                None => {
+                    self.bytes += FACET_VALUE_BYTES + value.len();
+                    self.counts.insert((*facet, value.clone()), 1);
+                }
+            }
+        }
+        if self.bytes >= self.limit {
+            self.spill()?;
+        }
+        Ok(())
+    }
+
+    /// Writes the counts held, sorted, to a file of their own.
+    fn spill(&mut self) -> anyhow::Result<()> {
+        fs::create_dir_all(&self.dir)
+            .with_context(|| format!("cannot create {}", self.dir.display()))?;
+        let path = self.dir.join(format!("facets-{:06}", self.spilled.len()));
+        let mut counts: Vec<_> = std::mem::take(&mut self.counts).into_iter().collect();
+        counts.sort_unstable();
+        let file =
+            fs::File::create(&path).with_context(|| format!("cannot write {}", path.display()))?;
+        let mut out = BufWriter::new(file);
+        for ((facet, value), count) in counts {
+            serde_json::to_writer(&mut out, &(facet, value, count))?;
+            out.write_all(b"\n")?;
+        }
+        out.flush()
+            .with_context(|| format!("cannot write {}", path.display()))?;
+        self.spilled.push(path);
+        self.bytes = 0;
+        Ok(())
+    }
+
+    /// The archive's facets: every value's count summed over the files written.
+    pub fn finish(mut self) -> anyhow::Result<ArchiveFacets> {
+        if self.spilled.is_empty() {
+            return Ok(ArchiveFacets::from_counts(self.counts));
+        }
+        self.spill()?;
+        type Counted = ((Facet, String), u64);
+        let mut readers = Vec::new();
+        for path in &self.spilled {
+            let file =
+                fs::File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
+            let mut lines = std::io::BufRead::lines(BufReader::new(file));
+            let path = path.clone();
+            readers.push(move || -> anyhow::Result<Option<Counted>> {
+                let Some(line) = lines.next().transpose()? else {
+                    return Ok(None);
+                };
+                let (facet, value, count): (Facet, String, u64) = serde_json::from_str(&line)
+                    .with_context(|| format!("cannot read {}", path.display()))?;
+                Ok(Some(((facet, value), count)))
+            });
+        }
+        let mut heap = BinaryHeap::new();
+        for (i, next) in readers.iter_mut().enumerate() {
+            if let Some((key, count)) = next()? {
+                heap.push(Reverse((key, i, count)));
+            }
+        }
+        let mut tally = FacetTally::new();
+        let mut current: Option<((Facet, String), u64)> = None;
+        while let Some(Reverse((key, i, count))) = heap.pop() {
+            match &mut current {
+                Some((k, n)) if *k == key => *n += count,
+                _ => {
+                    if let Some(((facet, value), n)) = current.take() {
+                        tally.add(facet, value, n);
+                    }
+                    current = Some((key, count));
+                }
+            }
+            if let Some((key, count)) = readers[i]()? {
+                heap.push(Reverse((key, i, count)));
+            }
+        }
+        if let Some(((facet, value), n)) = current {
+            tally.add(facet, value, n);
+        }
+        fs::remove_dir_all(&self.dir)
+            .with_context(|| format!("cannot remove {}", self.dir.display()))?;
+        Ok(tally.finish())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use kanbao_search::{ArchiveBuilder, Document, Facet, FieldKind};
+    use kanbao_search::{ArchiveBuilder, Document, FieldKind};
 
     fn document(i: usize) -> (Document, Vec<(Facet, String)>) {
         let words = [
@@ -634,6 +756,29 @@ mod tests {
             }
         }
         assert_eq!(count, archive.files.len());
+    }
+
+    #[test]
+    fn facet_counts_written_in_parts_sum_to_the_counts_held_whole() {
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let mut whole = HashMap::new();
+        // A limit of a few values: the counts are written out every few articles.
+        let mut counts = FacetCounts::new(tmp.path().join("facets"), 3 * FACET_VALUE_BYTES);
+        for i in 0..500u64 {
+            let values = vec![
+                (Facet::Reporter, format!("记者{}", (i * 7919) % 173)),
+                (Facet::Kind, ["news", "photo"][(i % 2) as usize].to_owned()),
+                (Facet::Date, "2024-01-01".to_owned()),
+            ];
+            for v in &values {
+                *whole.entry(v.clone()).or_insert(0) += 1;
+            }
+            counts.add(&values).expect("counted");
+        }
+        assert!(counts.spilled.len() > 10);
+        let summed = counts.finish().expect("merged");
+        assert_eq!(summed, ArchiveFacets::from_counts(whole));
+        assert!(!tmp.path().join("facets").exists());
     }
 
     #[test]

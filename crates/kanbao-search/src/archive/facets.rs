@@ -2,7 +2,8 @@
 //! a filter is searched like a term (its blocks read only where the search reads), and
 //! `facets.json` lists each facet's most common values with their counts for a filter panel.
 
-use std::collections::{BTreeMap, HashMap};
+use std::cmp::Reverse;
+use std::collections::{BTreeMap, BinaryHeap, HashMap};
 
 use serde::{Deserialize, Serialize};
 
@@ -65,30 +66,11 @@ impl ArchiveFacets {
 
     /// The summary of the values counted while building: how many articles hold each.
     pub fn from_counts(counts: HashMap<(Facet, String), u64>) -> ArchiveFacets {
-        let mut facets: BTreeMap<Facet, Vec<FacetCount>> = BTreeMap::new();
+        let mut tally = FacetTally::new();
         for ((facet, value), count) in counts {
-            if facet.counted() {
-                facets
-                    .entry(facet)
-                    .or_default()
-                    .push(FacetCount { value, count });
-            }
+            tally.add(facet, value, count);
         }
-        let facets = facets
-            .into_iter()
-            .map(|(facet, mut values)| {
-                values.sort_unstable_by(|a, b| {
-                    b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value))
-                });
-                let distinct = values.len() as u64;
-                values.truncate(Self::LISTED);
-                (facet, FacetSummary { values, distinct })
-            })
-            .collect();
-        ArchiveFacets {
-            format: FACETS_FORMAT.to_owned(),
-            facets,
-        }
+        tally.finish()
     }
 
     /// How many articles of the archive hold a value, when it is listed.
@@ -99,6 +81,87 @@ impl ArchiveFacets {
             .iter()
             .find(|v| v.value == value)
             .map(|v| v.count)
+    }
+}
+
+/// The summary of a facet's values taken one at a time, each with its whole count (as merged
+/// runs of counts give them): it holds only the [`ArchiveFacets::LISTED`] most common values
+/// of each facet, however many there are.
+#[derive(Debug, Default)]
+pub struct FacetTally {
+    facets: BTreeMap<Facet, Listed>,
+}
+
+/// A facet's most common values so far, the least common on top, and how many it has.
+#[derive(Debug, Default)]
+struct Listed {
+    top: BinaryHeap<Reverse<Ranked>>,
+    distinct: u64,
+}
+
+/// A value ranked as the list orders it: more articles first, then by value.
+#[derive(Debug, PartialEq, Eq, PartialOrd, Ord)]
+struct Ranked {
+    count: u64,
+    value: Reverse<String>,
+}
+
+impl FacetTally {
+    /// An empty tally.
+    pub fn new() -> FacetTally {
+        FacetTally::default()
+    }
+
+    /// Counts a value of a facet with the number of articles holding it; each value once.
+    /// Values of facets that are not listed ([`Facet::counted`]) are left out.
+    pub fn add(&mut self, facet: Facet, value: String, count: u64) {
+        if !facet.counted() {
+            return;
+        }
+        let listed = self.facets.entry(facet).or_default();
+        listed.distinct += 1;
+        let ranked = Ranked {
+            count,
+            value: Reverse(value),
+        };
+        if listed.top.len() < ArchiveFacets::LISTED {
+            listed.top.push(Reverse(ranked));
+        } else if listed
+            .top
+            .peek()
+            .is_some_and(|Reverse(least)| ranked > *least)
+        {
+            listed.top.pop();
+            listed.top.push(Reverse(ranked));
+        }
+    }
+
+    /// The summary.
+    pub fn finish(self) -> ArchiveFacets {
+        let facets = self
+            .facets
+            .into_iter()
+            .map(|(facet, listed)| {
+                let mut ranked: Vec<Ranked> = listed.top.into_iter().map(|Reverse(r)| r).collect();
+                ranked.sort_unstable_by(|a, b| b.cmp(a));
+                let values = ranked
+                    .into_iter()
+                    .map(|r| FacetCount {
+                        value: r.value.0,
+                        count: r.count,
+                    })
+                    .collect();
+                let summary = FacetSummary {
+                    values,
+                    distinct: listed.distinct,
+                };
+                (facet, summary)
+            })
+            .collect();
+        ArchiveFacets {
+            format: FACETS_FORMAT.to_owned(),
+            facets,
+        }
     }
 }
 
@@ -139,5 +202,27 @@ mod tests {
         assert_eq!(reporters.values[0].value, "记者006");
         assert_eq!(s.count(Facet::Kind, "news"), Some(9));
         assert!(!s.facets.contains_key(&Facet::Date));
+    }
+
+    #[test]
+    fn a_tally_of_values_in_any_order_lists_what_sorting_them_all_would() {
+        let values: Vec<(String, u64)> = (0..400u64)
+            .map(|n| (format!("作者{:03}", (n * 97) % 400), (n * 31) % 13))
+            .collect();
+        let mut tally = super::FacetTally::new();
+        for (value, count) in &values {
+            tally.add(Facet::Author, value.clone(), *count);
+        }
+        let listed = &tally.finish().facets[&Facet::Author];
+        let mut all = values.clone();
+        all.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        all.truncate(ArchiveFacets::LISTED);
+        let got: Vec<(String, u64)> = listed
+            .values
+            .iter()
+            .map(|v| (v.value.clone(), v.count))
+            .collect();
+        assert_eq!(got, all);
+        assert_eq!(listed.distinct, 400);
     }
 }

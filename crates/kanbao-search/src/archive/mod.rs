@@ -75,7 +75,7 @@ pub use calendar::{
     TimelinePeriod, is_date, page_number, timeline_periods,
 };
 pub use codec::Shard;
-pub use facets::{ArchiveFacets, FACETS_FORMAT, FacetCount, FacetSummary};
+pub use facets::{ArchiveFacets, FACETS_FORMAT, FacetCount, FacetSummary, FacetTally};
 pub use format::{
     ARCHIVE_FORMAT, ArchiveError, Compression, FileId, Layer, Layout, Manifest, Sizes,
 };
