@@ -1259,6 +1259,7 @@ fn classify_long(t: &str) -> Class {
         || photo_credit_glued(t)
         || caption_with_source(t)
         || doubled_caption(t)
+        || position_in_picture(t)
     {
         Class::Caption
     } else if is_editor_note(t) {
@@ -1758,7 +1759,8 @@ pub(crate) fn classify(t: &str) -> Class {
     if parse_byline_line(t).is_some() || is_reprint_line(t) || role_alone(t) {
         return Class::Byline;
     }
-    if is_caption_start(t) || credited_picture(t) || photo_credit_glued(t) {
+    if is_caption_start(t) || credited_picture(t) || photo_credit_glued(t) || position_in_picture(t)
+    {
         return Class::Caption;
     }
     if is_editor_note(t) {
@@ -2097,11 +2099,33 @@ fn picture_numbered(t: &str) -> bool {
 
 /// Whether a caption names its picture with a colon, as a page of several photos does:
 /// `大图:收割机在田间作业。`, `小图：…`, `主图：…`.
+/// A caption may also open with the bare word for picture (`图：林亮拿出玩具送给…`), as Hong Kong
+/// papers print them; a credit (`图：本报记者 某某`) is read as one before this is asked.
 pub(crate) fn picture_named(t: &str) -> bool {
+    let t = t.trim_start();
     ["大图", "小图", "主图", "组图", "中图"].iter().any(|p| {
-        t.trim_start()
-            .strip_prefix(p)
+        t.strip_prefix(p)
             .is_some_and(|rest| rest.starts_with([':', '：']))
+    }) || t
+        .strip_prefix('图')
+        .and_then(|rest| rest.strip_prefix([':', '：']))
+        .is_some_and(|rest| rest.trim().chars().count() >= 8)
+}
+
+/// Whether a line places a person in the picture (`王某（左）与村民在果园里劳作`, `（右二）`,
+/// `（前排左三）`): only a caption does.
+pub(crate) fn position_in_picture(t: &str) -> bool {
+    t.match_indices(['（', '(']).any(|(at, open)| {
+        let inner = t[at + open.len()..].split([')', '）']).next().unwrap_or("");
+        let inner = ["前排", "后排", "中排"]
+            .iter()
+            .find_map(|row| inner.strip_prefix(row))
+            .unwrap_or(inner);
+        let mut cs = inner.chars();
+        matches!(cs.next(), Some('左' | '右' | '中'))
+            && inner.chars().count() <= 3
+            && cs.all(|c| "一二三四五六七八九起".contains(c))
+            && t[at..].contains([')', '）'])
     })
 }
 
@@ -2470,6 +2494,21 @@ mod tests {
             assert_eq!(classify(t), Class::Caption, "{t}");
         }
         assert!(!doubled_caption("好好好。 好好好。"));
+    }
+
+    #[test]
+    fn a_person_placed_in_the_picture_or_the_word_picture_and_a_colon_make_a_caption() {
+        for t in [
+            "王雨嘉（左）与当地村民在苹果园里劳作",
+            "区长李某（前排左三）在现场查看",
+            "图：林亮拿出小黄鸭玩具送给林郑月娥",
+        ] {
+            assert_eq!(classify(t), Class::Caption, "{t}");
+        }
+        assert!(position_in_picture("获奖者(右二)领取证书。"));
+        assert!(!position_in_picture("左右为难（左右）的选择"));
+        assert!(!position_in_picture("本报讯（记者 左某）"));
+        assert!(!picture_named("图：短"));
         assert!(!doubled_caption("昨日全市降雨。 今日全市转晴。"));
     }
 
