@@ -49,8 +49,8 @@ use anyhow::Context;
 use flate2::write::GzEncoder;
 use kanbao_search::{
     Archive, ArchiveFacets, ArchiveRecord, Calendar, CalendarBuilder, CalendarMonth, Compression,
-    DIRECTORY_PATH, DayPage, DocKeys, Document, Facet, Layout, Manifest, PACK_BYTES, PACKED_DIRS,
-    PackEntry, PackWriter, PackedKind, Packs, Shard, file_number, with_block_places,
+    DIRECTORY_PATH, DayPage, DocKeys, Document, Facet, FileId, Layer, Layout, Manifest, PACK_BYTES,
+    PACKED_DIRS, PackEntry, PackWriter, PackedKind, Packs, Shard, with_block_places,
 };
 
 use super::index::{FacetCounts, IndexBuild};
@@ -151,10 +151,9 @@ pub fn run(args: &Args) -> ExitCode {
 /// Builds the archive; returns whether every file could be read.
 fn build(args: &Args) -> anyhow::Result<bool> {
     let started = Instant::now();
-    let mut files = Vec::new();
-    walk(&args.dir, &mut files)
+    // Found as they are read, in path order: only the folders open are held, not every path.
+    let files = PageFiles::new(&args.dir)
         .with_context(|| format!("cannot read directory {}", args.dir.display()))?;
-    files.sort();
 
     let archive_dir = args.output.join("archive");
     let partial = args.output.join(".archive-partial");
@@ -209,7 +208,7 @@ fn build(args: &Args) -> anyhow::Result<bool> {
             },
         )
     };
-    in_order(&files, threads, read, |path, result| {
+    in_order(files, threads, read, |path, result| {
         let (page, keys) = match result {
             Ok((page, read, keys)) => {
                 all_read &= read;
@@ -261,7 +260,7 @@ fn build(args: &Args) -> anyhow::Result<bool> {
     let days = write_calendar(&partial.join("calendar"), calendar)?;
     let index_bytes = archive.manifest.sizes.total() + write_manifest(&index_dir, &archive)?;
     if !args.loose {
-        let packs = pack_archive(&partial)?;
+        let packs = pack_archive(&partial, &archive.manifest)?;
         archive.manifest.packs = Some(packs);
         write_manifest(&partial.join("index"), &archive)?;
     }
@@ -299,35 +298,49 @@ fn build(args: &Args) -> anyhow::Result<bool> {
 /// held while a slow one is read.
 const AHEAD: usize = 64;
 
-/// Reads `items` with `read` on `threads` threads and hands each result to `take` in the
-/// items' order, as one thread would; stops at the first error `take` returns. At most
-/// [`AHEAD`] results wait for an earlier one.
-fn in_order<I: Sync, T: Send>(
-    items: &[I],
+/// Reads `items` with `read` on `threads` threads and hands each item and its result to
+/// `take` in the items' order, as one thread would; stops at the first item that could not be
+/// had and at the first error `take` returns. At most [`AHEAD`] results wait for an earlier
+/// one, and the items are drawn as the readers need them.
+fn in_order<X: Send, T: Send>(
+    items: impl Iterator<Item = anyhow::Result<X>> + Send,
     threads: usize,
-    read: impl Fn(&I) -> T + Sync,
-    mut take: impl FnMut(&I, T) -> anyhow::Result<()>,
+    read: impl Fn(&X) -> T + Sync,
+    mut take: impl FnMut(X, T) -> anyhow::Result<()>,
 ) -> anyhow::Result<()> {
     use std::collections::BTreeMap;
-    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+    use std::sync::atomic::{AtomicBool, Ordering};
     use std::sync::{Condvar, Mutex, mpsc};
 
-    if threads <= 1 || items.len() <= 1 {
-        return items.iter().try_for_each(|item| take(item, read(item)));
+    if threads <= 1 {
+        for item in items {
+            let item = item?;
+            let result = read(&item);
+            take(item, result)?;
+        }
+        return Ok(());
     }
-    let next = AtomicUsize::new(0);
+    // The items and how many were drawn.
+    let source = Mutex::new((items, 0usize));
     let stop = AtomicBool::new(false);
     // The index of the next result `take` awaits, which the readers may not run far ahead of.
     let awaited = (Mutex::new(0usize), Condvar::new());
     std::thread::scope(|scope| {
-        let (tx, rx) = mpsc::channel::<(usize, T)>();
+        let (tx, rx) = mpsc::channel::<(usize, anyhow::Result<(X, T)>)>();
         for _ in 0..threads {
             let tx = tx.clone();
-            let (next, stop, awaited, read) = (&next, &stop, &awaited, &read);
+            let (source, stop, awaited, read) = (&source, &stop, &awaited, &read);
             scope.spawn(move || {
                 loop {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(item) = items.get(i) else { break };
+                    let (i, item) = {
+                        let mut s = source.lock().unwrap_or_else(|e| e.into_inner());
+                        if stop.load(Ordering::Relaxed) {
+                            break;
+                        }
+                        let Some(item) = s.0.next() else { break };
+                        s.1 += 1;
+                        (s.1 - 1, item)
+                    };
                     {
                         let (lock, wake) = awaited;
                         let mut at = lock.lock().unwrap_or_else(|e| e.into_inner());
@@ -335,21 +348,29 @@ fn in_order<I: Sync, T: Send>(
                             at = wake.wait(at).unwrap_or_else(|e| e.into_inner());
                         }
                     }
-                    if stop.load(Ordering::Relaxed) || tx.send((i, read(item))).is_err() {
+                    if stop.load(Ordering::Relaxed) {
+                        break;
+                    }
+                    let failed = item.is_err();
+                    let result = item.map(|x| {
+                        let r = read(&x);
+                        (x, r)
+                    });
+                    if tx.send((i, result)).is_err() || failed {
                         break;
                     }
                 }
             });
         }
         drop(tx);
-        let mut waiting: BTreeMap<usize, T> = BTreeMap::new();
+        let mut waiting: BTreeMap<usize, anyhow::Result<(X, T)>> = BTreeMap::new();
         let mut want = 0;
         let mut outcome = Ok(());
         for (i, result) in rx.iter() {
             waiting.insert(i, result);
             while let Some(result) = waiting.remove(&want) {
                 if outcome.is_ok() {
-                    outcome = take(&items[want], result);
+                    outcome = result.and_then(|(x, r)| take(x, r));
                 }
                 want += 1;
                 let (lock, wake) = &awaited;
@@ -366,24 +387,62 @@ fn in_order<I: Sync, T: Send>(
     })
 }
 
-/// Collects every non-hidden file under `dir`.
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+/// The page files under a folder, every non-hidden file but the corrections beside the pages,
+/// in path order, found as they are read: each folder is listed and sorted when it is reached
+/// (sorting siblings by name is sorting whole paths), so only the folders open are held, not
+/// every path of an archive of millions of pages.
+struct PageFiles {
+    open: Vec<std::vec::IntoIter<(PathBuf, bool)>>,
+}
+
+impl PageFiles {
+    fn new(dir: &Path) -> std::io::Result<PageFiles> {
+        Ok(PageFiles {
+            open: vec![listing(dir)?],
+        })
+    }
+}
+
+/// A folder's entries (path, whether a folder), sorted, without hidden files and corrections.
+fn listing(dir: &Path) -> std::io::Result<std::vec::IntoIter<(PathBuf, bool)>> {
+    let mut entries = Vec::new();
     for entry in fs::read_dir(dir)? {
         let entry = entry?;
-        // Hidden files, and the corrections files beside the pages.
         let file = entry.file_name();
         let file = file.to_string_lossy();
         if file.starts_with('.') || file.ends_with(super::parse::SIDECAR) {
             continue;
         }
-        let path = entry.path();
-        if entry.file_type()?.is_dir() {
-            walk(&path, out)?;
-        } else {
-            out.push(path);
+        entries.push((entry.path(), entry.file_type()?.is_dir()));
+    }
+    entries.sort();
+    Ok(entries.into_iter())
+}
+
+impl Iterator for PageFiles {
+    type Item = anyhow::Result<PathBuf>;
+
+    fn next(&mut self) -> Option<anyhow::Result<PathBuf>> {
+        loop {
+            match self.open.last_mut()?.next() {
+                None => {
+                    self.open.pop();
+                }
+                Some((path, false)) => return Some(Ok(path)),
+                Some((path, true)) => {
+                    match listing(&path) {
+                        Ok(entries) => self.open.push(entries),
+                        Err(e) => {
+                            self.open.clear();
+                            return Some(Err(e).with_context(|| {
+                                format!("cannot read directory {}", path.display())
+                            }));
+                        }
+                    }
+                }
+            }
         }
     }
-    Ok(())
 }
 
 /// Numbered JSON files of up to `size` records or cards each, written as they fill.
@@ -508,58 +567,58 @@ fn write_manifest(dir: &Path, archive: &Archive) -> anyhow::Result<u64> {
 /// Moves the loose shards, blocks and chunks of the archive in `dir` into pack files
 /// (`packs/NNNN.pack`) and writes the directory (`packs/directory.bin`), kind by kind in
 /// [`PACKED_DIRS`] order and by number, so the same archive always packs the same way. The
-/// blocks are packed first; each shard, packed after them, carries their places.
-fn pack_archive(dir: &Path) -> anyhow::Result<Packs> {
+/// blocks are packed first; each shard, packed after them, carries their places. The files
+/// are named from the numbers the manifest counts, not listed, so that millions of them are
+/// never held at once.
+fn pack_archive(dir: &Path, manifest: &Manifest) -> anyhow::Result<Packs> {
     let packs_dir = dir.join("packs");
     fs::create_dir_all(&packs_dir)
         .with_context(|| format!("cannot create {}", packs_dir.display()))?;
     let mut writer = PackWriter::new(PACK_BYTES);
     let mut out: Option<(u32, std::io::BufWriter<fs::File>)> = None;
     let mut kinds = Vec::new();
+    let gz = STORED.suffix();
     for kind in PACKED_DIRS {
         let kind_dir = dir.join(kind);
-        let mut files = Vec::new();
-        if kind_dir.exists() {
-            walk(&kind_dir, &mut files)
-                .with_context(|| format!("cannot read {}", kind_dir.display()))?;
-        }
-        let mut numbered: Vec<(u32, PathBuf)> = files
-            .into_iter()
-            .map(|path| {
-                let rest = path.strip_prefix(&kind_dir).unwrap_or(&path);
-                let rest = rest.to_string_lossy().replace('\\', "/");
-                file_number(&rest)
-                    .map(|n| (n, path.clone()))
-                    .with_context(|| format!("{} is no file of the archive", path.display()))
-            })
-            .collect::<anyhow::Result<_>>()?;
-        numbered.sort();
-        if numbered
-            .iter()
-            .enumerate()
-            .any(|(i, (n, _))| *n as usize != i)
-        {
-            anyhow::bail!(
-                "{} does not number its files from 0 without a gap",
-                kind_dir.display()
-            );
-        }
+        let (count, name): (u32, Box<dyn Fn(u32) -> String>) = match kind {
+            "index/blocks" => (
+                manifest.blocks,
+                Box::new(|n| format!("index/{}{gz}", FileId::Block(n).path())),
+            ),
+            "index/docs" => (
+                manifest.doc_shards,
+                Box::new(|n| format!("index/{}{gz}", FileId::Shard(Layer::Docs, n).path())),
+            ),
+            "index/positions" => (
+                manifest.position_shards,
+                Box::new(|n| format!("index/{}{gz}", FileId::Shard(Layer::Positions, n).path())),
+            ),
+            "records" => (
+                manifest.chunks,
+                Box::new(|n| format!("records/{n:04}.json{gz}")),
+            ),
+            "cards" => (
+                manifest.card_chunks,
+                Box::new(|n| format!("cards/{n:04}.json{gz}")),
+            ),
+            other => anyhow::bail!("{other} is no kind of file the archive packs"),
+        };
         kinds.push(PackedKind {
             dir: kind.to_owned(),
             first: writer.entries(),
-            count: numbered.len() as u32,
+            count,
         });
         let shards = kind.starts_with("index/") && kind != "index/blocks";
         let blocks = kinds
             .iter()
             .find(|k: &&PackedKind| k.dir == "index/blocks")
             .map_or(0, |k| k.first);
-        for (_, path) in &numbered {
+        for path in (0..count).map(|n| dir.join(name(n))) {
             let mut bytes =
-                fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+                fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
             if shards {
                 bytes =
-                    with_block_places(&bytes, &shard_block_places(&bytes, path, &writer, blocks)?);
+                    with_block_places(&bytes, &shard_block_places(&bytes, &path, &writer, blocks)?);
             }
             let len = u32::try_from(bytes.len())
                 .with_context(|| format!("{} is too large to pack", path.display()))?;
@@ -647,11 +706,15 @@ fn write_gz(path: &Path, bytes: &[u8]) -> anyhow::Result<u64> {
 
 #[cfg(test)]
 mod tests {
-    use super::in_order;
+    use super::{PageFiles, in_order};
+    use std::fs;
+
+    fn numbers(n: u64) -> impl Iterator<Item = anyhow::Result<u64>> + Send {
+        (0..n).map(Ok)
+    }
 
     #[test]
     fn results_are_taken_in_the_items_order_on_any_number_of_threads() {
-        let items: Vec<u64> = (0..500).collect();
         for threads in [1, 2, 3, 8] {
             let mut seen = Vec::new();
             // Uneven work, so that later items finish before earlier ones.
@@ -659,25 +722,24 @@ mod tests {
                 let spin = (i * 7919) % 5000;
                 (0..spin).fold(i, |a, b| a.wrapping_mul(31).wrapping_add(b)) % 2 + i * 2
             };
-            in_order(&items, threads, read, |&i, r| {
+            in_order(numbers(500), threads, read, |i, r| {
                 seen.push((i, r - r % 2));
                 Ok(())
             })
             .expect("no error");
-            let expected: Vec<(u64, u64)> = items.iter().map(|&i| (i, i * 2)).collect();
+            let expected: Vec<(u64, u64)> = (0..500).map(|i| (i, i * 2)).collect();
             assert_eq!(seen, expected, "{threads} threads");
         }
     }
 
     #[test]
     fn the_first_error_taking_a_result_stops_the_rest() {
-        let items: Vec<u32> = (0..1000).collect();
         let mut taken = 0;
         let out = in_order(
-            &items,
+            numbers(1000),
             4,
             |&i| i,
-            |&i, _| {
+            |i, _| {
                 taken += 1;
                 if i == 10 {
                     anyhow::bail!("disk full")
@@ -687,5 +749,72 @@ mod tests {
         );
         assert_eq!(out.map_err(|e| e.to_string()), Err("disk full".to_owned()));
         assert_eq!(taken, 11);
+    }
+
+    #[test]
+    fn an_item_that_cannot_be_had_stops_the_rest_after_those_before_it() {
+        for threads in [1, 3] {
+            let items = (0..100u64).map(|i| {
+                if i == 40 {
+                    Err(anyhow::anyhow!("cannot read directory"))
+                } else {
+                    Ok(i)
+                }
+            });
+            let mut taken = Vec::new();
+            let out = in_order(
+                items,
+                threads,
+                |&i| i,
+                |i, _| {
+                    taken.push(i);
+                    Ok(())
+                },
+            );
+            assert!(out.is_err());
+            assert_eq!(taken, (0..40).collect::<Vec<_>>(), "{threads} threads");
+        }
+    }
+
+    #[test]
+    fn page_files_come_in_path_order_folder_by_folder_without_hidden_files_or_corrections() {
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let root = tmp.path();
+        for f in [
+            "b.txt",
+            "a/2.txt",
+            "a/10.txt",
+            "a.txt",
+            "a/z/1.txt",
+            ".hidden",
+            "a/2.txt.kanbao.json",
+            "c/.git/x",
+        ] {
+            let path = root.join(f);
+            fs::create_dir_all(path.parent().expect("parent")).expect("dir");
+            fs::write(&path, "x").expect("file");
+        }
+        let found: Vec<String> = PageFiles::new(root)
+            .expect("listed")
+            .map(|p| {
+                let p = p.expect("readable");
+                p.strip_prefix(root)
+                    .expect("under root")
+                    .to_string_lossy()
+                    .into_owned()
+            })
+            .collect();
+        let mut sorted: Vec<std::path::PathBuf> =
+            found.iter().map(std::path::PathBuf::from).collect();
+        sorted.sort();
+        let sorted: Vec<String> = sorted
+            .iter()
+            .map(|p| p.to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(found, sorted, "the order of sorting every path");
+        assert_eq!(
+            found,
+            ["a/10.txt", "a/2.txt", "a/z/1.txt", "a.txt", "b.txt"]
+        );
     }
 }
