@@ -2008,6 +2008,9 @@ pub(crate) fn bare_dateline(s: &str) -> bool {
 /// short name and 讯 (`南都讯`, `合肥晚报讯`, `本报百色讯`), `XX日报消息`,
 /// `京华时报3月5日报道`. Returns it, where it ends and its last character.
 fn dateline_prefix(line: &str) -> Option<(&str, usize, char)> {
+    if let Some(end) = site_dispatch(line) {
+        return Some((line.get(..end)?, end, '网'));
+    }
     // One pass over the first 32 characters: 讯, 电, 消息 or 报道 ends the dateline.
     let mut found = None;
     let mut chars = line.char_indices().take(33).peekable();
@@ -2154,6 +2157,22 @@ fn credit_after_dateline(line: &str, pos: usize) -> Option<CreditAfter<'_>> {
         found.credits = credit_in_sentence(line.get(found.end..)?);
     }
     Some(found)
+}
+
+/// A news site's name and, in brackets, the paper whose report it carries, opening a lead with
+/// the credit in brackets of its own (`荆楚网（楚天都市报）（记者某某）…`): a dateline, as
+/// `某某网消息（某某都市报）` is. Returns its length.
+fn site_dispatch(line: &str) -> Option<usize> {
+    let at = line.find(['(', '（'])?;
+    let site = line.get(..at)?;
+    let n = site.chars().count();
+    if !((2..=8).contains(&n) && site.chars().all(is_han) && site.ends_with('网')) {
+        return None;
+    }
+    let len = paper_in_brackets(line.get(at..)?)?;
+    line.get(at + len..)?
+        .starts_with(['(', '（'])
+        .then_some(at + len)
 }
 
 /// The length of a paper's name in brackets at the start of `s` (`（楚天都市报）`,
@@ -2995,6 +3014,15 @@ mod tests {
             parse_dateline("江城网消息(江城都市报)(记者陈小光)昨日，城区发生一起事故。").unwrap();
         assert_eq!(d.dateline, Some("江城网消息(江城都市报)"));
         assert_eq!(d.credits.unwrap().reporters, ["陈小光"]);
+        let d = parse_dateline("江城网（江城都市报）（记者陈小光 杨小洲）昨晚，城区发生一起事故。")
+            .expect("a site's dispatch");
+        assert_eq!(d.dateline, Some("江城网（江城都市报）"));
+        assert_eq!(
+            d.credits.unwrap_or_default().reporters,
+            ["陈小光", "杨小洲"]
+        );
+        assert!(site_dispatch("江城网（江城都市报）昨晚，城区发生一起事故。").is_none());
+        assert!(site_dispatch("互联网（一种网络）（注）").is_none());
         let d =
             parse_dateline("江城网消息(《江城晚报》 记者高小星)昨日，城区发生一起事故。").unwrap();
         assert_eq!(d.dateline, Some("江城网消息"));

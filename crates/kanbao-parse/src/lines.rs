@@ -1891,7 +1891,26 @@ pub(crate) fn kicker_into_title(t: &str) -> bool {
 /// A title with its column in brackets after it, as web exports print it:
 /// `唤醒城市的“诗心”（金台随笔）`, `一颗桃串起富民产业链（高质量发展在一线·小城宝藏）`.
 pub(crate) fn titled_with_column(t: &str) -> bool {
-    column_after_title(t).is_some()
+    column_after_title(t).is_some() || titled_with_picture_note(t)
+}
+
+/// Notes of a web title that it comes with pictures or a video, in brackets after it.
+const PICTURE_NOTES: [&str; 6] = ["图", "组图", "附图", "多图", "图文", "视频"];
+
+/// A web copy's title with its note of pictures after it (`地下通道里积水成河(图)`,
+/// `…盼处理（组图）`): a title, the note part of it as printed.
+pub(crate) fn titled_with_picture_note(t: &str) -> bool {
+    let Some(body) = t.strip_suffix(['）', ')']) else {
+        return false;
+    };
+    let Some(open) = body.rfind(['（', '(']) else {
+        return false;
+    };
+    let (title, note) = body.split_at(open);
+    let note = note.trim_start_matches(['（', '(']);
+    PICTURE_NOTES.contains(&note)
+        && (4..=40).contains(&title.chars().count())
+        && !title.contains(['。', '；', ';'])
 }
 
 /// Splits a title with its column in brackets after it into the title and the column:
@@ -1906,11 +1925,13 @@ pub(crate) fn column_after_title(t: &str) -> Option<(&str, &str)> {
             .trim_start_matches(['（', '(']),
     );
     let n = title.chars().count();
-    // `（上）`, `（之二）`, `（续）`: the part of a series, which stays in the title.
+    // `（上）`, `（之二）`, `（续）`: the part of a series, which stays in the title; so does a
+    // web title's note of its pictures (`（图）`, `（组图）`).
     let part = inner.chars().count() <= 2
         && inner
             .chars()
-            .all(|c| "上中下续完一二三四五六七八九十之0123456789".contains(c));
+            .all(|c| "上中下续完一二三四五六七八九十之0123456789".contains(c))
+        || PICTURE_NOTES.contains(&inner);
     // A column name may be a slogan of its own: `（稳中求进、提质增效 实现“十五五”良好开局）`,
     // two phrases of a series' motto with a comma between (`（坚定信心，开创发展新局面）`).
     let slogan = (4..=24).contains(&inner.chars().count())
@@ -2719,6 +2740,11 @@ mod tests {
         assert_eq!(classify("看足迹也要看实绩（纵横）"), Class::Short);
         assert!(!titled_with_column("我们来到了现场（记者 张三）"));
         assert!(!titled_with_column("他说得对。（笑）"));
+        // A note of the pictures is no column, but the line is a title with it.
+        assert!(titled_with_picture_note("地下通道里昨日积水成河(图)"));
+        assert_eq!(column_after_title("地下通道里昨日积水成河（组图）"), None);
+        assert!(titled_with_column("地下通道里昨日积水成河（组图）"));
+        assert!(!titled_with_picture_note("见下（图）"));
         assert!(titled_with_column(
             "摘掉不必要的牌子，扛起办实事的担子（编辑手记）"
         ));
