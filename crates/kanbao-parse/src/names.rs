@@ -255,6 +255,14 @@ pub(crate) fn is_person_name(s: &str) -> bool {
     }
 }
 
+/// The hundred most common single surnames, which together name most people.
+const COMMON: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤";
+
+/// Whether a name opens with one of the most common surnames, or a compound one.
+fn common_surname(name: &str) -> bool {
+    surname_len(name) == Some(2) || name.chars().next().is_some_and(|c| COMMON.contains(c))
+}
+
 fn is_surname_char_first(s: &str) -> bool {
     s.chars().next().is_some_and(is_surname_char)
 }
@@ -457,7 +465,10 @@ pub(crate) fn split_names(run: &str) -> Option<Split> {
     }
     let score = |r: &Vec<String>| {
         let two = r.iter().filter(|n| n.chars().count() == 2).count();
-        (two, r.len())
+        // Between readings alike in length, the one whose names open with common surnames:
+        // `郑蕾徐文梅` is `郑蕾`, `徐文梅`, not `郑蕾徐`, `文梅`.
+        let rare = r.iter().filter(|n| !common_surname(n)).count();
+        (two, r.len(), rare)
     };
     // The first of the best readings.
     let best = readings.iter().min_by_key(|r| score(r))?.clone();
@@ -470,6 +481,15 @@ pub(crate) fn split_names(run: &str) -> Option<Split> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn between_splits_alike_the_one_with_common_surnames_wins() {
+        let split = split_names("郑蕾徐文梅").expect("two names");
+        assert_eq!(split.names, ["郑蕾", "徐文梅"]);
+        assert!(split.guessed);
+        assert!(common_surname("欧阳志明"));
+        assert!(!common_surname("文梅"));
+    }
 
     #[test]
     fn a_name_after_a_post_is_found() {
