@@ -651,6 +651,20 @@ pub(crate) fn build(
             },
         );
     }
+    if reported_writer(
+        &byline,
+        &blocks,
+        opinion_place(page, column.as_deref()) || noted,
+    ) {
+        let writers = std::mem::take(&mut byline.authors);
+        merge(
+            &mut byline,
+            Credits {
+                reporters: writers,
+                ..Credits::default()
+            },
+        );
+    }
     // A hotline story names its reporter in its text (`大河报记者张弢核实：…`), not in a byline.
     if [
         &byline.reporters,
@@ -923,6 +937,23 @@ fn signed_credits(l: &Line<'_>) -> Option<Credits> {
         Class::AuthorNote => author_note_credits(l.text),
         _ => None,
     }
+}
+
+/// Whether the writer a web copy names in its field (`作者：某某`) is the reporter: the article
+/// is no opinion, names no other role, and its text speaks of its reporter (`记者来到…`), as a
+/// news site copies a paper's report.
+fn reported_writer(byline: &Byline, blocks: &[Block], opinion: bool) -> bool {
+    !opinion
+        && !byline.authors.is_empty()
+        && byline.reporters.is_empty()
+        && byline.correspondents.is_empty()
+        && byline
+            .raw
+            .iter()
+            .any(|r| r.trim_start().starts_with("作者"))
+        && blocks
+            .iter()
+            .any(|b| b.kind == BlockKind::Paragraph && speaks_of_its_reporter(&b.text))
 }
 
 /// Who the names printed bare under a headline are.
@@ -1914,6 +1945,21 @@ mod tests {
             [BlockKind::Caption]
         );
         assert_eq!(a.byline.photographers.len(), 2);
+    }
+
+    #[test]
+    fn the_writer_a_web_copy_names_is_the_reporter_when_the_text_speaks_of_its_reporter() {
+        let page = |text: &str| {
+            crate::parse_str(
+                &format!("立交桥下护栏快被偷光了\n\n  {text}\n\n  作者:林小雨\n"),
+                "p",
+            )
+        };
+        let report = page("昨日上午，记者来到立交桥下。此处的绿化带四周竖着护栏，如今残缺破损。");
+        assert_eq!(report.articles[0].byline.reporters, ["林小雨"]);
+        assert!(report.articles[0].byline.authors.is_empty());
+        let essay = page("立交桥下的护栏，是城市的一道风景。护栏残缺，风景便也残缺了。");
+        assert_eq!(essay.articles[0].byline.authors, ["林小雨"]);
     }
 
     #[test]
