@@ -221,10 +221,22 @@ fn classify(t: &str, out: &mut Vec<Tok>) {
     // `文/本报记者`, `图/本报记者 孙七`, `图/孙七`: who wrote, who took the photos.
     let text_photo = matches!(
         t,
-        "文/图" | "图/文" | "文图" | "图文" | "文·图" | "图·文" | "文／图" | "文/摄" | "摄/文"
+        "文/图"
+            | "图/文"
+            | "文图"
+            | "图文"
+            | "文·图"
+            | "图·文"
+            | "文／图"
+            | "文/摄"
+            | "摄/文"
+            | "文并摄"
+            | "文并图"
     );
     if !text_photo
-        && let Some(rest) = t.strip_prefix("文/图").or_else(|| t.strip_prefix("图/文"))
+        && let Some(rest) = ["文/图", "图/文", "文并摄", "文并图"]
+            .iter()
+            .find_map(|w| t.strip_prefix(w))
         && !rest.is_empty()
     {
         // `文/图厦门日报记者`: what the names did, glued to the credit.
@@ -2057,6 +2069,8 @@ fn dateline_prefix(line: &str) -> Option<(&str, usize, char)> {
         || agency_dateline(prefix) && apart
         || [
             "日电", "日讯", "社电", "网电", "报讯", "报电", "台电", "台讯", "社讯", "网讯",
+            // A paper's special dispatch, dated by the time of day: `本报北京今晨专电`.
+            "专电",
         ]
         .iter()
         .any(|s| prefix.ends_with(s))

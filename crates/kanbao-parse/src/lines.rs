@@ -467,6 +467,7 @@ pub(crate) fn split(text: &str) -> Vec<Line<'_>> {
     repeated_caption_parts(&mut out);
     before_and_after_captions(&mut out);
     source_under_headline(&mut out);
+    captions_under_picture_title(&mut out);
     list_items(&mut out);
     closing_datelines(&mut out);
     repeated_banners(&mut out);
@@ -695,6 +696,35 @@ fn repeated_caption_parts(lines: &mut [Line<'_>]) {
             });
         if part && let Some(l) = lines.get_mut(i) {
             l.class = Class::Caption;
+        }
+    }
+}
+
+/// Short lines between a web title that notes its pictures (`…开放首日遭踩踏(组图)`) and the
+/// text, the site's source line aside: the pictures' captions, as a web copy prints them
+/// without final marks (`游客奔向标志` / `参观者纷纷踏上标志` / `本报讯 …`).
+fn captions_under_picture_title(lines: &mut [Line<'_>]) {
+    for i in 0..lines.len() {
+        if !(lines[i].class.is_headline() && titled_with_picture_note(lines[i].text)) {
+            continue;
+        }
+        let mut run = Vec::new();
+        let mut j = i + 1;
+        while let Some(l) = lines.get(j) {
+            match l.class {
+                Class::Header | Class::Noise => {}
+                Class::Short if l.text.chars().count() <= 40 => run.push(j),
+                _ => break,
+            }
+            j += 1;
+        }
+        let text_follows = lines
+            .get(j)
+            .is_some_and(|l| matches!(l.class, Class::Dateline | Class::Text | Class::Lead));
+        if text_follows && !run.is_empty() {
+            for k in run {
+                lines[k].class = Class::Caption;
+            }
         }
     }
 }
@@ -1167,7 +1197,34 @@ fn push_cut<'a>(out: &mut Vec<Line<'a>>, mut t: &'a str, mut start: usize) {
         push_split(out, t, start, at, Class::Citation);
         return;
     }
+    // An editor's code glued to a credit's end (`文并摄张某J180`).
+    if let Some(at) = credit_code_tail(t) {
+        push_split(out, t, start, at, Class::Noise);
+        return;
+    }
     out.push(plain_line(t, start, classify(t)));
+}
+
+/// Where an editor's code starts that is glued to the end of a credit line (`文并摄张某J180`,
+/// `本报记者 林某 A12`): a capital letter or two and two to four digits after the names; the
+/// line without it must read as a byline.
+fn credit_code_tail(t: &str) -> Option<usize> {
+    let digits = t.len() - t.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    if !(2..=4).contains(&digits) {
+        return None;
+    }
+    let head = &t[..t.len() - digits];
+    let letters = head.len()
+        - head
+            .trim_end_matches(|c: char| c.is_ascii_uppercase())
+            .len();
+    if !(1..=2).contains(&letters) {
+        return None;
+    }
+    let at = head.len() - letters;
+    let credit = t[..at].trim_end();
+    (credit.ends_with(is_han) && matches!(classify(credit), Class::Byline | Class::Author))
+        .then_some(at)
 }
 
 /// Where the count of an article's characters starts that a site prints at a line's end, alone
@@ -2503,6 +2560,39 @@ mod tests {
         assert!(picture_numbered("图12：冠军分享喜悦。"));
         assert!(!picture_numbered("图书馆开放时间延长"));
         assert_eq!(classify("大图:收割机在田间作业。"), Class::Caption);
+    }
+
+    #[test]
+    fn an_editors_code_glued_to_a_credits_end_is_set_apart() {
+        assert_eq!(
+            credit_code_tail("文并摄张桂存J180"),
+            Some("文并摄张桂存".len())
+        );
+        assert_eq!(
+            credit_code_tail("本报记者 林小雨 A12"),
+            Some("本报记者 林小雨 ".len())
+        );
+        assert_eq!(credit_code_tail("全年增长了GDP2024"), None);
+        assert_eq!(credit_code_tail("G20"), None);
+        let lines = split("文并摄张桂存J180\n");
+        assert_eq!(lines[0].text, "文并摄张桂存");
+        assert_eq!(lines[1].class, Class::Noise);
+    }
+
+    #[test]
+    fn short_lines_under_a_title_that_notes_its_pictures_are_their_captions() {
+        let page = "路口标志开放首日遭踩踏(组图)\n\nhttp://www.example.com 2006年09月28日00:48 某某时报\n\n游客奔向标志\n\n参观者纷纷踏上标志\n\n  本报讯 (记者 林小雨) 昨天上午，路口标志正式对群众开放，游客纷纷合影。\n";
+        let lines = split(page);
+        let classes: Vec<Class> = lines.iter().map(|l| l.class).collect();
+        assert_eq!(
+            classes.iter().filter(|&&c| c == Class::Caption).count(),
+            2,
+            "{classes:?}"
+        );
+        // Under a title without the note, the same lines stay headline lines.
+        let without = page.replace("(组图)", "");
+        let plain = split(&without);
+        assert!(plain.iter().all(|l| l.class != Class::Caption));
     }
 
     #[test]
