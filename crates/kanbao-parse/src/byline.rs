@@ -1443,6 +1443,10 @@ const TIP_WORDS: &[&str] = &[
     "线索来源",
     "报料人",
     "信息来源",
+    // The reward the tip earned, as a field: `报料奖金：100元`.
+    "报料奖金",
+    "线索奖金",
+    "报料奖",
 ];
 
 /// A web repost's line naming where the article comes from, unbracketed: `来源：某某新闻`,
@@ -2756,6 +2760,7 @@ mod tests {
     fn a_tips_reward_is_a_tip_credit() {
         assert!(tip_credit("感谢福州的王先生拨打本报热线提供线索，奖30元"));
         assert!(tip_credit("施先生报料，奖励50元"));
+        assert!(tip_credit("报料奖金:100元"));
         assert!(!tip_credit(
             "他提供的线索帮助警方破案，获奖金500元后捐给了学校，还说不图回报。"
         ));

@@ -1389,7 +1389,7 @@ fn is_page_header(t: &str) -> bool {
     ]
     .iter()
     .any(|p| t.starts_with(p));
-    if crate::header::breadcrumb(t).is_some() {
+    if crate::header::breadcrumb(t).is_some() || page_code_named(t) {
         return true;
     }
     (may_hold_date(t) || numbered || labelled)
@@ -1398,6 +1398,31 @@ fn is_page_header(t: &str) -> bool {
                 || numbered && h.page.is_some()
                 || labelled && (h.section.is_some() || h.page.is_some())
         })
+}
+
+/// A page's code and its name after a colon, as a web copy heads the item with the page it ran
+/// on: `A01：头版`, `B3:体育新闻`.
+fn page_code_named(t: &str) -> bool {
+    let Some((code, name)) = t.split_once([':', '：']) else {
+        return false;
+    };
+    let letters = code.chars().take_while(|c| c.is_ascii_uppercase()).count();
+    let digits = code
+        .chars()
+        .skip(letters)
+        .take_while(char::is_ascii_digit)
+        .count();
+    let name = name.trim();
+    // A page's number is printed with its zero (`A01`), or the name says it is a page's
+    // (`B3:体育新闻`); `G20:…` is a title.
+    let paged =
+        code[letters..].starts_with('0') || ["版", "新闻", "刊"].iter().any(|e| name.ends_with(e));
+    (1..=2).contains(&letters)
+        && (1..=3).contains(&digits)
+        && code.len() == letters + digits
+        && paged
+        && (2..=8).contains(&name.chars().count())
+        && name.chars().all(|c| is_han(c) || c == '·')
 }
 
 /// The words of an e-paper site's navigation, alone on a line of the copied page or several to
@@ -2560,6 +2585,15 @@ mod tests {
         assert!(picture_numbered("图12：冠军分享喜悦。"));
         assert!(!picture_numbered("图书馆开放时间延长"));
         assert_eq!(classify("大图:收割机在田间作业。"), Class::Caption);
+    }
+
+    #[test]
+    fn a_pages_code_and_name_after_a_colon_is_the_header() {
+        assert!(page_code_named("A01：头版"));
+        assert!(page_code_named("B3:体育新闻"));
+        assert_eq!(classify("A01:头版"), Class::Header);
+        assert!(!page_code_named("G20:杭州峰会开幕"));
+        assert!(!page_code_named("A01：头版报道了一件事，大家都说好"));
     }
 
     #[test]
