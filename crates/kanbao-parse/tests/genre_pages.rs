@@ -668,3 +668,72 @@ fn a_metro_papers_hotline_page_reads_story_by_story() {
     assert_eq!(hall.byline.reporters, ["苏小梅"]);
     assert_eq!(texts(hall, BlockKind::Paragraph).len(), 2);
 }
+
+#[test]
+fn a_metro_papers_web_reprints_keep_their_pictures_credits_and_notes() {
+    let p = page("metro-web-reprints.txt");
+    assert_eq!(
+        titles(&p),
+        [
+            "江城大桥观景台开放首日人气旺（组图）",
+            "本报记者随首发航班抵京",
+            "湖畔步道积水成片 市民盼早日修缮（图）",
+            "老街口的石墩该挪挪了",
+            "雨后老城墙现青苔",
+            "河道清淤工程开工"
+        ]
+    );
+    let [deck, flight, path, stones, wall, river] = &p.articles[..] else {
+        panic!("six articles: {:?}", titles(&p));
+    };
+    // The note of pictures stays in the title; the short lines under it are their captions.
+    assert_eq!(deck.column, None);
+    assert_eq!(texts(deck, BlockKind::Caption).len(), 3);
+    assert_eq!(texts(deck, BlockKind::Paragraph).len(), 2);
+    assert_eq!(deck.byline.photographers, ["周子涵"]);
+    // A special dispatch dated by the time of day.
+    assert_eq!(flight.dateline.as_deref(), Some("本报北京今晨专电"));
+    assert_eq!(flight.byline.reporters, ["陈一鸣", "韩书亭", "邱乐"]);
+    // A news site's dispatch with the paper in brackets.
+    assert_eq!(path.dateline.as_deref(), Some("江城网（江城都市报）"));
+    assert_eq!(path.byline.reporters, ["温小海", "苏立"]);
+    // The writer the site names is the reporter of a text that speaks of its reporter.
+    assert_eq!(stones.byline.reporters, ["钱小楠"]);
+    assert!(stones.byline.authors.is_empty());
+    // `文并摄` with an editor's code glued on; the tip's reward is no paragraph.
+    assert_eq!(wall.byline.photographers, ["许安然"]);
+    assert!(wall.byline.reporters.contains(&"许安然".to_owned()));
+    assert_eq!(texts(wall, BlockKind::Paragraph).len(), 1);
+    // A credit opening the lead, closed by what the names did.
+    assert_eq!(river.byline.reporters, ["蒋小舟"]);
+    assert_eq!(river.byline.photographers, ["蒋小舟"]);
+    assert!(texts(river, BlockKind::Paragraph)[0].starts_with("5月2日"));
+    assert_eq!(fragments(&p, Why::PageHeader), ["A01:头版"]);
+}
+
+#[test]
+fn a_news_sites_copies_in_traditional_characters_drop_the_trail_and_keep_labels() {
+    let p = page("harbour-news-site-copies.txt");
+    assert_eq!(
+        titles(&p),
+        [
+            "街坊排隊試新渡輪",
+            "颱風過後 海濱長廊重開",
+            "舊街市活化 首批商戶進駐"
+        ]
+    );
+    let [ferry, promenade, market] = &p.articles[..] else {
+        panic!("three articles: {:?}", titles(&p));
+    };
+    // The site's trail is furniture; a known label joined by a colon is the column.
+    assert_eq!(ferry.column.as_deref(), Some("特寫"));
+    assert_eq!(ferry.byline.reporters, ["梁小詩"]);
+    // The picture's words printed twice on a line are one caption.
+    assert_eq!(texts(promenade, BlockKind::Caption).len(), 1);
+    assert_eq!(promenade.byline.reporters, ["馮子樂"]);
+    // `圖：` opens a caption, not a subtitle.
+    assert_eq!(market.subtitle, None);
+    assert_eq!(texts(market, BlockKind::Caption).len(), 1);
+    assert_eq!(market.byline.reporters, ["蘇小敏"]);
+    assert_eq!(fragments(&p, Why::PageHeader).len(), 3);
+}
