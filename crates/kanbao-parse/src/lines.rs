@@ -1491,6 +1491,10 @@ fn epaper_navigation(t: &str) -> bool {
             | "往期"
             | "字号"
             | "电子报阅读机"
+            // A site's button that reads the article aloud.
+            | "语音播报"
+            | "朗读"
+            | "听新闻"
     ) || reader_paper_name(t)
 }
 
@@ -2937,7 +2941,13 @@ mod tests {
 
     #[test]
     fn an_epaper_sites_navigation_is_noise() {
-        for t in ["本版导读", "上一版", "返回目录"] {
+        for t in [
+            "本版导读",
+            "上一版",
+            "返回目录",
+            "语音播报: 语音播报",
+            "朗读",
+        ] {
             assert_eq!(classify(t), Class::Noise, "{t}");
         }
         assert_ne!(classify("本版导读新闻"), Class::Noise);
