@@ -1515,7 +1515,7 @@ pub(crate) fn navigation_bar(t: &str) -> bool {
     // full-width one (U+3000 space, U+FF5C bar, and the other full-width punctuation).
     let first_word = t
         .bytes()
-        .take(25)
+        .take(40)
         .position(|b| matches!(b, b' ' | b'|' | b'/' | 0xE3 | 0xEF));
     if t.len() > 240 || first_word.is_none() && t.len() > 24 {
         return false;
@@ -1531,12 +1531,24 @@ pub(crate) fn navigation_bar(t: &str) -> bool {
             words += 1;
         } else if calendar_date(word) {
             dated = true;
+        } else if site_link(word) {
+            words += 1;
         } else if !(word.is_empty() || paper_name(word)) {
             return false;
         }
     }
     // Beside a date, the links leave a page's header: the date is the issue's.
     words > 0 && !dated
+}
+
+/// A link to a site's own pages in its bar: `某某报官方网站`, `某某网首页`, and the start of its
+/// greeting before the day's date (`今天是`).
+fn site_link(w: &str) -> bool {
+    let n = w.chars().count();
+    w == "今天是"
+        || (3..=14).contains(&n)
+            && w.chars().all(is_han)
+            && ["官方网站", "网站", "首页"].iter().any(|e| w.ends_with(e))
 }
 
 /// A site's footer or stamp copied with an article: its copyright notice (`CopyRight 2009-2016
@@ -1556,6 +1568,14 @@ pub(crate) fn site_stamp(t: &str) -> bool {
     if t.get(..9)
         .is_some_and(|h| h.eq_ignore_ascii_case("copyright"))
         || marks.iter().any(|m| t.starts_with(m))
+    {
+        return true;
+    }
+    // The number to report harmful content to, as Chinese sites print in their footers
+    // (`跟帖评论自律管理承诺书  不良信息举报电话：…`).
+    if (t.contains("不良信息举报") || t.contains("违法和不良信息") || t.contains("举报电话"))
+        && t.chars().count() <= 80
+        && !t.contains('。')
     {
         return true;
     }
@@ -2743,6 +2763,7 @@ mod tests {
             "发布时间:2014-05-28 08:11:15",
             "发布日期：2024年3月5日",
             "江城日报客户端",
+            "跟帖评论自律管理承诺书  不良信息举报电话:江工网(029-12345678)",
         ] {
             assert!(site_stamp(stamp), "{stamp}");
             assert_eq!(classify(stamp), Class::Noise, "{stamp}");
@@ -2947,6 +2968,7 @@ mod tests {
             "返回目录",
             "语音播报: 语音播报",
             "朗读",
+            "江城工人报官方网站 | 江工网首页 今天是",
         ] {
             assert_eq!(classify(t), Class::Noise, "{t}");
         }
