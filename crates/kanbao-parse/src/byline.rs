@@ -2181,7 +2181,13 @@ fn credit_after_dateline(line: &str, pos: usize) -> Option<CreditAfter<'_>> {
 /// the credit in brackets of its own (`荆楚网（楚天都市报）（记者某某）…`): a dateline, as
 /// `某某网消息（某某都市报）` is. Returns its length.
 fn site_dispatch(line: &str) -> Option<usize> {
-    let at = line.find(['(', '（'])?;
+    // The site's name is at most eight characters, ending in 网 (its bytes E7 BD 91): only the
+    // line's start is searched, and only where it holds that character.
+    let head = line.as_bytes().get(..line.len().min(27))?;
+    let at = head.iter().position(|&b| b == b'(' || b == 0xEF)?;
+    if !(at >= 6 && head.get(at - 3..at) == Some(&[0xE7, 0xBD, 0x91][..])) {
+        return None;
+    }
     let site = line.get(..at)?;
     let n = site.chars().count();
     if !((2..=8).contains(&n) && site.chars().all(is_han) && site.ends_with('网')) {

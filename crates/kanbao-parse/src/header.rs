@@ -330,8 +330,9 @@ pub(crate) fn breadcrumb(line: &str) -> Option<Option<&str>> {
             let rest = line
                 .trim_start_matches(|c: char| c.is_ascii_alphabetic())
                 .trim_start();
-            let home = rest.split(SEPARATORS).next().map(str::trim)?;
-            if !HOME.contains(&home) || rest.matches(SEPARATORS).count() < 2 {
+            // Told from the line's start: the home page's word, then a separator.
+            let after = HOME.iter().find_map(|h| rest.strip_prefix(h))?;
+            if !after.trim_start().starts_with(SEPARATORS) || rest.matches(SEPARATORS).count() < 2 {
                 return None;
             }
             rest

@@ -161,7 +161,12 @@ pub(crate) fn column_beside_title(line: &str) -> Option<(&str, &str)> {
 /// speaker or a place before a colon (`王毅：…`, `某区某路：…`) is no label: only a label of
 /// the genre's words is read so. Returns the label and the title.
 pub(crate) fn label_colon_title(line: &str) -> Option<(&str, &str)> {
-    let at = line.find(['：', ':', '／', '/', '\\'])?;
+    // A label is at most a dozen characters: only the line's start is searched.
+    let head = line
+        .char_indices()
+        .nth(13)
+        .map_or(line, |(i, _)| &line[..i]);
+    let at = head.find(['：', ':', '／', '/', '\\'])?;
     let label = line.get(..at)?.trim();
     let title = line
         .get(at..)?

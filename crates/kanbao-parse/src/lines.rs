@@ -664,17 +664,21 @@ fn list_items(lines: &mut [Line<'_>]) {
 /// `■招牌遭破坏。■招牌遭破坏。`): a caption. A sentence of the text is never printed twice.
 pub(crate) fn doubled_caption(t: &str) -> bool {
     let t = t.trim();
-    let half = |a: &str, b: &str| {
-        let (a, b) = (a.trim(), b.trim());
-        a == b && a.chars().count() >= 5 && a.chars().count() <= 80
+    let len = t.len();
+    // The halves are found by the line's length alone: glued, or apart by one space (an ASCII
+    // one or an ideographic one, three bytes), so no line is searched.
+    let same = |half: usize, gap: usize| {
+        let (Some(a), Some(sep), Some(b)) =
+            (t.get(..half), t.get(half..half + gap), t.get(half + gap..))
+        else {
+            return false;
+        };
+        a == b && sep.chars().all(char::is_whitespace) && (5..=80).contains(&a.chars().count())
     };
-    let spaced = t
-        .split_once(char::is_whitespace)
-        .is_some_and(|(a, b)| half(a, b));
-    let glued = t.len().is_multiple_of(2)
-        && t.is_char_boundary(t.len() / 2)
-        && half(&t[..t.len() / 2], &t[t.len() / 2..]);
-    spaced || glued
+    let even = len.is_multiple_of(2);
+    (even && same(len / 2, 0))
+        || (!even && same(len / 2, 1))
+        || (len >= 3 && (len - 3).is_multiple_of(2) && same((len - 3) / 2, 3))
 }
 
 /// E-paper article pages print a picture's caption with its credit on one line, then again
@@ -1403,6 +1407,9 @@ fn is_page_header(t: &str) -> bool {
 /// A page's code and its name after a colon, as a web copy heads the item with the page it ran
 /// on: `A01：头版`, `B3:体育新闻`.
 fn page_code_named(t: &str) -> bool {
+    if !t.starts_with(|c: char| c.is_ascii_uppercase()) || t.len() > 40 {
+        return false;
+    }
     let Some((code, name)) = t.split_once([':', '：']) else {
         return false;
     };
@@ -1573,8 +1580,9 @@ pub(crate) fn site_stamp(t: &str) -> bool {
     }
     // The number to report harmful content to, as Chinese sites print in their footers
     // (`跟帖评论自律管理承诺书  不良信息举报电话：…`).
-    if (t.contains("不良信息举报") || t.contains("违法和不良信息") || t.contains("举报电话"))
-        && t.chars().count() <= 80
+    if t.len() <= 240
+        && t.contains("举报")
+        && (t.contains("不良信息") || t.contains("举报电话"))
         && !t.contains('。')
     {
         return true;
@@ -2242,18 +2250,30 @@ pub(crate) fn picture_named(t: &str) -> bool {
 /// Whether a line places a person in the picture (`王某（左）与村民在果园里劳作`, `（右二）`,
 /// `（前排左三）`): only a caption does.
 pub(crate) fn position_in_picture(t: &str) -> bool {
-    t.match_indices(['（', '(']).any(|(at, open)| {
-        let inner = t[at + open.len()..].split([')', '）']).next().unwrap_or("");
-        let inner = ["前排", "后排", "中排"]
-            .iter()
-            .find_map(|row| inner.strip_prefix(row))
-            .unwrap_or(inner);
-        let mut cs = inner.chars();
-        matches!(cs.next(), Some('左' | '右' | '中'))
-            && inner.chars().count() <= 3
-            && cs.all(|c| "一二三四五六七八九起".contains(c))
-            && t[at..].contains([')', '）'])
-    })
+    // A caption that places people is short; a paragraph is not searched.
+    if t.len() > 360 {
+        return false;
+    }
+    // Each bracket is found by itself (a single character is searched for fast), and only a
+    // bracket opening on a side or a row is read further.
+    let placed = |open: char| {
+        t.match_indices(open).any(|(at, o)| {
+            let rest = &t[at + o.len()..];
+            let inner = rest.split([')', '）']).next().unwrap_or("");
+            if inner.len() == rest.len() {
+                return false;
+            }
+            let inner = ["前排", "后排", "中排"]
+                .iter()
+                .find_map(|row| inner.strip_prefix(row))
+                .unwrap_or(inner);
+            let mut cs = inner.chars();
+            matches!(cs.next(), Some('左' | '右' | '中'))
+                && inner.chars().count() <= 3
+                && cs.all(|c| "一二三四五六七八九起".contains(c))
+        })
+    };
+    placed('（') || placed('(')
 }
 
 /// A word in square brackets opening a line, and what follows it: `【创城在行动】扫雪除冰`
