@@ -215,12 +215,32 @@ impl IndexBuild {
         self.send(Message::Keys(batch))
     }
 
-    fn send(&self, message: Message) -> anyhow::Result<()> {
-        // A worker that stopped has met an error, which `finish` reports.
-        if self.worker().tx.send(message).is_err() {
-            anyhow::bail!("an index worker stopped");
+    fn send(&mut self, message: Message) -> anyhow::Result<()> {
+        if self.worker().tx.send(message).is_ok() {
+            return Ok(());
         }
-        Ok(())
+        // A worker that stopped has met an error (a run it could not write): that error is
+        // the build's.
+        self.join_workers()?;
+        anyhow::bail!("an index worker stopped")
+    }
+
+    /// Waits for every worker; returns the run files they wrote, or the first error one met.
+    fn join_workers(&mut self) -> anyhow::Result<Vec<(u32, RunFile)>> {
+        let mut runs = Vec::new();
+        let mut stopped = None;
+        for worker in std::mem::take(&mut self.workers) {
+            drop(worker.tx);
+            match worker.thread.join() {
+                Ok(Ok(files)) => runs.extend(files),
+                Ok(Err(e)) => stopped = stopped.or(Some(e)),
+                Err(_) => stopped = stopped.or(Some(anyhow::anyhow!("an index worker panicked"))),
+            }
+        }
+        match stopped {
+            Some(e) => Err(e),
+            None => Ok(runs),
+        }
     }
 
     /// Ends the current run, if it holds any document.
@@ -253,18 +273,7 @@ impl IndexBuild {
     ) -> anyhow::Result<Written> {
         self.end_run()?;
         let mut runs = std::mem::take(&mut self.written);
-        let mut stopped = None;
-        for worker in std::mem::take(&mut self.workers) {
-            drop(worker.tx);
-            match worker.thread.join() {
-                Ok(Ok(files)) => runs.extend(files),
-                Ok(Err(e)) => stopped = stopped.or(Some(e)),
-                Err(_) => stopped = stopped.or(Some(anyhow::anyhow!("an index worker panicked"))),
-            }
-        }
-        if let Some(e) = stopped {
-            return Err(e);
-        }
+        runs.extend(self.join_workers()?);
         runs.sort_by_key(|(n, _)| *n);
         let mut runs: Vec<RunFile> = runs.into_iter().map(|(_, f)| f).collect();
         let mut round = 0;
@@ -756,6 +765,37 @@ mod tests {
             }
         }
         assert_eq!(count, archive.files.len());
+    }
+
+    #[test]
+    fn a_run_that_cannot_be_written_stops_the_build_with_its_reason() {
+        for threads in [1, 2] {
+            let tmp = tempfile::tempdir().expect("temp dir");
+            let runs = tmp.path().join("runs");
+            let mut build =
+                IndexBuild::new(runs.clone(), Layout::default(), threads, 1 << 30).expect("new");
+            build.run_keys = 1;
+            // The folder of runs is gone: no run can be written.
+            fs::remove_dir_all(&runs).expect("removed");
+            let mut failed = None;
+            for (doc, facets) in (0..50).map(document) {
+                if let Err(e) = build.add(DocKeys::new(&doc, facets)) {
+                    failed = Some(e);
+                    break;
+                }
+            }
+            let err = match failed {
+                Some(e) => e,
+                None => match build.finish(&tmp.path().join("index"), "", &|b| Ok(b.to_vec())) {
+                    Err(e) => e,
+                    Ok(_) => panic!("{threads} threads: the build went on without its runs"),
+                },
+            };
+            assert!(
+                format!("{err:#}").contains("cannot write"),
+                "{threads}: {err:#}"
+            );
+        }
     }
 
     #[test]
