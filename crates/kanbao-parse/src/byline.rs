@@ -1579,11 +1579,11 @@ fn account_named(s: &str) -> bool {
 /// `…价格比去年略低。文/本报记者 张某`, `…让人放心”。 扬子晚报记者 柳某`, `…合影留念。⑧3程全摄`.
 /// Returns where the credit starts (after any code such as `⑧3`) and what it credits.
 pub(crate) fn glued_credit(text: &str) -> Option<(usize, Credits)> {
-    let (mark, c) = text
-        .char_indices()
-        .rev()
-        .take(80)
-        .find(|&(_, c)| matches!(c, '。' | '！' | '？' | '!' | '?' | '”' | '…'))?;
+    // Corner quotes close sentences too, as Hong Kong and Taiwan papers print them (`…好行！」`).
+    let (mark, c) =
+        text.char_indices().rev().take(80).find(|&(_, c)| {
+            matches!(c, '。' | '！' | '？' | '!' | '?' | '”' | '…' | '」' | '』')
+        })?;
     let after = mark + c.len_utf8();
     let tail = text.get(after..)?;
     // A code glued before the credit: `⑧3`.

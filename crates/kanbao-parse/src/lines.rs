@@ -468,6 +468,7 @@ pub(crate) fn split(text: &str) -> Vec<Line<'_>> {
     before_and_after_captions(&mut out);
     source_under_headline(&mut out);
     captions_under_picture_title(&mut out);
+    title_under_trail(&mut out);
     list_items(&mut out);
     closing_datelines(&mut out);
     repeated_banners(&mut out);
@@ -729,6 +730,24 @@ fn captions_under_picture_title(lines: &mut [Line<'_>]) {
             for k in run {
                 lines[k].class = Class::Caption;
             }
+        }
+    }
+}
+
+/// The line between a site's trail to the article (`首页 > 港闻 > 正文`) and the article's date
+/// or source line is its title, however it reads (`十大港闻：林郑选「当选特首」…`): a web copy
+/// prints its headline there.
+fn title_under_trail(lines: &mut [Line<'_>]) {
+    for i in 1..lines.len().saturating_sub(1) {
+        let (above, l, below) = (&lines[i - 1], &lines[i], &lines[i + 1]);
+        if above.class == Class::Header
+            && crate::header::breadcrumb(above.text).is_some()
+            && l.class == Class::Text
+            && l.text.chars().count() <= 60
+            && !l.text.contains('。')
+            && matches!(below.class, Class::Header | Class::Noise)
+        {
+            lines[i].class = Class::Short;
         }
     }
 }
@@ -2629,6 +2648,17 @@ mod tests {
         assert!(picture_numbered("图12：冠军分享喜悦。"));
         assert!(!picture_numbered("图书馆开放时间延长"));
         assert_eq!(classify("大图:收割机在田间作业。"), Class::Caption);
+    }
+
+    #[test]
+    fn the_line_between_a_sites_trail_and_the_date_is_the_title() {
+        let page = "首页 > 港闻 > 正文\n\n十大港闻：市民选「年度新闻」 学生拣「教育拨款」\n\n2017-12-02\n\n「十大港闻选举」昨日举行记者会，邀请学生和艺人代表选择心目中最重要的新闻。\n";
+        let lines = split(page);
+        assert_eq!(lines[1].class, Class::Short, "{:?}", lines[1]);
+        // Without the trail above it, the same line stays what it reads as.
+        let without = page.replace("首页 > 港闻 > 正文\n\n", "");
+        let bare = split(&without);
+        assert_ne!(bare[0].class, Class::Short);
     }
 
     #[test]
