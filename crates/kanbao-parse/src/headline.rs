@@ -161,6 +161,8 @@ pub(crate) fn column_beside_title(line: &str) -> Option<(&str, &str)> {
 /// speaker or a place before a colon (`王毅：…`, `某区某路：…`) is no label: only a label of
 /// the genre's words is read so. Returns the label and the title.
 pub(crate) fn label_colon_title(line: &str) -> Option<(&str, &str)> {
+    // A web archive may print the day before it: `[2004-03-31] 特写：…`.
+    let line = dated_in_brackets(line).unwrap_or(line);
     // A label is at most a dozen characters: only the line's start is searched.
     let head = line
         .char_indices()
@@ -177,6 +179,21 @@ pub(crate) fn label_colon_title(line: &str) -> Option<(&str, &str)> {
         && title.chars().count() >= 4
         && !title.contains(['：', ':', '。']))
     .then_some((label, title))
+}
+
+/// What follows a day in square brackets opening a line (`[2004-03-31] 特写：…`).
+fn dated_in_brackets(line: &str) -> Option<&str> {
+    let rest = line.strip_prefix('[')?;
+    let (day, after) = rest.split_once(']')?;
+    let dated = day.len() == 10
+        && day.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+    dated.then(|| after.trim_start())
 }
 
 /// A title and its subtitle flattened onto one line with a space between, as e-paper text
@@ -1347,6 +1364,14 @@ mod tests {
         assert_eq!(label_colon_title("王毅：中方愿同各方加强合作"), None);
         assert_eq!(label_colon_title("北京：全市启动冬季供暖"), None);
         assert_eq!(label_colon_title("特写：短"), None);
+        assert_eq!(
+            label_colon_title("[2004-03-31] 特写：港式记者阵 街坊均好奇"),
+            Some(("特写", "港式记者阵 街坊均好奇"))
+        );
+        assert_eq!(
+            label_colon_title("政情：议员赶做节"),
+            Some(("政情", "议员赶做节"))
+        );
         let h = group(&["长宁区  居民“金点子”更生动周全"]);
         assert_eq!(h.column.as_deref(), Some("长宁区"));
         assert_eq!(h.title, "居民“金点子”更生动周全");
