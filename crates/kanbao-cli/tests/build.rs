@@ -617,27 +617,17 @@ fn a_memory_limit_that_cannot_be_read_or_is_too_small_is_refused_with_its_reason
     let dir = tempfile::tempdir().expect("temp dir");
     let src = gen_pages(dir.path(), "2");
     let site = dir.path().join("site");
+    let build = |memory: &str| {
+        let (src, site) = (src.to_str().unwrap(), site.to_str().unwrap());
+        kanbao(&["build", src, "-o", site, "--memory", memory])
+    };
     for (memory, says) in [("lots", "not an amount of memory"), ("16M", "at least 64M")] {
-        let out = kanbao(&[
-            "build",
-            src.to_str().unwrap(),
-            "-o",
-            site.to_str().unwrap(),
-            "--memory",
-            memory,
-        ]);
+        let out = build(memory);
         assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
         assert!(stderr(&out).contains(says), "{}", stderr(&out));
         assert!(!site.join("archive").exists());
     }
-    let out = kanbao(&[
-        "build",
-        src.to_str().unwrap(),
-        "-o",
-        site.to_str().unwrap(),
-        "--memory",
-        "512m",
-    ]);
+    let out = build("512m");
     assert!(out.status.success(), "{}", stderr(&out));
 }
 

@@ -1880,7 +1880,7 @@ fn text_after_report_word(after: &str) -> bool {
 /// (`通讯员李一王二报道6月27日，…`): it opens with a role word and reads whole as a credit.
 /// Returns the credits, the credit's text, and where the text after `报道` starts.
 fn credit_glued_before_report(rest: &str) -> Option<(Credits, &str, usize)> {
-    const OPENERS: [&str; 5] = ["本报记者", "本报通讯员", "记者", "通讯员", "实习生"];
+    const OPENERS: &[&str] = &LEAD_CREDIT_OPENERS;
     // The role word may be cut by a stray space (`通讯 员`): mended only where no word opens
     // the text as printed.
     let opens = OPENERS.iter().any(|w| rest.starts_with(w))
@@ -2238,18 +2238,21 @@ fn credit_before_dateline(prefix: &str, end: usize) -> Option<Dateline<'_>> {
     })
 }
 
+/// Role words that open a credit run into a lead, unbracketed: `记者 某某 报道 …`.
+const LEAD_CREDIT_OPENERS: [&str; 6] = [
+    "本报记者",
+    "本报通讯员",
+    "特约记者",
+    "记者",
+    "通讯员",
+    "实习生",
+];
+
 /// A paragraph that opens with its credit unbracketed and no dateline, the credit closed by
 /// what the names did and a space: `记者 胡某 文/摄 2月27日，…`, `本报记者 吴某 报道 昨日，…`.
 /// It has no dateline.
 fn worded_credit_lead(line: &str) -> Option<Dateline<'_>> {
-    const OPENERS: [&str; 6] = [
-        "本报记者",
-        "本报通讯员",
-        "特约记者",
-        "记者",
-        "通讯员",
-        "实习生",
-    ];
+    const OPENERS: &[&str] = &LEAD_CREDIT_OPENERS;
     const DEEDS: [&str; 7] = [
         "文/摄",
         "文／摄",

@@ -185,15 +185,7 @@ pub(crate) fn label_colon_title(line: &str) -> Option<(&str, &str)> {
 fn dated_in_brackets(line: &str) -> Option<&str> {
     let rest = line.strip_prefix('[')?;
     let (day, after) = rest.split_once(']')?;
-    let dated = day.len() == 10
-        && day.bytes().enumerate().all(|(i, b)| {
-            if i == 4 || i == 7 {
-                b == b'-'
-            } else {
-                b.is_ascii_digit()
-            }
-        });
-    dated.then(|| after.trim_start())
+    crate::lines::digit_date(day).then(|| after.trim_start())
 }
 
 /// A title and its subtitle flattened onto one line with a space between, as e-paper text

@@ -2034,30 +2034,26 @@ const PICTURE_NOTES: [&str; 6] = ["图", "组图", "附图", "多图", "图文",
 /// A web copy's title with its note of pictures after it (`地下通道里积水成河(图)`,
 /// `…盼处理（组图）`): a title, the note part of it as printed.
 pub(crate) fn titled_with_picture_note(t: &str) -> bool {
-    let Some(body) = t.strip_suffix(['）', ')']) else {
-        return false;
-    };
-    let Some(open) = body.rfind(['（', '(']) else {
-        return false;
-    };
-    let (title, note) = body.split_at(open);
-    let note = note.trim_start_matches(['（', '(']);
-    PICTURE_NOTES.contains(&note)
-        && (4..=40).contains(&title.chars().count())
-        && !title.contains(['。', '；', ';'])
+    bracket_after_title(t).is_some_and(|(title, note)| {
+        PICTURE_NOTES.contains(&note)
+            && (4..=40).contains(&title.chars().count())
+            && !title.contains(['。', '；', ';'])
+    })
+}
+
+/// A line ending in words in brackets, split into what stands before them and the words:
+/// `唤醒城市的“诗心”（金台随笔）` gives `唤醒城市的“诗心”` and `金台随笔`.
+fn bracket_after_title(t: &str) -> Option<(&str, &str)> {
+    let body = t.strip_suffix(['）', ')'])?;
+    let open = body.rfind(['（', '('])?;
+    let (title, inner) = body.split_at(open);
+    Some((title, inner.trim_start_matches(['（', '('])))
 }
 
 /// Splits a title with its column in brackets after it into the title and the column:
 /// `唤醒城市的“诗心”（金台随笔）` gives `唤醒城市的“诗心”` and `金台随笔`.
 pub(crate) fn column_after_title(t: &str) -> Option<(&str, &str)> {
-    let body = t.strip_suffix(['）', ')'])?;
-    let open = body.rfind(['（', '('])?;
-    let (title, inner) = (
-        body.get(..open).unwrap_or(""),
-        body.get(open..)
-            .unwrap_or("")
-            .trim_start_matches(['（', '(']),
-    );
+    let (title, inner) = bracket_after_title(t)?;
     let n = title.chars().count();
     // `（上）`, `（之二）`, `（续）`: the part of a series, which stays in the title; so does a
     // web title's note of its pictures (`（图）`, `（组图）`).

@@ -72,8 +72,8 @@ pub use archive::{
     FacetSummary, FacetTally, FileId, Filters, LAYERS, Layer, Layout, Manifest, MonthCount,
     PACK_BYTES, PACKED_DIRS, PARTS, PLACES_MARK, PLACES_TRAILER, PackEntry, PackWriter, PackedKind,
     Packs, PartWriter, Run, RunEntry, RunReader, Search, Shard, ShardPlan, Sizes, SortedRun,
-    TimelinePeriod, block_places_tail, file_number, is_date, merge, page_number, part_index,
-    part_of, rebase_entry, split_block_places, timeline_periods, with_block_places,
+    TimelinePeriod, block_places_tail, file_number, is_date, merge, merge_part, page_number,
+    part_index, part_of, rebase_entry, split_block_places, timeline_periods, with_block_places,
 };
 pub use document::{Document, Field, FieldKind};
 pub use facet::{Facet, kind_key, report_place};

@@ -483,9 +483,7 @@ impl Chunks {
     }
 
     fn write(&mut self) -> anyhow::Result<()> {
-        let path = self
-            .dir
-            .join(format!("{:04}.json{}", self.next, STORED.suffix()));
+        let path = self.dir.join(chunk_file(self.next));
         self.next += 1;
         let values = std::mem::replace(&mut self.values, Vec::with_capacity(self.size));
         match &self.writer {
@@ -577,30 +575,14 @@ fn pack_archive(dir: &Path, manifest: &Manifest) -> anyhow::Result<Packs> {
     let mut writer = PackWriter::new(PACK_BYTES);
     let mut out: Option<(u32, std::io::BufWriter<fs::File>)> = None;
     let mut kinds = Vec::new();
-    let gz = STORED.suffix();
     for kind in PACKED_DIRS {
         let kind_dir = dir.join(kind);
-        let (count, name): (u32, Box<dyn Fn(u32) -> String>) = match kind {
-            "index/blocks" => (
-                manifest.blocks,
-                Box::new(|n| format!("index/{}{gz}", FileId::Block(n).path())),
-            ),
-            "index/docs" => (
-                manifest.doc_shards,
-                Box::new(|n| format!("index/{}{gz}", FileId::Shard(Layer::Docs, n).path())),
-            ),
-            "index/positions" => (
-                manifest.position_shards,
-                Box::new(|n| format!("index/{}{gz}", FileId::Shard(Layer::Positions, n).path())),
-            ),
-            "records" => (
-                manifest.chunks,
-                Box::new(|n| format!("records/{n:04}.json{gz}")),
-            ),
-            "cards" => (
-                manifest.card_chunks,
-                Box::new(|n| format!("cards/{n:04}.json{gz}")),
-            ),
+        let count = match kind {
+            "index/blocks" => manifest.blocks,
+            "index/docs" => manifest.doc_shards,
+            "index/positions" => manifest.position_shards,
+            "records" => manifest.chunks,
+            "cards" => manifest.card_chunks,
             other => anyhow::bail!("{other} is no kind of file the archive packs"),
         };
         kinds.push(PackedKind {
@@ -613,7 +595,7 @@ fn pack_archive(dir: &Path, manifest: &Manifest) -> anyhow::Result<Packs> {
             .iter()
             .find(|k: &&PackedKind| k.dir == "index/blocks")
             .map_or(0, |k| k.first);
-        for path in (0..count).map(|n| dir.join(name(n))) {
+        for path in (0..count).map(|n| dir.join(packed_file(kind, n))) {
             let mut bytes =
                 fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
             if shards {
@@ -654,6 +636,23 @@ fn pack_archive(dir: &Path, manifest: &Manifest) -> anyhow::Result<Packs> {
         kinds,
         block_places: true,
     })
+}
+
+/// The name of record or card chunk `n` in its folder, as [`STORED`] keeps it.
+fn chunk_file(n: u32) -> String {
+    format!("{n:04}.json{}", STORED.suffix())
+}
+
+/// Where file `n` of a packed kind ([`PACKED_DIRS`]) lies under the archive, as the build
+/// wrote it loose.
+fn packed_file(kind: &str, n: u32) -> String {
+    let gz = STORED.suffix();
+    match kind {
+        "index/blocks" => format!("index/{}{gz}", FileId::Block(n).path()),
+        "index/docs" => format!("index/{}{gz}", FileId::Shard(Layer::Docs, n).path()),
+        "index/positions" => format!("index/{}{gz}", FileId::Shard(Layer::Positions, n).path()),
+        _ => format!("{kind}/{}", chunk_file(n)),
+    }
 }
 
 /// Where the blocks that a shard's keys name were packed, by directory entry (the blocks'

@@ -23,7 +23,7 @@ use std::thread::JoinHandle;
 use anyhow::Context;
 use kanbao_search::{
     ArchiveFacets, DocKeys, Facet, FacetTally, FileId, LAYERS, Layer, Layout, PARTS, PartWriter,
-    Run, RunEntry, RunReader, ShardPlan, Sizes, merge, part_index, rebase_entry,
+    Run, RunReader, ShardPlan, Sizes, merge, merge_part, part_index, rebase_entry,
 };
 
 /// How many runs one merge reads at once; more are first merged in groups of this many.
@@ -32,9 +32,10 @@ const FAN_IN: usize = 64;
 /// Keys handed to a worker at a time, in bytes of [`DocKeys::heap_bytes`].
 const BATCH_BYTES: usize = 4 << 20;
 
-/// What gathers the keys of one run: how many bytes of memory limit each byte of keys
-/// stands for while a run is gathered, sorted and written (measured on `kanbao gen` pages:
-/// a run's tables take about a third of its keys' bytes, and sorting holds both).
+/// How many bytes of the memory limit each byte of a run's keys ([`DocKeys::heap_bytes`])
+/// is given: the keys count 24 bytes a character, a run's tables hold about a third of that
+/// and sorting holds the tables and the sorted entries at once. The share is on the safe side:
+/// at 60,000 generated pages a 1 GB limit peaks at about 140 MB (BENCHMARKS.md).
 const RUN_SHARE: usize = 3;
 
 /// A run file: where it is and where each of its parts ends.
@@ -353,16 +354,8 @@ impl IndexBuild {
                         .iter()
                         .map(|r| r.part(layer, part))
                         .collect::<anyhow::Result<Vec<_>>>()?;
-                    let mut prev = 0;
-                    let mut counted = Counted(&mut out, 0);
-                    merge(readers, |same| {
-                        let joined = RunEntry::concat(same)?;
-                        joined.write_to(prev, &mut counted)?;
-                        prev = joined.key();
-                        Ok(())
-                    })
-                    .with_context(|| format!("cannot merge runs into {}", path.display()))?;
-                    at += counted.1;
+                    at += merge_part(readers, &mut out)
+                        .with_context(|| format!("cannot merge runs into {}", path.display()))?;
                     ends.push(at);
                 }
             }
@@ -540,21 +533,6 @@ fn read_entries(
     }
 }
 
-/// A writer that counts the bytes written through it.
-struct Counted<'a, W>(&'a mut W, u64);
-
-impl<W: Write> Write for Counted<'_, W> {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        let n = self.0.write(buf)?;
-        self.1 += n as u64;
-        Ok(n)
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        self.0.flush()
-    }
-}
-
 /// Runs `task(0..n)` on `threads` threads; returns the results in task order, or the first
 /// error.
 fn on_threads<T: Send>(
@@ -602,7 +580,8 @@ const FACET_VALUE_BYTES: usize = 96;
 /// archives may have millions of names.
 pub struct FacetCounts {
     dir: PathBuf,
-    counts: HashMap<(Facet, String), u64>,
+    /// By facet, then value: a value is looked up by its text, not copied to be looked up.
+    counts: HashMap<Facet, HashMap<String, u64>>,
     bytes: usize,
     limit: usize,
     spilled: Vec<PathBuf>,
@@ -623,11 +602,12 @@ impl FacetCounts {
     /// Counts an article's values.
     pub fn add(&mut self, values: &[(Facet, String)]) -> anyhow::Result<()> {
         for (facet, value) in values.iter().filter(|(f, _)| f.counted()) {
-            match self.counts.get_mut(&(*facet, value.clone())) {
+            let counts = self.counts.entry(*facet).or_default();
+            match counts.get_mut(value.as_str()) {
                 Some(n) => *n += 1,
                 None => {
                     self.bytes += FACET_VALUE_BYTES + value.len();
-                    self.counts.insert((*facet, value.clone()), 1);
+                    counts.insert(value.clone(), 1);
                 }
             }
         }
@@ -642,7 +622,7 @@ impl FacetCounts {
         fs::create_dir_all(&self.dir)
             .with_context(|| format!("cannot create {}", self.dir.display()))?;
         let path = self.dir.join(format!("facets-{:06}", self.spilled.len()));
-        let mut counts: Vec<_> = std::mem::take(&mut self.counts).into_iter().collect();
+        let mut counts = self.take_counts();
         counts.sort_unstable();
         let file =
             fs::File::create(&path).with_context(|| format!("cannot write {}", path.display()))?;
@@ -658,10 +638,20 @@ impl FacetCounts {
         Ok(())
     }
 
+    /// The counts held, emptied.
+    fn take_counts(&mut self) -> Vec<((Facet, String), u64)> {
+        std::mem::take(&mut self.counts)
+            .into_iter()
+            .flat_map(|(facet, values)| values.into_iter().map(move |(v, n)| ((facet, v), n)))
+            .collect()
+    }
+
     /// The archive's facets: every value's count summed over the files written.
     pub fn finish(mut self) -> anyhow::Result<ArchiveFacets> {
         if self.spilled.is_empty() {
-            return Ok(ArchiveFacets::from_counts(self.counts));
+            return Ok(ArchiveFacets::from_counts(
+                self.take_counts().into_iter().collect(),
+            ));
         }
         self.spill()?;
         type Counted = ((Facet, String), u64);

@@ -86,7 +86,7 @@ pub use pack::{
 };
 pub use runs::{
     DocKeys, LAYERS, PARTS, PartWriter, Run, RunEntry, RunReader, ShardPlan, SortedRun, merge,
-    part_index, part_of, rebase_entry,
+    merge_part, part_index, part_of, rebase_entry,
 };
 pub use search::{ArchiveIndex, Filters, Search};
 

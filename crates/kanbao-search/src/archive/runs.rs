@@ -432,6 +432,27 @@ where
     Ok(())
 }
 
+/// Merges the same part of several runs (given in document order) into that part of one
+/// longer run, written to `out`; returns the bytes written. What merging many runs in groups
+/// comes to, so that no merge reads too many files at once.
+pub fn merge_part<I>(runs: Vec<I>, out: &mut impl Write) -> io::Result<u64>
+where
+    I: Iterator<Item = io::Result<RunEntry>>,
+{
+    let mut counted = Counting {
+        inner: out,
+        bytes: 0,
+    };
+    let mut prev = 0;
+    merge(runs, |same| {
+        let joined = RunEntry::concat(same)?;
+        joined.write_to(prev, &mut counted)?;
+        prev = joined.key;
+        Ok(())
+    })?;
+    Ok(counted.bytes)
+}
+
 /// Writes the keys of one part of a layer into entries and block files.
 #[derive(Debug)]
 pub struct PartWriter {
@@ -712,6 +733,41 @@ mod tests {
         })
         .expect("sorted runs");
         assert_eq!(seen, [(1, vec![1, 7]), (3, vec![8]), (5, vec![2, 9])]);
+    }
+
+    #[test]
+    fn runs_merged_part_by_part_read_as_the_runs_joined() {
+        let (mut a, mut b) = (Run::new(), Run::new());
+        a.add(1, &doc("港城标兵"));
+        b.add(4, &doc("标兵港城"));
+        let (a, b) = (a.sorted(), b.sorted());
+        let part = part_of(bigram('标', '兵'));
+        let mut file = Vec::new();
+        let written = merge_part(
+            vec![
+                a.part(Layer::Positions, part).to_vec().into_iter().map(Ok),
+                b.part(Layer::Positions, part).to_vec().into_iter().map(Ok),
+            ],
+            &mut file,
+        )
+        .expect("sorted runs");
+        assert_eq!(written, file.len() as u64);
+        let merged: Vec<RunEntry> = RunReader::new(&file[..])
+            .collect::<io::Result<_>>()
+            .expect("a whole part");
+        let key = bigram('标', '兵');
+        let both: Vec<RunEntry> = [
+            a.part(Layer::Positions, part),
+            b.part(Layer::Positions, part),
+        ]
+        .iter()
+        .flat_map(|p| p.iter().filter(|e| e.key == key).cloned())
+        .collect();
+        let joined = merged
+            .iter()
+            .find(|e| e.key == key)
+            .expect("标兵 in the part");
+        assert_eq!(joined, &RunEntry::concat(&both).expect("in order"));
     }
 
     #[test]
