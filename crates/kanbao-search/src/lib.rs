@@ -71,9 +71,10 @@ pub use archive::{
     DIRECTORY_PAGE, DIRECTORY_PATH, DayPage, DocKeys, ENTRY_BYTES, FACETS_FORMAT, FacetCount,
     FacetSummary, FacetTally, FileId, Filters, LAYERS, Layer, Layout, Manifest, MonthCount,
     PACK_BYTES, PACKED_DIRS, PARTS, PLACES_MARK, PLACES_TRAILER, PackEntry, PackWriter, PackedKind,
-    Packs, PartWriter, Run, RunEntry, RunReader, Search, Shard, ShardPlan, Sizes, SortedRun,
-    TimelinePeriod, block_places_tail, file_number, is_date, merge, merge_part, page_number,
-    part_index, part_of, rebase_entry, split_block_places, timeline_periods, with_block_places,
+    Packs, PartWriter, Run, RunEntry, RunReader, Search, Segment, Shard, ShardPlan, Sizes,
+    SortedRun, TimelinePeriod, block_places_tail, file_number, is_date, merge, merge_part,
+    page_number, part_index, part_of, rebase_entry, split_block_places, timeline_periods,
+    with_block_places,
 };
 pub use document::{Document, Field, FieldKind};
 pub use facet::{Facet, kind_key, report_place};

@@ -101,11 +101,83 @@ impl CalendarMonth {
     pub fn day(&self, date: &str) -> Option<&CalendarDay> {
         self.days.iter().find(|d| d.date == date)
     }
+
+    /// One month of archives searched as one (an archive and its segments, a deployment's
+    /// partitions), each given with the number its documents start from among them, in their
+    /// order: the days of all, by date; a day held by several has the pages of each in turn.
+    pub fn joined(month: &str, parts: &[(&CalendarMonth, u32)]) -> CalendarMonth {
+        let mut days: BTreeMap<&str, Vec<DayPage>> = BTreeMap::new();
+        for (part, start) in parts {
+            for day in &part.days {
+                days.entry(&day.date)
+                    .or_default()
+                    .extend(day.pages.iter().map(|p| DayPage {
+                        first: p.first.saturating_add(*start),
+                        ..p.clone()
+                    }));
+            }
+        }
+        CalendarMonth {
+            month: month.to_owned(),
+            days: days
+                .into_iter()
+                .map(|(date, pages)| CalendarDay {
+                    date: date.to_owned(),
+                    pages,
+                })
+                .collect(),
+        }
+    }
 }
 
 impl Calendar {
     /// The file of the calendar, relative to the archive.
     pub const PATH: &'static str = "calendar/index.json";
+
+    /// The calendar of archives searched as one (an archive and its segments, a deployment's
+    /// partitions), each given with the number its documents start from among them, in their
+    /// order. A month held by several is one month, its counts added (a day held by two is
+    /// counted twice) and its documents from the first of any to the end of any. The whole is
+    /// [`ordered`](Calendar::ordered) when each is and each archive's months start no earlier
+    /// than the last month of those before it: a segment appended with the rest of a month
+    /// continues it. The paper is named when all name the same.
+    pub fn joined(parts: &[(&Calendar, u32)]) -> Calendar {
+        let mut months: BTreeMap<&str, MonthCount> = BTreeMap::new();
+        let mut ordered = true;
+        let mut last: Option<&str> = None;
+        for (part, start) in parts {
+            ordered &= part.ordered;
+            if let (Some(last), Some(first)) = (last, part.months.first()) {
+                ordered &= first.month.as_str() >= last;
+            }
+            last = part.months.last().map(|m| m.month.as_str()).or(last);
+            for m in &part.months {
+                let (first, end) = (m.first.saturating_add(*start), m.end.saturating_add(*start));
+                months
+                    .entry(&m.month)
+                    .and_modify(|held| {
+                        held.days += m.days;
+                        held.pages += m.pages;
+                        held.articles += m.articles;
+                        held.first = held.first.min(first);
+                        held.end = held.end.max(end);
+                    })
+                    .or_insert(MonthCount {
+                        first,
+                        end,
+                        ..m.clone()
+                    });
+            }
+        }
+        let paper = parts.first().and_then(|(c, _)| c.paper.clone());
+        let same = parts.iter().all(|(c, _)| c.paper == paper);
+        Calendar {
+            format: CALENDAR_FORMAT.to_owned(),
+            paper: paper.filter(|_| same),
+            months: months.into_values().collect(),
+            ordered,
+        }
+    }
 
     /// Whether the archive holds `month` (`YYYY-MM`).
     pub fn holds(&self, month: &str) -> bool {
@@ -327,6 +399,110 @@ impl CalendarBuilder {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn month(month: &str, first: u32, end: u32) -> MonthCount {
+        MonthCount {
+            month: month.to_owned(),
+            days: 1,
+            pages: 2,
+            articles: end - first,
+            first,
+            end,
+        }
+    }
+
+    fn calendar(months: Vec<MonthCount>) -> Calendar {
+        Calendar {
+            format: CALENDAR_FORMAT.to_owned(),
+            paper: Some("烟台日报".to_owned()),
+            months,
+            ordered: true,
+        }
+    }
+
+    #[test]
+    fn calendars_join_with_their_documents_numbered_on() {
+        let base = calendar(vec![month("2023-10", 0, 40), month("2023-11", 40, 60)]);
+        // A segment appended with the rest of November, and December.
+        let segment = calendar(vec![month("2023-11", 0, 5), month("2023-12", 5, 9)]);
+        let joined = Calendar::joined(&[(&base, 0), (&segment, 60)]);
+        assert!(joined.ordered);
+        assert_eq!(joined.paper.as_deref(), Some("烟台日报"));
+        let counts: Vec<(&str, u32, u32, u32)> = joined
+            .months
+            .iter()
+            .map(|m| (m.month.as_str(), m.days, m.first, m.end))
+            .collect();
+        assert_eq!(
+            counts,
+            [
+                ("2023-10", 1, 0, 40),
+                ("2023-11", 2, 40, 65),
+                ("2023-12", 1, 65, 69)
+            ]
+        );
+        assert_eq!(joined.docs_between(Some("2023-11"), None), Some(40..69));
+        assert_eq!(joined.month_of(66), Some("2023-12"));
+    }
+
+    #[test]
+    fn calendars_that_go_back_in_time_join_unordered() {
+        let later = calendar(vec![month("2024-01", 0, 10)]);
+        let mut earlier = calendar(vec![month("2023-01", 0, 10)]);
+        earlier.paper = Some("齐鲁晚报".to_owned());
+        let joined = Calendar::joined(&[(&later, 0), (&earlier, 10)]);
+        assert!(!joined.ordered, "a partition older than the one before it");
+        assert_eq!(joined.paper, None, "two papers");
+        assert_eq!(joined.months.len(), 2);
+        assert_eq!(joined.docs_between(None, None), None);
+        // One unordered archive makes the whole unordered.
+        let mut unordered = calendar(vec![month("2025-01", 0, 3)]);
+        unordered.ordered = false;
+        assert!(!Calendar::joined(&[(&later, 0), (&unordered, 10)]).ordered);
+        assert!(Calendar::joined(&[]).months.is_empty());
+    }
+
+    #[test]
+    fn months_join_by_day_with_their_documents_numbered_on() {
+        let page = |first, count| DayPage {
+            page: Some("01".to_owned()),
+            section: None,
+            first,
+            count,
+        };
+        let day = |date: &str, pages| CalendarDay {
+            date: date.to_owned(),
+            pages,
+        };
+        let base = CalendarMonth {
+            month: "2023-11".to_owned(),
+            days: vec![
+                day("2023-11-01", vec![page(0, 3)]),
+                day("2023-11-02", vec![page(3, 2)]),
+            ],
+        };
+        let segment = CalendarMonth {
+            month: "2023-11".to_owned(),
+            days: vec![
+                day("2023-11-02", vec![page(0, 4)]),
+                day("2023-11-03", vec![page(4, 1)]),
+            ],
+        };
+        let joined = CalendarMonth::joined("2023-11", &[(&base, 0), (&segment, 5)]);
+        let days: Vec<(&str, Vec<std::ops::Range<u32>>)> = joined
+            .days
+            .iter()
+            .map(|d| (d.date.as_str(), d.pages.iter().map(DayPage::docs).collect()))
+            .collect();
+        assert_eq!(
+            days,
+            [
+                ("2023-11-01", vec![0..3]),
+                ("2023-11-02", vec![3..5, 5..9]),
+                ("2023-11-03", vec![9..10])
+            ]
+        );
+    }
 
     /// A timeline's bars as (period, found, pending).
     fn bars(periods: &[TimelinePeriod]) -> Vec<(&str, u32, bool)> {

@@ -73,6 +73,38 @@ impl ArchiveFacets {
         tally.finish()
     }
 
+    /// The facets of archives searched as one (an archive and its segments, a deployment's
+    /// partitions): each value's counts in the lists that list it, added, and the most common
+    /// listed. A value one archive lists and another holds too few times to list is counted
+    /// only where listed, and a facet has at least as many values as the archive with the
+    /// most.
+    pub fn joined(parts: &[&ArchiveFacets]) -> ArchiveFacets {
+        let mut counts: BTreeMap<Facet, BTreeMap<&str, u64>> = BTreeMap::new();
+        let mut distinct: BTreeMap<Facet, u64> = BTreeMap::new();
+        for part in parts {
+            for (&facet, summary) in &part.facets {
+                let values = counts.entry(facet).or_default();
+                for v in &summary.values {
+                    *values.entry(&v.value).or_default() += v.count;
+                }
+                let most = distinct.entry(facet).or_default();
+                *most = (*most).max(summary.distinct);
+            }
+        }
+        let mut joined = FacetTally::new();
+        for (&facet, values) in &counts {
+            for (value, &count) in values {
+                joined.add(facet, (*value).to_owned(), count);
+            }
+        }
+        let mut joined = joined.finish();
+        for (facet, summary) in &mut joined.facets {
+            let listed = counts.get(facet).map_or(0, |v| v.len() as u64);
+            summary.distinct = distinct.get(facet).copied().unwrap_or(0).max(listed);
+        }
+        joined
+    }
+
     /// How many articles of the archive hold a value, when it is listed.
     pub fn count(&self, facet: Facet, value: &str) -> Option<u64> {
         self.facets
@@ -179,6 +211,31 @@ mod tests {
         assert_ne!(k, facet_key(Facet::Author, "林海"));
         assert_ne!(k, facet_key(Facet::Reporter, "林 海"));
         assert_eq!(k, facet_key(Facet::Reporter, "林海"));
+    }
+
+    #[test]
+    fn facets_of_archives_join_their_counts() {
+        let facets = |pairs: &[(&str, u64)]| {
+            ArchiveFacets::from_counts(
+                pairs
+                    .iter()
+                    .map(|&(v, n)| ((Facet::Reporter, v.to_owned()), n))
+                    .collect(),
+            )
+        };
+        let older = facets(&[("林海", 5), ("王瑶", 2), ("邵壮", 1)]);
+        let newer = facets(&[("王瑶", 6), ("张铁", 1)]);
+        let joined = ArchiveFacets::joined(&[&older, &newer]);
+        let reporters = &joined.facets[&Facet::Reporter];
+        let listed: Vec<(&str, u64)> = reporters
+            .values
+            .iter()
+            .map(|v| (v.value.as_str(), v.count))
+            .collect();
+        assert_eq!(listed, [("王瑶", 8), ("林海", 5), ("张铁", 1), ("邵壮", 1)]);
+        assert_eq!(reporters.distinct, 4);
+        assert_eq!(ArchiveFacets::joined(&[&older]), older);
+        assert!(ArchiveFacets::joined(&[]).facets.is_empty());
     }
 
     #[test]

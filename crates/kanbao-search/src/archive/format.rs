@@ -138,9 +138,48 @@ pub struct Manifest {
     /// archives built before packs).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub packs: Option<super::Packs>,
+    /// Archives appended to this one (`kanbao build --append`), oldest first: each a whole
+    /// archive of its own in a folder under this one's, whose documents a reader numbers
+    /// after this archive's and those of the segments before it. Appending writes a new
+    /// segment and this manifest, nothing else.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub segments: Vec<Segment>,
+}
+
+/// An archive appended to another ([`Manifest::segments`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Segment {
+    /// Its folder, relative to the archive it was appended to, ending in `/`:
+    /// `segments/0001/`.
+    pub path: String,
+    /// Its number of documents.
+    pub docs: u32,
+}
+
+impl Segment {
+    /// The folder of the `n`th segment appended (from 1).
+    pub fn path_of(n: usize) -> String {
+        format!("segments/{n:04}/")
+    }
+
+    /// Whether `path` is a folder a segment may name: relative, inside the archive's folder
+    /// (no `..`, no scheme, no leading `/`), ending in `/`.
+    pub fn is_inside(path: &str) -> bool {
+        !path.is_empty()
+            && path.ends_with('/')
+            && !path.starts_with('/')
+            && !path.contains(':')
+            && !path.contains('\\')
+            && path.split('/').all(|part| part != ".." && part != ".")
+    }
 }
 
 impl Manifest {
+    /// Documents of the archive with those of its [`segments`](Self::segments).
+    pub fn docs_with_segments(&self) -> u64 {
+        u64::from(self.docs) + self.segments.iter().map(|s| u64::from(s.docs)).sum::<u64>()
+    }
+
     /// The manifest of an index of `docs` documents cut as `layout` says into `shards`
     /// (for each layer of [`LAYERS`](super::LAYERS)) and `blocks` block files, stored
     /// uncompressed, without a calendar or packs.
@@ -162,6 +201,7 @@ impl Manifest {
             calendar: false,
             facets: true,
             packs: None,
+            segments: Vec::new(),
         }
     }
 }

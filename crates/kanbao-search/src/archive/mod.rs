@@ -77,7 +77,7 @@ pub use calendar::{
 pub use codec::Shard;
 pub use facets::{ArchiveFacets, FACETS_FORMAT, FacetCount, FacetSummary, FacetTally};
 pub use format::{
-    ARCHIVE_FORMAT, ArchiveError, Compression, FileId, Layer, Layout, Manifest, Sizes,
+    ARCHIVE_FORMAT, ArchiveError, Compression, FileId, Layer, Layout, Manifest, Segment, Sizes,
 };
 pub use pack::{
     DIRECTORY_PAGE, DIRECTORY_PATH, ENTRY_BYTES, PACK_BYTES, PACKED_DIRS, PLACES_MARK,
