@@ -18,12 +18,25 @@ html = html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\n?/, '');
 const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
   ([, body]) => `'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`,
 );
+// The deployment manifest: the origins of the archives it lists (connect-src) and of the pages
+// that may embed Kanbao (frame-ancestors). Run again on a built site (`node scripts/lib/csp.mjs
+// dist`) after changing the archives it lists.
+let deployment = {};
+try {
+  deployment = JSON.parse(readFileSync(join(dir, 'static', 'library.json'), 'utf8'));
+} catch {
+  // No manifest: the site's own archive and pages only.
+}
+const origin = (url) => /^(https?:\/\/[A-Za-z0-9.\-:\[\]]+)(?:[/?#]|$)/.exec(String(url).trim())?.[1];
+const archiveOrigins = [
+  ...new Set((Array.isArray(deployment.archives) ? deployment.archives : []).map((a) => origin(a?.url)).filter(Boolean)),
+];
 export const directives = [
   "default-src 'self'",
   `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(' ')}`.trim(),
   "style-src 'self'",
   "img-src 'self' data: blob:",
-  "connect-src 'self'",
+  ["connect-src 'self'", ...archiveOrigins].join(' '),
   "worker-src 'self'",
   "manifest-src 'self'",
   "object-src 'none'",
@@ -36,11 +49,5 @@ writeFileSync(file, html);
 // frame-ancestors works only as a header: the pages allowed to embed Kanbao are the site's own
 // and those the deployment manifest lists under embed.origins (the same list the app takes
 // messages from).
-let origins = [];
-try {
-  const manifest = JSON.parse(readFileSync(join(dir, 'static', 'library.json'), 'utf8'));
-  origins = (manifest.embed?.origins ?? []).filter((o) => /^https?:\/\/[^\s;'"]+$/.test(o));
-} catch {
-  // No manifest: the site's own pages only.
-}
+const origins = (deployment.embed?.origins ?? []).filter((o) => /^https?:\/\/[^\s;'"]+$/.test(o));
 writeFileSync(join(dir, 'csp.txt'), `${policy}; frame-ancestors ${["'self'", ...origins].join(' ')}\n`);

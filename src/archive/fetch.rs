@@ -7,7 +7,6 @@ use kanbao_search::Compression;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
-use super::BASE;
 use crate::error::AppError;
 
 /// Fetches a file's bytes into a JS buffer (nothing is copied into the wasm yet); `None` for
@@ -72,21 +71,22 @@ async fn gunzip(url: &str, buffer: &js_sys::ArrayBuffer) -> Result<Vec<u8>, AppE
     })
 }
 
-/// The address of a file of the archive as stored, by its path under `archive/`: what every
-/// error about the file names.
-pub(super) fn stored_url(path: &str, compression: Compression) -> String {
-    format!("{BASE}{path}{}", compression.suffix())
+/// The address of a file of the archive at `base` as stored, by its path in the archive's
+/// folder: what every error about the file names.
+pub(super) fn stored_url(base: &str, path: &str, compression: Compression) -> String {
+    format!("{base}{path}{}", compression.suffix())
 }
 
-/// Fetches one stored file of the archive by its path under `archive/` and decompresses it as
-/// the manifest says; adds the bytes downloaded to `fetched`. Returns the file's address as
-/// stored and its content.
+/// Fetches one stored file of the archive at `base` by its path in the archive's folder and
+/// decompresses it as the manifest says; adds the bytes downloaded to `fetched`. Returns the
+/// file's address as stored and its content.
 pub(super) async fn fetch_stored(
+    base: &str,
     path: &str,
     compression: Compression,
     fetched: &Cell<u64>,
 ) -> Result<(String, Vec<u8>), AppError> {
-    let url = stored_url(path, compression);
+    let url = stored_url(base, path, compression);
     let Some(buffer) = fetch(&url).await? else {
         return Err(AppError::ArchiveUnreachable {
             url,

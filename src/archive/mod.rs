@@ -1,14 +1,39 @@
-//! A built archive (`kanbao build`) read lazily: its manifest at start, then only the index
-//! shards and blocks a page of results needs (newest first), the card chunks of the results on
-//! screen, and the record chunk of an article that is opened.
+//! The deployment's archives (`kanbao build`), read lazily and searched as one: each archive's
+//! manifest at start, then only the index shards and blocks a page of results needs (newest
+//! first), the card chunks of the results on screen, and the record chunk of an article that
+//! is opened.
+//!
+//! A deployment searches the site's own `archive/`, or the archives its manifest lists
+//! (`static/library.json`, [`ListedArchive`]): partitions built apart, on this site or on other
+//! origins. An archive may carry segments appended to it (`kanbao build --append`). Each of
+//! these is one [`Part`]; the articles of all are numbered one after another in that order, so
+//! a search runs through the last part first, newest first, and its results are those one
+//! archive of all their pages would give. A part that cannot be opened, or stops answering
+//! during a search, is named to the reader while the others still answer.
 
 mod cache;
 mod fetch;
+mod part;
 mod records;
+
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::ops::Range;
+use std::rc::Rc;
+
+use futures::future::join_all;
+use kanbao_files::ListedArchive;
+use kanbao_search::{
+    ArchiveFacets, ArchiveRecord, Calendar, CalendarMonth, Facet, Filters, Query, Search,
+};
+
+use self::part::Part;
+use crate::error::AppError;
+use crate::library::LibraryPage;
 
 /// An article kept as a record (a collection's copy) as a library page of one article, of
 /// `paper`, so the reading view shows it.
-pub fn page_of_record(record: kanbao_search::ArchiveRecord, paper: Option<String>) -> LibraryPage {
+pub fn page_of_record(record: ArchiveRecord, paper: Option<String>) -> LibraryPage {
     LibraryPage {
         key: format!("collected-{}", record.id),
         paper,
@@ -16,51 +41,30 @@ pub fn page_of_record(record: kanbao_search::ArchiveRecord, paper: Option<String
     }
 }
 
-use std::cell::{Cell, RefCell};
-use std::collections::{HashMap, HashSet};
-use std::rc::Rc;
+/// An archive of the deployment (or a segment of one) that could not be opened, or that
+/// stopped answering during a search, with why: the others still answer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unavailable {
+    /// What the deployment calls it (its address when it gives no name).
+    pub name: String,
+    pub error: AppError,
+}
 
-use kanbao_search::{
-    ArchiveFacets, ArchiveIndex, CALENDAR_FORMAT, Calendar, CalendarMonth, Compression,
-    DIRECTORY_PAGE, DIRECTORY_PATH, DocId, ENTRY_BYTES, FACETS_FORMAT, Facet, FileId, Filters,
-    Layer, Manifest, PLACES_TRAILER, PackEntry, Packs, Query, Search, Shard, block_places_tail,
-    split_block_places,
-};
-
-use self::cache::{BLOCK_CACHE, Bounded, RECORD_CACHE, SHARD_CACHE};
-use self::fetch::{can_gunzip, decompress, fetch, fetch_range, fetch_stored, stored_url};
-use self::records::{Chunk, into_page};
-use crate::error::AppError;
-use crate::library::LibraryPage;
-use kanbao_search::ArchiveRecord;
-
-/// Where a deployment puts its archive, relative to the app.
-const BASE: &str = "archive/";
-
-/// An open archive, with what it has fetched so far.
+/// The deployment's open archives, with what each has fetched so far.
 #[derive(Debug)]
 pub struct ArchiveClient {
-    index: ArchiveIndex,
-    shards: RefCell<Bounded<FileId, Shard>>,
-    /// Block files, decompressed.
-    blocks: RefCell<Bounded<FileId, Rc<[u8]>>>,
-    records: RefCell<Bounded<u32, Vec<ArchiveRecord>>>,
-    /// Card chunks, each card as a page of one article.
-    cards: RefCell<HashMap<u32, Vec<Rc<LibraryPage>>>>,
-    /// Card chunks on their way.
-    loading: RefCell<HashSet<u32>>,
-    /// The calendar of dates, once fetched.
+    /// In the order their documents are numbered.
+    parts: Vec<Part>,
+    /// The number each part's first card chunk has among all.
+    card_starts: Vec<u32>,
+    /// Archives that could not be opened.
+    unavailable: Vec<Unavailable>,
+    /// The calendars of every part joined, once fetched (several parts only).
     calendar: RefCell<Option<Rc<Calendar>>>,
-    /// The calendar's months fetched so far.
+    /// Months of every part joined, fetched so far (several parts only).
     months: RefCell<HashMap<String, Rc<CalendarMonth>>>,
-    /// The facets' most common values, once fetched.
+    /// The facets of every part joined, once fetched (several parts only).
     facets: RefCell<Option<Rc<ArchiveFacets>>>,
-    /// Pages of a packed archive's directory fetched so far, by number.
-    directory: RefCell<HashMap<u32, Rc<[u8]>>>,
-    /// Places of blocks, by directory entry, as the shards fetched so far carry them.
-    places: RefCell<HashMap<u32, PackEntry>>,
-    /// Bytes of index, cards and records downloaded since the archive was opened.
-    fetched: Cell<u64>,
 }
 
 impl PartialEq for ArchiveClient {
@@ -90,7 +94,7 @@ pub struct ArchiveResults {
     pub docs: Rc<[u32]>,
     /// How many of `docs` the list shows.
     shown: usize,
-    search: Rc<RefCell<Search>>,
+    search: Rc<Searches>,
     /// A period was asked for, but the archive cannot tell its documents (built without a
     /// calendar, or not in date order): the whole archive is searched.
     pub period_ignored: bool,
@@ -120,56 +124,100 @@ impl ArchiveResults {
 
     /// Whether the whole archive has been searched, so [`total`](Self::total) is every match.
     pub fn complete(&self) -> bool {
-        self.search.borrow().done()
+        self.search.done()
     }
 
     /// How many articles match in all: exact once [`complete`](Self::complete), otherwise
     /// estimated from the part of the archive searched so far.
     pub fn estimate(&self) -> u64 {
-        self.search.borrow().estimate()
+        self.search.estimate()
     }
 
     /// The documents still to be searched (the oldest, below those searched).
-    pub fn unsearched(&self) -> std::ops::Range<u32> {
-        self.search.borrow().unsearched()
+    pub fn unsearched(&self) -> Range<u32> {
+        self.search.unsearched()
     }
 
     /// Whether the oldest matches come first.
     pub fn oldest_first(&self) -> bool {
-        self.search.borrow().is_oldest_first()
+        self.search.oldest_first
     }
 
     /// Whether there are (or may be) results beyond those shown.
     pub fn has_more(&self) -> bool {
         self.total() > self.shown || !self.complete()
     }
+
+    /// The archives that stopped answering during this search: its results hold none of
+    /// their articles beyond those found before.
+    pub fn unanswered(&self) -> Vec<Unavailable> {
+        self.search.failed.borrow().clone()
+    }
 }
 
-/// Requests a round of directory pages is cut into at most, where the pages lie close enough
-/// (fewer than [`DIRECTORY_GAP`] pages, 192 bytes each, between them).
-const DIRECTORY_REQUESTS: usize = 4;
-const DIRECTORY_GAP: u32 = 8;
-
-/// Whether a packed archive of `shards` shards reads all their places when it opens (12 bytes
-/// a shard: 13.5 KB at 60,000 pages): up to [`SHARDS_AT_OPENING`]. A larger archive (some
-/// 80,000 pages and up) reads the few pages placing a search's shards with them instead, one
-/// round more for a cold search rather than hundreds of KB before the first.
-fn shards_placed_at_opening(shards: u32) -> bool {
-    shards <= SHARDS_AT_OPENING
+/// One search over the parts, in the order they are searched: the last part first (newest
+/// first), or the first part first (oldest first).
+#[derive(Debug)]
+struct Searches {
+    lanes: Vec<Lane>,
+    oldest_first: bool,
+    /// Parts that stopped answering.
+    failed: RefCell<Vec<Unavailable>>,
 }
 
-/// The most shards whose places a packed archive reads when it opens (18 KB of directory).
-const SHARDS_AT_OPENING: u32 = 1_536;
+/// The search of one part.
+#[derive(Debug)]
+struct Lane {
+    /// Its part, by place.
+    part: usize,
+    /// The number the part's first document has among all.
+    start: u32,
+    search: RefCell<Search>,
+    /// The part stopped answering: the lane is left.
+    failed: Cell<bool>,
+}
 
-/// Documents at the edge of a search's window whose cards' places are fetched with its
-/// blocks (two or three pages of the directory, at eight cards a chunk).
-const GUESSED_DOCS: u32 = 256;
+impl Lane {
+    fn open(&self) -> bool {
+        !self.failed.get() && !self.search.borrow().done()
+    }
+}
 
-/// The most block places a session keeps (about 2 MB).
-const PLACES_HELD: usize = 100_000;
+impl Searches {
+    /// The lane searched now: the first in order that is neither done nor failed.
+    fn current(&self) -> Option<&Lane> {
+        self.lanes.iter().find(|l| l.open())
+    }
+
+    fn done(&self) -> bool {
+        self.current().is_none()
+    }
+
+    /// The matches of every part that answers, each exact or estimated.
+    fn estimate(&self) -> u64 {
+        self.lanes
+            .iter()
+            .filter(|l| !l.failed.get())
+            .map(|l| l.search.borrow().estimate())
+            .sum()
+    }
+
+    /// The documents, among all, from the lowest to the highest still to be searched.
+    fn unsearched(&self) -> Range<u32> {
+        let ranges = self.lanes.iter().filter(|l| l.open()).map(|l| {
+            let r = l.search.borrow().unsearched();
+            l.start.saturating_add(r.start)..l.start.saturating_add(r.end)
+        });
+        ranges
+            .reduce(|a, b| a.start.min(b.start)..a.end.max(b.end))
+            .unwrap_or(0..0)
+    }
+}
 
 impl ArchiveClient {
-    /// Opens the deployment's archive, or `None` when it publishes none.
+    /// Opens the deployment's archives, or `None` when it publishes none. Archives that
+    /// cannot be opened are [`unavailable`](Self::unavailable) while the others open; when
+    /// none opens, the first one's error.
     pub async fn open() -> Result<Option<ArchiveClient>, AppError> {
         // A bundle opened from disk carries its pages inside and has no files beside it.
         let bundled = gloo::utils::document()
@@ -182,39 +230,140 @@ impl ArchiveClient {
         if bundled || !served {
             return Ok(None);
         }
-        let url = manifest_url();
-        let Some(buffer) = fetch(&url).await? else {
-            return Ok(None);
+        // The site's own archive is asked for while the deployment's manifest comes, as
+        // most deployments search only it: no round trip is added before a search.
+        let ((listed, named), own) =
+            futures::future::join(listed_archives(), Part::manifest(ListedArchive::OWN)).await;
+        let own = &own;
+        let manifests = join_all(listed.iter().map(|a| async move {
+            if a.base() == ListedArchive::OWN {
+                own.clone()
+            } else if readable(a) {
+                Part::manifest(&a.base()).await
+            } else {
+                Err(AppError::ArchiveUnreachable {
+                    url: a.url.clone(),
+                    detail: "not an http(s) address".into(),
+                })
+            }
+        }))
+        .await;
+        let mut parts: Vec<Part> = Vec::new();
+        let mut unavailable = Vec::new();
+        // The number the next part's first document has among all.
+        let mut start: u64 = 0;
+        let add = |parts: &mut Vec<Part>,
+                   unavailable: &mut Vec<Unavailable>,
+                   start: &mut u64,
+                   (base, name): (String, String),
+                   opened: Result<(kanbao_search::Manifest, u64), AppError>,
+                   reserved: u64| {
+            let part = opened.and_then(|(manifest, bytes)| {
+                let first = u32::try_from(*start).map_err(|_| too_many(&base))?;
+                Part::new(base.clone(), name.clone(), first, manifest, bytes)
+            });
+            match part {
+                Ok(part) => {
+                    *start += part.len() as u64;
+                    parts.push(part);
+                }
+                Err(error) => {
+                    // A listed segment keeps its numbers, so the others' do not move.
+                    *start += reserved;
+                    unavailable.push(Unavailable { name, error });
+                }
+            }
         };
-        let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-        let manifest: Manifest =
-            crate::json::from_slice(&bytes, |detail| AppError::ArchiveCorrupt {
-                url: url.clone(),
-                detail,
-            })?;
-        if manifest.compression == Compression::Gzip && !can_gunzip() {
-            return Err(AppError::NoDecompression { url });
+        for (archive, opened) in listed.iter().zip(manifests) {
+            let (base, name) = (archive.base(), archive.label());
+            let opened = match opened {
+                Ok(Some(opened)) => opened,
+                // The site's own archive, not listed: the deployment has none.
+                Ok(None) if !named => continue,
+                Ok(None) => {
+                    let error = AppError::ArchiveUnreachable {
+                        url: format!("{base}index/manifest.json"),
+                        detail: "HTTP 404".into(),
+                    };
+                    unavailable.push(Unavailable { name, error });
+                    continue;
+                }
+                Err(error) => {
+                    unavailable.push(Unavailable { name, error });
+                    continue;
+                }
+            };
+            let (segments, docs) = (opened.0.segments.clone(), opened.0.docs);
+            add(
+                &mut parts,
+                &mut unavailable,
+                &mut start,
+                (base.clone(), name.clone()),
+                Ok(opened),
+                u64::from(docs),
+            );
+            let bases: Vec<String> = segments
+                .iter()
+                .map(|s| format!("{base}{}", s.path))
+                .collect();
+            let opened = join_all(bases.iter().map(|b| Part::manifest(b))).await;
+            for ((segment, base), opened) in segments.iter().zip(bases).zip(opened) {
+                let name = format!("{name} {}", segment.path.trim_end_matches('/'));
+                let opened = opened.and_then(|m| {
+                    let url = format!("{base}index/manifest.json");
+                    let (manifest, bytes) = m.ok_or_else(|| AppError::ArchiveUnreachable {
+                        url: url.clone(),
+                        detail: "HTTP 404".into(),
+                    })?;
+                    if manifest.docs != segment.docs
+                        || !kanbao_search::Segment::is_inside(&segment.path)
+                    {
+                        return Err(AppError::ArchiveCorrupt {
+                            url,
+                            detail: format!(
+                                "the archive lists {} articles here, the segment holds {}",
+                                segment.docs, manifest.docs
+                            ),
+                        });
+                    }
+                    Ok((manifest, bytes))
+                });
+                add(
+                    &mut parts,
+                    &mut unavailable,
+                    &mut start,
+                    (base, name),
+                    opened,
+                    u64::from(segment.docs),
+                );
+            }
         }
-        ArchiveClient::with_manifest(manifest, bytes.len() as u64).map(Some)
+        if parts.is_empty() {
+            return match unavailable.into_iter().next() {
+                Some(u) => Err(u.error),
+                None => Ok(None),
+            };
+        }
+        Ok(Some(ArchiveClient::of_parts(parts, unavailable)))
     }
 
-    /// An archive of which only the manifest is known, `fetched` bytes in.
-    fn with_manifest(manifest: Manifest, fetched: u64) -> Result<ArchiveClient, AppError> {
-        Ok(ArchiveClient {
-            index: ArchiveIndex::new(manifest)
-                .map_err(|e| AppError::archive(&manifest_url(), e))?,
-            shards: RefCell::new(Bounded::new(SHARD_CACHE)),
-            blocks: RefCell::new(Bounded::new(BLOCK_CACHE)),
-            records: RefCell::new(Bounded::new(RECORD_CACHE)),
-            cards: RefCell::default(),
-            loading: RefCell::default(),
+    fn of_parts(parts: Vec<Part>, unavailable: Vec<Unavailable>) -> ArchiveClient {
+        let card_starts = parts
+            .iter()
+            .scan(0u32, |next, p| {
+                let first = *next;
+                *next = next.saturating_add(p.manifest_held().card_chunks);
+                Some(first)
+            })
+            .collect();
+        ArchiveClient {
+            parts,
+            card_starts,
+            unavailable,
             calendar: RefCell::default(),
             months: RefCell::default(),
             facets: RefCell::default(),
-            directory: RefCell::new(HashMap::new()),
-            places: RefCell::new(HashMap::new()),
-            fetched: Cell::new(fetched),
-        })
+        }
     }
 
     /// An empty archive, for tests that need one open.
@@ -223,142 +372,116 @@ impl ArchiveClient {
         let manifest = kanbao_search::ArchiveBuilder::new(Default::default())
             .finish()
             .manifest;
-        match ArchiveClient::with_manifest(manifest, 0) {
-            Ok(client) => client,
+        let base = ListedArchive::OWN.to_owned();
+        match Part::new(base.clone(), base, 0, manifest, 0) {
+            Ok(part) => ArchiveClient::of_parts(vec![part], Vec::new()),
             Err(e) => panic!("an empty archive's manifest is refused: {e:?}"),
         }
     }
 
-    /// Number of articles in the archive.
-    pub fn len(&self) -> usize {
-        self.index.len()
+    /// The archives that could not be opened: the others are searched without them.
+    pub fn unavailable(&self) -> &[Unavailable] {
+        &self.unavailable
     }
 
-    fn compression(&self) -> Compression {
-        self.index.manifest().compression
+    /// Number of articles in the archives open.
+    pub fn len(&self) -> usize {
+        self.parts.iter().map(Part::len).sum()
     }
 
     /// Bytes downloaded so far.
     pub fn fetched(&self) -> u64 {
-        self.fetched.get()
+        self.parts.iter().map(Part::fetched).sum()
     }
 
-    /// Fetches one chunk of records or cards; returns it with its size in bytes.
-    async fn fetch_chunk(
-        &self,
-        kind: Chunk,
-        n: u32,
-    ) -> Result<(Vec<ArchiveRecord>, usize), AppError> {
-        let (url, bytes) = self.read_stored(&kind.path(n)).await?;
-        let records =
-            crate::json::from_slice(&bytes, |detail| AppError::ArchiveCorrupt { url, detail })?;
-        Ok((records, bytes.len()))
+    /// The part holding document `doc` (numbered among all), with its number in the part.
+    fn part_of(&self, doc: u32) -> Option<(&Part, u32)> {
+        let at = self
+            .parts
+            .partition_point(|p| p.start <= doc)
+            .checked_sub(1)?;
+        let part = &self.parts[at];
+        let local = doc - part.start;
+        ((local as usize) < part.len()).then_some((part, local))
+    }
+
+    /// The part holding card chunk `chunk` (numbered among all), by place, with the chunk's
+    /// number in the part.
+    fn part_of_chunk(&self, chunk: u32) -> Option<(usize, u32)> {
+        let at = self
+            .card_starts
+            .partition_point(|&s| s <= chunk)
+            .checked_sub(1)?;
+        Some((at, chunk - self.card_starts[at]))
     }
 
     /// One archived article, whole, by document number.
     pub async fn article(&self, doc: u32) -> Result<Option<LibraryPage>, AppError> {
-        if doc as usize >= self.len() {
-            return Ok(None);
+        match self.part_of(doc) {
+            Some((part, local)) => part.article(local).await,
+            None => Ok(None),
         }
-        let (chunk, at) = self.index.chunk_of(DocId(doc));
-        if self.records.borrow_mut().get(&chunk).is_none() {
-            let (records, size) = self.fetch_chunk(Chunk::Records, chunk).await?;
-            self.records.borrow_mut().insert(chunk, records, size);
-        }
-        Ok(self
-            .records
-            .borrow()
-            .map()
-            .get(&chunk)
-            .and_then(|c| c.get(at as usize))
-            .cloned()
-            .map(into_page))
     }
 
-    /// The archive's calendar of dates (fetched once), or `None` when it was built without one.
+    /// The calendar of dates (fetched once), or `None` when no archive was built with one.
     pub async fn calendar(&self) -> Result<Option<Rc<Calendar>>, AppError> {
-        let held = self.index.manifest().calendar;
-        self.fetch_once(&self.calendar, held, Calendar::PATH, CALENDAR_FORMAT, |c| {
-            &c.format
-        })
-        .await
-    }
-
-    /// One of the archive's JSON files that is read whole, once: fetched when the archive
-    /// `held` it and `cell` does not yet, its format tag checked, kept in `cell`.
-    async fn fetch_once<T: serde::de::DeserializeOwned>(
-        &self,
-        cell: &RefCell<Option<Rc<T>>>,
-        held: bool,
-        path: &str,
-        format: &str,
-        format_of: fn(&T) -> &str,
-    ) -> Result<Option<Rc<T>>, AppError> {
-        if !held {
+        if let [part] = self.parts.as_slice() {
+            return part.calendar().await;
+        }
+        if let Some(calendar) = self.calendar.borrow().clone() {
+            return Ok(Some(calendar));
+        }
+        let fetched = join_all(self.parts.iter().map(Part::calendar)).await;
+        let Some(held) = answered(fetched)? else {
+            return Ok(None);
+        };
+        let parts: Vec<(&Calendar, u32)> = held
+            .iter()
+            .zip(&self.parts)
+            .filter_map(|(c, p)| Some((c.as_deref()?, p.start)))
+            .collect();
+        if parts.is_empty() {
             return Ok(None);
         }
-        if let Some(value) = cell.borrow().clone() {
-            return Ok(Some(value));
-        }
-        let (url, bytes) = fetch_stored(path, self.compression(), &self.fetched).await?;
-        let value: T = crate::json::from_slice(&bytes, |detail| AppError::ArchiveCorrupt {
-            url: url.clone(),
-            detail,
-        })?;
-        if format_of(&value) != format {
-            return Err(AppError::ArchiveCorrupt {
-                url,
-                detail: format!("not a {format} file: {}", format_of(&value)),
-            });
-        }
-        let value = Rc::new(value);
-        *cell.borrow_mut() = Some(value.clone());
-        Ok(Some(value))
+        let calendar = Rc::new(Calendar::joined(&parts));
+        *self.calendar.borrow_mut() = Some(calendar.clone());
+        Ok(Some(calendar))
     }
 
     /// The calendar, if it has been fetched.
     pub fn cached_calendar(&self) -> Option<Rc<Calendar>> {
-        self.calendar.borrow().clone()
+        match self.parts.as_slice() {
+            [part] => part.cached_calendar(),
+            _ => self.calendar.borrow().clone(),
+        }
     }
 
-    /// One month of the calendar (`YYYY-MM`, fetched once), or `None` when the archive holds
-    /// no page of it.
+    /// One month of the calendar (`YYYY-MM`, fetched once), or `None` when no archive holds a
+    /// page of it.
     pub async fn month(&self, month: &str) -> Result<Option<Rc<CalendarMonth>>, AppError> {
-        if !self.index.manifest().calendar {
-            return Ok(None);
+        if let [part] = self.parts.as_slice() {
+            return part.month(month).await;
         }
         if let Some(m) = self.months.borrow().get(month).cloned() {
             return Ok(Some(m));
         }
-        let path = CalendarMonth::path(month);
-        let known = self.calendar.borrow().clone();
-        let (calendar, file) = match known {
-            // The calendar says whether the month is held before anything is fetched.
-            Some(calendar) if !calendar.holds(month) => return Ok(None),
-            Some(calendar) => (
-                Some(calendar),
-                fetch_stored(&path, self.compression(), &self.fetched).await,
-            ),
-            // Opening a date cold: the calendar and the month come together, and the month's
-            // file counts only if the calendar holds it.
-            None => {
-                let (calendar, file) = futures::future::join(
-                    self.calendar(),
-                    fetch_stored(&path, self.compression(), &self.fetched),
-                )
-                .await;
-                (calendar?, file)
-            }
+        let fetched = join_all(self.parts.iter().map(|p| p.month(month))).await;
+        let Some(held) = answered(fetched)? else {
+            return Ok(None);
         };
-        if !calendar.is_some_and(|c| c.holds(month)) {
+        let parts: Vec<(&CalendarMonth, u32)> = held
+            .iter()
+            .zip(&self.parts)
+            .filter_map(|(m, p)| Some((m.as_deref()?, p.start)))
+            .collect();
+        if parts.is_empty() {
             return Ok(None);
         }
-        let (url, bytes) = file?;
-        let m: CalendarMonth =
-            crate::json::from_slice(&bytes, |detail| AppError::ArchiveCorrupt { url, detail })?;
-        let m = Rc::new(m);
-        self.months.borrow_mut().insert(month.to_owned(), m.clone());
-        Ok(Some(m))
+        let joined = Rc::new(CalendarMonth::joined(month, &parts));
+        self.months
+            .borrow_mut()
+            .insert(month.to_owned(), joined.clone());
+        Ok(Some(joined))
     }
 
     /// The cards of `docs`, fetching the chunks not yet loaded (all at once).
@@ -402,110 +525,75 @@ impl ArchiveClient {
         }))
     }
 
-    /// The documents of a period (`from`, `to`: a year, a month or a day, both included), or
-    /// `None` when the archive cannot tell them: built without a calendar, or not in date order.
-    pub async fn docs_in_period(
-        &self,
-        from: &str,
-        to: &str,
-    ) -> Result<Option<std::ops::Range<u32>>, AppError> {
-        let Some(calendar) = self.calendar().await? else {
-            return Ok(None);
-        };
-        let month = |p: &str, end: bool| match p.len() {
-            4 => format!("{p}-{}", if end { "12" } else { "01" }),
-            _ => p.get(..7).unwrap_or(p).to_owned(),
-        };
-        let (first, last) = (month(from, false), month(to, true));
-        let Some(mut range) = calendar.docs_between(Some(&first), Some(&last)) else {
-            return Ok(None);
-        };
-        // A day at either end narrows the range to that day, from its month's file.
-        if from.len() == 10
-            && let Some(m) = self.month(&first).await?
-        {
-            let start = m
-                .days
-                .iter()
-                .filter(|d| d.date.as_str() >= from)
-                .flat_map(|d| d.pages.iter().map(|p| p.first))
-                .min();
-            let month_end = calendar.docs_between(Some(&first), Some(&first));
-            range.start = start
-                .or(month_end.map(|r| r.end))
-                .unwrap_or(range.start)
-                .max(range.start);
-        }
-        if to.len() == 10
-            && let Some(m) = self.month(&last).await?
-        {
-            let end = m
-                .days
-                .iter()
-                .filter(|d| d.date.as_str() <= to)
-                .flat_map(|d| d.pages.iter().map(|p| p.docs().end))
-                .max();
-            let month_start = calendar.docs_between(Some(&last), Some(&last));
-            range.end = end
-                .or(month_start.map(|r| r.start))
-                .unwrap_or(range.end)
-                .min(range.end);
-        }
-        range.end = range.end.max(range.start);
-        Ok(Some(range))
-    }
-
     /// The card chunk that holds a document's card.
     pub fn card_chunk(&self, doc: u32) -> u32 {
-        self.index.card_of(DocId(doc)).0
+        let at = self
+            .parts
+            .partition_point(|p| p.start <= doc)
+            .saturating_sub(1);
+        match self.parts.get(at) {
+            Some(part) => self.card_starts[at] + part.card_chunk(doc - part.start),
+            None => 0,
+        }
     }
 
     /// Whether a document's card chunk is on its way.
     pub fn card_loading(&self, doc: u32) -> bool {
-        self.loading.borrow().contains(&self.card_chunk(doc))
+        self.part_of(doc)
+            .is_some_and(|(part, local)| part.card_loading(local))
     }
 
     /// A document's card (as a page of one article), once its chunk is loaded.
     pub fn card(&self, doc: u32) -> Option<Rc<LibraryPage>> {
-        let (chunk, at) = self.index.card_of(DocId(doc));
-        self.cards.borrow().get(&chunk)?.get(at as usize).cloned()
+        let (part, local) = self.part_of(doc)?;
+        part.card(local)
     }
 
     /// The card chunks that the cards of `docs` need, neither loaded nor on their way, in the
     /// order of the documents they first serve.
     pub fn missing_cards(&self, docs: &[u32]) -> Vec<u32> {
-        let (cards, loading) = (self.cards.borrow(), self.loading.borrow());
         let mut chunks: Vec<u32> = Vec::new();
         for &doc in docs {
+            let Some((part, local)) = self.part_of(doc) else {
+                continue;
+            };
+            if part.missing_cards(&[local]).is_empty() {
+                continue;
+            }
             let chunk = self.card_chunk(doc);
-            if !cards.contains_key(&chunk) && !loading.contains(&chunk) && !chunks.contains(&chunk)
-            {
+            if !chunks.contains(&chunk) {
                 chunks.push(chunk);
             }
         }
         chunks
     }
 
-    /// Fetches the directory pages that place the card chunks `chunks` in a packed archive,
+    /// Fetches the directory pages that place the card chunks `chunks` in packed archives,
     /// together, before the chunks are loaded one by one (each shows as it comes in).
     pub async fn locate_cards(&self, chunks: &[u32]) -> Result<(), AppError> {
-        self.locate(chunks.iter().map(|&c| Chunk::Cards.path(c)))
-            .await
+        let mut by_part: Vec<Vec<u32>> = vec![Vec::new(); self.parts.len()];
+        for &chunk in chunks {
+            if let Some((at, local)) = self.part_of_chunk(chunk) {
+                by_part[at].push(local);
+            }
+        }
+        let located = self
+            .parts
+            .iter()
+            .zip(&by_part)
+            .filter(|(_, chunks)| !chunks.is_empty())
+            .map(|(part, chunks)| part.locate_cards(chunks));
+        futures::future::try_join_all(located).await?;
+        Ok(())
     }
 
     /// Loads one chunk of cards (see [`missing_cards`](Self::missing_cards)); a chunk that
     /// fails may be asked for again.
     pub async fn load_cards(&self, chunk: u32) -> Result<(), AppError> {
-        self.loading.borrow_mut().insert(chunk);
-        let cards = self.fetch_chunk(Chunk::Cards, chunk).await;
-        self.loading.borrow_mut().remove(&chunk);
-        let pages = cards?
-            .0
-            .into_iter()
-            .map(|c| Rc::new(into_page(c)))
-            .collect();
-        self.cards.borrow_mut().insert(chunk, pages);
-        Ok(())
+        match self.part_of_chunk(chunk) {
+            Some((at, local)) => self.parts[at].load_cards(local).await,
+            None => Ok(()),
+        }
     }
 
     /// The results with `more` further shown, searching further back as needed.
@@ -541,32 +629,49 @@ impl ArchiveClient {
         })
     }
 
-    /// Whether the archive's searches can be filtered on a facet.
+    /// Whether the archive's searches can be filtered on a facet: every part's can.
     pub fn filterable(&self, facet: Facet) -> bool {
-        self.index.filterable(facet)
+        self.parts.iter().all(|p| p.filterable(facet))
     }
 
     /// The facets' most common values with their counts over the whole archive (fetched
-    /// once), or `None` when the archive lists none (built before facets were indexed).
+    /// once), or `None` when no archive lists any (built before facets were indexed).
     pub async fn facets(&self) -> Result<Option<Rc<ArchiveFacets>>, AppError> {
-        let held = self.index.manifest().facets;
-        self.fetch_once(
-            &self.facets,
-            held,
-            ArchiveFacets::PATH,
-            FACETS_FORMAT,
-            |f| &f.format,
-        )
-        .await
+        if let [part] = self.parts.as_slice() {
+            return part.facets().await;
+        }
+        if let Some(facets) = self.facets.borrow().clone() {
+            return Ok(Some(facets));
+        }
+        let fetched = join_all(self.parts.iter().map(Part::facets)).await;
+        let Some(held) = answered(fetched)? else {
+            return Ok(None);
+        };
+        let parts: Vec<&ArchiveFacets> = held.iter().filter_map(|f| f.as_deref()).collect();
+        if parts.is_empty() {
+            return Ok(None);
+        }
+        let facets = Rc::new(ArchiveFacets::joined(&parts));
+        *self.facets.borrow_mut() = Some(facets.clone());
+        Ok(Some(facets))
     }
 
-    /// Searches the archive, fetching only the shards and blocks its first `first` matches
+    /// Fetches the directory pages that place the shards of every packed part (the files
+    /// every search reads first), each part's in one Range request.
+    pub async fn locate_shards(&self) -> Result<(), AppError> {
+        futures::future::try_join_all(self.parts.iter().map(Part::locate_shards)).await?;
+        Ok(())
+    }
+
+    /// Searches the archives, fetching only the shards and blocks its first `first` matches
     /// need, and returns them (their cards are loaded apart), newest first or, with
     /// `oldest_first`, oldest first. Only articles that pass `filters` match, for the facets
-    /// the archive can filter on (see [`ArchiveResults::filters_ignored`]); without search
+    /// the archives can filter on (see [`ArchiveResults::filters_ignored`]); without search
     /// text, every article that passes them. With a `period` (from, to), only its documents
-    /// are searched, when the archive can tell which they are (see
-    /// [`ArchiveResults::period_ignored`]).
+    /// are searched, where an archive can tell which they are (see
+    /// [`ArchiveResults::period_ignored`]). A part that fails is left out and named (see
+    /// [`ArchiveResults::unanswered`]) while the others answer; the search fails when every
+    /// part does.
     pub async fn search(
         &self,
         query: &Query,
@@ -575,32 +680,43 @@ impl ArchiveClient {
         period: Option<&(String, String)>,
         oldest_first: bool,
     ) -> Result<ArchiveResults, AppError> {
-        let range = match period {
-            Some((from, to)) => Some(self.docs_in_period(from, to).await?),
-            None => None,
-        };
-        let missing: Vec<FileId> = self
-            .index
-            .plan_filtered(query, filters)
-            .into_iter()
-            .filter(|id| self.shards.borrow_mut().get(id).is_none())
-            .collect();
-        let paths: Vec<String> = missing.iter().map(|&id| index_path(id)).collect();
-        for (id, (url, bytes)) in missing.into_iter().zip(self.read_many(&paths).await?) {
-            let shard = Shard::decode(&bytes).map_err(|e| AppError::archive(&url, e))?;
-            self.shards.borrow_mut().insert(id, shard, bytes.len());
+        let started = join_all(
+            self.parts
+                .iter()
+                .map(|p| p.start_search(query, filters, period, oldest_first)),
+        )
+        .await;
+        let (mut lanes, mut failed, mut period_ignored) = (Vec::new(), Vec::new(), false);
+        for (at, started) in started.into_iter().enumerate() {
+            match started {
+                Ok((search, ignored)) => {
+                    period_ignored |= ignored;
+                    lanes.push(Lane {
+                        part: at,
+                        start: self.parts[at].start,
+                        search: RefCell::new(search),
+                        failed: Cell::new(false),
+                    });
+                }
+                Err(error) => failed.push(Unavailable {
+                    name: self.parts[at].name.clone(),
+                    error,
+                }),
+            }
         }
-        let mut search = self
-            .index
-            .start_filtered(query, filters, self.shards.borrow().map())
-            .map_err(|e| AppError::archive(&index_url(), e))?;
-        if let Some(Some(range)) = &range {
-            search = search.within(range.clone());
+        if lanes.is_empty()
+            && let Some(first) = failed.first()
+        {
+            return Err(first.error.clone());
         }
-        if oldest_first {
-            search = search.oldest_first();
+        if !oldest_first {
+            lanes.reverse();
         }
-        let search = Rc::new(RefCell::new(search));
+        let search = Rc::new(Searches {
+            lanes,
+            oldest_first,
+            failed: RefCell::new(failed),
+        });
         let mut docs = Vec::new();
         self.advance(&search, &mut docs, first).await?;
         let filters_ignored: Vec<Facet> = filters
@@ -612,418 +728,89 @@ impl ArchiveClient {
             shown: first.min(docs.len()),
             docs: docs.into(),
             search,
-            period_ignored: matches!(range, Some(None)),
+            period_ignored,
             filters_ignored: filters_ignored.into(),
         })
     }
 
-    /// Reads one stored file of the archive by its path under `archive/`: from its pack, by
-    /// Range, where the archive is packed and the file is of a packed kind; else the file
-    /// itself. Returns the address it names the file by and the file's content.
-    async fn read_stored(&self, path: &str) -> Result<(String, Vec<u8>), AppError> {
-        let packs = self.index.manifest().packs.as_ref();
-        let Some(entry) = packs.and_then(|p| p.entry_of(path)) else {
-            return fetch_stored(path, self.compression(), &self.fetched).await;
-        };
-        let at = self.pack_entry(entry).await?;
-        let (url, buffer) = self.fetch_entry(at).await?;
-        let named = format!("{url} ({path})");
-        let buffer = self.stored_part(&named, path, buffer)?;
-        let bytes = decompress(&named, &buffer, self.compression()).await?;
-        Ok((named, bytes))
-    }
-
-    /// A packed file's stored bytes out of what its pack holds for it: a shard's, without the
-    /// places of its blocks that follow them (kept for the blocks' reads); any other file's,
-    /// whole.
-    fn stored_part(
-        &self,
-        named: &str,
-        path: &str,
-        buffer: js_sys::ArrayBuffer,
-    ) -> Result<js_sys::ArrayBuffer, AppError> {
-        let carries = self
-            .index
-            .manifest()
-            .packs
-            .as_ref()
-            .is_some_and(|p| p.block_places)
-            && (path.starts_with("index/docs/") || path.starts_with("index/positions/"));
-        if !carries {
-            return Ok(buffer);
-        }
-        // Only the places are copied into the wasm: their length and mark are the last eight
-        // bytes, and the shard's own bytes go to the browser's decompressor as they are.
-        let corrupt = |detail: String| AppError::ArchiveCorrupt {
-            url: named.to_owned(),
-            detail,
-        };
-        let total = buffer.byte_length();
-        let view = |from: u32| {
-            js_sys::Uint8Array::new(&buffer)
-                .subarray(from, total)
-                .to_vec()
-        };
-        let trailer = view(total.saturating_sub(PLACES_TRAILER as u32));
-        let tail = block_places_tail(&trailer).map_err(|e| corrupt(e.to_string()))?;
-        let from = u32::try_from(tail)
-            .ok()
-            .and_then(|tail| total.checked_sub(tail))
-            .ok_or_else(|| corrupt("a shard's block places run past its bytes".to_owned()))?;
-        let (end, places) = split_block_places(&view(from)).map_err(|e| corrupt(e.to_string()))?;
-        let end = from + end as u32;
-        let mut held = self.places.borrow_mut();
-        // A long session's places are dropped now and then: a shard fetched again brings its
-        // own back.
-        if held.len() > PLACES_HELD {
-            held.clear();
-        }
-        held.extend(places);
-        Ok(buffer.slice_with_end(0, end))
-    }
-
-    /// Fetches the bytes a directory entry places (or a run of entries, as one), by Range,
-    /// and counts them; returns the pack's address and the bytes.
-    async fn fetch_entry(&self, at: PackEntry) -> Result<(String, js_sys::ArrayBuffer), AppError> {
-        let url = format!("{BASE}{}", Packs::pack_path(at.pack));
-        let buffer = fetch_range(&url, &at.range()).await?;
-        if buffer.byte_length() != at.len {
-            return Err(AppError::ArchiveUnreachable {
-                url,
-                detail: format!(
-                    "{} bytes where the directory says {}",
-                    buffer.byte_length(),
-                    at.len
-                ),
-            });
-        }
-        self.fetched.set(self.fetched.get() + u64::from(at.len));
-        Ok((url, buffer))
-    }
-
-    /// Reads the stored files at `paths` as [`read_stored`](Self::read_stored) does, in
-    /// their order; in a packed archive, files that follow each other in a pack (a long
-    /// list's blocks, neighbouring chunks) come in one Range request.
-    async fn read_many(&self, paths: &[String]) -> Result<Vec<(String, Vec<u8>)>, AppError> {
-        let packs = self.index.manifest().packs.as_ref();
-        let entries: Option<Vec<u32>> = paths
-            .iter()
-            .map(|p| packs.and_then(|packs| packs.entry_of(p)))
-            .collect();
-        let Some(entries) = entries.filter(|e| e.len() > 1) else {
-            return futures::future::try_join_all(paths.iter().map(|p| self.read_stored(p))).await;
-        };
-        // The pages of the entries no shard fetched so far has placed.
-        let unplaced: Vec<u32> = entries
-            .iter()
-            .filter(|e| !self.places.borrow().contains_key(e))
-            .map(|&e| Packs::directory_page(e))
-            .collect();
-        self.locate_pages(unplaced.into_iter()).await?;
-        let mut places = Vec::with_capacity(entries.len());
-        for &e in &entries {
-            places.push(self.pack_entry(e).await?);
-        }
-        // Runs of files that follow each other in one pack, up to 256 KB a request.
-        let mut order: Vec<usize> = (0..places.len()).collect();
-        order.sort_by_key(|&i| (places[i].pack, places[i].offset));
-        let runs = runs(order, |run, i| {
-            let (q, p) = (places[run[run.len() - 1]], places[i]);
-            q.pack == p.pack
-                && q.offset + q.len == p.offset
-                && p.offset + p.len - places[run[0]].offset <= 256 * 1024
-        });
-        let places = &places;
-        let fetches = runs.into_iter().map(|run| async move {
-            let (first, last) = (places[run[0]], places[run[run.len() - 1]]);
-            let whole = PackEntry {
-                pack: first.pack,
-                offset: first.offset,
-                len: last.offset + last.len - first.offset,
-            };
-            let (url, buffer) = self.fetch_entry(whole).await?;
-            let mut out = Vec::with_capacity(run.len());
-            for i in run {
-                let at = places[i].offset - first.offset;
-                let part = buffer.slice_with_end(at, at + places[i].len);
-                let named = format!("{url} ({})", paths[i]);
-                let part = self.stored_part(&named, &paths[i], part)?;
-                let bytes = decompress(&named, &part, self.compression()).await?;
-                out.push((i, (named, bytes)));
-            }
-            Ok::<_, AppError>(out)
-        });
-        let mut read: Vec<(usize, (String, Vec<u8>))> = futures::future::try_join_all(fetches)
-            .await?
-            .into_iter()
-            .flatten()
-            .collect();
-        read.sort_by_key(|(i, _)| *i);
-        Ok(read.into_iter().map(|(_, file)| file).collect())
-    }
-
-    /// The directory pages placing the card chunks of the [`GUESSED_DOCS`] documents at the
-    /// top of `window` (at its bottom, for a search from the oldest up), in a packed archive;
-    /// none otherwise.
-    fn card_pages_near(&self, window: std::ops::Range<u32>, oldest_first: bool) -> Vec<u32> {
-        let Some(packs) = self.index.manifest().packs.as_ref() else {
-            return Vec::new();
-        };
-        let docs = if oldest_first {
-            window.start..window.end.min(window.start.saturating_add(GUESSED_DOCS))
-        } else {
-            window.end.saturating_sub(GUESSED_DOCS).max(window.start)..window.end
-        };
-        let (first, last) = (
-            self.card_chunk(docs.start),
-            self.card_chunk(docs.end.max(1) - 1),
-        );
-        let mut pages: Vec<u32> = (first..=last.max(first))
-            .filter_map(|c| packs.entry_of(&Chunk::Cards.path(c)))
-            .map(Packs::directory_page)
-            .collect();
-        pages.dedup();
-        pages
-    }
-
-    /// Where directory entry `entry` of a packed archive says its file is.
-    async fn pack_entry(&self, entry: u32) -> Result<PackEntry, AppError> {
-        if let Some(&at) = self.places.borrow().get(&entry) {
-            return Ok(at);
-        }
-        let page = Packs::directory_page(entry);
-        self.locate_pages(std::iter::once(page)).await?;
-        let bytes = self.directory.borrow().get(&page).cloned();
-        bytes
-            .and_then(|b| Packs::entry_in_page(&b, entry))
-            .ok_or_else(|| AppError::ArchiveCorrupt {
-                url: format!("{BASE}{DIRECTORY_PATH}"),
-                detail: format!("no entry {entry}"),
-            })
-    }
-
-    /// Fetches the pages of a packed archive's directory that place its shards (the files
-    /// every search reads first), in one Range request. Nothing, where the archive is not
-    /// packed.
-    pub async fn locate_shards(&self) -> Result<(), AppError> {
-        let manifest = self.index.manifest();
-        let Some(packs) = manifest.packs.as_ref() else {
-            return Ok(());
-        };
-        if !shards_placed_at_opening(manifest.doc_shards + manifest.position_shards) {
-            return Ok(());
-        }
-        let entries = [Layer::Docs, Layer::Positions]
-            .into_iter()
-            .flat_map(|layer| packs.entries_of(&format!("index/{}", layer.dir())));
-        self.locate_pages(entries.map(Packs::directory_page)).await
-    }
-
-    /// Fetches the directory pages the files at `paths` need and the archive does not hold
-    /// yet, before the files themselves, so the files of one round do not each fetch the same
-    /// page. Nothing, where the archive is not packed.
-    async fn locate(&self, paths: impl Iterator<Item = String>) -> Result<(), AppError> {
-        let Some(packs) = self.index.manifest().packs.as_ref() else {
-            return Ok(());
-        };
-        let pages = paths
-            .filter_map(|p| packs.entry_of(&p))
-            .map(Packs::directory_page);
-        self.locate_pages(pages).await
-    }
-
-    /// Fetches the directory pages among `pages` not held yet: each run of neighbouring pages
-    /// in one Range request, the runs at once.
-    async fn locate_pages(&self, pages: impl Iterator<Item = u32>) -> Result<(), AppError> {
-        let mut wanted: Vec<u32> = pages
-            .filter(|p| !self.directory.borrow().contains_key(p))
-            .collect();
-        wanted.sort_unstable();
-        wanted.dedup();
-        let url = format!("{BASE}{DIRECTORY_PATH}");
-        let page_bytes = (DIRECTORY_PAGE * ENTRY_BYTES) as usize;
-        let fetches = spans(wanted, DIRECTORY_REQUESTS, DIRECTORY_GAP)
-            .into_iter()
-            .map(|(first, last)| {
-                let url = url.clone();
-                async move {
-                    let range = Packs::directory_range(first, last);
-                    let buffer = fetch_range(&url, &range).await?;
-                    self.fetched
-                        .set(self.fetched.get() + u64::from(buffer.byte_length()));
-                    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-                    let mut held = self.directory.borrow_mut();
-                    for (i, page) in bytes.chunks(page_bytes).enumerate() {
-                        held.insert(first + i as u32, page.into());
-                    }
-                    Ok::<(), AppError>(())
-                }
-            });
-        futures::future::try_join_all(fetches).await?;
-        Ok(())
-    }
-
-    /// Runs a search on, a window at a time, until `docs` holds `want` matches or the whole
-    /// archive is searched; each window's blocks are fetched at once.
+    /// Runs a search on, part after part, until `docs` holds `want` matches or every part is
+    /// searched. A part that fails is left, named in the search, while another answers; the
+    /// error is the search's when it was the last one answering.
     async fn advance(
         &self,
-        search: &RefCell<Search>,
+        search: &Searches,
         docs: &mut Vec<u32>,
         want: usize,
     ) -> Result<(), AppError> {
-        while docs.len() < want && !search.borrow().done() {
-            let needed = search.borrow_mut().plan(want - docs.len());
-            let mut loaded: Vec<(FileId, Rc<[u8]>)> = Vec::new();
-            let mut uncached: Vec<FileId> = Vec::new();
-            for &id in &needed {
-                match self.blocks.borrow_mut().get(&id).cloned() {
-                    Some(bytes) => loaded.push((id, bytes)),
-                    None => uncached.push(id),
-                }
-            }
-            let paths: Vec<String> = uncached.iter().map(|&id| index_path(id)).collect();
-            // While a packed archive's blocks come, the directory pages placing the cards of
-            // the window's newest documents (oldest, searching up) come too: the matches the
-            // step finds are mostly there, and their cards are read next.
-            let guessed = if paths.is_empty() {
-                Vec::new()
-            } else {
-                let window = search.borrow().window();
-                let oldest_first = search.borrow().is_oldest_first();
-                window.map_or_else(Vec::new, |w| self.card_pages_near(w, oldest_first))
+        while docs.len() < want {
+            let Some(lane) = search.current() else {
+                break;
             };
-            let (read, located) = futures::future::join(
-                self.read_many(&paths),
-                self.locate_pages(guessed.into_iter()),
-            )
-            .await;
-            located?;
-            for (id, (_, bytes)) in uncached.into_iter().zip(read?) {
-                let bytes: Rc<[u8]> = bytes.into();
-                self.blocks
-                    .borrow_mut()
-                    .insert(id, bytes.clone(), bytes.len());
-                loaded.push((id, bytes));
+            let part = &self.parts[lane.part];
+            let mut found = Vec::new();
+            let advanced = part
+                .advance(&lane.search, &mut found, want - docs.len())
+                .await;
+            docs.extend(found.into_iter().map(|d| d.saturating_add(lane.start)));
+            if let Err(error) = advanced {
+                let others = search.lanes.iter().any(|l| l.part != lane.part && l.open());
+                if !others {
+                    return Err(error);
+                }
+                lane.failed.set(true);
+                search.failed.borrow_mut().push(Unavailable {
+                    name: part.name.clone(),
+                    error,
+                });
             }
-            let mut search = search.borrow_mut();
-            for (id, bytes) in loaded {
-                search.load(id, &bytes).map_err(|e| {
-                    AppError::archive(&stored_url(&index_path(id), self.compression()), e)
-                })?;
-            }
-            docs.extend(
-                search
-                    .step()
-                    .map_err(|e| AppError::archive(&index_url(), e))?
-                    .iter()
-                    .map(|d| d.0),
-            );
         }
         Ok(())
     }
 }
 
-/// Sorted pages as spans of pages to fetch, each in one request: neighbouring pages in one
-/// span, and, while there are more than `most` spans, the two closest spans joined, pages
-/// between and all, where fewer than `gap` pages lie between them. A browser opens a few
-/// connections to a server at once; many small requests wait their turn, where a few pages
-/// more in one request cost less.
-fn spans(pages: Vec<u32>, most: usize, gap: u32) -> Vec<(u32, u32)> {
-    let mut spans: Vec<(u32, u32)> = runs(pages, |run, page| run[run.len() - 1] + 1 == page)
-        .into_iter()
-        .map(|run| (run[0], run[run.len() - 1]))
-        .collect();
-    while spans.len() > most {
-        let Some((i, between)) = spans
-            .windows(2)
-            .map(|w| w[1].0 - w[0].1 - 1)
-            .enumerate()
-            .min_by_key(|&(_, between)| between)
-        else {
-            break;
-        };
-        if between >= gap {
-            break;
+/// What every part answered, in their order: `None` when none did (nothing to show), the
+/// first error when every one failed, else each part's answer with the failures left out.
+fn answered<T>(
+    fetched: Vec<Result<Option<T>, AppError>>,
+) -> Result<Option<Vec<Option<T>>>, AppError> {
+    if fetched.is_empty() {
+        return Ok(None);
+    }
+    if fetched.iter().all(Result::is_err) {
+        return fetched
+            .into_iter()
+            .find_map(Result::err)
+            .map_or(Ok(None), Err);
+    }
+    Ok(Some(
+        fetched.into_iter().map(|r| r.ok().flatten()).collect(),
+    ))
+}
+
+/// The archives the deployment's manifest lists, and whether it lists any (otherwise the
+/// site's own `archive/`). A manifest that cannot be read lists none: the library reports it.
+async fn listed_archives() -> (Vec<ListedArchive>, bool) {
+    let manifest = match fetch::fetch(crate::data::MANIFEST_URL).await {
+        Ok(Some(buffer)) => {
+            let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+            serde_json::from_slice::<kanbao_files::Manifest>(&bytes).unwrap_or_default()
         }
-        spans[i].1 = spans[i + 1].1;
-        spans.remove(i + 1);
-    }
-    spans
+        _ => kanbao_files::Manifest::default(),
+    };
+    (manifest.archives_searched(), !manifest.archives.is_empty())
 }
 
-/// `items` in their order, cut into runs: an item joins the run before it where `joins(run,
-/// item)` says so (neighbouring directory pages, files that follow each other in a pack).
-fn runs<T: Copy>(items: Vec<T>, joins: impl Fn(&[T], T) -> bool) -> Vec<Vec<T>> {
-    let mut runs: Vec<Vec<T>> = Vec::new();
-    for item in items {
-        match runs.last_mut() {
-            Some(run) if joins(run, item) => run.push(item),
-            _ => runs.push(vec![item]),
-        }
-    }
-    runs
+/// Whether an address is one Kanbao reads an archive from: the site's own (relative) or
+/// `http(s)://`.
+fn readable(archive: &ListedArchive) -> bool {
+    archive.origin().is_some() || !archive.url.contains(':')
 }
 
-/// An index file's path under `archive/`.
-fn index_path(id: FileId) -> String {
-    format!("index/{}", id.path())
-}
-
-/// The address of the archive's index: what an error names where no one file of it can be.
-fn index_url() -> String {
-    format!("{BASE}index/")
-}
-
-/// The address of the archive's manifest.
-fn manifest_url() -> String {
-    format!("{BASE}index/manifest.json")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::runs;
-
-    #[test]
-    fn a_large_archive_places_its_shards_as_a_search_needs_them() {
-        use super::shards_placed_at_opening;
-        assert!(
-            shards_placed_at_opening(1_122),
-            "60,000 pages: 13.5 KB at opening"
-        );
-        assert!(shards_placed_at_opening(0));
-        assert!(
-            !shards_placed_at_opening(18_700),
-            "a million pages: read with each search"
-        );
-    }
-
-    #[test]
-    fn pages_far_apart_are_fetched_apart_and_close_ones_together() {
-        use super::spans;
-        assert_eq!(
-            spans(vec![1, 2, 3, 7, 8, 10], 8, 4),
-            [(1, 3), (7, 8), (10, 10)]
-        );
-        // At most two requests: the closest spans join first.
-        assert_eq!(spans(vec![1, 2, 3, 7, 8, 10], 2, 4), [(1, 3), (7, 10)]);
-        assert_eq!(spans(vec![1, 2, 3, 7, 8, 10], 1, 4), [(1, 10)]);
-        // Pages too far apart stay apart, whatever the count.
-        assert_eq!(
-            spans(vec![1, 100, 200], 1, 24),
-            [(1, 1), (100, 100), (200, 200)]
-        );
-        assert!(spans(vec![], 1, 4).is_empty());
-    }
-
-    #[test]
-    fn items_are_cut_into_runs_where_they_stop_joining() {
-        let pages = runs(vec![1u32, 2, 3, 7, 8, 10], |run, p| {
-            run[run.len() - 1] + 1 == p
-        });
-        assert_eq!(pages, [vec![1, 2, 3], vec![7, 8], vec![10]]);
-        assert!(runs(Vec::<u32>::new(), |_, _| true).is_empty());
-        // A cap on a run's length starts a new run.
-        let capped = runs(vec![1u32, 2, 3, 4, 5], |run, _| run.len() < 2);
-        assert_eq!(capped, [vec![1, 2], vec![3, 4], vec![5]]);
+/// Why an archive cannot be numbered after the others: more articles in all than a document
+/// number holds.
+fn too_many(base: &str) -> AppError {
+    AppError::ArchiveCorrupt {
+        url: format!("{base}index/manifest.json"),
+        detail: "the archives hold more than 4,294,967,295 articles in all".into(),
     }
 }

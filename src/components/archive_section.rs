@@ -5,7 +5,7 @@ use std::rc::Rc;
 use kanbao_search::Query;
 use yew::prelude::*;
 
-use crate::archive::{ArchiveClient, ArchiveResults};
+use crate::archive::{ArchiveClient, ArchiveResults, Unavailable};
 use crate::components::article_card::ArticleCard;
 use crate::components::timeline::Timeline;
 use crate::error::AppError;
@@ -108,6 +108,10 @@ pub fn ArchiveSection(props: &ArchiveSectionProps) -> Html {
             onmore.emit(());
         })
     };
+    let mut unavailable = archive.unavailable().to_vec();
+    if let ArchiveSearch::Done(r) = results {
+        unavailable.extend(r.unanswered());
+    }
     let mut busy = false;
     let body = match results {
         ArchiveSearch::Idle => html! {
@@ -192,8 +196,30 @@ pub fn ArchiveSection(props: &ArchiveSectionProps) -> Html {
         <section class="archive-results" aria-labelledby="archive-heading" aria-busy={busy.to_string()}
             data-fetched={archive.fetched().to_string()}>
             <h2 id="archive-heading">{ lang.pick("档案", "Archive") }</h2>
+            { unavailable_note(&unavailable, lang) }
             { body }
         </section>
+    }
+}
+
+/// The archives of the deployment that could not be opened or stopped answering, each named
+/// with why: what is searched is the others.
+fn unavailable_note(unavailable: &[Unavailable], lang: Lang) -> Html {
+    if unavailable.is_empty() {
+        return html! {};
+    }
+    html! {
+        <div class="archive-unavailable" role="alert">
+            <p>{ lang.pick(
+                "以下档案暂时无法读取，检索结果不含其中的文章：",
+                "These archives cannot be read for now; the results hold none of their articles:",
+            ) }</p>
+            <ul>
+                { for unavailable.iter().map(|u| html! {
+                    <li><span class="archive-name">{ &u.name }</span>{ lang.pick("：", ": ") }{ u.error.message(lang) }</li>
+                }) }
+            </ul>
+        </div>
     }
 }
 

@@ -720,3 +720,152 @@ fn a_packed_archive_holds_the_loose_archives_bytes_in_a_few_files() {
     loose_manifest.packs = Some(packs);
     assert_eq!(loose_manifest, manifest);
 }
+
+/// Builds `src` into `site` as the append test does (loose, small files), with `extra` flags.
+fn build_small(src: &Path, site: &Path, extra: &[&str]) -> Output {
+    let mut args = vec![
+        "build",
+        src.to_str().unwrap(),
+        "-o",
+        site.to_str().unwrap(),
+        "--chunk-size",
+        "50",
+        "--card-chunk-size",
+        "16",
+        "--block-kib",
+        "2",
+        "--loose",
+    ];
+    args.extend_from_slice(extra);
+    kanbao(&args)
+}
+
+#[test]
+fn appended_pages_go_into_a_segment_that_searches_as_a_whole_build_and_nothing_else_is_rewritten() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let src = gen_pages(dir.path(), "64");
+    let days: Vec<String> = {
+        let mut d: Vec<String> = fs::read_dir(&src)
+            .expect("pages")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect();
+        d.sort();
+        d
+    };
+    assert_eq!(days.len(), 4);
+    let (older, newer) = (dir.path().join("older"), dir.path().join("newer"));
+    for (i, day) in days.iter().enumerate() {
+        let into = if i < 3 { &older } else { &newer };
+        fs::create_dir_all(into).expect("dir");
+        fs::rename(src.join(day), into.join(day)).expect("move");
+    }
+    // The whole build reads both folders' days in order.
+    let all = dir.path().join("all");
+    for from in [&older, &newer] {
+        for day in fs::read_dir(from).expect("dir") {
+            let day = day.expect("entry");
+            let to = all.join(day.file_name());
+            fs::create_dir_all(&to).expect("dir");
+            for page in fs::read_dir(day.path()).expect("day") {
+                let page = page.expect("page");
+                fs::copy(page.path(), to.join(page.file_name())).expect("copy");
+            }
+        }
+    }
+    let (site, whole) = (dir.path().join("site"), dir.path().join("whole"));
+    assert!(build_small(&older, &site, &[]).status.success());
+    assert!(build_small(&all, &whole, &[]).status.success());
+    let archive = site.join("archive");
+    let before: Vec<(String, Vec<u8>)> = files(&archive)
+        .into_iter()
+        .map(|f| {
+            let bytes = fs::read(archive.join(&f)).expect("file");
+            (f, bytes)
+        })
+        .collect();
+
+    let out = build_small(&newer, &site, &["--append"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    // Every file of the archive is as it was, but its manifest.
+    for (f, bytes) in &before {
+        if f != "index/manifest.json" {
+            assert!(
+                fs::read(archive.join(f)).expect("still there") == *bytes,
+                "{f} was rewritten"
+            );
+        }
+    }
+    let base = open(&archive).manifest().clone();
+    let full = open(&whole.join("archive")).manifest().clone();
+    assert_eq!(base.segments.len(), 1);
+    let segment = &base.segments[0];
+    assert_eq!(segment.path, "segments/0001/");
+    assert_eq!(base.docs + segment.docs, full.docs);
+    assert_eq!(base.docs_with_segments(), u64::from(full.docs));
+
+    // The segment's records are the whole build's last ones, numbered from 0.
+    let seg = archive.join(&segment.path);
+    let renumbered: Vec<Value> = records(&whole.join("archive"))
+        .into_iter()
+        .skip(base.docs as usize)
+        .map(|mut r| {
+            let doc = r["doc"].as_u64().expect("doc") - u64::from(base.docs);
+            r["doc"] = doc.into();
+            r
+        })
+        .collect();
+    assert_eq!(records(&seg), renumbered);
+
+    // Searched segment first, then the archive, numbered on: exactly the whole build's matches.
+    let reporter = records(&whole.join("archive"))
+        .iter()
+        .find_map(|r| r["byline"]["reporters"][0].as_str().map(str::to_owned))
+        .expect("a reporter");
+    let mut by_reporter = Filters::new();
+    by_reporter.insert(Facet::Reporter, vec![reporter]);
+    for (query, filters) in [
+        ("港", Filters::new()),
+        ("城市", Filters::new()),
+        ("记者", Filters::new()),
+        ("", by_reporter),
+    ] {
+        let mut appended: Vec<u32> = search_filtered(&seg, query, &filters)
+            .into_iter()
+            .map(|d| d + base.docs)
+            .collect();
+        appended.extend(search_filtered(&archive, query, &filters));
+        assert_eq!(
+            appended,
+            search_filtered(&whole.join("archive"), query, &filters),
+            "{query:?}"
+        );
+    }
+
+    // A second append is the second segment; an empty folder appends nothing.
+    let empty = dir.path().join("empty");
+    fs::create_dir_all(&empty).expect("dir");
+    let out = build_small(&empty, &site, &["--append"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("nothing appended"));
+    assert_eq!(open(&archive).manifest().segments.len(), 1);
+    let out = build_small(&newer, &site, &["--append"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let segments = open(&archive).manifest().segments.clone();
+    assert_eq!(segments.len(), 2);
+    assert_eq!(segments[1].path, "segments/0002/");
+}
+
+#[test]
+fn appending_where_there_is_no_archive_says_to_build_one_first() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let src = gen_pages(dir.path(), "4");
+    let site = dir.path().join("site");
+    let out = build_small(&src, &site, &["--append"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("no archive to append to"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!site.join("archive").exists(), "nothing is written");
+}

@@ -63,15 +63,84 @@ pub struct LibraryFile {
 /// Schema tag of [`LibraryFile`].
 pub const LIBRARY_SCHEMA: &str = "kanbao.library/1";
 
-/// A deployment's manifest, `static/library.json`: the pages it publishes, and who may control
-/// Kanbao when another site embeds it.
+/// A deployment's manifest, `static/library.json`: the pages it publishes, the archives it
+/// searches, and who may control Kanbao when another site embeds it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Manifest {
     /// The published pages, in order.
     pub pages: Vec<ManifestEntry>,
+    /// The archives (`kanbao build`) searched as one, oldest first; the site's own
+    /// `archive/` when none is listed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub archives: Vec<ListedArchive>,
     /// Who may embed and control Kanbao.
     #[serde(default)]
     pub embed: EmbedPolicy,
+}
+
+impl Manifest {
+    /// The archives the deployment searches: those listed, or the site's own `archive/`.
+    pub fn archives_searched(&self) -> Vec<ListedArchive> {
+        if self.archives.is_empty() {
+            vec![ListedArchive {
+                url: ListedArchive::OWN.to_owned(),
+                name: None,
+            }]
+        } else {
+            self.archives.clone()
+        }
+    }
+}
+
+/// One archive a deployment searches (`"archives": [{"url": "archive/"}, {"url":
+/// "https://partitions.example/1990s/", "name": "1990年代"}]`): a partition built apart (a
+/// paper, a decade), served from this site or from another origin that allows it (CORS).
+/// Their documents are numbered one after another in the order listed, so a search lists the
+/// last archive's newest articles first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ListedArchive {
+    /// The archive's folder (the one holding `index/manifest.json`): relative to the site, or
+    /// an `https://` or `http://` address.
+    pub url: String,
+    /// What the reader is told it is called; its address when not given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+}
+
+impl ListedArchive {
+    /// The site's own archive, as `kanbao build -o SITE` writes it.
+    pub const OWN: &'static str = "archive/";
+
+    /// The folder's address, ending in `/`.
+    pub fn base(&self) -> String {
+        let url = self.url.trim();
+        if url.ends_with('/') {
+            url.to_owned()
+        } else {
+            format!("{url}/")
+        }
+    }
+
+    /// What the reader is told it is called.
+    pub fn label(&self) -> String {
+        self.name.clone().unwrap_or_else(|| self.url.clone())
+    }
+
+    /// The origin (`https://partitions.example`) of an archive served from another site,
+    /// which the site's Content-Security-Policy must let it connect to; `None` for one of the
+    /// site's own, or an address that is neither `https://` nor `http://`.
+    pub fn origin(&self) -> Option<&str> {
+        let url = self.url.trim();
+        let rest = url
+            .strip_prefix("https://")
+            .or_else(|| url.strip_prefix("http://"))?;
+        let host = rest.split(['/', '?', '#']).next().unwrap_or(rest);
+        let valid = !host.is_empty()
+            && host
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'));
+        valid.then(|| &url[..url.len() - rest.len() + host.len()])
+    }
 }
 
 /// One page of a deployment's manifest.
@@ -133,6 +202,34 @@ mod tests {
         assert_eq!(m.pages[0].paper, None);
         assert_eq!(m.embed, EmbedPolicy::default());
         assert!(serde_json::from_str::<Manifest>(r#"{"pages": [{"paper": "x"}]}"#).is_err());
+    }
+
+    #[test]
+    fn a_manifest_lists_the_archives_it_searches_or_searches_its_own() {
+        let own: Manifest = serde_json::from_str(r#"{"pages": []}"#).unwrap();
+        let searched = own.archives_searched();
+        assert_eq!(searched.len(), 1);
+        assert_eq!(searched[0].base(), "archive/");
+        assert_eq!(searched[0].origin(), None);
+        let m: Manifest = serde_json::from_str(
+            r#"{"pages": [], "archives": [
+                {"url": "parts/1990s", "name": "1990年代"},
+                {"url": "https://cdn.example:8443/kanbao/2000s/"},
+                {"url": "javascript:alert(1)"}]}"#,
+        )
+        .unwrap();
+        let searched = m.archives_searched();
+        assert_eq!(searched.len(), 3);
+        assert_eq!(searched[0].base(), "parts/1990s/");
+        assert_eq!(searched[0].label(), "1990年代");
+        assert_eq!(searched[1].origin(), Some("https://cdn.example:8443"));
+        assert_eq!(
+            searched[1].label(),
+            "https://cdn.example:8443/kanbao/2000s/"
+        );
+        assert_eq!(searched[2].origin(), None);
+        // Written back without an empty list.
+        assert!(!serde_json::to_string(&own).unwrap().contains("archives"));
     }
 
     #[test]

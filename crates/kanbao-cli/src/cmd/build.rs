@@ -50,7 +50,7 @@ use flate2::write::GzEncoder;
 use kanbao_search::{
     Archive, ArchiveFacets, ArchiveRecord, Calendar, CalendarBuilder, CalendarMonth, Compression,
     DIRECTORY_PATH, DayPage, DocKeys, Document, Facet, FileId, Layer, Layout, Manifest, PACK_BYTES,
-    PACKED_DIRS, PackEntry, PackWriter, PackedKind, Packs, Shard, with_block_places,
+    PACKED_DIRS, PackEntry, PackWriter, PackedKind, Packs, Segment, Shard, with_block_places,
 };
 
 use super::index::{FacetCounts, IndexBuild};
@@ -99,6 +99,13 @@ pub struct Args {
     /// 16 MiB read by HTTP Range requests: for a server that does not answer Range requests.
     #[arg(long)]
     loose: bool,
+    /// Add the pages of DIR to the archive already in SITE instead of building it anew: they
+    /// go into a new segment (`SITE/archive/segments/NNNN/`, a whole archive of its own) that
+    /// the reader searches after the archive and the segments before it, and the archive's
+    /// manifest lists it. No other file is written again, so what a browser or a CDN holds
+    /// stays good. The time taken is the new pages', not the archive's.
+    #[arg(long)]
+    append: bool,
 }
 
 /// Reads a memory limit: a number of bytes, or of `K`, `M` or `G` (binary units).
@@ -155,8 +162,19 @@ fn build(args: &Args) -> anyhow::Result<bool> {
     let files = PageFiles::new(&args.dir)
         .with_context(|| format!("cannot read directory {}", args.dir.display()))?;
 
-    let archive_dir = args.output.join("archive");
-    let partial = args.output.join(".archive-partial");
+    let root = args.output.join("archive");
+    // Appending: the archive's manifest, and where the new segment goes.
+    let appending = if args.append {
+        let manifest = read_manifest(&root.join("index"))?;
+        let path = Segment::path_of(manifest.segments.len() + 1);
+        Some((manifest, path))
+    } else {
+        None
+    };
+    let (archive_dir, partial) = match &appending {
+        Some((_, path)) => (root.join(path), root.join(".segment-partial")),
+        None => (root.clone(), args.output.join(".archive-partial")),
+    };
     if partial.exists() {
         fs::remove_dir_all(&partial)
             .with_context(|| format!("cannot remove {}", partial.display()))?;
@@ -269,12 +287,35 @@ fn build(args: &Args) -> anyhow::Result<bool> {
         serde_json::to_string(&archive.facets)?.as_bytes(),
     )?;
 
-    if archive_dir.exists() {
-        fs::remove_dir_all(&archive_dir)
-            .with_context(|| format!("cannot replace {}", archive_dir.display()))?;
+    if let Some((mut manifest, path)) = appending {
+        if articles == 0 {
+            fs::remove_dir_all(&partial)
+                .with_context(|| format!("cannot remove {}", partial.display()))?;
+            println!(
+                "kanbao: no articles in {}: nothing appended",
+                args.dir.display()
+            );
+            return Ok(all_read);
+        }
+        if let Some(parent) = archive_dir.parent() {
+            fs::create_dir_all(parent)
+                .with_context(|| format!("cannot create {}", parent.display()))?;
+        }
+        fs::rename(&partial, &archive_dir)
+            .with_context(|| format!("cannot move the segment to {}", archive_dir.display()))?;
+        manifest.segments.push(Segment {
+            path,
+            docs: articles,
+        });
+        replace_manifest(&root.join("index"), &manifest)?;
+    } else {
+        if archive_dir.exists() {
+            fs::remove_dir_all(&archive_dir)
+                .with_context(|| format!("cannot replace {}", archive_dir.display()))?;
+        }
+        fs::rename(&partial, &archive_dir)
+            .with_context(|| format!("cannot move the archive to {}", archive_dir.display()))?;
     }
-    fs::rename(&partial, &archive_dir)
-        .with_context(|| format!("cannot move the archive to {}", archive_dir.display()))?;
     let m = &archive.manifest;
     println!(
         "kanbao: built {} from {pages} pages ({:.1} MB of text): {articles} articles in {} record and {} card chunks, \
@@ -555,6 +596,37 @@ fn write_calendar(dir: &Path, calendar: CalendarBuilder) -> anyhow::Result<u32> 
 }
 
 /// Writes the index's `manifest.json`; returns its size.
+/// The manifest of the archive whose index is `dir`, for appending to it.
+fn read_manifest(dir: &Path) -> anyhow::Result<Manifest> {
+    let path = dir.join("manifest.json");
+    let text = fs::read(&path).with_context(|| {
+        format!(
+            "no archive to append to at {} (build one first: kanbao build DIR -o SITE)",
+            path.display()
+        )
+    })?;
+    let manifest: Manifest = serde_json::from_slice(&text)
+        .with_context(|| format!("{} is not an archive's manifest", path.display()))?;
+    if manifest.format != kanbao_search::ARCHIVE_FORMAT {
+        anyhow::bail!(
+            "{} is of format {}, not {}: build the archive anew",
+            path.display(),
+            manifest.format,
+            kanbao_search::ARCHIVE_FORMAT
+        );
+    }
+    Ok(manifest)
+}
+
+/// Writes the manifest of the archive whose index is `dir` in place of the one there, whole
+/// or not at all: beside it first, then moved over it.
+fn replace_manifest(dir: &Path, manifest: &Manifest) -> anyhow::Result<()> {
+    let (path, next) = (dir.join("manifest.json"), dir.join(".manifest.json.next"));
+    fs::write(&next, serde_json::to_string(manifest)?)
+        .with_context(|| format!("cannot write {}", next.display()))?;
+    fs::rename(&next, &path).with_context(|| format!("cannot replace {}", path.display()))
+}
+
 fn write_manifest(dir: &Path, archive: &Archive) -> anyhow::Result<u64> {
     let manifest = serde_json::to_string(&archive.manifest)?;
     let path = dir.join("manifest.json");

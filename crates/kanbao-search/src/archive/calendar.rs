@@ -489,17 +489,23 @@ mod tests {
             ],
         };
         let joined = CalendarMonth::joined("2023-11", &[(&base, 0), (&segment, 5)]);
-        let days: Vec<(&str, Vec<std::ops::Range<u32>>)> = joined
+        // Each day's pages as (first document, count).
+        let days: Vec<(&str, Vec<(u32, u32)>)> = joined
             .days
             .iter()
-            .map(|d| (d.date.as_str(), d.pages.iter().map(DayPage::docs).collect()))
+            .map(|d| {
+                (
+                    d.date.as_str(),
+                    d.pages.iter().map(|p| (p.first, p.count)).collect(),
+                )
+            })
             .collect();
         assert_eq!(
             days,
             [
-                ("2023-11-01", vec![0..3]),
-                ("2023-11-02", vec![3..5, 5..9]),
-                ("2023-11-03", vec![9..10])
+                ("2023-11-01", vec![(0, 3)]),
+                ("2023-11-02", vec![(3, 2), (5, 4)]),
+                ("2023-11-03", vec![(9, 1)])
             ]
         );
     }
