@@ -151,3 +151,42 @@ test('a partition that cannot be read is named, and the others still answer', as
     assert.ok(await page.locator('.archive-list .card-title').count() > 0, 'the other partitions answer');
   });
 });
+
+test('a partition on another origin answers once the site\'s Content-Security-Policy follows the manifest', async (t) => {
+  const { spawnSync } = await import('node:child_process');
+  const { ROOT } = await import('./harness.mjs');
+  // The last partition moves to a CDN of its own; the site lists its address.
+  const site = mkdtempSync(join(tmpdir(), 'kanbao-cross-origin-'));
+  cpSync(federated, site, { recursive: true });
+  const cdn = mkdtempSync(join(tmpdir(), 'kanbao-cdn-'));
+  cpSync(join(site, 'parts', 'p3'), join(cdn, 'p3'), { recursive: true });
+  rmSync(join(site, 'parts', 'p3'), { recursive: true });
+  const server = await serve(cdn, 0, '127.0.0.1', { cors: true });
+  servers.push(server);
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const library = JSON.parse(readFileSync(join(site, 'static', 'library.json'), 'utf8'));
+  library.archives[3] = { url: `${origin}/p3/archive/`, name: NAMES[3] };
+  writeFileSync(join(site, 'static', 'library.json'), JSON.stringify(library));
+  const base = await served(site);
+  const term = titleBigrams(archiveRecords(whole))[0];
+  const query = `q=${encodeURIComponent(term)}`;
+  let expected;
+  await withPage(t, env, async (page) => {
+    expected = await search(page, await served(whole), query);
+  });
+  // Under the policy the build wrote, the other origin is refused and named.
+  await withPage(t, env, async (page) => {
+    await page.goto(base + '#/?' + query);
+    await waitForApp(page);
+    await settled(page);
+    assert.match(await page.locator('.archive-unavailable').textContent(), /第四段/);
+  });
+  const run = spawnSync('node', [join(ROOT, 'scripts', 'lib', 'csp.mjs'), site], { encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  assert.match(readFileSync(join(site, 'index.html'), 'utf8'), new RegExp(`connect-src 'self' ${origin};`));
+  await withPage(t, env, async (page) => {
+    const got = await search(page, base, query);
+    assert.equal(await page.locator('.archive-unavailable').count(), 0);
+    assert.deepEqual(got, expected);
+  });
+});

@@ -23,11 +23,20 @@ const TYPES = {
  * Starts serving `dir`; resolves to the listening server. It answers a single-range Range
  * request (`bytes=first-last`, `bytes=first-`, `bytes=-suffix`) with 206 and the part, as any
  * web server or CDN does; `{ ranges: false }` makes it answer every request with the whole file,
- * as some servers do.
+ * as some servers do. `{ cors: true }` lets pages of any origin read its files (CORS), as a CDN
+ * serving an archive partition to another site does.
  */
-export function serve(dir, port = 0, host = '127.0.0.1', { ranges = true } = {}) {
+export function serve(dir, port = 0, host = '127.0.0.1', { ranges = true, cors = false } = {}) {
   const root = resolve(dir);
   const server = createServer((req, res) => {
+    if (cors) {
+      res.setHeader('access-control-allow-origin', '*');
+      res.setHeader('access-control-expose-headers', 'content-range, content-length, accept-ranges');
+      if (req.method === 'OPTIONS') {
+        res.writeHead(204, { 'access-control-allow-headers': 'range', 'access-control-allow-methods': 'GET, HEAD' }).end();
+        return;
+      }
+    }
     let path;
     try {
       path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
