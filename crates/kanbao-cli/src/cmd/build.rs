@@ -53,6 +53,8 @@ use kanbao_search::{
     PACKED_DIRS, PackEntry, PackWriter, PackedKind, Packs, Segment, Shard, with_block_places,
 };
 
+use kanbao_parse::{Article, Meta};
+
 use super::index::{FacetCounts, IndexBuild};
 
 /// How every file but the manifest is stored.
@@ -183,11 +185,6 @@ fn build(args: &Args) -> anyhow::Result<bool> {
         || std::thread::available_parallelism().map_or(1, |n| n.get()),
         |n| n as usize,
     );
-    // With more than one thread, chunks are encoded and written on a thread of their own.
-    let writer = (threads > 1).then(ChunkWriter::start);
-    let mut records = Chunks::new(partial.join("records"), args.chunk_size, writer.as_ref())?;
-    let mut cards = Chunks::new(partial.join("cards"), args.card_chunk_size, writer.as_ref())?;
-
     let layout = Layout {
         chunk_size: args.chunk_size,
         card_chunk_size: args.card_chunk_size,
@@ -195,9 +192,7 @@ fn build(args: &Args) -> anyhow::Result<bool> {
         block_bytes: args.block_kib.saturating_mul(1024),
     };
     let memory = usize::try_from(args.memory).unwrap_or(usize::MAX);
-    let mut builder = IndexBuild::new(partial.join(".runs"), layout, threads, memory)?;
-    // An eighth of the limit counts facet values.
-    let mut facet_counts = FacetCounts::new(partial.join(".facets"), memory / 8);
+    let mut out = ArchiveWriter::new(partial.clone(), layout, threads, memory)?;
     let mut calendar = CalendarBuilder::new(args.paper.clone());
     let (mut pages, mut text_bytes, mut all_read) = (0usize, 0u64, true);
     // Pages are read and parsed on the reading threads; what depends on the order (ids,
@@ -245,48 +240,24 @@ fn build(args: &Args) -> anyhow::Result<bool> {
             DayPage {
                 page: page.meta.page.clone(),
                 section: page.meta.section.clone(),
-                first: builder.len(),
+                first: out.len(),
                 count: page.articles.len() as u32,
             },
         );
         let source = page.source.name.as_str();
         for (article, keys) in page.articles.iter().zip(keys) {
-            facet_counts.add(keys.facets())?;
-            let id = builder.add(keys)?;
-            records.push(ArchiveRecord::record(id, article, &page.meta, source))?;
-            cards.push(ArchiveRecord::card(id, article, &page.meta, source))?;
+            out.add(article, &page.meta, source, keys)?;
         }
         Ok(())
     })?;
-    records.finish()?;
-    cards.finish()?;
-    if let Some(writer) = writer {
-        writer.finish()?;
-    }
-    let articles = builder.len();
-    let index_dir = partial.join("index");
-    let written = builder.finish(&index_dir, STORED.suffix(), &|bytes| gzipped(bytes))?;
-    let mut manifest = Manifest::for_index(articles, layout, written.shards, written.blocks);
-    manifest.sizes = written.sizes;
-    manifest.compression = STORED;
-    manifest.calendar = true;
-    let mut archive = Archive {
-        manifest,
-        files: Default::default(),
-        facets: facet_counts.finish()?,
-    };
-    let days = write_calendar(&partial.join("calendar"), calendar)?;
-    let index_bytes = archive.manifest.sizes.total() + write_manifest(&index_dir, &archive)?;
-    if !args.loose {
-        let packs = pack_archive(&partial, &archive.manifest)?;
-        archive.manifest.packs = Some(packs);
-        write_manifest(&partial.join("index"), &archive)?;
-    }
-    write_gz(
-        &partial.join(format!("{}{}", ArchiveFacets::PATH, STORED.suffix())),
-        serde_json::to_string(&archive.facets)?.as_bytes(),
+    let articles = out.len();
+    let written = out.finish(
+        |dir| {
+            let (calendar, months) = calendar.finish();
+            write_calendar(dir, &calendar, &months)
+        },
+        args.loose,
     )?;
-
     if let Some((mut manifest, path)) = appending {
         if articles == 0 {
             fs::remove_dir_all(&partial)
@@ -316,20 +287,21 @@ fn build(args: &Args) -> anyhow::Result<bool> {
         fs::rename(&partial, &archive_dir)
             .with_context(|| format!("cannot move the archive to {}", archive_dir.display()))?;
     }
-    let m = &archive.manifest;
+    let m = &written.manifest;
     println!(
         "kanbao: built {} from {pages} pages ({:.1} MB of text): {articles} articles in {} record and {} card chunks, \
-         index {:.1} MB ({:.0}% of the text) in {} docs and {} positions shards and {} blocks (gathered in {} runs), {days} dates, {:.1} s",
+         index {:.1} MB ({:.0}% of the text) in {} docs and {} positions shards and {} blocks (gathered in {} runs), {} dates, {:.1} s",
         archive_dir.display(),
         text_bytes as f64 / 1e6,
         m.chunks,
         m.card_chunks,
-        index_bytes as f64 / 1e6,
-        100.0 * index_bytes as f64 / text_bytes.max(1) as f64,
+        written.index_bytes as f64 / 1e6,
+        100.0 * written.index_bytes as f64 / text_bytes.max(1) as f64,
         m.doc_shards,
         m.position_shards,
         m.blocks,
         written.runs,
+        written.days,
         started.elapsed().as_secs_f64(),
     );
     Ok(all_read)
@@ -486,6 +458,132 @@ impl Iterator for PageFiles {
     }
 }
 
+/// An archive written article by article, in document order, then finished: its records and
+/// cards in chunks as they fill, its index gathered in runs within the memory limit, its facet
+/// values counted. Built from pages (`kanbao build`) or from an archive's own records
+/// (`--compact`).
+pub(super) struct ArchiveWriter {
+    partial: PathBuf,
+    layout: Layout,
+    records: Chunks,
+    cards: Chunks,
+    writer: Option<ChunkWriter>,
+    index: IndexBuild,
+    facets: FacetCounts,
+}
+
+/// What [`ArchiveWriter::finish`] wrote.
+pub(super) struct Written {
+    pub(super) manifest: Manifest,
+    /// Bytes of the index files and the manifest.
+    pub(super) index_bytes: u64,
+    /// Runs the index was gathered in.
+    pub(super) runs: u32,
+    /// Dates the calendar holds.
+    pub(super) days: u32,
+}
+
+impl ArchiveWriter {
+    /// Starts writing an archive into `partial`, cut as `layout` says, indexing on `threads`
+    /// threads within about `memory` bytes.
+    pub(super) fn new(
+        partial: PathBuf,
+        layout: Layout,
+        threads: usize,
+        memory: usize,
+    ) -> anyhow::Result<ArchiveWriter> {
+        // With more than one thread, chunks are encoded and written on a thread of their own.
+        let writer = (threads > 1).then(ChunkWriter::start);
+        let records = Chunks::new(partial.join("records"), layout.chunk_size, writer.as_ref())?;
+        let cards = Chunks::new(
+            partial.join("cards"),
+            layout.card_chunk_size,
+            writer.as_ref(),
+        )?;
+        let index = IndexBuild::new(partial.join(".runs"), layout, threads, memory)?;
+        // An eighth of the limit counts facet values.
+        let facets = FacetCounts::new(partial.join(".facets"), memory / 8);
+        Ok(ArchiveWriter {
+            partial,
+            layout,
+            records,
+            cards,
+            writer,
+            index,
+            facets,
+        })
+    }
+
+    /// Articles added so far: the number the next one gets.
+    pub(super) fn len(&self) -> u32 {
+        self.index.len()
+    }
+
+    /// Adds `article`, of a page with `meta` read from the file `source`, with its keys.
+    pub(super) fn add(
+        &mut self,
+        article: &Article,
+        meta: &Meta,
+        source: &str,
+        keys: DocKeys,
+    ) -> anyhow::Result<()> {
+        self.facets.add(keys.facets())?;
+        let id = self.index.add(keys)?;
+        self.records
+            .push(ArchiveRecord::record(id, article, meta, source))?;
+        self.cards
+            .push(ArchiveRecord::card(id, article, meta, source))?;
+        Ok(())
+    }
+
+    /// Writes the rest: the last chunks, the index and its manifest, the calendar (by
+    /// `calendar`, given its folder), the facets; then packs the archive unless `loose`.
+    pub(super) fn finish(
+        self,
+        calendar: impl FnOnce(&Path) -> anyhow::Result<u32>,
+        loose: bool,
+    ) -> anyhow::Result<Written> {
+        self.records.finish()?;
+        self.cards.finish()?;
+        if let Some(writer) = self.writer {
+            writer.finish()?;
+        }
+        let partial = self.partial;
+        let articles = self.index.len();
+        let index_dir = partial.join("index");
+        let written = self
+            .index
+            .finish(&index_dir, STORED.suffix(), &|bytes| gzipped(bytes))?;
+        let mut manifest =
+            Manifest::for_index(articles, self.layout, written.shards, written.blocks);
+        manifest.sizes = written.sizes;
+        manifest.compression = STORED;
+        manifest.calendar = true;
+        let mut archive = Archive {
+            manifest,
+            files: Default::default(),
+            facets: self.facets.finish()?,
+        };
+        let days = calendar(&partial.join("calendar"))?;
+        let index_bytes = archive.manifest.sizes.total() + write_manifest(&index_dir, &archive)?;
+        if !loose {
+            let packs = pack_archive(&partial, &archive.manifest)?;
+            archive.manifest.packs = Some(packs);
+            write_manifest(&partial.join("index"), &archive)?;
+        }
+        write_gz(
+            &partial.join(format!("{}{}", ArchiveFacets::PATH, STORED.suffix())),
+            serde_json::to_string(&archive.facets)?.as_bytes(),
+        )?;
+        Ok(Written {
+            manifest: archive.manifest,
+            index_bytes,
+            runs: written.runs,
+            days,
+        })
+    }
+}
+
 /// Numbered JSON files of up to `size` records or cards each, written as they fill.
 struct Chunks {
     dir: PathBuf,
@@ -575,19 +673,22 @@ impl ChunkWriter {
 }
 
 /// Writes the calendar and its months; returns how many dates it holds.
-fn write_calendar(dir: &Path, calendar: CalendarBuilder) -> anyhow::Result<u32> {
+fn write_calendar(
+    dir: &Path,
+    calendar: &Calendar,
+    months: &[CalendarMonth],
+) -> anyhow::Result<u32> {
     fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    let (calendar, months) = calendar.finish();
     let root = dir.parent().unwrap_or(dir);
     let gz = STORED.suffix();
-    for month in &months {
+    for month in months {
         let json = serde_json::to_string(month)?;
         write_gz(
             &root.join(format!("{}{gz}", CalendarMonth::path(&month.month))),
             json.as_bytes(),
         )?;
     }
-    let json = serde_json::to_string(&calendar)?;
+    let json = serde_json::to_string(calendar)?;
     write_gz(
         &root.join(format!("{}{gz}", Calendar::PATH)),
         json.as_bytes(),
@@ -595,7 +696,6 @@ fn write_calendar(dir: &Path, calendar: CalendarBuilder) -> anyhow::Result<u32> 
     Ok(calendar.months.iter().map(|m| m.days).sum())
 }
 
-/// Writes the index's `manifest.json`; returns its size.
 /// The manifest of the archive whose index is `dir`, for appending to it.
 fn read_manifest(dir: &Path) -> anyhow::Result<Manifest> {
     let path = dir.join("manifest.json");
@@ -627,6 +727,7 @@ fn replace_manifest(dir: &Path, manifest: &Manifest) -> anyhow::Result<()> {
     fs::rename(&next, &path).with_context(|| format!("cannot replace {}", path.display()))
 }
 
+/// Writes the index's `manifest.json`; returns its size.
 fn write_manifest(dir: &Path, archive: &Archive) -> anyhow::Result<u64> {
     let manifest = serde_json::to_string(&archive.manifest)?;
     let path = dir.join("manifest.json");
