@@ -1,65 +1,39 @@
 //! The archive's records and cards, each turned into a library page of one article for the
 //! reader's components, and the two kinds of chunk file that hold them.
 
-use kanbao_parse::{Article, Block, BlockKind, Encoding, Meta, Page, SCHEMA, Source};
+use kanbao_parse::{Block, BlockKind, Encoding, Page, SCHEMA, Source};
 use kanbao_search::ArchiveRecord;
 
 use crate::library::{LibraryPage, Origin};
 
 /// An archive's record or card (`kanbao_search::ArchiveRecord`, the type `kanbao build`
 /// writes) as a library page of one article, so the reader's components show it.
-pub(super) fn into_page(record: ArchiveRecord) -> LibraryPage {
-    let mut blocks: Vec<Block> = record
-        .blocks
-        .unwrap_or_default()
-        .into_iter()
-        .map(|b| Block {
-            kind: b.kind,
-            text: b.text,
-            marker: b.marker,
-            span: Default::default(),
-        })
-        .collect();
-    if let Some(text) = record.excerpt {
-        blocks.push(Block {
+pub(super) fn into_page(mut record: ArchiveRecord) -> LibraryPage {
+    let (key, excerpt) = (format!("archive-{}", record.doc), record.excerpt.take());
+    let (mut article, meta, source) = record.into_article();
+    // A card's opening of the body shows as its one paragraph.
+    if let Some(text) = excerpt {
+        article.blocks.push(Block {
             kind: BlockKind::Paragraph,
             text,
             marker: None,
             span: Default::default(),
         });
     }
-    let article = Article {
-        id: record.id,
-        kind: record.kind,
-        column: record.column,
-        kicker: record.kicker,
-        title: record.title,
-        subtitle: record.subtitle,
-        dateline: record.dateline,
-        byline: record.byline.into_byline(),
-        lead: record.lead,
-        blocks,
-        span: [0, 0],
-    };
     let page = Page {
         schema: SCHEMA.to_owned(),
         source: Source {
-            name: record.page.source,
+            name: source,
             encoding: Encoding::Utf8,
             bytes: 0,
         },
-        meta: Meta {
-            date: record.page.date,
-            page: record.page.page,
-            section: record.page.section,
-            editors: Vec::new(),
-        },
+        meta,
         articles: vec![article],
         unassigned: Vec::new(),
         diagnostics: Vec::new(),
     };
     LibraryPage {
-        key: format!("archive-{}", record.doc),
+        key,
         paper: None,
         text: String::new(),
         page,

@@ -721,6 +721,30 @@ fn a_packed_archive_holds_the_loose_archives_bytes_in_a_few_files() {
     assert_eq!(loose_manifest, manifest);
 }
 
+/// 64 generated pages, four days, under `dir`: the first three days in `older`, the last in
+/// `newer`, and all four in `all`; returns those folders.
+fn older_and_newer(dir: &Path) -> (std::path::PathBuf, std::path::PathBuf, std::path::PathBuf) {
+    let src = gen_pages(dir, "64");
+    let mut days: Vec<String> = fs::read_dir(&src)
+        .expect("pages")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    days.sort();
+    assert_eq!(days.len(), 4);
+    let (older, newer, all) = (dir.join("older"), dir.join("newer"), dir.join("all"));
+    for (i, day) in days.iter().enumerate() {
+        let into = if i < 3 { &older } else { &newer };
+        for to in [into.join(day), all.join(day)] {
+            fs::create_dir_all(&to).expect("dir");
+            for page in fs::read_dir(src.join(day)).expect("day") {
+                let page = page.expect("page");
+                fs::copy(page.path(), to.join(page.file_name())).expect("copy");
+            }
+        }
+    }
+    (older, newer, all)
+}
+
 /// Builds `src` into `site` as the append test does (loose, small files), with `extra` flags.
 fn build_small(src: &Path, site: &Path, extra: &[&str]) -> Output {
     let mut args = vec![
@@ -743,35 +767,7 @@ fn build_small(src: &Path, site: &Path, extra: &[&str]) -> Output {
 #[test]
 fn appended_pages_go_into_a_segment_that_searches_as_a_whole_build_and_nothing_else_is_rewritten() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let src = gen_pages(dir.path(), "64");
-    let days: Vec<String> = {
-        let mut d: Vec<String> = fs::read_dir(&src)
-            .expect("pages")
-            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
-            .collect();
-        d.sort();
-        d
-    };
-    assert_eq!(days.len(), 4);
-    let (older, newer) = (dir.path().join("older"), dir.path().join("newer"));
-    for (i, day) in days.iter().enumerate() {
-        let into = if i < 3 { &older } else { &newer };
-        fs::create_dir_all(into).expect("dir");
-        fs::rename(src.join(day), into.join(day)).expect("move");
-    }
-    // The whole build reads both folders' days in order.
-    let all = dir.path().join("all");
-    for from in [&older, &newer] {
-        for day in fs::read_dir(from).expect("dir") {
-            let day = day.expect("entry");
-            let to = all.join(day.file_name());
-            fs::create_dir_all(&to).expect("dir");
-            for page in fs::read_dir(day.path()).expect("day") {
-                let page = page.expect("page");
-                fs::copy(page.path(), to.join(page.file_name())).expect("copy");
-            }
-        }
-    }
+    let (older, newer, all) = older_and_newer(dir.path());
     let (site, whole) = (dir.path().join("site"), dir.path().join("whole"));
     assert!(build_small(&older, &site, &[]).status.success());
     assert!(build_small(&all, &whole, &[]).status.success());
@@ -868,4 +864,80 @@ fn appending_where_there_is_no_archive_says_to_build_one_first() {
         stderr(&out)
     );
     assert!(!site.join("archive").exists(), "nothing is written");
+}
+
+#[test]
+fn compacting_an_archive_and_its_segments_gives_what_one_build_of_all_the_pages_gives() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (older, newer, all) = older_and_newer(dir.path());
+    let tree = |archive: &Path| -> Vec<(String, Vec<u8>)> {
+        files(archive)
+            .into_iter()
+            .map(|f| {
+                let bytes = fs::read(archive.join(&f)).expect("file");
+                (f, bytes)
+            })
+            .collect()
+    };
+    // Loose and packed, every file compared.
+    for way in [&["--loose"][..], &[][..]] {
+        let name = if way.is_empty() { "packed" } else { "loose" };
+        let (site, whole) = (
+            dir.path().join(name),
+            dir.path().join(format!("{name}-whole")),
+        );
+        let build = |src: &Path, site: &Path, extra: &[&str]| {
+            let mut args = vec![
+                "build",
+                "-o",
+                site.to_str().unwrap(),
+                "--block-kib",
+                "2",
+                "--paper",
+                "烟台日报",
+            ];
+            if !src.as_os_str().is_empty() {
+                args.insert(1, src.to_str().unwrap());
+            }
+            args.extend_from_slice(way);
+            args.extend_from_slice(extra);
+            let out = kanbao(&args);
+            assert!(out.status.success(), "{}", stderr(&out));
+            String::from_utf8_lossy(&out.stdout).into_owned()
+        };
+        build(&all, &whole, &[]);
+        build(&older, &site, &[]);
+        build(&newer, &site, &["--append"]);
+        assert!(site.join("archive/segments/0001").is_dir());
+        let said = build(Path::new(""), &site, &["--compact", "--threads", "2"]);
+        assert!(said.contains("compacted"), "{said}");
+        assert!(
+            !site.join("archive/segments").exists(),
+            "{name}: the segments went"
+        );
+        let (compacted, one) = (tree(&site.join("archive")), tree(&whole.join("archive")));
+        assert_eq!(
+            compacted.iter().map(|(f, _)| f).collect::<Vec<_>>(),
+            one.iter().map(|(f, _)| f).collect::<Vec<_>>(),
+            "{name}"
+        );
+        for ((f, a), (_, b)) in compacted.iter().zip(&one) {
+            assert!(
+                a == b,
+                "{name}: {f} differs from one build of all the pages"
+            );
+        }
+        // Compacted again: nothing to do.
+        let said = build(Path::new(""), &site, &["--compact"]);
+        assert!(said.contains("nothing to compact"), "{said}");
+    }
+    // Pages and --compact together are refused as a usage error.
+    let out = kanbao(&[
+        "build",
+        all.to_str().unwrap(),
+        "-o",
+        dir.path().join("x").to_str().unwrap(),
+        "--compact",
+    ]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
 }

@@ -135,6 +135,44 @@ impl ArchiveRecord {
         }
     }
 
+    /// The article, page facts and source file this record was written from
+    /// ([`record`](Self::record)), the article's spans aside: what an archive is built again
+    /// from (`kanbao build --compact`), since its index, facets and card are read from these.
+    /// A card gives its headline group, byline and place, and no body.
+    pub fn into_article(self) -> (Article, Meta, String) {
+        let blocks = self
+            .blocks
+            .unwrap_or_default()
+            .into_iter()
+            .map(|b| Block {
+                kind: b.kind,
+                text: b.text,
+                marker: b.marker,
+                span: Default::default(),
+            })
+            .collect();
+        let article = Article {
+            id: self.id,
+            kind: self.kind,
+            column: self.column,
+            kicker: self.kicker,
+            title: self.title,
+            subtitle: self.subtitle,
+            dateline: self.dateline,
+            byline: self.byline.into_byline(),
+            lead: self.lead,
+            blocks,
+            span: [0, 0],
+        };
+        let meta = Meta {
+            date: self.page.date,
+            page: self.page.page,
+            section: self.page.section,
+            editors: Vec::new(),
+        };
+        (article, meta, self.page.source)
+    }
+
     /// The card of `article`: what a list of results shows.
     pub fn card(doc: u32, article: &Article, meta: &Meta, source: &str) -> ArchiveRecord {
         let mut card = ArchiveRecord::head(doc, article, meta, source);
@@ -218,5 +256,43 @@ mod tests {
         let back: ArchiveRecord = serde_json::from_value(r).unwrap();
         assert_eq!(back, record);
         assert_eq!(back.byline.into_byline(), a.byline);
+    }
+
+    #[test]
+    fn a_record_gives_back_the_article_it_was_written_from_and_its_card_and_keys() {
+        let page = parse_bytes(
+            "2023年11月28日 星期二 第3版 城市\n\n港城新闻\n港口开通新航线\n——首班船昨日启航\n\n本报讯（记者 王超 通讯员 李静）近日，港口开通至釜山的集装箱新航线。\n\n▲ 首班船离港。 张明 摄\n\n航线每周两班。\n"
+                .as_bytes(),
+            "2023-11-28/03.txt",
+        );
+        for a in &page.articles {
+            let record = ArchiveRecord::record(3, a, &page.meta, "2023-11-28/03.txt");
+            let (article, meta, source) = record.into_article();
+            assert_eq!(source, "2023-11-28/03.txt");
+            assert_eq!(meta.date, page.meta.date);
+            assert_eq!(
+                (&meta.page, &meta.section),
+                (&page.meta.page, &page.meta.section)
+            );
+            // Everything but the spans, so its card and search keys are the article's own.
+            let unspanned = Article {
+                span: [0, 0],
+                blocks: a
+                    .blocks
+                    .iter()
+                    .map(|b| Block {
+                        span: Default::default(),
+                        ..b.clone()
+                    })
+                    .collect(),
+                ..a.clone()
+            };
+            assert_eq!(article, unspanned);
+            assert_eq!(
+                ArchiveRecord::card(3, &article, &meta, &source),
+                ArchiveRecord::card(3, a, &page.meta, "2023-11-28/03.txt")
+            );
+            assert_eq!(crate::Document::from(&article), crate::Document::from(a));
+        }
     }
 }

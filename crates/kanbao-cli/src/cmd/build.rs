@@ -64,7 +64,8 @@ const STORED: Compression = Compression::Gzip;
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Directory of page text files (searched recursively).
-    dir: PathBuf,
+    #[arg(required_unless_present = "compact")]
+    dir: Option<PathBuf>,
     /// Site directory; the archive goes to SITE/archive.
     #[arg(long = "output", short = 'o', value_name = "SITE")]
     output: PathBuf,
@@ -106,8 +107,50 @@ pub struct Args {
     /// the reader searches after the archive and the segments before it, and the archive's
     /// manifest lists it. No other file is written again, so what a browser or a CDN holds
     /// stays good. The time taken is the new pages', not the archive's.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "compact")]
     append: bool,
+    /// Build the archive in SITE and the segments appended to it again as one archive, from
+    /// the archive's own records (no pages needed): what one build of all the pages, in the
+    /// order they were added, writes.
+    #[arg(long, conflicts_with = "dir")]
+    compact: bool,
+}
+
+impl Args {
+    /// How the archive is cut into files.
+    fn layout(&self) -> Layout {
+        Layout {
+            chunk_size: self.chunk_size,
+            card_chunk_size: self.card_chunk_size,
+            shard_bytes: self.shard_kib.saturating_mul(1024),
+            block_bytes: self.block_kib.saturating_mul(1024),
+        }
+    }
+
+    /// The threads that read, parse and index: as told, or one per core.
+    fn threads(&self) -> usize {
+        self.threads.map_or_else(
+            || std::thread::available_parallelism().map_or(1, |n| n.get()),
+            |n| n as usize,
+        )
+    }
+
+    /// The memory the build may hold, about.
+    fn memory(&self) -> usize {
+        usize::try_from(self.memory).unwrap_or(usize::MAX)
+    }
+}
+
+/// `kanbao build --compact`.
+fn compact(args: &Args) -> anyhow::Result<()> {
+    super::compact::compact(&super::compact::Compaction {
+        site: &args.output,
+        layout: args.layout(),
+        threads: args.threads(),
+        memory: args.memory(),
+        loose: args.loose,
+        paper: args.paper.clone(),
+    })
 }
 
 /// Reads a memory limit: a number of bytes, or of `K`, `M` or `G` (binary units).
@@ -147,7 +190,11 @@ fn parse_memory(text: &str) -> Result<u64, String> {
 
 /// Runs `kanbao build`: exit 0 when every file was built, 1 when some could not be read.
 pub fn run(args: &Args) -> ExitCode {
-    match build(args) {
+    let done = match &args.dir {
+        Some(dir) => build(args, dir),
+        None => compact(args).map(|()| true),
+    };
+    match done {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::from(1),
         Err(err) => {
@@ -158,16 +205,16 @@ pub fn run(args: &Args) -> ExitCode {
 }
 
 /// Builds the archive; returns whether every file could be read.
-fn build(args: &Args) -> anyhow::Result<bool> {
+fn build(args: &Args, dir: &Path) -> anyhow::Result<bool> {
     let started = Instant::now();
     // Found as they are read, in path order: only the folders open are held, not every path.
-    let files = PageFiles::new(&args.dir)
-        .with_context(|| format!("cannot read directory {}", args.dir.display()))?;
+    let files =
+        PageFiles::new(dir).with_context(|| format!("cannot read directory {}", dir.display()))?;
 
     let root = args.output.join("archive");
     // Appending: the archive's manifest, and where the new segment goes.
     let appending = if args.append {
-        let manifest = read_manifest(&root.join("index"))?;
+        let manifest = read_manifest(&root.join("index"), "append to")?;
         let path = Segment::path_of(manifest.segments.len() + 1);
         Some((manifest, path))
     } else {
@@ -181,24 +228,14 @@ fn build(args: &Args) -> anyhow::Result<bool> {
         fs::remove_dir_all(&partial)
             .with_context(|| format!("cannot remove {}", partial.display()))?;
     }
-    let threads = args.threads.map_or_else(
-        || std::thread::available_parallelism().map_or(1, |n| n.get()),
-        |n| n as usize,
-    );
-    let layout = Layout {
-        chunk_size: args.chunk_size,
-        card_chunk_size: args.card_chunk_size,
-        shard_bytes: args.shard_kib.saturating_mul(1024),
-        block_bytes: args.block_kib.saturating_mul(1024),
-    };
-    let memory = usize::try_from(args.memory).unwrap_or(usize::MAX);
-    let mut out = ArchiveWriter::new(partial.clone(), layout, threads, memory)?;
+    let threads = args.threads();
+    let mut out = ArchiveWriter::new(partial.clone(), args.layout(), threads, args.memory())?;
     let mut calendar = CalendarBuilder::new(args.paper.clone());
     let (mut pages, mut text_bytes, mut all_read) = (0usize, 0u64, true);
     // Pages are read and parsed on the reading threads; what depends on the order (ids,
     // postings, chunks) is done here, in file order.
     let read = |path: &PathBuf| {
-        let name = path.strip_prefix(&args.dir).unwrap_or(path);
+        let name = path.strip_prefix(dir).unwrap_or(path);
         let name = name.to_string_lossy().replace('\\', "/");
         // Each article's keys are read here too, on the reading threads.
         super::parse::read_corrected_page(path, &name, args.corrections.as_deref()).map(
@@ -262,10 +299,7 @@ fn build(args: &Args) -> anyhow::Result<bool> {
         if articles == 0 {
             fs::remove_dir_all(&partial)
                 .with_context(|| format!("cannot remove {}", partial.display()))?;
-            println!(
-                "kanbao: no articles in {}: nothing appended",
-                args.dir.display()
-            );
+            println!("kanbao: no articles in {}: nothing appended", dir.display());
             return Ok(all_read);
         }
         if let Some(parent) = archive_dir.parent() {
@@ -315,7 +349,7 @@ const AHEAD: usize = 64;
 /// `take` in the items' order, as one thread would; stops at the first item that could not be
 /// had and at the first error `take` returns. At most [`AHEAD`] results wait for an earlier
 /// one, and the items are drawn as the readers need them.
-fn in_order<X: Send, T: Send>(
+pub(super) fn in_order<X: Send, T: Send>(
     items: impl Iterator<Item = anyhow::Result<X>> + Send,
     threads: usize,
     read: impl Fn(&X) -> T + Sync,
@@ -673,7 +707,7 @@ impl ChunkWriter {
 }
 
 /// Writes the calendar and its months; returns how many dates it holds.
-fn write_calendar(
+pub(super) fn write_calendar(
     dir: &Path,
     calendar: &Calendar,
     months: &[CalendarMonth],
@@ -696,12 +730,12 @@ fn write_calendar(
     Ok(calendar.months.iter().map(|m| m.days).sum())
 }
 
-/// The manifest of the archive whose index is `dir`, for appending to it.
-fn read_manifest(dir: &Path) -> anyhow::Result<Manifest> {
+/// The manifest of the archive whose index is `dir`, to `act` on it (`append to`, `compact`).
+pub(super) fn read_manifest(dir: &Path, act: &str) -> anyhow::Result<Manifest> {
     let path = dir.join("manifest.json");
     let text = fs::read(&path).with_context(|| {
         format!(
-            "no archive to append to at {} (build one first: kanbao build DIR -o SITE)",
+            "no archive to {act} at {} (build one first: kanbao build DIR -o SITE)",
             path.display()
         )
     })?;

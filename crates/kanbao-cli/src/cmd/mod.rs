@@ -2,6 +2,7 @@
 
 pub mod build;
 pub mod bundle;
+mod compact;
 pub mod eval;
 pub mod r#gen;
 mod index;
