@@ -122,6 +122,8 @@ fn role_word(t: &str) -> Option<Role> {
             && !p.starts_with(['·', '-', '－'])
     };
     for (word, role) in [
+        // `首席摄影记者 某某`, `本报摄影记者 某某`: the paper's photographer.
+        ("摄影记者", Role::Photographer),
         ("记者", Role::Reporter),
         ("实习生", Role::Reporter),
         ("通讯员", Role::Correspondent),
@@ -627,6 +629,10 @@ pub(crate) fn parse_credits(s: &str, default: Option<Role>, lenient: bool) -> Op
     let mut toks = tokenize(credit_label_dropped(s));
     surname_wen(&mut toks);
     drop_caption_words(&mut toks);
+    let photos_by = photo_led(&toks);
+    if photos_by {
+        toks.remove(0);
+    }
     let mut has_role = false;
     let mut text_photo = false;
     let mut names: Vec<String> = Vec::new();
@@ -697,7 +703,7 @@ pub(crate) fn parse_credits(s: &str, default: Option<Role>, lenient: bool) -> Op
     if matches!(toks.last(), Some(Tok::TextPhoto)) {
         all_took_photos(&mut out);
     }
-    match closing_photo_post(&toks) {
+    match closing_photo_post(&toks).or(photos_by.then_some(Post::Photo)) {
         Some(Post::Photo) => {
             all_took_photos(&mut out);
             out.reporters.clear();
@@ -803,6 +809,16 @@ fn surname_wen(toks: &mut Vec<Tok>) {
         }
         i += 1;
     }
+}
+
+/// Whether a credit opens with its photo word, the people after it being who took the
+/// photos (`■ 摄影 记者 冯某 通讯员 任某`): each is a photographer, whatever their post.
+fn photo_led(toks: &[Tok]) -> bool {
+    matches!(toks.first(), Some(Tok::Post(Post::Photo)))
+        && matches!(toks.get(1), Some(Tok::Role(_) | Tok::Name(_)))
+        && toks
+            .iter()
+            .any(|t| matches!(t, Tok::Name(_) | Tok::Single(_)))
 }
 
 /// Whether the photo word at `i` labels the names after it (`记者 林一 实习生 王二 制图 张三`:
@@ -3372,6 +3388,30 @@ mod tests {
         assert_eq!(reporter_in_text("记者张弢核实：桥下确有冰柱。"), None);
         assert_eq!(reporter_in_text("本报记者节前走访了十家商户。"), None);
         assert_eq!(reporter_in_text("他告诉本报记者，情况属实。"), None);
+    }
+
+    #[test]
+    fn a_photo_word_opening_a_credit_makes_everyone_after_it_a_photographer() {
+        let c = parse_credits("摄影 记者 冯树风 通讯员 任艳玲", None, false).unwrap();
+        assert_eq!(c.photographers, ["冯树风", "任艳玲"]);
+        assert!(c.reporters.is_empty() && c.correspondents.is_empty());
+        let line = parse_byline_line("■ 摄影 记者 邹晨光").unwrap();
+        assert_eq!(line.photographers, ["邹晨光"]);
+        assert!(line.reporters.is_empty());
+        // A photo word alone names no one.
+        assert!(parse_credits("摄影", None, false).is_none());
+    }
+
+    #[test]
+    fn a_photographer_by_title_is_a_photographer() {
+        let c = parse_credits("首席摄影记者 岳建文", None, false).unwrap();
+        assert_eq!(c.photographers, ["岳建文"]);
+        assert!(c.reporters.is_empty());
+        let c = parse_credits("记者 林一 本报摄影记者 王二", None, false).unwrap();
+        assert_eq!(
+            (c.reporters, c.photographers),
+            (vec!["林一".to_owned()], vec!["王二".to_owned()])
+        );
     }
 
     #[test]
