@@ -187,6 +187,8 @@ pub(crate) fn build(
     let mut sentence_ended = false;
     let body_lines = lines.get(k..).unwrap_or(&[]);
     let summary_lines = summary_lines(body_lines);
+    // The last credit line read, by its place among the body's lines.
+    let mut last_credit: Option<(usize, Credits)> = None;
     for (n, l) in body_lines.iter().enumerate() {
         // A list runs on while its items do.
         in_list = in_list && list_item(l);
@@ -200,6 +202,19 @@ pub(crate) fn build(
                     }
                     merge(&mut byline, c);
                 } else if let Some(c) = parse_byline_line(l.text) {
+                    if let Some((at, before)) = &last_credit
+                        && *at + 1 == n
+                        && credit_cut_in_two(before, &c)
+                    {
+                        // The names of the line before took the photos too.
+                        let took = before.reporters.iter().chain(&before.correspondents);
+                        for name in took {
+                            if !byline.photographers.contains(name) {
+                                byline.photographers.push(name.clone());
+                            }
+                        }
+                    }
+                    last_credit = Some((n, c.clone()));
                     if c.guessed {
                         guessed = Some([l.start, l.end()]);
                     }
@@ -523,8 +538,7 @@ pub(crate) fn build(
         agency_photo,
     );
     caption_above_lead(&mut drafts, &byline, lead_at);
-    // A name credited as reporter (`本报讯 某某报道`) is no author as well (`作者：某某`).
-    byline.authors.retain(|n| !byline.reporters.contains(n));
+    credited_no_author(&mut byline);
     // Names with no role word closing a piece under an opinion column or on an opinion page
     // (`■短评` … `（李某）`) sign it: its authors.
     if unmarked.is_some()
@@ -762,6 +776,22 @@ pub(crate) fn build(
         blocks,
         span: [first.start, last.end()],
     })
+}
+
+/// A name credited with a role (`本报讯 某某报道`, `通讯员 某某`, `某某 摄`) is no author as
+/// well: names printed bare under the headline (`作者：某某`, `沈某/蔡某`) that the credit
+/// gives a role are that role's only.
+fn credited_no_author(byline: &mut Byline) {
+    let Byline {
+        reporters,
+        correspondents,
+        photographers,
+        authors,
+        ..
+    } = byline;
+    authors.retain(|n| {
+        !reporters.contains(n) && !correspondents.contains(n) && !photographers.contains(n)
+    });
 }
 
 /// Whether the text's first line, joined with the next because it ends without punctuation,
@@ -1096,6 +1126,25 @@ fn photo_report(c: &Credits) -> bool {
         && c.reporters == c.photographers
         && c.correspondents.is_empty()
         && c.authors.is_empty()
+}
+
+/// Whether two credit lines, one under the other, are one credit cut by a line's end, its
+/// closing `摄影报道` crediting the names of both (`□记者 汪某` / `通讯员 唐某 摄影报道`): the
+/// first names reporters or correspondents and no photographer, the second names only people
+/// who both reported and took the photos.
+fn credit_cut_in_two(first: &Credits, second: &Credits) -> bool {
+    let reported = |n: &String| second.reporters.contains(n) || second.correspondents.contains(n);
+    first.photographers.is_empty()
+        && first.authors.is_empty()
+        && !(first.reporters.is_empty() && first.correspondents.is_empty())
+        && !second.photographers.is_empty()
+        && second.authors.is_empty()
+        && second.photographers.iter().all(reported)
+        && second
+            .reporters
+            .iter()
+            .chain(&second.correspondents)
+            .all(|n| second.photographers.contains(n))
 }
 
 /// Whether a credit names photographers only.
@@ -1511,6 +1560,40 @@ fn opinion_by_its_place(signs: Signs<'_>, byline: &Byline) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_credit_cut_in_two_by_a_lines_end_credits_the_photos_to_both_lines_names() {
+        let first = crate::byline::parse_byline_line("□记者 汪小昊").expect("credit");
+        let second = crate::byline::parse_byline_line("通讯员 唐渊 摄影报道").expect("credit");
+        assert!(credit_cut_in_two(&first, &second));
+        // A photographer's credit of its own under a reporter's is not one credit cut.
+        let photo = crate::byline::parse_byline_line("王小湧 摄").expect("credit");
+        assert!(!credit_cut_in_two(&first, &photo));
+        let page = crate::parse_bytes(
+            "港口开通新航线\n\n□记者 汪小昊\n\n通讯员 唐渊 摄影报道\n\n本报讯 近日，港口开通至釜山的集装箱新航线。\n\n航线每周两班。\n"
+                .as_bytes(),
+            "a.txt",
+        );
+        let b = &page.articles[0].byline;
+        assert_eq!(b.reporters, ["汪小昊"]);
+        assert_eq!(b.correspondents, ["唐渊"]);
+        assert_eq!(b.photographers, ["汪小昊", "唐渊"]);
+    }
+
+    #[test]
+    fn a_name_credited_with_a_role_is_no_author_as_well() {
+        let page = crate::parse_bytes(
+            "港口开通新航线\n\n沈小媛/蔡静仪/林一\n\n□ 记者 沈小媛 通讯员 蔡静仪\n\n本报讯 近日，港口开通至釜山的集装箱新航线。\n\n航线每周两班。\n"
+                .as_bytes(),
+            "a.txt",
+        );
+        let b = &page.articles[0].byline;
+        assert_eq!(page.articles[0].title, "港口开通新航线");
+        assert_eq!(b.reporters, ["沈小媛"]);
+        assert_eq!(b.correspondents, ["蔡静仪"]);
+        // Listed under the title with no role: the only one left an author.
+        assert_eq!(b.authors, ["林一"]);
+    }
 
     #[test]
     fn text_over_a_caption_saying_what_the_picture_shows_stays_text() {

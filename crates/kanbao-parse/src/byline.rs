@@ -1595,6 +1595,11 @@ fn account_named(s: &str) -> bool {
 /// `…价格比去年略低。文/本报记者 张某`, `…让人放心”。 扬子晚报记者 柳某`, `…合影留念。⑧3程全摄`.
 /// Returns where the credit starts (after any code such as `⑧3`) and what it credits.
 pub(crate) fn glued_credit(text: &str) -> Option<(usize, Credits)> {
+    credit_after_sentence(text).or_else(|| credit_after_gap(text))
+}
+
+/// A credit glued after the text's last sentence (see [`glued_credit`]).
+fn credit_after_sentence(text: &str) -> Option<(usize, Credits)> {
     // Corner quotes close sentences too, as Hong Kong and Taiwan papers print them (`…好行！」`).
     let (mark, c) =
         text.char_indices().rev().take(80).find(|&(_, c)| {
@@ -1630,6 +1635,38 @@ pub(crate) fn glued_credit(text: &str) -> Option<(usize, Credits)> {
         .or_else(|| translated_from(credit))
         .or_else(|| signed_apart(tail, credit))?;
     Some((after + code, credits))
+}
+
+/// A credit set a wide gap apart from a text that ends in no mark, as a caption's does
+/// (`…引导路人安全有序通行  杨某  摄影报道`): two spaces or an ideographic space before it, within
+/// the text's last 36 characters, and a credit's word in it. Returns where the credit starts
+/// and what it credits.
+fn credit_after_gap(text: &str) -> Option<(usize, Credits)> {
+    let trimmed = text.trim_end();
+    let from = trimmed
+        .char_indices()
+        .rev()
+        .take(36)
+        .last()
+        .map_or(0, |(i, _)| i);
+    let gaps = trimmed
+        .char_indices()
+        .filter(|&(i, c)| {
+            i >= from
+                && !c.is_whitespace()
+                && (trimmed[..i].ends_with("  ") || trimmed[..i].ends_with('\u{3000}'))
+        })
+        .map(|(i, _)| i);
+    for at in gaps {
+        let head = trimmed[..at].trim_end();
+        if head.chars().count() < 10 {
+            continue;
+        }
+        if let Some(c) = parse_credits(&trimmed[at..], None, false) {
+            return Some((at, c));
+        }
+    }
+    None
 }
 
 /// Names alone set a space apart after the last sentence (`…落地见效。 蓝皓璟`): the report's
@@ -3388,6 +3425,20 @@ mod tests {
         assert_eq!(reporter_in_text("记者张弢核实：桥下确有冰柱。"), None);
         assert_eq!(reporter_in_text("本报记者节前走访了十家商户。"), None);
         assert_eq!(reporter_in_text("他告诉本报记者，情况属实。"), None);
+    }
+
+    #[test]
+    fn a_credit_a_wide_gap_apart_from_a_text_without_an_end_mark_is_read() {
+        let text = "为确保游客的安全，警方在主要路口增加了执勤警力，引导路人安全有序通行  杨小奕  摄影报道";
+        let (at, c) = glued_credit(text).expect("credit");
+        assert_eq!(&text[at..], "杨小奕  摄影报道");
+        assert_eq!(
+            (c.reporters, c.photographers),
+            (vec!["杨小奕".to_owned()], vec!["杨小奕".to_owned()])
+        );
+        // One space is no gap, and words that credit no one are no credit.
+        assert!(glued_credit("警方增加了执勤警力，引导路人安全有序通行 杨小奕 摄影报道").is_none());
+        assert!(glued_credit("警方增加了执勤警力，引导路人安全有序通行  看得见的变化").is_none());
     }
 
     #[test]

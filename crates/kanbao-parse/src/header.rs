@@ -815,19 +815,29 @@ pub(crate) fn is_jump(s: &str) -> bool {
 }
 
 /// A front page's pointer to the page a teaser's story is on, alone on its line under the
-/// teaser's headline: `（A04）`, `（见第4版）`, `（详见A05版）`.
+/// teaser's headline: `（A04）`, `（见第4版）`, `（详见A05版）`, and unbracketed `■详见A4`.
 pub(crate) fn page_pointer(s: &str) -> bool {
-    let Some(inner) = s
+    let inner = match s
         .strip_prefix(['(', '（'])
         .and_then(|x| x.strip_suffix([')', '）']))
-    else {
-        return false;
+    {
+        Some(inner) => {
+            let inner = inner.trim();
+            ["详见", "见"]
+                .iter()
+                .find_map(|w| inner.strip_prefix(w))
+                .unwrap_or(inner)
+        }
+        // Unbracketed, after a mark, only as `详见`: `■详见A4`, `详见第4版`.
+        None => match s
+            .trim_start_matches(['■', '□', '▲', '▶', '◆', '●', '★'])
+            .trim_start()
+            .strip_prefix("详见")
+        {
+            Some(inner) => inner.trim(),
+            None => return false,
+        },
     };
-    let inner = inner.trim();
-    let inner = ["详见", "见"]
-        .iter()
-        .find_map(|w| inner.strip_prefix(w))
-        .unwrap_or(inner);
     let inner = inner.strip_prefix('第').unwrap_or(inner);
     let paged = inner.ends_with('版');
     let inner = inner.strip_suffix('版').unwrap_or(inner);
@@ -1197,5 +1207,11 @@ mod tests {
         assert!(!page_pointer("（1）"));
         assert!(!page_pointer("（2024）"));
         assert!(!page_pointer("（ABC1）"));
+        // Unbracketed, after a mark: only as `详见`.
+        assert!(page_pointer("■详见A4"));
+        assert!(page_pointer("详见第4版"));
+        assert!(is_jump("■详见A4"));
+        assert!(!page_pointer("■见A4"));
+        assert!(!page_pointer("详见附件"));
     }
 }

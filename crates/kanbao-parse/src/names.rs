@@ -385,7 +385,14 @@ pub(crate) fn bare_names(line: &str) -> Option<Vec<String>> {
     if t.len() > 60 {
         return None;
     }
-    padded_names(t)
+    padded_names(t).or_else(|| slashed_names(t))
+}
+
+/// Names joined by slashes, as an e-paper site lists an article's writers under its title
+/// (`沈某/蔡某某/蔡某`): each part a whole name; two to six of them.
+fn slashed_names(t: &str) -> Option<Vec<String>> {
+    let names: Vec<String> = t.split(['/', '／']).map(|n| n.trim().to_owned()).collect();
+    ((2..=6).contains(&names.len()) && names.iter().all(|n| is_person_name(n))).then_some(names)
 }
 
 /// Several names on a line set apart by spaces, as web exports print the reporters under a
@@ -393,6 +400,9 @@ pub(crate) fn bare_names(line: &str) -> Option<Vec<String>> {
 /// three widths (`王小二  李  四`): each part a whole name, or a surname and a given character
 /// set apart. Two to six names.
 fn padded_names(t: &str) -> Option<Vec<String>> {
+    if t.contains(['/', '／']) {
+        return None;
+    }
     let parts: Vec<&str> = t.split_whitespace().collect();
     if parts.len() > 8 {
         return None;
@@ -503,6 +513,19 @@ mod tests {
         assert_eq!(name_after_post("王小二"), None);
         assert!(ends_in_post("南州大学经济学院教授"));
         assert!(!ends_in_post("南州大学经济学院"));
+    }
+
+    #[test]
+    fn names_joined_by_slashes_are_a_sites_list_of_writers() {
+        assert_eq!(
+            slashed_names("沈媛/蔡静仪/蔡新纪"),
+            Some(vec!["沈媛".into(), "蔡静仪".into(), "蔡新纪".into()])
+        );
+        assert_eq!(bare_names("季张颖/郭志怡").map(|n| n.len()), Some(2));
+        // A credit's words are no names; nor is one name alone.
+        assert_eq!(slashed_names("王某/摄"), None);
+        assert_eq!(slashed_names("文/王小二"), None);
+        assert_eq!(slashed_names("王小二"), None);
     }
 
     #[test]

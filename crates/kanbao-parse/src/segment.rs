@@ -309,8 +309,10 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
                         if header_under_headline(
                             c,
                             lines.get(i + 1..).and_then(|rest| {
-                                // A site's noise between (`分享到：`) hides nothing.
-                                rest.iter().find(|l| l.class != Class::Noise)
+                                // A site's noise between (`分享到：`) hides nothing, nor does
+                                // the rest of the header (`版次:A01` / `2023年07月14日`).
+                                rest.iter()
+                                    .find(|l| !matches!(l.class, Class::Noise | Class::Header))
                             }),
                         ) =>
                     {

@@ -737,3 +737,38 @@ fn a_news_sites_copies_in_traditional_characters_drop_the_trail_and_keep_labels(
     assert_eq!(market.byline.reporters, ["蘇小敏"]);
     assert_eq!(fragments(&p, Why::PageHeader).len(), 3);
 }
+
+#[test]
+fn a_law_papers_site_copies_keep_their_headlines_and_credit_every_name_by_role() {
+    let p = page("law-paper-site-copies.txt");
+    assert_eq!(
+        titles(&p),
+        [
+            "社区民警上门 帮老人找回存折",
+            "游客增多 警方加派巡逻",
+            "“小小志愿者”给交警送凉茶",
+            "河滩油菜花开",
+            "老码头改造完工"
+        ]
+    );
+    let [passbook, riverside, tea, blossom, wharf] = &p.articles[..] else {
+        panic!("five articles: {:?}", titles(&p));
+    };
+    // The site's writers joined by slashes are the credit's names, not a title or authors.
+    assert_eq!(passbook.byline.reporters, ["周小岚"]);
+    assert_eq!(passbook.byline.correspondents, ["陆晓晨", "韩一舟"]);
+    assert!(passbook.byline.authors.is_empty());
+    // A credit a wide gap after a text with no end mark.
+    assert_eq!(riverside.kicker.as_deref(), Some("江边步道夜间亮灯"));
+    assert_eq!(riverside.byline.photographers, ["孟小川"]);
+    // A credit cut in two lines: both names took the photos.
+    assert_eq!(tea.byline.reporters, ["邵一鸣", "罗小青"]);
+    assert_eq!(tea.byline.photographers, ["邵一鸣", "罗小青"]);
+    // The pointer to another page is no column of the next article, and the page code under
+    // a title does not cut it from its text.
+    assert_eq!(blossom.column, None);
+    assert_eq!(blossom.byline.photographers, ["钱小舟", "白一帆"]);
+    assert!(blossom.byline.reporters.is_empty() && blossom.byline.correspondents.is_empty());
+    assert_eq!(wharf.byline.photographers, ["陶小冬"]);
+    assert!(wharf.byline.reporters.is_empty());
+}
