@@ -16,7 +16,7 @@ mod fetch;
 mod part;
 mod records;
 
-use std::cell::{Cell, RefCell};
+use std::cell::{Cell, OnceCell, RefCell};
 use std::collections::HashMap;
 use std::ops::Range;
 use std::rc::Rc;
@@ -95,9 +95,6 @@ pub struct ArchiveResults {
     /// How many of `docs` the list shows.
     shown: usize,
     search: Rc<Searches>,
-    /// A period was asked for, but the archive cannot tell its documents (built without a
-    /// calendar, or not in date order): the whole archive is searched.
-    pub period_ignored: bool,
     /// Filters asked for that the archive cannot apply (built before facets were indexed, or
     /// a facet it does not index): its results are not narrowed by them.
     pub filters_ignored: Rc<[Facet]>,
@@ -143,6 +140,12 @@ impl ArchiveResults {
         self.search.oldest_first
     }
 
+    /// A period was asked for, but an archive searched so far cannot tell its documents
+    /// (built without a calendar, or not in date order): the whole of it is searched.
+    pub fn period_ignored(&self) -> bool {
+        self.search.period_ignored.get()
+    }
+
     /// Whether there are (or may be) results beyond those shown.
     pub fn has_more(&self) -> bool {
         self.total() > self.shown || !self.complete()
@@ -156,14 +159,29 @@ impl ArchiveResults {
 }
 
 /// One search over the parts, in the order they are searched: the last part first (newest
-/// first), or the first part first (oldest first).
+/// first), or the first part first (oldest first). A part's search starts (its shards are
+/// fetched) only when the search reaches it, with those after it up to a wave's documents
+/// (see [`FIRST_WAVE`]): a cold query over an archive and many daily segments, or over
+/// partitions, reads the shards of the parts its first results need, not of every part.
 #[derive(Debug)]
 struct Searches {
     lanes: Vec<Lane>,
+    query: Query,
+    filters: Filters,
+    period: Option<(String, String)>,
     oldest_first: bool,
+    /// Documents the next wave of parts started may hold.
+    wave: Cell<u64>,
+    /// A part searched so far could not tell the period's documents.
+    period_ignored: Cell<bool>,
     /// Parts that stopped answering.
     failed: RefCell<Vec<Unavailable>>,
 }
+
+/// Documents the first wave of parts started at once holds at least (the parts are started
+/// whole): about a day's issues of a large paper for a few years. Each wave after holds
+/// twice the one before.
+const FIRST_WAVE: u64 = 4_096;
 
 /// The search of one part.
 #[derive(Debug)]
@@ -172,14 +190,22 @@ struct Lane {
     part: usize,
     /// The number the part's first document has among all.
     start: u32,
-    search: RefCell<Search>,
+    /// Its documents.
+    docs: u32,
+    /// Its search, once started.
+    search: OnceCell<RefCell<Search>>,
     /// The part stopped answering: the lane is left.
     failed: Cell<bool>,
 }
 
 impl Lane {
+    /// Whether the lane has documents still to search: not started, or started and not done.
     fn open(&self) -> bool {
-        !self.failed.get() && !self.search.borrow().done()
+        !self.failed.get() && self.search.get().is_none_or(|s| !s.borrow().done())
+    }
+
+    fn started(&self) -> bool {
+        self.search.get().is_some()
     }
 }
 
@@ -193,24 +219,57 @@ impl Searches {
         self.current().is_none()
     }
 
-    /// The matches of every part that answers, each exact or estimated.
+    /// The matches of every part that answers, each exact or estimated; while parts are not
+    /// started yet, those of the started ones scaled up to every part's documents.
     fn estimate(&self) -> u64 {
-        self.lanes
-            .iter()
-            .filter(|l| !l.failed.get())
-            .map(|l| l.search.borrow().estimate())
-            .sum()
+        let answering = self.lanes.iter().filter(|l| !l.failed.get());
+        let (mut found, mut searched, mut all) = (0u64, 0u64, 0u64);
+        for lane in answering {
+            all += u64::from(lane.docs);
+            if let Some(search) = lane.search.get() {
+                found += search.borrow().estimate();
+                searched += u64::from(lane.docs);
+            }
+        }
+        if searched == all || searched == 0 {
+            found
+        } else {
+            found.saturating_mul(all) / searched
+        }
     }
 
     /// The documents, among all, from the lowest to the highest still to be searched.
     fn unsearched(&self) -> Range<u32> {
         let ranges = self.lanes.iter().filter(|l| l.open()).map(|l| {
-            let r = l.search.borrow().unsearched();
+            let r = match l.search.get() {
+                Some(search) => search.borrow().unsearched(),
+                None => 0..l.docs,
+            };
             l.start.saturating_add(r.start)..l.start.saturating_add(r.end)
         });
         ranges
             .reduce(|a, b| a.start.min(b.start)..a.end.max(b.end))
             .unwrap_or(0..0)
+    }
+
+    /// The lanes to start with the one at `from` (which is not started): those after it in
+    /// order, not started, until they hold a wave's documents.
+    fn wave_from(&self, from: usize) -> Vec<usize> {
+        let wave = self.wave.get();
+        self.wave.set(wave.saturating_mul(2));
+        let mut held = 0u64;
+        let mut out = Vec::new();
+        for (at, lane) in self.lanes.iter().enumerate().skip(from) {
+            if held >= wave {
+                break;
+            }
+            if lane.started() || lane.failed.get() {
+                continue;
+            }
+            held += u64::from(lane.docs);
+            out.push(at);
+        }
+        out
     }
 }
 
@@ -680,42 +739,30 @@ impl ArchiveClient {
         period: Option<&(String, String)>,
         oldest_first: bool,
     ) -> Result<ArchiveResults, AppError> {
-        let started = join_all(
-            self.parts
-                .iter()
-                .map(|p| p.start_search(query, filters, period, oldest_first)),
-        )
-        .await;
-        let (mut lanes, mut failed, mut period_ignored) = (Vec::new(), Vec::new(), false);
-        for (at, started) in started.into_iter().enumerate() {
-            match started {
-                Ok((search, ignored)) => {
-                    period_ignored |= ignored;
-                    lanes.push(Lane {
-                        part: at,
-                        start: self.parts[at].start,
-                        search: RefCell::new(search),
-                        failed: Cell::new(false),
-                    });
-                }
-                Err(error) => failed.push(Unavailable {
-                    name: self.parts[at].name.clone(),
-                    error,
-                }),
-            }
-        }
-        if lanes.is_empty()
-            && let Some(first) = failed.first()
-        {
-            return Err(first.error.clone());
-        }
+        let mut lanes: Vec<Lane> = self
+            .parts
+            .iter()
+            .enumerate()
+            .map(|(at, part)| Lane {
+                part: at,
+                start: part.start,
+                docs: part.len() as u32,
+                search: OnceCell::new(),
+                failed: Cell::new(false),
+            })
+            .collect();
         if !oldest_first {
             lanes.reverse();
         }
         let search = Rc::new(Searches {
             lanes,
+            query: query.clone(),
+            filters: filters.clone(),
+            period: period.cloned(),
             oldest_first,
-            failed: RefCell::new(failed),
+            wave: Cell::new(FIRST_WAVE),
+            period_ignored: Cell::new(false),
+            failed: RefCell::new(Vec::new()),
         });
         let mut docs = Vec::new();
         self.advance(&search, &mut docs, first).await?;
@@ -728,9 +775,49 @@ impl ArchiveClient {
             shown: first.min(docs.len()),
             docs: docs.into(),
             search,
-            period_ignored,
             filters_ignored: filters_ignored.into(),
         })
+    }
+
+    /// Starts the searches of the wave of parts from the lane at `from` at once (see
+    /// [`Searches::wave_from`]): each fetches the shards its plan needs. A part that fails is
+    /// left, named in the search; the error is the search's when no part is left to answer.
+    async fn start_wave(&self, search: &Searches, from: usize) -> Result<(), AppError> {
+        let wave = search.wave_from(from);
+        let started = join_all(wave.iter().map(|&at| {
+            self.parts[search.lanes[at].part].start_search(
+                &search.query,
+                &search.filters,
+                search.period.as_ref(),
+                search.oldest_first,
+            )
+        }))
+        .await;
+        let mut last_error = None;
+        for (&at, started) in wave.iter().zip(started) {
+            let lane = &search.lanes[at];
+            match started {
+                Ok((s, ignored)) => {
+                    if ignored {
+                        search.period_ignored.set(true);
+                    }
+                    let _ = lane.search.set(RefCell::new(s));
+                }
+                Err(error) => {
+                    lane.failed.set(true);
+                    last_error = Some(error.clone());
+                    search.failed.borrow_mut().push(Unavailable {
+                        name: self.parts[lane.part].name.clone(),
+                        error,
+                    });
+                }
+            }
+        }
+        match last_error {
+            // Every part has failed: the search has.
+            Some(error) if search.lanes.iter().all(|l| l.failed.get()) => Err(error),
+            _ => Ok(()),
+        }
     }
 
     /// Runs a search on, part after part, until `docs` holds `want` matches or every part is
@@ -743,14 +830,20 @@ impl ArchiveClient {
         want: usize,
     ) -> Result<(), AppError> {
         while docs.len() < want {
-            let Some(lane) = search.current() else {
+            let Some(at) = search.lanes.iter().position(Lane::open) else {
                 break;
             };
+            if !search.lanes[at].started() {
+                self.start_wave(search, at).await?;
+                continue;
+            }
+            let lane = &search.lanes[at];
             let part = &self.parts[lane.part];
             let mut found = Vec::new();
-            let advanced = part
-                .advance(&lane.search, &mut found, want - docs.len())
-                .await;
+            let Some(running) = lane.search.get() else {
+                continue;
+            };
+            let advanced = part.advance(running, &mut found, want - docs.len()).await;
             docs.extend(found.into_iter().map(|d| d.saturating_add(lane.start)));
             if let Err(error) = advanced {
                 let others = search.lanes.iter().any(|l| l.part != lane.part && l.open());
@@ -812,5 +905,71 @@ fn too_many(base: &str) -> AppError {
     AppError::ArchiveCorrupt {
         url: format!("{base}index/manifest.json"),
         detail: "the archives hold more than 4,294,967,295 articles in all".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A search over parts of `docs` documents each, in the order searched, none started.
+    fn searches(docs: &[u32]) -> Searches {
+        let mut start = 0;
+        let lanes = docs
+            .iter()
+            .enumerate()
+            .map(|(part, &docs)| {
+                let lane = Lane {
+                    part,
+                    start,
+                    docs,
+                    search: OnceCell::new(),
+                    failed: Cell::new(false),
+                };
+                start += docs;
+                lane
+            })
+            .collect();
+        Searches {
+            lanes,
+            query: Query::parse("港口"),
+            filters: Filters::new(),
+            period: None,
+            oldest_first: false,
+            wave: Cell::new(FIRST_WAVE),
+            period_ignored: Cell::new(false),
+            failed: RefCell::new(Vec::new()),
+        }
+    }
+
+    #[test]
+    fn parts_are_started_in_waves_that_double() {
+        // Day segments of 100 articles: the first wave holds 4,096 of them, the next twice that.
+        let days = searches(&[100; 200]);
+        let first = days.wave_from(0);
+        assert_eq!(first, (0..41).collect::<Vec<_>>());
+        assert_eq!(days.wave_from(41).len(), 82);
+        // A large partition is a wave of its own.
+        let partitions = searches(&[300_000, 300_000, 300_000]);
+        assert_eq!(partitions.wave_from(0), [0]);
+        assert_eq!(partitions.wave_from(1), [1]);
+        // Failed lanes are passed over.
+        let some_failed = searches(&[1_000, 1_000, 5_000]);
+        some_failed.lanes[1].failed.set(true);
+        assert_eq!(some_failed.wave_from(0), [0, 2]);
+    }
+
+    #[test]
+    fn parts_not_started_are_still_to_search_and_count_by_their_share() {
+        let s = searches(&[100, 900]);
+        assert!(!s.done());
+        assert_eq!(s.unsearched(), 0..1_000);
+        assert_eq!(s.estimate(), 0);
+        // Every part failed: nothing left, and nothing to count.
+        for lane in &s.lanes {
+            lane.failed.set(true);
+        }
+        assert!(s.done());
+        assert_eq!(s.unsearched(), 0..0);
     }
 }

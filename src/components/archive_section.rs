@@ -155,7 +155,7 @@ pub fn ArchiveSection(props: &ArchiveSectionProps) -> Html {
                                 r.filters_ignored.iter().map(|&f| lang.facet(f).to_lowercase()).collect::<Vec<_>>().join(", ")),
                         } }</p>
                     }
-                    if r.period_ignored {
+                    if r.period_ignored() {
                         <p class="archive-period-ignored">{ lang.pick(
                             "档案没有按日期顺序建立，不能按时期筛选：下面是所有时期的结果。",
                             "The archive was not built in date order and cannot be filtered by period: these are results from every period.",
