@@ -1119,13 +1119,17 @@ fn caption_or_text(blocks: &[Block], byline: &Byline, dated: bool) -> Option<cra
         .then_some(first.span)
 }
 
-/// Whether a credit is a photo report's (`某某摄影报道`, `某某 文/图`): the same names as
-/// reporters and photographers, and no one else.
+/// Whether a credit is a photo report's (`某某摄影报道`, `某某 文/图`, `本报记者 某 通讯员 某
+/// 摄影报道`): every name reported and took the photos, and no one else is named.
 fn photo_report(c: &Credits) -> bool {
+    let reported = |n: &String| c.reporters.contains(n) || c.correspondents.contains(n);
     !c.photographers.is_empty()
-        && c.reporters == c.photographers
-        && c.correspondents.is_empty()
         && c.authors.is_empty()
+        && c.photographers.iter().all(reported)
+        && c.reporters
+            .iter()
+            .chain(&c.correspondents)
+            .all(|n| c.photographers.contains(n))
 }
 
 /// Whether two credit lines, one under the other, are one credit cut by a line's end, its
@@ -1133,18 +1137,10 @@ fn photo_report(c: &Credits) -> bool {
 /// first names reporters or correspondents and no photographer, the second names only people
 /// who both reported and took the photos.
 fn credit_cut_in_two(first: &Credits, second: &Credits) -> bool {
-    let reported = |n: &String| second.reporters.contains(n) || second.correspondents.contains(n);
     first.photographers.is_empty()
         && first.authors.is_empty()
         && !(first.reporters.is_empty() && first.correspondents.is_empty())
-        && !second.photographers.is_empty()
-        && second.authors.is_empty()
-        && second.photographers.iter().all(reported)
-        && second
-            .reporters
-            .iter()
-            .chain(&second.correspondents)
-            .all(|n| second.photographers.contains(n))
+        && photo_report(second)
 }
 
 /// Whether a credit names photographers only.
@@ -1578,6 +1574,21 @@ mod tests {
         assert_eq!(b.reporters, ["汪小昊"]);
         assert_eq!(b.correspondents, ["唐渊"]);
         assert_eq!(b.photographers, ["汪小昊", "唐渊"]);
+    }
+
+    #[test]
+    fn a_photo_reports_credit_may_name_correspondents_who_took_photos_too() {
+        let both = crate::byline::parse_byline_line("本报记者 夏小清 通讯员 焦一燕摄影报道")
+            .expect("credit");
+        assert!(photo_report(&both));
+        let mine = crate::byline::parse_byline_line("本报记者 夏小清 摄影报道").expect("credit");
+        assert!(photo_report(&mine));
+        // A reporter's credit with someone else's photographs is not one.
+        let apart =
+            crate::byline::parse_byline_line("记者 夏小清 通讯员 焦一燕 摄").expect("credit");
+        assert!(!photo_report(&apart));
+        let words = crate::byline::parse_byline_line("本报记者 夏小清").expect("credit");
+        assert!(!photo_report(&words));
     }
 
     #[test]
