@@ -469,6 +469,7 @@ pub(crate) fn split(text: &str) -> Vec<Line<'_>> {
     before_and_after_captions(&mut out);
     source_under_headline(&mut out);
     captions_under_picture_title(&mut out);
+    title_again_under_captions(&mut out);
     title_under_trail(&mut out);
     list_items(&mut out);
     closing_datelines(&mut out);
@@ -730,6 +731,35 @@ fn captions_under_picture_title(lines: &mut [Line<'_>]) {
         if text_follows && !run.is_empty() {
             for k in run {
                 lines[k].class = Class::Caption;
+            }
+        }
+    }
+}
+
+/// A web copy's title printed over its pictures' captions and again under them, before the
+/// text (`街坊節開幕推睦鄰互助` / `出席活動人士合照` / `街坊節開幕推睦鄰互助` / `【本報消息】…`):
+/// the first copy is the page's, and the short lines between are captions.
+fn title_again_under_captions(lines: &mut [Line<'_>]) {
+    for i in 0..lines.len() {
+        if !lines[i].class.is_headline() || lines[i].text.chars().count() < 4 {
+            continue;
+        }
+        // The same line again within three lines, only short lines without a final mark
+        // between.
+        let again = (i + 2..lines.len().min(i + 5)).find(|&j| lines[j].text == lines[i].text);
+        let Some(j) = again else {
+            continue;
+        };
+        let between_short = lines[i + 1..j].iter().all(|l| {
+            matches!(l.class, Class::Short | Class::Caption) && l.text.chars().count() <= 40
+        });
+        let text_follows = lines
+            .get(j + 1)
+            .is_some_and(|l| !l.class.is_headline() && l.class != Class::Caption);
+        if between_short && text_follows {
+            lines[i].class = Class::Noise;
+            for l in &mut lines[i + 1..j] {
+                l.class = Class::Caption;
             }
         }
     }
@@ -2698,6 +2728,24 @@ mod tests {
         let without = page.replace("(组图)", "");
         let plain = split(&without);
         assert!(plain.iter().all(|l| l.class != Class::Caption));
+    }
+
+    #[test]
+    fn a_title_printed_again_under_its_pictures_captions_makes_them_captions() {
+        let page = "街坊节开幕推睦邻互助\n\n出席活动人士合照\n\n街坊节开幕推睦邻互助\n\n【本报消息】街坊总会昨日举行街坊节开幕礼，设多项活动。\n";
+        let lines = split(page);
+        let classes: Vec<(&str, Class)> = lines.iter().map(|l| (l.text, l.class)).collect();
+        assert_eq!(classes[0].1, Class::Noise, "{classes:?}");
+        assert_eq!(classes[1], ("出席活动人士合照", Class::Caption));
+        assert!(classes[2].1.is_headline(), "{classes:?}");
+        // A headline group of different lines is left as it is.
+        let group =
+            split("街坊节开幕\n\n推睦邻互助\n\n【本报消息】街坊总会昨日举行街坊节开幕礼。\n");
+        assert!(
+            group
+                .iter()
+                .all(|l| l.class != Class::Caption && l.class != Class::Noise)
+        );
     }
 
     #[test]
