@@ -65,6 +65,10 @@ pub(crate) struct RunCues {
     pub awaiting_body: bool,
     /// A line of the run stood on one line with its text, set apart by a wide gap: a title.
     pub beside_text: bool,
+    /// The text after the run opens as a news report's lead does, naming the day in its first
+    /// words (`中国工程院院士金涌7月22日在接受本报记者采访时说…`): a new report, where a
+    /// section's text goes on from the one before.
+    pub dated_lead_follows: bool,
     /// Lines in the run, noise left out.
     pub lines: usize,
     /// The run opens with a name and a colon (`硕放：…`) as the open article's title does
@@ -147,6 +151,7 @@ pub(crate) fn weigh(c: &RunCues) -> (RunReading, i32) {
         (c.roundup_item, 6),
         (c.signed, -2),
         (c.dateline_ahead, 8),
+        (c.dated_lead_follows && !c.dateline_ahead, 4),
         (c.short_news, 3),
         (c.awaiting_body, -4),
         (c.set_apart, 6),
@@ -400,6 +405,34 @@ pub(crate) fn dateline_ahead(lines: &[Line<'_>], j: usize) -> bool {
         }
     }
     false
+}
+
+/// Whether the text after the run names a day in its first 30 characters (`7月22日`), as a
+/// report's lead does (see [`RunCues::dated_lead_follows`]), under a run that is no
+/// bracketed label.
+pub(crate) fn dated_lead_follows(run: &[Line<'_>], next: Option<&Line<'_>>) -> bool {
+    // A bracketed run is a section's label (`【记者调查】`), whatever text follows.
+    if run
+        .iter()
+        .any(|l| l.text.starts_with(['【', '[', '〔', '［']))
+    {
+        return false;
+    }
+    let Some(l) = next.filter(|l| l.class == Class::Text) else {
+        return false;
+    };
+    let head: Vec<char> = l.text.chars().take(30).collect();
+    head.iter().enumerate().any(|(i, &c)| {
+        c == '日'
+            && i > 0
+            && head[i - 1].is_ascii_digit()
+            && head[..i]
+                .iter()
+                .rev()
+                .skip_while(|c| c.is_ascii_digit())
+                .next()
+                .is_some_and(|&m| m == '月')
+    })
 }
 
 /// Whether a lead summary ending in `……` follows.
@@ -1081,6 +1114,22 @@ mod tests {
         let lines = split("标题\n城区三座口袋公园建成开放，市民家门口多了休闲去处……\n");
         assert!(lead_follows(lines.get(1)));
         assert!(!lead_follows(None));
+    }
+
+    #[test]
+    fn text_naming_its_day_in_its_first_words_after_a_run_opens_a_report() {
+        let lines = split(
+            "太阳能发电成本下降\n工程院院士林某7月22日在接受本报记者采访时说，成本在下降。\n",
+        );
+        assert!(dated_lead_follows(&lines[..1], lines.get(1)));
+        // The day far into the text, or no day, is no lead's.
+        let lines = split(
+            "太阳能发电成本下降\n随着新技术的发展，风能和太阳能的发电成本将在未来几年里降到火电以下，7月22日的论坛上说。\n",
+        );
+        assert!(!dated_lead_follows(&lines[..1], lines.get(1)));
+        // A bracketed label over dated text is a section's.
+        let lines = split("【记者调查】\n9月12日上午，记者前往现场采访。\n");
+        assert!(!dated_lead_follows(&lines[..1], lines.get(1)));
     }
 
     #[test]

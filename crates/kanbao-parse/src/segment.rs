@@ -970,6 +970,7 @@ fn run_cues(
             && boundary::uncredited_ahead(lines, j),
         signed: cur.is_some_and(|c| c.signed),
         dateline_ahead: boundary::dateline_ahead(lines, j),
+        dated_lead_follows: boundary::dated_lead_follows(run, next),
         lines: heads,
         // Set by the caller, which knows the page's blank lines.
         set_apart: false,
