@@ -429,8 +429,7 @@ pub(crate) fn dated_lead_follows(run: &[Line<'_>], next: Option<&Line<'_>>) -> b
             && head[..i]
                 .iter()
                 .rev()
-                .skip_while(|c| c.is_ascii_digit())
-                .next()
+                .find(|c| !c.is_ascii_digit())
                 .is_some_and(|&m| m == '月')
     })
 }
