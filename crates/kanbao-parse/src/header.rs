@@ -398,11 +398,11 @@ pub(crate) fn is_clock_time(s: &str) -> bool {
 }
 
 /// The length in bytes of the count of an article's characters an e-paper site prints, at the
-/// start of `s`: `字数：293`, `本文字数:1442`, `字数 232字`.
+/// start of `s`: `字数：293`, `本文字数:1442`, `文章字数：445`, `字数 232字`.
 pub(crate) fn character_count(s: &str) -> Option<usize> {
-    let rest = s
-        .strip_prefix("本文字数")
-        .or_else(|| s.strip_prefix("字数"))?;
+    let rest = ["本文字数", "文章字数", "字数"]
+        .iter()
+        .find_map(|w| s.strip_prefix(w))?;
     let rest = rest.trim_start_matches([':', '：', ' ', '\u{3000}']);
     let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
     let after = rest.get(digits..)?;
@@ -920,6 +920,10 @@ mod tests {
         );
         assert_eq!(after_character_count("字数：293"), None);
         assert_eq!(character_count("字数 232字"), Some("字数 232字".len()));
+        assert_eq!(
+            character_count("文章字数：445"),
+            Some("文章字数：445".len())
+        );
         assert_eq!(
             character_count("本文字数:1442 …"),
             Some("本文字数:1442".len())

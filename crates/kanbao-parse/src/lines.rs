@@ -470,6 +470,7 @@ pub(crate) fn split(text: &str) -> Vec<Line<'_>> {
     source_under_headline(&mut out);
     captions_under_picture_title(&mut out);
     title_again_under_captions(&mut out);
+    title_again_in_pieces(&mut out);
     title_under_trail(&mut out);
     list_items(&mut out);
     closing_datelines(&mut out);
@@ -761,6 +762,30 @@ fn title_again_under_captions(lines: &mut [Line<'_>]) {
             for l in &mut lines[i + 1..j] {
                 l.class = Class::Caption;
             }
+        }
+    }
+}
+
+/// A web copy's title printed whole and then again as the lines the page printed it in
+/// (`坚持至真至纯 生态本真 心灵本真 让游客…` / `生态本真 心灵本真` / `让游客…`): the pieces,
+/// each held in the whole line above them, say nothing more.
+fn title_again_in_pieces(lines: &mut [Line<'_>]) {
+    for i in 0..lines.len() {
+        let whole = &lines[i];
+        if !whole.class.is_headline() || whole.text.chars().count() < 12 {
+            continue;
+        }
+        let pieces: Vec<usize> = (i + 1..lines.len())
+            .take_while(|&j| {
+                let l = &lines[j];
+                l.class.is_headline()
+                    && l.text.chars().count() >= 4
+                    && l.text.len() < whole.text.len()
+                    && whole.text.contains(l.text)
+            })
+            .collect();
+        for j in pieces {
+            lines[j].class = Class::Noise;
         }
     }
 }
@@ -2746,6 +2771,19 @@ mod tests {
                 .iter()
                 .all(|l| l.class != Class::Caption && l.class != Class::Noise)
         );
+    }
+
+    #[test]
+    fn a_title_printed_whole_and_again_in_its_lines_keeps_the_whole() {
+        let page = "林某在某县调研时强调\n\n坚持生态本真 让游客充分体验寻梦之旅\n\n坚持生态本真\n\n让游客充分体验寻梦之旅\n\n本报讯 5月23日，林某前往某县调研。\n";
+        let lines = split(page);
+        let classes: Vec<(&str, Class)> = lines.iter().map(|l| (l.text, l.class)).collect();
+        assert_eq!(classes[2].1, Class::Noise, "{classes:?}");
+        assert_eq!(classes[3].1, Class::Noise, "{classes:?}");
+        assert!(classes[1].1.is_headline(), "{classes:?}");
+        // A kicker over its title is no piece of it.
+        let group = split("港城标兵作表率\n\n标兵\n\n本报讯 近日，港城评出十名标兵。\n");
+        assert!(group.iter().all(|l| l.class != Class::Noise));
     }
 
     #[test]
