@@ -959,7 +959,8 @@ fn signed_credits(l: &Line<'_>) -> Option<Credits> {
     match l.class {
         Class::Author => parse_author_line(l.text)
             .or_else(|| crate::byline::words_credit(l.text))
-            .or_else(|| crate::byline::web_meta_credit(l.text)),
+            .or_else(|| crate::byline::web_meta_credit(l.text))
+            .or_else(|| crate::byline::marked_name(l.text)),
         Class::Name => bare_names(l.text).map(|names| Credits {
             authors: names,
             ..Credits::default()

@@ -1199,6 +1199,16 @@ pub(crate) fn organisation_author(line: &str) -> Option<Credits> {
 }
 
 /// Parses `□ 作者` / `■ 本报评论员 李四`: every name credited is an author.
+/// The name of a marked author line the page's place makes one (`◎扎西达娃` between a title and
+/// its text, see `lines::marked_name_under_title`): its author, whatever the name.
+pub(crate) fn marked_name(line: &str) -> Option<Credits> {
+    let rest = line.strip_prefix(AUTHOR_MARKS)?.trim();
+    ((2..=6).contains(&rest.chars().count()) && rest.chars().all(is_han)).then(|| Credits {
+        authors: vec![rest.to_owned()],
+        ..Credits::default()
+    })
+}
+
 pub(crate) fn parse_author_line(line: &str) -> Option<Credits> {
     // `本报评论员`, `■本报特约评论员`: the paper's commentary voice, signed with no name.
     let unmarked = line.trim_start_matches(AUTHOR_MARKS).trim_start();

@@ -471,6 +471,7 @@ pub(crate) fn split(text: &str) -> Vec<Line<'_>> {
     captions_under_picture_title(&mut out);
     title_again_under_captions(&mut out);
     title_again_in_pieces(&mut out);
+    marked_name_under_title(&mut out);
     title_under_trail(&mut out);
     list_items(&mut out);
     closing_datelines(&mut out);
@@ -786,6 +787,33 @@ fn title_again_in_pieces(lines: &mut [Line<'_>]) {
             .collect();
         for j in pieces {
             lines[j].class = Class::Noise;
+        }
+    }
+}
+
+/// A marked run of two to six characters between a title and its text (`◎扎西达娃`): the
+/// writer's name, though the table of surnames does not know it (a Tibetan or Yi name, a pen
+/// name); a column label stands over the title, not under it.
+fn marked_name_under_title(lines: &mut [Line<'_>]) {
+    for i in 1..lines.len().saturating_sub(1) {
+        let l = &lines[i];
+        let Some(rest) = l.text.strip_prefix(['◎', '□', '■']) else {
+            continue;
+        };
+        let rest = rest.trim();
+        let n = rest.chars().count();
+        let plain = (2..=6).contains(&n)
+            && rest.chars().all(is_han)
+            && label_kind(rest).is_none()
+            && !crate::names::is_credit_word(rest);
+        let above = lines[..i].iter().rev().find(|l| l.class != Class::Noise);
+        let below = lines[i + 1..].iter().find(|l| l.class != Class::Noise);
+        if plain
+            && matches!(l.class, Class::Label(_) | Class::Short)
+            && above.is_some_and(|a| a.class == Class::Short)
+            && below.is_some_and(|b| matches!(b.class, Class::Text | Class::Lead))
+        {
+            lines[i].class = Class::Author;
         }
     }
 }
@@ -2771,6 +2799,19 @@ mod tests {
                 .iter()
                 .all(|l| l.class != Class::Caption && l.class != Class::Noise)
         );
+    }
+
+    #[test]
+    fn a_marked_name_between_a_title_and_its_text_is_its_writer() {
+        let page = "加力打造清洁能源基地\n\n◎扎西达娃\n\n绵延起伏大横断，澎湃激荡润沃土。最是壮丽奇美处，无限风光筑新路。\n";
+        let lines = split(page);
+        assert_eq!(lines[1].class, Class::Author, "{:?}", lines[1]);
+        let a = &crate::parse_bytes(page.as_bytes(), "a.txt").articles[0];
+        assert_eq!(a.byline.authors, ["扎西达娃"]);
+        assert_eq!(a.column, None);
+        // Over the title, a marked word is the column's.
+        let over = split("◎乡土人物\n\n加力打造清洁能源基地\n\n绵延起伏大横断，澎湃激荡润沃土。\n");
+        assert_ne!(over[0].class, Class::Author);
     }
 
     #[test]
