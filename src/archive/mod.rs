@@ -50,6 +50,10 @@ pub struct Unavailable {
     pub error: AppError,
 }
 
+/// One file as each part that holds it answered, with the number the part's documents start
+/// from.
+type Held<T> = Vec<(Rc<T>, u32)>;
+
 /// The deployment's open archives, with what each has fetched so far.
 #[derive(Debug)]
 pub struct ArchiveClient {
@@ -438,6 +442,28 @@ impl ArchiveClient {
         }
     }
 
+    /// What the parts answered for one of their files (`fetched`, in the parts' order), each
+    /// with the number its part's documents start from: those that hold it; `None` when none
+    /// does, and the first error when every part failed (one that fails while others answer
+    /// is left out).
+    fn held_by_parts<T>(
+        &self,
+        fetched: Vec<Result<Option<Rc<T>>, AppError>>,
+    ) -> Result<Option<Held<T>>, AppError> {
+        if !fetched.is_empty() && fetched.iter().all(Result::is_err) {
+            return fetched
+                .into_iter()
+                .find_map(Result::err)
+                .map_or(Ok(None), Err);
+        }
+        let held: Vec<(Rc<T>, u32)> = fetched
+            .into_iter()
+            .zip(&self.parts)
+            .filter_map(|(r, p)| Some((r.ok().flatten()?, p.start)))
+            .collect();
+        Ok((!held.is_empty()).then_some(held))
+    }
+
     /// The archives that could not be opened: the others are searched without them.
     pub fn unavailable(&self) -> &[Unavailable] {
         &self.unavailable
@@ -491,17 +517,10 @@ impl ArchiveClient {
             return Ok(Some(calendar));
         }
         let fetched = join_all(self.parts.iter().map(Part::calendar)).await;
-        let Some(held) = answered(fetched)? else {
+        let Some(held) = self.held_by_parts(fetched)? else {
             return Ok(None);
         };
-        let parts: Vec<(&Calendar, u32)> = held
-            .iter()
-            .zip(&self.parts)
-            .filter_map(|(c, p)| Some((c.as_deref()?, p.start)))
-            .collect();
-        if parts.is_empty() {
-            return Ok(None);
-        }
+        let parts: Vec<(&Calendar, u32)> = held.iter().map(|(c, s)| (&**c, *s)).collect();
         let calendar = Rc::new(Calendar::joined(&parts));
         *self.calendar.borrow_mut() = Some(calendar.clone());
         Ok(Some(calendar))
@@ -525,17 +544,10 @@ impl ArchiveClient {
             return Ok(Some(m));
         }
         let fetched = join_all(self.parts.iter().map(|p| p.month(month))).await;
-        let Some(held) = answered(fetched)? else {
+        let Some(held) = self.held_by_parts(fetched)? else {
             return Ok(None);
         };
-        let parts: Vec<(&CalendarMonth, u32)> = held
-            .iter()
-            .zip(&self.parts)
-            .filter_map(|(m, p)| Some((m.as_deref()?, p.start)))
-            .collect();
-        if parts.is_empty() {
-            return Ok(None);
-        }
+        let parts: Vec<(&CalendarMonth, u32)> = held.iter().map(|(m, s)| (&**m, *s)).collect();
         let joined = Rc::new(CalendarMonth::joined(month, &parts));
         self.months
             .borrow_mut()
@@ -703,13 +715,10 @@ impl ArchiveClient {
             return Ok(Some(facets));
         }
         let fetched = join_all(self.parts.iter().map(Part::facets)).await;
-        let Some(held) = answered(fetched)? else {
+        let Some(held) = self.held_by_parts(fetched)? else {
             return Ok(None);
         };
-        let parts: Vec<&ArchiveFacets> = held.iter().filter_map(|f| f.as_deref()).collect();
-        if parts.is_empty() {
-            return Ok(None);
-        }
+        let parts: Vec<&ArchiveFacets> = held.iter().map(|(f, _)| &**f).collect();
         let facets = Rc::new(ArchiveFacets::joined(&parts));
         *self.facets.borrow_mut() = Some(facets.clone());
         Ok(Some(facets))
@@ -859,25 +868,6 @@ impl ArchiveClient {
         }
         Ok(())
     }
-}
-
-/// What every part answered, in their order: `None` when none did (nothing to show), the
-/// first error when every one failed, else each part's answer with the failures left out.
-fn answered<T>(
-    fetched: Vec<Result<Option<T>, AppError>>,
-) -> Result<Option<Vec<Option<T>>>, AppError> {
-    if fetched.is_empty() {
-        return Ok(None);
-    }
-    if fetched.iter().all(Result::is_err) {
-        return fetched
-            .into_iter()
-            .find_map(Result::err)
-            .map_or(Ok(None), Err);
-    }
-    Ok(Some(
-        fetched.into_iter().map(|r| r.ok().flatten()).collect(),
-    ))
 }
 
 /// The archives the deployment's manifest lists, and whether it lists any (otherwise the

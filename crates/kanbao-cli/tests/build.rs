@@ -29,21 +29,7 @@ fn gen_pages(dir: &Path, pages: &str) -> std::path::PathBuf {
 
 fn gen_and_build(dir: &Path, pages: &str) -> Output {
     let (src, site) = (gen_pages(dir, pages), dir.join("site"));
-    kanbao(&[
-        "build",
-        src.to_str().unwrap(),
-        "-o",
-        site.to_str().unwrap(),
-        "--chunk-size",
-        "50",
-        "--card-chunk-size",
-        "16",
-        "--shard-kib",
-        "4",
-        "--block-kib",
-        "2",
-        "--loose",
-    ])
+    build_small(&src, &site, &["--shard-kib", "4"])
 }
 
 /// The content of an archive file, stored gzipped as `path.gz`; `None` when there is none.
@@ -745,7 +731,8 @@ fn older_and_newer(dir: &Path) -> (std::path::PathBuf, std::path::PathBuf, std::
     (older, newer, all)
 }
 
-/// Builds `src` into `site` as the append test does (loose, small files), with `extra` flags.
+/// Builds `src` into `site` loose, in small files (chunks of 50 records and 16 cards, blocks
+/// of 2 KiB), with `extra` flags.
 fn build_small(src: &Path, site: &Path, extra: &[&str]) -> Output {
     let mut args = vec![
         "build",
