@@ -16,6 +16,7 @@ pub(crate) struct HeaderLine {
 
 /// Page names printed in the header on their own line (`要闻`), or standing next to the date.
 const PAGE_NAMES: &[&str] = &[
+    "头版",
     "要闻",
     "综合",
     "城事",

@@ -472,6 +472,7 @@ pub(crate) fn split(text: &str) -> Vec<Line<'_>> {
     title_again_under_captions(&mut out);
     title_again_in_pieces(&mut out);
     marked_name_under_title(&mut out);
+    header_continued(&mut out);
     title_under_trail(&mut out);
     list_items(&mut out);
     closing_datelines(&mut out);
@@ -814,6 +815,28 @@ fn marked_name_under_title(lines: &mut [Line<'_>]) {
             && below.is_some_and(|b| matches!(b.class, Class::Text | Class::Lead))
         {
             lines[i].class = Class::Author;
+        }
+    }
+}
+
+/// A page's name or number alone on the line under a header line (`出版日期:1991年08月08日` /
+/// `头版` / `01`), as a web copy of each article repeats the page's header: the header's rest,
+/// no column label, wherever on the page it stands.
+fn header_continued(lines: &mut [Line<'_>]) {
+    for i in 1..lines.len() {
+        if lines[i - 1].class != Class::Header || lines[i].class == Class::Header {
+            continue;
+        }
+        let rest = crate::header::parse_header_line(lines[i].text).is_some_and(|h| {
+            let named = h
+                .section
+                .as_deref()
+                .is_some_and(crate::header::is_page_name);
+            h.date.is_none() && !h.other && (named || h.section.is_none() && h.page.is_some())
+        });
+        // `图片新闻` names a page and heads an item: the item's, as at the page's top.
+        if rest && label_kind(lines[i].text).is_none() {
+            lines[i].class = Class::Header;
         }
     }
 }
@@ -2812,6 +2835,19 @@ mod tests {
         // Over the title, a marked word is the column's.
         let over = split("◎乡土人物\n\n加力打造清洁能源基地\n\n绵延起伏大横断，澎湃激荡润沃土。\n");
         assert_ne!(over[0].class, Class::Author);
+    }
+
+    #[test]
+    fn a_page_name_or_number_under_a_header_line_is_the_headers_rest() {
+        let lines = split(
+            "出版日期:1991年08月08日\n头版\n01\n\n莲湖区人武部被评为先进单位\n\n本报讯 人武部最近被评为先进。\n",
+        );
+        let classes: Vec<(&str, Class)> = lines.iter().map(|l| (l.text, l.class)).collect();
+        assert_eq!(classes[1], ("头版", Class::Header), "{classes:?}");
+        assert_eq!(classes[2], ("01", Class::Header), "{classes:?}");
+        // Not under a header line, a label stays a label.
+        let label = split("评论\n\n莲湖区人武部被评为先进单位\n\n本报讯 人武部最近被评为先进。\n");
+        assert_ne!(label[0].class, Class::Header);
     }
 
     #[test]
