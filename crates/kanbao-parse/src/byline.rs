@@ -1653,17 +1653,27 @@ fn credit_after_sentence(text: &str) -> Option<(usize, Credits)> {
 /// and what it credits.
 fn credit_after_gap(text: &str) -> Option<(usize, Credits)> {
     let trimmed = text.trim_end();
+    // A credit ends in a name or what the names did, never in a sentence's mark: most texts
+    // are done with here.
+    if trimmed.ends_with(|c: char| !is_han(c)) {
+        return None;
+    }
     let from = trimmed
         .char_indices()
         .rev()
         .take(36)
         .last()
         .map_or(0, |(i, _)| i);
-    let gaps = trimmed
+    // Most texts hold no wide gap near their end: nothing more is read of them.
+    let tail = trimmed.get(from..)?;
+    if !tail.contains("  ") && !tail.contains('\u{3000}') {
+        return None;
+    }
+    let gaps = tail
         .char_indices()
+        .map(|(i, c)| (from + i, c))
         .filter(|&(i, c)| {
-            i >= from
-                && !c.is_whitespace()
+            !c.is_whitespace()
                 && (trimmed[..i].ends_with("  ") || trimmed[..i].ends_with('\u{3000}'))
         })
         .map(|(i, _)| i);

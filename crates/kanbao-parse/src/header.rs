@@ -830,6 +830,9 @@ pub(crate) fn page_pointer(s: &str) -> bool {
                 .unwrap_or(inner)
         }
         // Unbracketed, after a mark, only as `详见`: `■详见A4`, `详见第4版`.
+        None if !s.starts_with(['■', '□', '▲', '▶', '◆', '●', '★', '详']) => {
+            return false;
+        }
         None => match s
             .trim_start_matches(['■', '□', '▲', '▶', '◆', '●', '★'])
             .trim_start()

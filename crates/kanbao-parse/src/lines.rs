@@ -774,7 +774,8 @@ fn title_again_under_captions(lines: &mut [Line<'_>]) {
 fn title_again_in_pieces(lines: &mut [Line<'_>]) {
     for i in 0..lines.len() {
         let whole = &lines[i];
-        if !whole.class.is_headline() || whole.text.chars().count() < 12 {
+        let piece_follows = lines.get(i + 1).is_some_and(|l| l.class.is_headline());
+        if !piece_follows || !whole.class.is_headline() || whole.text.chars().count() < 12 {
             continue;
         }
         let pieces: Vec<usize> = (i + 1..lines.len())
@@ -824,7 +825,11 @@ fn marked_name_under_title(lines: &mut [Line<'_>]) {
 /// no column label, wherever on the page it stands.
 fn header_continued(lines: &mut [Line<'_>]) {
     for i in 1..lines.len() {
-        if lines[i - 1].class != Class::Header || lines[i].class == Class::Header {
+        // A page's name or number is a short line.
+        if lines[i - 1].class != Class::Header
+            || lines[i].class == Class::Header
+            || lines[i].text.len() > 24
+        {
             continue;
         }
         let rest = crate::header::parse_header_line(lines[i].text).is_some_and(|h| {

@@ -385,7 +385,11 @@ pub(crate) fn bare_names(line: &str) -> Option<Vec<String>> {
     if t.len() > 60 {
         return None;
     }
-    padded_names(t).or_else(|| slashed_names(t))
+    if t.contains(['/', '／']) {
+        slashed_names(t)
+    } else {
+        padded_names(t)
+    }
 }
 
 /// Names joined by slashes, as an e-paper site lists an article's writers under its title
@@ -400,9 +404,6 @@ fn slashed_names(t: &str) -> Option<Vec<String>> {
 /// three widths (`王小二  李  四`): each part a whole name, or a surname and a given character
 /// set apart. Two to six names.
 fn padded_names(t: &str) -> Option<Vec<String>> {
-    if t.contains(['/', '／']) {
-        return None;
-    }
     let parts: Vec<&str> = t.split_whitespace().collect();
     if parts.len() > 8 {
         return None;
