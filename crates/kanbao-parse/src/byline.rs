@@ -923,6 +923,7 @@ pub(crate) fn parse_byline_line(line: &str) -> Option<Credits> {
     let line = line.trim_start_matches(AUTHOR_MARKS).trim_start();
     // A separator left alone at the end by a web copy (`□晚报记者 某某 /`) says nothing.
     let line = line.trim_end_matches(['/', '／', ' ', '\u{3000}']);
+    let line = without_contact_tail(line);
     let inner = strip_brackets(line).unwrap_or(line);
     labelled_picture_credit(line)
         .or_else(|| parse_credits(inner, None, false))
@@ -930,6 +931,35 @@ pub(crate) fn parse_byline_line(line: &str) -> Option<Credits> {
         .or_else(|| placed_signature(line))
         .or_else(|| names_of_agency(line))
         .or_else(|| reporting_team(line))
+}
+
+/// A credit without what a web copy glued to its end: the reporter's number to call
+/// (`本报记者某某记者电话：88811351`) or the web editor who posted it (`见习记者 某某网络编辑：某某`).
+fn without_contact_tail(s: &str) -> &str {
+    let number = s.trim_end_matches(|c: char| c.is_ascii_digit() || c == '-');
+    if s.len() - number.len() >= 5
+        && let Some(label) = number.strip_suffix([':', '：'])
+        && let Some(head) = ["记者电话", "联系电话", "电话", "热线"]
+            .iter()
+            .find_map(|w| label.strip_suffix(w))
+        && !head.trim().is_empty()
+    {
+        return head.trim_end();
+    }
+    for word in ["网络编辑", "网站编辑", "网页编辑", "责任编辑"] {
+        if let Some(at) = s.rfind(word)
+            && at > 0
+            && s[at + word.len()..]
+                .strip_prefix([':', '：'])
+                .is_some_and(|name| {
+                    (2..=4).contains(&name.trim().chars().count())
+                        && name.trim().chars().all(is_han)
+                })
+        {
+            return s[..at].trim_end();
+        }
+    }
+    s
 }
 
 /// A credit to a team of the paper with no one named: `本报“新春走基层”特别报道组`,
@@ -3459,6 +3489,19 @@ mod tests {
         // One space is no gap, and words that credit no one are no credit.
         assert!(glued_credit("警方增加了执勤警力，引导路人安全有序通行 杨小奕 摄影报道").is_none());
         assert!(glued_credit("警方增加了执勤警力，引导路人安全有序通行  看得见的变化").is_none());
+    }
+
+    #[test]
+    fn a_reporters_number_or_web_editor_glued_to_a_credit_is_left_out() {
+        let c = parse_byline_line("本报记者唐小阳记者电话：88811351").expect("credit");
+        assert_eq!(c.reporters, ["唐小阳"]);
+        let c = parse_byline_line("见习记者 赵小哲网络编辑：甘健").expect("credit");
+        assert_eq!(c.reporters, ["赵小哲"]);
+        assert_eq!(
+            without_contact_tail("记者电话：88811351"),
+            "记者电话：88811351"
+        );
+        assert_eq!(without_contact_tail("本报记者 林一"), "本报记者 林一");
     }
 
     #[test]

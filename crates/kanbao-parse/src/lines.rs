@@ -2072,6 +2072,9 @@ pub(crate) fn classify(t: &str) -> Class {
     if kicker_into_title(t) || trailing_kicker(t) {
         return Class::Short;
     }
+    if quotation_closed_alone(t) {
+        return Class::Text;
+    }
     let last = t.chars().next_back();
     let short_end_ok = match last {
         Some('？' | '！' | '?' | '!') => chars <= 20,
@@ -2097,6 +2100,12 @@ pub(crate) fn classify(t: &str) -> Class {
         return Class::Short;
     }
     Class::Text
+}
+
+/// A short line that closes a quotation it never opened (`干净了……”`): the end of a sentence
+/// cut off the line above by a line's end, never a headline, which opens what it quotes.
+fn quotation_closed_alone(t: &str) -> bool {
+    t.ends_with(['”', '」']) && !t.contains(['“', '「'])
 }
 
 /// A byline of its role word alone, its names printed at the end of the report (`本报记者`,
@@ -2840,6 +2849,14 @@ mod tests {
         // Over the title, a marked word is the column's.
         let over = split("◎乡土人物\n\n加力打造清洁能源基地\n\n绵延起伏大横断，澎湃激荡润沃土。\n");
         assert_ne!(over[0].class, Class::Author);
+    }
+
+    #[test]
+    fn a_line_closing_a_quotation_it_never_opened_is_text() {
+        assert!(quotation_closed_alone("干净了……”"));
+        assert_eq!(classify("干净了……”"), Class::Text);
+        assert!(!quotation_closed_alone("下好备汛“先手棋”"));
+        assert_eq!(classify("下好备汛“先手棋”"), Class::Short);
     }
 
     #[test]
