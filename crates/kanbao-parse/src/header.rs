@@ -331,8 +331,12 @@ pub(crate) fn breadcrumb(line: &str) -> Option<Option<&str>> {
             let rest = line
                 .trim_start_matches(|c: char| c.is_ascii_alphabetic())
                 .trim_start();
-            // Told from the line's start: the home page's word, then a separator.
-            let after = HOME.iter().find_map(|h| rest.strip_prefix(h))?;
+            // Told from the line's start: the home page's word, then a separator; or, without
+            // it, three steps or more of a site's channels (`新闻中心 > 国内新闻 > 某某商报`),
+            // whose channel is not told.
+            let Some(after) = HOME.iter().find_map(|h| rest.strip_prefix(h)) else {
+                return channel_steps(rest).then_some(None);
+            };
             if !after.trim_start().starts_with(SEPARATORS) || rest.matches(SEPARATORS).count() < 2 {
                 return None;
             }
@@ -351,6 +355,24 @@ pub(crate) fn breadcrumb(line: &str) -> Option<Option<&str>> {
         channel = steps.next().unwrap_or("正文");
     }
     Some(Some(channel).filter(|c| *c != "正文" && c.chars().count() <= 12))
+}
+
+/// Whether a line is only a site's channels, three or more, each a short word, set apart by
+/// `>` with spaces, one of them named as a site names its channels or the last a paper
+/// (`新闻中心 > 综合 > 某某晚报`); not a sum (`收入 > 支出 > 结余`).
+fn channel_steps(line: &str) -> bool {
+    let steps: Vec<&str> = line.split(" > ").map(str::trim).collect();
+    let channel = |s: &&str| {
+        ["新闻", "中心", "频道", "资讯"]
+            .iter()
+            .any(|w| s.ends_with(w))
+    };
+    steps.len() >= 3
+        && steps.iter().all(|s| {
+            (2..=8).contains(&s.chars().count())
+                && s.chars().all(|c| is_han(c) || c.is_ascii_alphanumeric())
+        })
+        && (steps.iter().any(channel) || steps.last().is_some_and(|s| s.ends_with('报')))
 }
 
 /// Whether the names of a header are the characters of one page name padded with spaces
@@ -1220,6 +1242,13 @@ mod tests {
         assert!(page_pointer("详见第4版"));
         assert!(is_jump("■详见A4"));
         assert!(!page_pointer("■见A4"));
+        // A trail of channels with no home page.
+        assert_eq!(
+            breadcrumb("新闻中心 > 国内新闻 > 重庆新闻 > 某某商报"),
+            Some(None)
+        );
+        assert_eq!(breadcrumb("新闻中心 > 国内新闻"), None);
+        assert_eq!(breadcrumb("东 > 西 > 南北"), None);
         assert!(!page_pointer("详见附件"));
     }
 }
