@@ -1905,7 +1905,10 @@ const DIAN_WORDS: &str = "视话力影子台网商动池梯器脑车竞费价厂
 /// Recognises a dateline lead: `本报讯(记者 …)`, `新华社北京3月16日电(记者 …)`,
 /// `本报济南1月3日讯 记者 王五 报道:`.
 pub(crate) fn parse_dateline(line: &str) -> Option<Dateline<'_>> {
-    if let Some(d) = credit_lead(line).or_else(|| worded_credit_lead(line)) {
+    if let Some(d) = credit_lead(line)
+        .or_else(|| worded_credit_lead(line))
+        .or_else(|| photo_credit_lead(line))
+    {
         return Some(d);
     }
     // `□据新华社电`: a mark before the lead.
@@ -2398,6 +2401,35 @@ fn worded_credit_lead(line: &str) -> Option<Dateline<'_>> {
         dateline: None,
         raw: Some(raw),
         credits: Some(credits),
+        rest: line.len() - body.len(),
+    })
+}
+
+/// A paragraph that opens with its photographer's name glued to `摄` and then the day the
+/// lead tells of, as a web copy runs a picture's credit into the text (`南某摄6月30日，…`,
+/// `王某 摄 昨日，…`). It has no dateline.
+fn photo_credit_lead(line: &str) -> Option<Dateline<'_>> {
+    let (at, _) = line.char_indices().take(6).find(|&(_, c)| c == '摄')?;
+    let name = line.get(..at)?.trim();
+    if !is_name(name) {
+        return None;
+    }
+    let rest = line.get(at + '摄'.len_utf8()..)?;
+    let body = rest.trim_start();
+    let dated = body.starts_with(|c: char| c.is_ascii_digit())
+        || ["昨日", "昨天", "今天", "今日", "近日", "日前"]
+            .iter()
+            .any(|w| body.starts_with(w));
+    if !dated || body.chars().count() < 8 {
+        return None;
+    }
+    Some(Dateline {
+        dateline: None,
+        raw: line.get(..at + '摄'.len_utf8()),
+        credits: Some(Credits {
+            photographers: vec![name.to_owned()],
+            ..Credits::default()
+        }),
         rest: line.len() - body.len(),
     })
 }
@@ -3754,6 +3786,15 @@ mod tests {
         // A sentence about reporters, a credit alone, a report word going on into a sentence.
         assert!(worded_credit_lead("记者从市交通局获悉，新线路将于下月开通运营。").is_none());
         assert!(worded_credit_lead("记者 胡某某 文/摄").is_none());
+        // A photographer's name glued to 摄 before the lead's day.
+        let d = photo_credit_lead("南山摄6月30日，一辆货车在路口陷进坑里。").expect("credit");
+        assert_eq!(
+            d.credits.map(|c| c.photographers),
+            Some(vec!["南山".to_owned()])
+        );
+        assert!(d.dateline.is_none());
+        assert!(photo_credit_lead("拍摄6月30日的照片时，他站在路口。").is_none());
+        assert!(photo_credit_lead("王小二摄于路口。").is_none());
         assert!(worded_credit_lead("记者 吴某 报道 称，全市首批春季新兵昨日起运。").is_none());
         assert!(credit_glued_before_report("近日有媒体报道6月27日的试验。").is_none());
     }
