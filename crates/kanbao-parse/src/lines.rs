@@ -740,8 +740,8 @@ fn captions_under_picture_title(lines: &mut [Line<'_>]) {
 }
 
 /// A web copy's title printed over its pictures' captions and again under them, before the
-/// text (`街坊節開幕推睦鄰互助` / `出席活動人士合照` / `街坊節開幕推睦鄰互助` / `【本報消息】…`):
-/// the first copy is the page's, and the short lines between are captions.
+/// text (`街坊節開幕推睦鄰互助` / `出席活動人士合照` / `街坊節開幕推睦鄰互助` / `【本報消息】…`),
+/// or twice in a row: the first copy is the page's, and the short lines between are captions.
 fn title_again_under_captions(lines: &mut [Line<'_>]) {
     for i in 0..lines.len() {
         if !lines[i].class.is_headline() || lines[i].text.chars().count() < 4 {
@@ -749,7 +749,7 @@ fn title_again_under_captions(lines: &mut [Line<'_>]) {
         }
         // The same line again within three lines, only short lines without a final mark
         // between.
-        let again = (i + 2..lines.len().min(i + 5)).find(|&j| lines[j].text == lines[i].text);
+        let again = (i + 1..lines.len().min(i + 5)).find(|&j| lines[j].text == lines[i].text);
         let Some(j) = again else {
             continue;
         };
@@ -2828,6 +2828,12 @@ mod tests {
         assert_eq!(classes[0].1, Class::Noise, "{classes:?}");
         assert_eq!(classes[1], ("出席活动人士合照", Class::Caption));
         assert!(classes[2].1.is_headline(), "{classes:?}");
+        // Twice in a row: one title.
+        let twice = split(
+            "同善堂长者中心今启用\n\n    同善堂长者中心今启用\n\n【本报消息】同善堂昨日开办长者中心。\n",
+        );
+        assert_eq!(twice[0].class, Class::Noise, "{twice:?}");
+        assert!(twice[1].class.is_headline(), "{twice:?}");
         // A headline group of different lines is left as it is.
         let group =
             split("街坊节开幕\n\n推睦邻互助\n\n【本报消息】街坊总会昨日举行街坊节开幕礼。\n");
