@@ -946,6 +946,10 @@ fn without_contact_tail(s: &str) -> &str {
     {
         return head.trim_end();
     }
+    // Only a line naming an editor holds one.
+    if !s.contains('编') {
+        return s;
+    }
     for word in ["网络编辑", "网站编辑", "网页编辑", "责任编辑"] {
         if let Some(at) = s.rfind(word)
             && at > 0

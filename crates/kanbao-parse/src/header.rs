@@ -361,6 +361,9 @@ pub(crate) fn breadcrumb(line: &str) -> Option<Option<&str>> {
 /// `>` with spaces, one of them named as a site names its channels or the last a paper
 /// (`新闻中心 > 综合 > 某某晚报`); not a sum (`收入 > 支出 > 结余`).
 fn channel_steps(line: &str) -> bool {
+    if !line.contains('>') {
+        return false;
+    }
     let steps: Vec<&str> = line.split(" > ").map(str::trim).collect();
     let channel = |s: &&str| {
         ["新闻", "中心", "频道", "资讯"]
