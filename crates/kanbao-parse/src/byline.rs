@@ -633,6 +633,10 @@ pub(crate) fn parse_credits(s: &str, default: Option<Role>, lenient: bool) -> Op
     if photos_by {
         toks.remove(0);
     }
+    // One photo word closing the whole credit (`… 本报记者 洛某 唐某 摄`), no other post in it
+    // (`吴某 星级记者 张某/文 程某/图` credits each name with its own).
+    let closes_with_photo = matches!(toks.last(), Some(Tok::Post(Post::Photo)))
+        && toks.iter().filter(|t| matches!(t, Tok::Post(_))).count() == 1;
     let mut has_role = false;
     let mut text_photo = false;
     let mut names: Vec<String> = Vec::new();
@@ -653,7 +657,11 @@ pub(crate) fn parse_credits(s: &str, default: Option<Role>, lenient: bool) -> Op
                     && !s.contains(['、', '，'])
                     && !s.contains("见习")
                     && !s.contains("实习");
-                let before = if unlabelled_first {
+                // Under a closing photo word they took the photos with the rest
+                // (`伦某 本报记者 洛某 唐某 摄`).
+                let before = if unlabelled_first && closes_with_photo {
+                    Some(Role::Photographer)
+                } else if unlabelled_first {
                     Some(Role::Correspondent)
                 } else {
                     role.or(default)
@@ -3550,6 +3558,19 @@ mod tests {
         assert!(line.reporters.is_empty());
         // A photo word alone names no one.
         assert!(parse_credits("摄影", None, false).is_none());
+    }
+
+    #[test]
+    fn names_before_the_first_role_of_a_photo_credit_took_photos_too() {
+        let c = parse_credits("伦珠泽仁 本报记者 洛桑 唐小斌 摄", None, false).unwrap();
+        assert_eq!(c.photographers, ["伦珠泽仁", "洛桑", "唐小斌"]);
+        assert!(c.correspondents.is_empty() && c.reporters.is_empty());
+        // Without the photo word they are the correspondents, as lead credits print them.
+        let c = parse_credits("查小明 记者 张小三", None, false).unwrap();
+        assert_eq!(c.correspondents, ["查小明"]);
+        // Each name with its own post: the first is a correspondent still.
+        let c = parse_credits("吴小晶 星级记者 张小敏/文 程小兆/图", None, false).unwrap();
+        assert_eq!(c.correspondents, ["吴小晶"]);
     }
 
     #[test]
