@@ -201,6 +201,15 @@ pub(crate) fn build(
                         under_text.push((n, c.clone()));
                     }
                     merge(&mut byline, c);
+                } else if let Some((at, before)) = &last_credit
+                    && *at + 1 == n
+                    && let Some(c) = credit_run_on(before, l.text)
+                {
+                    last_credit = Some((n, c.clone()));
+                    if !drafts.is_empty() {
+                        under_text.push((n, c.clone()));
+                    }
+                    merge(&mut byline, c);
                 } else if let Some(c) = parse_byline_line(l.text) {
                     if let Some((at, before)) = &last_credit
                         && *at + 1 == n
@@ -1144,6 +1153,29 @@ fn credit_cut_in_two(first: &Credits, second: &Credits) -> bool {
         && photo_report(second)
 }
 
+/// The names on a line under a credit line that run on from it (`通讯员 某乙 某丙` / `某丁 某戊`):
+/// two names or more with no role word, in the role the line above closed with (its
+/// correspondents, or else its reporters).
+fn credit_run_on(before: &Credits, line: &str) -> Option<Credits> {
+    let names = bare_names(line).filter(|n| n.len() >= 2)?;
+    if !(before.authors.is_empty() && before.photographers.is_empty()) {
+        return None;
+    }
+    if !before.correspondents.is_empty() {
+        Some(Credits {
+            correspondents: names,
+            ..Credits::default()
+        })
+    } else if !before.reporters.is_empty() {
+        Some(Credits {
+            reporters: names,
+            ..Credits::default()
+        })
+    } else {
+        None
+    }
+}
+
 /// Whether a credit names photographers only.
 fn photo_credit_alone(c: &Credits) -> bool {
     !c.photographers.is_empty()
@@ -1557,6 +1589,43 @@ fn opinion_by_its_place(signs: Signs<'_>, byline: &Byline) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_under_a_credit_line_run_on_in_its_last_role() {
+        let text = concat!(
+            "山区协作会议召开\n",
+            "  近日，两区对口帮扶联席会议召开，双方签订协议。\n",
+            "  南方日报记者 林一\n",
+            "  通讯员 方二 高三\n",
+            "  陈四 孟五\n",
+            "\n",
+            "县城夜市重开\n",
+            "  近日，县城夜市重开，摊位两百个。\n",
+        );
+        let page = crate::parse_str(text, "p");
+        assert_eq!(page.articles.len(), 2, "{:?}", page.articles);
+        let b = &page.articles[0].byline;
+        assert_eq!(b.reporters, ["林一"]);
+        assert_eq!(b.correspondents, ["方二", "高三", "陈四", "孟五"]);
+        assert_eq!(page.articles[1].title, "县城夜市重开");
+        let reporters = Credits {
+            reporters: vec!["林一".into()],
+            ..Credits::default()
+        };
+        assert_eq!(
+            credit_run_on(&reporters, "陈四 孟五").map(|c| c.reporters),
+            Some(vec!["陈四".to_owned(), "孟五".to_owned()])
+        );
+        assert!(
+            credit_run_on(&reporters, "陈四").is_none(),
+            "one name may sign what follows"
+        );
+        let photos = Credits {
+            photographers: vec!["林一".into()],
+            ..Credits::default()
+        };
+        assert!(credit_run_on(&photos, "陈四 孟五").is_none());
+    }
 
     #[test]
     fn a_credit_cut_in_two_by_a_lines_end_credits_the_photos_to_both_lines_names() {

@@ -99,6 +99,9 @@ pub(crate) struct RunCues {
     /// The page prints a citation line under each article's headline
     /// ([`cites_under_headlines`]) and none follows the run: a section heading.
     pub uncited: bool,
+    /// The page indents its paragraphs and prints its titles at the margin
+    /// ([`titles_at_margin`]), and the run is indented as the text is: a section heading.
+    pub indented_run: bool,
 }
 
 /// How a run of headline-shaped lines is read.
@@ -158,6 +161,7 @@ pub(crate) fn weigh(c: &RunCues) -> (RunReading, i32) {
         (c.pointer_follows, 10),
         (c.stamp_follows, 10),
         (c.uncited, -8),
+        (c.indented_run && !c.credit_follows, -6),
         (c.run_on, -3),
     ] {
         if cue {
@@ -558,6 +562,28 @@ pub(crate) fn page_indents(lines: &[Line<'_>]) -> bool {
     let text = lines.iter().filter(|l| l.class == Class::Text);
     let (all, indented) = text.fold((0, 0), |(a, i), l| (a + 1, i + usize::from(l.indented)));
     all >= 4 && indented * 10 >= all * 7
+}
+
+/// Whether a page that indents its paragraphs prints its titles at the margin: a headline
+/// line at the margin with a credit or a citation line right under it, twice at least. On
+/// such a page an indented headline-shaped line is a section heading set as the text is
+/// (`　　长城国家文化公园（宁夏段）` / `　　互动剧场营造沉浸体验` under `建好用好国家文化公园`).
+pub(crate) fn titles_at_margin(lines: &[Line<'_>]) -> bool {
+    if !page_indents(lines) {
+        return false;
+    }
+    let titled = lines.windows(2).filter(|w| {
+        w[0].class.is_headline()
+            && !w[0].indented
+            && (credit_follows(Some(&w[1])) || w[1].class == Class::Citation)
+    });
+    titled.count() >= 2
+}
+
+/// Whether a run of headline-shaped lines is indented as a paragraph is, every line of it.
+pub(crate) fn indented_run(run: &[Line<'_>]) -> bool {
+    let mut heads = run.iter().filter(|l| l.class != Class::Noise).peekable();
+    heads.peek().is_some() && heads.all(|l| l.indented)
 }
 
 /// Whether a page prints a citation line right under its articles' headlines, as e-paper
@@ -1033,6 +1059,52 @@ mod tests {
         let joined = text.replace("\n\n", "\n");
         let lines = split(&joined);
         assert!(!blank_parted_articles(&lines, &vec![false; lines.len()]));
+    }
+
+    #[test]
+    fn an_indented_run_under_titles_at_the_margin_is_a_heading() {
+        let text = concat!(
+            "河谷公园建设见闻\n本报记者  林一\n",
+            "　　第一段正文写得很长，说明公园的来历。\n",
+            "　　北岸园区\n　　步道串起沿河村落\n",
+            "　　第二段正文说明步道的走向。\n",
+            "　　第三段正文说明游客的感受。\n",
+            "山城夜市重开\n本报记者  方二\n",
+            "　　夜市的正文写得很长，说明摊位。\n",
+        );
+        let lines = split(text);
+        assert!(titles_at_margin(&lines));
+        let run: Vec<_> = lines
+            .iter()
+            .filter(|l| l.text == "北岸园区" || l.text == "步道串起沿河村落")
+            .copied()
+            .collect();
+        assert_eq!(run.len(), 2);
+        assert!(indented_run(&run));
+        let title: Vec<_> = lines.iter().take(1).copied().collect();
+        assert!(!indented_run(&title));
+        let flush =
+            split("河谷公园建设见闻\n本报记者  林一\n第一段正文写得很长，说明公园的来历。\n");
+        assert!(!titles_at_margin(&flush), "a page that does not indent");
+        let c = RunCues {
+            indented_run: true,
+            columned: true,
+            unlike_headings: true,
+            lines: 2,
+            ..RunCues::default()
+        };
+        assert_eq!(weigh(&c).0, RunReading::Headings);
+        let c = RunCues {
+            indented_run: true,
+            credit_follows: true,
+            lines: 1,
+            ..RunCues::default()
+        };
+        assert_eq!(
+            weigh(&c).0,
+            RunReading::NewArticle,
+            "a credit under it still opens one"
+        );
     }
 
     #[test]

@@ -2181,7 +2181,8 @@ fn dateline_prefix(line: &str) -> Option<(&str, usize, char)> {
     let apart = after.is_empty()
         || after.starts_with(|c: char| c.is_whitespace() || matches!(c, '(' | '（' | '【'))
         || after.starts_with("记者")
-        || after.starts_with("通讯员");
+        || after.starts_with("通讯员")
+        || reprint_lead(prefix, after);
     let n = prefix.chars().count();
     // `本报合肥电`, `本报北京讯`: the paper's own dateline with a place and no date.
     let own =
@@ -2215,6 +2216,12 @@ fn dateline_prefix(line: &str) -> Option<(&str, usize, char)> {
         return None;
     }
     Some((prefix, end, if word == 2 { '消' } else { c }))
+}
+
+/// A reprinted item's lead credit, the source named and 报道 before the lead's comma
+/// (`据某某日报报道，…`, `据新华社报道，…`), as digests of other papers print it.
+fn reprint_lead(prefix: &str, after: &str) -> bool {
+    prefix.starts_with('据') && prefix.ends_with("报道") && after.starts_with(['，', ','])
 }
 
 /// What an unbracketed credit after a dateline gives: its credits, its text, and where the
@@ -3255,6 +3262,18 @@ mod tests {
             parse_reprint("（本报布鲁塞尔1月12日电）"),
             Some("本报布鲁塞尔1月12日电")
         );
+    }
+
+    #[test]
+    fn a_digests_lead_credit_names_its_source_before_the_comma() {
+        let d = parse_dateline("据江城日报报道，某省工商部门决定严查售假。").unwrap();
+        assert_eq!(d.dateline, Some("据江城日报报道"));
+        let d = parse_dateline("据新华社报道，会议在北京举行。").unwrap();
+        assert_eq!(d.dateline, Some("据新华社报道"));
+        assert!(reprint_lead("据江城晚报报道", "，某地"));
+        assert!(!reprint_lead("据当地报道", "：某地"));
+        assert!(parse_dateline("据了解，这是好事。").is_none());
+        assert!(parse_dateline("据统计，去年全市新增企业三千家。").is_none());
     }
 
     #[test]

@@ -154,6 +154,7 @@ pub(crate) fn parse_header_line(line: &str) -> Option<HeaderLine> {
     let kept = kept.join(" ");
     let line = kept.as_str();
     let mut previous_was_page = false;
+    let mut first_token = true;
     // A web export's source line: `来源：人民日报 2023-11-28`, `http://… 2006年11月02日08:07 某报`.
     let mut after_source_label = false;
     for token in line.split(separator) {
@@ -203,10 +204,12 @@ pub(crate) fn parse_header_line(line: &str) -> Option<HeaderLine> {
         if token == "版" && was_page {
             continue;
         }
-        // `第 15 版`: the 第 apart from its number.
-        if token == "第" {
+        // `第 15 版`: the 第 apart from its number; `某某日报 - 20260605`: a dash between the
+        // paper and its date.
+        if token == "第" || dash_only(token) && !std::mem::take(&mut first_token) {
             continue;
         }
+        first_token = false;
         if let Some((date, rest)) = parse_date(token) {
             out.date.get_or_insert(date);
             if let Some(page) = paper_after_date(rest) {
@@ -273,6 +276,11 @@ pub(crate) fn parse_header_line(line: &str) -> Option<HeaderLine> {
         _ => return None,
     }
     (out.date.is_some() || out.page.is_some() || out.section.is_some() || out.other).then_some(out)
+}
+
+/// Whether a header token is only a dash set between two others (`-`, `—`, `–`).
+fn dash_only(token: &str) -> bool {
+    !token.is_empty() && token.chars().all(|c| matches!(c, '-' | '—' | '–' | '－'))
 }
 
 /// A site and the paper whose copy it carries, joined by a hyphen, as a web copy's source line
@@ -602,10 +610,13 @@ pub(crate) fn is_page_token(t: &str) -> bool {
         && digits
             .get(..digits.len().saturating_sub(2))
             .is_some_and(|zeros| zeros.iter().all(|&b| b == b'0'));
+    // `004`: a bare number of three digits counts when padded with a zero, as a paper's
+    // database numbers its pages.
+    let zero_padded = digits.len() == 3 && digits.first() == Some(&b'0');
     !digits.is_empty()
         && (digits.len() <= 3 || padded)
         && digits.iter().all(u8::is_ascii_digit)
-        && (letters == 1 || t != core || digits.len() <= 2)
+        && (letters == 1 || t != core || digits.len() <= 2 || zero_padded)
 }
 
 /// A spread of two facing pages as its header prints them, `第6/7版` or `A6-A7版`: the two
@@ -1158,6 +1169,23 @@ mod tests {
         assert_eq!(h.page.as_deref(), Some("5"));
         assert_eq!(h.section.as_deref(), Some("城事"));
         assert!(parse_header_line("烟台自然博物馆获评 国家自然资源科普基地").is_none());
+    }
+
+    #[test]
+    fn a_database_pages_zero_padded_number_and_a_dash_before_the_date_are_header_tokens() {
+        let h = parse_header_line("004  民生新闻").unwrap();
+        assert_eq!(
+            (h.page.as_deref(), h.section.as_deref()),
+            (Some("004"), Some("民生新闻"))
+        );
+        assert!(!is_page_token("404"), "three digits unpadded are a number");
+        let h = parse_header_line("江城日报 - 20260605").unwrap();
+        assert_eq!(h.date.as_deref(), Some("2026-06-05"));
+        assert_eq!(h.section, None);
+        assert!(
+            parse_header_line("—— 记江城老兵").is_none(),
+            "a dash that opens the line opens a subtitle"
+        );
     }
 
     #[test]

@@ -472,6 +472,7 @@ pub(crate) fn split(text: &str) -> Vec<Line<'_>> {
     title_again_under_captions(&mut out);
     title_again_in_pieces(&mut out);
     marked_name_under_title(&mut out);
+    names_continue_credit(text, &mut out);
     header_continued(&mut out);
     title_under_trail(&mut out);
     list_items(&mut out);
@@ -816,6 +817,30 @@ fn marked_name_under_title(lines: &mut [Line<'_>]) {
             && below.is_some_and(|b| matches!(b.class, Class::Text | Class::Lead))
         {
             lines[i].class = Class::Author;
+        }
+    }
+}
+
+/// A line of two names or more right under a credit line that names reporters or
+/// correspondents, no blank line between (`南方日报记者 某甲` / `通讯员 某乙 某丙` / `某丁 某戊`): the
+/// credit's names run on over the line's end, in the role the line above closed with.
+fn names_continue_credit(text: &str, lines: &mut [Line<'_>]) {
+    for i in 1..lines.len() {
+        if lines[i].class != Class::Name || lines[i - 1].class != Class::Byline {
+            continue;
+        }
+        let (above, l) = (&lines[i - 1], &lines[i]);
+        let credits = crate::byline::parse_byline_line(above.text);
+        let named = credits.is_some_and(|c| {
+            c.authors.is_empty()
+                && c.photographers.is_empty()
+                && !(c.reporters.is_empty() && c.correspondents.is_empty())
+        });
+        if named
+            && !blank_between(text, above, l)
+            && crate::names::bare_names(l.text).is_some_and(|n| n.len() >= 2)
+        {
+            lines[i].class = Class::Byline;
         }
     }
 }

@@ -66,7 +66,7 @@ const SINGLE: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林�
 仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池乐匡揭寿鞠惠丰利伏荆邝宾邸迟蔺扬原储晋东海羊法楚冀谈俱\
 伊郁晁浦那鄢廉铁阎帅植来逯钮禹宣索蓟位鲜展封诸相井慕昝戈信郜檀栗练禄雍丘鄂茅竺粟上官初亓覃\
 笪籍豆巴步都荀钭幸仝冼于睢姬郅阚逄佴郗禚訾隗邰蒯鄞谌庹缑\
-傅洪芮闻狄蔚阙湛綦邴";
+傅洪芮闻狄蔚阙湛綦邴盘";
 
 /// Words of the right length that are credit labels, titles or common nouns, never a name
 /// (among them what a paragraph's label puts after `记者`: `【记者连线】`, `【记者核实】`),

@@ -100,6 +100,9 @@ struct PageState {
     item_label: Option<String>,
     /// The page prints a citation line under each headline ([`boundary::cites_under_headlines`]).
     cites_headlines: bool,
+    /// The page indents its text and prints its titles at the margin
+    /// ([`boundary::titles_at_margin`]).
+    titles_at_margin: bool,
 }
 
 /// What the builder of each article needs to know of the page.
@@ -279,6 +282,7 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
         banner_column: None,
         item_label: None,
         cites_headlines: boundary::cites_under_headlines(lines),
+        titles_at_margin: boundary::titles_at_margin(lines),
     };
 
     while let Some(line) = lines.get(i) {
@@ -990,6 +994,7 @@ fn run_cues(
             }),
         // Set by the caller, which knows the page.
         uncited: false,
+        indented_run: false,
     }
 }
 
@@ -1121,6 +1126,7 @@ fn headline_run(
         cues.set_apart = apart;
         cues.run_on = !apart;
     }
+    cues.indented_run = page.titles_at_margin && boundary::indented_run(run);
     cues.uncited = page.cites_headlines
         && cur.as_ref().is_some_and(Current::has_text)
         && next != Some(Class::Citation);
