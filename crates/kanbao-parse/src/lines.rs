@@ -2174,13 +2174,33 @@ pub(crate) fn titled_with_column(t: &str) -> bool {
 }
 
 /// Notes of a web title that it comes with pictures or a video, in brackets after it.
-const PICTURE_NOTES: [&str; 6] = ["图", "组图", "附图", "多图", "图文", "视频"];
+const PICTURE_NOTES: [&str; 7] = ["图", "组图", "附图", "多图", "图文", "视频", "图片"];
+
+/// Whether the words in brackets after a title note its pictures: one of [`PICTURE_NOTES`], or
+/// their number (`附图片4张`, `附图3幅`, `组图5张`).
+fn picture_note(note: &str) -> bool {
+    if PICTURE_NOTES.contains(&note) {
+        return true;
+    }
+    let Some(rest) = ["附图片", "附图", "组图", "图片"]
+        .iter()
+        .find_map(|p| note.strip_prefix(p))
+    else {
+        return false;
+    };
+    let count = rest.trim_end_matches(['张', '幅']);
+    count.len() < rest.len()
+        && !count.is_empty()
+        && count
+            .chars()
+            .all(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
+}
 
 /// A web copy's title with its note of pictures after it (`地下通道里积水成河(图)`,
 /// `…盼处理（组图）`): a title, the note part of it as printed.
 pub(crate) fn titled_with_picture_note(t: &str) -> bool {
     bracket_after_title(t).is_some_and(|(title, note)| {
-        PICTURE_NOTES.contains(&note)
+        picture_note(note)
             && (4..=40).contains(&title.chars().count())
             && !title.contains(['。', '；', ';'])
     })
@@ -2206,7 +2226,7 @@ pub(crate) fn column_after_title(t: &str) -> Option<(&str, &str)> {
         && inner
             .chars()
             .all(|c| "上中下续完一二三四五六七八九十之0123456789".contains(c))
-        || PICTURE_NOTES.contains(&inner);
+        || picture_note(inner);
     // A column name may be a slogan of its own: `（稳中求进、提质增效 实现“十五五”良好开局）`,
     // two phrases of a series' motto with a comma between (`（坚定信心，开创发展新局面）`).
     let slogan = (4..=24).contains(&inner.chars().count())
@@ -3157,6 +3177,10 @@ mod tests {
         assert_eq!(column_after_title("地下通道里昨日积水成河（组图）"), None);
         assert!(titled_with_column("地下通道里昨日积水成河（组图）"));
         assert!(!titled_with_picture_note("见下（图）"));
+        assert!(titled_with_picture_note("新世纪的第一个早晨（附图片4张）"));
+        assert_eq!(column_after_title("江边迎来新年曙光（图片）"), None);
+        assert!(picture_note("组图5张") && picture_note("附图三幅"));
+        assert!(!picture_note("图片新闻") && !picture_note("附图片说明"));
         assert!(titled_with_column(
             "摘掉不必要的牌子，扛起办实事的担子（编辑手记）"
         ));
