@@ -1331,7 +1331,8 @@ fn headline_run(
                     }
                 } else if (margin <= 1
                     || margin == 2 && c.headings == 1
-                    || boundary::title_shaped_heading(run, c.first_heading.as_deref()))
+                    || boundary::title_shaped_heading(run, c.first_heading.as_deref())
+                    || first_heading_of_short_news(&cues, c))
                     && !cues.cut
                     && !cues.numbered
                 {
@@ -1347,6 +1348,14 @@ fn headline_run(
             j
         }
     }
+}
+
+/// Whether a run read as a section heading would be the first heading of a short news item
+/// (a dateline lead and a few paragraphs): news items seldom carry headings, so the run may
+/// well be the next item's title, though the weighing kept it in the item.
+fn first_heading_of_short_news(cues: &boundary::RunCues, c: &Current) -> bool {
+    // The run is already counted among the item's headings.
+    cues.short_news && c.headings == 1 && !cues.indented_run
 }
 
 /// Whether the one paragraph above a byline is the article's standfirst, printed between
@@ -1810,6 +1819,24 @@ fn header_zone(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_first_heading_of_a_short_news_item_is_reported() {
+        let text = concat!(
+            "山城新桥今日通车\n",
+            "本报山城5月2日电（记者林一）横跨江面的新桥今天上午正式通车。\n",
+            "新桥全长一千二百米，双向六车道。\n",
+            "老街坊的心愿\n",
+            "清晨的茶馆里坐满了人。几位老人说起从前过江要坐渡船。\n",
+            "如今过江只要五分钟。\n",
+        );
+        let page = crate::parse_str(text, "p");
+        assert_eq!(page.articles.len(), 1, "weighed as a heading");
+        let at = text.find("老街坊").unwrap();
+        assert!(page.diagnostics.iter().any(|d| {
+            d.code == DiagnosticCode::HeadingOrTitle && d.span.is_some_and(|s| s[0] == at)
+        }));
+    }
 
     #[test]
     fn a_headline_read_as_the_first_paragraph_is_reported() {
