@@ -1978,6 +1978,10 @@ pub(crate) fn classify(t: &str) -> Class {
     // A line that holds a sentence's end is a paragraph, a caption, a dateline lead, an
     // editor's note or a numbered heading: none of the shapes of short lines applies.
     if chars > 80 || t.contains('。') && !is_numbered(t) {
+        // A front page's list of every page's editors (`一版责编：某某 二版责编：…`) runs long.
+        if chars > 80 && !t.contains('。') && parse_editors(t).is_some() {
+            return Class::Editors;
+        }
         return classify_long(t);
     }
     let has_han = t.chars().any(is_han);
@@ -2499,6 +2503,14 @@ mod tests {
         assert_eq!(classify("责任人：老城区街区管委会主任 张某"), Class::Text);
         assert_eq!(classify("制图 寇某"), Class::Byline);
         assert_eq!(classify("责任编辑 王某 制图 寇某"), Class::Editors);
+        assert_eq!(
+            classify(
+                "一版责编：林  一  方  二  高三丰 二版责编：陈四海  孟  五 三版责编：赵六合  钱  七 \
+                 四版责编：孙  八  李九龄  周  十"
+            ),
+            Class::Editors,
+            "every page's editors on one long line"
+        );
     }
 
     #[test]
