@@ -2246,9 +2246,25 @@ pub(crate) fn column_after_title(t: &str) -> Option<(&str, &str)> {
         && !title.contains(['。', '；', ';'])
         && title.matches(['，', ',']).count() <= 2
         && !part
-        && (crate::headline::column_shape(inner) > 0 || slogan)
+        && (crate::headline::column_shape(inner) > 0 || slogan || campaign_series(inner))
         && crate::byline::parse_credits(inner, None, false).is_none();
     column.then_some((title.trim_end(), inner))
+}
+
+/// A campaign's series named in two parts joined by a middle dot, as national papers head a
+/// theory page's essays (`深入学习贯彻某某思想·原创性概念标识性概念纵横谈`): words only, each part
+/// of two characters or more, at most 48 in all.
+fn campaign_series(inner: &str) -> bool {
+    let n = inner.chars().count();
+    let Some((a, b)) = inner.split_once(['·', '•', '・']) else {
+        return false;
+    };
+    let word = |p: &str| {
+        p.chars().count() >= 2
+            && p.chars()
+                .all(|c| crate::normalize::is_han(c) || matches!(c, '“' | '”' | '·' | '•' | '・'))
+    };
+    (10..=48).contains(&n) && word(a) && word(b)
 }
 
 /// A line ending in a photographer's credit: a picture's caption, unless the credit names the
@@ -3192,6 +3208,18 @@ mod tests {
         assert!(titled_with_picture_note("新世纪的第一个早晨（附图片4张）"));
         assert_eq!(column_after_title("江边迎来新年曙光（图片）"), None);
         assert!(picture_note("组图5张") && picture_note("附图三幅"));
+        assert_eq!(
+            column_after_title(
+                "新思想的理论意义与实践要求（深入学习贯彻某某新思想·原创性概念标识性概念纵横谈）"
+            ),
+            Some((
+                "新思想的理论意义与实践要求",
+                "深入学习贯彻某某新思想·原创性概念标识性概念纵横谈"
+            ))
+        );
+        assert!(campaign_series("奋进新征程·一线见闻"));
+        assert!(!campaign_series("右为张三·李四"), "too short for a series");
+        assert!(!campaign_series("左起：张三·李四·王五等人在现场"));
         assert!(!picture_note("图片新闻") && !picture_note("附图片说明"));
         assert!(titled_with_column(
             "摘掉不必要的牌子，扛起办实事的担子（编辑手记）"

@@ -426,6 +426,26 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
                     i = body;
                     continue;
                 }
+                // A note opening a series under its first article's headline and credit
+                // (`开栏的话` / the note / `——编  者`): the series', not the article's text.
+                if signature
+                    && let Some(c) = &mut cur
+                    && c.signed
+                    && let Some(note) = series_note_under_credit(lines, &owners, c.index, i)
+                {
+                    for l in lines.get_mut(note.start..=i).unwrap_or(&mut []) {
+                        l.class = Class::Noise;
+                    }
+                    c.body = false;
+                    c.paragraphs = 0;
+                    c.headings = 0;
+                    c.heading_group = 0;
+                    c.first_heading = None;
+                    c.cut = false;
+                    owners.push(Owner::Article(c.index));
+                    i += 1;
+                    continue;
+                }
                 // The lines of a note signed under an article's pictures.
                 let pictures_note = if signature {
                     note_after_pictures(lines, i)
@@ -788,6 +808,46 @@ fn chart_credit(lines: &[Line<'_>], i: usize) -> bool {
             .get(i)
             .and_then(|l| crate::byline::parse_byline_line(l.text))
             .is_some_and(|c| !c.photographers.is_empty() && c.reporters.is_empty())
+}
+
+/// The lines of a note that opens a series, signed at `signature` (`——编  者`) under its
+/// label (`开栏的话`, `编者按`) right under the first article's credit (`某某` / `开栏的话` / the
+/// note / `——编  者` / the article's text): their range, label first, if there is such a note.
+fn series_note_under_credit(
+    lines: &[Line<'_>],
+    owners: &[Owner],
+    index: usize,
+    signature: usize,
+) -> Option<std::ops::Range<usize>> {
+    let ours = |k: usize| owners.get(k) == Some(&Owner::Article(index));
+    let mut k = signature;
+    while k > 0 && ours(k - 1) && lines.get(k - 1).is_some_and(|l| l.class == Class::Text) {
+        k -= 1;
+    }
+    if k == signature || k == 0 || !ours(k - 1) {
+        return None;
+    }
+    let label = lines.get(k - 1)?;
+    let bare = crate::lines::bare_label(label.text);
+    if ![
+        "开栏的话",
+        "编者按",
+        "编者的话",
+        "编前",
+        "编前语",
+        "写在前面",
+        "编者",
+    ]
+    .contains(&bare)
+    {
+        return None;
+    }
+    let above = lines.get(k.checked_sub(2)?)?;
+    matches!(
+        above.class,
+        Class::Byline | Class::Author | Class::Name | Class::Citation
+    )
+    .then_some(k - 1..signature)
 }
 
 /// The lines of an editor's note signed at `signature` (`——编  者`) right under a row of
@@ -1819,6 +1879,28 @@ fn header_zone(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_note_opening_a_series_under_the_first_essays_credit_is_not_its_text() {
+        let text = concat!(
+            "2025-03-05\n第13版\n理论\n\n",
+            "新质量的理论意义与实践要求（学习新思想·标识性概念纵横谈）\n\n",
+            "林一\n\n",
+            "开栏的话\n\n",
+            "本版今起推出纵横谈专栏，邀请专家学者深入阐释，敬请关注。\n\n",
+            "——编  者\n\n",
+            "新质量是当代经济学讨论最多的概念之一，它的提出有深刻的理论背景。\n\n",
+            "理解这一概念，要从历史和实践两个维度入手。\n",
+        );
+        let page = crate::parse_str(text, "p");
+        assert_eq!(page.articles.len(), 1);
+        let a = &page.articles[0];
+        assert_eq!(a.title, "新质量的理论意义与实践要求");
+        assert_eq!(a.column.as_deref(), Some("学习新思想·标识性概念纵横谈"));
+        assert_eq!(a.byline.authors, ["林一"]);
+        assert_eq!(a.blocks.len(), 2, "{:?}", a.blocks);
+        assert!(a.blocks.iter().all(|b| b.kind == BlockKind::Paragraph));
+    }
 
     #[test]
     fn the_first_heading_of_a_short_news_item_is_reported() {
