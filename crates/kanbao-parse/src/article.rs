@@ -368,6 +368,13 @@ pub(crate) fn build(
                     byline.raw.push(body.get(..at).unwrap_or("").to_owned());
                     body = body.get(at..).unwrap_or("").trim_start();
                     start = l.end() - body.len();
+                } else if led
+                    && l.class == Class::Dateline
+                    && let Some(c) = parse_dateline(body).and_then(|d| d.credits)
+                {
+                    // Another dispatch of a round-up under one headline: its reporters join
+                    // the report's; its dateline stays in its paragraph, as printed.
+                    merge(&mut byline, c);
                 }
                 open_credit = None;
                 if body.is_empty() {

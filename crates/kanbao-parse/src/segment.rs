@@ -70,6 +70,8 @@ struct Current {
     /// Its byline was a role word alone (`本报记者`): the names come in an end credit, and the
     /// article goes on until it.
     names_pending: bool,
+    /// It opened with a wire service's dateline (`据新华社某地某日电（记者…）`).
+    wire: bool,
 }
 
 impl Current {
@@ -228,6 +230,7 @@ fn open(plans: &mut Vec<Plan>, column: Option<String>, brief: bool) -> Current {
         named_title: false,
         awaiting_dateline: false,
         names_pending: false,
+        wire: false,
     }
 }
 
@@ -636,6 +639,17 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
                     {
                         c
                     }
+                    // Another wire dispatch under a report opened by one, no headline between:
+                    // a round-up of dispatches under one headline.
+                    Some(c)
+                        if !c.closed
+                            && c.wire
+                            && !c.brief
+                            && line.class == Class::Dateline
+                            && wire_dateline(line.text) =>
+                    {
+                        c
+                    }
                     Some(mut c) if boundary::caption_between_credits(lines, i) => {
                         c.closed = false;
                         c
@@ -696,6 +710,8 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
                 }
                 c.credited |= line.class == Class::Dateline;
                 c.dated |= line.class == Class::Dateline && c.paragraphs == 0;
+                c.wire |=
+                    line.class == Class::Dateline && c.paragraphs == 0 && wire_dateline(line.text);
                 c.paragraphs += 1;
                 c.cut = !ends_sentence(line.text) && !crate::lines::closes_with_contact(line.text);
                 // A credit glued after the last sentence (`…略低。文/本报记者 张某`) ends it.
@@ -808,6 +824,20 @@ fn chart_credit(lines: &[Line<'_>], i: usize) -> bool {
             .get(i)
             .and_then(|l| crate::byline::parse_byline_line(l.text))
             .is_some_and(|c| !c.photographers.is_empty() && c.reporters.is_empty())
+}
+
+/// Whether a dateline lead is a wire service's dispatch, filed or reprinted
+/// (`新华社某地某日电`, `据新华社某地某日电`, `中新社…电`).
+fn wire_dateline(text: &str) -> bool {
+    crate::byline::parse_dateline(text)
+        .and_then(|d| d.dateline)
+        .is_some_and(|d| {
+            let d = d.strip_prefix('据').unwrap_or(d);
+            d.ends_with('电')
+                && ["新华社", "中新社", "中通社"]
+                    .iter()
+                    .any(|a| d.starts_with(a))
+        })
 }
 
 /// The lines of a note that opens a series, signed at `signature` (`——编  者`) under its
@@ -1900,6 +1930,26 @@ mod tests {
         assert_eq!(a.byline.authors, ["林一"]);
         assert_eq!(a.blocks.len(), 2, "{:?}", a.blocks);
         assert!(a.blocks.iter().all(|b| b.kind == BlockKind::Paragraph));
+    }
+
+    #[test]
+    fn wire_dispatches_under_one_headline_are_one_report() {
+        let text = concat!(
+            "和谈各方表态\n",
+            "据新华社甲城12月31日电（记者林一、方二）某国领导人31日表示愿意会晤。\n",
+            "他是在会见来访客人后作上述表示的。\n",
+            "据新华社乙城12月31日电（记者高三）首席代表31日说，和谈面临困难。\n",
+            "据新华社丙城1月1日电（记者陈四）外长1日强调了各方的立场。\n",
+            "新年音乐会举行\n",
+            "本报讯（记者孟五）新年音乐会昨晚在大剧院举行。\n",
+        );
+        let page = crate::parse_str(text, "p");
+        assert_eq!(page.articles.len(), 2, "{:?}", page.articles);
+        let a = &page.articles[0];
+        assert_eq!(a.byline.reporters, ["林一", "方二", "高三", "陈四"]);
+        assert!(wire_dateline("据新华社甲城12月31日电（记者林一）某国…"));
+        assert!(wire_dateline("新华社北京5月12日电 会议在京举行。"));
+        assert!(!wire_dateline("本报北京5月12日电 会议在京举行。"));
     }
 
     #[test]
