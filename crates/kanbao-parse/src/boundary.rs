@@ -99,6 +99,10 @@ pub(crate) struct RunCues {
     /// The page prints a citation line under each article's headline
     /// ([`cites_under_headlines`]) and none follows the run: a section heading.
     pub uncited: bool,
+    /// The open article opened with a dateline lead, and the text after the run closes with a
+    /// dateline of its own in brackets (`…风平浪静。（本报某地12月31日电）`): a report has one
+    /// dateline, so the text below is another report's.
+    pub dated_again_ahead: bool,
     /// The page indents its paragraphs and prints its titles at the margin
     /// ([`titles_at_margin`]), and the run is indented as the text is: a section heading.
     pub indented_run: bool,
@@ -162,6 +166,7 @@ pub(crate) fn weigh(c: &RunCues) -> (RunReading, i32) {
         (c.stamp_follows, 10),
         (c.uncited, -8),
         (c.indented_run && !c.credit_follows, -6),
+        (c.dated_again_ahead && !c.end_credit_ahead, 4),
         (c.run_on, -3),
     ] {
         if cue {
@@ -469,6 +474,43 @@ pub(crate) fn end_credit_ahead(lines: &[Line<'_>], j: usize) -> bool {
         k += 1;
     }
     false
+}
+
+/// Whether the text from `j` (up to 40 lines, captions passed over) ends in a dateline in
+/// brackets glued after its last sentence or on a line of its own (`…风平浪静。（本报某地12月
+/// 31日电）`), before any other line: the report's closing dateline.
+pub(crate) fn bracketed_dateline_ahead(lines: &[Line<'_>], j: usize) -> bool {
+    let mut k = j;
+    while let Some(l) = lines.get(k).filter(|_| k < j + 40) {
+        match l.class {
+            Class::Text | Class::Caption | Class::Noise => {
+                let next_text = lines.get(k + 1).is_some_and(|n| n.class == Class::Text);
+                if l.class == Class::Text && !next_text && ends_in_bracketed_dateline(l.text) {
+                    return true;
+                }
+            }
+            Class::Byline => return ends_in_bracketed_dateline(l.text),
+            _ => return false,
+        }
+        k += 1;
+    }
+    false
+}
+
+/// Whether a text ends in a dateline in brackets (`（本报某地12月31日电）`, `（据新华社电）`).
+pub(crate) fn ends_in_bracketed_dateline(t: &str) -> bool {
+    let t = t.trim_end();
+    if !t.ends_with(['）', ')']) {
+        return false;
+    }
+    // Only the last 40 characters can hold it.
+    let tail_from = t.char_indices().rev().nth(40).map_or(0, |(i, _)| i);
+    let tail = t.get(tail_from..).unwrap_or("");
+    tail.rfind(['（', '('])
+        .and_then(|at| tail.get(at..))
+        .is_some_and(|b| {
+            crate::byline::parse_reprint(b).is_some_and(|d| d.ends_with('电') || d.ends_with('讯'))
+        })
 }
 
 /// Whether a line is, or ends in, a wire story's closing dateline: `新华社北京5月12日电` alone,
@@ -1059,6 +1101,37 @@ mod tests {
         let joined = text.replace("\n\n", "\n");
         let lines = split(&joined);
         assert!(!blank_parted_articles(&lines, &vec![false; lines.len()]));
+    }
+
+    #[test]
+    fn a_closing_dateline_ahead_under_a_dated_report_is_another_reports() {
+        assert!(ends_in_bracketed_dateline(
+            "记者祝愿老者一路平安。（本报甲城12月31日电）"
+        ));
+        assert!(ends_in_bracketed_dateline(
+            "双方约定保障公路畅通。（据新华社电）"
+        ));
+        assert!(!ends_in_bracketed_dateline("他说得对（笑）"));
+        assert!(!ends_in_bracketed_dateline("会议在北京举行。"));
+        let lines = split(
+            "老者如是说\n沙龙里，记者与一位老者闲坐。\n他说海湾的明天会更好。（本报甲城12月31日电）\n",
+        );
+        assert!(bracketed_dateline_ahead(&lines, 1));
+        let lines = split("老者如是说\n沙龙里，记者与一位老者闲坐。\n下一篇的标题\n");
+        assert!(!bracketed_dateline_ahead(&lines, 1));
+        let c = RunCues {
+            dated_again_ahead: true,
+            short_news: true,
+            lines: 1,
+            ..RunCues::default()
+        };
+        assert_eq!(weigh(&c).0, RunReading::NewArticle);
+        let c = RunCues {
+            dated_again_ahead: true,
+            lines: 1,
+            ..RunCues::default()
+        };
+        assert_eq!(weigh(&c).0, RunReading::NewArticle, "alone it opens one");
     }
 
     #[test]

@@ -1082,6 +1082,8 @@ fn run_cues(
                     Class::Byline | Class::Author | Class::Dateline | Class::Text
                 )
             }),
+        dated_again_ahead: cur.is_some_and(|c| c.dated)
+            && boundary::bracketed_dateline_ahead(lines, j),
         // Set by the caller, which knows the page.
         uncited: false,
         indented_run: false,
