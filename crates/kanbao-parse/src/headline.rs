@@ -366,6 +366,13 @@ pub(crate) fn two_phrase_title(s: &str) -> bool {
     parts.len() == 2 && parts.iter().all(|p| p.chars().count() >= 4)
 }
 
+/// Two phrases of three characters or more set apart by a space (`夫猝逝 婦扛20萬債茫然`), as
+/// main titles are set.
+pub(crate) fn parallel_phrases(s: &str) -> bool {
+    let parts: Vec<&str> = s.split_whitespace().collect();
+    parts.len() == 2 && parts.iter().all(|p| p.chars().count() >= 3)
+}
+
 /// A line that explains the title rather than leading into it: a clause with a comma, `记…`
 /// (a profile), `访…` (an interview).
 pub(crate) fn subtitle_shape(s: &str, title: &str) -> i32 {
@@ -649,6 +656,17 @@ fn score(lines: &[&str], shapes: &[u8], r: Reading, marked_subtitle: bool) -> i3
         // order, 引题 over 主题, as party papers' front pages set a directive over its report.
         if i + 1 == r.title && r.columns == 0 && lines.len() == 2 && long_statements(k, title) {
             s += 3;
+        }
+        // Two parallel phrases set apart by a space are a main title's shape (`夫猝逝 婦扛債務`);
+        // the plain line under them is its subtitle, not its title.
+        // Not where the line under them carries its column in brackets, as only a title does
+        // (`文旅融合  体验上新` / `建好用好国家文化公园（深阅读）`).
+        if i + 1 == r.title
+            && parallel_phrases(k)
+            && !title.contains(char::is_whitespace)
+            && !crate::lines::titled_with_column(title)
+        {
+            s -= 2;
         }
         // A place and what was done there, over a shorter theme, is the kicker.
         if placed_fact_over_theme(k, title) {
@@ -1520,6 +1538,21 @@ mod tests {
         let h = group(&["山城新建的物流基地一期投产", "传承老手艺  走出新路子"]);
         assert_eq!(h.kicker.as_deref(), Some("山城新建的物流基地一期投产"));
         assert_eq!(h.title, "传承老手艺  走出新路子");
+    }
+
+    #[test]
+    fn two_parallel_phrases_over_a_plain_line_are_the_title_over_its_subtitle() {
+        let h = group(&["夫猝逝 婦扛20萬債茫然", "忍腿傷育兩女「不知如何過下去」"]);
+        assert_eq!(h.title, "夫猝逝 婦扛20萬債茫然");
+        assert_eq!(
+            h.subtitle.as_deref(),
+            Some("忍腿傷育兩女「不知如何過下去」")
+        );
+        assert!(parallel_phrases("夫猝逝 婦扛20萬債茫然"));
+        assert!(!parallel_phrases("夫猝逝婦扛20萬債茫然"));
+        assert!(!parallel_phrases("王 某某"));
+        let h = group(&["文旅融合  体验上新", "建好用好江城文化公园（深阅读）"]);
+        assert_eq!(h.kicker.as_deref(), Some("文旅融合  体验上新"));
     }
 
     #[test]

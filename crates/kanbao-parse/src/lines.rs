@@ -2111,6 +2111,10 @@ pub(crate) fn classify(t: &str) -> Class {
             !ends_sentence(t) && !matches!(c, '，' | '、' | ',' | '：' | ':')
                 || c == '”'
                 || c == '’'
+                // Corner brackets, as papers in traditional characters quote:
+                // `忍痛育兩女「不知如何過下去」`.
+                || c == '」'
+                || c == '』'
                 // A quotation closed with a half-width mark: `下好备汛"先手棋"`.
                 || c == '"'
         }
@@ -2842,7 +2846,7 @@ mod tests {
 
     #[test]
     fn the_line_between_a_sites_trail_and_the_date_is_the_title() {
-        let page = "首页 > 港闻 > 正文\n\n十大港闻：市民选「年度新闻」 学生拣「教育拨款」\n\n2017-12-02\n\n「十大港闻选举」昨日举行记者会，邀请学生和艺人代表选择心目中最重要的新闻。\n";
+        let page = "首页 > 港闻 > 正文\n\n十大港闻选举结果出炉：市民选「年度新闻」 学生拣「教育拨款」 艺人拣「电影资助」\n\n2017-12-02\n\n「十大港闻选举」昨日举行记者会，邀请学生和艺人代表选择心目中最重要的新闻。\n";
         let lines = split(page);
         assert_eq!(lines[1].class, Class::Short, "{:?}", lines[1]);
         // Without the trail above it, the same line stays what it reads as.
@@ -2936,6 +2940,8 @@ mod tests {
         assert_eq!(classify("干净了……”"), Class::Text);
         assert!(!quotation_closed_alone("下好备汛“先手棋”"));
         assert_eq!(classify("下好备汛“先手棋”"), Class::Short);
+        assert_eq!(classify("忍痛育兩女「不知如何過下去」"), Class::Short);
+        assert_eq!(classify("他說：「我不知道。」"), Class::Text);
     }
 
     #[test]

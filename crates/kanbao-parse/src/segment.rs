@@ -1077,9 +1077,10 @@ fn run_cues(
             .get(j + 1..)
             .and_then(|rest| rest.iter().find(|l| l.class != Class::Noise))
             .is_some_and(|l| {
+                // The text, its credit, or the picture printed over the text.
                 matches!(
                     l.class,
-                    Class::Byline | Class::Author | Class::Dateline | Class::Text
+                    Class::Byline | Class::Author | Class::Dateline | Class::Text | Class::Caption
                 )
             }),
         dated_again_ahead: cur.is_some_and(|c| c.dated)
