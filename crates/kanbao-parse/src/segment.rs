@@ -829,14 +829,20 @@ fn chart_credit(lines: &[Line<'_>], i: usize) -> bool {
 /// Whether a dateline lead is a wire service's dispatch, filed or reprinted
 /// (`新华社某地某日电`, `据新华社某地某日电`, `中新社…电`).
 fn wire_dateline(text: &str) -> bool {
+    const AGENCIES: [&str; 3] = ["新华社", "中新社", "中通社"];
+    // The agency stands in the first few characters: most leads are passed over unparsed.
+    let head = text
+        .char_indices()
+        .nth(6)
+        .map_or(text, |(i, _)| text.get(..i).unwrap_or(text));
+    if !AGENCIES.iter().any(|a| head.contains(a)) {
+        return false;
+    }
     crate::byline::parse_dateline(text)
         .and_then(|d| d.dateline)
         .is_some_and(|d| {
             let d = d.strip_prefix('据').unwrap_or(d);
-            d.ends_with('电')
-                && ["新华社", "中新社", "中通社"]
-                    .iter()
-                    .any(|a| d.starts_with(a))
+            d.ends_with('电') && AGENCIES.iter().any(|a| d.starts_with(a))
         })
 }
 
