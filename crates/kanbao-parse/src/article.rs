@@ -901,23 +901,12 @@ fn trailing_credit(drafts: &mut Vec<Draft>, byline: &mut Byline, dateline: &mut 
     let Some(d) = drafts.last_mut().filter(|d| d.kind == BlockKind::Paragraph) else {
         return;
     };
-    let Some(body) = d.raw.strip_suffix([')', '）']) else {
-        return;
-    };
-    let Some((open, c)) = body
-        .char_indices()
-        .rev()
-        .take(40)
-        .find(|&(_, c)| c == '(' || c == '（')
-    else {
+    let Some((open, inner)) = crate::byline::closing_bracket(&d.raw) else {
         return;
     };
     if !d.tail_on_last_line(open) {
         return;
     }
-    let Some(inner) = body.get(open + c.len_utf8()..) else {
-        return;
-    };
     let credits = parse_credits(inner.trim(), None, false)
         .or_else(|| crate::byline::affiliated_signature(inner));
     let reprint = parse_reprint(inner.trim());

@@ -499,18 +499,9 @@ pub(crate) fn bracketed_dateline_ahead(lines: &[Line<'_>], j: usize) -> bool {
 
 /// Whether a text ends in a dateline in brackets (`（本报某地12月31日电）`, `（据新华社电）`).
 pub(crate) fn ends_in_bracketed_dateline(t: &str) -> bool {
-    let t = t.trim_end();
-    if !t.ends_with(['）', ')']) {
-        return false;
-    }
-    // Only the last 40 characters can hold it.
-    let tail_from = t.char_indices().rev().nth(40).map_or(0, |(i, _)| i);
-    let tail = t.get(tail_from..).unwrap_or("");
-    tail.rfind(['（', '('])
-        .and_then(|at| tail.get(at..))
-        .is_some_and(|b| {
-            crate::byline::parse_reprint(b).is_some_and(|d| d.ends_with('电') || d.ends_with('讯'))
-        })
+    crate::byline::closing_bracket(t.trim_end())
+        .and_then(|(_, inner)| crate::byline::parse_reprint(inner))
+        .is_some_and(|d| d.ends_with('电') || d.ends_with('讯'))
 }
 
 /// Whether a line is, or ends in, a wire story's closing dateline: `新华社北京5月12日电` alone,
@@ -606,12 +597,13 @@ pub(crate) fn page_indents(lines: &[Line<'_>]) -> bool {
     all >= 4 && indented * 10 >= all * 7
 }
 
-/// Whether a page that indents its paragraphs prints its titles at the margin: a headline
+/// Whether a page that indents its paragraphs (`indented_page`: [`page_indents`]) prints its
+/// titles at the margin: a headline
 /// line at the margin with a credit or a citation line right under it, twice at least. On
 /// such a page an indented headline-shaped line is a section heading set as the text is
 /// (`　　长城国家文化公园（宁夏段）` / `　　互动剧场营造沉浸体验` under `建好用好国家文化公园`).
-pub(crate) fn titles_at_margin(lines: &[Line<'_>]) -> bool {
-    if !page_indents(lines) {
+pub(crate) fn titles_at_margin(lines: &[Line<'_>], indented_page: bool) -> bool {
+    if !indented_page {
         return false;
     }
     let titled = lines.windows(2).filter(|w| {
@@ -1146,7 +1138,7 @@ mod tests {
             "　　夜市的正文写得很长，说明摊位。\n",
         );
         let lines = split(text);
-        assert!(titles_at_margin(&lines));
+        assert!(titles_at_margin(&lines, page_indents(&lines)));
         let run: Vec<_> = lines
             .iter()
             .filter(|l| l.text == "北岸园区" || l.text == "步道串起沿河村落")
@@ -1158,7 +1150,10 @@ mod tests {
         assert!(!indented_run(&title));
         let flush =
             split("河谷公园建设见闻\n本报记者  林一\n第一段正文写得很长，说明公园的来历。\n");
-        assert!(!titles_at_margin(&flush), "a page that does not indent");
+        assert!(
+            !titles_at_margin(&flush, page_indents(&flush)),
+            "a page that does not indent"
+        );
         let c = RunCues {
             indented_run: true,
             columned: true,

@@ -1537,6 +1537,18 @@ fn web_source_line(line: &str) -> bool {
     (2..=24).contains(&name.chars().count()) && !name.contains(['。', '，', ',', '；'])
 }
 
+/// The words in brackets that close a text, within its last 40 characters (`…略低。（据新华社
+///电）`, `…。（记者 某某）`): where the bracket opens, and the words inside it.
+pub(crate) fn closing_bracket(text: &str) -> Option<(usize, &str)> {
+    let body = text.strip_suffix([')', '）'])?;
+    let (open, c) = body
+        .char_indices()
+        .rev()
+        .take(40)
+        .find(|&(_, c)| c == '(' || c == '（')?;
+    Some((open, body.get(open + c.len_utf8()..)?))
+}
+
 /// Reads a reprint credit: `据新华社福州6月13日电`, `（据中新社电）`, `□据新华社电`,
 /// `据《光明日报》报道`. Returns it without brackets and marks, as the article's dateline.
 pub(crate) fn parse_reprint(line: &str) -> Option<&str> {

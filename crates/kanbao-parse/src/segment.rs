@@ -277,15 +277,16 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
                     .is_some_and(|(a, b)| crate::lines::blank_between(text, a, b))
         })
         .collect();
+    let indented = boundary::page_indents(lines);
     let mut page = PageState {
-        indented: boundary::page_indents(lines),
+        indented,
         blank_parted: boundary::blank_parted_articles(lines, &after_blank),
         after_blank,
         package: None,
         banner_column: None,
         item_label: None,
         cites_headlines: boundary::cites_under_headlines(lines),
-        titles_at_margin: boundary::titles_at_margin(lines),
+        titles_at_margin: boundary::titles_at_margin(lines, indented),
     };
 
     while let Some(line) = lines.get(i) {
@@ -865,17 +866,9 @@ fn series_note_under_credit(
     }
     let label = lines.get(k - 1)?;
     let bare = crate::lines::bare_label(label.text);
-    if ![
-        "开栏的话",
-        "编者按",
-        "编者的话",
-        "编前",
-        "编前语",
-        "写在前面",
-        "编者",
-    ]
-    .contains(&bare)
-    {
+    let note_label = crate::lines::is_editor_note(label.text)
+        || matches!(bare, "开栏的话" | "编前" | "编前语" | "写在前面");
+    if !note_label {
         return None;
     }
     let above = lines.get(k.checked_sub(2)?)?;
