@@ -288,13 +288,7 @@ fn build(args: &Args, dir: &Path) -> anyhow::Result<bool> {
         Ok(())
     })?;
     let articles = out.len();
-    let written = out.finish(
-        |dir| {
-            let (calendar, months) = calendar.finish();
-            write_calendar(dir, &calendar, &months)
-        },
-        args.loose,
-    )?;
+    let written = out.finish(calendar, args.loose)?;
     if let Some((mut manifest, path)) = appending {
         if articles == 0 {
             fs::remove_dir_all(&partial)
@@ -570,13 +564,9 @@ impl ArchiveWriter {
         Ok(())
     }
 
-    /// Writes the rest: the last chunks, the index and its manifest, the calendar (by
-    /// `calendar`, given its folder), the facets; then packs the archive unless `loose`.
-    pub(super) fn finish(
-        self,
-        calendar: impl FnOnce(&Path) -> anyhow::Result<u32>,
-        loose: bool,
-    ) -> anyhow::Result<Written> {
+    /// Writes the rest: the last chunks, the index and its manifest, the calendar of the
+    /// pages added, the facets; then packs the archive unless `loose`.
+    pub(super) fn finish(self, calendar: CalendarBuilder, loose: bool) -> anyhow::Result<Written> {
         self.records.finish()?;
         self.cards.finish()?;
         if let Some(writer) = self.writer {
@@ -598,7 +588,8 @@ impl ArchiveWriter {
             files: Default::default(),
             facets: self.facets.finish()?,
         };
-        let days = calendar(&partial.join("calendar"))?;
+        let (calendar, months) = calendar.finish();
+        let days = write_calendar(&partial.join("calendar"), &calendar, &months)?;
         let index_bytes = archive.manifest.sizes.total() + write_manifest(&index_dir, &archive)?;
         if !loose {
             let packs = pack_archive(&partial, &archive.manifest)?;
@@ -707,7 +698,7 @@ impl ChunkWriter {
 }
 
 /// Writes the calendar and its months; returns how many dates it holds.
-pub(super) fn write_calendar(
+fn write_calendar(
     dir: &Path,
     calendar: &Calendar,
     months: &[CalendarMonth],
@@ -862,6 +853,14 @@ fn packed_file(kind: &str, n: u32) -> String {
     }
 }
 
+/// The bytes of a gzipped file as written, `what` naming it in the error.
+pub(super) fn gunzip(stored: &[u8], what: &str) -> anyhow::Result<Vec<u8>> {
+    let mut out = Vec::with_capacity(stored.len() * 3);
+    std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(stored), &mut out)
+        .with_context(|| format!("{what} is not gzip"))?;
+    Ok(out)
+}
+
 /// Where the blocks that a shard's keys name were packed, by directory entry (the blocks'
 /// first entry is `blocks`): what a packed shard carries after its bytes.
 fn shard_block_places(
@@ -871,10 +870,7 @@ fn shard_block_places(
     blocks: u32,
 ) -> anyhow::Result<Vec<(u32, PackEntry)>> {
     let raw = if path.extension().is_some_and(|e| e == "gz") {
-        let mut out = Vec::with_capacity(stored.len() * 3);
-        std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(stored), &mut out)
-            .with_context(|| format!("cannot read {}", path.display()))?;
-        out
+        gunzip(stored, &path.display().to_string())?
     } else {
         stored.to_vec()
     };

@@ -9,14 +9,13 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use anyhow::{Context, bail};
-use flate2::read::GzDecoder;
 use kanbao_parse::{Article, Meta};
 use kanbao_search::{
     ArchiveRecord, Calendar, CalendarBuilder, Compression, DIRECTORY_PATH, DayPage, DocKeys,
     Document, ENTRY_BYTES, Facet, Layout, Manifest, PackEntry, Packs,
 };
 
-use super::build::{ArchiveWriter, in_order, read_manifest, write_calendar};
+use super::build::{ArchiveWriter, gunzip, in_order, read_manifest};
 
 /// A built archive on disk, loose or packed: its manifest, and its files read as stored.
 struct StoredArchive {
@@ -77,13 +76,7 @@ impl StoredArchive {
         };
         match compression {
             Compression::None => Ok(stored),
-            Compression::Gzip => {
-                let mut out = Vec::new();
-                GzDecoder::new(stored.as_slice())
-                    .read_to_end(&mut out)
-                    .with_context(|| format!("{named} is not gzip"))?;
-                Ok(out)
-            }
+            Compression::Gzip => gunzip(&stored, &named),
         }
     }
 
@@ -219,13 +212,7 @@ pub(super) fn compact(how: &Compaction) -> anyhow::Result<()> {
         );
     }
     let articles = out.len();
-    let written = out.finish(
-        |dir| {
-            let (calendar, months) = calendar.finish();
-            write_calendar(dir, &calendar, &months)
-        },
-        how.loose,
-    )?;
+    let written = out.finish(calendar, how.loose)?;
     fs::remove_dir_all(&root).with_context(|| format!("cannot replace {}", root.display()))?;
     fs::rename(&partial, &root)
         .with_context(|| format!("cannot move the archive to {}", root.display()))?;
