@@ -256,6 +256,24 @@ impl Searches {
             .unwrap_or(0..0)
     }
 
+    /// Leaves the lane at `at`, whose part (`name`) failed: the part is named in the search
+    /// while the others answer with what they found; the error is the search's once every
+    /// part has failed.
+    fn leave(&self, at: usize, name: String, error: AppError) -> Result<(), AppError> {
+        if let Some(lane) = self.lanes.get(at) {
+            lane.failed.set(true);
+        }
+        self.failed.borrow_mut().push(Unavailable {
+            name,
+            error: error.clone(),
+        });
+        if self.lanes.iter().all(|l| l.failed.get()) {
+            Err(error)
+        } else {
+            Ok(())
+        }
+    }
+
     /// The lanes to start with the one at `from` (which is not started): those after it in
     /// order, not started, until they hold a wave's documents.
     fn wave_from(&self, from: usize) -> Vec<usize> {
@@ -464,6 +482,25 @@ impl ArchiveClient {
         Ok((!held.is_empty()).then_some(held))
     }
 
+    /// What every part holds of one kind (`get`: its calendar, a month, its facets), fetched
+    /// at once and joined by `join`, each with its part's first document number; `None` where
+    /// no part holds any, the error where every part failed.
+    async fn joined<'a, T, Fut>(
+        &'a self,
+        get: impl Fn(&'a Part) -> Fut,
+        join: impl FnOnce(&[(&T, u32)]) -> T,
+    ) -> Result<Option<Rc<T>>, AppError>
+    where
+        Fut: std::future::Future<Output = Result<Option<Rc<T>>, AppError>>,
+    {
+        let fetched = join_all(self.parts.iter().map(get)).await;
+        let Some(held) = self.held_by_parts(fetched)? else {
+            return Ok(None);
+        };
+        let parts: Vec<(&T, u32)> = held.iter().map(|(v, s)| (&**v, *s)).collect();
+        Ok(Some(Rc::new(join(&parts))))
+    }
+
     /// The archives that could not be opened: the others are searched without them.
     pub fn unavailable(&self) -> &[Unavailable] {
         &self.unavailable
@@ -516,14 +553,9 @@ impl ArchiveClient {
         if let Some(calendar) = self.calendar.borrow().clone() {
             return Ok(Some(calendar));
         }
-        let fetched = join_all(self.parts.iter().map(Part::calendar)).await;
-        let Some(held) = self.held_by_parts(fetched)? else {
-            return Ok(None);
-        };
-        let parts: Vec<(&Calendar, u32)> = held.iter().map(|(c, s)| (&**c, *s)).collect();
-        let calendar = Rc::new(Calendar::joined(&parts));
-        *self.calendar.borrow_mut() = Some(calendar.clone());
-        Ok(Some(calendar))
+        let calendar = self.joined(Part::calendar, Calendar::joined).await?;
+        self.calendar.borrow_mut().clone_from(&calendar);
+        Ok(calendar)
     }
 
     /// The calendar, if it has been fetched.
@@ -543,16 +575,16 @@ impl ArchiveClient {
         if let Some(m) = self.months.borrow().get(month).cloned() {
             return Ok(Some(m));
         }
-        let fetched = join_all(self.parts.iter().map(|p| p.month(month))).await;
-        let Some(held) = self.held_by_parts(fetched)? else {
-            return Ok(None);
-        };
-        let parts: Vec<(&CalendarMonth, u32)> = held.iter().map(|(m, s)| (&**m, *s)).collect();
-        let joined = Rc::new(CalendarMonth::joined(month, &parts));
-        self.months
-            .borrow_mut()
-            .insert(month.to_owned(), joined.clone());
-        Ok(Some(joined))
+        let joined = self
+            .joined(
+                |p| p.month(month),
+                |parts| CalendarMonth::joined(month, parts),
+            )
+            .await?;
+        if let Some(m) = &joined {
+            self.months.borrow_mut().insert(month.to_owned(), m.clone());
+        }
+        Ok(joined)
     }
 
     /// The cards of `docs`, fetching the chunks not yet loaded (all at once).
@@ -714,21 +746,27 @@ impl ArchiveClient {
         if let Some(facets) = self.facets.borrow().clone() {
             return Ok(Some(facets));
         }
-        let fetched = join_all(self.parts.iter().map(Part::facets)).await;
-        let Some(held) = self.held_by_parts(fetched)? else {
-            return Ok(None);
-        };
-        let parts: Vec<&ArchiveFacets> = held.iter().map(|(f, _)| &**f).collect();
-        let facets = Rc::new(ArchiveFacets::joined(&parts));
-        *self.facets.borrow_mut() = Some(facets.clone());
-        Ok(Some(facets))
+        let facets = self
+            .joined(Part::facets, |parts| {
+                ArchiveFacets::joined(&parts.iter().map(|&(f, _)| f).collect::<Vec<_>>())
+            })
+            .await?;
+        self.facets.borrow_mut().clone_from(&facets);
+        Ok(facets)
     }
 
-    /// Fetches the directory pages that place the shards of every packed part (the files
-    /// every search reads first), each part's in one Range request.
-    pub async fn locate_shards(&self) -> Result<(), AppError> {
-        futures::future::try_join_all(self.parts.iter().map(Part::locate_shards)).await?;
-        Ok(())
+    /// Fetches the directory pages that place the shards of the parts a search starts with
+    /// (the newest, holding a first wave's articles: [`FIRST_WAVE`]), each part's in one Range
+    /// request; older parts are placed when a search reaches them. A part that cannot be
+    /// placed now is tried again by its search.
+    pub async fn locate_shards(&self) {
+        let mut held = 0u64;
+        let first_wave = self.parts.iter().rev().take_while(|part| {
+            let more = held < FIRST_WAVE;
+            held += part.len() as u64;
+            more
+        });
+        futures::future::join_all(first_wave.map(Part::locate_shards)).await;
     }
 
     /// Searches the archives, fetching only the shards and blocks its first `first` matches
@@ -802,7 +840,7 @@ impl ArchiveClient {
             )
         }))
         .await;
-        let mut last_error = None;
+        let mut left = Ok(());
         for (&at, started) in wave.iter().zip(started) {
             let lane = &search.lanes[at];
             match started {
@@ -812,26 +850,15 @@ impl ArchiveClient {
                     }
                     let _ = lane.search.set(RefCell::new(s));
                 }
-                Err(error) => {
-                    lane.failed.set(true);
-                    last_error = Some(error.clone());
-                    search.failed.borrow_mut().push(Unavailable {
-                        name: self.parts[lane.part].name.clone(),
-                        error,
-                    });
-                }
+                Err(error) => left = search.leave(at, self.parts[lane.part].name.clone(), error),
             }
         }
-        match last_error {
-            // Every part has failed: the search has.
-            Some(error) if search.lanes.iter().all(|l| l.failed.get()) => Err(error),
-            _ => Ok(()),
-        }
+        left
     }
 
     /// Runs a search on, part after part, until `docs` holds `want` matches or every part is
-    /// searched. A part that fails is left, named in the search, while another answers; the
-    /// error is the search's when it was the last one answering.
+    /// searched. A part that fails is left, named in the search, with what the others found;
+    /// the error is the search's once every part has failed.
     async fn advance(
         &self,
         search: &Searches,
@@ -842,28 +869,18 @@ impl ArchiveClient {
             let Some(at) = search.lanes.iter().position(Lane::open) else {
                 break;
             };
-            if !search.lanes[at].started() {
+            let lane = &search.lanes[at];
+            let Some(running) = lane.search.get() else {
                 self.start_wave(search, at).await?;
                 continue;
-            }
-            let lane = &search.lanes[at];
-            let part = &self.parts[lane.part];
-            let mut found = Vec::new();
-            let Some(running) = lane.search.get() else {
-                continue;
             };
-            let advanced = part.advance(running, &mut found, want - docs.len()).await;
+            let mut found = Vec::new();
+            let advanced = self.parts[lane.part]
+                .advance(running, &mut found, want - docs.len())
+                .await;
             docs.extend(found.into_iter().map(|d| d.saturating_add(lane.start)));
             if let Err(error) = advanced {
-                let others = search.lanes.iter().any(|l| l.part != lane.part && l.open());
-                if !others {
-                    return Err(error);
-                }
-                lane.failed.set(true);
-                search.failed.borrow_mut().push(Unavailable {
-                    name: part.name.clone(),
-                    error,
-                });
+                search.leave(at, self.parts[lane.part].name.clone(), error)?;
             }
         }
         Ok(())
@@ -947,6 +964,25 @@ mod tests {
         let some_failed = searches(&[1_000, 1_000, 5_000]);
         some_failed.lanes[1].failed.set(true);
         assert_eq!(some_failed.wave_from(0), [0, 2]);
+    }
+
+    #[test]
+    fn a_part_that_fails_is_named_and_the_search_fails_only_when_every_part_has() {
+        let s = searches(&[100, 900, 50]);
+        // The newest part is searched through (not failed), the next fails: its name is
+        // listed, and the search keeps what the first found.
+        assert!(s.leave(1, "第二段".into(), AppError::Empty).is_ok());
+        assert!(s.leave(2, "第三段".into(), AppError::Empty).is_ok());
+        assert_eq!(
+            s.failed
+                .borrow()
+                .iter()
+                .map(|u| u.name.as_str())
+                .collect::<Vec<_>>(),
+            ["第二段", "第三段"]
+        );
+        assert!(!s.done(), "the first part is still to search");
+        assert!(s.leave(0, "第一段".into(), AppError::Empty).is_err());
     }
 
     #[test]

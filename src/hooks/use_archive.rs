@@ -17,12 +17,12 @@ pub fn use_archive(dispatch: Callback<Action>, lang: Lang) {
         wasm_bindgen_futures::spawn_local(async move {
             match ArchiveClient::open().await {
                 Ok(opened) => {
-                    // A packed archive is open once it knows where its shards are: read now,
-                    // with the manifest, rather than in the first search's first round (a
-                    // search reads what is missing itself and reports what fails, so a failure
-                    // here is left to it).
+                    // A packed archive is open once it knows where the shards of its newest
+                    // parts are: read now, with the manifest, rather than in the first search's
+                    // first round (a search reads what is missing itself and reports what
+                    // fails).
                     if let Some(client) = &opened {
-                        let _ = client.locate_shards().await;
+                        client.locate_shards().await;
                     }
                     dispatch.emit(Action::ArchiveOpened(opened.map(Rc::new)));
                 }
