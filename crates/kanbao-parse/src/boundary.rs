@@ -620,6 +620,14 @@ pub(crate) fn indented_run(run: &[Line<'_>]) -> bool {
     heads.peek().is_some() && heads.all(|l| l.indented)
 }
 
+/// Whether a run and the text under it are indented alike (`　　降价换来客流量增长` /
+/// `　　3月18日，…`): under a headline that stood at the margin, the run is set as the article's
+/// text is, a section heading, though the page as a whole does not indent its paragraphs (web
+/// copies of several sources, each set its own way).
+pub(crate) fn set_as_its_text(run: &[Line<'_>], next: Option<&Line<'_>>) -> bool {
+    indented_run(run) && next.is_some_and(|l| l.class == Class::Text && l.indented)
+}
+
 /// Whether a page prints a citation line right under its articles' headlines, as e-paper
 /// exports do (`标题` / `（ 2026-05-13 ） 稿件来源：某报 要闻` or `《人民日报》（…第 04 版）`):
 /// twice at least, and under every headline a credit follows. On such a page a headline
@@ -688,6 +696,14 @@ pub(crate) fn sentence_like(run: &[Line<'_>]) -> bool {
 pub(crate) fn sentence_line(l: &Line<'_>) -> bool {
     matches!(l.class, Class::Short | Class::Numbered)
         && (l.text.contains(['，', ',']) && l.class == Class::Short || question(l.text))
+}
+
+/// A short question among an article's section headings (`亚硝酸盐为何超标？` after two
+/// headings or more): one more heading, as features print them, where a question alone in an
+/// article is a paragraph of its text (an interviewer's). `headings_before`: the headings the
+/// article has read before it.
+pub(crate) fn question_heading(t: &str, headings_before: usize) -> bool {
+    headings_before >= 2 && question(t) && !t.contains(['，', ',']) && t.chars().count() <= 16
 }
 
 /// Whether a line reads as a piece of running text rather than a title: it ends on a word that
@@ -1060,6 +1076,15 @@ mod tests {
 
     #[test]
     fn a_question_on_its_own_line_is_one_quoted_or_not() {
+        assert!(question_heading("某物为何超标？", 2));
+        assert!(
+            !question_heading("某物为何超标？", 1),
+            "too few headings before it"
+        );
+        assert!(
+            !question_heading("那么，某物为何超标？", 3),
+            "a sentence's head"
+        );
         assert!(question("如今的增收如何实现？"));
         assert!(question("“平台的服务还能怎样完善？”"));
         assert!(!question("“稳”字当头"));
@@ -1124,6 +1149,25 @@ mod tests {
             ..RunCues::default()
         };
         assert_eq!(weigh(&c).0, RunReading::NewArticle, "alone it opens one");
+    }
+
+    #[test]
+    fn a_run_indented_as_the_text_under_it_is_set_as_its_text() {
+        let lines = split(concat!(
+            "　　夜市客流回升\n",
+            "　　周末晚上，夜市的摊位前排起了长队。\n",
+            "城西新开一座公园\n",
+            "本报讯（记者 林一）城西公园昨日开放。\n",
+        ));
+        assert!(set_as_its_text(&lines[..1], lines.get(1)));
+        assert!(
+            !set_as_its_text(&lines[2..3], lines.get(3)),
+            "a run at the margin"
+        );
+        assert!(
+            !set_as_its_text(&lines[..1], lines.get(2)),
+            "no indented text under it"
+        );
     }
 
     #[test]

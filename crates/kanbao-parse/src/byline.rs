@@ -2211,6 +2211,7 @@ fn dateline_prefix(line: &str) -> Option<(&str, usize, char)> {
         .any(|s| prefix.ends_with(s))
         || c == '讯' && (3..=8).contains(&n) && apart
         || c == '消' && (4..=12).contains(&n) && apart && (prefix.contains('报') || prefix.ends_with("网消息") || prefix.ends_with("在线消息"))
+        || c == '消' && dated_outlet_news(prefix) && after.starts_with([':', '：', ' ', '　'])
         || c == '报'
             && (6..=16).contains(&n)
             && apart
@@ -2224,10 +2225,49 @@ fn dateline_prefix(line: &str) -> Option<(&str, usize, char)> {
             && after.trim_start_matches(['。', '：', ':']).is_empty()
             && !REPORT_KINDS.iter().any(|k| prefix.starts_with(k))
             && !credited_report(prefix);
-    if !accepted || NOT_XUN.iter().any(|w| prefix.ends_with(w)) {
+    if !accepted || NOT_XUN.iter().any(|w| prefix.ends_with(w)) && !outlet_flash(prefix) {
         return None;
     }
     Some((prefix, end, if word == 2 { '消' } else { c }))
+}
+
+/// A paper's or site's flash, its name and 快讯 (`新京报快讯`, `某某网快讯`): the dateline of a
+/// report, where 快讯 alone, or after another word (`本地快讯`, `体育快讯`), labels a run of
+/// briefs.
+fn outlet_flash(prefix: &str) -> bool {
+    prefix.strip_suffix("快讯").is_some_and(|name| {
+        (2..=8).contains(&name.chars().count())
+            && ["报", "网", "社", "台", "新闻", "客户端"]
+                .iter()
+                .any(|e| name.ends_with(e))
+    })
+}
+
+/// A site's or a paper's dated news lead, its name or nothing before the date and 消息:
+/// `苍南新闻网10月10日消息`, `1月6日消息`, as county news sites open their items.
+fn dated_outlet_news(prefix: &str) -> bool {
+    let Some(head) = prefix.strip_suffix("日消息") else {
+        return false;
+    };
+    let date_start = head
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_ascii_digit() || c == '月')
+        .last()
+        .map_or(head.len(), |(i, _)| i);
+    let (name, date) = head.split_at(date_start);
+    let month_day = date.split_once('月').is_some_and(|(m, d)| {
+        (1..=2).contains(&m.len())
+            && (1..=2).contains(&d.len())
+            && m.bytes().chain(d.bytes()).all(|b| b.is_ascii_digit())
+    });
+    month_day
+        && (name.is_empty()
+            || (2..=8).contains(&name.chars().count())
+                && name.chars().all(is_han)
+                && ["报", "网", "社", "台", "新闻"]
+                    .iter()
+                    .any(|e| name.ends_with(e)))
 }
 
 /// A reprinted item's lead credit, the source named and 报道 before the lead's comma
@@ -3182,6 +3222,34 @@ mod tests {
         let c = d.credits.unwrap();
         assert_eq!(c.reporters, ["卢琛"]);
         assert_eq!(c.photographers, ["卢琛"]);
+    }
+
+    #[test]
+    fn a_papers_flash_is_a_dateline_and_a_flash_label_is_not() {
+        assert!(outlet_flash("江城晚报快讯"));
+        assert!(outlet_flash("某某新闻快讯"));
+        assert!(!outlet_flash("本地快讯"));
+        assert!(!outlet_flash("快讯"));
+        let d = parse_dateline("江城晚报快讯（记者 林某）昨日，江边步道开放。").unwrap();
+        assert_eq!(d.dateline, Some("江城晚报快讯"));
+        assert_eq!(d.credits.unwrap().reporters, ["林某"]);
+        assert!(parse_dateline("体育快讯 昨日，市运会开幕。").is_none());
+    }
+
+    #[test]
+    fn a_sites_dated_news_lead_is_a_dateline() {
+        assert!(dated_outlet_news("某县新闻网10月10日消息"));
+        assert!(dated_outlet_news("1月6日消息"));
+        assert!(!dated_outlet_news("据悉今日消息"));
+        assert!(!dated_outlet_news("江城晚报消息"));
+        let d = parse_dateline("某县新闻网10月10日消息：今天下午，县里开会。").unwrap();
+        assert_eq!(d.dateline, Some("某县新闻网10月10日消息"));
+        let d = parse_dateline("1月6日消息：今昨两天，考核组来县检查。").unwrap();
+        assert_eq!(d.dateline, Some("1月6日消息"));
+        assert!(
+            parse_dateline("3月5日消息人士透露，会议将延期。").is_none(),
+            "a sentence about a source"
+        );
     }
 
     #[test]

@@ -72,6 +72,8 @@ struct Current {
     names_pending: bool,
     /// It opened with a wire service's dateline (`据新华社某地某日电（记者…）`).
     wire: bool,
+    /// Its headline stood at the margin ([`boundary::set_as_its_text`]).
+    title_at_margin: bool,
 }
 
 impl Current {
@@ -231,6 +233,7 @@ fn open(plans: &mut Vec<Plan>, column: Option<String>, brief: bool) -> Current {
         awaiting_dateline: false,
         names_pending: false,
         wire: false,
+        title_at_margin: false,
     }
 }
 
@@ -1218,7 +1221,15 @@ fn headline_run(
         cues.set_apart = apart;
         cues.run_on = !apart;
     }
-    cues.indented_run = page.titles_at_margin && boundary::indented_run(run);
+    // Set as the text under a headline at the margin, though the page does not indent: a
+    // heading, unless the run reads as a round-up's next item or a package's next report,
+    // whose text ends in a credit of its own.
+    cues.indented_run = page.titles_at_margin && boundary::indented_run(run)
+        || cur.as_ref().is_some_and(|c| c.title_at_margin)
+            && boundary::set_as_its_text(run, lines.get(j))
+            && !cues.roundup_item
+            && !cues.group_with_end_credit
+            && !cues.end_credit_ahead;
     cues.uncited = page.cites_headlines
         && cur.as_ref().is_some_and(Current::has_text)
         && next != Some(Class::Citation);
@@ -1361,10 +1372,15 @@ fn headline_run(
                 .iter()
                 .find(|l| l.class != Class::Noise && !matches!(l.class, Class::Label(_)))
                 .is_some_and(|l| boundary::named_item(l.text));
+            let title_at_margin = run
+                .iter()
+                .find(|l| l.class != Class::Noise)
+                .is_some_and(|l| !l.indented);
             *cur = Some(Current {
                 credited,
                 signed,
                 named_title,
+                title_at_margin,
                 awaiting_dateline: cues.dateline_ahead && !cues.credit_follows,
                 ..c
             });
@@ -1388,18 +1404,20 @@ fn headline_run(
                         .find(|l| l.class != Class::Noise)
                         .map(|l| l.text.to_owned());
                 }
-                let sentence_lines = lines
-                    .get(i..j)
-                    .unwrap_or(&[])
-                    .iter()
-                    .any(boundary::sentence_line);
-                if cues.sentence_like || sentence_lines && !cues.numbered {
+                // Headings before this run: a question among them is one more.
+                let before = c.headings - 1;
+                let sentence = |l: &Line<'_>| {
+                    boundary::sentence_line(l) && !boundary::question_heading(l.text, before)
+                };
+                let sentence_lines = lines.get(i..j).unwrap_or(&[]).iter().any(sentence);
+                let sentence_like = cues.sentence_like && sentence_lines;
+                if sentence_like || sentence_lines && !cues.numbered {
                     // A heading has no comma; a short line with one inside an article is the
                     // head of a paragraph cut by a column break. Under a heading (`【点评】`) it
                     // is the first line of the text.
                     for l in lines.get_mut(i..j).unwrap_or(&mut []) {
                         if matches!(l.class, Class::Short | Class::Numbered)
-                            && (cues.sentence_like || boundary::sentence_line(l))
+                            && (sentence_like || sentence(l))
                         {
                             // After a finished paragraph, the line could as well be a title.
                             if c.body

@@ -1447,3 +1447,32 @@ fn web_copies_of_a_hotline_column_keep_each_headline_over_its_stamp_and_writer()
         assert_eq!(texts(a, BlockKind::Paragraph).len(), 2, "{}", a.title);
     }
 }
+
+#[test]
+fn headings_set_as_the_text_under_a_title_at_the_margin_stay_in_the_report() {
+    // A web copy: the title and the lead at the margin, the rest of the report indented, its
+    // section headings with it; the last heading a question.
+    let text = "江边步道全线贯通\n\n\
+                江城晚报讯（记者 林一）江边步道昨日全线贯通，市民可沿江步行十公里。\n\n\
+                \u{3000}\u{3000}步道串起三座公园\n\n\
+                \u{3000}\u{3000}步道自北向南，串起滨江、望江和临江三座公园。\n\n\
+                \u{3000}\u{3000}沿途设有十处驿站\n\n\
+                \u{3000}\u{3000}每座驿站都有饮水点和休息座椅。\n\n\
+                \u{3000}\u{3000}夜间照明如何安排？\n\n\
+                \u{3000}\u{3000}步道全程安装了节能路灯，晚上十点后调暗。\n\n\
+                城北新建两所小学\n\n\
+                江城晚报快讯（记者 方二）城北两所新建小学将于九月开学。\n\n\
+                两所学校共设六十个班。\n";
+    let p = common::parse_and_check(text.as_bytes());
+    assert_eq!(titles(&p), ["江边步道全线贯通", "城北新建两所小学"]);
+    let a = &p.articles[0];
+    assert_eq!(
+        texts(a, BlockKind::Heading),
+        ["步道串起三座公园", "沿途设有十处驿站", "夜间照明如何安排？"]
+    );
+    assert_eq!(texts(a, BlockKind::Paragraph).len(), 4);
+    assert_eq!(a.byline.reporters, ["林一"]);
+    let b = &p.articles[1];
+    assert_eq!(b.dateline.as_deref(), Some("江城晚报快讯"));
+    assert_eq!(b.byline.reporters, ["方二"]);
+}
