@@ -143,7 +143,10 @@ pub(crate) fn bracketed_column_before_title(line: &str) -> Option<(&str, &str)> 
 /// ideographic space): `黄浦区  “先锋上海”志愿者打头阵`, `长河时评　让社区食堂长流水`.
 /// Returns the label and the title.
 pub(crate) fn column_beside_title(line: &str) -> Option<(&str, &str)> {
-    if let Some(found) = bracketed_column_before_title(line).or_else(|| label_colon_title(line)) {
+    if let Some(found) = bracketed_column_before_title(line)
+        .or_else(|| label_colon_title(line))
+        .or_else(|| barred_column_title(line))
+    {
         return Some(found);
     }
     let at = line.find("  ").or_else(|| line.find('\u{3000}'))?;
@@ -154,6 +157,35 @@ pub(crate) fn column_beside_title(line: &str) -> Option<(&str, &str)> {
         || left.ends_with("街道");
     let label = column_shape(left) == 2;
     ((place || label) && r >= l + 4 && !right.contains("  ")).then_some((left, right))
+}
+
+/// A column's name and the title set apart by a bar, as news sites print a column's items:
+/// `法治时评 | 以法治守护舌尖上的安全`, `深度丨某某`. The name is short, of Han characters (a
+/// middle dot may join two), and the title the longer part. Returns the name and the title.
+pub(crate) fn barred_column_title(line: &str) -> Option<(&str, &str)> {
+    let at = line.find(['|', '｜', '丨'])?;
+    let left = line.get(..at)?.trim();
+    let bar = line.get(at..)?.chars().next()?;
+    let right = line.get(at + bar.len_utf8()..)?.trim();
+    let (l, r) = (left.chars().count(), right.chars().count());
+    ((2..=10).contains(&l)
+        && left.chars().all(|c| is_han(c) || c == '·')
+        && r >= 4
+        && r > l
+        && !right.contains(['|', '｜', '丨', '。', '！', '？']))
+    .then_some((left, right))
+}
+
+/// Where a headline group names its column a second time on a line of its own, the column
+/// being printed before the title with a bar (`法治时评 | 标题` and `□ 法治时评`): that line.
+pub(crate) fn column_named_twice(heads: &[&Line<'_>]) -> Option<usize> {
+    let column = heads
+        .iter()
+        .find_map(|l| barred_column_title(l.text))
+        .map(|(column, _)| column)?;
+    heads
+        .iter()
+        .position(|l| unpad(bare_label(l.text)).as_ref() == column)
 }
 
 /// A known column label joined to the title by a colon or a slash, as web copies print
@@ -779,6 +811,17 @@ pub(crate) fn read(heads: &[&Line<'_>]) -> Headline {
         let refs: Vec<&Line<'_>> = lines.iter().collect();
         return read(&refs);
     }
+    // A column named twice, before the title with a bar and on a line of its own
+    // (`法治时评 | 标题` / `□ 法治时评`): the line of its own is read no more.
+    if let Some(twice) = column_named_twice(heads) {
+        let rest: Vec<&Line<'_>> = heads
+            .iter()
+            .enumerate()
+            .filter(|&(k, _)| k != twice)
+            .map(|(_, l)| *l)
+            .collect();
+        return read(&rest);
+    }
     let text = |l: &Line<'_>| fullwidth(l.text);
     let join = |v: Vec<String>| (!v.is_empty()).then(|| v.join(" "));
     if let Some(m) = heads.iter().position(|l| l.class == Class::Merged) {
@@ -979,7 +1022,10 @@ fn close_call(margin: i32, texts: &[&str]) -> bool {
 /// as one title there, and reported.
 fn two_long_phrases(line: &str) -> bool {
     let parts = phrases(line);
-    matches!(parts.as_slice(), [a, b] if a.chars().count() >= 6 && b.chars().count() >= 6)
+    // A place or a speaker and a colon (`某某新区： “未来之城”崛起成势`) opens the one title.
+    matches!(parts.as_slice(), [a, b] if a.chars().count() >= 6
+        && b.chars().count() >= 6
+        && !a.ends_with(['：', ':']))
         && !line.contains("  ")
 }
 
@@ -1066,6 +1112,20 @@ mod tests {
             .collect();
         let refs: Vec<&Line<'_>> = lines.iter().collect();
         read(&refs)
+    }
+
+    #[test]
+    fn a_column_before_the_title_with_a_bar_and_again_under_it_is_read_once() {
+        let h = group(&["江城时评 | 让老街区留住烟火气", "□ 江城时评"]);
+        assert_eq!(h.column.as_deref(), Some("江城时评"));
+        assert_eq!(h.title, "让老街区留住烟火气");
+        let lines: Vec<Line<'static>> = ["江城时评 | 让老街区留住烟火气", "□ 江城时评"]
+            .iter()
+            .map(|t| crate::lines::plain_line(t, 0, classify(t)))
+            .collect();
+        let refs: Vec<&Line<'_>> = lines.iter().collect();
+        assert_eq!(column_named_twice(&refs), Some(1));
+        assert_eq!(column_named_twice(&refs[..1]), None);
     }
 
     #[test]
@@ -1407,6 +1467,20 @@ mod tests {
             "中国第二台机组并网发电 年发电能力近百亿度"
         ));
         assert!(!two_long_phrases("芒种将至 农事忙"));
+        assert!(!two_long_phrases("江北新区: “未来之城”崛起成势"));
+        assert_eq!(
+            barred_column_title("法治时评 | 以法治守护舌尖上的安全"),
+            Some(("法治时评", "以法治守护舌尖上的安全"))
+        );
+        assert_eq!(
+            column_beside_title("深度丨老街区的新生活"),
+            Some(("深度", "老街区的新生活"))
+        );
+        assert_eq!(
+            barred_column_title("标题写在这里 | 某某新闻网 | 首页"),
+            None
+        );
+        assert_eq!(barred_column_title("A|B测试结果公布"), None);
         assert!(!two_long_phrases("跑道向前延伸  脚步不曾停歇"));
         assert_eq!(
             subtitle_beside_title("厦门节后招聘开启 30岁以上求职者占比较大"),
