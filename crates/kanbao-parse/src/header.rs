@@ -541,16 +541,21 @@ pub(crate) fn parse_date(token: &str) -> Option<(String, &str)> {
 
 /// The value of a digit: ASCII, full-width, or a Chinese numeral (`〇` and `零` are 0, and so
 /// are the circle `○` and the letter `O` that typed text puts for `〇`: `二O一三年`).
-fn digit(c: char) -> Option<u32> {
+pub(crate) fn digit(c: char) -> Option<u32> {
     match c {
         '0'..='9' => c.to_digit(10),
         '０'..='９' => Some(c as u32 - '０' as u32),
-        '○' | 'O' | 'Ｏ' => Some(0),
-        _ => "〇一二三四五六七八九"
-            .chars()
-            .position(|d| d == c)
-            .or_else(|| (c == '零').then_some(0))
-            .map(|n| n as u32),
+        '○' | 'O' | 'Ｏ' | '〇' | '零' => Some(0),
+        '一' => Some(1),
+        '二' => Some(2),
+        '三' => Some(3),
+        '四' => Some(4),
+        '五' => Some(5),
+        '六' => Some(6),
+        '七' => Some(7),
+        '八' => Some(8),
+        '九' => Some(9),
+        _ => None,
     }
 }
 

@@ -1488,11 +1488,24 @@ fn classify_long(t: &str) -> Class {
     }
 }
 
-/// Whether a line could hold a date: a year (`年`) or digits.
+/// Whether a line could hold a date: a year needs `年` or four digits in a row (ASCII,
+/// full-width or Chinese), as every date [`crate::header::parse_date`] reads has.
 fn may_hold_date(t: &str) -> bool {
-    t.contains('年')
-        || t.bytes().any(|b| b.is_ascii_digit())
-        || t.contains(|c| ('０'..='９').contains(&c))
+    if t.contains('年') {
+        return true;
+    }
+    let mut run = 0;
+    for c in t.chars() {
+        run = if crate::header::digit(c).is_some() {
+            run + 1
+        } else {
+            0
+        };
+        if run == 4 {
+            return true;
+        }
+    }
+    false
 }
 
 /// The page a line of an e-paper site's list of pages names: `05版:文润潍坊 凡人微光`,
@@ -3102,6 +3115,16 @@ mod tests {
             Class::Noise
         );
         assert!(!app_prompt("市民可下载政务APP办理业务。"));
+    }
+
+    #[test]
+    fn only_a_year_or_four_digits_in_a_row_may_hold_a_date() {
+        assert!(may_hold_date("2024-01-02 要闻"));
+        assert!(may_hold_date("二〇二六年五月"));
+        assert!(may_hold_date("２０２４．０１．０２"));
+        assert!(!may_hold_date("GDP增长5%左右"));
+        assert!(!may_hold_date("第3计 出码神器"));
+        assert!(!may_hold_date("12月3日"), "no year");
     }
 
     #[test]
