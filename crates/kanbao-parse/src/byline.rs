@@ -263,7 +263,14 @@ fn classify(t: &str, out: &mut Vec<Tok>) {
     {
         match head {
             "文" | "撰文" | "专题撰文" | "采写" => return classify(rest, out),
-            "图" | "摄影" | "摄" | "专题摄影" => {
+            // `文字整理/某某`: who put the words together, the report's reporter, as
+            // `（某某 整理）` credits one.
+            "文字整理" | "整理" => {
+                out.push(Tok::Role(Role::Reporter));
+                return classify(rest, out);
+            }
+            // `制图/某某`: who made the page's picture, credited as its photographs are.
+            "图" | "摄影" | "摄" | "专题摄影" | "制图" | "绘图" | "插图" => {
                 out.push(Tok::Role(Role::Photographer));
                 // The role word after it says who the photographer is; the photo credit wins.
                 if role_word(rest).is_none() {
@@ -3226,6 +3233,17 @@ mod tests {
         let c = d.credits.unwrap();
         assert_eq!(c.reporters, ["卢琛"]);
         assert_eq!(c.photographers, ["卢琛"]);
+    }
+
+    #[test]
+    fn who_put_the_words_together_and_who_made_the_picture_are_credited() {
+        let c = parse_byline_line("文字整理/林小雨").unwrap();
+        assert_eq!(c.reporters, ["林小雨"]);
+        let c = parse_byline_line("整理/林小雨").unwrap();
+        assert_eq!(c.reporters, ["林小雨"]);
+        let c = parse_byline_line("制图/王小二").unwrap();
+        assert_eq!(c.photographers, ["王小二"]);
+        assert!(c.reporters.is_empty());
     }
 
     #[test]

@@ -488,28 +488,50 @@ pub(crate) fn split(text: &str) -> Vec<Line<'_>> {
 fn record_lines(lines: &mut [Line<'_>]) {
     for i in 1..lines.len() {
         let l = &lines[i];
-        if !matches!(l.class, Class::Text | Class::Short | Class::Header)
-            || l.text.len() > 360
-            || !l.text.contains(char::is_whitespace)
-        {
+        if !matches!(l.class, Class::Text | Class::Short | Class::Header) {
             continue;
         }
-        // A date of digits as one of its words (`2015-04-28`, `2015年04月28日`): few lines.
-        if !l.text.split_whitespace().any(digit_date) || ends_sentence(l.text) {
-            continue;
-        }
-        let title = || {
-            lines[i.saturating_sub(40)..i].iter().any(|h| {
-                h.class.is_headline() && h.text.chars().count() >= 4 && l.text.contains(h.text)
-            })
-        };
         let header =
             || l.class == Class::Header && crate::header::parse_header_line(l.text).is_some();
-        if title() && !header() {
+        if record_of_headline(lines, i) && !header() {
             lines[i].class = Class::Noise;
         }
     }
 }
+
+/// Whether the line at `i` is a site's record of an article: its headline again (one of the
+/// 40 lines above it), with a date of digits as one of its words (`江城日报 要闻 00002 标题
+/// 2010-07-21 2 2010年07月21日 星期三`).
+pub(crate) fn record_of_headline(lines: &[Line<'_>], i: usize) -> bool {
+    let Some(l) = lines.get(i) else { return false };
+    if l.text.len() > 360 || !l.text.contains(char::is_whitespace) {
+        return false;
+    }
+    // A date of digits as one of its words (`2015-04-28`, `2015年04月28日`): few lines.
+    if !l.text.split_whitespace().any(digit_date) || ends_sentence(l.text) {
+        return false;
+    }
+    lines[i.saturating_sub(40)..i]
+        .iter()
+        .any(|h| h.class.is_headline() && h.text.chars().count() >= 4 && l.text.contains(h.text))
+}
+
+/// The date a site's record of an article gives ([`record_of_headline`]): its first date of
+/// digits, as `YYYY-MM-DD`.
+pub(crate) fn record_date(lines: &[Line<'_>], i: usize) -> Option<String> {
+    if !record_of_headline(lines, i) {
+        return None;
+    }
+    let text = lines.get(i)?.text;
+    text.split_whitespace()
+        .find(|w| digit_date(w))
+        .and_then(|w| crate::header::parse_date(w))
+        .map(|(date, _)| date)
+}
+
+/// Words that name a paper's app or e-paper edition after its name (`江城日报 数字报纸`): no
+/// page's name.
+pub(crate) const EDITION_WORDS: [&str; 5] = ["客户端", "数字报纸", "数字报", "电子报", "电子版"];
 
 /// A headline-shaped line printed again and again over other headlines (`兵在掌上阅 亮剑弹指间`
 /// over every article an e-paper site's pages show): the site's or the page's slogan, no
@@ -1758,7 +1780,7 @@ pub(crate) fn site_stamp(t: &str) -> bool {
     }
     // The paper's app or e-paper named alone on its line (`江城日报客户端`, `江城日报 数字报纸`),
     // as its site heads each page.
-    if ["客户端", "数字报纸", "数字报", "电子报", "电子版"]
+    if EDITION_WORDS
         .iter()
         .any(|w| t.strip_suffix(w).is_some_and(|p| paper_name(p.trim_end())))
     {
@@ -2646,6 +2668,25 @@ mod tests {
         assert_eq!(noise.len(), 2, "{noise:?}");
         assert!(noise[0].ends_with("数字报纸"));
         assert!(noise[1].contains("2015-04-28"));
+        let record = lines.len() - 1;
+        assert_eq!(record_date(&lines, record).as_deref(), Some("2015-04-28"));
+        assert_eq!(record_date(&lines, 1), None, "the headline itself");
+    }
+
+    #[test]
+    fn a_page_without_a_dated_header_takes_its_date_from_the_sites_record() {
+        let page = crate::parse_str(
+            "江城工人日报 数字报纸\n\n00002版:工会\n\n外来建设者比拼“好声音”\n\n  为了展现外来建设者风采，市总工会举办歌手大赛。\n\n\
+             江城工人日报 工会 00002 外来建设者比拼“好声音” 2015-04-28 2 2015年04月28日 星期二\n",
+            "p.txt",
+        );
+        assert_eq!(page.meta.date.as_deref(), Some("2015-04-28"));
+        assert_eq!(page.meta.page.as_deref(), Some("00002"));
+        assert_eq!(
+            page.meta.section.as_deref(),
+            Some("工会"),
+            "not the e-paper's name"
+        );
     }
 
     #[test]

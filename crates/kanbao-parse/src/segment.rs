@@ -269,6 +269,9 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
         }
     }
     let mut i = header_zone(lines, &directories, &mut meta, &mut owners);
+    if meta.date.is_none() {
+        meta.date = recorded_date(lines);
+    }
     set_aside_title_index(lines, i);
     let mut cur: Option<Current> = None;
     let after_blank: Vec<bool> = (0..lines.len())
@@ -1869,10 +1872,21 @@ fn fill_header(meta: &mut Meta, text: &str) {
             meta.page = h.page;
         }
         if meta.section.is_none() {
-            meta.section = h.section;
+            // `江城日报 数字报纸`: the paper's e-paper edition, no page's name.
+            meta.section = h
+                .section
+                .filter(|s| !crate::lines::EDITION_WORDS.contains(&s.as_str()));
         }
         meta.editors.extend(h.editors);
     }
+}
+
+/// The date a page without a dated header gives in a site's record of its first
+/// article (`江城日报 要闻 00002 标题 2010-07-21 …`, [`crate::lines::record_of_headline`]).
+fn recorded_date(lines: &[Line<'_>]) -> Option<String> {
+    (0..lines.len())
+        .filter(|&i| lines.get(i).is_some_and(|l| l.class == Class::Noise))
+        .find_map(|i| crate::lines::record_date(lines, i))
 }
 
 /// The name of a special page or supplement: `文化和自然遗产日特刊`, `乡村振兴专刊`.
