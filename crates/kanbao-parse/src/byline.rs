@@ -302,7 +302,7 @@ fn classify(t: &str, out: &mut Vec<Tok>) {
         out.push(Tok::Post(p));
     } else if other_work(t) {
         out.push(Tok::Role(Role::Other));
-    } else if matches!(t, "撰文" | "专题撰文" | "采写") {
+    } else if matches!(t, "撰文" | "专题撰文" | "采写" | "文字整理") {
         out.push(Tok::Role(Role::Reporter));
     } else if t == "专题摄影" {
         out.push(Tok::Role(Role::Photographer));
@@ -3240,6 +3240,8 @@ mod tests {
         let c = parse_byline_line("文字整理/林小雨").unwrap();
         assert_eq!(c.reporters, ["林小雨"]);
         let c = parse_byline_line("整理/林小雨").unwrap();
+        assert_eq!(c.reporters, ["林小雨"]);
+        let c = parse_byline_line("文字整理：林小雨").unwrap();
         assert_eq!(c.reporters, ["林小雨"]);
         let c = parse_byline_line("制图/王小二").unwrap();
         assert_eq!(c.photographers, ["王小二"]);

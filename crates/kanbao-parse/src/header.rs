@@ -242,6 +242,8 @@ pub(crate) fn parse_header_line(line: &str) -> Option<HeaderLine> {
         {
             // A page's name beside its number may be longer (`第C07版：全媒体生活服务平台`).
             names.push(token);
+        } else if out.page.is_some() && anniversary_page_name(token) {
+            names.push(token);
         } else if let Some((a, b)) = token.split_once('/')
             && [a, b]
                 .iter()
@@ -537,6 +539,17 @@ pub(crate) fn parse_date(token: &str) -> Option<(String, &str)> {
         return None;
     }
     Some((format!("{y:04}-{m:02}-{d:02}"), rest))
+}
+
+/// A special page's name beside its number that counts years (`某某日报创刊70周年特别报道`,
+/// `庆祝建党100周年特刊`): Han characters and one number of years, up to twenty characters.
+fn anniversary_page_name(token: &str) -> bool {
+    let n = token.chars().count();
+    let digits = token.chars().filter(char::is_ascii_digit).count();
+    (4..=20).contains(&n)
+        && (1..=3).contains(&digits)
+        && token.chars().all(|c| is_han(c) || c.is_ascii_digit())
+        && token.contains("周年")
 }
 
 /// The value of a digit: ASCII, full-width, or a Chinese numeral (`〇` and `零` are 0, and so
@@ -924,6 +937,18 @@ pub(crate) fn jump_suffix(s: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_special_page_counting_years_is_named_beside_its_number() {
+        assert!(anniversary_page_name("江城日报创刊70周年特别报道"));
+        assert!(!anniversary_page_name("2025年度报告"));
+        let h = parse_header_line("00008版:江城日报创刊70周年特别报道·征文摘登").expect("header");
+        assert_eq!(h.page.as_deref(), Some("00008"));
+        assert!(
+            parse_header_line("江城日报创刊70周年特别报道").is_none(),
+            "without a page number it is a headline"
+        );
+    }
 
     #[test]
     fn a_sites_trail_to_the_article_names_its_channel() {

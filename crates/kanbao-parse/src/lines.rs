@@ -1665,6 +1665,9 @@ fn epaper_navigation(t: &str) -> bool {
             | "标题导航"
             | "返回主页"
             | "返回顶部"
+            // A web page's tools beside the article: `收藏 打印 推荐 更多功能`.
+            | "推荐"
+            | "更多功能"
             | "关闭"
             | "关闭窗口"
             | "打印"
@@ -1752,6 +1755,18 @@ fn site_link(w: &str) -> bool {
 /// A site's footer or stamp copied with an article: its copyright notice (`CopyRight 2009-2016
 /// © All Rights Reserved.版权所有:…`), the paper's registration numbers (`国内统一刊号:CN41-0017`),
 /// the time it was put online (`发布时间:2014-05-28 08:11:15`).
+/// A site's line naming the press group that runs it (`江城日报报业集团主办`), as e-paper pages
+/// print it among their links.
+fn publisher_line(t: &str) -> bool {
+    t.strip_suffix("主办").is_some_and(|owner| {
+        (4..=14).contains(&owner.chars().count())
+            && owner.chars().all(is_han)
+            && ["报业", "报社", "集团", "日报", "晚报"]
+                .iter()
+                .any(|w| owner.contains(w))
+    })
+}
+
 pub(crate) fn site_stamp(t: &str) -> bool {
     if t.len() > 400 {
         return false;
@@ -1767,6 +1782,9 @@ pub(crate) fn site_stamp(t: &str) -> bool {
         .is_some_and(|h| h.eq_ignore_ascii_case("copyright"))
         || marks.iter().any(|m| t.starts_with(m))
     {
+        return true;
+    }
+    if publisher_line(t) {
         return true;
     }
     // The number to report harmful content to, as Chinese sites print in their footers
@@ -2701,6 +2719,14 @@ mod tests {
         }
         assert!(reader_paper_name("当前报纸名称:汕头日报"));
         assert!(!reader_paper_name("报纸名称的由来"));
+        for line in ["收藏 打印 推荐  更多功能", "江城日报报业集团主办"] {
+            assert_eq!(classify(line), Class::Noise, "{line}");
+        }
+        assert!(publisher_line("江城日报报业集团主办"));
+        assert!(!publisher_line("全市青年创业大赛由团市委主办"));
+        let h = crate::header::parse_header_line("2006年3月30日     收藏 打印 推荐 朗读 更多功能")
+            .expect("the issue's date beside the page's tools");
+        assert_eq!(h.date.as_deref(), Some("2006-03-30"));
     }
 
     #[test]

@@ -1525,7 +1525,7 @@ fn title_index(lines: &[Line<'_>], from: usize) -> Option<std::ops::Range<usize>
         let Some(a) = top
             .get(..b)?
             .iter()
-            .position(|l| listed_title(l) && l.text == again.text)
+            .position(|l| listed_title(l) && unbulleted(l.text) == again.text)
         else {
             continue;
         };
@@ -1549,7 +1549,7 @@ fn set_aside_title_index(lines: &mut [Line<'_>], from: usize) {
         .unwrap_or(&[])
         .iter()
         .filter(|l| listed_title(l))
-        .map(|l| l.text)
+        .map(|l| unbulleted(l.text))
         .collect();
     for l in lines.get_mut(index.end..).unwrap_or(&mut []) {
         if !(l.class.is_headline() || matches!(l.class, Class::Noise | Class::Header)) {
@@ -1605,6 +1605,12 @@ fn page_directories(lines: &[Line<'_>]) -> Vec<std::ops::Range<usize>> {
 
 /// A line that can stand in a page's index of titles: a headline's shape, a short name-like
 /// title (`龙舟`), or a long title that ends no sentence (`某某奖入选作品名单(共84件)`).
+/// A listed title without the bullet a site sets before each (`· 标题`, `• 标题`).
+fn unbulleted(t: &str) -> &str {
+    t.strip_prefix(['·', '•', '●', '◆'])
+        .map_or(t, str::trim_start)
+}
+
 fn listed_title(l: &Line<'_>) -> bool {
     l.class.is_headline()
         || l.class == Class::Name
@@ -2085,6 +2091,13 @@ mod tests {
         let text_first = "村里新修了路。\n上一期\n村里新修了路。\n";
         lines = crate::lines::split(text_first);
         assert_eq!(title_index(&lines, 0), None);
+        // A site sets a bullet before each title of its list.
+        let bulleted = "· 一壶清心\n· 江边的老屋\n· 初进江城 就结缘分\n上一期  下一期\n\
+                        初进江城 就结缘分\n  那年我调进江城工作，生活从此融入了这座城市。\n";
+        let page = crate::parse_str(bulleted, "p");
+        assert_eq!(page.articles.len(), 1, "{:?}", page.articles);
+        assert_eq!(page.articles[0].title, "初进江城 就结缘分");
+        assert_eq!(unbulleted("· 一壶清心"), "一壶清心");
     }
 
     #[test]
