@@ -119,6 +119,20 @@ test('an archive with segments appended and four partitions built apart answer e
   }
 });
 
+test('the deployment\'s manifest is fetched once at start, for the library and the archives it lists together', async (t) => {
+  const base = await served(federated);
+  await withPage(t, env, async (page) => {
+    const asked = [];
+    page.on('request', (r) => {
+      if (new URL(r.url()).pathname.endsWith('/static/library.json')) asked.push(r.url());
+    });
+    const term = titleBigrams(archiveRecords(whole))[0];
+    const got = await search(page, base, `q=${encodeURIComponent(term)}`);
+    assert.ok(got.titles.length > 0, 'the partitions it lists answer');
+    assert.equal(asked.length, 1, asked.join(', '));
+  }, { routes: true });
+});
+
 test('an article of a segment opens with its neighbours in print, and the calendar holds every part\'s days', async (t) => {
   const records = archiveRecords(whole);
   const newest = records[records.length - 1];

@@ -167,6 +167,38 @@ fn parse_manifest(bytes: &[u8]) -> Result<Manifest, AppError> {
     crate::json::from_slice(bytes, |detail| AppError::BadLibraryFile { detail })
 }
 
+/// The deployment's manifest as read: `None` where the site publishes none.
+pub type DeploymentManifest = Result<Option<Rc<Manifest>>, AppError>;
+
+thread_local! {
+    /// The one read of [`MANIFEST_URL`], shared by everything that asks for it.
+    static DEPLOYMENT_MANIFEST: std::cell::RefCell<
+        Option<futures::future::Shared<futures::future::LocalBoxFuture<'static, DeploymentManifest>>>,
+    > = const { std::cell::RefCell::new(None) };
+}
+
+/// The deployment's manifest ([`MANIFEST_URL`]), fetched and read once however many parts of
+/// the app ask for it at start (the library for its pages, the archive client for the archives
+/// it lists): one request, and one reading of a broken manifest for all of them.
+pub async fn deployment_manifest() -> DeploymentManifest {
+    use futures::FutureExt;
+    let read = DEPLOYMENT_MANIFEST.with(|cell| {
+        cell.borrow_mut()
+            .get_or_insert_with(|| {
+                async {
+                    let Some(bytes) = fetch(MANIFEST_URL).await? else {
+                        return Ok(None);
+                    };
+                    parse_manifest(&bytes).map(|m| Some(Rc::new(m)))
+                }
+                .boxed_local()
+                .shared()
+            })
+            .clone()
+    });
+    read.await
+}
+
 /// Loads the deployment's pages: those inlined in a bundle, or the manifest ([`MANIFEST_URL`])
 /// and every page it lists. A deployment without a manifest is an empty library, not an error.
 pub async fn load_deployment(
@@ -177,12 +209,18 @@ pub async fn load_deployment(
     if let Some(pages) = inline_pages() {
         return Ok(pages);
     }
-    let Some(bytes) = fetch(MANIFEST_URL).await? else {
+    let Some(manifest) = deployment_manifest().await? else {
         return Ok(Vec::new());
     };
-    let manifest = parse_manifest(&bytes)?;
     crate::embed::set_policy(manifest.embed.clone());
-    Ok(load_manifest(MANIFEST_URL, manifest, notify, lang, worker).await)
+    Ok(load_manifest(
+        MANIFEST_URL,
+        Manifest::clone(&manifest),
+        notify,
+        lang,
+        worker,
+    )
+    .await)
 }
 
 /// The pages the reader imported before, from browser storage (parsed in the parse worker),

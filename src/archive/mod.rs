@@ -890,14 +890,10 @@ impl ArchiveClient {
 /// The archives the deployment's manifest lists, and whether it lists any (otherwise the
 /// site's own `archive/`). A manifest that cannot be read lists none: the library reports it.
 async fn listed_archives() -> (Vec<ListedArchive>, bool) {
-    let manifest = match fetch::fetch(crate::data::MANIFEST_URL).await {
-        Ok(Some(buffer)) => {
-            let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-            serde_json::from_slice::<kanbao_files::Manifest>(&bytes).unwrap_or_default()
-        }
-        _ => kanbao_files::Manifest::default(),
-    };
-    (manifest.archives_searched(), !manifest.archives.is_empty())
+    match crate::data::deployment_manifest().await {
+        Ok(Some(manifest)) => (manifest.archives_searched(), !manifest.archives.is_empty()),
+        _ => (kanbao_files::Manifest::default().archives_searched(), false),
+    }
 }
 
 /// Whether an address is one Kanbao reads an archive from: the site's own (relative) or
