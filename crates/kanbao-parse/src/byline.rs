@@ -88,7 +88,7 @@ pub(crate) fn is_name(s: &str) -> bool {
     (2..=4).contains(&n)
         && s.chars().all(is_han)
         && !names::is_credit_word(s)
-        && !GLUED.iter().any(|w| s.contains(w))
+        && !glued_role(s)
         && !s.ends_with("报道")
         && !s.ends_with("整理")
         && !s.ends_with("采写")
@@ -106,6 +106,12 @@ fn paper_named(s: &str) -> bool {
 /// Credit words that, found inside a run of Han characters, make it no name: `记者张三` is a
 /// role glued to a name.
 const GLUED: &[&str] = &["记者", "通讯员", "实习生", "评论员"];
+
+/// Whether a run of Han characters holds a role word glued to a name ([`GLUED`]). Each opens
+/// with one of four characters: most names hold none, and are not searched further.
+fn glued_role(s: &str) -> bool {
+    s.contains(['记', '通', '实', '评']) && GLUED.iter().any(|w| s.contains(w))
+}
 
 /// Classifies a role word with an optional prefix (`YMG全媒体记者`, `本报记者`, `特约通讯员`).
 fn role_word(t: &str) -> Option<Role> {

@@ -1277,9 +1277,16 @@ fn headline_beside_text(t: &str) -> Option<(&str, usize)> {
     if !head_zone.contains(' ') && !head_zone.contains('\u{3000}') {
         return None;
     }
-    let at = head_zone
-        .find("   ")
-        .or_else(|| head_zone.find("\u{3000}\u{3000}"))
+    // A byte scan: a searcher built for each line would cost more than the search.
+    let bytes = head_zone.as_bytes();
+    let at = bytes
+        .windows(3)
+        .position(|w| w == b"   ")
+        .or_else(|| {
+            bytes
+                .windows(6)
+                .position(|w| w == "\u{3000}\u{3000}".as_bytes())
+        })
         .or_else(|| dateline_after_one_space(head_zone))?;
     let head = t.get(..at)?.trim_end();
     let rest = t.get(at..)?.trim_start();
