@@ -250,6 +250,12 @@ pub(crate) fn build(
                 if let Some(c) = signed_credits(l) {
                     merge(&mut byline, c);
                 }
+                // A web page's line of facts may name the column (`栏目：随手拍`).
+                if column.is_none() && l.class == Class::Author {
+                    column = crate::byline::web_meta_field(l.text, "栏目")
+                        .filter(|_| crate::byline::is_web_meta_line(l.text))
+                        .map(fullwidth);
+                }
                 byline.raw.push(l.text.to_owned());
                 pending = None;
             }

@@ -268,7 +268,21 @@ fn classify(t: &str, out: &mut Vec<Tok>) {
         && !text_photo
     {
         match head {
-            "文" | "撰文" | "专题撰文" | "采写" => return classify(rest, out),
+            "文" | "撰文" | "专题撰文" | "采写" => {
+                // After a picture's credit (`图/某某 文/某某`), the words are another's: the
+                // writer's.
+                if matches!(head, "文" | "撰文")
+                    && matches!(out.last(), Some(Tok::Name(_)))
+                    && out
+                        .iter()
+                        .rev()
+                        .find(|t| matches!(t, Tok::Role(_)))
+                        .is_some_and(|t| matches!(t, Tok::Role(Role::Photographer)))
+                {
+                    out.push(Tok::Role(Role::Author));
+                }
+                return classify(rest, out);
+            }
             // `文字整理/某某`: who put the words together, the report's reporter, as
             // `（某某 整理）` credits one.
             "文字整理" | "整理" => {
@@ -631,10 +645,14 @@ pub(crate) fn parse_credits(s: &str, default: Option<Role>, lenient: bool) -> Op
     // The reader who gave the story, named after the credit (`记者 某某 摄 线索提供 某某`), is
     // credited with no part of it.
     let s = without_tip_credit(s);
-    // `文 / 图` is one credit word however it is spaced.
+    // `文 / 图` is one credit word however it is spaced, and `图/ 某某` one credit.
     let spaced;
     let s = if s.contains(['/', '／']) {
-        spaced = s.replace(" / ", "/").replace('／', "/");
+        spaced = s
+            .replace('／', "/")
+            .replace(" / ", "/")
+            .replace("/ ", "/")
+            .replace("/\u{3000}", "/");
         spaced.as_str()
     } else {
         s
@@ -1176,6 +1194,36 @@ pub(crate) fn is_web_meta_line(line: &str) -> bool {
         .any(|w| w[0].is_ascii_digit() && (w[1] == b'-' || w[1] == b'/') && w[2].is_ascii_digit())
         || line.contains('年') && line.contains('日') && line.bytes().any(|b| b.is_ascii_digit());
     posted || source && dated || signed
+}
+
+/// The value of a field of a web page's line of facts (`来源:某某晚报  2022年10月23日  版次:A11
+/// 栏目:●随手拍  作者:某某`): what follows `label` and its colon up to the next space, without
+/// the bullet a site sets before it. `None` where the field is missing or empty.
+pub(crate) fn web_meta_field<'a>(line: &'a str, label: &str) -> Option<&'a str> {
+    let at = line.find(label)?;
+    let rest = line.get(at + label.len()..)?.strip_prefix([':', '：'])?;
+    let value = rest
+        .trim_start()
+        .split(char::is_whitespace)
+        .next()?
+        .trim_start_matches(['●', '·', '•', '■', '□']);
+    (!value.is_empty()).then_some(value)
+}
+
+/// The page's date and number a web page's line of facts gives (`来源:某某晚报 2022年10月23日
+/// 版次:A11 …`): its first date of digits and its `版次` field.
+pub(crate) fn web_meta_page(line: &str) -> Option<(Option<String>, Option<String>)> {
+    if !is_web_meta_line(line) {
+        return None;
+    }
+    let date = line
+        .split_whitespace()
+        .find_map(|w| crate::header::parse_date(w).filter(|(_, rest)| rest.is_empty()))
+        .map(|(d, _)| d);
+    let page = web_meta_field(line, "版次")
+        .filter(|p| crate::header::is_page_token(p))
+        .map(crate::header::page_number);
+    (date.is_some() || page.is_some()).then_some((date, page))
 }
 
 /// A web page's date and author under the headline: `2017-07-19 作者：赵某某`.
@@ -3249,9 +3297,27 @@ mod tests {
         assert_eq!(c.reporters, ["林小雨"]);
         let c = parse_byline_line("文字整理：林小雨").unwrap();
         assert_eq!(c.reporters, ["林小雨"]);
+        let c = parse_byline_line("□图/ 王小二  文/林小雨").unwrap();
+        assert_eq!(c.photographers, ["王小二"]);
+        assert_eq!(c.authors, ["林小雨"]);
         let c = parse_byline_line("制图/王小二").unwrap();
         assert_eq!(c.photographers, ["王小二"]);
         assert!(c.reporters.is_empty());
+    }
+
+    #[test]
+    fn a_web_pages_line_of_facts_names_the_column_date_and_page() {
+        let line =
+            "来源:江城晚报     2022年10月23日        版次:A11    栏目:●随手拍    作者:林小雨";
+        assert!(is_web_meta_line(line));
+        assert_eq!(web_meta_field(line, "栏目"), Some("随手拍"));
+        assert_eq!(web_meta_field(line, "作者"), Some("林小雨"));
+        assert_eq!(web_meta_field(line, "编辑"), None);
+        assert_eq!(
+            web_meta_page(line),
+            Some((Some("2022-10-23".to_owned()), Some("A11".to_owned())))
+        );
+        assert_eq!(web_meta_page("江城晚报 版次:A11"), None, "no line of facts");
     }
 
     #[test]

@@ -653,7 +653,7 @@ fn is_epaper_link(t: &str) -> bool {
 }
 
 /// The page number without `第` and `版`: `第5版` gives `5`, `A02` stays `A02`.
-fn page_number(t: &str) -> String {
+pub(crate) fn page_number(t: &str) -> String {
     let core = t.strip_prefix('第').unwrap_or(t);
     core.strip_suffix('版').unwrap_or(core).to_owned()
 }

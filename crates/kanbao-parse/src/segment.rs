@@ -272,6 +272,20 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
     if meta.date.is_none() {
         meta.date = recorded_date(lines);
     }
+    if meta.date.is_none() {
+        // A web copy's line of facts under its first headline dates it and names its page.
+        if let Some((date, page)) = lines
+            .iter()
+            .take(40)
+            .filter(|l| l.class == Class::Author)
+            .find_map(|l| crate::byline::web_meta_page(l.text))
+        {
+            meta.date = date;
+            if meta.page.is_none() {
+                meta.page = page;
+            }
+        }
+    }
     set_aside_title_index(lines, i);
     let mut cur: Option<Current> = None;
     let after_blank: Vec<bool> = (0..lines.len())
