@@ -154,6 +154,13 @@ fn role_word(t: &str) -> Option<Role> {
     None
 }
 
+/// A reporter's, correspondent's or photographer's role word alone, its paper or outlet before
+/// it (`某某新闻·某某晚报记者`, `本报特约通讯员`): a byline whose names follow on the next line.
+pub(crate) fn lone_role_word(t: &str) -> bool {
+    role_word(t)
+        .is_some_and(|r| matches!(r, Role::Reporter | Role::Correspondent | Role::Photographer))
+}
+
 /// A word without the photo credit glued to its end (`王五摄`, `王五摄影`, `王五绘`,
 /// `王五供图`: a photograph, a drawing, a picture a person supplied): what comes before it.
 fn strip_photo_post(t: &str) -> Option<&str> {

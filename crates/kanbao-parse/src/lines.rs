@@ -2204,10 +2204,11 @@ fn quotation_closed_alone(t: &str) -> bool {
 /// A byline of its role word alone, its names printed at the end of the report (`本报记者`,
 /// then `（本报记者某某、某某）` under the text).
 pub(crate) fn role_alone(t: &str) -> bool {
+    let t = t.trim_start_matches(['□', '■']).trim();
     matches!(
-        t.trim_start_matches(['□', '■']).trim(),
+        t,
         "本报记者" | "记者" | "本报通讯员" | "新华社记者" | "本报记者 通讯员" | "本报记者  通讯员"
-    )
+    ) || crate::byline::lone_role_word(t)
 }
 
 /// A web repost's note of the title the paper printed, under its own headline:
@@ -3354,6 +3355,9 @@ mod tests {
         assert!(role_alone("■本报记者"));
         assert_eq!(classify("本报记者"), Class::Byline);
         assert!(!role_alone("本报记者林一"));
+        assert!(role_alone("江城新闻·江城晚报记者"));
+        assert_eq!(classify("江城新闻·江城晚报记者"), Class::Byline);
+        assert!(!role_alone("本报评论员"), "a commentator signs by name");
     }
 
     #[test]
