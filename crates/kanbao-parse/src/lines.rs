@@ -664,7 +664,11 @@ pub(crate) fn list_label(t: &str) -> bool {
 fn list_items(lines: &mut [Line<'_>]) {
     let mut i = 0;
     while i < lines.len() {
-        if !lines.get(i).is_some_and(|l| list_label(l.text)) {
+        // A site's empty field (`发布日期:`) is its chrome, no list's label.
+        if !lines
+            .get(i)
+            .is_some_and(|l| !matches!(l.class, Class::Noise | Class::Header) && list_label(l.text))
+        {
             i += 1;
             continue;
         }
@@ -3651,6 +3655,17 @@ mod tests {
         assert_ne!(lines[1].class, Class::Text);
         assert!(list_label("本期嘉宾："));
         assert!(!list_label("江城晚报专访市物价局相关负责人："));
+        // A site's empty field heads no list: the headline group under it stays one.
+        let lines = split(
+            "发布日期:
+“重回老街认不出了”
+老街“换新衣”，更在“强气质”
+记者 林小雨
+",
+        );
+        assert_eq!(lines[0].class, Class::Noise);
+        assert_ne!(lines[1].class, Class::Text);
+        assert_ne!(lines[2].class, Class::Text);
     }
 
     #[test]
