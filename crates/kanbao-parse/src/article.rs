@@ -108,6 +108,10 @@ pub(crate) fn build(
         k += 1;
     }
     let h = headline::read(&heads);
+    let head_span = heads
+        .first()
+        .zip(heads.last())
+        .map(|(a, b)| [a.start, b.end()]);
     if h.guessed
         && let (Some(a), Some(b)) = (heads.first(), heads.last())
     {
@@ -780,7 +784,19 @@ pub(crate) fn build(
         photo_words_as_captions(&mut blocks);
     }
     let (kicker, title) = if kind == Kind::Photo && subtitle.is_none() {
-        photo_title(kicker, title)
+        let joined = kicker.is_some();
+        let (kicker, title) = photo_title(kicker, title);
+        // Two short lines read as one title: the smaller could be the kicker.
+        if joined && kicker.is_none() {
+            diagnostics.push(Diagnostic {
+                code: DiagnosticCode::KickerOrTitle,
+                message: "the photo's two headline lines were read as one title; the first \
+                          could be its kicker"
+                    .to_owned(),
+                span: head_span,
+            });
+        }
+        (kicker, title)
     } else {
         (kicker, title)
     };
@@ -1933,6 +1949,21 @@ mod tests {
         assert_eq!(
             photo_title(long.clone(), "田间忙".into()),
             (long, "田间忙".to_owned())
+        );
+        // The reading is reported: the first line could be the kicker.
+        let text = "摊位又占了人行道\n6月2日，老城区一条人行道上，几个摊位占了大半路面。\n\
+                    记者 王小二 摄\n清洗路面旧线\n还路整洁面貌\n\
+                    为了创建文明城市，交警请来一辆清洗车，清除路面旧标线。\n记者 林小雨 摄\n";
+        let page = crate::parse_str(text, "p.txt");
+        assert_eq!(page.articles[1].title, "清洗路面旧线 还路整洁面貌");
+        let start = text.find("清洗路面旧线").unwrap_or(0);
+        let end = text.find("还路整洁面貌").unwrap_or(0) + "还路整洁面貌".len();
+        assert!(
+            page.diagnostics
+                .iter()
+                .any(|d| d.code == DiagnosticCode::KickerOrTitle && d.span == Some([start, end])),
+            "{:?}",
+            page.diagnostics
         );
     }
 
