@@ -272,18 +272,12 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
     if meta.date.is_none() {
         meta.date = recorded_date(lines);
     }
-    if meta.date.is_none() {
-        // A web copy's line of facts under its first headline dates it and names its page.
-        if let Some((date, page)) = lines
-            .iter()
-            .take(40)
-            .filter(|l| l.class == Class::Author)
-            .find_map(|l| crate::byline::web_meta_page(l.text))
-        {
-            meta.date = date;
-            if meta.page.is_none() {
-                meta.page = page;
-            }
+    if meta.date.is_none()
+        && let Some((date, page)) = facts_of_page(lines)
+    {
+        meta.date = date;
+        if meta.page.is_none() {
+            meta.page = page;
         }
     }
     set_aside_title_index(lines, i);
@@ -1422,7 +1416,7 @@ fn headline_run(
                         .map(|l| l.text.to_owned());
                 }
                 // Headings before this run: a question among them is one more.
-                let before = c.headings - 1;
+                let before = c.headings.saturating_sub(1);
                 let sentence = |l: &Line<'_>| {
                     boundary::sentence_line(l) && !boundary::question_heading(l.text, before)
                 };
@@ -1909,6 +1903,17 @@ fn recorded_date(lines: &[Line<'_>]) -> Option<String> {
         .find_map(|i| crate::lines::record_date(lines, i))
 }
 
+/// The date and page number a web copy's line of facts under its first headline gives
+/// (`来源:某某晚报 2022年10月23日 版次:A11 …`: [`crate::byline::web_meta_page`]), for a page
+/// whose header gives no date.
+fn facts_of_page(lines: &[Line<'_>]) -> Option<(Option<String>, Option<String>)> {
+    lines
+        .iter()
+        .take(40)
+        .filter(|l| l.class == Class::Author)
+        .find_map(|l| crate::byline::web_meta_page(l.text))
+}
+
 /// The name of a special page or supplement: `文化和自然遗产日特刊`, `乡村振兴专刊`.
 fn special_page_name(t: &str) -> bool {
     let n = t.chars().count();
@@ -2076,6 +2081,22 @@ mod tests {
             .iter()
             .filter(|b| b.kind == crate::model::BlockKind::Paragraph);
         assert_eq!(paragraphs.count(), 2);
+    }
+
+    #[test]
+    fn a_web_copys_line_of_facts_dates_a_page_without_a_header() {
+        let text = "即时新闻\n\n白云山上的挑夫\n\n\
+                    来源:江城晚报     2022年10月23日        版次:A11    栏目:随手拍    作者:林小雨\n\n\
+                    □图/文 林小雨\n\n  傍晚时分，几个挑夫挑着饮用水和食物上山。\n";
+        let lines = crate::lines::split(text);
+        assert_eq!(
+            facts_of_page(&lines),
+            Some((Some("2022-10-23".to_owned()), Some("A11".to_owned())))
+        );
+        let page = crate::parse_str(text, "p.txt");
+        assert_eq!(page.meta.date.as_deref(), Some("2022-10-23"));
+        assert_eq!(page.meta.page.as_deref(), Some("A11"));
+        assert_eq!(page.articles[0].column.as_deref(), Some("随手拍"));
     }
 
     #[test]
