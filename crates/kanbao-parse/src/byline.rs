@@ -2303,15 +2303,16 @@ fn dateline_prefix(line: &str) -> Option<(&str, usize, char)> {
     Some((prefix, end, if word == 2 { '消' } else { c }))
 }
 
+/// How the name of a paper, a site, an agency or a station ends: `某某报`, `某某网`, `新华社`,
+/// `某某台`, `某某新闻`, `某某客户端`.
+const OUTLET_ENDINGS: [&str; 6] = ["报", "网", "社", "台", "新闻", "客户端"];
+
 /// A paper's or site's flash, its name and 快讯 (`新京报快讯`, `某某网快讯`): the dateline of a
 /// report, where 快讯 alone, or after another word (`本地快讯`, `体育快讯`), labels a run of
 /// briefs.
 fn outlet_flash(prefix: &str) -> bool {
     prefix.strip_suffix("快讯").is_some_and(|name| {
-        (2..=8).contains(&name.chars().count())
-            && ["报", "网", "社", "台", "新闻", "客户端"]
-                .iter()
-                .any(|e| name.ends_with(e))
+        (2..=8).contains(&name.chars().count()) && OUTLET_ENDINGS.iter().any(|e| name.ends_with(e))
     })
 }
 
@@ -2337,9 +2338,7 @@ fn dated_outlet_news(prefix: &str) -> bool {
         && (name.is_empty()
             || (2..=8).contains(&name.chars().count())
                 && name.chars().all(is_han)
-                && ["报", "网", "社", "台", "新闻"]
-                    .iter()
-                    .any(|e| name.ends_with(e)))
+                && OUTLET_ENDINGS.iter().any(|e| name.ends_with(e)))
 }
 
 /// A reprinted item's lead credit, the source named and 报道 before the lead's comma

@@ -259,7 +259,8 @@ pub(crate) fn parse_header_line(line: &str) -> Option<HeaderLine> {
     // Page names joined by `·` (`深圳·广州`, `体育·财经`) are one page name.
     let mut sections: Vec<&str> = Vec::new();
     for name in names {
-        if paper_name(name) {
+        // The paper's name, or its e-paper edition's (`江城日报 数字报纸`): no page's name.
+        if paper_name(name) || crate::lines::EDITION_WORDS.contains(&name) {
             out.other = true;
         } else {
             sections.push(name);

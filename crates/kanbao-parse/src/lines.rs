@@ -2209,10 +2209,9 @@ fn quotation_closed_alone(t: &str) -> bool {
 /// then `（本报记者某某、某某）` under the text).
 pub(crate) fn role_alone(t: &str) -> bool {
     let t = t.trim_start_matches(['□', '■']).trim();
-    matches!(
-        t,
-        "本报记者" | "记者" | "本报通讯员" | "新华社记者" | "本报记者 通讯员" | "本报记者  通讯员"
-    ) || crate::byline::lone_role_word(t)
+    // `本报记者 通讯员`: two roles, their names under the text.
+    let words: Vec<&str> = t.split_whitespace().collect();
+    (1..=2).contains(&words.len()) && words.iter().all(|w| crate::byline::lone_role_word(w))
 }
 
 /// A web repost's note of the title the paper printed, under its own headline:

@@ -1886,10 +1886,7 @@ fn fill_header(meta: &mut Meta, text: &str) {
             meta.page = h.page;
         }
         if meta.section.is_none() {
-            // `江城日报 数字报纸`: the paper's e-paper edition, no page's name.
-            meta.section = h
-                .section
-                .filter(|s| !crate::lines::EDITION_WORDS.contains(&s.as_str()));
+            meta.section = h.section;
         }
         meta.editors.extend(h.editors);
     }
