@@ -166,6 +166,34 @@ test('a partition that cannot be read is named, and the others still answer', as
   });
 });
 
+test('a segment listed wrongly is named while the archive answers, and one outside the archive\'s folder is never asked for', async (t) => {
+  const broken = mkdtempSync(join(tmpdir(), 'kanbao-segment-wrong-'));
+  cpSync(appended, broken, { recursive: true });
+  const at = join(broken, 'archive', 'index', 'manifest.json');
+  const manifest = JSON.parse(readFileSync(at, 'utf8'));
+  assert.equal(manifest.segments.length, 2);
+  manifest.segments[0].docs += 1;
+  manifest.segments[1].path = '../outside/';
+  writeFileSync(at, JSON.stringify(manifest));
+  const term = titleBigrams(archiveRecords(whole))[0];
+  const base = await served(broken);
+  await withPage(t, env, async (page) => {
+    const outside = [];
+    page.on('request', (r) => {
+      if (new URL(r.url()).pathname.includes('/outside/')) outside.push(r.url());
+    });
+    await page.goto(base + '#/?q=' + encodeURIComponent(term));
+    await waitForApp(page);
+    await settled(page);
+    const note = await page.locator('.archive-unavailable').textContent();
+    assert.match(note, /以下档案暂时无法读取/);
+    assert.match(note, /segments\/0001/, 'the segment holding another number of articles');
+    assert.match(note, /outside/, 'the segment outside the archive');
+    assert.ok(await page.locator('.archive-list .card-title').count() > 0, 'the archive itself answers');
+    assert.deepEqual(outside, []);
+  });
+});
+
 test('a partition on another origin answers once the site\'s Content-Security-Policy follows the manifest', async (t) => {
   const { spawnSync } = await import('node:child_process');
   const { ROOT } = await import('./harness.mjs');

@@ -295,6 +295,75 @@ impl Searches {
     }
 }
 
+/// The parts of the deployment opened so far, in order, and those that could not be.
+#[derive(Default)]
+struct Opening {
+    parts: Vec<Part>,
+    unavailable: Vec<Unavailable>,
+    /// The number the next part's first document has among all.
+    start: u64,
+}
+
+impl Opening {
+    /// Adds the part at `base` named `name` as `opened`; one that failed is unavailable and
+    /// keeps the `listed` numbers its manifest (or its archive's) gives it, so the others'
+    /// do not move.
+    fn add(
+        &mut self,
+        base: String,
+        name: String,
+        opened: Result<(kanbao_search::Manifest, u64), AppError>,
+        listed: u32,
+    ) {
+        let part = opened.and_then(|(manifest, bytes)| {
+            let first = u32::try_from(self.start).map_err(|_| too_many(&base))?;
+            Part::new(base, name.clone(), first, manifest, bytes)
+        });
+        match part {
+            Ok(part) => {
+                self.start += part.len() as u64;
+                self.parts.push(part);
+            }
+            Err(error) => {
+                self.start += u64::from(listed);
+                self.unavailable.push(Unavailable { name, error });
+            }
+        }
+    }
+}
+
+/// The manifest of `segment`, appended to the archive at `base`: refused before it is asked
+/// for when its folder is not inside the archive's, and after when it holds another number of
+/// articles than the archive lists.
+async fn open_segment(
+    base: &str,
+    segment: &kanbao_search::Segment,
+) -> Result<(kanbao_search::Manifest, u64), AppError> {
+    let base = format!("{base}{}", segment.path);
+    if !kanbao_search::Segment::is_inside(&segment.path) {
+        return Err(AppError::ArchiveCorrupt {
+            url: Part::manifest_url(&base),
+            detail: format!(
+                "the archive lists a segment outside its folder: {}",
+                segment.path
+            ),
+        });
+    }
+    let (manifest, bytes) = Part::manifest(&base)
+        .await?
+        .ok_or_else(|| Part::not_found(&base))?;
+    if manifest.docs != segment.docs {
+        return Err(AppError::ArchiveCorrupt {
+            url: Part::manifest_url(&base),
+            detail: format!(
+                "the archive lists {} articles here, the segment holds {}",
+                segment.docs, manifest.docs
+            ),
+        });
+    }
+    Ok((manifest, bytes))
+}
+
 impl ArchiveClient {
     /// Opens the deployment's archives, or `None` when it publishes none. Archives that
     /// cannot be opened are [`unavailable`](Self::unavailable) while the others open; when
@@ -329,96 +398,39 @@ impl ArchiveClient {
             }
         }))
         .await;
-        let mut parts: Vec<Part> = Vec::new();
-        let mut unavailable = Vec::new();
-        // The number the next part's first document has among all.
-        let mut start: u64 = 0;
-        let add = |parts: &mut Vec<Part>,
-                   unavailable: &mut Vec<Unavailable>,
-                   start: &mut u64,
-                   (base, name): (String, String),
-                   opened: Result<(kanbao_search::Manifest, u64), AppError>,
-                   reserved: u64| {
-            let part = opened.and_then(|(manifest, bytes)| {
-                let first = u32::try_from(*start).map_err(|_| too_many(&base))?;
-                Part::new(base.clone(), name.clone(), first, manifest, bytes)
-            });
-            match part {
-                Ok(part) => {
-                    *start += part.len() as u64;
-                    parts.push(part);
-                }
-                Err(error) => {
-                    // A listed segment keeps its numbers, so the others' do not move.
-                    *start += reserved;
-                    unavailable.push(Unavailable { name, error });
-                }
-            }
-        };
+        let mut opening = Opening::default();
         for (archive, opened) in listed.iter().zip(manifests) {
             let (base, name) = (archive.base(), archive.label());
             let opened = match opened {
-                Ok(Some(opened)) => opened,
                 // The site's own archive, not listed: the deployment has none.
                 Ok(None) if !named => continue,
-                Ok(None) => {
-                    let error = AppError::ArchiveUnreachable {
-                        url: format!("{base}index/manifest.json"),
-                        detail: "HTTP 404".into(),
-                    };
-                    unavailable.push(Unavailable { name, error });
-                    continue;
-                }
+                opened => opened.and_then(|m| m.ok_or_else(|| Part::not_found(&base))),
+            };
+            let opened = match opened {
+                Ok(opened) => opened,
                 Err(error) => {
-                    unavailable.push(Unavailable { name, error });
+                    // Its segments are not known: nothing of it is numbered.
+                    opening.unavailable.push(Unavailable { name, error });
                     continue;
                 }
             };
-            let (segments, docs) = (opened.0.segments.clone(), opened.0.docs);
-            add(
-                &mut parts,
-                &mut unavailable,
-                &mut start,
-                (base.clone(), name.clone()),
-                Ok(opened),
-                u64::from(docs),
-            );
-            let bases: Vec<String> = segments
-                .iter()
-                .map(|s| format!("{base}{}", s.path))
-                .collect();
-            let opened = join_all(bases.iter().map(|b| Part::manifest(b))).await;
-            for ((segment, base), opened) in segments.iter().zip(bases).zip(opened) {
+            let segments = opened.0.segments.clone();
+            let docs = opened.0.docs;
+            opening.add(base.clone(), name.clone(), Ok(opened), docs);
+            let opened = join_all(segments.iter().map(|s| open_segment(&base, s))).await;
+            for (segment, opened) in segments.iter().zip(opened) {
                 let name = format!("{name} {}", segment.path.trim_end_matches('/'));
-                let opened = opened.and_then(|m| {
-                    let url = format!("{base}index/manifest.json");
-                    let (manifest, bytes) = m.ok_or_else(|| AppError::ArchiveUnreachable {
-                        url: url.clone(),
-                        detail: "HTTP 404".into(),
-                    })?;
-                    if manifest.docs != segment.docs
-                        || !kanbao_search::Segment::is_inside(&segment.path)
-                    {
-                        return Err(AppError::ArchiveCorrupt {
-                            url,
-                            detail: format!(
-                                "the archive lists {} articles here, the segment holds {}",
-                                segment.docs, manifest.docs
-                            ),
-                        });
-                    }
-                    Ok((manifest, bytes))
-                });
-                add(
-                    &mut parts,
-                    &mut unavailable,
-                    &mut start,
-                    (base, name),
+                opening.add(
+                    format!("{base}{}", segment.path),
+                    name,
                     opened,
-                    u64::from(segment.docs),
+                    segment.docs,
                 );
             }
         }
+        let Opening {
+            parts, unavailable, ..
+        } = opening;
         if parts.is_empty() {
             return match unavailable.into_iter().next() {
                 Some(u) => Err(u.error),
@@ -518,13 +530,20 @@ impl ArchiveClient {
 
     /// The part holding document `doc` (numbered among all), with its number in the part.
     fn part_of(&self, doc: u32) -> Option<(&Part, u32)> {
+        self.place_of(doc)
+            .map(|(at, local)| (&self.parts[at], local))
+    }
+
+    /// Where document `doc` (numbered among all) is held: its part's place and its number in
+    /// the part.
+    fn place_of(&self, doc: u32) -> Option<(usize, u32)> {
         let at = self
             .parts
             .partition_point(|p| p.start <= doc)
             .checked_sub(1)?;
         let part = &self.parts[at];
         let local = doc - part.start;
-        ((local as usize) < part.len()).then_some((part, local))
+        ((local as usize) < part.len()).then_some((at, local))
     }
 
     /// The part holding card chunk `chunk` (numbered among all), by place, with the chunk's
@@ -628,16 +647,11 @@ impl ArchiveClient {
         }))
     }
 
-    /// The card chunk that holds a document's card.
-    pub fn card_chunk(&self, doc: u32) -> u32 {
-        let at = self
-            .parts
-            .partition_point(|p| p.start <= doc)
-            .saturating_sub(1);
-        match self.parts.get(at) {
-            Some(part) => self.card_starts[at] + part.card_chunk(doc - part.start),
-            None => 0,
-        }
+    /// The card chunk (numbered among all) that holds a document's card; `None` for a
+    /// document no part holds.
+    pub fn card_chunk(&self, doc: u32) -> Option<u32> {
+        let (at, local) = self.place_of(doc)?;
+        Some(self.card_starts[at] + self.parts[at].card_chunk(local))
     }
 
     /// Whether a document's card chunk is on its way.
@@ -657,13 +671,14 @@ impl ArchiveClient {
     pub fn missing_cards(&self, docs: &[u32]) -> Vec<u32> {
         let mut chunks: Vec<u32> = Vec::new();
         for &doc in docs {
-            let Some((part, local)) = self.part_of(doc) else {
+            let Some((at, local)) = self.place_of(doc) else {
                 continue;
             };
+            let part = &self.parts[at];
             if part.missing_cards(&[local]).is_empty() {
                 continue;
             }
-            let chunk = self.card_chunk(doc);
+            let chunk = self.card_starts[at] + part.card_chunk(local);
             if !chunks.contains(&chunk) {
                 chunks.push(chunk);
             }

@@ -81,7 +81,7 @@ impl Part {
     /// The manifest of the archive at `base` (its folder's address, ending in `/`) and its
     /// size in bytes, or `None` when there is none there (HTTP 404).
     pub(super) async fn manifest(base: &str) -> Result<Option<(Manifest, u64)>, AppError> {
-        let url = manifest_url(base);
+        let url = Part::manifest_url(base);
         let Some(buffer) = fetch(&url).await? else {
             return Ok(None);
         };
@@ -97,6 +97,19 @@ impl Part {
         Ok(Some((manifest, bytes.len() as u64)))
     }
 
+    /// The address of the manifest of the archive at `base`.
+    pub(super) fn manifest_url(base: &str) -> String {
+        format!("{base}index/manifest.json")
+    }
+
+    /// The error of an archive at `base` that has no manifest.
+    pub(super) fn not_found(base: &str) -> AppError {
+        AppError::ArchiveUnreachable {
+            url: Part::manifest_url(base),
+            detail: "HTTP 404".into(),
+        }
+    }
+
     /// The archive at `base` named `name`, of which only the manifest is known (`fetched`
     /// bytes in), its documents numbered from `start` among all.
     pub(super) fn new(
@@ -108,7 +121,7 @@ impl Part {
     ) -> Result<Part, AppError> {
         Ok(Part {
             index: ArchiveIndex::new(manifest)
-                .map_err(|e| AppError::archive(&manifest_url(&base), e))?,
+                .map_err(|e| AppError::archive(&Part::manifest_url(&base), e))?,
             base,
             name,
             start,
@@ -790,11 +803,6 @@ fn runs<T: Copy>(items: Vec<T>, joins: impl Fn(&[T], T) -> bool) -> Vec<Vec<T>> 
 /// An index file's path under `archive/`.
 fn index_path(id: FileId) -> String {
     format!("index/{}", id.path())
-}
-
-/// The address of the manifest of the archive at `base`.
-fn manifest_url(base: &str) -> String {
-    format!("{base}index/manifest.json")
 }
 
 #[cfg(test)]

@@ -84,7 +84,10 @@ pub fn ArchiveSection(props: &ArchiveSectionProps) -> Html {
                     located.await;
                     let outcome = archive.load_cards(chunk).await;
                     let shown = showing.borrow().clone();
-                    if !shown.iter().any(|&doc| archive.card_chunk(doc) == chunk) {
+                    if !shown
+                        .iter()
+                        .any(|&doc| archive.card_chunk(doc) == Some(chunk))
+                    {
                         return;
                     }
                     match outcome {
@@ -108,10 +111,11 @@ pub fn ArchiveSection(props: &ArchiveSectionProps) -> Html {
             onmore.emit(());
         })
     };
-    let mut unavailable = archive.unavailable().to_vec();
-    if let ArchiveSearch::Done(r) = results {
-        unavailable.extend(r.unanswered());
-    }
+    let unanswered = match results {
+        ArchiveSearch::Done(r) => r.unanswered(),
+        _ => Vec::new(),
+    };
+    let unavailable: Vec<&Unavailable> = archive.unavailable().iter().chain(&unanswered).collect();
     let mut busy = false;
     let body = match results {
         ArchiveSearch::Idle => html! {
@@ -204,7 +208,7 @@ pub fn ArchiveSection(props: &ArchiveSectionProps) -> Html {
 
 /// The archives of the deployment that could not be opened or stopped answering, each named
 /// with why: what is searched is the others.
-fn unavailable_note(unavailable: &[Unavailable], lang: Lang) -> Html {
+fn unavailable_note(unavailable: &[&Unavailable], lang: Lang) -> Html {
     if unavailable.is_empty() {
         return html! {};
     }
