@@ -404,12 +404,16 @@ fn photo_captions_follow(lines: &[Line<'_>], j: usize) -> bool {
 }
 
 /// Whether a dateline lead follows within three lines of summary text (`以政策的确定性…`
-/// under a title, then `本报讯…`).
+/// under a title, then `本报讯…`). A headline line after the text stands over the dateline:
+/// it is the next article's lead, not the run's.
 pub(crate) fn dateline_ahead(lines: &[Line<'_>], j: usize) -> bool {
+    let mut text = false;
     for k in j..j + 4 {
         match lines.get(k).map(|l| l.class) {
             Some(Class::Dateline) => return k > j,
-            Some(Class::Text | Class::Short | Class::Lead) => {}
+            Some(Class::Short) if text => return false,
+            Some(Class::Text | Class::Lead) => text = true,
+            Some(Class::Short) => {}
             _ => return false,
         }
     }
@@ -1331,6 +1335,9 @@ mod tests {
         );
         assert!(dateline_ahead(&lines, 1));
         let lines = split("标题\n正文一段。\n正文二段。\n正文三段。\n正文四段。\n本报讯 昨天。\n");
+        assert!(!dateline_ahead(&lines, 1));
+        // The next article's lead, under its own title.
+        let lines = split("某某：看不到变化\n正文一段。\n下一篇的标题\n【本报专讯】昨天。\n");
         assert!(!dateline_ahead(&lines, 1));
     }
 

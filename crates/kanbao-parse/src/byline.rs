@@ -1621,6 +1621,19 @@ pub(crate) fn closing_bracket(text: &str) -> Option<(usize, &str)> {
     Some((open, body.get(open + c.len_utf8()..)?))
 }
 
+/// A reporter's credit in brackets closing the text's last sentence (`…进驻苍南。（记者 某某
+/// 实习生 某某）`): the article ends there, as it does at a credit glued without brackets
+/// ([`glued_credit`]).
+pub(crate) fn bracketed_end_credit(text: &str) -> bool {
+    let Some((open, inner)) = closing_bracket(text) else {
+        return false;
+    };
+    text.get(..open).is_some_and(|head| {
+        head.trim_end()
+            .ends_with(['。', '！', '？', '!', '?', '”', '…', '」'])
+    }) && parse_credits(inner.trim(), None, false).is_some_and(|c| !c.reporters.is_empty())
+}
+
 /// Reads a reprint credit: `据新华社福州6月13日电`, `（据中新社电）`, `□据新华社电`,
 /// `据《光明日报》报道`. Returns it without brackets and marks, as the article's dateline.
 pub(crate) fn parse_reprint(line: &str) -> Option<&str> {
@@ -2854,6 +2867,19 @@ fn spaced_photo_credit(line: &str) -> Option<(usize, Credits)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_reporters_credit_in_brackets_closes_the_text() {
+        assert!(bracketed_end_credit(
+            "要让更多优秀的项目进驻江城。（记者 林一 实习生 陈二）"
+        ));
+        assert!(bracketed_end_credit("会议随后结束。(记者 林一)"));
+        assert!(
+            !bracketed_end_credit("会议由市长（记者 林一）主持"),
+            "no sentence closed before it"
+        );
+        assert!(!bracketed_end_credit("会议随后结束。（详见第三版）"));
+    }
 
     #[test]
     fn where_a_report_was_filed_from_after_the_names_is_no_name() {

@@ -102,6 +102,9 @@ pub(crate) fn parse_header_line(line: &str) -> Option<HeaderLine> {
             .or_else(|| parse_header_line(rest.split_whitespace().next()?))
             .filter(|h| h.date.is_some());
     }
+    if let Some(closed) = date_closed_up(line) {
+        return parse_header_line(&closed);
+    }
     let mut out = HeaderLine::default();
     if let Some(channel) = breadcrumb(line) {
         out.other = true;
@@ -282,6 +285,45 @@ pub(crate) fn parse_header_line(line: &str) -> Option<HeaderLine> {
 }
 
 /// Whether a header token is only a dash set between two others (`-`, `—`, `–`).
+/// A date printed with spaces between its numbers and their characters
+/// (`2008 年 12 月 3 日 星期三`), closed up (`2008年12月3日 星期三`); `None` where the line has
+/// no such date.
+fn date_closed_up(line: &str) -> Option<String> {
+    if !line.contains(['年', '月']) || !line.contains(char::is_whitespace) {
+        return None;
+    }
+    let chars: Vec<char> = line.chars().collect();
+    let mut out = String::with_capacity(line.len());
+    let mut closed = false;
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c.is_whitespace() {
+            let end = (i..chars.len())
+                .find(|&j| !chars[j].is_whitespace())
+                .unwrap_or(chars.len());
+            let before = i.checked_sub(1).map(|j| chars[j]);
+            let after = chars.get(end).copied();
+            let digit_then_unit = before.is_some_and(|b| b.is_ascii_digit())
+                && matches!(after, Some('年' | '月' | '日'));
+            let unit_then_digit =
+                matches!(before, Some('年' | '月')) && after.is_some_and(|a| a.is_ascii_digit());
+            if digit_then_unit || unit_then_digit {
+                closed = true;
+                i = end;
+                continue;
+            }
+        }
+        out.push(c);
+        i += 1;
+    }
+    let dated = || {
+        out.split_whitespace()
+            .any(|t| t.contains('年') && parse_date(t).is_some())
+    };
+    (closed && dated()).then_some(out)
+}
+
 fn dash_only(token: &str) -> bool {
     !token.is_empty() && token.chars().all(|c| matches!(c, '-' | '—' | '–' | '－'))
 }
@@ -938,6 +980,23 @@ pub(crate) fn jump_suffix(s: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_date_spaced_out_is_read_closed_up() {
+        assert_eq!(
+            date_closed_up("2008 年 12 月 3 日 星期三").as_deref(),
+            Some("2008年12月3日 星期三")
+        );
+        assert_eq!(date_closed_up("2008年12月3日 星期三"), None);
+        assert_eq!(
+            date_closed_up("今年 3 月 到 5 月"),
+            None,
+            "no year: no date"
+        );
+        let h = parse_header_line("2008 年 12 月 3 日 星期").expect("header");
+        assert_eq!(h.date.as_deref(), Some("2008-12-03"));
+        assert!(parse_header_line("3 月 28 日 游人如织").is_none());
+    }
 
     #[test]
     fn a_special_page_counting_years_is_named_beside_its_number() {

@@ -446,7 +446,8 @@ pub(crate) fn split(text: &str) -> Vec<Line<'_>> {
             l.glued_credit = l.class == Class::Text
                 && (crate::byline::glued_credit(l.text)
                     .is_some_and(|(_, c)| !c.reporters.is_empty())
-                    || crate::byline::glued_source(l.text).is_some());
+                    || crate::byline::glued_source(l.text).is_some()
+                    || crate::byline::bracketed_end_credit(l.text));
         }
         if let Some(l) = out.get_mut(first) {
             l.indented = indented(raw);
@@ -1140,13 +1141,14 @@ fn kicker_over_credited_title(lines: &[Line<'_>], i: usize) -> bool {
     if l.class != Class::Text || l.text.len() > 160 || l.text.chars().count() > 40 {
         return false;
     }
-    // A kicker may trail off (`换脸、变声、冒充客服……`) into the title, or ask the question
-    // the title answers (`老店主转移资产，新店主收了预付款就跑？`).
+    // A kicker may trail off (`换脸、变声、冒充客服……`) into the title, ask the question the
+    // title answers (`老店主转移资产，新店主收了预付款就跑？`), or announce it with a colon.
     let trailing = l
         .text
         .strip_suffix("……")
         .or_else(|| l.text.strip_suffix(['？', '?']))
-        .is_some_and(|head| head.chars().count() >= 6 && looks_like_headline(head));
+        .is_some_and(|head| head.chars().count() >= 6 && looks_like_headline(head))
+        || colon_kicker(l.text);
     if !looks_like_headline(l.text) && !trailing || quotation_source(l.text) {
         return false;
     }
@@ -1167,6 +1169,19 @@ fn kicker_over_credited_title(lines: &[Line<'_>], i: usize) -> bool {
         )
     });
     after_an_end && titled && credited
+}
+
+/// A few words that announce the title under them with a colon (`某某网载文：`, `专家提醒：`),
+/// no sentence: a kicker where it stands over a credited title
+/// ([`kicker_over_credited_title`]), text elsewhere (`他说：`).
+pub(crate) fn colon_kicker(t: &str) -> bool {
+    t.strip_suffix(['：', ':']).is_some_and(|head| {
+        (3..=16).contains(&head.chars().count())
+            && !head.contains([
+                '，', ',', '、', '：', ':', '。', '；', ';', '！', '？', '!', '?',
+            ])
+            && !ends_sentence(head)
+    })
 }
 
 /// On a page that indents every paragraph, a line at the margin between the end of one text
@@ -3589,6 +3604,21 @@ mod tests {
             "预付卡纠纷今年多了起来。\n\n老店主转移资产，新店主收了预付款就跑？\n\n消费者找到了市场监管部门。\n",
         );
         assert!(!kicker_over_credited_title(&lines, 1));
+    }
+
+    #[test]
+    fn a_kicker_announcing_its_title_with_a_colon_is_a_headline_line() {
+        assert!(colon_kicker("某某网载文："));
+        assert!(colon_kicker("专家提醒:"));
+        assert!(!colon_kicker("他说："), "too short");
+        assert!(!colon_kicker("据介绍，主要措施有："), "a sentence's start");
+        let lines = split(
+            "第02版：要闻\n某某网载文：\n江城茶叶成了城市“名片”\n  本报讯（记者 林一）近日，某某网专栏载文。\n",
+        );
+        assert_eq!(lines[1].class, Class::Short);
+        // Over a list in the text it stays text.
+        let lines = split("会议提出三项要求：\n加强监管\n完善机制。\n");
+        assert_eq!(lines[0].class, Class::Text);
     }
 
     #[test]
