@@ -1782,8 +1782,25 @@ fn credit_after_sentence(text: &str) -> Option<(usize, Credits)> {
         .or_else(|| bracketed_names(credit))
         .or_else(|| names_of_agency(credit))
         .or_else(|| translated_from(credit))
-        .or_else(|| signed_apart(tail, credit))?;
+        .or_else(|| signed_apart(tail, credit))
+        .or_else(|| glued_words_credit(credit))?;
     Some((after + code, credits))
+}
+
+/// The writer of the words credited after the last sentence, a prefix naming the words
+/// (`…极大满足。文/寒 歌`, `撰文/某某`): any name of two to four characters, pen names too.
+fn glued_words_credit(credit: &str) -> Option<Credits> {
+    let rest = ["文/", "文／", "撰文/", "撰文／"]
+        .iter()
+        .find_map(|p| credit.strip_prefix(p))?;
+    let name: String = rest.split_whitespace().collect();
+    ((2..=4).contains(&name.chars().count())
+        && name.chars().all(is_han)
+        && !names::is_credit_word(&name))
+    .then(|| Credits {
+        authors: vec![name],
+        ..Credits::default()
+    })
 }
 
 /// A credit set a wide gap apart from a text that ends in no mark, as a caption's does
@@ -2867,6 +2884,14 @@ fn spaced_photo_credit(line: &str) -> Option<(usize, Credits)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_words_writer_glued_after_the_last_sentence_is_read() {
+        let (at, c) = glued_credit("消费者的味蕾也得到极大满足。文/寒 歌").expect("credit");
+        assert_eq!(c.authors, ["寒歌"]);
+        assert_eq!(at, "消费者的味蕾也得到极大满足。".len());
+        assert!(glued_credit("他说这是一篇好文。文章写得好").is_none());
+    }
 
     #[test]
     fn a_reporters_credit_in_brackets_closes_the_text() {

@@ -445,7 +445,7 @@ pub(crate) fn split(text: &str) -> Vec<Line<'_>> {
         for l in out.iter_mut().skip(first) {
             l.glued_credit = l.class == Class::Text
                 && (crate::byline::glued_credit(l.text)
-                    .is_some_and(|(_, c)| !c.reporters.is_empty())
+                    .is_some_and(|(_, c)| !c.reporters.is_empty() || !c.authors.is_empty())
                     || crate::byline::glued_source(l.text).is_some()
                     || crate::byline::bracketed_end_credit(l.text));
         }
@@ -2044,7 +2044,7 @@ fn trailing_kicker(t: &str) -> bool {
 pub(crate) fn classify(t: &str) -> Class {
     // Every length test below is about short lines: counting stops past them.
     let chars = t.chars().take(128).count();
-    if markup_residue(t) || original_title_note(t) || contact_line(t) {
+    if markup_residue(t) || original_title_note(t) || contact_line(t) || empty_field(t) {
         return Class::Noise;
     }
     if let Some(column) = column_field(t) {
@@ -2212,6 +2212,26 @@ pub(crate) fn classify(t: &str) -> Class {
         return Class::Short;
     }
     Class::Text
+}
+
+/// A web page's field of facts left empty (`作者:`, `来源：`, `责任编辑：`): the site's chrome,
+/// crediting no one and heading nothing.
+pub(crate) fn empty_field(t: &str) -> bool {
+    t.strip_suffix(['：', ':']).is_some_and(|label| {
+        [
+            "作者",
+            "来源",
+            "编辑",
+            "责任编辑",
+            "责编",
+            "记者",
+            "摄影",
+            "通讯员",
+            "稿源",
+            "出处",
+        ]
+        .contains(&label.trim())
+    })
 }
 
 /// A short line that closes a quotation it never opened (`干净了……”`): the end of a sentence
@@ -3604,6 +3624,15 @@ mod tests {
             "预付卡纠纷今年多了起来。\n\n老店主转移资产，新店主收了预付款就跑？\n\n消费者找到了市场监管部门。\n",
         );
         assert!(!kicker_over_credited_title(&lines, 1));
+    }
+
+    #[test]
+    fn an_empty_field_of_a_web_page_is_noise() {
+        assert!(empty_field("作者:"));
+        assert!(empty_field("来源："));
+        assert!(!empty_field("作者：林一"));
+        assert!(!empty_field("主要内容："));
+        assert_eq!(classify("作者:"), Class::Noise);
     }
 
     #[test]

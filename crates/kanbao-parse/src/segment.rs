@@ -74,6 +74,8 @@ struct Current {
     wire: bool,
     /// Its headline stood at the margin ([`boundary::set_as_its_text`]).
     title_at_margin: bool,
+    /// It opened with a headline group.
+    headlined: bool,
 }
 
 impl Current {
@@ -234,6 +236,7 @@ fn open(plans: &mut Vec<Plan>, column: Option<String>, brief: bool) -> Current {
         names_pending: false,
         wire: false,
         title_at_margin: false,
+        headlined: false,
     }
 }
 
@@ -304,6 +307,16 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
     };
 
     while let Some(line) = lines.get(i) {
+        // A caption printed as a line of text over its credit (`…转型升级。` / `刘某摄`), one
+        // more picture of the spread the open article holds.
+        if line.class == Class::Text
+            && cur.as_ref().is_some_and(another_picture_of_spread)
+            && boundary::caption_over_credit(lines, i)
+            && let Some(l) = lines.get_mut(i)
+        {
+            l.class = Class::Caption;
+        }
+        let Some(line) = lines.get(i) else { break };
         match line.class {
             // `制图：某某` under a chart's caption credits the chart, not the page.
             Class::Editors if chart_credit(lines, i) && cur.is_some() => {
@@ -622,6 +635,9 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
                     {
                         c
                     }
+                    // Another picture of a spread under one headline: its caption follows
+                    // the credit that closed the one before, no headline between.
+                    Some(c) if another_picture_of_spread(&c) => c,
                     // Another picture's caption under a headline's pictures, before the text
                     // that a dateline lead opens (`标题` / `…陈某摄` / `…陈某摄` / `某某讯…`).
                     Some(c)
@@ -1175,6 +1191,15 @@ fn caption_before_lead(
     .then_some(at)
 }
 
+/// Whether a caption after the open article's pictures, no headline between, shows another
+/// picture of the same spread (`最美是“丰”景` / `…韩某摄` / `…` / `刘某摄` / `…`): the article
+/// opened with a headline and has captions closed by a photographer's credit and no text yet.
+/// A photo item of its own starts with its title; pictures with no headline over them are
+/// each their own item.
+fn another_picture_of_spread(c: &Current) -> bool {
+    c.headlined && c.photo_closed && !c.has_text()
+}
+
 /// Whether the text at `i` is the body of the headline above it, with its photo's caption
 /// (and the photographer's credit) between them (`标题` / `提示牌。记者 李毅 摄` / text): no
 /// headline of its own, and paragraphs, not one line, follow.
@@ -1392,6 +1417,7 @@ fn headline_run(
                 signed,
                 named_title,
                 title_at_margin,
+                headlined: true,
                 awaiting_dateline: cues.dateline_ahead && !cues.credit_follows,
                 ..c
             });
@@ -1986,6 +2012,26 @@ mod tests {
         assert_eq!(a.byline.authors, ["林一"]);
         assert_eq!(a.blocks.len(), 2, "{:?}", a.blocks);
         assert!(a.blocks.iter().all(|b| b.kind == BlockKind::Paragraph));
+    }
+
+    #[test]
+    fn pictures_of_a_spread_under_one_headline_are_one_item() {
+        let text = concat!(
+            "第09版：视觉\n",
+            "丰收的田野\n",
+            "10月17日，农场员工收割大豆。林一摄\n",
+            "10月19日，果农在采摘苹果。近年来，当地深耕苹果种植产业。\n",
+            "方二摄\n",
+            "10月18日，村民正在采摘酸梨。高三摄\n",
+            "秋粮收获近八成，丰收已成定局。各地依托资源发展特色产业。\n",
+            "新桥通车\n",
+            "本报讯（记者孟五）新桥昨日通车。\n",
+        );
+        let page = crate::parse_str(text, "p");
+        assert_eq!(page.articles.len(), 2, "{:?}", page.articles);
+        let a = &page.articles[0];
+        assert_eq!(a.byline.photographers, ["林一", "方二", "高三"]);
+        assert_eq!(a.title, "丰收的田野");
     }
 
     #[test]
