@@ -19,6 +19,10 @@ pub(crate) struct RunCues {
     pub cut: bool,
     /// A byline, dateline lead or author line follows the run (or ends it).
     pub credit_follows: bool,
+    /// A credit of another article follows the run: a byline naming a reporter on a line of
+    /// its own ([`byline_follows`]), or any credit where the open article has its own already.
+    /// No paragraph cut by a column break goes on so.
+    pub byline_follows: bool,
     /// Photo captions follow that carry a photographer's credit: photo news.
     pub photo_follows: bool,
     /// A column label is part of the run.
@@ -143,7 +147,7 @@ pub(crate) fn weigh(c: &RunCues) -> (RunReading, i32) {
         (c.unlike_headings, 1),
         (c.after_sidebar, 4),
         (c.in_brief_run && !c.numbered, 4),
-        (c.cut, -6),
+        (c.cut && !c.byline_follows, -6),
         (c.numbered, -6),
         (c.sentence_like && !c.at_margin && !c.beside_text, -3),
         (c.beside_text, 8),
@@ -230,6 +234,13 @@ pub(crate) fn credit_follows(next: Option<&Line<'_>>) -> bool {
             Class::Dateline | Class::Byline | Class::Author | Class::Name
         )
     })
+}
+
+/// Whether a byline line with a role word follows the run (`本报记者 某某`): a cut paragraph
+/// does not go on in a line over a credit, so the run is a title even after one; a headline's
+/// unpunctuated summary lines lead into a dateline lead instead.
+pub(crate) fn byline_follows(next: Option<&Line<'_>>) -> bool {
+    next.is_some_and(|l| l.class == Class::Byline && !crate::lines::role_alone(l.text))
 }
 
 /// Whether the run ends in the name of a body signing as author under a headline
@@ -1326,6 +1337,28 @@ mod tests {
             "三、当前非洲迎来发展的关键时期，中非如何加快合作？\n"
         )));
         assert!(!sentence_like(&split("路修到哪里\n")));
+    }
+
+    #[test]
+    fn a_byline_line_after_the_run_is_found() {
+        let lines = split("正文一段，说到一半\n纸上春秋\n本报记者 林一\n仲夏之晨。\n");
+        assert!(byline_follows(lines.get(2)));
+        let lines = split("纸上春秋\n本报讯 记者 林一 昨天，会议召开。\n");
+        assert!(!byline_follows(lines.get(1)), "a dateline lead");
+        let cues = RunCues {
+            cut: true,
+            credit_follows: true,
+            byline_follows: true,
+            lines: 1,
+            ..RunCues::default()
+        };
+        assert_eq!(weigh(&cues).0, RunReading::NewArticle);
+        let cues = RunCues {
+            byline_follows: false,
+            signed: true,
+            ..cues
+        };
+        assert_eq!(weigh(&cues).0, RunReading::Headings);
     }
 
     #[test]

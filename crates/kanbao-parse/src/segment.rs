@@ -1044,6 +1044,8 @@ fn run_cues(
             || boundary::signed_by_body(run)
             // An e-paper article page prints its citation under the headline group.
             || next.is_some_and(|l| l.class == Class::Citation),
+        byline_follows: boundary::byline_follows(next)
+            || cur.is_some_and(|c| c.credited) && boundary::credit_follows(next),
         photo_follows: boundary::photo_follows(lines, j),
         label: run.iter().any(|l| {
             matches!(l.class, Class::Label(_))
