@@ -87,7 +87,7 @@ pub(crate) fn build(
             // A name-shaped line opening an article is its title (`童  趣` over a photo).
             Class::Name if heads.is_empty() && k == 0 && lines.len() > 1 => heads.push(l),
             Class::Name if !heads.is_empty() => {
-                authors.extend(bare_names(l.text).unwrap_or_default());
+                authors.extend(crate::names::names_of_name_line(l.text).unwrap_or_default());
                 signer_span = Some([l.start, l.end()]);
             }
             // A body signing under the headline (`中共某某省委宣传部`, `本报评论员`), with no
@@ -988,7 +988,7 @@ fn signed_credits(l: &Line<'_>) -> Option<Credits> {
             .or_else(|| crate::byline::words_credit(l.text))
             .or_else(|| crate::byline::web_meta_credit(l.text))
             .or_else(|| crate::byline::marked_name(l.text)),
-        Class::Name => bare_names(l.text).map(|names| Credits {
+        Class::Name => crate::names::names_of_name_line(l.text).map(|names| Credits {
             authors: names,
             ..Credits::default()
         }),

@@ -473,6 +473,7 @@ pub(crate) fn split(text: &str) -> Vec<Line<'_>> {
     title_again_under_captions(&mut out);
     title_again_in_pieces(&mut out);
     marked_name_under_title(&mut out);
+    spaced_name_under_title(&mut out);
     names_continue_credit(text, &mut out);
     header_continued(&mut out);
     title_under_trail(&mut out);
@@ -844,6 +845,25 @@ fn marked_name_under_title(lines: &mut [Line<'_>]) {
             && below.is_some_and(|b| matches!(b.class, Class::Text | Class::Lead))
         {
             lines[i].class = Class::Author;
+        }
+    }
+}
+
+/// Two characters set one space apart right under a title, over the text (`功夫不只在四月` /
+/// `啸 尘` / text): the writer's name padded to the title's width, whatever its surname. Alone
+/// elsewhere, such a line is no name ([`crate::names::bare_name`]).
+fn spaced_name_under_title(lines: &mut [Line<'_>]) {
+    for i in 1..lines.len().saturating_sub(1) {
+        let l = &lines[i];
+        if l.class != Class::Short {
+            continue;
+        }
+        let spaced = crate::names::spaced_pen_name(l.text).is_some();
+        if spaced
+            && lines[i - 1].class == Class::Short
+            && matches!(lines[i + 1].class, Class::Text | Class::Lead)
+        {
+            lines[i].class = Class::Name;
         }
     }
 }
@@ -3624,6 +3644,14 @@ mod tests {
             "预付卡纠纷今年多了起来。\n\n老店主转移资产，新店主收了预付款就跑？\n\n消费者找到了市场监管部门。\n",
         );
         assert!(!kicker_over_credited_title(&lines, 1));
+    }
+
+    #[test]
+    fn two_characters_a_space_apart_under_a_title_are_its_writer() {
+        let lines = split("功夫不只在四月\n啸 尘\n很温暖，十几位朋友到江城游玩。\n");
+        assert_eq!(lines[1].class, Class::Name);
+        let lines = split("正文一段。\n啸 尘\n很温暖，十几位朋友到江城游玩。\n");
+        assert_ne!(lines[1].class, Class::Name, "under text it is no signature");
     }
 
     #[test]

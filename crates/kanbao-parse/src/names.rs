@@ -385,6 +385,32 @@ fn padded_pen_name(line: &str, a: &str, b: &str) -> bool {
         && !is_credit_word(&format!("{a}{b}"))
 }
 
+/// Two characters set one space apart (`啸 尘`): a writer's name padded to a title's width
+/// where it stands right under one ([`crate::lines`] decides where), joined; `None` for a
+/// credit's or a label's word.
+pub(crate) fn spaced_pen_name(t: &str) -> Option<String> {
+    if t.len() > 8 {
+        return None;
+    }
+    let mut parts = t.split(' ');
+    let (Some(a), Some(b), None) = (parts.next(), parts.next(), parts.next()) else {
+        return None;
+    };
+    let name = format!("{a}{b}");
+    (a.chars().count() == 1
+        && b.chars().count() == 1
+        && name.chars().all(is_han)
+        && !is_credit_word(&name)
+        && crate::lines::label_kind(&name).is_none())
+    .then_some(name)
+}
+
+/// The names of a line read as names ([`crate::lines::Class::Name`]): bare names, or two
+/// characters set one space apart where the line stands as a writer's name.
+pub(crate) fn names_of_name_line(t: &str) -> Option<Vec<String>> {
+    bare_names(t).or_else(|| spaced_pen_name(t).map(|n| vec![n]))
+}
+
 /// Reads a line that holds only names: one bare name ([`bare_name`]) or several set apart by
 /// spaces, as web exports print the reporters under a title (`毛某某 栗某 郑某`). Every part
 /// must read as a whole name.
@@ -579,6 +605,13 @@ mod tests {
         assert_eq!(bare_name("与\u{3000}歌").as_deref(), Some("与歌"));
         assert_eq!(bare_name("襄 谈"), None);
         assert_eq!(bare_name("手  记"), None);
+        assert_eq!(spaced_pen_name("啸 尘").as_deref(), Some("啸尘"));
+        assert_eq!(
+            spaced_pen_name("啸  尘"),
+            None,
+            "two spaces: a bare name's padding"
+        );
+        assert_eq!(spaced_pen_name("记 者"), None);
     }
 
     #[test]
