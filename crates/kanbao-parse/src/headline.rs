@@ -135,7 +135,11 @@ pub(crate) fn bracketed_column_before_title(line: &str) -> Option<(&str, &str)> 
             .all(|c| is_han(c) || c == '·' || c.is_ascii_digit())
         && tag.chars().filter(char::is_ascii_digit).count() <= 4
         && title.chars().count() >= 4
-        && !title.contains(['。', '！', '？', '!', '?']))
+        && !title.contains('。')
+        // A title may ask or exclaim at its end (`香港明天怎么办?`), a sentence of text inside.
+        && !title
+            .trim_end_matches(['！', '？', '!', '?'])
+            .contains(['！', '？', '!', '?']))
     .then_some((tag, title))
 }
 

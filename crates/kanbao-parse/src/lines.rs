@@ -473,6 +473,7 @@ pub(crate) fn split(text: &str) -> Vec<Line<'_>> {
     title_again_under_captions(&mut out);
     title_again_in_pieces(&mut out);
     marked_name_under_title(&mut out);
+    column_tag_over_signature(&mut out);
     spaced_name_under_title(&mut out);
     names_continue_credit(text, &mut out);
     header_continued(&mut out);
@@ -845,6 +846,27 @@ fn marked_name_under_title(lines: &mut [Line<'_>]) {
             && below.is_some_and(|b| matches!(b.class, Class::Text | Class::Lead))
         {
             lines[i].class = Class::Author;
+        }
+    }
+}
+
+/// A column's tag in square brackets before a title, over the writer's name or credit
+/// (`【思旋天地】 香港明天怎么办?` / `思 旋`): a headline line, not a keyword heading of the
+/// text above ([`keyword_heading`]), which no signature follows.
+fn column_tag_over_signature(lines: &mut [Line<'_>]) {
+    for i in 0..lines.len().saturating_sub(1) {
+        let l = &lines[i];
+        if l.class != Class::Numbered || !l.text.starts_with(['【', '[']) {
+            continue;
+        }
+        let Some((_, title)) = bracket_tag(l.text) else {
+            continue;
+        };
+        let next = &lines[i + 1];
+        let signed = matches!(next.class, Class::Name | Class::Author | Class::Byline)
+            || next.class == Class::Short && crate::names::spaced_pen_name(next.text).is_some();
+        if signed && title.chars().count() >= 4 {
+            lines[i].class = Class::Short;
         }
     }
 }
@@ -3644,6 +3666,21 @@ mod tests {
             "预付卡纠纷今年多了起来。\n\n老店主转移资产，新店主收了预付款就跑？\n\n消费者找到了市场监管部门。\n",
         );
         assert!(!kicker_over_credited_title(&lines, 1));
+    }
+
+    #[test]
+    fn a_column_tag_before_a_title_over_its_writer_is_a_headline_line() {
+        let lines = split(
+            "正文一段。\n【江城天地】 江城明天怎么办?\n思 旋\n举国欢庆之际，人们记起往事。\n",
+        );
+        assert_eq!(lines[1].class, Class::Short);
+        assert_eq!(lines[2].class, Class::Name);
+        let lines = split("正文一段。\n【点评】说得好\n这一做法值得推广。\n");
+        assert_eq!(
+            lines[1].class,
+            Class::Numbered,
+            "a keyword heading of the text"
+        );
     }
 
     #[test]
