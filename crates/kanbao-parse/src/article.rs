@@ -798,7 +798,7 @@ pub(crate) fn build(
         }
         (kicker, title)
     } else {
-        (kicker, title)
+        continued_title(kicker, title)
     };
     let title = label_names_untitled(title, column.as_deref());
     Some(Article {
@@ -1208,6 +1208,29 @@ fn photo_title(kicker: Option<String>, title: String) -> (Option<String>, String
     let short = |s: &str| s.chars().filter(|c| !c.is_whitespace()).count() <= 6;
     match kicker {
         Some(k) if short(&k) && short(&title) && !k.ends_with(['：', ':', '—']) => {
+            (None, format!("{k} {title}"))
+        }
+        kicker => (kicker, title),
+    }
+}
+
+/// Words that open a predicate and never a title of its own: a line of the headline that
+/// starts with one (`即将开踢`) goes on from the line above it.
+const PREDICATE_OPENINGS: [&str; 12] = [
+    "即将", "将于", "正在", "已经", "已于", "终于", "仍然", "依然", "再度", "也将", "均已", "正式",
+];
+
+/// A title broken over two lines, its subject above and its predicate under it
+/// (`市首届毽球锦标赛` / `即将开踢`): one title, the lines joined by a space, not a kicker over a
+/// title. Other kickers stay.
+fn continued_title(kicker: Option<String>, title: String) -> (Option<String>, String) {
+    match kicker {
+        Some(k)
+            if PREDICATE_OPENINGS.iter().any(|w| title.starts_with(w))
+                && title.chars().count() <= 10
+                && !k.ends_with(['：', ':', '—', '，', ','])
+                && !k.contains([' ', '\u{3000}', '，', ',']) =>
+        {
             (None, format!("{k} {title}"))
         }
         kicker => (kicker, title),
@@ -1937,6 +1960,19 @@ mod tests {
             marker: None,
             span: [0, 0],
         }
+    }
+
+    #[test]
+    fn a_title_broken_before_its_predicate_is_one_title() {
+        assert_eq!(
+            continued_title(Some("市首届毽球锦标赛".into()), "即将开踢".into()),
+            (None, "市首届毽球锦标赛 即将开踢".to_owned())
+        );
+        let kicker = Some("全市秋粮收购过半".to_owned());
+        assert_eq!(
+            continued_title(kicker.clone(), "农民增收看得见".into()),
+            (kicker, "农民增收看得见".to_owned())
+        );
     }
 
     #[test]

@@ -236,11 +236,14 @@ pub(crate) fn credit_follows(next: Option<&Line<'_>>) -> bool {
     })
 }
 
-/// Whether a byline line with a role word follows the run (`本报记者 某某`): a cut paragraph
+/// Whether a byline line with a role word follows the run (`本报记者 某某`), or an e-paper's
+/// citation line, which stands under an article's headline: a cut paragraph
 /// does not go on in a line over a credit, so the run is a title even after one; a headline's
 /// unpunctuated summary lines lead into a dateline lead instead.
 pub(crate) fn byline_follows(next: Option<&Line<'_>>) -> bool {
-    next.is_some_and(|l| l.class == Class::Byline && !crate::lines::role_alone(l.text))
+    next.is_some_and(|l| {
+        l.class == Class::Byline && !crate::lines::role_alone(l.text) || l.class == Class::Citation
+    })
 }
 
 /// Whether the run ends in the name of a body signing as author under a headline
@@ -1345,6 +1348,8 @@ mod tests {
         assert!(byline_follows(lines.get(2)));
         let lines = split("纸上春秋\n本报讯 记者 林一 昨天，会议召开。\n");
         assert!(!byline_follows(lines.get(1)), "a dateline lead");
+        let lines = split("纸上春秋\n《长河日报》（ 2012年12月21日 02版）\n");
+        assert!(byline_follows(lines.get(1)), "a citation line");
         let cues = RunCues {
             cut: true,
             credit_follows: true,
