@@ -395,6 +395,37 @@ pub(crate) fn pictures_credited_over_text(
         })
 }
 
+/// Where the short lines start that stand between a headline and the photo credit at `i`, a
+/// dateline lead under the credit (`标题` / `上阵母子兵。` / `小记者忙不停。` / `本栏图片由本报记者
+/// 某某 摄` / `本报讯…`): the pictures' captions, and the report goes on under them. Up to four
+/// lines of 24 characters at most.
+pub(crate) fn captions_over_credited_lead(lines: &[Line<'_>], i: usize) -> Option<usize> {
+    let credit = lines.get(i)?;
+    let pictures_only = crate::byline::parse_byline_line(credit.text).is_some_and(|c| {
+        !c.photographers.is_empty() && c.reporters.is_empty() && c.authors.is_empty()
+    });
+    if !(pictures_only || only_photo_credit(credit.text))
+        || lines.get(i + 1).is_none_or(|l| l.class != Class::Dateline)
+    {
+        return None;
+    }
+    let mut first = i;
+    for k in (0..i).rev().take(5) {
+        let l = lines.get(k)?;
+        match l.class {
+            Class::Noise => {}
+            Class::Text | Class::Caption
+                if l.text.len() <= 24 * 3 && l.text.chars().count() <= 24 =>
+            {
+                first = k;
+            }
+            c if c.is_headline() => return (first < i).then_some(first),
+            _ => return None,
+        }
+    }
+    None
+}
+
 /// Whether the line is a photo credit and nothing else.
 pub(crate) fn only_photo_credit(t: &str) -> bool {
     // Thirty characters are at most 120 bytes: a paragraph is rejected by its length alone.
@@ -1340,6 +1371,18 @@ mod tests {
             "三、当前非洲迎来发展的关键时期，中非如何加快合作？\n"
         )));
         assert!(!sentence_like(&split("路修到哪里\n")));
+    }
+
+    #[test]
+    fn short_lines_over_a_photo_credit_and_a_lead_are_captions() {
+        let lines = split(
+            "出动百余记者 上街洒扫庭除\n上阵母子兵。\n小记者忙不停。\n本栏图片由本报记者 林一 陈二 摄\n本报讯（记者 王三）创建文明城市人人有责。\n",
+        );
+        assert_eq!(captions_over_credited_lead(&lines, 3), Some(1));
+        let lines = split(
+            "标题\n正文一段，写得很长很长很长很长很长很长很长很长的一段话。\n林一 摄\n本报讯 昨天。\n",
+        );
+        assert_eq!(captions_over_credited_lead(&lines, 2), None);
     }
 
     #[test]
