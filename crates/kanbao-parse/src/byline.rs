@@ -964,6 +964,9 @@ pub(crate) fn parse_byline_line(line: &str) -> Option<Credits> {
     if line.len() > 480 || line.chars().count() > limit || line.contains(['。', '！', '？']) {
         return None;
     }
+    if let Some(c) = roles_before_names(line) {
+        return Some(c);
+    }
     // A credit in brackets, as briefs print it at their end: `(记者 张三)`; a mark before it:
     // `□本报记者张靖本报通讯员郜敏`.
     let line = line.trim_start_matches(AUTHOR_MARKS).trim_start();
@@ -1621,9 +1624,51 @@ pub(crate) fn closing_bracket(text: &str) -> Option<(usize, &str)> {
     Some((open, body.get(open + c.len_utf8()..)?))
 }
 
+/// A photo page's credit naming what each did before the names, spaced: `■摄影 王 强 文字
+/// 金睿敏`, `文字 某某 摄影 某某`. 摄影 credits the photographers, 文字 the words' writer, a
+/// reporter. A two-character name may be padded (`王 强`).
+fn roles_before_names(line: &str) -> Option<Credits> {
+    let t = line.trim().trim_start_matches(AUTHOR_MARKS).trim();
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let role = |w: &str| match w {
+        "摄影" => Some(Role::Photographer),
+        "文字" => Some(Role::Reporter),
+        _ => None,
+    };
+    role(words.first()?)?;
+    let mut out = Credits::default();
+    let mut current = None;
+    let mut k = 0;
+    while let Some(&w) = words.get(k) {
+        if let Some(r) = role(w) {
+            current = Some(r);
+            k += 1;
+            continue;
+        }
+        // A padded name: two single characters.
+        let padded = words
+            .get(k + 1)
+            .filter(|n| w.chars().count() == 1 && n.chars().count() == 1 && role(n).is_none());
+        let name = match padded {
+            Some(n) => format!("{w}{n}"),
+            None => w.to_owned(),
+        };
+        if !is_name(&name) {
+            return None;
+        }
+        match current? {
+            Role::Photographer => out.photographers.push(name),
+            _ => out.reporters.push(name),
+        }
+        k += if padded.is_some() { 2 } else { 1 };
+    }
+    (!out.photographers.is_empty() || !out.reporters.is_empty()).then_some(out)
+}
+
 /// A reporter's credit in brackets closing the text's last sentence (`…进驻苍南。（记者 某某
 /// 实习生 某某）`): the article ends there, as it does at a credit glued without brackets
-/// ([`glued_credit`]).
+/// ([`glued_credit`]). A credit for pictures too (`（某某 某某 图/文）`) may close a caption
+/// inside the text.
 pub(crate) fn bracketed_end_credit(text: &str) -> bool {
     let Some((open, inner)) = closing_bracket(text) else {
         return false;
@@ -1631,7 +1676,8 @@ pub(crate) fn bracketed_end_credit(text: &str) -> bool {
     text.get(..open).is_some_and(|head| {
         head.trim_end()
             .ends_with(['。', '！', '？', '!', '?', '”', '…', '」'])
-    }) && parse_credits(inner.trim(), None, false).is_some_and(|c| !c.reporters.is_empty())
+    }) && parse_credits(inner.trim(), None, false)
+        .is_some_and(|c| !c.reporters.is_empty() && c.photographers.is_empty())
 }
 
 /// Reads a reprint credit: `据新华社福州6月13日电`, `（据中新社电）`, `□据新华社电`,
@@ -2894,6 +2940,17 @@ mod tests {
     }
 
     #[test]
+    fn roles_named_before_their_names_are_read() {
+        let c = parse_byline_line("■摄影 王 强 文字 金睿敏").expect("credit");
+        assert_eq!(c.photographers, ["王强"]);
+        assert_eq!(c.reporters, ["金睿敏"]);
+        let c = parse_byline_line("文字 林一 摄影 陈二 方三").expect("credit");
+        assert_eq!(c.reporters, ["林一"]);
+        assert_eq!(c.photographers, ["陈二", "方三"]);
+        assert!(roles_before_names("摄影 作品展开幕").is_none());
+    }
+
+    #[test]
     fn a_reporters_credit_in_brackets_closes_the_text() {
         assert!(bracketed_end_credit(
             "要让更多优秀的项目进驻江城。（记者 林一 实习生 陈二）"
@@ -2904,6 +2961,9 @@ mod tests {
             "no sentence closed before it"
         );
         assert!(!bracketed_end_credit("会议随后结束。（详见第三版）"));
+        assert!(!bracketed_end_credit(
+            "图为记者在西街拍摄的画面。 （林一 陈二 图/文）"
+        ));
     }
 
     #[test]
