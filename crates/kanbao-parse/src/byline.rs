@@ -157,8 +157,13 @@ fn role_word(t: &str) -> Option<Role> {
 /// A reporter's, correspondent's or photographer's role word alone, its paper or outlet before
 /// it (`某某新闻·某某晚报记者`, `本报特约通讯员`): a byline whose names follow on the next line.
 pub(crate) fn lone_role_word(t: &str) -> bool {
-    role_word(t)
-        .is_some_and(|r| matches!(r, Role::Reporter | Role::Correspondent | Role::Photographer))
+    // `答小记者`, `小记者`: a title about children reporting, or answering reporters, names no
+    // outlet before the role.
+    let addressed = t.starts_with(['答', '问', '对', '向', '给', '与', '跟', '让', '被'])
+        || t.ends_with("小记者");
+    !addressed
+        && role_word(t)
+            .is_some_and(|r| matches!(r, Role::Reporter | Role::Correspondent | Role::Photographer))
 }
 
 /// A word without the photo credit glued to its end (`王五摄`, `王五摄影`, `王五绘`,
@@ -2937,6 +2942,14 @@ mod tests {
         assert_eq!(c.authors, ["寒歌"]);
         assert_eq!(at, "消费者的味蕾也得到极大满足。".len());
         assert!(glued_credit("他说这是一篇好文。文章写得好").is_none());
+    }
+
+    #[test]
+    fn a_title_about_reporters_is_no_lone_role_word() {
+        assert!(lone_role_word("本报记者"));
+        assert!(lone_role_word("江城晚报记者"));
+        assert!(!lone_role_word("答小记者"));
+        assert!(!lone_role_word("校园小记者"));
     }
 
     #[test]
