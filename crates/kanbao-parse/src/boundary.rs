@@ -401,15 +401,11 @@ pub(crate) fn pictures_credited_over_text(
 /// lines of 24 characters at most.
 pub(crate) fn captions_over_credited_lead(lines: &[Line<'_>], i: usize) -> Option<usize> {
     let credit = lines.get(i)?;
-    let pictures_only = crate::byline::parse_byline_line(credit.text).is_some_and(|c| {
-        !c.photographers.is_empty() && c.reporters.is_empty() && c.authors.is_empty()
-    });
-    if !(pictures_only || only_photo_credit(credit.text))
-        || lines.get(i + 1).is_none_or(|l| l.class != Class::Dateline)
-    {
+    if lines.get(i + 1).is_none_or(|l| l.class != Class::Dateline) {
         return None;
     }
-    let mut first = i;
+    let mut first = None;
+    let mut at = i;
     for k in (0..i).rev().take(5) {
         let l = lines.get(k)?;
         match l.class {
@@ -417,13 +413,22 @@ pub(crate) fn captions_over_credited_lead(lines: &[Line<'_>], i: usize) -> Optio
             Class::Text | Class::Caption
                 if l.text.len() <= 24 * 3 && l.text.chars().count() <= 24 =>
             {
-                first = k;
+                at = k;
             }
-            c if c.is_headline() => return (first < i).then_some(first),
+            c if c.is_headline() => {
+                first = (at < i).then_some(at);
+                break;
+            }
             _ => return None,
         }
     }
-    None
+    let first = first?;
+    let pictures_only = || {
+        crate::byline::parse_byline_line(credit.text).is_some_and(|c| {
+            !c.photographers.is_empty() && c.reporters.is_empty() && c.authors.is_empty()
+        })
+    };
+    (only_photo_credit(credit.text) || pictures_only()).then_some(first)
 }
 
 /// Whether the line is a photo credit and nothing else.

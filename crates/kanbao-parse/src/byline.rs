@@ -1634,6 +1634,10 @@ pub(crate) fn closing_bracket(text: &str) -> Option<(usize, &str)> {
 /// reporter. A two-character name may be padded (`王 强`).
 fn roles_before_names(line: &str) -> Option<Credits> {
     let t = line.trim().trim_start_matches(AUTHOR_MARKS).trim();
+    // Most lines are done with by their first word.
+    if !(t.starts_with("摄影") || t.starts_with("文字")) {
+        return None;
+    }
     let words: Vec<&str> = t.split_whitespace().collect();
     let role = |w: &str| match w {
         "摄影" => Some(Role::Photographer),
