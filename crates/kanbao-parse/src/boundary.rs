@@ -380,15 +380,9 @@ pub(crate) fn pictures_credited_over_text(
     credit: &Line<'_>,
     next: Option<&Line<'_>>,
 ) -> bool {
-    let pictures_only = || {
-        crate::byline::parse_byline_line(credit.text).is_some_and(|c| {
-            !c.photographers.is_empty() && c.reporters.is_empty() && c.authors.is_empty()
-        })
-    };
     signed
-        && (only_photo_credit(credit.text)
-            || crate::lines::picture_source(credit.text) && credit.text.ends_with('摄')
-            || pictures_only())
+        && (only_pictures_credited(credit.text)
+            || crate::lines::picture_source(credit.text) && credit.text.ends_with('摄'))
         && next.is_some_and(|l| {
             matches!(l.class, Class::Text | Class::Dateline | Class::EditorNote)
                 || l.class == Class::Caption && crate::lines::picture_source(l.text)
@@ -401,7 +395,9 @@ pub(crate) fn pictures_credited_over_text(
 /// lines of 24 characters at most.
 pub(crate) fn captions_over_credited_lead(lines: &[Line<'_>], i: usize) -> Option<usize> {
     let credit = lines.get(i)?;
-    if lines.get(i + 1).is_none_or(|l| l.class != Class::Dateline) {
+    if !matches!(credit.class, Class::Byline | Class::Caption)
+        || lines.get(i + 1).is_none_or(|l| l.class != Class::Dateline)
+    {
         return None;
     }
     let mut first = None;
@@ -423,12 +419,16 @@ pub(crate) fn captions_over_credited_lead(lines: &[Line<'_>], i: usize) -> Optio
         }
     }
     let first = first?;
-    let pictures_only = || {
-        crate::byline::parse_byline_line(credit.text).is_some_and(|c| {
+    only_pictures_credited(credit.text).then_some(first)
+}
+
+/// Whether a credit line credits pictures and no words: a photo credit alone (`林一 摄`), or a
+/// byline naming photographers only (`本栏图片由本报记者 林一 陈二 摄`).
+pub(crate) fn only_pictures_credited(t: &str) -> bool {
+    only_photo_credit(t)
+        || crate::byline::parse_byline_line(t).is_some_and(|c| {
             !c.photographers.is_empty() && c.reporters.is_empty() && c.authors.is_empty()
         })
-    };
-    (only_photo_credit(credit.text) || pictures_only()).then_some(first)
 }
 
 /// Whether the line is a photo credit and nothing else.

@@ -447,7 +447,7 @@ fn paper_name(name: &str) -> bool {
 }
 
 /// Labels of a web export's source line.
-const SOURCE_LABELS: &[&str] = &[
+pub(crate) const SOURCE_LABELS: &[&str] = &[
     "来源",
     "稿源",
     "发布时间",

@@ -474,6 +474,7 @@ pub(crate) fn split(text: &str) -> Vec<Line<'_>> {
     title_again_in_pieces(&mut out);
     marked_name_under_title(&mut out);
     column_tag_over_signature(&mut out);
+    captions_over_credited_lead(&mut out);
     spaced_name_under_title(&mut out);
     names_continue_credit(text, &mut out);
     header_continued(&mut out);
@@ -846,6 +847,21 @@ fn marked_name_under_title(lines: &mut [Line<'_>]) {
             && below.is_some_and(|b| matches!(b.class, Class::Text | Class::Lead))
         {
             lines[i].class = Class::Author;
+        }
+    }
+}
+
+/// The short lines between a headline and a photo credit over a dateline lead are the
+/// pictures' captions ([`crate::boundary::captions_over_credited_lead`]).
+fn captions_over_credited_lead(lines: &mut [Line<'_>]) {
+    for i in 0..lines.len() {
+        let Some(first) = crate::boundary::captions_over_credited_lead(lines, i) else {
+            continue;
+        };
+        for l in lines.get_mut(first..i).unwrap_or(&mut []) {
+            if l.class == Class::Text {
+                l.class = Class::Caption;
+            }
         }
     }
 }
@@ -2260,19 +2276,9 @@ pub(crate) fn classify(t: &str) -> Class {
 /// crediting no one and heading nothing.
 pub(crate) fn empty_field(t: &str) -> bool {
     t.strip_suffix(['：', ':']).is_some_and(|label| {
-        [
-            "作者",
-            "来源",
-            "编辑",
-            "责任编辑",
-            "责编",
-            "记者",
-            "摄影",
-            "通讯员",
-            "稿源",
-            "出处",
-        ]
-        .contains(&label.trim())
+        let label = label.trim();
+        crate::header::SOURCE_LABELS.contains(&label)
+            || ["作者", "编辑", "责任编辑", "责编", "记者", "摄影", "通讯员"].contains(&label)
     })
 }
 

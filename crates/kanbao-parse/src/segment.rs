@@ -559,7 +559,6 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
                 None => owners.push(Owner::Fragment(Why::Noise)),
             },
             Class::Byline | Class::Author => {
-                let text = line.text;
                 let mut c = match cur.take() {
                     Some(mut c) => {
                         // A writer's credit under the pictures signs the report below them: the
@@ -567,30 +566,22 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
                         if byline_under_pictures(&c, lines, i) {
                             c.closed = false;
                             c.photo_closed = false;
-                        } else if let Some(first) = boundary::captions_over_credited_lead(lines, i)
-                        {
-                            // The pictures' captions and their credit, over the report's lead:
-                            // the report goes on.
-                            for l in lines.get_mut(first..i).unwrap_or(&mut []) {
-                                if l.class == Class::Text {
-                                    l.class = Class::Caption;
-                                }
-                            }
-                            c.paragraphs = 0;
                         } else if c.body
                             && !standfirst_before_byline(&c, lines.get(i + 1))
                             // `采访人：本报记者某某` stands over the interview it credits.
-                            && !crate::byline::interviewer_line(text)
-                            && !lines.get(i).is_some_and(|l| {
-                                boundary::pictures_credited_over_text(
-                                    c.signed,
-                                    l,
-                                    lines.get(i + 1),
-                                )
-                            })
+                            && !crate::byline::interviewer_line(line.text)
+                            && !boundary::pictures_credited_over_text(
+                                c.signed,
+                                line,
+                                lines.get(i + 1),
+                            )
                         {
                             c.closed = true;
                             c.end_credited = true;
+                            // The pictures' credit under their captions closes a photo item, as
+                            // one glued to a caption does: a dateline lead under it reopens it.
+                            c.photo_closed |=
+                                !c.has_text() && boundary::only_pictures_credited(line.text);
                         }
                         c
                     }
@@ -599,7 +590,7 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
                 c.credited = true;
                 c.signed |= !c.body;
                 // A role word alone leaves the names to an end credit; an end credit brings them.
-                c.names_pending = !c.body && crate::lines::role_alone(text);
+                c.names_pending = !c.body && crate::lines::role_alone(line.text);
                 owners.push(Owner::Article(c.index));
                 cur = Some(c);
             }
