@@ -1207,7 +1207,11 @@ fn kicker_over_credited_title(lines: &[Line<'_>], i: usize) -> bool {
         .or_else(|| l.text.strip_suffix(['？', '?']))
         .is_some_and(|head| head.chars().count() >= 6 && looks_like_headline(head))
         || colon_kicker(l.text);
-    if !looks_like_headline(l.text) && !trailing || quotation_source(l.text) {
+    // A kicker is one phrase or two: three read as a paragraph's sentence, cut by a column break.
+    if !looks_like_headline(l.text) && !trailing
+        || quotation_source(l.text)
+        || l.text.matches(['，', ',']).count() > 1
+    {
         return false;
     }
     let after_an_end = i.checked_sub(1).and_then(|p| lines.get(p)).is_none_or(|p| {
@@ -1220,13 +1224,23 @@ fn kicker_over_credited_title(lines: &[Line<'_>], i: usize) -> bool {
     let titled = lines
         .get(i + 1)
         .is_some_and(|n| matches!(n.class, Class::Short | Class::Merged));
-    let credited = group.next().is_some_and(|n| {
+    let under = group.next();
+    let credited = under.is_some_and(|n| {
         matches!(
             n.class,
             Class::Byline | Class::Author | Class::Name | Class::Citation | Class::Dateline
         )
     });
-    after_an_end && titled && credited
+    // Under the page's header nothing is open that the line could go on: a kicker with a mark
+    // of its own heads its title there over any text.
+    let at_page_top = i
+        .checked_sub(1)
+        .and_then(|p| lines.get(p))
+        .is_some_and(|p| p.class == Class::Header);
+    let marked_at_top = trailing
+        && at_page_top
+        && under.is_some_and(|n| matches!(n.class, Class::Text | Class::Lead));
+    after_an_end && titled && (credited || marked_at_top)
 }
 
 /// A few words that announce the title under them with a colon (`某某网载文：`, `专家提醒：`),
@@ -3716,9 +3730,21 @@ mod tests {
             "第02版：要闻\n某某网载文：\n江城茶叶成了城市“名片”\n  本报讯（记者 林一）近日，某某网专栏载文。\n",
         );
         assert_eq!(lines[1].class, Class::Short);
-        // Over a list in the text it stays text.
+        // At the page's top it heads its title over uncredited text too.
+        let lines = split(
+            "第02版：要闻\n一位老住户的心愿：\n让老街的路灯再亮起来\n老街的路灯已经熄了大半年。\n",
+        );
+        assert_eq!(lines[1].class, Class::Short);
+        // Over a list in the text it stays text, also where a page's text opens without header.
         let lines = split("会议提出三项要求：\n加强监管\n完善机制。\n");
         assert_eq!(lines[0].class, Class::Text);
+        let lines = split("正文一段。\n会议提出三项要求：\n加强监管\n完善机制。\n");
+        assert_eq!(lines[1].class, Class::Text);
+        // Three phrases are a paragraph's sentence, cut by a column break, not a kicker.
+        let lines = split(
+            "正文一段。\n乡里组织了十台收割机和农机手，分片包干，优先帮助缺少劳力的农户\n烘干中心投入使用\n本报记者 孙 晴\n新建的烘干中心本周投入使用。\n",
+        );
+        assert_eq!(lines[1].class, Class::Text);
     }
 
     #[test]
