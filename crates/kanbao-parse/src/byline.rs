@@ -843,7 +843,10 @@ fn closing_photo_post(toks: &[Tok]) -> Option<Post> {
                 | Tok::Role(Role::Photographer | Role::Author | Role::Other)
         )
     });
-    (roles >= 2 && !other).then_some(post)
+    // Names before the first role word (`林一 本报通讯员 王二 摄影报道`) are a group of their
+    // own, as a second role word would make them.
+    let leading_names = matches!(head.first(), Some(Tok::Name(_)));
+    ((roles >= 2 || roles == 1 && leading_names) && !other).then_some(post)
 }
 
 /// `文  通整理`: a two-character name padded to three columns whose surname is 文, not the
@@ -1677,16 +1680,18 @@ fn roles_before_names(line: &str) -> Option<Credits> {
 /// A reporter's credit in brackets closing the text's last sentence (`…进驻苍南。（记者 某某
 /// 实习生 某某）`): the article ends there, as it does at a credit glued without brackets
 /// ([`glued_credit`]). A credit for pictures too (`（某某 某某 图/文）`) may close a caption
-/// inside the text.
+/// inside the text; one naming the whole report (`（某某 本报通讯员 某某 摄影报道）`) closes it.
 pub(crate) fn bracketed_end_credit(text: &str) -> bool {
     let Some((open, inner)) = closing_bracket(text) else {
         return false;
     };
+    let inner = inner.trim();
+    let whole_report = inner.ends_with("报道");
     text.get(..open).is_some_and(|head| {
         head.trim_end()
             .ends_with(['。', '！', '？', '!', '?', '”', '…', '」'])
-    }) && parse_credits(inner.trim(), None, false)
-        .is_some_and(|c| !c.reporters.is_empty() && c.photographers.is_empty())
+    }) && parse_credits(inner, None, false)
+        .is_some_and(|c| !c.reporters.is_empty() && (c.photographers.is_empty() || whole_report))
 }
 
 /// Reads a reprint credit: `据新华社福州6月13日电`, `（据中新社电）`, `□据新华社电`,
@@ -2974,6 +2979,10 @@ mod tests {
         ));
         assert!(bracketed_end_credit("会议随后结束。(记者 林一)"));
         assert!(
+            bracketed_end_credit("构成一幅冬日画卷。(林一 本报通讯员 陈二 摄影报道)"),
+            "a credit of the whole report with its pictures"
+        );
+        assert!(
             !bracketed_end_credit("会议由市长（记者 林一）主持"),
             "no sentence closed before it"
         );
@@ -3925,6 +3934,11 @@ mod tests {
         assert_eq!(c.reporters, ["唐晓芸"]);
         assert_eq!(c.correspondents, ["葛文"]);
         assert_eq!(c.photographers, ["唐晓芸", "葛文"]);
+        // Names before the first role word are a group too.
+        let c = parse_credits("林一 本报通讯员 王二 摄影报道", None, false).unwrap();
+        assert_eq!(c.reporters, ["林一"]);
+        assert_eq!(c.correspondents, ["王二"]);
+        assert_eq!(c.photographers, ["林一", "王二"]);
         // With a post of its own before it, the photo word credits the names just before it.
         let c = parse_credits("记者 唐晓芸 报道 葛文 摄", None, false).unwrap();
         assert_eq!(c.reporters, ["唐晓芸"]);

@@ -160,8 +160,13 @@ pub(crate) fn parse_header_line(line: &str) -> Option<HeaderLine> {
     let mut first_token = true;
     // A web export's source line: `来源：人民日报 2023-11-28`, `http://… 2006年11月02日08:07 某报`.
     let mut after_source_label = false;
-    for token in line.split(separator) {
-        if token.is_empty() {
+    let tokens: Vec<&str> = line.split(separator).filter(|t| !t.is_empty()).collect();
+    // Loose marks of an issue number are the header's only beside its date or page.
+    let mut apart = false;
+    for (k, &token) in tokens.iter().enumerate() {
+        // `3340 期 / 第5版`: the issue's number apart from its 期, a slash between it and the page.
+        if issue_number_apart(&tokens, k) || token == "/" || token == "／" {
+            apart = true;
             continue;
         }
         // `版面：头版`, as a database's record names the page; `出版日期：…` before the date.
@@ -281,6 +286,9 @@ pub(crate) fn parse_header_line(line: &str) -> Option<HeaderLine> {
         [a, b] if line.contains(&format!("{a}/{b}")) => out.section = Some(format!("{a}/{b}")),
         _ => return None,
     }
+    if apart && out.date.is_none() && out.page.is_none() {
+        return None;
+    }
     (out.date.is_some() || out.page.is_some() || out.section.is_some() || out.other).then_some(out)
 }
 
@@ -326,6 +334,22 @@ fn date_closed_up(line: &str) -> Option<String> {
             .any(|t| t.contains('年') && parse_date(t).is_some())
     };
     (closed && dated()).then_some(out)
+}
+
+/// Whether the header's token `k` is an issue's number printed apart from its 期 (`3340 期`),
+/// or that 期.
+fn issue_number_apart(tokens: &[&str], k: usize) -> bool {
+    let number = |t: &&str| (1..=6).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit());
+    let Some(token) = tokens.get(k) else {
+        return false;
+    };
+    if *token == "期" {
+        return k
+            .checked_sub(1)
+            .and_then(|p| tokens.get(p))
+            .is_some_and(number);
+    }
+    number(token) && tokens.get(k + 1) == Some(&"期")
 }
 
 fn dash_only(token: &str) -> bool {
@@ -984,6 +1008,17 @@ pub(crate) fn jump_suffix(s: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_issue_number_apart_from_its_mark_is_the_headers() {
+        let h = parse_header_line("3340 期 / 第5版:乡村振兴").expect("header");
+        assert_eq!(h.page.as_deref(), Some("5"));
+        assert_eq!(h.section.as_deref(), Some("乡村振兴"));
+        assert!(issue_number_apart(&["3340", "期"], 0));
+        assert!(issue_number_apart(&["3340", "期"], 1));
+        assert!(!issue_number_apart(&["期"], 0), "no number before it");
+        assert!(parse_header_line("3 期 工程").is_none());
+    }
 
     #[test]
     fn a_date_spaced_out_is_read_closed_up() {
