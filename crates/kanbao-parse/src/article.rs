@@ -161,6 +161,8 @@ pub(crate) fn build(
     let mut unmarked: Option<[usize; 2]> = None;
     // A line that is only a photo credit (`新华社记者 陶亮摄`) was read.
     let mut credit_only = false;
+    // An agency's credit on a line of its own under the text (`新华社 发`).
+    let mut agency_alone = false;
     // The reporters of a credit line standing under the text (`本报记者 某某`), not bracketed.
     let mut credited_under_text: Option<Vec<String>> = None;
     // Credit lines under the text, with their place among the body lines.
@@ -246,6 +248,8 @@ pub(crate) fn build(
                     merge(&mut byline, c);
                 } else if let Some(d) = parse_reprint(l.text) {
                     dateline.get_or_insert_with(|| fullwidth(d));
+                } else if crate::byline::issued_by_agency_alone(l.text) {
+                    agency_alone |= !drafts.is_empty();
                 }
                 byline.raw.push(l.text.to_owned());
                 pending = None;
@@ -481,7 +485,7 @@ pub(crate) fn build(
 
     trailing_credit(&mut drafts, &mut byline, &mut dateline);
     glued_reprint(&mut drafts, &mut byline, &mut dateline);
-    let agency_photo = !led && agency_credit(&mut drafts, &mut byline);
+    let agency_photo = !led && (agency_credit(&mut drafts, &mut byline) || agency_alone);
     if let Some((names, credit)) = glued_end_credit(&mut drafts, &mut byline) {
         unmarked = credit.or(unmarked);
         if let Some(names) = names {
@@ -694,6 +698,10 @@ pub(crate) fn build(
     if reported_writer(
         &byline,
         &blocks,
+        opinion_place(page, column.as_deref()) || noted,
+    ) || signed_dispatch(
+        &byline,
+        dateline.as_deref(),
         opinion_place(page, column.as_deref()) || noted,
     ) {
         let writers = std::mem::take(&mut byline.authors);
@@ -1012,6 +1020,22 @@ fn reported_writer(byline: &Byline, blocks: &[Block], opinion: bool) -> bool {
         && blocks
             .iter()
             .any(|b| b.kind == BlockKind::Paragraph && speaks_of_its_reporter(&b.text))
+}
+
+/// Whether the names printed bare (`宁某`) sign a report its outlet's own dateline leads
+/// (`本报讯`, `本网讯`, `晨报讯`): its reporters, as no opinion carries such a dateline. Every
+/// credit of the article is a bare name, and none names a role.
+fn signed_dispatch(byline: &Byline, dateline: Option<&str>, opinion: bool) -> bool {
+    !opinion
+        && dateline.is_some_and(|d| d.ends_with('讯') && d.chars().count() <= 6)
+        && !byline.authors.is_empty()
+        && byline.reporters.is_empty()
+        && byline.correspondents.is_empty()
+        && byline.photographers.is_empty()
+        && byline
+            .raw
+            .iter()
+            .all(|r| crate::names::names_of_name_line(r).is_some())
 }
 
 /// Who the names printed bare under a headline are.
@@ -1630,6 +1654,35 @@ fn opinion_by_its_place(signs: Signs<'_>, byline: &Byline) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_bare_name_signing_a_report_under_its_outlets_dateline_is_its_reporter() {
+        let text = concat!(
+            "城东老街焕新颜\n",
+            "本网讯 近日，城东老街改造完工，沿街店铺陆续开门迎客。\n",
+            "街道负责人介绍，改造历时八个月。\n",
+            "林 一\n",
+        );
+        let page = crate::parse_str(text, "p");
+        let b = &page.articles[0].byline;
+        assert_eq!(b.reporters, ["林一"]);
+        assert!(b.authors.is_empty());
+        // Without the dateline nothing says it is a report.
+        let page = crate::parse_str(&text.replace("本网讯 ", ""), "p");
+        assert!(page.articles[0].byline.reporters.is_empty());
+        assert!(
+            !signed_dispatch(
+                &Byline {
+                    authors: vec!["林一".into()],
+                    raw: vec!["文/林一".into()],
+                    ..Byline::default()
+                },
+                Some("本网讯"),
+                false
+            ),
+            "a writer's credit names a role"
+        );
+    }
 
     #[test]
     fn names_under_a_credit_line_run_on_in_its_last_role() {

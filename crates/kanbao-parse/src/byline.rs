@@ -1775,6 +1775,17 @@ pub(crate) fn issued_by_agency(text: &str) -> Option<usize> {
     ["新华社发", "中新社发"].contains(&credit).then_some(at)
 }
 
+/// A picture's credit to the agency that issued it on a line of its own under the caption
+/// (`新华社 发`, `（中新社发）`): a credit naming no one.
+pub(crate) fn issued_by_agency_alone(line: &str) -> bool {
+    let s = line.trim();
+    let s = strip_brackets(s).unwrap_or(s);
+    s.len() <= 24 && {
+        let closed: String = s.split_whitespace().collect();
+        ["新华社发", "中新社发"].contains(&closed.as_str())
+    }
+}
+
 /// A source named after a paragraph's last sentence that is no outlet's usual name: an
 /// account (`据江城教育`, `据江城发布`). Only 据 and a name, with no mark to end it: a sentence
 /// would go on (`据悉`, `据统计`, `据了解` open one).
@@ -3056,6 +3067,9 @@ mod tests {
         let t = "长河边的游客在拍照。 （中新社发）";
         assert_eq!(issued_by_agency(t).map(|at| &t[at..]), Some("（中新社发）"));
         assert_eq!(issued_by_agency("新华社发布了一条消息。"), None);
+        assert!(issued_by_agency_alone("新华社 发"));
+        assert!(issued_by_agency_alone("（中新社发）"));
+        assert!(!issued_by_agency_alone("新华社 发布"));
         assert_eq!(issued_by_agency("长河边的游客在拍照。据新华社"), None);
     }
 

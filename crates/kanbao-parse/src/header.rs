@@ -933,7 +933,7 @@ pub(crate) fn is_jump(s: &str) -> bool {
     let n = inner.chars().count();
     (3..=16).contains(&n)
         && [
-            "下转", "上接", "转第", "接第", "紧接", "转至", "接上", "转下", "转A", "转B",
+            "下转", "上接", "转第", "接第", "紧接", "紧转", "转至", "接上", "转下", "转A", "转B",
         ]
         .iter()
         .any(|p| inner.starts_with(p))
@@ -1380,6 +1380,8 @@ mod tests {
         assert!(continued_here("（上接第一版）"));
         assert!(continued_here("(接上页)"));
         assert!(!continued_here("(下转第六版)"));
+        assert!(is_jump("(紧转第四版)"), "turned straight to the page");
+        assert!(!continued_here("(紧转第四版)"));
         assert_eq!(
             jump_suffix("推进工作。(下转A2版)"),
             Some("推进工作。".len())

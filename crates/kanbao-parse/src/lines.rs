@@ -1114,8 +1114,12 @@ fn long_headlines(text: &str, lines: &mut [Line<'_>]) {
                 Class::Header | Class::Caption | Class::Citation | Class::Noise
             )
         });
-        let opens_article = match following.next().map(|l| l.class) {
+        let next = following.next();
+        let opens_article = match next.map(|l| l.class) {
             Some(Class::Dateline) => true,
+            // A jump head: the title printed again over the rest of an article continued
+            // from another page (`某某现场会召开` / `（紧接第一版）…`).
+            Some(Class::Jump) => next.is_some_and(|l| crate::header::continued_here(l.text)),
             // A credit over more than one line (`齐鲁晚报·齐鲁壹点` / `记者 某某`) too.
             Some(Class::Byline) => matches!(
                 following
@@ -2181,7 +2185,11 @@ pub(crate) fn classify(t: &str) -> Class {
     if parse_author_line(t).is_some() || crate::byline::words_credit(t).is_some() {
         return Class::Author;
     }
-    if parse_byline_line(t).is_some() || is_reprint_line(t) || role_alone(t) {
+    if parse_byline_line(t).is_some()
+        || is_reprint_line(t)
+        || role_alone(t)
+        || crate::byline::issued_by_agency_alone(t)
+    {
         return Class::Byline;
     }
     if is_caption_start(t) || credited_picture(t) || photo_credit_glued(t) || position_in_picture(t)
@@ -3934,5 +3942,14 @@ mod tests {
         assert_eq!(classes[1], ("(下转第六版)", Class::Jump));
         assert_eq!(classes[2], ("(上接第一版)", Class::Jump));
         assert_eq!(classes[3], ("各地积极行动。", Class::Text));
+    }
+
+    #[test]
+    fn a_long_title_over_a_marker_continuing_an_article_is_its_jump_head() {
+        let lines = split(
+            "推进工作。(下转第六版)\n江城基层工作片区联盟 “三交”助“三促”工作现场会在城东召开\n(紧接第一版)会议要求坚持底线思维。\n",
+        );
+        assert_eq!(lines[2].class, Class::Short);
+        assert_eq!(lines[3].class, Class::Jump);
     }
 }
