@@ -1244,13 +1244,17 @@ const PREDICATE_OPENINGS: [&str; 12] = [
     "即将", "将于", "正在", "已经", "已于", "终于", "仍然", "依然", "再度", "也将", "均已", "正式",
 ];
 
+/// Question words that leave a line waiting for its predicate (`佳和豪苑何时` / `能用上暖气`).
+const UNFINISHED_ENDINGS: [&str; 7] = ["何时", "为何", "如何", "能否", "是否", "何日", "咋就"];
+
 /// A title broken over two lines, its subject above and its predicate under it
-/// (`市首届毽球锦标赛` / `即将开踢`): one title, the lines joined by a space, not a kicker over a
-/// title. Other kickers stay.
+/// (`市首届毽球锦标赛` / `即将开踢`, `某某小区何时` / `能用上暖气`): one title, the lines joined by
+/// a space, not a kicker over a title. Other kickers stay.
 fn continued_title(kicker: Option<String>, title: String) -> (Option<String>, String) {
     match kicker {
         Some(k)
-            if PREDICATE_OPENINGS.iter().any(|w| title.starts_with(w))
+            if (PREDICATE_OPENINGS.iter().any(|w| title.starts_with(w))
+                || UNFINISHED_ENDINGS.iter().any(|w| k.ends_with(w)))
                 && title.chars().count() <= 10
                 && !k.ends_with(['：', ':', '—', '，', ','])
                 && !k.contains([' ', '\u{3000}', '，', ',']) =>
@@ -1361,9 +1365,10 @@ fn photo_by_its_reporters(drafts: &[Draft]) -> bool {
 /// A reader's call to the paper's hotline, retold (`市民张女士来电反映：…`, `读者李先生致电本报`):
 /// a report's text, which no picture's caption is.
 fn reader_call(text: &str) -> bool {
+    // The caller may be named at length first (`6月18日，车牌号为某A0000的出租车司机刘先生来电反映`).
     let opening = text
         .char_indices()
-        .nth(24)
+        .nth(40)
         .map_or(text, |(at, _)| &text[..at]);
     let called = opening.match_indices("来电").any(|(at, w)| {
         let after = &opening[at + w.len()..];
@@ -1847,6 +1852,9 @@ mod tests {
             "市民张女士来电反映：近日她在小学附近看到有人乱扔果皮。"
         ));
         assert!(reader_call("读者李先生致电本报称，小区的路灯坏了半个月。"));
+        assert!(reader_call(
+            "6月18日，车牌号为江A12345的出租汽车司机刘先生来电反映：有乘客把钥匙忘在了车上。"
+        ));
         assert!(!reader_call("6月18日，游客在江城湿地公园观赏荷花。"));
         assert!(!reader_call("工人们在检修线路，确保来电后用电安全。"));
     }
@@ -2020,6 +2028,10 @@ mod tests {
         assert_eq!(
             continued_title(Some("市首届毽球锦标赛".into()), "即将开踢".into()),
             (None, "市首届毽球锦标赛 即将开踢".to_owned())
+        );
+        assert_eq!(
+            continued_title(Some("江城花园小区何时".into()), "能用上暖气".into()),
+            (None, "江城花园小区何时 能用上暖气".to_owned())
         );
         let kicker = Some("全市秋粮收购过半".to_owned());
         assert_eq!(

@@ -153,7 +153,9 @@ pub(crate) fn column_beside_title(line: &str) -> Option<(&str, &str)> {
     {
         return Some(found);
     }
-    let at = line.find("  ").or_else(|| line.find('\u{3000}'))?;
+    let Some(at) = line.find("  ").or_else(|| line.find('\u{3000}')) else {
+        return known_label_spaced(line);
+    };
     let left = line.get(..at)?.trim();
     let right = line.get(at..)?.trim();
     let (l, r) = (left.chars().count(), right.chars().count());
@@ -161,6 +163,19 @@ pub(crate) fn column_beside_title(line: &str) -> Option<(&str, &str)> {
         || left.ends_with("街道");
     let label = column_shape(left) == 2;
     ((place || label) && r >= l + 4 && !right.contains("  ")).then_some((left, right))
+}
+
+/// A known column label and the title a single space apart (`记者直击 人行道破损坑洼市民希望快整修`):
+/// only a label of the genre's words, so that a title of two phrases (`路灯“罢工”近一月
+/// 市民盼亮灯`) stays whole. Returns the label and the title.
+fn known_label_spaced(line: &str) -> Option<(&str, &str)> {
+    let (left, right) = line.split_once(' ')?;
+    let (l, r) = (left.chars().count(), right.trim().chars().count());
+    (crate::lines::label_kind(left).is_some()
+        && (2..=6).contains(&l)
+        && r >= l + 4
+        && !right.contains(['。', '：', ':']))
+    .then_some((left, right.trim()))
 }
 
 /// A column's name and the title set apart by a bar, as news sites print a column's items:
@@ -1418,6 +1433,13 @@ mod tests {
         );
         assert_eq!(column_beside_title("创新金融服务  助力渔业发展"), None);
         assert_eq!(column_beside_title("抓作风  不能松"), None);
+        // A single space sets apart only a known label.
+        assert_eq!(
+            column_beside_title("记者直击 人行道破损坑洼市民希望快整修"),
+            Some(("记者直击", "人行道破损坑洼市民希望快整修"))
+        );
+        assert_eq!(column_beside_title("路灯“罢工”近一月 市民盼亮灯"), None);
+        assert_eq!(column_beside_title("江城大桥 今日通车"), None);
     }
 
     #[test]
