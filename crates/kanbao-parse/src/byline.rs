@@ -982,12 +982,43 @@ pub(crate) fn parse_byline_line(line: &str) -> Option<Credits> {
     let line = line.trim_end_matches(['/', '／', ' ', '\u{3000}']);
     let line = without_contact_tail(line);
     let inner = strip_brackets(line).unwrap_or(line);
-    labelled_picture_credit(line)
+    narrated_credit(line)
+        .or_else(|| labelled_picture_credit(line))
         .or_else(|| parse_credits(inner, None, false))
         .or_else(|| bracketed_names(line))
         .or_else(|| placed_signature(line))
         .or_else(|| names_of_agency(line))
         .or_else(|| reporting_team(line))
+}
+
+/// A first-person account told to the paper: the teller and `口述` (or `讲述`), then who wrote
+/// it down and `整理` (`某某 口述 某某 本报记者 某某 整理`, the space also misplaced after the
+/// word: `某某 口述某某 …`). The teller is the author; who wrote it down are reporters, the
+/// paper's role words between their names passed over.
+fn narrated_credit(line: &str) -> Option<Credits> {
+    let s = line.trim();
+    if s.chars().count() > 40 || s.contains(['，', ',', '。', '：', ':']) {
+        return None;
+    }
+    let rest = s.strip_suffix("整理").or_else(|| s.strip_suffix("记录"))?;
+    let at = rest.find("口述").or_else(|| rest.find("讲述"))?;
+    let teller: String = rest.get(..at)?.split_whitespace().collect();
+    let writers = rest.get(at + "口述".len()..)?;
+    let mut reporters = Vec::new();
+    for token in writers.split_whitespace() {
+        if role_word(token).is_some() {
+            continue;
+        }
+        if !names::is_person_name(token) {
+            return None;
+        }
+        reporters.push(token.to_owned());
+    }
+    (names::is_person_name(&teller) && !reporters.is_empty()).then(|| Credits {
+        authors: vec![teller],
+        reporters,
+        ..Credits::default()
+    })
 }
 
 /// A credit without what a web copy glued to its end: the reporter's number to call
@@ -3215,6 +3246,21 @@ mod tests {
                 .reporters,
             ["连小线"]
         );
+    }
+
+    #[test]
+    fn an_account_told_and_written_down_credits_teller_and_writers() {
+        let c =
+            parse_byline_line("□林大山 口述陈二 江城日报全媒体记者 王小五 整理").expect("credit");
+        assert_eq!(c.authors, ["林大山"]);
+        assert_eq!(c.reporters, ["陈二", "王小五"]);
+        let c = narrated_credit("林大山 口述 本报记者 王小五 整理").expect("credit");
+        assert_eq!(c.reporters, ["王小五"]);
+        assert!(
+            narrated_credit("林大山 口述 整理").is_none(),
+            "no one wrote it down"
+        );
+        assert!(narrated_credit("据老人口述，事情经过整理").is_none());
     }
 
     #[test]
