@@ -478,6 +478,7 @@ pub(crate) fn split(text: &str) -> Vec<Line<'_>> {
     column_tag_over_signature(&mut out);
     captions_over_credited_lead(&mut out);
     spaced_name_under_title(&mut out);
+    place_label_over_item(&mut out);
     names_continue_credit(text, &mut out);
     header_continued(&mut out);
     title_under_trail(&mut out);
@@ -904,6 +905,36 @@ fn spaced_name_under_title(lines: &mut [Line<'_>]) {
             && matches!(lines[i + 1].class, Class::Text | Class::Lead)
         {
             lines[i].class = Class::Name;
+        }
+    }
+}
+
+/// A place's two characters over a headline line, after the credit or caption that closed the
+/// item above, where other items of the page are labelled so (`乐山` / `品味书香` / … / `巴中` /
+/// `感受川剧`): the item's label, though it reads as a name (巴 is a surname). Names sign under
+/// a title, not over it.
+fn place_label_over_item(lines: &mut [Line<'_>]) {
+    let labelled_so = |lines: &[Line<'_>], i: usize| {
+        lines.iter().enumerate().any(|(j, o)| {
+            j != i
+                && matches!(o.class, Class::Short | Class::Label(_))
+                && o.text.chars().count() == 2
+                && o.text.chars().all(is_han)
+                && lines.get(j + 1).is_some_and(|n| n.class == Class::Short)
+        })
+    };
+    for i in 1..lines.len().saturating_sub(2) {
+        let (above, l, next) = (&lines[i - 1], &lines[i], &lines[i + 1]);
+        let closed_above = matches!(above.class, Class::Caption | Class::Byline)
+            || above.class == Class::Text && above.glued_credit;
+        if l.class == Class::Name
+            && l.text.chars().count() == 2
+            && l.text.chars().all(is_han)
+            && closed_above
+            && next.class == Class::Short
+            && labelled_so(lines, i)
+        {
+            lines[i].class = Class::Short;
         }
     }
 }
@@ -3719,6 +3750,19 @@ mod tests {
         assert_eq!(lines[1].class, Class::Name);
         let lines = split("正文一段。\n啸 尘\n很温暖，十几位朋友到江城游玩。\n");
         assert_ne!(lines[1].class, Class::Name, "under text it is no signature");
+    }
+
+    #[test]
+    fn a_places_name_over_an_item_where_others_are_labelled_so_is_its_label() {
+        let page = "乐山\n品味书香\n市民在图书馆阅读。 林一 摄\n巴中\n感受川剧\n游客在古镇看川剧。 陈二 摄\n";
+        let lines = split(page);
+        assert_eq!(lines[3].text, "巴中");
+        assert_eq!(lines[3].class, Class::Short);
+        // With no item labelled so, it stays a name.
+        let lines = split(
+            "品味书香\n市民在图书馆阅读。 林一 摄\n巴中\n感受川剧\n游客在古镇看川剧。 陈二 摄\n",
+        );
+        assert_eq!(lines[2].class, Class::Name);
     }
 
     #[test]
