@@ -1444,12 +1444,42 @@ fn photo_item_captions(
         && short
         && (!byline.photographers.is_empty() || agency)
     {
+        // Of two blocks, where one tells the scene a picture shows (`5月26日，在某某村，农民…`)
+        // and the other does not, only that one is the caption: the other is the report's text.
+        let scenes: Vec<bool> = drafts
+            .iter()
+            .filter(|d| d.kind == BlockKind::Paragraph)
+            .map(|d| pictured_scene(&d.raw))
+            .collect();
+        let one_scene = paragraphs == 2 && scenes.iter().filter(|&&s| s).count() == 1;
         for d in drafts.iter_mut() {
-            if d.kind == BlockKind::Paragraph {
+            if d.kind == BlockKind::Paragraph && (!one_scene || pictured_scene(&d.raw)) {
                 d.kind = BlockKind::Caption;
             }
         }
     }
+}
+
+/// A picture's caption telling the scene it shows: the day, then where (`5月26日，在某省某村，…`,
+/// `6月15日，在…`), or what it shows (`图为…`), or a note of the picture's kind (`（无人机照片）`).
+fn pictured_scene(raw: &str) -> bool {
+    let t = raw.trim_start();
+    let dated_place = t.char_indices().take(12).any(|(at, c)| {
+        c == '日'
+            && t.get(at + c.len_utf8()..)
+                .is_some_and(|rest| rest.trim_start_matches(['，', ',', ' ']).starts_with('在'))
+            && t.get(..at).is_some_and(|day| day.contains('月'))
+    });
+    dated_place
+        || shows_the_picture(t)
+        || [
+            "（无人机照片）",
+            "(无人机照片)",
+            "（资料图片）",
+            "（手机拍摄）",
+        ]
+        .iter()
+        .any(|m| t.contains(m))
 }
 
 /// Takes the source of a reprint glued after the last sentence (`…七千多万棵。 据中新社`) off
@@ -1844,6 +1874,20 @@ mod tests {
                 .iter()
                 .all(|d| d.code != DiagnosticCode::RoleGuessed)
         );
+    }
+
+    #[test]
+    fn of_two_blocks_over_a_picture_credit_the_scene_told_is_the_caption() {
+        assert!(pictured_scene("5月26日，在某省某县张村，农民收获小麦。"));
+        assert!(pictured_scene("村民将晾晒的小麦装车（无人机照片）。"));
+        assert!(!pictured_scene("近日，某省的小麦从南到北陆续开镰收获。"));
+        assert!(!pictured_scene("5月26日，某省召开夏收工作会议。"));
+        let page = crate::parse_str(
+            "麦收开镰\n5月26日，在江城县张村，农民操作收割机收获小麦。\n近日，全省小麦从南到北陆续开镰收获，产量占全国的四分之一。\n本报记者 林一 摄\n",
+            "p",
+        );
+        let kinds: Vec<BlockKind> = page.articles[0].blocks.iter().map(|b| b.kind).collect();
+        assert_eq!(kinds, [BlockKind::Caption, BlockKind::Paragraph]);
     }
 
     #[test]
