@@ -997,10 +997,10 @@ pub(crate) fn parse_byline_line(line: &str) -> Option<Credits> {
 /// paper's role words between their names passed over.
 fn narrated_credit(line: &str) -> Option<Credits> {
     let s = line.trim();
+    let rest = s.strip_suffix("整理").or_else(|| s.strip_suffix("记录"))?;
     if s.chars().count() > 40 || s.contains(['，', ',', '。', '：', ':']) {
         return None;
     }
-    let rest = s.strip_suffix("整理").or_else(|| s.strip_suffix("记录"))?;
     let at = rest.find("口述").or_else(|| rest.find("讲述"))?;
     let teller: String = rest.get(..at)?.split_whitespace().collect();
     let writers = rest.get(at + "口述".len()..)?;
@@ -1809,12 +1809,14 @@ pub(crate) fn issued_by_agency(text: &str) -> Option<usize> {
 /// A picture's credit to the agency that issued it on a line of its own under the caption
 /// (`新华社 发`, `（中新社发）`): a credit naming no one.
 pub(crate) fn issued_by_agency_alone(line: &str) -> bool {
+    // Eight characters and a few spaces and brackets at most: most lines are rejected by length.
+    if line.len() > 40 || !line.contains('发') {
+        return false;
+    }
     let s = line.trim();
     let s = strip_brackets(s).unwrap_or(s);
-    s.len() <= 24 && {
-        let closed: String = s.split_whitespace().collect();
-        ["新华社发", "中新社发"].contains(&closed.as_str())
-    }
+    let closed: String = s.split_whitespace().collect();
+    ["新华社发", "中新社发"].contains(&closed.as_str())
 }
 
 /// A source named after a paragraph's last sentence that is no outlet's usual name: an

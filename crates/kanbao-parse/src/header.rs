@@ -160,12 +160,17 @@ pub(crate) fn parse_header_line(line: &str) -> Option<HeaderLine> {
     let mut first_token = true;
     // A web export's source line: `来源：人民日报 2023-11-28`, `http://… 2006年11月02日08:07 某报`.
     let mut after_source_label = false;
-    let tokens: Vec<&str> = line.split(separator).filter(|t| !t.is_empty()).collect();
+    let mut tokens = line.split(separator).filter(|t| !t.is_empty()).peekable();
     // Loose marks of an issue number are the header's only beside its date or page.
     let mut apart = false;
-    for (k, &token) in tokens.iter().enumerate() {
+    let mut previous: Option<&str> = None;
+    while let Some(token) = tokens.next() {
+        let before = std::mem::replace(&mut previous, Some(token));
         // `3340 期 / 第5版`: the issue's number apart from its 期, a slash between it and the page.
-        if issue_number_apart(&tokens, k) || token == "/" || token == "／" {
+        if issue_number_apart(before, token, tokens.peek().copied())
+            || token == "/"
+            || token == "／"
+        {
             apart = true;
             continue;
         }
@@ -338,18 +343,12 @@ fn date_closed_up(line: &str) -> Option<String> {
 
 /// Whether the header's token `k` is an issue's number printed apart from its 期 (`3340 期`),
 /// or that 期.
-fn issue_number_apart(tokens: &[&str], k: usize) -> bool {
-    let number = |t: &&str| (1..=6).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit());
-    let Some(token) = tokens.get(k) else {
-        return false;
-    };
-    if *token == "期" {
-        return k
-            .checked_sub(1)
-            .and_then(|p| tokens.get(p))
-            .is_some_and(number);
+fn issue_number_apart(before: Option<&str>, token: &str, after: Option<&str>) -> bool {
+    let number = |t: &str| (1..=6).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit());
+    if token == "期" {
+        return before.is_some_and(number);
     }
-    number(token) && tokens.get(k + 1) == Some(&"期")
+    number(token) && after == Some("期")
 }
 
 fn dash_only(token: &str) -> bool {
@@ -1014,9 +1013,9 @@ mod tests {
         let h = parse_header_line("3340 期 / 第5版:乡村振兴").expect("header");
         assert_eq!(h.page.as_deref(), Some("5"));
         assert_eq!(h.section.as_deref(), Some("乡村振兴"));
-        assert!(issue_number_apart(&["3340", "期"], 0));
-        assert!(issue_number_apart(&["3340", "期"], 1));
-        assert!(!issue_number_apart(&["期"], 0), "no number before it");
+        assert!(issue_number_apart(None, "3340", Some("期")));
+        assert!(issue_number_apart(Some("3340"), "期", Some("/")));
+        assert!(!issue_number_apart(None, "期", None), "no number before it");
         assert!(parse_header_line("3 期 工程").is_none());
     }
 

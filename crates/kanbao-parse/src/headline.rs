@@ -170,11 +170,15 @@ pub(crate) fn column_beside_title(line: &str) -> Option<(&str, &str)> {
 /// 市民盼亮灯`) stays whole. Returns the label and the title.
 fn known_label_spaced(line: &str) -> Option<(&str, &str)> {
     let (left, right) = line.split_once(' ')?;
+    // Six characters are at most 18 bytes: most lines are rejected by the label's length.
+    if left.len() > 18 {
+        return None;
+    }
     let (l, r) = (left.chars().count(), right.trim().chars().count());
-    (crate::lines::label_kind(left).is_some()
-        && (2..=6).contains(&l)
+    ((2..=6).contains(&l)
         && r >= l + 4
-        && !right.contains(['。', '：', ':']))
+        && !right.contains(['。', '：', ':'])
+        && crate::lines::label_kind(left).is_some())
     .then_some((left, right.trim()))
 }
 
