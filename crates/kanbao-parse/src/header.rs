@@ -165,7 +165,7 @@ pub(crate) fn parse_header_line(line: &str) -> Option<HeaderLine> {
     let mut apart = false;
     let mut previous: Option<&str> = None;
     while let Some(token) = tokens.next() {
-        let before = std::mem::replace(&mut previous, Some(token));
+        let before = previous.replace(token);
         // `3340 期 / 第5版`: the issue's number apart from its 期, a slash between it and the page.
         if issue_number_apart(before, token, tokens.peek().copied())
             || token == "/"
