@@ -289,6 +289,18 @@ pub(crate) fn parse_header_line(line: &str) -> Option<HeaderLine> {
         [one] => out.section = Some((*one).to_owned()),
         [a, b] if line.contains(&format!("{a}·{b}")) => out.section = Some(format!("{a}·{b}")),
         [a, b] if line.contains(&format!("{a}/{b}")) => out.section = Some(format!("{a}/{b}")),
+        // A special page's name of two phrases beside the issue's date or page number
+        // (`2025年11月09日 约会哈尔滨 冰雪暖世界`).
+        // Each phrase four characters at least: two names a web page gives its writers
+        // (`作者：张某某 李某某`) are no page's name.
+        [a, b]
+            if (out.date.is_some() || out.page.is_some())
+                && a.chars().count() >= 4
+                && b.chars().count() >= 4
+                && line.contains(&format!("{a} {b}")) =>
+        {
+            out.section = Some(format!("{a} {b}"));
+        }
         _ => return None,
     }
     if apart && out.date.is_none() && out.page.is_none() {
@@ -1007,6 +1019,18 @@ pub(crate) fn jump_suffix(s: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_special_pages_name_of_two_phrases_beside_the_date_is_one_name() {
+        let h = parse_header_line("2025年11月09日 约会江城 冰雪暖世界").expect("header");
+        assert_eq!(h.section.as_deref(), Some("约会江城 冰雪暖世界"));
+        assert!(
+            parse_header_line("约会江城 冰雪暖世界").is_none(),
+            "no date, no page"
+        );
+        let h = parse_header_line("2026-10-13 来源：江城教育报 作者:张三丰 李四海");
+        assert!(h.is_none_or(|h| h.section.is_none()), "writers' names");
+    }
 
     #[test]
     fn an_issue_number_apart_from_its_mark_is_the_headers() {

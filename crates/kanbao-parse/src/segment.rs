@@ -1003,6 +1003,17 @@ fn package_column(lines: &[Line<'_>], owners: &[Owner], index: usize) -> Option<
 
 /// The column printed over a page's banner and its editor's note (`科普看台` / `一觉好眠为健康
 /// 充电` / `编者按：…`): the column of every report under them. A short line over a longer one.
+/// Whether the pictures under a headline group (their captions and credits from line `j` on)
+/// stand over a dateline lead: a report with its pictures, whose headline is all its own, not a
+/// photo page's banner over its first picture's title.
+fn report_under_pictures(lines: &[Line<'_>], j: usize) -> bool {
+    lines
+        .iter()
+        .skip(j)
+        .find(|l| !matches!(l.class, Class::Caption | Class::Byline | Class::Noise))
+        .is_some_and(|l| l.class == Class::Dateline)
+}
+
 fn column_over_banner(run: &[Line<'_>]) -> Option<String> {
     let heads: Vec<&Line<'_>> = run.iter().filter(|l| l.class != Class::Noise).collect();
     let [label, banner] = heads.as_slice() else {
@@ -1341,6 +1352,7 @@ fn headline_run(
                 && heads >= 2
                 && !cues.label
                 && !follow_up
+                && !report_under_pictures(lines, j)
             {
                 heads - 1
             } else {
@@ -2602,6 +2614,23 @@ mod tests {
         assert!(page.articles.iter().all(|a| a.title != "长河边的新日子"));
         let lines = crate::lines::split(&text);
         assert_eq!(note_heads_own_text(&lines, 1), None);
+    }
+
+    #[test]
+    fn a_headline_over_pictures_and_a_dateline_lead_is_the_reports_own() {
+        let page = crate::parse_str(
+            "2025年11月09日 星期日\n雪落冰城 景美情浓\n南方游客邂逅雪中浪漫，市民点赞\n江畔雪景吸引游客拍照。 本报记者 林一摄\n人们在江边堆起雪人。 本报记者 陈二摄\n本报讯（记者 王三）8日，江城再迎降雪。\n游客们纷纷走上街头赏雪。\n",
+            "p",
+        );
+        let a = &page.articles[0];
+        assert_eq!(a.title, "雪落冰城 景美情浓");
+        assert_eq!(
+            a.subtitle.as_deref(),
+            Some("南方游客邂逅雪中浪漫，市民点赞")
+        );
+        let lines = crate::lines::split("题一\n题二\n江畔雪景。 林一摄\n本报讯 8日，江城降雪。\n");
+        assert!(report_under_pictures(&lines, 2));
+        assert!(!report_under_pictures(&lines[..3], 2), "pictures alone");
     }
 
     #[test]
