@@ -342,6 +342,12 @@ fn classify(t: &str, out: &mut Vec<Tok>) {
         out.push(Tok::Role(r));
     } else if paper_named(t) && t.chars().all(is_han) {
         // The paper the reporter works for, before the role word: no name, no token.
+    } else if (t.contains("记者") || t.contains("通讯员"))
+        && let Some(toks) = split_glued(t)
+    {
+        // A role word inside: no name, whatever a middle dot makes it look like
+        // (`新某某·某某日报记者马某`, an outlet and its paper glued to the reporter).
+        out.extend(toks);
     } else if is_name(t) {
         out.push(Tok::Name(t.to_owned()));
     } else if t.chars().count() == 1 && t.chars().all(is_han) {
@@ -2171,15 +2177,16 @@ pub(crate) fn parse_dateline(line: &str) -> Option<Dateline<'_>> {
         d.dateline = line.get(..pos);
         trimmed = line.get(pos..)?;
     }
-    if trimmed.starts_with(['(', '（']) {
+    // The credit in round brackets, or in lenticular ones as some dailies print it
+    // (`本报讯【某某日报记者某某】`).
+    if trimmed.starts_with(['(', '（', '【']) {
         let close = trimmed
             .char_indices()
             .take(80)
-            .find(|&(_, c)| c == ')' || c == '）');
+            .find(|&(_, c)| matches!(c, ')' | '）' | '】'));
         if let Some((ci, cc)) = close {
-            let inner = trimmed
-                .get(1 + usize::from(trimmed.starts_with('（')) * 2..ci)?
-                .trim();
+            let open = trimmed.chars().next().map_or(1, char::len_utf8);
+            let inner = trimmed.get(open..ci)?.trim();
             // `（《某某晚报》 记者某某）`: the paper's name before the credit.
             let inner = inner
                 .strip_prefix('《')
@@ -3263,6 +3270,15 @@ mod tests {
             "no one wrote it down"
         );
         assert!(narrated_credit("据老人口述，事情经过整理").is_none());
+    }
+
+    #[test]
+    fn a_lead_credit_in_lenticular_brackets_names_the_outlet_and_reporters() {
+        let d = parse_dateline("本报讯【新江城·江城日报记者马某 王某某】7月26日，市领导走访慰问。")
+            .expect("dateline");
+        assert_eq!(d.dateline, Some("本报讯"));
+        let c = d.credits.expect("credits");
+        assert_eq!(c.reporters, ["马某", "王某某"]);
     }
 
     #[test]

@@ -1169,7 +1169,7 @@ fn long_headlines(text: &str, lines: &mut [Line<'_>]) {
         };
         let t = lines[i].text;
         if lines[i].class == Class::Text
-            && (opens_article && (looks_like_headline(t) || exclaimed_title(t))
+            && (opens_article && (headline_shaped(t) || exclaimed_title(t))
                 || two_phrase_title_over_text(text, lines, i))
         {
             lines[i].class = Class::Short;
@@ -3988,6 +3988,15 @@ mod tests {
         assert_eq!(classes[1], ("(下转第六版)", Class::Jump));
         assert_eq!(classes[2], ("(上接第一版)", Class::Jump));
         assert_eq!(classes[3], ("各地积极行动。", Class::Text));
+    }
+
+    #[test]
+    fn a_title_listing_many_bodies_over_a_dateline_is_a_headline() {
+        let title = "市委常委 市人大常委会 市政府 市政协党组成员 市监察委员会 市中级人民法院 市人民检察院党组书记向市委常委会和市委书记书面述职述廉";
+        assert!(title.chars().count() > 64);
+        let text =
+            format!("{title}\n新华社北京3月2日电 根据有关规定，有关领导同志向市委书面述职。\n");
+        assert_eq!(split(&text)[0].class, Class::Short);
     }
 
     #[test]
