@@ -348,6 +348,9 @@ fn classify(t: &str, out: &mut Vec<Tok>) {
         // A role word inside: no name, whatever a middle dot makes it look like
         // (`新某某·某某日报记者马某`, an outlet and its paper glued to the reporter).
         out.extend(toks);
+    } else if let Some(name) = name_glued_to_text_word(t) {
+        out.push(Tok::Name(name.to_owned()));
+        out.push(Tok::Post(Post::Text));
     } else if is_name(t) {
         out.push(Tok::Name(t.to_owned()));
     } else if t.chars().count() == 1 && t.chars().all(is_han) {
@@ -403,6 +406,14 @@ fn classify(t: &str, out: &mut Vec<Tok>) {
     } else {
         out.push(Tok::Other);
     }
+}
+
+/// A three-character name with the word for the text glued after it (`记者 蒋某某文`, over
+/// `通讯员 某某摄`): four characters after a single surname are no name of their own.
+fn name_glued_to_text_word(t: &str) -> Option<&str> {
+    let head = t.strip_suffix('文')?;
+    (head.chars().count() == 3 && names::surname_len(t) == Some(1) && names::is_person_name(head))
+        .then_some(head)
 }
 
 /// Where a report was filed from, standing apart after the reporters' names (`记者 刘某
@@ -3279,6 +3290,23 @@ mod tests {
         assert_eq!(d.dateline, Some("本报讯"));
         let c = d.credits.expect("credits");
         assert_eq!(c.reporters, ["马某", "王某某"]);
+    }
+
+    #[test]
+    fn a_name_glued_to_the_word_for_the_text_is_the_writer() {
+        assert_eq!(name_glued_to_text_word("蒋娇娇文"), Some("蒋娇娇"));
+        assert_eq!(
+            name_glued_to_text_word("王晓文"),
+            None,
+            "a name ending in 文"
+        );
+        assert_eq!(
+            name_glued_to_text_word("欧阳晓文"),
+            None,
+            "a compound surname's name"
+        );
+        let c = parse_credits("记者 蒋某某文", None, false).expect("credit");
+        assert_eq!(c.reporters, ["蒋某某"]);
     }
 
     #[test]
