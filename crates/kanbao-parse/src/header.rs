@@ -73,6 +73,30 @@ pub(crate) fn is_page_name(s: &str) -> bool {
 
 /// Parses a line made only of header tokens: date, weekday, page number, page or paper name.
 pub(crate) fn parse_header_line(line: &str) -> Option<HeaderLine> {
+    header_tokens(line).or_else(|| page_named_at_length(line))
+}
+
+/// A page's number written out and its name after a colon, the name however long a special
+/// page makes it (`第A6版:西望南京 关注某某路网改造·某某高架爆破`): the written-out number opens
+/// the line, so it is the page's header.
+fn page_named_at_length(line: &str) -> Option<HeaderLine> {
+    let (number, name) = line.trim().split_once([':', '：'])?;
+    let name = name.trim();
+    let n = name.chars().count();
+    (number.starts_with('第')
+        && is_page_token(number.trim())
+        && (2..=40).contains(&n)
+        && !name.contains(['。', '，', '；', '！', '？', ',', ':', '：'])
+        && !name.chars().any(|c| c.is_ascii_digit()))
+    .then(|| HeaderLine {
+        page: Some(page_number(number.trim())),
+        section: Some(name.to_owned()),
+        ..HeaderLine::default()
+    })
+}
+
+/// Reads a header line token by token (see [`parse_header_line`]).
+fn header_tokens(line: &str) -> Option<HeaderLine> {
     // Most lines are sentences: no header holds sentence punctuation.
     if line.len() > 240
         || line.contains(['。', '，', '；', '！', '？'])
@@ -1019,6 +1043,17 @@ pub(crate) fn jump_suffix(s: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_written_out_page_number_heads_a_long_page_name() {
+        let h = parse_header_line("第A6版:西望江城 关注江城路网改造·城西高架爆破").expect("header");
+        assert_eq!(h.page.as_deref(), Some("A6"));
+        assert_eq!(
+            h.section.as_deref(),
+            Some("西望江城 关注江城路网改造·城西高架爆破")
+        );
+        assert!(parse_header_line("第一版：今天，我们来谈谈城市的变化").is_none());
+    }
 
     #[test]
     fn a_special_pages_name_of_two_phrases_beside_the_date_is_one_name() {
