@@ -483,6 +483,7 @@ pub(crate) fn split(text: &str) -> Vec<Line<'_>> {
     header_continued(&mut out);
     title_under_trail(&mut out);
     list_items(&mut out);
+    dashed_items(&mut out);
     closing_datelines(&mut out);
     repeated_banners(&mut out);
     record_lines(&mut out);
@@ -663,6 +664,32 @@ pub(crate) fn list_label(t: &str) -> bool {
     column_field(t).is_none()
         && t.strip_suffix(['：', ':'])
             .is_some_and(|w| (2..=6).contains(&w.chars().count()) && w.chars().all(is_han))
+}
+
+/// A line opening with a dash right under a line of text that opens with one (`——大瑶山、…` /
+/// `——石漠化…` / `——“缺水、少土…”…`) is the next item of a list in the text, not a subtitle,
+/// however it ends.
+fn dashed_items(lines: &mut [Line<'_>]) {
+    let dashed = |l: &Line<'_>| {
+        matches!(l.class, Class::Subtitle | Class::Text)
+            && (l.text.starts_with("——") || l.text.starts_with("--"))
+    };
+    let mut i = 1;
+    while i < lines.len() {
+        let run = lines
+            .get(i..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|l| dashed(l))
+            .count();
+        // Two dashed lines at least, under a paragraph: a list in the text.
+        if run >= 2 && lines[i - 1].class == Class::Text && !dashed(&lines[i - 1]) {
+            for l in lines.get_mut(i..i + run).unwrap_or(&mut []) {
+                l.class = Class::Text;
+            }
+        }
+        i += run.max(1);
+    }
 }
 
 /// The short lines under a list's label (`本期嘉宾：` / `某某大学教授某某` / …) are the list's
@@ -3988,6 +4015,16 @@ mod tests {
         assert_eq!(classes[1], ("(下转第六版)", Class::Jump));
         assert_eq!(classes[2], ("(上接第一版)", Class::Jump));
         assert_eq!(classes[3], ("各地积极行动。", Class::Text));
+    }
+
+    #[test]
+    fn a_dashed_line_under_a_dashed_line_of_text_is_a_list_item() {
+        let lines = split(
+            "正文一段。\n——大山、小山……一个个地名，说尽了山多地少，\n——“缺水、少土”，一语道破山区生活的艰辛……\n",
+        );
+        assert_eq!(lines[2].class, Class::Text);
+        let lines = split("一梦越山海\n——来自南方的发展报告\n□本报记者 林一\n");
+        assert_eq!(lines[1].class, Class::Subtitle);
     }
 
     #[test]
