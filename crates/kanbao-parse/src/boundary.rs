@@ -484,6 +484,15 @@ pub(crate) fn dated_lead_follows(run: &[Line<'_>], next: Option<&Line<'_>>) -> b
     let Some(l) = next.filter(|l| l.class == Class::Text) else {
         return false;
     };
+    // A city paper's lead names the day alone as its first words (`9日，市民通过热线反映…`).
+    let digits = l.text.bytes().take_while(u8::is_ascii_digit).count();
+    if (1..=2).contains(&digits)
+        && l.text
+            .get(digits..)
+            .is_some_and(|r| r.starts_with("日，") || r.starts_with("日,"))
+    {
+        return true;
+    }
     let head: Vec<char> = l.text.chars().take(30).collect();
     head.iter().enumerate().any(|(i, &c)| {
         c == '日'
@@ -1363,6 +1372,12 @@ mod tests {
         let lines = split(
             "太阳能发电成本下降\n随着新技术的发展，风能和太阳能的发电成本将在未来几年里降到火电以下，7月22日的论坛上说。\n",
         );
+        assert!(!dated_lead_follows(&lines[..1], lines.get(1)));
+        // The day alone as the text's first words.
+        let lines =
+            split("垃圾山占地四个月\n9日，市民通过本报热线反映，楼前的工地变成了垃圾场。\n");
+        assert!(dated_lead_follows(&lines[..1], lines.get(1)));
+        let lines = split("垃圾山占地四个月\n会议于9日，在市政府召开。\n");
         assert!(!dated_lead_follows(&lines[..1], lines.get(1)));
         // A bracketed label over dated text is a section's.
         let lines = split("【记者调查】\n9月12日上午，记者前往现场采访。\n");
