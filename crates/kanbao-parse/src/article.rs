@@ -239,7 +239,13 @@ pub(crate) fn build(
                     // A photographer's credit under the text (`本报记者 某某 摄`) ends a photo item.
                     credit_only |=
                         !drafts.is_empty() && (photo_credit_alone(&c) || photo_report(&c));
-                    if !drafts.is_empty() && reporters_alone(&c) && !bracketed(l.text) {
+                    // A credit that says its names wrote the words (`记者 某某文`) keeps them
+                    // the text's, whatever the text's length.
+                    if !drafts.is_empty()
+                        && reporters_alone(&c)
+                        && !bracketed(l.text)
+                        && !l.text.trim_end().ends_with('文')
+                    {
                         credited_under_text = Some(c.reporters.clone());
                     }
                     if !drafts.is_empty() {
@@ -531,6 +537,11 @@ pub(crate) fn build(
         && dateline.is_none()
         && photo_by_its_reporters(&drafts)
         && let Some(mut names) = photo_credit_wrapped(&under_text)
+        // Not where the first line says its names wrote the words (`记者 某某文` / `某某摄`).
+        && !under_text
+            .first()
+            .and_then(|(at, _)| body_lines.get(*at))
+            .is_some_and(|l| l.text.trim_end().ends_with('文'))
     {
         byline.reporters.retain(|n| !names.contains(n));
         byline.correspondents.retain(|n| !names.contains(n));
@@ -1888,6 +1899,17 @@ mod tests {
         );
         let kinds: Vec<BlockKind> = page.articles[0].blocks.iter().map(|b| b.kind).collect();
         assert_eq!(kinds, [BlockKind::Caption, BlockKind::Paragraph]);
+    }
+
+    #[test]
+    fn a_credit_naming_the_words_writer_under_one_short_text_stays_the_reporters() {
+        let page = crate::parse_str(
+            "技能大赛落幕\n昨天，市职工技能竞赛决赛举行，六十名选手同场竞技。\n记者 蒋某某文\n通讯员 姜某某摄\n",
+            "p",
+        );
+        let b = &page.articles[0].byline;
+        assert_eq!(b.reporters, ["蒋某某"]);
+        assert_eq!(b.photographers, ["姜某某"]);
     }
 
     #[test]
