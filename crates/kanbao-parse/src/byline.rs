@@ -342,7 +342,8 @@ fn classify(t: &str, out: &mut Vec<Tok>) {
         out.push(Tok::Role(r));
     } else if paper_named(t) && t.chars().all(is_han) {
         // The paper the reporter works for, before the role word: no name, no token.
-    } else if (t.contains("记者") || t.contains("通讯员"))
+    } else if t.contains('·')
+        && (t.contains("记者") || t.contains("通讯员"))
         && let Some(toks) = split_glued(t)
     {
         // A role word inside: no name, whatever a middle dot makes it look like

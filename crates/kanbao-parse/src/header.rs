@@ -80,7 +80,11 @@ pub(crate) fn parse_header_line(line: &str) -> Option<HeaderLine> {
 /// page makes it (`第A6版:西望南京 关注某某路网改造·某某高架爆破`): the written-out number opens
 /// the line, so it is the page's header.
 fn page_named_at_length(line: &str) -> Option<HeaderLine> {
-    let (number, name) = line.trim().split_once([':', '：'])?;
+    let line = line.trim();
+    if !line.starts_with('第') || line.len() > 150 {
+        return None;
+    }
+    let (number, name) = line.split_once([':', '：'])?;
     let name = name.trim();
     let n = name.chars().count();
     (number.starts_with('第')
