@@ -244,7 +244,7 @@ pub(crate) fn build(
                     if !drafts.is_empty()
                         && reporters_alone(&c)
                         && !bracketed(l.text)
-                        && !l.text.trim_end().ends_with('文')
+                        && !c.words_named
                     {
                         credited_under_text = Some(c.reporters.clone());
                     }
@@ -537,11 +537,6 @@ pub(crate) fn build(
         && dateline.is_none()
         && photo_by_its_reporters(&drafts)
         && let Some(mut names) = photo_credit_wrapped(&under_text)
-        // Not where the first line says its names wrote the words (`记者 某某文` / `某某摄`).
-        && !under_text
-            .first()
-            .and_then(|(at, _)| body_lines.get(*at))
-            .is_some_and(|l| l.text.trim_end().ends_with('文'))
     {
         byline.reporters.retain(|n| !names.contains(n));
         byline.correspondents.retain(|n| !names.contains(n));
@@ -1322,9 +1317,11 @@ fn photo_credit_wrapped(under_text: &[(usize, Credits)]) -> Option<Vec<String>> 
         .chain(&first.correspondents)
         .cloned()
         .collect();
+    // Not where the first line says its names wrote the words (`记者 某某文` / `某某摄`).
     (*b == a + 1
         && first.photographers.is_empty()
         && first.authors.is_empty()
+        && !first.words_named
         && !names.is_empty()
         && !second.photographers.is_empty()
         && second.reporters.is_empty()
@@ -1457,14 +1454,17 @@ fn photo_item_captions(
     {
         // Of two blocks, where one tells the scene a picture shows (`5月26日，在某某村，农民…`)
         // and the other does not, only that one is the caption: the other is the report's text.
-        let scenes: Vec<bool> = drafts
+        let scenes: Vec<(usize, bool)> = drafts
             .iter()
-            .filter(|d| d.kind == BlockKind::Paragraph)
-            .map(|d| pictured_scene(&d.raw))
+            .enumerate()
+            .filter(|(_, d)| d.kind == BlockKind::Paragraph)
+            .map(|(k, d)| (k, pictured_scene(&d.raw)))
             .collect();
-        let one_scene = paragraphs == 2 && scenes.iter().filter(|&&s| s).count() == 1;
-        for d in drafts.iter_mut() {
-            if d.kind == BlockKind::Paragraph && (!one_scene || pictured_scene(&d.raw)) {
+        let one_scene = paragraphs == 2 && scenes.iter().filter(|(_, s)| *s).count() == 1;
+        for (k, scene) in scenes {
+            if let Some(d) = drafts.get_mut(k)
+                && (!one_scene || scene)
+            {
                 d.kind = BlockKind::Caption;
             }
         }

@@ -14,6 +14,8 @@ pub(crate) struct Credits {
     pub guessed: bool,
     /// The names stand with no role word (`（某某）`) and were read as reporters by default.
     pub unmarked: bool,
+    /// The credit says its names wrote the words (`记者 某某文`, `某某/文`).
+    pub words_named: bool,
 }
 
 impl Credits {
@@ -737,6 +739,7 @@ pub(crate) fn parse_credits(s: &str, default: Option<Role>, lenient: bool) -> Op
                 has_role = true;
             }
             Some(Tok::Post(p)) => {
+                out.words_named |= *p == Post::Text && !names.is_empty();
                 flush(&mut out, &mut names, role.or(default), Some(*p), text_photo);
                 role = None;
                 has_role = true;
@@ -1821,8 +1824,11 @@ fn after_last_sentence(text: &str, within: usize) -> Option<(usize, &str)> {
 pub(crate) fn issued_by_agency(text: &str) -> Option<usize> {
     let (at, credit) = after_last_sentence(text, 10)?;
     let credit = strip_brackets(credit).unwrap_or(credit);
-    ["新华社发", "中新社发"].contains(&credit).then_some(at)
+    AGENCY_ISSUES.contains(&credit).then_some(at)
 }
+
+/// The words an agency's picture credit reads, spaces closed up.
+const AGENCY_ISSUES: [&str; 2] = ["新华社发", "中新社发"];
 
 /// A picture's credit to the agency that issued it on a line of its own under the caption
 /// (`新华社 发`, `（中新社发）`): a credit naming no one.
@@ -1834,7 +1840,7 @@ pub(crate) fn issued_by_agency_alone(line: &str) -> bool {
     let s = line.trim();
     let s = strip_brackets(s).unwrap_or(s);
     let closed: String = s.split_whitespace().collect();
-    ["新华社发", "中新社发"].contains(&closed.as_str())
+    AGENCY_ISSUES.contains(&closed.as_str())
 }
 
 /// A source named after a paragraph's last sentence that is no outlet's usual name: an
@@ -3307,6 +3313,8 @@ mod tests {
             "a compound surname's name"
         );
         let c = parse_credits("记者 蒋某某文", None, false).expect("credit");
+        assert!(c.words_named);
+        assert!(!parse_credits("记者 李文", None, false).is_some_and(|c| c.words_named));
         assert_eq!(c.reporters, ["蒋某某"]);
     }
 

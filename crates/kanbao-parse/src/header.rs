@@ -87,8 +87,7 @@ fn page_named_at_length(line: &str) -> Option<HeaderLine> {
     let (number, name) = line.split_once([':', '：'])?;
     let name = name.trim();
     let n = name.chars().count();
-    (number.starts_with('第')
-        && is_page_token(number.trim())
+    (is_page_token(number.trim())
         && (2..=40).contains(&n)
         && !name.contains(['。', '，', '；', '！', '？', ',', ':', '：'])
         && !name.chars().any(|c| c.is_ascii_digit()))
