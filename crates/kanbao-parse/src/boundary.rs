@@ -73,6 +73,9 @@ pub(crate) struct RunCues {
     /// words (`中国工程院院士金涌7月22日在接受本报记者采访时说…`): a new report, where a
     /// section's text goes on from the one before.
     pub dated_lead_follows: bool,
+    /// The text after the one-line run opens with a caller's words under the caller's name
+    /// (`刘女士：我是某小区的住户…`): an item of a hotline's round-up, each under its own title.
+    pub caller_follows: bool,
     /// Lines in the run, noise left out.
     pub lines: usize,
     /// The run opens with a name and a colon (`硕放：…`) as the open article's title does
@@ -163,6 +166,7 @@ pub(crate) fn weigh(c: &RunCues) -> (RunReading, i32) {
         (c.signed, -2),
         (c.dateline_ahead, 8),
         (c.dated_lead_follows && !c.dateline_ahead, 4),
+        (c.caller_follows, 6),
         (c.short_news, 3),
         (c.awaiting_body, -4),
         (c.set_apart, 6),
@@ -468,6 +472,37 @@ pub(crate) fn dateline_ahead(lines: &[Line<'_>], j: usize) -> bool {
         }
     }
     false
+}
+
+/// Whether the text after a one-line run opens with a caller's name and a colon, the caller
+/// named by surname and courtesy (`刘女士：`, `市民韦先生：`, `读者王大爷:`): the words of a reader
+/// who called the paper's hotline, as its round-up prints them under each item's title.
+pub(crate) fn caller_follows(run: &[Line<'_>], next: Option<&Line<'_>>) -> bool {
+    const COURTESY: &[&str] = &[
+        "女士", "先生", "小姐", "阿姨", "大爷", "大妈", "师傅", "老人", "同学",
+    ];
+    let heads = run.iter().filter(|l| l.class != Class::Noise).count();
+    let Some(l) = next.filter(|l| heads == 1 && l.class == Class::Text) else {
+        return false;
+    };
+    let opening = l
+        .text
+        .char_indices()
+        .nth(12)
+        .map_or(l.text, |(at, _)| &l.text[..at]);
+    let Some(at) = opening.find(['：', ':']) else {
+        return false;
+    };
+    let who = l.text[..at]
+        .trim_start_matches("市民")
+        .trim_start_matches("读者")
+        .trim_start_matches("网友");
+    COURTESY.iter().any(|c| {
+        who.strip_suffix(c).is_some_and(|surname| {
+            (1..=2).contains(&surname.chars().count())
+                && surname.chars().all(crate::normalize::is_han)
+        })
+    })
 }
 
 /// Whether the text after the run names a day in its first 30 characters (`7月22日`), as a
@@ -1382,6 +1417,19 @@ mod tests {
         // A bracketed label over dated text is a section's.
         let lines = split("【记者调查】\n9月12日上午，记者前往现场采访。\n");
         assert!(!dated_lead_follows(&lines[..1], lines.get(1)));
+    }
+
+    #[test]
+    fn a_callers_words_under_a_run_open_a_hotline_item() {
+        let lines = split("道路坑洼真难行\n刘女士：我是某小区的住户，巷子口的路面上有个坑。\n");
+        assert!(caller_follows(&lines[..1], lines.get(1)));
+        let lines = split("别带孩子闯红灯\n市民韦先生:昨晚7时许，我骑车经过路口。\n");
+        assert!(caller_follows(&lines[..1], lines.get(1)));
+        // A speaker's words quoted in a report, and a field's name, are not a caller's.
+        let lines = split("现场\n刘女士说：“巷子口的路面上有个坑。”\n");
+        assert!(!caller_follows(&lines[..1], lines.get(1)));
+        let lines = split("现场\n地点：江城某路与某路交叉口。\n");
+        assert!(!caller_follows(&lines[..1], lines.get(1)));
     }
 
     #[test]

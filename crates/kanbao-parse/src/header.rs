@@ -777,6 +777,8 @@ const EDITOR_ROLES: &[&str] = &[
     "责任校对",
     "责任编辑",
     "值班编辑",
+    // Who answered the hotline whose calls a page prints.
+    "热线值班",
     "本版编辑",
     "见习编辑",
     "美术编辑",
@@ -1401,6 +1403,10 @@ mod tests {
             vec!["责任编辑:张三", "美术编辑:李四", "校对:王五"]
         );
         assert!(parse_editors("编辑部门近日开会。").is_none());
+        assert_eq!(
+            parse_editors("热线值班:林某 赵某某").unwrap(),
+            vec!["热线值班:林某 赵某某"]
+        );
         assert_eq!(parse_editors("校对柳宝庆").unwrap(), vec!["校对:柳宝庆"]);
         // A special page's line of who planned and laid it out.
         assert_eq!(

@@ -535,8 +535,19 @@ pub(crate) fn reaction_line(line: &str) -> bool {
 }
 
 /// A subtitle naming who attended or spoke (`王某 李某参加`, `某某出席并讲话`): under a report of a
-/// meeting or an inspection the papers print the leaders present so, never as a kicker.
+/// meeting or an inspection the papers print the leaders present so, never as a kicker. Several
+/// such phrases set apart by spaces (`某某某某讲话 某某主持 某某出席`) name each one's part.
 pub(crate) fn attendance_line(line: &str) -> bool {
+    let mut parts = line.split_whitespace();
+    let count = line.split_whitespace().count();
+    if count > 1 {
+        return count <= 4 && parts.all(attendance_phrase);
+    }
+    attendance_phrase(line)
+}
+
+/// One phrase of an [`attendance_line`]: names, then what they did there.
+fn attendance_phrase(line: &str) -> bool {
     const ENDS: &[&str] = &[
         "参加",
         "出席",
@@ -1823,6 +1834,9 @@ mod tests {
         assert!(attendance_line("王某出席并致辞"));
         assert!(!attendance_line("参加"));
         assert!(!attendance_line("全市千名志愿者参加，活动持续一周"));
+        assert!(attendance_line("某甲某乙讲话 某丙主持 某丁某戊某己出席"));
+        assert!(attendance_line("王某主持 李某张某出席"));
+        assert!(!attendance_line("群众参与 干部出席 活动推进有序展开"));
         let h = group(&["市政协领导视察重点民生项目", "张明李华参加"]);
         assert_eq!(h.title, "市政协领导视察重点民生项目");
         assert_eq!(h.subtitle.as_deref(), Some("张明李华参加"));

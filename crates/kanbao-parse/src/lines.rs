@@ -1208,6 +1208,47 @@ fn long_headlines(text: &str, lines: &mut [Line<'_>]) {
             lines[i].class = Class::Short;
         }
     }
+    for i in 0..lines.len() {
+        if speaker_over_quoted_title(lines, i) {
+            lines[i].class = Class::Short;
+        }
+    }
+}
+
+/// Who speaks and where, with a colon, over a title printed as the words said
+/// (`外地游客游玩四天，离开时吐心声：` / `“不虚此行 这里的美食太赞了”`): a kicker, though it holds a
+/// comma, where it stands after the end of an article. Words said in the text end in a
+/// sentence's mark inside the quotation; a title's do not.
+fn speaker_over_quoted_title(lines: &[Line<'_>], i: usize) -> bool {
+    let (Some(l), Some(title)) = (lines.get(i), lines.get(i + 1)) else {
+        return false;
+    };
+    // Thirty characters are at most 120 bytes.
+    if l.class != Class::Text || l.text.len() > 120 || !l.text.ends_with(['：', ':']) {
+        return false;
+    }
+    let head = l.text.trim_end_matches(['：', ':']);
+    let after_an_end = i.checked_sub(1).and_then(|p| lines.get(p)).is_none_or(|p| {
+        matches!(
+            p.class,
+            Class::Byline
+                | Class::Author
+                | Class::Name
+                | Class::Citation
+                | Class::Header
+                | Class::Editors
+                | Class::AuthorNote
+        ) || p.glued_credit
+    });
+    after_an_end
+        && (6..=30).contains(&head.chars().count())
+        && head.matches(['，', ',']).count() <= 1
+        && !head.contains(['。', '；', ';', '！', '？', '!', '?', '：', ':', '“', '”'])
+        && matches!(title.class, Class::Short | Class::Text)
+        && crate::headline::quoted(title.text)
+        && title.text.chars().count() <= 30
+        && !ends_sentence_somewhere(title.text)
+        && !title.text.contains(['；', ';', '!', '?'])
 }
 
 /// A short title that asks or exclaims (`是谁？让垃圾包围科学家！`, `防洪堤上涂鸦，难看！`): a
@@ -3754,6 +3795,23 @@ mod tests {
             "预付卡纠纷今年多了起来。\n\n老店主转移资产，新店主收了预付款就跑？\n\n消费者找到了市场监管部门。\n",
         );
         assert!(!kicker_over_credited_title(&lines, 1));
+    }
+
+    #[test]
+    fn a_speaker_with_a_colon_over_a_quoted_title_is_its_kicker() {
+        let page = "今年以来新签约项目三十个。\n记者 林一\n外地游客游玩四天，离开江城吐心声：\n“不虚此行 江城美食太赞了”\n一个人在江城游玩四天，手机里装满了美景。\n";
+        let lines = split(page);
+        assert_eq!(lines[2].class, Class::Short);
+        // In the text, words said end in a sentence's mark inside the quotation.
+        let lines = split(
+            "记者 林一\n游客们离开时纷纷说：\n“不虚此行，美食太赞了。”\n随后他们登上了返程的列车。\n",
+        );
+        assert!(!speaker_over_quoted_title(&lines, 1));
+        // Within a text, a colon line is the text's, whatever follows it.
+        let lines = split(
+            "一个人在江城游玩四天，手机里装满了美景。\n离开江城时，她在网上吐心声：\n“不虚此行 江城美食太赞了”\n",
+        );
+        assert!(!speaker_over_quoted_title(&lines, 1));
     }
 
     #[test]

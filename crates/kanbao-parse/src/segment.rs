@@ -1111,6 +1111,7 @@ fn run_cues(
         signed: cur.is_some_and(|c| c.signed),
         dateline_ahead: boundary::dateline_ahead(lines, j),
         dated_lead_follows: boundary::dated_lead_follows(run, next),
+        caller_follows: boundary::caller_follows(run, next),
         lines: heads,
         // Set by the caller, which knows the page's blank lines.
         set_apart: false,
