@@ -1551,7 +1551,7 @@ fn caption(l: &Line<'_>, byline: &mut Byline) -> Option<Draft> {
     let mut marker = None;
     let mut text = stripped;
     if let Some(c) = stripped.chars().next()
-        && (is_circled(c) || matches!(c, '▲' | '△' | '↑' | '↓' | '▼'))
+        && (is_circled(c) || crate::lines::PICTURE_ARROWS.contains(&c))
     {
         marker = Some(c.to_string());
         text = stripped.get(c.len_utf8()..).unwrap_or("").trim_start();

@@ -1461,6 +1461,12 @@ pub(crate) fn words_credit(line: &str) -> Option<Credits> {
         .and_then(|r| r.strip_prefix(['/', '／', '：', ':']))
     {
         rest.trim()
+    } else if let Some(head) = t
+        .strip_suffix('文')
+        .and_then(|h| h.trim_end().strip_suffix(['/', '／']))
+    {
+        // `林小雨/文`: the name, then what it did.
+        head.trim()
     } else if let Some(head) = t.strip_suffix('文') {
         let head = head.trim_end();
         if head.len() == t.len() - '文'.len_utf8() && head.chars().count() != 3 {
@@ -2631,10 +2637,18 @@ fn credited_report(prefix: &str) -> bool {
 }
 
 /// A credit glued before the paper's dateline, the text glued after it, as some exports run a
-/// report's lead together (`记者王小娟本报讯昨日上午，…`): the dateline is `本报讯`, the credit's
+/// report's lead together (`记者王小娟本报讯昨日上午，…`, `□记者王某实习生李某晚报讯…`): the
+/// dateline is `本报讯` (or the evening paper's `晚报讯`, the daily's `日报讯`), the credit's
 /// names are the reporters.
 fn credit_before_dateline(prefix: &str, end: usize) -> Option<Dateline<'_>> {
-    let at = prefix.find("本报").filter(|&at| at > 0)?;
+    let at = prefix
+        .find("本报")
+        .or_else(|| {
+            let at = prefix.find("报讯")?;
+            let (i, c) = prefix.get(..at)?.char_indices().next_back()?;
+            "晚日早晨今快商".contains(c).then_some(i)
+        })
+        .filter(|&at| at > 0)?;
     let credit = prefix.get(..at)?;
     let credits = parse_credits(credit, None, false).filter(|c| !c.reporters.is_empty())?;
     Some(Dateline {
@@ -4094,6 +4108,13 @@ mod tests {
             parse_dateline("本报讯 昨日上午").and_then(|d| d.dateline),
             Some("本报讯")
         );
+        let d = parse_dateline("□记者林小雨实习生赵某某晚报讯“以后就能躺着看报啦。”昨日上午，")
+            .expect("dateline");
+        assert_eq!(d.dateline, Some("晚报讯"));
+        assert_eq!(
+            d.credits.map(|c| [c.reporters, c.correspondents].concat()),
+            Some(vec!["林小雨".to_owned(), "赵某某".to_owned()])
+        );
     }
 
     #[test]
@@ -4221,6 +4242,9 @@ mod tests {
         assert_eq!(authors("（撰文/本版编辑部）"), None);
         assert_eq!(authors("林小雨 文"), Some(vec!["林小雨".to_owned()]));
         assert_eq!(authors("林小雨文"), Some(vec!["林小雨".to_owned()]));
+        assert_eq!(authors("林小雨/文"), Some(vec!["林小雨".to_owned()]));
+        assert_eq!(authors("王明文/文"), Some(vec!["王明文".to_owned()]));
+        assert_eq!(authors("散文/文"), None);
         assert_eq!(authors("张  铁 文"), Some(vec!["张铁".to_owned()]));
         // A three-character name ending in 文, and words that are no names.
         assert_eq!(authors("王明文"), None);

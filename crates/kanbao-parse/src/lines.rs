@@ -469,6 +469,7 @@ pub(crate) fn split(text: &str) -> Vec<Line<'_>> {
         l.class = Class::Short;
     }
     repeated_caption_parts(&mut out);
+    pointing_captions(&mut out);
     before_and_after_captions(&mut out);
     source_under_headline(&mut out);
     captions_under_picture_title(&mut out);
@@ -488,6 +489,27 @@ pub(crate) fn split(text: &str) -> Vec<Line<'_>> {
     repeated_banners(&mut out);
     record_lines(&mut out);
     out
+}
+
+/// Marks that point at the picture a caption is of: above, below, left, right.
+pub(crate) const PICTURE_ARROWS: [char; 9] = ['▲', '△', '▼', '▽', '↑', '↓', '◀', '▶', '►'];
+
+/// Captions printed one after another, each with an arrow pointing at its picture (`▲同学们参观
+/// 老街。` / `▶同学们在拼装鲁班锁。`): a line opened by a side arrow is a caption where a caption
+/// so marked stands right above it, though the same marks open briefs' titles elsewhere.
+fn pointing_captions(lines: &mut [Line<'_>]) {
+    for i in 1..lines.len() {
+        let above = &lines[i - 1];
+        let l = &lines[i];
+        if above.class == Class::Caption
+            && above.text.starts_with(PICTURE_ARROWS)
+            && l.class == Class::Text
+            && l.text.starts_with(PICTURE_ARROWS)
+            && l.text.chars().take(121).count() <= 120
+        {
+            lines[i].class = Class::Caption;
+        }
+    }
 }
 
 /// A web page's record of the article, printed under it: a line holding a date and the
@@ -3795,6 +3817,16 @@ mod tests {
             "预付卡纠纷今年多了起来。\n\n老店主转移资产，新店主收了预付款就跑？\n\n消费者找到了市场监管部门。\n",
         );
         assert!(!kicker_over_credited_title(&lines, 1));
+    }
+
+    #[test]
+    fn a_caption_pointing_at_its_picture_under_another_is_a_caption() {
+        let lines = split("▲同学们参观老街。\n▶同学们在拼装鲁班锁。\n4月18日，同学们来到老街。\n");
+        assert_eq!(lines[1].class, Class::Caption);
+        assert_eq!(lines[2].class, Class::Text);
+        // Without a caption so marked above it, the mark opens a brief's line.
+        let lines = split("正文一段。\n▶同学们在拼装鲁班锁。\n");
+        assert_eq!(lines[1].class, Class::Text);
     }
 
     #[test]
