@@ -1440,6 +1440,15 @@ pub(crate) fn words_credit(line: &str) -> Option<Credits> {
     {
         return Some(c);
     }
+    if t.len() > 40 && !t.ends_with([')', '）']) {
+        return None;
+    }
+    if let Some(name) = noted_name(t) {
+        return Some(Credits {
+            authors: vec![name.to_owned()],
+            ..Credits::default()
+        });
+    }
     if t.len() > 40 {
         return None;
     }
@@ -1483,6 +1492,30 @@ pub(crate) fn words_credit(line: &str) -> Option<Credits> {
         authors: names,
         ..Credits::default()
     })
+}
+
+/// A writer's name with a note on the writer in brackets after it, on a line of its own
+/// (`林小雨（江城大学教授）`, `赵小雨(证号2319800)`, as a pupils' page prints its young writers'
+/// press cards): the name. The note holds no sentence and no credit of its own.
+pub(crate) fn noted_name(line: &str) -> Option<&str> {
+    let (name, note) = line.split_once(['(', '（'])?;
+    let note = note.strip_suffix([')', '）'])?;
+    let name = name.trim();
+    ((2..=30).contains(&note.chars().count())
+        && !note.contains(['(', '（', ')', '）', '。', '，', ',', '：', ':'])
+        && !has_credit_word(note)
+        && names::is_person_name(name))
+    .then_some(name)
+}
+
+/// A pupil's teacher, credited under the pupil's name on a pupils' page (`指导老师 某某`,
+/// `指导教师：某某`): a note on the writing, naming no writer.
+pub(crate) fn teacher_line(line: &str) -> bool {
+    ["指导老师", "指导教师", "辅导老师", "辅导教师"]
+        .iter()
+        .find_map(|w| line.strip_prefix(w))
+        .map(|r| r.trim_start_matches([':', '：']).trim())
+        .is_some_and(|r| names::listed_names(r).is_some())
 }
 
 /// Labels ending in 人 that name someone other than the text's writer.
@@ -4230,6 +4263,13 @@ mod tests {
     }
 
     #[test]
+    fn a_pupils_teacher_is_noted_under_the_pupil() {
+        assert!(teacher_line("指导老师 林小雨"));
+        assert!(teacher_line("指导教师：赵某某"));
+        assert!(!teacher_line("指导老师说，要多读书。"));
+    }
+
+    #[test]
     fn the_writer_of_an_items_words_signs_with_wen() {
         let authors = |l: &str| words_credit(l).map(|c| c.authors);
         assert_eq!(authors("文/林小雨"), Some(vec!["林小雨".to_owned()]));
@@ -4243,6 +4283,17 @@ mod tests {
         assert_eq!(authors("林小雨 文"), Some(vec!["林小雨".to_owned()]));
         assert_eq!(authors("林小雨文"), Some(vec!["林小雨".to_owned()]));
         assert_eq!(authors("林小雨/文"), Some(vec!["林小雨".to_owned()]));
+        // A note on the writer in brackets after the name.
+        assert_eq!(
+            authors("林小雨（江城大学教授）"),
+            Some(vec!["林小雨".to_owned()])
+        );
+        assert_eq!(
+            authors("赵小雨(证号2319800)"),
+            Some(vec!["赵小雨".to_owned()])
+        );
+        assert_eq!(authors("江城大学（新校区）"), None);
+        assert_eq!(authors("林小雨（记者 王小二）"), None);
         assert_eq!(authors("王明文/文"), Some(vec!["王明文".to_owned()]));
         assert_eq!(authors("散文/文"), None);
         assert_eq!(authors("张  铁 文"), Some(vec!["张铁".to_owned()]));

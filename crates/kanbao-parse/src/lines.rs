@@ -2287,7 +2287,7 @@ pub(crate) fn classify(t: &str) -> Class {
             Class::Text
         };
     }
-    if is_author_note(t) || is_source_note(t) {
+    if is_author_note(t) || is_source_note(t) || crate::byline::teacher_line(t) {
         return Class::AuthorNote;
     }
     // `受访者供图` credits no one: where the pictures come from, under them.

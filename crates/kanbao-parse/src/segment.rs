@@ -568,6 +568,7 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
                             c.photo_closed = false;
                         } else if c.body
                             && !standfirst_before_byline(&c, lines.get(i + 1))
+                            && !writer_noted_again(&c, lines, &owners, i)
                             // `采访人：本报记者某某` stands over the interview it credits.
                             && !crate::byline::interviewer_line(line.text)
                             && !boundary::pictures_credited_over_text(
@@ -691,6 +692,11 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
                     }
                     Some(mut c) if c.awaiting_dateline && line.class == Class::Dateline => {
                         c.awaiting_dateline = false;
+                        // The picture's caption may stand between the headline and the lead.
+                        if let Some(at) = caption_before_lead(&c, lines, &owners, i) {
+                            caption_above = Some(at);
+                            c.paragraphs -= 1;
+                        }
                         c
                     }
                     Some(mut c)
@@ -1524,6 +1530,22 @@ fn first_heading_of_short_news(cues: &boundary::RunCues, c: &Current) -> bool {
     cues.short_news && c.headings == 1 && !cues.indented_run
 }
 
+/// Whether the line at `i` names the open article's writer again with a note on the writer
+/// (`林小雨` under the title, then `林小雨（江城大学学生）` over the essay, after a column's
+/// opening words): a note, which closes nothing, not the credit of another article.
+fn writer_noted_again(c: &Current, lines: &[Line<'_>], owners: &[Owner], i: usize) -> bool {
+    let Some(name) = lines.get(i).and_then(|l| crate::byline::noted_name(l.text)) else {
+        return false;
+    };
+    owners.iter().enumerate().any(|(k, o)| {
+        matches!(o, Owner::Article(a) if *a == c.index)
+            && lines.get(k).is_some_and(|l| {
+                matches!(l.class, Class::Name | Class::Author | Class::Byline)
+                    && l.text.split_whitespace().collect::<String>().contains(name)
+            })
+    })
+}
+
 /// Whether the one paragraph above a byline is the article's standfirst, printed between
 /// the headline and the credit (`标题` / `现代社会信息爆炸，…。` / `■本报记者 某某` / text):
 /// nothing else is in the article yet, it has no credit, and text follows the byline. Then the
@@ -2031,6 +2053,52 @@ mod tests {
         assert_eq!(a.byline.authors, ["林一"]);
         assert_eq!(a.blocks.len(), 2, "{:?}", a.blocks);
         assert!(a.blocks.iter().all(|b| b.kind == BlockKind::Paragraph));
+    }
+
+    #[test]
+    fn a_writer_named_again_with_a_note_closes_nothing() {
+        let text = concat!(
+            "于是，我在温暖中长大\n\n",
+            "林小雨\n\n",
+            "二十年前的今天，小记者团成立了。\n\n",
+            "林小雨（江城大学本科在读）\n\n",
+            "如今，当我和别人提起那段童年时，每个人都很诧异。\n\n",
+            "我只是一个小小的我。\n",
+        );
+        let page = crate::parse_str(text, "p");
+        assert_eq!(page.articles.len(), 1, "{:?}", page.articles);
+        let a = &page.articles[0];
+        assert_eq!(a.byline.authors, ["林小雨"]);
+        assert_eq!(a.blocks.len(), 3, "{:?}", a.blocks);
+    }
+
+    #[test]
+    fn pupils_writings_each_under_title_school_name_and_teacher_are_items() {
+        let text = concat!(
+            "第B7版：雏鹰\n\n",
+            "特别的乐园\n\n",
+            "江城中心小学402班\n\n",
+            "林小雨(证号2302056)\n\n",
+            "指导老师 赵某某\n\n",
+            "我的乐园会移动，是白色的，可以搭乘人。\n\n",
+            "这辆白色汽车，不仅是我的乐园，还见证了我的成长，我会一直记得它。\n\n",
+            "家乡的小池塘\n\n",
+            "江城实验小学404班\n\n",
+            "王小二(证号2331099)\n\n",
+            "指导老师 钱某某\n\n",
+            "那，是一个美丽的地方，还是一个令人留念的地方。\n",
+        );
+        let page = crate::parse_str(text, "p");
+        let titles: Vec<&str> = page.articles.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(titles, ["特别的乐园", "家乡的小池塘"]);
+        assert_eq!(page.articles[0].byline.authors, ["林小雨"]);
+        assert_eq!(page.articles[1].byline.authors, ["王小二"]);
+        assert_eq!(
+            page.articles[0].blocks.len(),
+            2,
+            "{:?}",
+            page.articles[0].blocks
+        );
     }
 
     #[test]
