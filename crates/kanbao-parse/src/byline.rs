@@ -163,6 +163,10 @@ pub(crate) fn lone_role_word(t: &str) -> bool {
     // outlet before the role.
     let addressed = t.starts_with(['答', '问', '对', '向', '给', '与', '跟', '让', '被'])
         || t.ends_with("小记者");
+    // The paper's team, unnamed (`本报记者组`, `本报调研组`), as the role alone.
+    if let Some(team) = t.strip_suffix('组').and_then(|h| h.strip_prefix("本报")) {
+        return ["记者", "报道", "采访", "调研", "调查", "特别报道"].contains(&team);
+    }
     !addressed
         && role_word(t)
             .is_some_and(|r| matches!(r, Role::Reporter | Role::Correspondent | Role::Photographer))
@@ -1932,10 +1936,12 @@ fn credit_after_sentence(text: &str) -> Option<(usize, Credits)> {
                 || matches!(c as u32, 0x2460..=0x2473 | 0x2776..=0x2793 | 0x3251..=0x325F))
         })
         .map_or(tail.len(), |(i, _)| i);
-    // The mark that sets a credit off (`□记者 某某`) goes with the credit, not into its words.
+    // The mark that sets a credit off (`□记者 某某`, `/记者 某某 报道`) goes with the credit,
+    // not into its words.
     let credit = tail
         .get(code..)?
         .trim_start_matches(crate::lines::LABEL_MARKS)
+        .trim_start_matches(['/', '／'])
         .trim();
     if credit.is_empty() || credit.chars().count() > 36 {
         return None;
@@ -3067,12 +3073,18 @@ mod tests {
         assert_eq!(c.authors, ["寒歌"]);
         assert_eq!(at, "消费者的味蕾也得到极大满足。".len());
         assert!(glued_credit("他说这是一篇好文。文章写得好").is_none());
+        let (at, c) = glued_credit("瞬间风力可达7-8级。/记者 林小雨 报道").expect("credit");
+        assert_eq!(c.reporters, ["林小雨"]);
+        assert_eq!(at, "瞬间风力可达7-8级。".len());
     }
 
     #[test]
     fn a_title_about_reporters_is_no_lone_role_word() {
         assert!(lone_role_word("本报记者"));
         assert!(lone_role_word("江城晚报记者"));
+        assert!(lone_role_word("本报记者组"));
+        assert!(lone_role_word("本报调研组"));
+        assert!(!lone_role_word("本报小组"));
         assert!(!lone_role_word("答小记者"));
         assert!(!lone_role_word("校园小记者"));
     }

@@ -480,6 +480,7 @@ pub(crate) fn split(text: &str) -> Vec<Line<'_>> {
     captions_over_credited_lead(&mut out);
     spaced_name_under_title(&mut out);
     place_label_over_item(&mut out);
+    placed_kicker(&mut out);
     names_continue_credit(text, &mut out);
     header_continued(&mut out);
     title_under_trail(&mut out);
@@ -986,6 +987,32 @@ fn place_label_over_item(lines: &mut [Line<'_>]) {
             lines[i].class = Class::Short;
         }
     }
+}
+
+/// Where the item happened, with a colon, over its headline line (`某某区某某镇某某村：` /
+/// `垃圾堆在渠边 群众呼吁整治`): the kicker, as photo and hotline pages print a place over each
+/// item's title. The place's last word says it is one (`区`, `县`, `镇`, `村`, `社区`…).
+fn placed_kicker(lines: &mut [Line<'_>]) {
+    for i in 0..lines.len().saturating_sub(1) {
+        if matches!(lines[i].class, Class::Text | Class::Short | Class::Label(_))
+            && lines[i + 1].class == Class::Short
+            && place_with_colon(lines[i].text)
+        {
+            lines[i].class = Class::Short;
+        }
+    }
+}
+
+/// A place's name and a colon, nothing else: `甘州区：`, `某某区某某镇某某村:`.
+pub(crate) fn place_with_colon(t: &str) -> bool {
+    const ENDS: &[&str] = &[
+        "省", "市", "区", "县", "旗", "镇", "乡", "村", "街道", "社区", "小区", "园区", "新区",
+    ];
+    t.strip_suffix(['：', ':']).is_some_and(|place| {
+        (3..=16).contains(&place.chars().count())
+            && place.chars().all(is_han)
+            && ENDS.iter().any(|e| place.ends_with(e))
+    })
 }
 
 /// A line of two names or more right under a credit line that names reporters or
@@ -3817,6 +3844,21 @@ mod tests {
             "预付卡纠纷今年多了起来。\n\n老店主转移资产，新店主收了预付款就跑？\n\n消费者找到了市场监管部门。\n",
         );
         assert!(!kicker_over_credited_title(&lines, 1));
+    }
+
+    #[test]
+    fn a_place_with_a_colon_over_a_title_is_its_kicker() {
+        assert!(place_with_colon("甘州区："));
+        assert!(place_with_colon("江城区某某镇金星村:"));
+        assert!(!place_with_colon("记者了解到："));
+        assert!(!place_with_colon("区："));
+        let lines = split(
+            "正文一段。\n本报记者 林小雨摄\n江城区某某镇金星村：\n垃圾堆在渠边群众呼吁整治\n4月7日下午，记者在村里看到垃圾堆在渠边。\n",
+        );
+        assert_eq!(lines[2].class, Class::Short);
+        // Over a paragraph it is the text's.
+        let lines = split("江城区某某镇金星村：\n4月7日下午，记者在村里看到垃圾堆在渠边。\n");
+        assert_ne!(lines[0].class, Class::Short);
     }
 
     #[test]

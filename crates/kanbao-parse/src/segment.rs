@@ -1354,11 +1354,17 @@ fn headline_run(
             // A photo page opens with a banner over its first photo's title; not over the
             // report a follow-up answers (`《某某》跟踪报道`), which is of the headline.
             let follow_up = run.iter().any(|l| crate::headline::follow_up_of(l.text));
+            // A line that runs on into the title with a colon (`某某区：`) is its kicker.
+            let leads_in = run
+                .iter()
+                .find(|l| l.class != Class::Noise)
+                .is_some_and(|l| l.text.ends_with(['：', ':']));
             let banner = if plans.is_empty()
                 && cues.photo_follows
                 && heads >= 2
                 && !cues.label
                 && !follow_up
+                && !leads_in
                 && !report_under_pictures(lines, j)
             {
                 heads - 1
@@ -2053,6 +2059,23 @@ mod tests {
         assert_eq!(a.byline.authors, ["林一"]);
         assert_eq!(a.blocks.len(), 2, "{:?}", a.blocks);
         assert!(a.blocks.iter().all(|b| b.kind == BlockKind::Paragraph));
+    }
+
+    #[test]
+    fn a_place_leading_into_a_photo_pages_first_title_is_no_banner() {
+        let text = concat!(
+            "第02版：要闻\n\n",
+            "江城区：\n\n",
+            "蔬菜大棚生产忙\n\n",
+            "2月22日，江城区某某村菜农们正忙着给幼苗喷水。\n\n",
+            "林小雨 摄\n",
+        );
+        let page = crate::parse_str(text, "p");
+        assert_eq!(page.articles.len(), 1);
+        let a = &page.articles[0];
+        assert_eq!(a.kicker.as_deref(), Some("江城区："));
+        assert_eq!(a.title, "蔬菜大棚生产忙");
+        assert_eq!(a.byline.photographers, ["林小雨"]);
     }
 
     #[test]
