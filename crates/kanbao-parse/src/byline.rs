@@ -658,6 +658,22 @@ fn credit_label_dropped(s: &str) -> &str {
     }
 }
 
+/// A credit whose last words, in brackets, say what its names did (`记者/某某 （图/文）`,
+/// `某某 (摄)`): the credit before them and the deed.
+fn deed_in_brackets(s: &str) -> Option<(&str, &str)> {
+    let body = s.trim_end().strip_suffix([')', '）'])?;
+    let (head, deed) = body.rsplit_once(['(', '（'])?;
+    let deed = deed.trim();
+    // A web copy's title marks its picture so (`某某成立（图）`): a deed of one word alone
+    // follows a credit, not a title.
+    let head = head.trim_end();
+    (matches!(
+        deed,
+        "图/文" | "文/图" | "图文" | "文图" | "摄" | "摄影" | "文/摄"
+    ) && (has_credit_word(head) || is_name(head)))
+    .then_some((head, deed))
+}
+
 /// Parses a credit text (a byline line, a dateline parenthetical).
 ///
 /// `default` is the role of names that stand under no role word. With `lenient`, words that are
@@ -681,6 +697,15 @@ pub(crate) fn parse_credits(s: &str, default: Option<Role>, lenient: bool) -> Op
     // The reader who gave the story, named after the credit (`记者 某某 摄 线索提供 某某`), is
     // credited with no part of it.
     let s = without_tip_credit(s);
+    // What the names did, in brackets after them (`记者/某某 （图/文）`): the same words.
+    let unbracketed;
+    let s = match deed_in_brackets(s) {
+        Some((head, deed)) => {
+            unbracketed = format!("{head} {deed}");
+            unbracketed.as_str()
+        }
+        None => s,
+    };
     // `文 / 图` is one credit word however it is spaced, and `图/ 某某` one credit.
     let spaced;
     let s = if s.contains(['/', '／']) {
@@ -2455,9 +2480,15 @@ fn dateline_prefix(line: &str) -> Option<(&str, usize, char)> {
     // places of one dated report joined by a slash: `新华社北京/纽约5月12日电`.
     let joiner = |c: char| matches!(c, '-' | '·');
     let places = |c: char| matches!(c, '/' | '／') && prefix.ends_with("日电");
+    // A paper and its site by a slash: `某某日报/某某网讯`, `某某日报/某某网某地讯`.
+    let outlets = c == '讯'
+        && prefix
+            .split_once(['/', '／'])
+            .is_some_and(|(paper, site)| paper.ends_with('报') && site.contains('网'));
+    let slash = |c: char| matches!(c, '/' | '／') && (outlets || places(c));
     if !prefix
         .chars()
-        .all(|c| is_han(c) || c.is_ascii_alphanumeric() || joiner(c) || places(c))
+        .all(|c| is_han(c) || c.is_ascii_alphanumeric() || joiner(c) || slash(c))
         || prefix.starts_with(joiner)
         || prefix.contains(joiner) && prefix.contains("--")
         || prefix.contains("//")
@@ -2486,6 +2517,7 @@ fn dateline_prefix(line: &str) -> Option<(&str, usize, char)> {
         .iter()
         .any(|s| prefix.ends_with(s))
         || c == '讯' && (3..=8).contains(&n) && apart
+        || outlets && n <= 16 && apart
         || c == '消' && (4..=12).contains(&n) && apart && (prefix.contains('报') || prefix.ends_with("网消息") || prefix.ends_with("在线消息"))
         || c == '消' && dated_outlet_news(prefix) && after.starts_with([':', '：', ' ', '　'])
         || c == '报'
@@ -4205,6 +4237,18 @@ mod tests {
         assert!(!agency_dateline("新华社电"));
         assert!(!agency_dateline("新华社记者电"));
         assert!(parse_dateline("北京/上海双城记").is_none());
+        // A paper and its site by a slash.
+        let d = parse_dateline("江城日报/江城网讯(记者林小雨通讯员王小二报道)12月30日上午，")
+            .expect("dateline");
+        assert_eq!(d.dateline, Some("江城日报/江城网讯"));
+        assert_eq!(
+            d.credits.map(|c| c.reporters),
+            Some(vec!["林小雨".to_owned()])
+        );
+        let d = parse_dateline("江城日报/江城网江城讯(通讯员王小二报道)5月20日下午，")
+            .expect("dateline");
+        assert_eq!(d.dateline, Some("江城日报/江城网江城讯"));
+        assert!(parse_dateline("白天/黑夜讯号不断").is_none());
         assert!(parse_dateline("新华社武汉电视台报道称").is_none());
     }
 
@@ -4272,6 +4316,17 @@ mod tests {
         assert_eq!(authors("联系人：林小雨"), None);
         assert_eq!(authors("寄思人：本报编辑部的同事们"), None);
         assert_eq!(authors("时间：林小雨"), None);
+    }
+
+    #[test]
+    fn what_the_names_did_in_brackets_after_them_is_their_deed() {
+        let c = parse_byline_line("江城晚报融媒体记者/林小雨 (图/文)").expect("credit");
+        assert_eq!(c.reporters, ["林小雨"]);
+        assert_eq!(c.photographers, ["林小雨"]);
+        assert_eq!(deed_in_brackets("某某 （摄）"), Some(("某某", "摄")));
+        assert_eq!(deed_in_brackets("某某 （江城大学）"), None);
+        assert_eq!(deed_in_brackets("江城登山俱乐部成立（图）"), None);
+        assert_eq!(deed_in_brackets("江城登山俱乐部成立（摄影）"), None);
     }
 
     #[test]
