@@ -481,6 +481,7 @@ pub(crate) fn split(text: &str) -> Vec<Line<'_>> {
     spaced_name_under_title(&mut out);
     place_label_over_item(&mut out);
     placed_kicker(&mut out);
+    school_over_pupil(&mut out);
     names_continue_credit(text, &mut out);
     header_continued(&mut out);
     title_under_trail(&mut out);
@@ -987,6 +988,30 @@ fn place_label_over_item(lines: &mut [Line<'_>]) {
             lines[i].class = Class::Short;
         }
     }
+}
+
+/// A school and class over a pupil's name with a note (`江城中心小学402班` / `林小雨(证号2302056)`),
+/// as a pupils' page prints each young writer under the title: part of the credit, not a
+/// subtitle.
+fn school_over_pupil(lines: &mut [Line<'_>]) {
+    for i in 0..lines.len().saturating_sub(1) {
+        if lines[i].class == Class::Short
+            && lines[i + 1].class == Class::Author
+            && crate::byline::noted_name(lines[i + 1].text).is_some()
+            && school_class(lines[i].text)
+        {
+            lines[i].class = Class::Author;
+        }
+    }
+}
+
+/// A school, and the pupil's class or grade in it: `江城中心小学402班`, `实验中学初二年级`.
+pub(crate) fn school_class(t: &str) -> bool {
+    const SCHOOLS: &[&str] = &["小学", "中学", "学校", "幼儿园", "附小", "附中", "学院"];
+    t.chars().count() <= 24
+        && t.chars().all(|c| is_han(c) || c.is_ascii_digit())
+        && SCHOOLS.iter().any(|w| t.contains(w))
+        && (t.ends_with('班') || t.ends_with("年级") || SCHOOLS.iter().any(|w| t.ends_with(w)))
 }
 
 /// Where the item happened, with a colon, over its headline line (`某某区某某镇某某村：` /
@@ -3844,6 +3869,20 @@ mod tests {
             "预付卡纠纷今年多了起来。\n\n老店主转移资产，新店主收了预付款就跑？\n\n消费者找到了市场监管部门。\n",
         );
         assert!(!kicker_over_credited_title(&lines, 1));
+    }
+
+    #[test]
+    fn a_school_and_class_over_a_pupils_name_is_part_of_the_credit() {
+        assert!(school_class("江城中心小学402班"));
+        assert!(school_class("江城实验中学"));
+        assert!(!school_class("小学生在老街研学"));
+        let lines = split(
+            "特别的乐园\n江城中心小学402班\n林小雨(证号2302056)\n我的乐园会移动，是白色的。\n",
+        );
+        assert_eq!(lines[1].class, Class::Author);
+        // Over the text, with no pupil named under it, it stays a headline line.
+        let lines = split("特别的乐园\n江城中心小学402班\n我的乐园会移动，是白色的。\n");
+        assert_eq!(lines[1].class, Class::Short);
     }
 
     #[test]
