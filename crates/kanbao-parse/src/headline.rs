@@ -560,9 +560,14 @@ fn attendance_phrase(line: &str) -> bool {
         "会见",
         "发表主旨演讲",
     ];
+    // What they attended may follow (`某某出席会议`, `某某参加活动`).
+    let did = ["会议", "活动", "仪式", "调研"]
+        .iter()
+        .find_map(|o| line.strip_suffix(o))
+        .unwrap_or(line);
     let n = printed_width(line);
     (8..=32).contains(&n)
-        && ENDS.iter().any(|e| line.ends_with(e))
+        && ENDS.iter().any(|e| did.ends_with(e))
         && !line.contains(['，', ',', '。', '：', ':'])
 }
 
@@ -1836,6 +1841,8 @@ mod tests {
         assert!(!attendance_line("全市千名志愿者参加，活动持续一周"));
         assert!(attendance_line("某甲某乙讲话 某丙主持 某丁某戊某己出席"));
         assert!(attendance_line("王某主持 李某张某出席"));
+        assert!(attendance_line("李某某卢某某出席会议"));
+        assert!(!attendance_line("全市召开安全生产会议"));
         assert!(!attendance_line("群众参与 干部出席 活动推进有序展开"));
         let h = group(&["市政协领导视察重点民生项目", "张明李华参加"]);
         assert_eq!(h.title, "市政协领导视察重点民生项目");
