@@ -157,7 +157,8 @@ pub(crate) fn commentary_column(s: &str) -> bool {
     (2..=8).contains(&n) && COMMENTARY_ENDINGS.iter().any(|e| s.ends_with(e))
 }
 
-const PHOTO_LABELS: &[&str] = &["图片新闻", "新闻图片", "图说", "视觉", "影像", "新闻图说"];
+pub(crate) const PHOTO_LABELS: &[&str] =
+    &["图片新闻", "新闻图片", "图说", "视觉", "影像", "新闻图说"];
 const OTHER_LABELS: &[&str] = &[
     "关注",
     "特写",

@@ -1915,8 +1915,32 @@ fn assemble(
             unassigned.push(fragment(l, Why::Furniture));
         }
     }
+    photo_label_over_run(&mut articles);
     unassigned.sort_unstable_by_key(|f| f.span[0]);
     (articles, unassigned)
+}
+
+/// A photo page's label over a run of photo items, each with its own title (`图片新闻` /
+/// `大桥工程快速建设` / … / `多元养殖助增收` / …): the column of every item of the run, as a
+/// brief label is of its briefs. The run ends at the first item that is no photo item or has a
+/// column of its own.
+fn photo_label_over_run(articles: &mut [Article]) {
+    for i in 1..articles.len() {
+        let (before, rest) = articles.split_at_mut(i);
+        let (Some(prev), Some(a)) = (before.last(), rest.first_mut()) else {
+            continue;
+        };
+        if a.column.is_none()
+            && a.kind == Kind::Photo
+            && prev.kind == Kind::Photo
+            && let Some(label) = prev
+                .column
+                .as_deref()
+                .filter(|c| crate::lines::PHOTO_LABELS.contains(c))
+        {
+            a.column = Some(label.to_owned());
+        }
+    }
 }
 
 /// The articles that are only a headline (no text, no credit) printed again as a later
@@ -2059,6 +2083,25 @@ mod tests {
         assert_eq!(a.byline.authors, ["林一"]);
         assert_eq!(a.blocks.len(), 2, "{:?}", a.blocks);
         assert!(a.blocks.iter().all(|b| b.kind == BlockKind::Paragraph));
+    }
+
+    #[test]
+    fn a_photo_pages_label_is_the_column_of_its_run_of_photo_items() {
+        let text = concat!(
+            "图片新闻\n",
+            "大桥工程快速建设\n",
+            "在江城某镇，高速公路特大桥工程正在紧张建设。\n",
+            "通讯员 林小雨 摄\n",
+            "多元养殖助增收\n",
+            "日前，某镇养殖基地内，工作人员在喂养绵羊。\n",
+            "记者 王小二 摄\n",
+            "新桥通车\n",
+            "本报讯（记者孟五）新桥昨日通车。\n",
+        );
+        let page = crate::parse_str(text, "p");
+        let columns: Vec<Option<&str>> =
+            page.articles.iter().map(|a| a.column.as_deref()).collect();
+        assert_eq!(columns, [Some("图片新闻"), Some("图片新闻"), None]);
     }
 
     #[test]
