@@ -81,6 +81,10 @@ pub(crate) struct RunCues {
     /// The run opens with a name and a colon (`硕放：…`) as the open article's title does
     /// (`江溪：…`): the next item of a round-up, not a heading.
     pub roundup_item: bool,
+    /// The open article's title opens with a name and a colon (`王某某：以校为家`) and the run
+    /// does not: the next item of the round-up would be titled so, so the run is a heading of
+    /// the item.
+    pub unnamed_in_roundup: bool,
     /// The run is printed as the open article's first section heading was, two phrases set a
     /// wide space apart (`压实责任  明确任务`, then `学用结合  务求实效`): its next heading.
     pub parallel_heading: bool,
@@ -163,6 +167,7 @@ pub(crate) fn weigh(c: &RunCues) -> (RunReading, i32) {
             -4,
         ),
         (c.roundup_item, 6),
+        (c.unnamed_in_roundup && !c.credit_follows, -4),
         (c.signed, -2),
         (c.dateline_ahead, 8),
         (c.dated_lead_follows && !c.dateline_ahead, 4),

@@ -1106,6 +1106,11 @@ fn run_cues(
                 .iter()
                 .find(|l| l.class != Class::Noise)
                 .is_some_and(|l| boundary::named_item(l.text)),
+        unnamed_in_roundup: cur.is_some_and(|c| c.named_title && !c.closed)
+            && run
+                .iter()
+                .find(|l| l.class != Class::Noise)
+                .is_some_and(|l| !boundary::named_item(l.text)),
         wide_two_phrase: heads == 1
             && run
                 .iter()
@@ -2083,6 +2088,38 @@ mod tests {
         assert_eq!(a.byline.authors, ["林一"]);
         assert_eq!(a.blocks.len(), 2, "{:?}", a.blocks);
         assert!(a.blocks.iter().all(|b| b.kind == BlockKind::Paragraph));
+    }
+
+    #[test]
+    fn a_round_ups_item_keeps_its_headings_until_the_next_named_item() {
+        let text = concat!(
+            "　　林小雨：深山从教四十年\n",
+            "　　9月7日，在山区的某村小学，林小雨老师正在辅导学生写字。\n",
+            "　　王小二：以校为家以家为校\n",
+            "　　王小二是某镇小学的一名普通的山村女教师，三十年来默默奉献。\n",
+            "　　二十年以校为家　不让一个孩子辍学\n",
+            "　　1956年，她出生在某村，生活十分清贫。\n",
+            "　　十余载以家为校　为孩子们撑起一间教室\n",
+            "　　1993年，一场暴雨冲毁了破旧不堪的教室。\n",
+            "　　赵小三：用生命坚守讲台\n",
+            "　　9月9日，某村小学教师赵小三在校园里给学生讲课。\n",
+        );
+        let page = crate::parse_str(text, "p");
+        let titles: Vec<&str> = page.articles.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "林小雨：深山从教四十年",
+                "王小二：以校为家以家为校",
+                "赵小三：用生命坚守讲台"
+            ]
+        );
+        let headings = page.articles[1]
+            .blocks
+            .iter()
+            .filter(|b| b.kind == BlockKind::Heading)
+            .count();
+        assert_eq!(headings, 2);
     }
 
     #[test]
