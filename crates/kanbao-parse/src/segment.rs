@@ -1921,8 +1921,42 @@ fn assemble(
         }
     }
     photo_label_over_run(&mut articles);
+    marked_labels_over_runs(lines, &mut articles);
     unassigned.sort_unstable_by_key(|f| f.span[0]);
     (articles, unassigned)
+}
+
+/// A page that sets its items in groups, each under a label set off by a mark (`□师者之尊` /
+/// three items / `□桃李芬芳` / two items): the label is the column of every item of its group,
+/// up to the next such label. Two such labels at least say the page is grouped so; an item
+/// with a column of its own keeps it.
+fn marked_labels_over_runs(lines: &[Line<'_>], articles: &mut [Article]) {
+    // Marked lines read as an article's column.
+    let marked: Vec<(usize, String)> = lines
+        .iter()
+        .filter(|l| {
+            matches!(l.class, Class::Label(_) | Class::Short)
+                && l.text.starts_with(crate::lines::LABEL_MARKS)
+        })
+        .map(|l| {
+            (
+                l.start,
+                crate::normalize::fullwidth(&crate::lines::unpad(crate::lines::bare_label(l.text))),
+            )
+        })
+        .filter(|(_, label)| articles.iter().any(|a| a.column.as_ref() == Some(label)))
+        .collect();
+    if marked.len() < 2 {
+        return;
+    }
+    for a in articles.iter_mut() {
+        let label = marked.iter().rev().find(|(at, _)| *at < a.span[0]);
+        if let Some((_, label)) = label
+            && a.column.is_none()
+        {
+            a.column = Some(label.clone());
+        }
+    }
 }
 
 /// A photo page's label over a run of photo items, each with its own title (`图片新闻` /
@@ -2088,6 +2122,39 @@ mod tests {
         assert_eq!(a.byline.authors, ["林一"]);
         assert_eq!(a.blocks.len(), 2, "{:?}", a.blocks);
         assert!(a.blocks.iter().all(|b| b.kind == BlockKind::Paragraph));
+    }
+
+    #[test]
+    fn marked_labels_over_groups_of_items_are_each_items_column() {
+        let text = concat!(
+            "□师者之尊\n",
+            "深山从教四十年\n",
+            "本报讯（记者林小雨）9月7日，山区某村小学的老师正在辅导学生写字。\n",
+            "以校为家三十年\n",
+            "本报讯（记者王小二）某镇小学的一名女教师三十年来默默奉献。\n",
+            "□桃李芬芳\n",
+            "某县开展谢师恩活动\n",
+            "本报讯（记者赵小三）教师节来临之际，某县组织开展谢师恩主题活动。\n",
+        );
+        let page = crate::parse_str(text, "p");
+        let columns: Vec<Option<&str>> =
+            page.articles.iter().map(|a| a.column.as_deref()).collect();
+        assert_eq!(
+            columns,
+            [Some("师者之尊"), Some("师者之尊"), Some("桃李芬芳")]
+        );
+        // One such label heads its own article only.
+        let one = concat!(
+            "□师者之尊\n",
+            "深山从教四十年\n",
+            "本报讯（记者林小雨）9月7日，山区某村小学的老师正在辅导学生写字。\n",
+            "以校为家三十年\n",
+            "本报讯（记者王小二）某镇小学的一名女教师三十年来默默奉献。\n",
+        );
+        let page = crate::parse_str(one, "p");
+        let columns: Vec<Option<&str>> =
+            page.articles.iter().map(|a| a.column.as_deref()).collect();
+        assert_eq!(columns, [Some("师者之尊"), None]);
     }
 
     #[test]
