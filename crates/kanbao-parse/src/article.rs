@@ -814,7 +814,15 @@ pub(crate) fn build(
     } else {
         continued_title(kicker, title)
     };
+    // A line taken for a column by its ending alone, standing alone over the text, is the
+    // title (`铺路决战进行时` / `本报记者 某某` / text), not a column over an untitled item.
+    let titled_by_label = title.trim().is_empty()
+        && kicker.is_none()
+        && column
+            .as_deref()
+            .is_some_and(crate::lines::label_by_ending_alone);
     let title = label_names_untitled(title, column.as_deref());
+    let column = column.filter(|_| !titled_by_label);
     Some(Article {
         id: format!("{hash:08x}-{ordinal}"),
         kind,

@@ -314,6 +314,22 @@ const LABEL_SUFFIXES: &[&str] = &[
     "一线",
 ];
 
+/// A line taken for a column by its last words alone (`铺路决战进行时`, `某某巡礼`), in none of
+/// the lists of labels and five characters or more: standing alone over an item's text, it is
+/// the item's title.
+pub(crate) fn label_by_ending_alone(s: &str) -> bool {
+    let unpadded = unpad(bare_label(s));
+    let s = unpadded.as_ref();
+    s.chars().count() >= 5
+        && !BRIEF_LABELS.contains(&s)
+        && !COMMENTARY_LABELS.contains(&s)
+        && !commentary_column(s)
+        && !PHOTO_LABELS.contains(&s)
+        && !OTHER_LABELS.contains(&s)
+        && !sponsored_label(s)
+        && LABEL_SUFFIXES.iter().any(|x| s.ends_with(x))
+}
+
 /// Recognises a column label such as `简讯`, `图片新闻` or `“产改”6周年巡礼`.
 pub(crate) fn label_kind(s: &str) -> Option<LabelKind> {
     let unpadded = unpad(bare_label(s));
@@ -3870,6 +3886,14 @@ mod tests {
             "预付卡纠纷今年多了起来。\n\n老店主转移资产，新店主收了预付款就跑？\n\n消费者找到了市场监管部门。\n",
         );
         assert!(!kicker_over_credited_title(&lines, 1));
+    }
+
+    #[test]
+    fn a_label_known_by_its_ending_alone_can_be_a_title() {
+        assert!(label_by_ending_alone("铺路决战进行时"));
+        assert!(!label_by_ending_alone("简讯"));
+        assert!(!label_by_ending_alone("图片新闻"));
+        assert!(!label_by_ending_alone("进行时"));
     }
 
     #[test]
