@@ -163,10 +163,6 @@ pub(crate) fn lone_role_word(t: &str) -> bool {
     // outlet before the role.
     let addressed = t.starts_with(['答', '问', '对', '向', '给', '与', '跟', '让', '被'])
         || t.ends_with("小记者");
-    // The paper's team, unnamed (`本报记者组`, `本报调研组`), as the role alone.
-    if let Some(team) = t.strip_suffix('组').and_then(|h| h.strip_prefix("本报")) {
-        return ["记者", "报道", "采访", "调研", "调查", "特别报道"].contains(&team);
-    }
     !addressed
         && role_word(t)
             .is_some_and(|r| matches!(r, Role::Reporter | Role::Correspondent | Role::Photographer))
@@ -1105,9 +1101,10 @@ fn without_contact_tail(s: &str) -> &str {
 }
 
 /// A credit to a team of the paper with no one named: `本报“新春走基层”特别报道组`,
-/// `本报联合采访组`, `本报调研组`. A byline that credits no name.
+/// `本报联合采访组`, `本报调研组`, `本报记者组`. A byline that credits no name.
 fn reporting_team(line: &str) -> Option<Credits> {
     let team = [
+        "记者组",
         "报道组",
         "采访组",
         "报道团",
@@ -3114,9 +3111,6 @@ mod tests {
     fn a_title_about_reporters_is_no_lone_role_word() {
         assert!(lone_role_word("本报记者"));
         assert!(lone_role_word("江城晚报记者"));
-        assert!(lone_role_word("本报记者组"));
-        assert!(lone_role_word("本报调研组"));
-        assert!(!lone_role_word("本报小组"));
         assert!(!lone_role_word("答小记者"));
         assert!(!lone_role_word("校园小记者"));
     }
@@ -3978,6 +3972,8 @@ mod tests {
             assert_eq!(crate::lines::classify(line), crate::lines::Class::Byline);
         }
         assert!(reporting_team("本报调研组").is_some());
+        assert!(reporting_team("本报记者组").is_some());
+        assert!(reporting_team("本报小组").is_none());
         assert!(reporting_team("县委报道组").is_none());
         assert!(parse_byline_line("本报讯，调研组").is_none());
     }

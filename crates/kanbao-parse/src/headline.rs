@@ -538,12 +538,11 @@ pub(crate) fn reaction_line(line: &str) -> bool {
 /// meeting or an inspection the papers print the leaders present so, never as a kicker. Several
 /// such phrases set apart by spaces (`某某某某讲话 某某主持 某某出席`) name each one's part.
 pub(crate) fn attendance_line(line: &str) -> bool {
-    let mut parts = line.split_whitespace();
-    let count = line.split_whitespace().count();
-    if count > 1 {
-        return count <= 4 && parts.all(attendance_phrase);
+    let parts: Vec<&str> = line.split_whitespace().collect();
+    match parts.len() {
+        0 | 1 => attendance_phrase(line),
+        n => n <= 4 && parts.into_iter().all(attendance_phrase),
     }
-    attendance_phrase(line)
 }
 
 /// One phrase of an [`attendance_line`]: names, then what they did there.
@@ -896,7 +895,7 @@ pub(crate) fn read(heads: &[&Line<'_>]) -> Headline {
         && subs.is_empty()
     {
         return Headline {
-            column: Some(fullwidth(&unpad(bare_label(only.text)))),
+            column: Some(crate::lines::column_text(only.text)),
             ..Headline::default()
         };
     }
@@ -904,7 +903,7 @@ pub(crate) fn read(heads: &[&Line<'_>]) -> Headline {
         && let Some((column, title)) = column_beside_title(only.text)
     {
         return Headline {
-            column: Some(fullwidth(&unpad(bare_label(column)))),
+            column: Some(crate::lines::column_text(column)),
             title: fullwidth(title),
             subtitle: join(subs),
             ..Headline::default()
@@ -983,7 +982,7 @@ pub(crate) fn read(heads: &[&Line<'_>]) -> Headline {
         .get(..best.columns)
         .unwrap_or(&[])
         .iter()
-        .map(|l| fullwidth(&unpad(bare_label(l.text))))
+        .map(|l| crate::lines::column_text(l.text))
         .collect();
     let end = plain.len() - usize::from(best.trailing_column);
     let mut subtitle: Vec<String> = plain
@@ -995,7 +994,7 @@ pub(crate) fn read(heads: &[&Line<'_>]) -> Headline {
     subtitle.extend(subs);
     let trailing = best
         .trailing_column
-        .then(|| plain.last().map(|l| fullwidth(&unpad(bare_label(l.text)))))
+        .then(|| plain.last().map(|l| crate::lines::column_text(l.text)))
         .flatten();
     Headline {
         column: column_lines.into_iter().next().or(trailing),
@@ -1118,7 +1117,7 @@ fn read_merged(heads: &[&Line<'_>], m: usize) -> Headline {
     let mut kicker: Vec<String> = Vec::new();
     for l in heads.get(..m).unwrap_or(&[]) {
         if column.is_none() && kicker.is_empty() && column_shape(l.text) > 0 {
-            column = Some(fullwidth(&unpad(bare_label(l.text))));
+            column = Some(crate::lines::column_text(l.text));
         } else {
             kicker.push(fullwidth(l.text));
         }
@@ -1130,7 +1129,7 @@ fn read_merged(heads: &[&Line<'_>], m: usize) -> Headline {
         && last.class != Class::Subtitle
         && column_shape(last.text) == 2
     {
-        column = Some(fullwidth(&unpad(bare_label(last.text))));
+        column = Some(crate::lines::column_text(last.text));
         after.pop();
     }
     let subtitle: Vec<String> = after.iter().map(|l| subtitle_text(l.text)).collect();

@@ -321,13 +321,31 @@ pub(crate) fn label_by_ending_alone(s: &str) -> bool {
     let unpadded = unpad(bare_label(s));
     let s = unpadded.as_ref();
     s.chars().count() >= 5
-        && !BRIEF_LABELS.contains(&s)
-        && !COMMENTARY_LABELS.contains(&s)
-        && !commentary_column(s)
-        && !PHOTO_LABELS.contains(&s)
-        && !OTHER_LABELS.contains(&s)
+        && listed_label(s).is_none()
         && !sponsored_label(s)
         && LABEL_SUFFIXES.iter().any(|x| s.ends_with(x))
+}
+
+/// A label line as the column it names: its marks and padding dropped, its punctuation
+/// full-width (`□师者之尊`, `【 民 生 】` → `师者之尊`, `民生`).
+pub(crate) fn column_text(line: &str) -> String {
+    crate::normalize::fullwidth(&unpad(bare_label(line)))
+}
+
+/// The kind of a label in one of the lists of labels (`简讯`, `图片新闻`, `特写`), or of a
+/// commentary column by its ending (`长河时评`).
+fn listed_label(s: &str) -> Option<LabelKind> {
+    if BRIEF_LABELS.contains(&s) {
+        Some(LabelKind::Brief)
+    } else if COMMENTARY_LABELS.contains(&s) || commentary_column(s) {
+        Some(LabelKind::Commentary)
+    } else if PHOTO_LABELS.contains(&s) {
+        Some(LabelKind::Photo)
+    } else if OTHER_LABELS.contains(&s) {
+        Some(LabelKind::Other)
+    } else {
+        None
+    }
 }
 
 /// Recognises a column label such as `简讯`, `图片新闻` or `“产改”6周年巡礼`.
@@ -340,21 +358,12 @@ pub(crate) fn label_kind(s: &str) -> Option<LabelKind> {
     if s.chars().count() > 12 {
         return series_label(s).then_some(LabelKind::Other);
     }
-    if BRIEF_LABELS.contains(&s) {
-        Some(LabelKind::Brief)
-    } else if COMMENTARY_LABELS.contains(&s) || commentary_column(s) {
-        Some(LabelKind::Commentary)
-    } else if PHOTO_LABELS.contains(&s) {
-        Some(LabelKind::Photo)
-    } else if OTHER_LABELS.contains(&s)
-        || (LABEL_SUFFIXES.iter().any(|x| s.ends_with(x))
+    listed_label(s).or_else(|| {
+        (LABEL_SUFFIXES.iter().any(|x| s.ends_with(x))
             && s.chars().count() > 2
             && !s.contains(['，', ',', '。']))
-    {
-        Some(LabelKind::Other)
-    } else {
-        None
-    }
+        .then_some(LabelKind::Other)
+    })
 }
 
 /// A column run with a body that sponsors it, named at the label's end: `领略 气象前沿

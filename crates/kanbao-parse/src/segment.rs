@@ -948,9 +948,7 @@ fn item_label(lines: &[Line<'_>], owners: &[Owner], i: usize) -> Option<String> 
         .find(|&k| lines.get(k).is_some_and(|l| l.class != Class::Noise))?;
     let label = lines.get(k)?;
     let alone = owners.get(k) == Some(&Owner::Fragment(Why::Furniture));
-    (alone && item_label_shape(label)).then(|| {
-        crate::normalize::fullwidth(&crate::lines::unpad(crate::lines::bare_label(label.text)))
-    })
+    (alone && item_label_shape(label)).then(|| crate::lines::column_text(label.text))
 }
 
 /// Where the article `index` opened under the citation line `i` is only a label over an
@@ -1938,12 +1936,7 @@ fn marked_labels_over_runs(lines: &[Line<'_>], articles: &mut [Article]) {
             matches!(l.class, Class::Label(_) | Class::Short)
                 && l.text.starts_with(crate::lines::LABEL_MARKS)
         })
-        .map(|l| {
-            (
-                l.start,
-                crate::normalize::fullwidth(&crate::lines::unpad(crate::lines::bare_label(l.text))),
-            )
-        })
+        .map(|l| (l.start, crate::lines::column_text(l.text)))
         .filter(|(_, label)| articles.iter().any(|a| a.column.as_ref() == Some(label)))
         .collect();
     if marked.len() < 2 {
