@@ -117,6 +117,9 @@ pub(crate) struct RunCues {
     /// The page indents its paragraphs and prints its titles at the margin
     /// ([`titles_at_margin`]), and the run is indented as the text is: a section heading.
     pub indented_run: bool,
+    /// The open article's last line is a note in brackets of its own ([`bracketed_close`]):
+    /// the text above is finished, and a headline after it opens the next article.
+    pub after_bracketed_close: bool,
 }
 
 /// How a run of headline-shaped lines is read.
@@ -181,6 +184,7 @@ pub(crate) fn weigh(c: &RunCues) -> (RunReading, i32) {
         (c.indented_run && !c.credit_follows, -6),
         (c.dated_again_ahead && !c.end_credit_ahead, 4),
         (c.run_on, -3),
+        (c.after_bracketed_close, 8),
     ] {
         if cue {
             score += weight;
@@ -600,6 +604,38 @@ pub(crate) fn bracketed_dateline_ahead(lines: &[Line<'_>], j: usize) -> bool {
     false
 }
 
+/// Whether a paragraph is a note standing in brackets of its own, as one closes a text: a
+/// writer's or a body's credit (`（东方机械厂工会宣委会）`), `（完）`, `（下转第二版）`. One pair
+/// of brackets around the whole line, not a numbered heading (`（一）`), at most 30 characters
+/// inside.
+pub(crate) fn bracketed_close(t: &str) -> bool {
+    let t = t.trim();
+    let Some(inner) = t
+        .strip_prefix(['（', '('])
+        .and_then(|r| r.strip_suffix(['）', ')']))
+    else {
+        return false;
+    };
+    let n = inner.chars().count();
+    (1..=30).contains(&n)
+        && !inner.contains(['（', '(', '）', ')'])
+        && !inner
+            .chars()
+            .all(|c| c.is_ascii_digit() || "一二三四五六七八九十百".contains(c))
+}
+
+/// Whether the last line before `i`, noise left out, is a paragraph that is a note in
+/// brackets of its own ([`bracketed_close`]).
+pub(crate) fn after_bracketed_close(lines: &[Line<'_>], i: usize) -> bool {
+    lines
+        .get(..i)
+        .unwrap_or(&[])
+        .iter()
+        .rev()
+        .find(|l| l.class != Class::Noise)
+        .is_some_and(|l| l.class == Class::Text && bracketed_close(l.text))
+}
+
 /// Whether a text ends in a dateline in brackets (`（本报某地12月31日电）`, `（据新华社电）`).
 pub(crate) fn ends_in_bracketed_dateline(t: &str) -> bool {
     crate::byline::closing_bracket(t.trim_end())
@@ -1006,6 +1042,44 @@ mod tests {
             .0,
             RunReading::Headings
         );
+    }
+
+    #[test]
+    fn a_note_in_brackets_of_its_own_closes_the_text_above() {
+        assert!(bracketed_close("（江城机械厂工会宣传委员会）"));
+        assert!(bracketed_close("(完)"));
+        assert!(bracketed_close("（下转第二版）"));
+        assert!(!bracketed_close("（一）"));
+        assert!(!bracketed_close("（记者林一）江城新桥今天通车。"));
+        assert!(!bracketed_close("（甲）与（乙）"));
+        let lines = crate::lines::split(
+            "江城新桥今天通车，全长一千米，双向六车道。
+（江城交通局宣传科）
+",
+        );
+        assert!(after_bracketed_close(&lines, 2));
+        assert!(!after_bracketed_close(&lines, 1));
+        // A headline after such a note opens a new article, though no credit follows it.
+        let page = crate::parse_str(
+            "江城新桥通车
+本报讯 江城新桥今天通车，全长一千米，双向六车道。
+             通车后，两岸往来只需五分钟，市民纷纷前来参观。
+（江城交通局宣传科）
+             读者来信选登
+我们厂的工人都爱读这份报纸，每期都传着看，读后还交流心得。
+             希望报纸多刊登一线职工的故事。
+",
+            "p",
+        );
+        assert_eq!(page.articles.len(), 2, "{:?}", page.articles);
+        assert_eq!(page.articles[1].title, "读者来信选登");
+        let c = RunCues {
+            after_bracketed_close: true,
+            uncredited_after_dated: true,
+            lines: 1,
+            ..RunCues::default()
+        };
+        assert_eq!(weigh(&c).0, RunReading::NewArticle);
     }
 
     #[test]

@@ -1203,13 +1203,17 @@ pub(crate) fn placed_signature(line: &str) -> Option<Credits> {
     let line = line.trim();
     let inner = strip_brackets(line).unwrap_or(line);
     let (place, rest) = inner.split_once(char::is_whitespace)?;
-    let placed = place.chars().count() <= 16
-        && place.chars().all(is_han)
-        && PLACES.iter().any(|p| place.ends_with(p));
-    if !placed {
+    let placed = |p: &str| {
+        p.chars().count() <= 16 && p.chars().all(is_han) && PLACES.iter().any(|e| p.ends_with(e))
+    };
+    let name = if placed(place) {
+        names::bare_name(rest.trim())?
+    } else if inner != line && placed(rest.trim()) {
+        // In brackets, the name may come first: `（某某 某某大学）`.
+        names::bare_name(place)?
+    } else {
         return None;
-    }
-    let name = names::bare_name(rest.trim())?;
+    };
     Some(Credits {
         authors: vec![name],
         ..Credits::default()
@@ -4255,6 +4259,12 @@ mod tests {
             Some(vec!["林小雨".to_owned()])
         );
         assert_eq!(placed_signature("（金台随笔）"), None);
+        // In brackets the name may come before the place.
+        assert_eq!(
+            placed_signature("（林小雨 江城教育学院）").map(|c| c.authors),
+            Some(vec!["林小雨".to_owned()])
+        );
+        assert_eq!(placed_signature("林小雨 江城教育学院"), None);
         // Under the letter's title, unbracketed, the name padded.
         assert_eq!(
             placed_signature("江城长河区  林  一").map(|c| c.authors),

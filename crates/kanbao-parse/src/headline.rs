@@ -1104,6 +1104,17 @@ fn subtitle_text(s: &str) -> String {
 
 /// Reads a group around a merged `引题—— 主题` line: lines before it are a column label (by
 /// shape) or more kicker; lines after it a subtitle, or a column label standing after.
+/// Whether the two parts of a merged line (`甲——乙`) are a title and its subtitle, not a
+/// kicker and its title: the left part ends in its own exclamation or question, or the right
+/// part is worded as subtitles are (`写在…之际`, `记…`, `访…`, `…侧记`, `…纪实`).
+pub(crate) fn title_then_subtitle(left: &str, right: &str) -> bool {
+    const OPENINGS: [&str; 6] = ["写在", "记", "访", "追记", "纪念", "献给"];
+    const ENDINGS: [&str; 7] = ["之际", "侧记", "纪实", "素描", "综述", "手记", "散记"];
+    left.ends_with(['！', '？', '!', '?'])
+        || OPENINGS.iter().any(|o| right.starts_with(o)) && !right.starts_with("记者")
+        || ENDINGS.iter().any(|e| right.ends_with(e))
+}
+
 fn read_merged(heads: &[&Line<'_>], m: usize) -> Headline {
     let line = heads.get(m).map_or("", |l| l.text);
     let split = line.find("——").unwrap_or(line.len());
@@ -1122,8 +1133,17 @@ fn read_merged(heads: &[&Line<'_>], m: usize) -> Headline {
             kicker.push(fullwidth(l.text));
         }
     }
-    kicker.push(fullwidth(left));
     let mut after: Vec<&Line<'_>> = heads.get(m + 1..).unwrap_or(&[]).to_vec();
+    // `中国农民礼赞！——写在第一个丰收节到来之际`: the title, then its subtitle.
+    if kicker.is_empty() && column.is_none() && after.is_empty() && title_then_subtitle(left, right)
+    {
+        return Headline {
+            title: fullwidth(left),
+            subtitle: Some(fullwidth(right)),
+            ..Headline::default()
+        };
+    }
+    kicker.push(fullwidth(left));
     if column.is_none()
         && let Some(last) = after.last()
         && last.class != Class::Subtitle
@@ -1146,6 +1166,21 @@ fn read_merged(heads: &[&Line<'_>], m: usize) -> Headline {
 mod tests {
     use super::*;
     use crate::lines::classify;
+
+    #[test]
+    fn a_merged_line_worded_as_title_and_subtitle_is_read_so() {
+        let h = group(&["江村渔民礼赞！——写在开渔节到来之际"]);
+        assert_eq!(h.title, "江村渔民礼赞！");
+        assert_eq!(h.subtitle.as_deref(), Some("写在开渔节到来之际"));
+        assert_eq!(h.kicker, None);
+        let h = group(&["老街换新颜——江城旧城改造侧记"]);
+        assert_eq!(h.title, "老街换新颜");
+        // A kicker over its title stays so.
+        let h = group(&["聚焦乡村振兴——江村稻田迎来开镰节"]);
+        assert_eq!(h.kicker.as_deref(), Some("聚焦乡村振兴"));
+        assert_eq!(h.title, "江村稻田迎来开镰节");
+        assert!(!title_then_subtitle("江城", "记者走访新区"));
+    }
 
     fn group(texts: &[&'static str]) -> Headline {
         let lines: Vec<Line<'static>> = texts

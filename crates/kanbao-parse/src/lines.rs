@@ -2448,8 +2448,12 @@ pub(crate) fn classify(t: &str) -> Class {
             t.get(..i).unwrap_or(""),
             t.get(i..).unwrap_or("").trim_start_matches('—').trim(),
         );
+        // A title may end in its own mark (`中国农民礼赞！——写在…之际`); no other sentence
+        // stands in the line.
+        let marks = ['！', '？', '!', '?'];
         if !stops
-            && !t.contains(['！', '？', '!', '?'])
+            && !left.trim_end_matches(marks).contains(marks)
+            && !right.contains(marks)
             && chars <= 70
             && left.chars().count() >= 2
             && (1..=32).contains(&right.chars().count())
@@ -3588,6 +3592,15 @@ mod tests {
             classify(
                 "东方航天港产业园区全面塑造高素质航天产业工人队伍—— 千名航天人奋战百亿级产业集群"
             ),
+            Class::Merged
+        );
+        // A title ending in its own mark, then its subtitle.
+        assert_eq!(
+            classify("江村渔民礼赞！——写在开渔节到来之际"),
+            Class::Merged
+        );
+        assert_ne!(
+            classify("好消息！今天开渔——渔民说：“快出海！”"),
             Class::Merged
         );
         assert_eq!(

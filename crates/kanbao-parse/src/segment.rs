@@ -11,7 +11,7 @@ use crate::boundary::{self, RunCues, RunReading};
 use crate::header::{continued_here, is_page_name, parse_editors, parse_header_line};
 use crate::lines::{Class, LabelKind, Line};
 use crate::normalize::{ends_sentence, fnv1a32};
-use crate::{Article, BlockKind, Diagnostic, DiagnosticCode, Fragment, Kind, Meta, Why};
+use crate::{Article, BlockKind, Diagnostic, DiagnosticCode, Fragment, Kind, Meta, Span, Why};
 
 /// Who a line belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -823,6 +823,7 @@ pub(crate) fn parse(text: &str, lines: &mut [Line<'_>]) -> Parsed {
         unmarked_headings: whole_paragraphs || every_long_line_ends_a_sentence(lines),
     };
     let (articles, unassigned) = assemble(text, lines, &owners, &plans, traits, &mut diagnostics);
+    lone_heading_doubts(&articles, &mut diagnostics);
     Parsed {
         meta,
         articles,
@@ -1144,7 +1145,60 @@ fn run_cues(
         // Set by the caller, which knows the page.
         uncited: false,
         indented_run: false,
+        after_bracketed_close: cur.is_some_and(|c| c.has_text() && !c.closed)
+            && boundary::after_bracketed_close(lines, i),
     }
+}
+
+/// Reports the section heading of an article that has one and no other, where nothing else
+/// was reported in the article: features print their headings in sets, so a heading alone is
+/// as likely the title of a next article printed without a credit (`HeadingOrTitle`). A
+/// sidebar's label (`记者手记`) is no doubt.
+fn lone_heading_doubts(articles: &[Article], diagnostics: &mut Vec<Diagnostic>) {
+    let mut doubts = Vec::new();
+    for a in articles {
+        let mut groups = a
+            .blocks
+            .iter()
+            .enumerate()
+            .filter(|(k, b)| {
+                b.kind == BlockKind::Heading
+                    && k.checked_sub(1)
+                        .and_then(|p| a.blocks.get(p))
+                        .is_none_or(|p| p.kind != BlockKind::Heading)
+            })
+            .map(|(k, _)| k);
+        let (Some(first), None) = (groups.next(), groups.next()) else {
+            continue;
+        };
+        let last = a
+            .blocks
+            .iter()
+            .skip(first)
+            .take_while(|b| b.kind == BlockKind::Heading)
+            .last();
+        let (Some(head), Some(last)) = (a.blocks.get(first), last) else {
+            continue;
+        };
+        // A sidebar's label (`记者手记`) heads the sidebar, not an article.
+        if crate::lines::is_sidebar_label(&head.text) {
+            continue;
+        }
+        let inside = |s: Span| s[0] < a.span[1] && s[1] > a.span[0];
+        let reported = diagnostics
+            .iter()
+            .any(|d| d.code.is_reading() && d.span.is_some_and(inside));
+        if !reported {
+            doubts.push(Diagnostic {
+                code: DiagnosticCode::HeadingOrTitle,
+                message: "the article's only section heading; it could be the title of a new \
+                          article"
+                    .to_owned(),
+                span: Some([head.span[0], last.span[1]]),
+            });
+        }
+    }
+    diagnostics.extend(doubts);
 }
 
 /// Whether text goes on after the captions from `j`: the rest of a paragraph a picture cut, not
@@ -2094,6 +2148,56 @@ fn header_zone(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_articles_only_section_heading_is_reported() {
+        let text = concat!(
+            "江城新桥通车记\n",
+            "本报记者 林一\n",
+            "清晨的茶馆里坐满了人。几位老人说起从前过江要坐渡船，如今过江只要五分钟。\n",
+            "老街坊的心愿\n",
+            "新桥全长一千米，双向六车道，两岸往来只需五分钟，市民纷纷前来参观。\n",
+            "桥通了，两岸的集市也连成一片。\n",
+        );
+        let page = crate::parse_str(text, "p");
+        let at = text.find("老街坊").unwrap();
+        assert!(page.diagnostics.iter().any(|d| {
+            d.code == DiagnosticCode::HeadingOrTitle && d.span.is_some_and(|s| s[0] == at)
+        }));
+        // Two sets of headings are the article's: no doubt raised.
+        let text = concat!(
+            "江城新桥通车记\n",
+            "本报记者 林一\n",
+            "清晨的茶馆里坐满了人。几位老人说起从前过江要坐渡船，如今过江只要五分钟。\n",
+            "一桥飞架\n",
+            "新桥全长一千米，双向六车道，两岸往来只需五分钟，市民纷纷前来参观。\n",
+            "两岸同城\n",
+            "桥通了，两岸的集市也连成一片，周末逛街的人多了起来。\n",
+        );
+        let page = crate::parse_str(text, "p");
+        assert_eq!(page.articles.len(), 1);
+        assert!(
+            !page
+                .diagnostics
+                .iter()
+                .any(|d| d.code == DiagnosticCode::HeadingOrTitle)
+        );
+        // A sidebar's label is no doubt either.
+        let text = concat!(
+            "江城新桥通车记\n",
+            "本报记者 林一\n",
+            "清晨的茶馆里坐满了人。几位老人说起从前过江要坐渡船，如今过江只要五分钟。\n",
+            "记者手记\n",
+            "新桥全长一千米，双向六车道，两岸往来只需五分钟，市民纷纷前来参观。\n",
+        );
+        let page = crate::parse_str(text, "p");
+        assert!(
+            !page
+                .diagnostics
+                .iter()
+                .any(|d| d.code == DiagnosticCode::HeadingOrTitle)
+        );
+    }
 
     #[test]
     fn a_note_opening_a_series_under_the_first_essays_credit_is_not_its_text() {
