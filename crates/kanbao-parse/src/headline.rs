@@ -92,7 +92,11 @@ pub(crate) fn column_shape(line: &str) -> u8 {
     if crate::lines::column_field(line).is_some_and(|v| !v.is_empty()) {
         return 2;
     }
-    let marked = line.starts_with(['□', '■', '◎', '▌', '【', '[']);
+    // Corner or white lenticular brackets around the whole line mark a column too (`「金报情缘」`,
+    // `〖江城观察〗`); opening a longer line, corner brackets are quotation marks.
+    let enclosed = line.trim();
+    let marked = line.starts_with(['□', '■', '◎', '▌', '【', '['])
+        || enclosed.starts_with(['「', '〖']) && enclosed.ends_with(['」', '〗']);
     let s = bare_label(line);
     let n = s.chars().count();
     if label_kind(s).is_some()
@@ -253,6 +257,10 @@ pub(crate) fn subtitle_beside_title(line: &str) -> Option<(&str, &str)> {
         return None;
     }
     let (l, r) = (left.chars().count(), right.chars().count());
+    // `爱上这座城 写在江城第九次获评宜居城市之际`: worded as subtitles are.
+    if l >= 4 && r >= 6 && subtitle_worded(right) {
+        return Some((left, right));
+    }
     // `某某创始人某某： 市场环境差，反而能诞生好公司`: a speaker and the words, one title.
     (l >= 4
         && r >= 10
@@ -366,29 +374,6 @@ pub(crate) fn announces_document(s: &str) -> bool {
 pub(crate) fn has_figures(line: &str) -> bool {
     line.chars()
         .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
-}
-
-/// A phrase of four Han characters, quotation marks aside, that names no place: `巧手妙招`,
-/// `“铁牛”变身`; not a place: `安徽淮北`, `黄浦区`.
-pub(crate) fn four_character_phrase(line: &str) -> bool {
-    let quote = |c: char| matches!(c, '“' | '”' | '‘' | '’' | '"');
-    let mut n = 0;
-    let mut last = None;
-    for c in line.chars().filter(|&c| !quote(c)) {
-        if !is_han(c) || n == 4 {
-            return false;
-        }
-        n += 1;
-        last = Some(c);
-    }
-    let bare = line.trim_start_matches(quote);
-    // A place opens it: a province or a city a reporter files from (`安徽淮北`, `黑龙江某县`).
-    let placed = bare
-        .char_indices()
-        .skip(2)
-        .take(2)
-        .any(|(at, _)| bare.get(..at).is_some_and(crate::place::filing_place));
-    n == 4 && !last.is_some_and(|c| PLACE_ENDINGS.contains(&c)) && !placed
 }
 
 /// A line that opens with a place and reports what was done there, over a shorter title that
@@ -753,14 +738,6 @@ fn score(lines: &[&str], shapes: &[u8], r: Reading, marked_subtitle: bool) -> i3
         if crate::boundary::named_item(k) || placed_title(k) {
             s -= 4;
         }
-        // Under a column or a series' number, or alone over one longer line, a four-character
-        // phrase (`巧手妙招`, `“铁牛”变身`) is the item's title with its subtitle under it, not a
-        // kicker; a place (`安徽淮北`) is a kicker. (`城市更新` over two lines is one.)
-        if four_character_phrase(k)
-            && (r.columns > 0 || lines.len() == 2 && title.chars().count() > k.chars().count())
-        {
-            s -= 3;
-        }
         // A kicker runs on to a second line only when the first is full: two short lines
         // over a third are kicker, title and subtitle (引题, 主题, 副题).
         if i > r.columns && !kicker_wraps(lines.get(i - 1).copied().unwrap_or("")) {
@@ -1108,11 +1085,16 @@ fn subtitle_text(s: &str) -> String {
 /// kicker and its title: the left part ends in its own exclamation or question, or the right
 /// part is worded as subtitles are (`写在…之际`, `记…`, `访…`, `…侧记`, `…纪实`).
 pub(crate) fn title_then_subtitle(left: &str, right: &str) -> bool {
+    left.ends_with(['！', '？', '!', '?']) || subtitle_worded(right)
+}
+
+/// Whether a line is worded as subtitles are: `写在…之际`, `记…`, `访…`, `…侧记`, `…纪实`.
+pub(crate) fn subtitle_worded(line: &str) -> bool {
     const OPENINGS: [&str; 6] = ["写在", "记", "访", "追记", "纪念", "献给"];
     const ENDINGS: [&str; 7] = ["之际", "侧记", "纪实", "素描", "综述", "手记", "散记"];
-    left.ends_with(['！', '？', '!', '?'])
-        || OPENINGS.iter().any(|o| right.starts_with(o)) && !right.starts_with("记者")
-        || ENDINGS.iter().any(|e| right.ends_with(e))
+    let line = line.trim_start_matches('—').trim();
+    OPENINGS.iter().any(|o| line.starts_with(o)) && !line.starts_with("记者")
+        || ENDINGS.iter().any(|e| line.ends_with(e))
 }
 
 fn read_merged(heads: &[&Line<'_>], m: usize) -> Headline {
@@ -1357,6 +1339,9 @@ mod tests {
         assert_eq!(column_shape("长河时评"), 2);
         assert_eq!(column_shape("经济新方位·聚焦县域特色产业"), 2);
         assert_eq!(column_shape("□乡土人物"), 2);
+        assert_eq!(column_shape("「金报情缘」"), 2);
+        assert_eq!(column_shape("〖江城观察〗"), 2);
+        assert_eq!(column_shape("「好日子」来了，街坊笑开颜"), 0);
         assert_eq!(column_shape("观澜"), 1);
         assert_eq!(column_shape("新闻点击"), 2);
         assert_eq!(column_shape("一周速览"), 2);
@@ -1542,6 +1527,10 @@ mod tests {
         assert!(h.guessed);
         // Two parallel phrases, or a shorter second part: one title.
         assert_eq!(subtitle_beside_title("一条山路通了 一个村子活了"), None);
+        assert_eq!(
+            subtitle_beside_title("爱上这座城 写在江城第九次获评宜居城市之际"),
+            Some(("爱上这座城", "写在江城第九次获评宜居城市之际"))
+        );
         // A speaker and the words: one title.
         assert_eq!(
             subtitle_beside_title("公司创始人林小雨： 市场越冷，越能练出好团队"),
@@ -1740,14 +1729,15 @@ mod tests {
         let h = group(&["长河特稿第1354期", "谁家的老屋"]);
         assert_eq!(h.column.as_deref(), Some("长河特稿第1354期"));
         assert_eq!(h.title, "谁家的老屋");
-        // Under the series' number, a four-character phrase is the item's title.
+        // Under the series' number, a four-character phrase over a longer line is the item's
+        // kicker, as it is with no number over it.
         let h = group(&["第1计", "巧手妙招", "改装“流动服务车”"]);
         assert_eq!(h.column.as_deref(), Some("第1计"));
-        assert_eq!(h.title, "巧手妙招");
-        assert_eq!(h.subtitle.as_deref(), Some("改装“流动服务车”"));
-        assert!(four_character_phrase("“铁牛”变身"));
-        assert!(!four_character_phrase("安徽淮北"));
-        assert!(!four_character_phrase("黄浦新区"));
+        assert_eq!(h.kicker.as_deref(), Some("巧手妙招"));
+        assert_eq!(h.title, "改装“流动服务车”");
+        let h = group(&["邻里互助", "抗原检测高效率"]);
+        assert_eq!(h.kicker.as_deref(), Some("邻里互助"));
+        assert_eq!(h.title, "抗原检测高效率");
     }
 
     #[test]

@@ -2496,7 +2496,17 @@ pub(crate) fn classify(t: &str) -> Class {
     {
         return Class::Short;
     }
+    if chars <= 56 && commas == 0 && inner_marks == 0 && short_end_ok && worded_subtitle_beside(t) {
+        return Class::Short;
+    }
     Class::Text
+}
+
+/// A title and its subtitle flattened onto one line with a space between, the subtitle worded
+/// as subtitles are (`爱上这座城 写在江城第九次获评宜居城市之际`): a headline line, however long.
+fn worded_subtitle_beside(t: &str) -> bool {
+    crate::headline::subtitle_beside_title(t)
+        .is_some_and(|(_, right)| crate::headline::subtitle_worded(right))
 }
 
 /// A web page's field of facts left empty (`作者:`, `来源：`, `责任编辑：`): the site's chrome,
@@ -3593,6 +3603,10 @@ mod tests {
                 "东方航天港产业园区全面塑造高素质航天产业工人队伍—— 千名航天人奋战百亿级产业集群"
             ),
             Class::Merged
+        );
+        assert_eq!(
+            classify("爱上这座城共建幸福城 写在江城连续第九次获评全国最具幸福感城市之际"),
+            Class::Short
         );
         // A title ending in its own mark, then its subtitle.
         assert_eq!(

@@ -3010,7 +3010,12 @@ mod tests {
         );
         let page = crate::parse_bytes(text.as_bytes(), "p");
         let titles: Vec<&str> = page.articles.iter().map(|a| a.title.as_str()).collect();
-        assert_eq!(titles, ["帮老人过好封控日子", "自助助人", "缓解焦虑"]);
+        // A four-character phrase over a longer line is the item's kicker.
+        assert_eq!(
+            titles,
+            ["帮老人过好封控日子", "楼组长当起快递员", "老伙伴们来帮忙"]
+        );
+        assert_eq!(page.articles[1].kicker.as_deref(), Some("自助助人"));
         assert_eq!(page.articles[1].byline.reporters, ["林小雨"]);
     }
 
