@@ -256,12 +256,21 @@ fn classify(t: &str, out: &mut Vec<Tok>) {
             | "文并图"
     );
     if !text_photo
-        && let Some(rest) = ["文/图", "图/文", "文并摄", "文并图"]
-            .iter()
-            .find_map(|w| t.strip_prefix(w))
+        && let Some(rest) = [
+            "文/图",
+            "图/文",
+            "文并摄",
+            "文并图",
+            "文图/",
+            "图文/",
+            "文·图/",
+            "图·文/",
+        ]
+        .iter()
+        .find_map(|w| t.strip_prefix(w))
         && !rest.is_empty()
     {
-        // `文/图厦门日报记者`: what the names did, glued to the credit.
+        // `文/图厦门日报记者`, `文图/新华社记者某某`: what the names did, glued to the credit.
         out.push(Tok::TextPhoto);
         classify(rest, out);
         return;
@@ -3634,6 +3643,12 @@ mod tests {
         let c = d.credits.unwrap();
         assert_eq!(c.reporters, ["卢琛"]);
         assert_eq!(c.photographers, ["卢琛"]);
+        // The deed before its slash: `文图/`, `图文/`.
+        for line in ["文图/新华社记者林小雨", "图文/本报记者 林小雨"] {
+            let c = parse_byline_line(line).unwrap();
+            assert_eq!(c.reporters, ["林小雨"], "{line}");
+            assert_eq!(c.photographers, ["林小雨"], "{line}");
+        }
     }
 
     #[test]
