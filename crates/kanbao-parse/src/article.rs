@@ -745,6 +745,7 @@ pub(crate) fn build(
     let signs = Signs {
         column: column.as_deref(),
         dateline: led || dateline.is_some(),
+        dated: dateline.is_some(),
         opinion_page: page.opinion,
         photo_page: page.photo,
         author_note: noted,
@@ -1595,6 +1596,9 @@ struct Signs<'a> {
     column: Option<&'a str>,
     /// It opens with a dateline lead.
     dateline: bool,
+    /// The lead names a place or a paper's news service (`本报讯`, `某地5月1日电`), not only
+    /// the people credited (`记者 某某 文/摄 …`).
+    dated: bool,
     /// It stands on an opinion page (`评论`, `理论`).
     opinion_page: bool,
     /// It stands on a photo page (`图片新闻`).
@@ -1624,6 +1628,7 @@ fn kind_of(plan: &Plan, signs: Signs<'_>, blocks: &[Block], byline: &Byline) -> 
     } else if label == Some(LabelKind::Photo)
         || (captions && paragraphs.is_empty())
         || !dateline && picture_with_its_words(captions, paragraphs.len(), body_chars, byline)
+        || !signs.dated && body_chars < 300 && pictured_by_its_writer(paragraphs.len(), byline)
         || !dateline
             && signs.photo_page
             && uncredited_picture_words(paragraphs.len(), body_chars, byline)
@@ -1666,7 +1671,23 @@ fn picture_with_its_words(
     !byline.photographers.is_empty()
         && paragraphs <= 2
         && body_chars < 300
-        && (captions || byline.reporters.is_empty() && byline.authors.is_empty())
+        && (captions
+            || byline.reporters.is_empty() && byline.authors.is_empty()
+            || pictured_by_its_writer(paragraphs, byline))
+}
+
+/// One paragraph under a credit for the words and the picture alike (`记者 某某 文/摄`,
+/// `某某 摄影报道`): every reporter took the picture, and no one else is credited. Photo pages
+/// print a picture's caption so; a report runs longer than one paragraph.
+fn pictured_by_its_writer(paragraphs: usize, byline: &Byline) -> bool {
+    paragraphs == 1
+        && !byline.reporters.is_empty()
+        && byline.authors.is_empty()
+        && byline.correspondents.is_empty()
+        && byline
+            .reporters
+            .iter()
+            .all(|r| byline.photographers.contains(r))
 }
 
 /// On a photo page, a short text with no credit but a photographer's, or none (`荷花开满塘` /
@@ -2207,6 +2228,7 @@ mod tests {
         Signs {
             column,
             dateline: false,
+            dated: false,
             opinion_page: false,
             photo_page: false,
             author_note: false,
@@ -2452,6 +2474,15 @@ mod tests {
         // Set as captions, the words are a picture's whoever wrote them.
         assert!(picture_with_its_words(true, 1, 99, &reported));
         assert_ne!(kind_of(&plan, signs(None), &words, &reported), Kind::Photo);
+        // One paragraph by a reporter who took the picture too (`记者 某某 文/摄`): its caption.
+        let pictured = Byline {
+            reporters: vec!["谭某".into()],
+            ..shot.clone()
+        };
+        assert!(pictured_by_its_writer(1, &pictured));
+        assert!(!pictured_by_its_writer(2, &pictured));
+        assert!(!pictured_by_its_writer(1, &reported));
+        assert_eq!(kind_of(&plan, signs(None), &words, &pictured), Kind::Photo);
     }
 
     #[test]

@@ -704,10 +704,12 @@ fn a_metro_papers_web_reprints_keep_their_pictures_credits_and_notes() {
     assert_eq!(wall.byline.photographers, ["许安然"]);
     assert!(wall.byline.reporters.contains(&"许安然".to_owned()));
     assert_eq!(texts(wall, BlockKind::Paragraph).len(), 1);
-    // A credit opening the lead, closed by what the names did.
+    // A credit opening the words, closed by what the names did: one paragraph by the
+    // reporter who took the picture is the picture's caption.
     assert_eq!(river.byline.reporters, ["蒋小舟"]);
     assert_eq!(river.byline.photographers, ["蒋小舟"]);
-    assert!(texts(river, BlockKind::Paragraph)[0].starts_with("5月2日"));
+    assert_eq!(river.kind, Kind::Photo);
+    assert!(texts(river, BlockKind::Caption)[0].starts_with("5月2日"));
     assert_eq!(fragments(&p, Why::PageHeader), ["A01:头版"]);
 }
 
