@@ -120,6 +120,15 @@ pub(crate) struct RunCues {
     /// The open article's last line is a note in brackets of its own ([`bracketed_close`]):
     /// the text above is finished, and a headline after it opens the next article.
     pub after_bracketed_close: bool,
+    /// The run is one line of two phrases set a space apart, printed as the open article's
+    /// title was, and the article has no section heading yet and opened with no dateline lead
+    /// ([`titled_alike`]): the next article's title on a page that prints its titles so. (Where
+    /// every report opens with its dateline, one without is a heading printed as titles are.)
+    pub titled_alike: bool,
+    /// A picture's caption follows the run, then a dateline lead or a lead credit
+    /// ([`caption_then_lead`]): the picture printed between a new article's headline and its
+    /// lead.
+    pub caption_then_lead: bool,
 }
 
 /// How a run of headline-shaped lines is read.
@@ -185,6 +194,8 @@ pub(crate) fn weigh(c: &RunCues) -> (RunReading, i32) {
         (c.dated_again_ahead && !c.end_credit_ahead, 4),
         (c.run_on, -3),
         (c.after_bracketed_close, 8),
+        (c.titled_alike && !c.cut, 5),
+        (c.caption_then_lead && !c.photo_follows, 8),
     ] {
         if cue {
             score += weight;
@@ -466,6 +477,13 @@ fn photo_captions_follow(lines: &[Line<'_>], j: usize) -> bool {
                 .is_some_and(|l| l.class == Class::Byline && l.text.contains('摄')))
 }
 
+/// Whether the run at `..j` is followed by one caption and then a dateline lead or a lead
+/// credit (`台电普度 认购白米做公益` / `…处长某某（左）代表全体员工…` / `记者某某/台南报导 …`).
+pub(crate) fn caption_then_lead(lines: &[Line<'_>], j: usize) -> bool {
+    lines.get(j).is_some_and(|l| l.class == Class::Caption)
+        && lines.get(j + 1).is_some_and(|l| l.class == Class::Dateline)
+}
+
 /// Whether a dateline lead follows within three lines of summary text (`以政策的确定性…`
 /// under a title, then `本报讯…`). A headline line after the text stands over the dateline:
 /// it is the next article's lead, not the run's.
@@ -602,6 +620,28 @@ pub(crate) fn bracketed_dateline_ahead(lines: &[Line<'_>], j: usize) -> bool {
         k += 1;
     }
     false
+}
+
+/// Whether a one-line run is printed as the open article's title: two phrases set a space
+/// apart (`大同之家感恩餐會 陪長輩們圍爐` under `縣議會召開審查會議 某某主持第二審查會議`), the
+/// run's longer phrase of seven characters or more, as titles' are; section headings set so
+/// are pairs of short phrases (`压实责任  明确任务`).
+pub(crate) fn titled_alike(run: &[Line<'_>], title: Option<&str>) -> bool {
+    let Some(title) = title else {
+        return false;
+    };
+    let mut heads = run.iter().filter(|l| l.class != Class::Noise);
+    let (Some(l), None) = (heads.next(), heads.next()) else {
+        return false;
+    };
+    let two = |t: &str| {
+        let parts: Vec<usize> = t.split_whitespace().map(|p| p.chars().count()).collect();
+        match parts.as_slice() {
+            [a, b] if *a >= 3 && *b >= 3 && !t.contains(['，', ',', '。']) => Some(*a.max(b)),
+            _ => None,
+        }
+    };
+    two(l.text).is_some_and(|longer| longer >= 7) && two(title).is_some()
 }
 
 /// Whether a paragraph is a note standing in brackets of its own, as one closes a text: a
@@ -1053,22 +1093,21 @@ mod tests {
         assert!(!bracketed_close("（记者林一）江城新桥今天通车。"));
         assert!(!bracketed_close("（甲）与（乙）"));
         let lines = crate::lines::split(
-            "江城新桥今天通车，全长一千米，双向六车道。
-（江城交通局宣传科）
-",
+            "江城新桥今天通车，全长一千米，双向六车道。\n（江城交通局宣传科）\n",
         );
         assert!(after_bracketed_close(&lines, 2));
         assert!(!after_bracketed_close(&lines, 1));
         // A headline after such a note opens a new article, though no credit follows it.
         let page = crate::parse_str(
-            "江城新桥通车
-本报讯 江城新桥今天通车，全长一千米，双向六车道。
-             通车后，两岸往来只需五分钟，市民纷纷前来参观。
-（江城交通局宣传科）
-             读者来信选登
-我们厂的工人都爱读这份报纸，每期都传着看，读后还交流心得。
-             希望报纸多刊登一线职工的故事。
-",
+            concat!(
+                "江城新桥通车\n",
+                "本报讯 江城新桥今天通车，全长一千米，双向六车道。\n",
+                "通车后，两岸往来只需五分钟，市民纷纷前来参观。\n",
+                "（江城交通局宣传科）\n",
+                "读者来信选登\n",
+                "我们厂的工人都爱读这份报纸，每期都传着看，读后还交流心得。\n",
+                "希望报纸多刊登一线职工的故事。\n",
+            ),
             "p",
         );
         assert_eq!(page.articles.len(), 2, "{:?}", page.articles);
@@ -1080,6 +1119,50 @@ mod tests {
             ..RunCues::default()
         };
         assert_eq!(weigh(&c).0, RunReading::NewArticle);
+    }
+
+    #[test]
+    fn a_line_printed_as_the_open_articles_title_is_the_next_title() {
+        let run = crate::lines::split("大同之家感恩餐会 陪长辈们围炉\n");
+        assert!(titled_alike(
+            &run,
+            Some("县议会召开审查会议 某某主持第二审查会议")
+        ));
+        assert!(!titled_alike(&run, Some("县议会召开审查会议")));
+        // Pairs of short phrases are section headings' shape.
+        let run = crate::lines::split("压实责任 明确任务\n");
+        assert!(!titled_alike(
+            &run,
+            Some("县议会召开审查会议 某某主持第二审查会议")
+        ));
+        // On a page of titles printed so, an uncredited item after another opens its own.
+        let page = crate::parse_str(
+            "县议会召开审查会议 林某主持第二审查会议\n县议会第二审查委员会昨日上午召开分组审查会议，审查县府提案三案，审查意见为照案通过。\n会议由小组召集人林某主持，委员多人出席。\n大同之家感恩餐会 陪长辈们围炉\n大同之家昨日中午举办长者春节团圆感恩餐会，副县长到场向长辈们拜年。\n餐会在大同之家餐厅举行，院内长辈与员工一起围炉。\n",
+            "p",
+        );
+        assert_eq!(page.articles.len(), 2, "{:?}", page.articles);
+    }
+
+    #[test]
+    fn a_caption_between_a_headline_and_its_lead_keeps_them_together() {
+        let page = crate::parse_str(
+            "江城新桥今天通车 两岸往来只需五分钟\n江城新桥今天上午正式通车，全长一千米，双向六车道，市民纷纷前来参观。\n新桥通车后，两岸往来只需五分钟。\n电力公司普度 认购白米做公益\n电力公司处长林某（左）代表全体员工，将普度用白米捐给基金会。\n记者王小二/江城报导 电力公司昨日举行普度，所用白米全数捐出做公益。\n公司表示，今年募得的白米将送往偏乡。\n",
+            "p",
+        );
+        let titles: Vec<&str> = page.articles.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "江城新桥今天通车 两岸往来只需五分钟",
+                "电力公司普度 认购白米做公益"
+            ]
+        );
+        assert_eq!(page.articles[1].byline.reporters, ["王小二"]);
+        let lines = crate::lines::split(
+            "标题\n处长林某（左）代表全体员工捐米。\n记者王小二/江城报导 公司昨日举行普度活动。\n",
+        );
+        assert!(caption_then_lead(&lines, 1));
+        assert!(!caption_then_lead(&lines, 2));
     }
 
     #[test]

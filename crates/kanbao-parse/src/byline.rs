@@ -1037,6 +1037,11 @@ pub(crate) fn parse_byline_line(line: &str) -> Option<Credits> {
     let line = line.trim_end_matches(['/', '／', ' ', '\u{3000}']);
     let line = without_contact_tail(line);
     let inner = strip_brackets(line).unwrap_or(line);
+    if let Some((c, end)) = filed_from_credit(line)
+        && end == line.len()
+    {
+        return Some(c);
+    }
     narrated_credit(line)
         .or_else(|| labelled_picture_credit(line))
         .or_else(|| parse_credits(inner, None, false))
@@ -2242,6 +2247,7 @@ pub(crate) fn parse_dateline(line: &str) -> Option<Dateline<'_>> {
     if let Some(d) = credit_lead(line)
         .or_else(|| worded_credit_lead(line))
         .or_else(|| photo_credit_lead(line))
+        .or_else(|| filed_from_lead(line))
     {
         return Some(d);
     }
@@ -2519,13 +2525,16 @@ fn dateline_prefix(line: &str) -> Option<(&str, usize, char)> {
     let accepted = prefix == "本报讯"
         || own
         || agency_dateline(prefix) && apart
-        || [
-            "日电", "日讯", "社电", "网电", "报讯", "报电", "台电", "台讯", "社讯", "网讯",
-            // A paper's special dispatch, dated by the time of day: `本报北京今晨专电`.
-            "专电",
-        ]
-        .iter()
-        .any(|s| prefix.ends_with(s))
+        // An outlet's name before the ending: `台电` alone is a company's short name
+        // (`台电普度…`), not a station's dispatch.
+        || n >= 3
+            && [
+                "日电", "日讯", "社电", "网电", "报讯", "报电", "台电", "台讯", "社讯", "网讯",
+                // A paper's special dispatch, dated by the time of day: `本报北京今晨专电`.
+                "专电",
+            ]
+            .iter()
+            .any(|s| prefix.ends_with(s))
         || c == '讯' && (3..=8).contains(&n) && apart
         || outlets && n <= 16 && apart
         || c == '消' && (4..=12).contains(&n) && apart && (prefix.contains('报') || prefix.ends_with("网消息") || prefix.ends_with("在线消息"))
@@ -2798,6 +2807,60 @@ fn worded_credit_lead(line: &str) -> Option<Dateline<'_>> {
         raw: Some(raw),
         credits: Some(credits),
         rest: line.len() - body.len(),
+    })
+}
+
+/// A Taiwan paper's credit: the reporters, a slash and where the report was filed, or the
+/// paper (`记者某某/台南报导`, `特派记者某某∕北京报导`, `记者甲、乙、丙/联合报`). Returns the
+/// reporters and where the credit ends; no dateline (the place is where the reporter was).
+pub(crate) fn filed_from_credit(line: &str) -> Option<(Credits, usize)> {
+    // Most lines are done with by their first characters.
+    let (role_len, _) = ["记者", "特派记者", "驻地记者", "特约记者", "实习记者"]
+        .iter()
+        .filter_map(|w| line.strip_prefix(w).map(|_| (w.len(), ())))
+        .max()?;
+    let rest = line.get(role_len..)?;
+    let (slash, c) = rest
+        .char_indices()
+        .take(24)
+        .find(|&(_, c)| matches!(c, '/' | '∕' | '／'))?;
+    let names: Vec<String> = rest
+        .get(..slash)?
+        .split(['、', '，', ','])
+        .map(str::trim)
+        .map(str::to_owned)
+        .collect();
+    if names.is_empty() || !names.iter().all(|n| is_name(n)) {
+        return None;
+    }
+    let after = rest.get(slash + c.len_utf8()..)?;
+    let tail_len = after.find(char::is_whitespace).unwrap_or(after.len());
+    let tail = after.get(..tail_len)?;
+    let filed = (2..=14).contains(&tail.chars().count())
+        && tail.chars().all(is_han)
+        && (tail.contains("报导") || tail.contains("报道") || tail.ends_with('报'));
+    filed.then(|| {
+        (
+            Credits {
+                reporters: names,
+                ..Credits::default()
+            },
+            role_len + slash + c.len_utf8() + tail_len,
+        )
+    })
+}
+
+/// A lead opening with a Taiwan paper's credit ([`filed_from_credit`]) and a space before the
+/// text: `记者某某/仁德报导 日本某党众议员昨日拜会…`. It has no dateline.
+fn filed_from_lead(line: &str) -> Option<Dateline<'_>> {
+    let (credits, end) = filed_from_credit(line)?;
+    let body = line.get(end..)?;
+    let text = body.trim_start();
+    (body.len() > text.len() && text.chars().count() >= 8).then(|| Dateline {
+        dateline: None,
+        raw: line.get(..end),
+        credits: Some(credits),
+        rest: line.len() - text.len(),
     })
 }
 
@@ -3635,6 +3698,32 @@ mod tests {
         assert_eq!(c.correspondents, ["司马晓雯"]);
         let c = parse_credits("记者李铮通讯员王飞李永", None, false).unwrap();
         assert_eq!(c.correspondents, ["王飞", "李永"]);
+    }
+
+    #[test]
+    fn a_two_character_name_ending_in_dian_is_no_dateline() {
+        assert!(parse_dateline("台电普度 认购白米做公益").is_none());
+        assert!(parse_dateline("江城台电 今晚八点播出。").is_some());
+    }
+
+    #[test]
+    fn a_taiwan_papers_credit_names_where_the_report_was_filed() {
+        let c = parse_byline_line("记者林小雨/台南报导").unwrap();
+        assert_eq!(c.reporters, ["林小雨"]);
+        let c = parse_byline_line("特派记者林小雨∕北京报导").unwrap();
+        assert_eq!(c.reporters, ["林小雨"]);
+        let c = parse_byline_line("记者林一、王小二、赵三/江城日报").unwrap();
+        assert_eq!(c.reporters, ["林一", "王小二", "赵三"]);
+        let d =
+            parse_dateline("记者林小雨/仁德报导 江城新桥今天上午正式通车，市民纷纷前来。").unwrap();
+        assert_eq!(d.dateline, None);
+        assert_eq!(d.credits.unwrap().reporters, ["林小雨"]);
+        assert!(d.rest > 0);
+        assert_eq!(filed_from_credit("记者会上/他说"), None);
+        assert_eq!(
+            filed_from_credit("记者林小雨/台南市民都来了，大家很高兴"),
+            None
+        );
     }
 
     #[test]

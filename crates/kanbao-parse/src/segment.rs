@@ -76,6 +76,8 @@ struct Current {
     title_at_margin: bool,
     /// It opened with a headline group.
     headlined: bool,
+    /// The longest line of its headline group (its title, as printed).
+    title_line: Option<String>,
 }
 
 impl Current {
@@ -237,6 +239,7 @@ fn open(plans: &mut Vec<Plan>, column: Option<String>, brief: bool) -> Current {
         wire: false,
         title_at_margin: false,
         headlined: false,
+        title_line: None,
     }
 }
 
@@ -1147,6 +1150,9 @@ fn run_cues(
         indented_run: false,
         after_bracketed_close: cur.is_some_and(|c| c.has_text() && !c.closed)
             && boundary::after_bracketed_close(lines, i),
+        caption_then_lead: boundary::caption_then_lead(lines, j),
+        titled_alike: cur.is_some_and(|c| c.has_text() && c.headings == 0 && !c.dated)
+            && boundary::titled_alike(run, cur.and_then(|c| c.title_line.as_deref())),
     }
 }
 
@@ -1500,11 +1506,17 @@ fn headline_run(
                 .iter()
                 .find(|l| l.class != Class::Noise)
                 .is_some_and(|l| !l.indented);
+            let title_line = run
+                .iter()
+                .filter(|l| matches!(l.class, Class::Short | Class::Merged))
+                .max_by_key(|l| l.text.len())
+                .map(|l| l.text.to_owned());
             *cur = Some(Current {
                 credited,
                 signed,
                 named_title,
                 title_at_margin,
+                title_line,
                 headlined: true,
                 awaiting_dateline: cues.dateline_ahead && !cues.credit_follows,
                 ..c
@@ -2105,6 +2117,16 @@ fn special_page_name(t: &str) -> bool {
 }
 
 /// Takes the page header off the top: date, page number, page name and editor lines.
+/// A page's name that names its news by a page's name (`地方新闻`, `本地新闻`, `国际新闻`):
+/// no column of an item, as `图片新闻` or `即时新闻` is.
+fn news_page_name(s: &str) -> bool {
+    s.strip_suffix("新闻").is_some_and(|name| {
+        (2..=4).contains(&name.chars().count())
+            && is_page_name(name)
+            && crate::lines::label_kind(s).is_none()
+    })
+}
+
 fn header_zone(
     lines: &[Line<'_>],
     directories: &[std::ops::Range<usize>],
@@ -2129,9 +2151,11 @@ fn header_zone(
         } else if let Some(h) = parse_header_line(line.text) {
             let section_only = h.date.is_none() && h.page.is_none() && !h.other;
             // A lone page name counts only right under a date or page number: on its own
-            // at the top, `评论` or `图片新闻` is a column label.
+            // at the top, `评论` or `图片新闻` is a column label. A page of news named so
+            // (`地方新闻`, `本地新闻`) is a page's name even alone at the top.
             let known = h.section.as_deref().is_some_and(is_page_name);
-            if section_only && !(seen && known && meta.section.is_none()) {
+            let news_page = h.section.as_deref().is_some_and(news_page_name);
+            if section_only && !((seen || news_page) && known && meta.section.is_none()) {
                 break;
             }
             fill_header(meta, line.text);
@@ -2148,6 +2172,25 @@ fn header_zone(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_news_pages_name_alone_at_the_top_is_the_pages() {
+        assert!(news_page_name("地方新闻"));
+        assert!(!news_page_name("图片新闻"));
+        assert!(!news_page_name("新闻"));
+        assert!(!news_page_name("即时新闻"));
+        let page = crate::parse_str(
+            "本地新聞\n江城新橋今天通車 兩岸往來只需五分鐘\n江城新橋今天通車，全長一千米，雙向六車道。\n",
+            "p",
+        );
+        assert_eq!(page.meta.section.as_deref(), Some("本地新聞"));
+        assert_eq!(page.articles[0].kicker, None);
+        let page = crate::parse_str(
+            "图片新闻\n江城新桥今天通车\n江城新桥今天通车，全长一千米，双向六车道。江城记者 林一 摄\n",
+            "p",
+        );
+        assert_eq!(page.meta.section, None);
+    }
 
     #[test]
     fn an_articles_only_section_heading_is_reported() {
