@@ -1486,11 +1486,19 @@ fn headline_run(
                     page.package = Some(crate::normalize::fullwidth(&t));
                 }
             }
+            // After an article that printed no credit either, one more without is the page's
+            // way: no doubt worth a reader's look.
+            let uncredited_page = cur.as_ref().is_some_and(|c| c.headlined && !c.credited);
             let c = open(plans, column, brief);
             owners.extend((k..j).map(|_| Owner::Article(c.index)));
             let credited = run.iter().any(|l| l.class == Class::Name);
             let signed = credited;
-            if !cues.boundary && !cues.credit_follows && !cues.photo_follows && !inherit {
+            if !cues.boundary
+                && !cues.credit_follows
+                && !cues.photo_follows
+                && !inherit
+                && !uncredited_page
+            {
                 diagnostics.push(Diagnostic {
                     code: DiagnosticCode::ArticleStartWithoutCredit,
                     message: "a new article starts here with no credit after its headline"
@@ -2172,6 +2180,46 @@ fn header_zone(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_uncredited_start_after_an_uncredited_article_is_not_reported() {
+        let page = crate::parse_str(
+            concat!(
+                "县议会召开审查会议 林某主持第二审查会议\n",
+                "县议会第二审查委员会昨日上午召开分组审查会议，审查县府提案三案，审查意见为照案通过。\n",
+                "会议由小组召集人林某主持，委员多人出席。\n",
+                "大同之家感恩餐会 陪长辈们围炉\n",
+                "大同之家昨日中午举办长者春节团圆感恩餐会，副县长到场向长辈们拜年。\n",
+            ),
+            "p",
+        );
+        assert_eq!(page.articles.len(), 2);
+        assert!(
+            !page
+                .diagnostics
+                .iter()
+                .any(|d| d.code == DiagnosticCode::ArticleStartWithoutCredit)
+        );
+        // After a credited report, it is.
+        let page = crate::parse_str(
+            concat!(
+                "县议会召开审查会议 林某主持第二审查会议\n",
+                "本报记者 王小二\n",
+                "县议会第二审查委员会昨日上午召开分组审查会议，审查县府提案三案。\n",
+                "会议由小组召集人林某主持，委员多人出席。\n",
+                "（完）\n",
+                "大同之家感恩餐会 陪长辈们围炉\n",
+                "大同之家昨日中午举办长者春节团圆感恩餐会，副县长到场向长辈们拜年。\n",
+            ),
+            "p",
+        );
+        assert_eq!(page.articles.len(), 2);
+        assert!(
+            page.diagnostics
+                .iter()
+                .any(|d| d.code == DiagnosticCode::ArticleStartWithoutCredit)
+        );
+    }
 
     #[test]
     fn a_news_pages_name_alone_at_the_top_is_the_pages() {
