@@ -2393,7 +2393,11 @@ pub(crate) fn classify(t: &str) -> Class {
     {
         return Class::Byline;
     }
-    if is_caption_start(t) || credited_picture(t) || photo_credit_glued(t) || position_in_picture(t)
+    if is_caption_start(t)
+        || credited_picture(t)
+        || photo_credit_glued(t)
+        || position_in_picture(t)
+        || picture_source_alone(t)
     {
         return Class::Caption;
     }
@@ -2742,6 +2746,18 @@ pub(crate) fn contact_line(t: &str) -> bool {
         .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-'))
         .collect();
     user_ok && host.contains('.') && t.chars().count() <= 60 && !t.contains('。')
+}
+
+/// Where the picture printed there comes from, on a line of its own: `图片来自：某某交通署`,
+/// `图片来源：受访者`, `图源：某某`. It stands for the picture's caption.
+pub(crate) fn picture_source_alone(t: &str) -> bool {
+    ["图片来自", "图片来源", "照片来源", "图源", "图片提供"]
+        .iter()
+        .find_map(|w| t.strip_prefix(w))
+        .and_then(|r| r.strip_prefix(['：', ':']))
+        .is_some_and(|source| {
+            (1..=24).contains(&source.trim().chars().count()) && !source.contains(['。', '，'])
+        })
 }
 
 /// A caption whose last sentence is followed by where the picture comes from, named after a
@@ -3608,6 +3624,9 @@ mod tests {
             classify("爱上这座城共建幸福城 写在江城连续第九次获评全国最具幸福感城市之际"),
             Class::Short
         );
+        assert_eq!(classify("图片来自：江城交通署"), Class::Caption);
+        assert_eq!(classify("图片来源:受访者"), Class::Caption);
+        assert_ne!(classify("图片来自市民的投稿，经核实后刊发"), Class::Caption);
         // A title ending in its own mark, then its subtitle.
         assert_eq!(
             classify("江村渔民礼赞！——写在开渔节到来之际"),
