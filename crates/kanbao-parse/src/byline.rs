@@ -695,6 +695,14 @@ pub(crate) fn parse_credits(s: &str, default: Option<Role>, lenient: bool) -> Op
         }
         None => s,
     };
+    // `报导`, as Taiwan papers write `报道`: the same word (`记者某某报导`).
+    let spelled;
+    let s = if s.contains("报导") {
+        spelled = s.replace("报导", "报道");
+        spelled.as_str()
+    } else {
+        s
+    };
     // Most lines hold no credit word at all: reject them before tokenising.
     if default.is_none() && !has_credit_word(s) {
         return None;
@@ -1216,6 +1224,9 @@ pub(crate) fn placed_signature(line: &str) -> Option<Credits> {
     ];
     let line = line.trim();
     let inner = strip_brackets(line).unwrap_or(line);
+    if let Some(c) = name_slash_place(inner) {
+        return Some(c);
+    }
     let (place, rest) = inner.split_once(char::is_whitespace)?;
     let placed = |p: &str| {
         p.chars().count() <= 16 && p.chars().all(is_han) && PLACES.iter().any(|e| p.ends_with(e))
@@ -1232,6 +1243,28 @@ pub(crate) fn placed_signature(line: &str) -> Option<Credits> {
         authors: vec![name],
         ..Credits::default()
     })
+}
+
+/// A reader's essay signed with the name, a slash and where the writer lives, as overseas
+/// papers print it (`林小雨／江城`, `林小雨/亚凯迪亚`): the name is the author's. What follows
+/// the slash is a place, no deed (`/摄`, `/图片`, `/文字`).
+fn name_slash_place(s: &str) -> Option<Credits> {
+    let (name, place) = s.split_once(['／', '/'])?;
+    let (name, place) = (name.trim(), place.trim());
+    let n = place.chars().count();
+    let deed = post_word(place).is_some()
+        || role_word(place).is_some()
+        || [
+            "图片", "文字", "视频", "影像", "图文", "文图", "撰文", "摄影",
+        ]
+        .contains(&place);
+    ((2..=8).contains(&n) && place.chars().all(is_han) && !deed)
+        .then(|| names::bare_name(name))
+        .flatten()
+        .map(|name| Credits {
+            authors: vec![name],
+            ..Credits::default()
+        })
 }
 
 pub(crate) fn strip_brackets(s: &str) -> Option<&str> {
@@ -3701,6 +3734,12 @@ mod tests {
     }
 
     #[test]
+    fn baodao_spelled_as_taiwan_papers_do_closes_a_credit() {
+        let c = parse_byline_line("记者王国荣报导").unwrap();
+        assert_eq!(c.reporters, ["王国荣"]);
+    }
+
+    #[test]
     fn a_two_character_name_ending_in_dian_is_no_dateline() {
         assert!(parse_dateline("台电普度 认购白米做公益").is_none());
         assert!(parse_dateline("江城台电 今晚八点播出。").is_some());
@@ -4363,6 +4402,13 @@ mod tests {
             Some(vec!["林小雨".to_owned()])
         );
         assert_eq!(placed_signature("（金台随笔）"), None);
+        // Overseas papers set a slash between the name and the place.
+        assert_eq!(
+            placed_signature("林小雨／亚凯迪亚").map(|c| c.authors),
+            Some(vec!["林小雨".to_owned()])
+        );
+        assert_eq!(placed_signature("林小雨/图片"), None);
+        assert_eq!(placed_signature("林小雨/摄"), None);
         // In brackets the name may come before the place.
         assert_eq!(
             placed_signature("（林小雨 江城教育学院）").map(|c| c.authors),

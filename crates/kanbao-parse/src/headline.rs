@@ -189,7 +189,28 @@ fn known_label_spaced(line: &str) -> Option<(&str, &str)> {
 /// A column's name and the title set apart by a bar, as news sites print a column's items:
 /// `法治时评 | 以法治守护舌尖上的安全`, `深度丨某某`. The name is short, of Han characters (a
 /// middle dot may join two), and the title the longer part. Returns the name and the title.
+/// A column and its item's title on one line set apart by a full-width slash, as overseas
+/// papers print a series' items: `世报50年／洛杉矶社贴近华社 秉持「正派办报」初心`. The column
+/// is short (its own number allowed), the title longer.
+pub(crate) fn slashed_column_title(line: &str) -> Option<(&str, &str)> {
+    let (left, right) = line.split_once('／')?;
+    let (left, right) = (left.trim(), right.trim());
+    let (l, r) = (left.chars().count(), right.chars().count());
+    ((2..=8).contains(&l)
+        && left
+            .chars()
+            .all(|c| is_han(c) || c.is_ascii_digit() || c == '·')
+        && left.chars().any(is_han)
+        && r >= 6
+        && r > l
+        && !right.contains(['／', '。', '！', '？']))
+    .then_some((left, right))
+}
+
 pub(crate) fn barred_column_title(line: &str) -> Option<(&str, &str)> {
+    if let Some(found) = slashed_column_title(line) {
+        return Some(found);
+    }
     let at = line.find(['|', '｜', '丨'])?;
     let left = line.get(..at)?.trim();
     let bar = line.get(at..)?.chars().next()?;
@@ -1554,6 +1575,11 @@ mod tests {
             None
         );
         assert_eq!(barred_column_title("A|B测试结果公布"), None);
+        assert_eq!(
+            slashed_column_title("本报50年／江城分社贴近街坊 秉持初心"),
+            Some(("本报50年", "江城分社贴近街坊 秉持初心"))
+        );
+        assert_eq!(slashed_column_title("50／江城分社贴近街坊"), None);
         assert!(!two_long_phrases("跑道向前延伸  脚步不曾停歇"));
         assert_eq!(
             subtitle_beside_title("厦门节后招聘开启 30岁以上求职者占比较大"),
