@@ -2939,8 +2939,9 @@ fn credit_lead(line: &str) -> Option<Dateline<'_>> {
         .find(|&(_, c)| matches!(c, ')' | '）' | '】' | ']'))?;
     let inner = line.get(open.len_utf8()..close)?.trim();
     // `【环球时报报道 特约记者 某某】`: a dateline inside the brackets.
+    // `（本报讯）…`: a dateline alone in round brackets, as overseas papers print it.
     let (dateline, credit) = match dateline_prefix(inner) {
-        Some((prefix, end, _)) if matches!(open, '【' | '[') => {
+        Some((prefix, end, _)) if matches!(open, '【' | '[') || end == inner.len() => {
             (Some(prefix), inner.get(end..).unwrap_or("").trim())
         }
         _ => (None, inner),
@@ -3731,6 +3732,15 @@ mod tests {
         assert_eq!(c.correspondents, ["司马晓雯"]);
         let c = parse_credits("记者李铮通讯员王飞李永", None, false).unwrap();
         assert_eq!(c.correspondents, ["王飞", "李永"]);
+    }
+
+    #[test]
+    fn a_dateline_alone_in_round_brackets_opens_a_lead() {
+        let d = parse_dateline("（本报讯）江城市中心大道的单车专用道本周一正式启用。").unwrap();
+        assert_eq!(d.dateline, Some("本报讯"));
+        assert!(
+            parse_dateline("（记者林一）江城新桥今天通车。").is_some_and(|d| d.dateline.is_none())
+        );
     }
 
     #[test]

@@ -774,3 +774,74 @@ fn a_law_papers_site_copies_keep_their_headlines_and_credit_every_name_by_role()
     assert_eq!(wharf.byline.photographers, ["陶小冬"]);
     assert!(wharf.byline.reporters.is_empty());
 }
+
+#[test]
+fn an_overseas_county_dailys_credits_titles_and_pictures_are_read() {
+    let p = page("overseas-county-daily-credits.txt");
+    // The page's name alone at the top is its section, no kicker.
+    assert_eq!(p.meta.section.as_deref(), Some("地方新聞"));
+    assert_eq!(
+        titles(&p),
+        [
+            "鄉公所辦理年終感恩餐會 長輩們提前圍爐",
+            "海風過強 港口煙火施放臨時取消",
+            "電力公司歲末送暖 認購白米做公益",
+            "單車道啟用 機動車道縮減",
+            "老街騎樓整修完工",
+            "報紙陪我走過三十年"
+        ]
+    );
+    let [dinner, _fireworks, rice, lane, arcade, essay] = &p.articles[..] else {
+        panic!("six articles: {:?}", titles(&p));
+    };
+    assert_eq!(dinner.kicker, None);
+    // A caption between the headline and the credit, `記者某某∕某地報導` opening the lead.
+    assert_eq!(rice.byline.reporters, ["許文華"]);
+    assert_eq!(rice.dateline, None);
+    assert_eq!(texts(rice, BlockKind::Caption).len(), 1);
+    assert!(texts(rice, BlockKind::Paragraph)[0].starts_with("電力公司昨日"));
+    // Where the picture comes from stands for its caption; the dateline in round brackets.
+    assert_eq!(texts(lane, BlockKind::Caption), ["圖片來自：港南市交通局"]);
+    assert_eq!(lane.dateline.as_deref(), Some("本報訊"));
+    // `報導` closes a credit as `报道` does.
+    assert_eq!(arcade.byline.reporters, ["周明道"]);
+    // A reader's essay signed with the name and the town.
+    assert_eq!(essay.byline.authors, ["趙慧玲"]);
+    assert_eq!(essay.kind, Kind::Commentary);
+}
+
+#[test]
+fn a_county_dailys_notes_letters_and_pictures_are_read() {
+    let p = page("county-daily-notes-letters-and-pictures.txt");
+    assert_eq!(
+        titles(&p),
+        [
+            "重视职工读报工作",
+            "读报让我长了见识",
+            "江村渔民礼赞！",
+            "抗原检测高效率",
+            "一份报纸连起两代人",
+            "河道清淤忙",
+            "江城是个好地方"
+        ]
+    );
+    let [_union, letter, fishers, tests_, family, river, city] = &p.articles[..] else {
+        panic!("seven articles: {:?}", titles(&p));
+    };
+    // After a note in brackets of its own, an uncredited letter opens; it signs with its name
+    // before its place.
+    assert_eq!(letter.byline.authors, ["王小川"]);
+    // A title ending in its own exclamation, then its subtitle, merged on one line.
+    assert_eq!(fishers.subtitle.as_deref(), Some("写在首个开渔节到来之际"));
+    assert_eq!(fishers.kicker, None);
+    // A four-character phrase over a longer line is the kicker.
+    assert_eq!(tests_.kicker.as_deref(), Some("邻里互助"));
+    // Corner brackets around a line mark a column.
+    assert_eq!(family.column.as_deref(), Some("读报情缘"));
+    // One paragraph by the reporter who took the picture is its caption.
+    assert_eq!(river.kind, Kind::Photo);
+    assert_eq!(texts(river, BlockKind::Caption).len(), 1);
+    // `文图/` before the credit credits the words and the pictures.
+    assert_eq!(city.byline.reporters, ["李长河"]);
+    assert_eq!(city.byline.photographers, ["李长河"]);
+}
