@@ -83,6 +83,9 @@ const COLUMN_ENDINGS: &[&str] = &[
     "回访",
     // Cartoons: `漫画漫话`.
     "漫话",
+    // A page's lead stories and its features: `新闻头条`, `今日头条`, `特别关注`.
+    "头条",
+    "关注",
 ];
 
 /// How strongly a line reads as a column label (栏目) by its shape: 2 for a known label, a
@@ -1361,6 +1364,8 @@ mod tests {
         assert_eq!(column_shape("经济新方位·聚焦县域特色产业"), 2);
         assert_eq!(column_shape("□乡土人物"), 2);
         assert_eq!(column_shape("「金报情缘」"), 2);
+        assert_eq!(column_shape("今日头条"), 2);
+        assert_eq!(column_shape("特别关注"), 2);
         assert_eq!(column_shape("〖江城观察〗"), 2);
         assert_eq!(column_shape("「好日子」来了，街坊笑开颜"), 0);
         assert_eq!(column_shape("观澜"), 1);
