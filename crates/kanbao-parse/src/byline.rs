@@ -247,6 +247,8 @@ fn classify(t: &str, out: &mut Vec<Tok>) {
             | "图/文"
             | "文图"
             | "图文"
+            | "文与图"
+            | "图与文"
             | "文·图"
             | "图·文"
             | "文／图"
@@ -265,6 +267,8 @@ fn classify(t: &str, out: &mut Vec<Tok>) {
             "图文/",
             "文·图/",
             "图·文/",
+            "文与图/",
+            "图与文/",
         ]
         .iter()
         .find_map(|w| t.strip_prefix(w))
@@ -382,6 +386,7 @@ fn classify(t: &str, out: &mut Vec<Tok>) {
     } else if let Some((name, post)) = [
         "采访整理",
         "综合报道",
+        "专题报道",
         "参与采写",
         "对本文亦有贡献",
         "对本文有贡献",
@@ -2932,11 +2937,11 @@ fn credit_lead(line: &str) -> Option<Dateline<'_>> {
     let open = line
         .chars()
         .next()
-        .filter(|&c| matches!(c, '(' | '（' | '【' | '['))?;
+        .filter(|&c| matches!(c, '(' | '（' | '【' | '[' | '〔'))?;
     let (close, c) = line
         .char_indices()
         .take(48)
-        .find(|&(_, c)| matches!(c, ')' | '）' | '】' | ']'))?;
+        .find(|&(_, c)| matches!(c, ')' | '）' | '】' | ']' | '〕'))?;
     let inner = line.get(open.len_utf8()..close)?.trim();
     // `【环球时报报道 特约记者 某某】`: a dateline inside the brackets.
     // `（本报讯）…`: a dateline alone in round brackets, as overseas papers print it.
@@ -2946,8 +2951,12 @@ fn credit_lead(line: &str) -> Option<Dateline<'_>> {
         }
         _ => (None, inner),
     };
+    // `〔记者某某／花莲报导〕…`: a Taiwan paper's credit naming where it was filed.
+    let filed = filed_from_credit(credit).filter(|&(_, end)| end == credit.len());
     let credits = if credit.is_empty() {
         dateline.map(|_| Credits::default())
+    } else if let Some((c, _)) = filed {
+        Some(c)
     } else {
         parse_credits(credit, None, dateline.is_some())
     }?;
@@ -3741,6 +3750,17 @@ mod tests {
         assert!(
             parse_dateline("（记者林一）江城新桥今天通车。").is_some_and(|d| d.dateline.is_none())
         );
+    }
+
+    #[test]
+    fn a_credit_in_tortoise_shell_brackets_opens_a_lead() {
+        let d = parse_dateline("〔记者林小雨／江城报导〕江城新桥今天上午正式通车。").unwrap();
+        assert_eq!(d.dateline, None);
+        assert_eq!(d.credits.unwrap().reporters, ["林小雨"]);
+        let c = parse_byline_line("文/记者林小雨专题报导").unwrap();
+        assert_eq!(c.reporters, ["林小雨"]);
+        let c = parse_byline_line("文与图/林小雨").unwrap();
+        assert_eq!(c.photographers, ["林小雨"]);
     }
 
     #[test]
