@@ -700,6 +700,10 @@ pub(crate) fn parse_credits(s: &str, default: Option<Role>, lenient: bool) -> Op
         }
         None => s,
     };
+    // Most lines hold no credit word at all: reject them before tokenising.
+    if default.is_none() && !has_credit_word(s) {
+        return None;
+    }
     // `报导`, as Taiwan papers write `报道`: the same word (`记者某某报导`).
     let spelled;
     let s = if s.contains("报导") {
@@ -708,10 +712,6 @@ pub(crate) fn parse_credits(s: &str, default: Option<Role>, lenient: bool) -> Op
     } else {
         s
     };
-    // Most lines hold no credit word at all: reject them before tokenising.
-    if default.is_none() && !has_credit_word(s) {
-        return None;
-    }
     // The reader who gave the story, named after the credit (`记者 某某 摄 线索提供 某某`), is
     // credited with no part of it.
     let s = without_tip_credit(s);
@@ -1254,6 +1254,10 @@ pub(crate) fn placed_signature(line: &str) -> Option<Credits> {
 /// papers print it (`林小雨／江城`, `林小雨/亚凯迪亚`): the name is the author's. What follows
 /// the slash is a place, no deed (`/摄`, `/图片`, `/文字`).
 fn name_slash_place(s: &str) -> Option<Credits> {
+    // A name of four characters at most, a slash and a place of eight: most lines are longer.
+    if s.len() > 48 {
+        return None;
+    }
     let (name, place) = s.split_once(['／', '/'])?;
     let (name, place) = (name.trim(), place.trim());
     let n = place.chars().count();
@@ -2852,11 +2856,17 @@ fn worded_credit_lead(line: &str) -> Option<Dateline<'_>> {
 /// paper (`记者某某/台南报导`, `特派记者某某∕北京报导`, `记者甲、乙、丙/联合报`). Returns the
 /// reporters and where the credit ends; no dateline (the place is where the reporter was).
 pub(crate) fn filed_from_credit(line: &str) -> Option<(Credits, usize)> {
-    // Most lines are done with by their first characters.
-    let (role_len, _) = ["记者", "特派记者", "驻地记者", "特约记者", "实习记者"]
-        .iter()
-        .filter_map(|w| line.strip_prefix(w).map(|_| (w.len(), ())))
-        .max()?;
+    // Most lines are done with by their first characters: `记者`, or two before it
+    // (`特派记者`, `驻地记者`, `特约记者`, `实习记者`).
+    let role_len = if line.starts_with("记者") {
+        "记者".len()
+    } else if line.get(6..12) == Some("记者")
+        && ["特派", "驻地", "特约", "实习"].contains(&line.get(..6)?)
+    {
+        12
+    } else {
+        return None;
+    };
     let rest = line.get(role_len..)?;
     let (slash, c) = rest
         .char_indices()
