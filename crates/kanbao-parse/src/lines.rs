@@ -113,6 +113,8 @@ const BRIEF_LABELS: &[&str] = &[
     "简讯速递",
     "新闻简讯",
     "本地简讯",
+    "要闻简报",
+    "新闻简报",
     "新知",
     "数说",
 ];
@@ -3947,6 +3949,7 @@ mod tests {
     fn a_label_known_by_its_ending_alone_can_be_a_title() {
         assert!(label_by_ending_alone("铺路决战进行时"));
         assert!(!label_by_ending_alone("简讯"));
+        assert_eq!(label_kind("要闻简报"), Some(LabelKind::Brief));
         assert!(!label_by_ending_alone("图片新闻"));
         assert!(!label_by_ending_alone("进行时"));
     }
